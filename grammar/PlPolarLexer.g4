@@ -1,0 +1,147 @@
+// Lexer for the plpolar dialect (Oracle PL/SQL style).
+//
+// Keywords are case-insensitive through letter fragments because Debian's
+// antlr4 (4.7.2) predates the caseInsensitive option. Every keyword token
+// carries a K_ prefix: bare names such as NULL, ERROR or DELETE collide with
+// C and PostgreSQL macros in the generated C++.
+lexer grammar PlPolarLexer;
+
+K_AND : A N D;
+K_AS : A S;
+K_BEGIN : B E G I N;
+K_BETWEEN : B E T W E E N;
+K_BY : B Y;
+K_CASE : C A S E;
+K_CAST : C A S T;
+K_CLOSE : C L O S E;
+K_CONSTANT : C O N S T A N T;
+K_CONTINUE : C O N T I N U E;
+K_CURSOR : C U R S O R;
+K_DECLARE : D E C L A R E;
+K_DEFAULT : D E F A U L T;
+K_DELETE : D E L E T E;
+K_ELSE : E L S E;
+K_ELSIF : E L S I F;
+K_END : E N D;
+K_ESCAPE : E S C A P E;
+K_EXCEPTION : E X C E P T I O N;
+K_EXIT : E X I T;
+K_FALSE : F A L S E;
+K_FETCH : F E T C H;
+K_FOR : F O R;
+K_FOUND : F O U N D;
+K_FROM : F R O M;
+K_FUNCTION : F U N C T I O N;
+K_GOTO : G O T O;
+K_IF : I F;
+K_IN : I N;
+K_INSERT : I N S E R T;
+K_INTO : I N T O;
+K_IS : I S;
+K_ISOPEN : I S O P E N;
+K_LIKE : L I K E;
+K_LOOP : L O O P;
+K_MERGE : M E R G E;
+K_NOT : N O T;
+K_NOTFOUND : N O T F O U N D;
+K_NULL : N U L L;
+K_OPEN : O P E N;
+K_OR : O R;
+K_OTHERS : O T H E R S;
+K_PRAGMA : P R A G M A;
+K_PROCEDURE : P R O C E D U R E;
+K_RAISE : R A I S E;
+K_RECORD : R E C O R D;
+K_RETURN : R E T U R N;
+K_REVERSE : R E V E R S E;
+K_ROWCOUNT : R O W C O U N T;
+K_ROWTYPE : R O W T Y P E;
+K_SELECT : S E L E C T;
+K_SQL : S Q L;
+K_THEN : T H E N;
+K_TRUE : T R U E;
+K_TYPE : T Y P E;
+K_UPDATE : U P D A T E;
+K_USING : U S I N G;
+K_VALUES : V A L U E S;
+K_WHEN : W H E N;
+K_WHILE : W H I L E;
+K_WITH : W I T H;
+
+ASSIGN : ':=';
+ARROW : '=>';
+DOTDOT : '..';
+CONCAT : '||';
+EXPON : '**';
+TYPECAST : '::';
+LABEL_OPEN : '<<';
+LABEL_CLOSE : '>>';
+NE : '<>' | '!=' | '~=' | '^=';
+LE : '<=';
+GE : '>=';
+EQ : '=';
+LT : '<';
+GT : '>';
+PLUS : '+';
+MINUS : '-';
+STAR : '*';
+SLASH : '/';
+PERCENT : '%';
+LPAREN : '(';
+RPAREN : ')';
+LBRACKET : '[';
+RBRACKET : ']';
+COMMA : ',';
+SEMI : ';';
+DOT : '.';
+COLON : ':';
+
+// A number never swallows a trailing dot, so `1..10` lexes as a range.
+INTEGER_LITERAL : DIGIT+;
+DECIMAL_LITERAL
+    : DIGIT+ '.' DIGIT+ EXPONENT?
+    | '.' DIGIT+ EXPONENT?
+    | DIGIT+ EXPONENT
+    ;
+
+STRING_LITERAL : [nN]? '\'' ( ~'\'' | '\'\'' )* '\'';
+QUOTED_IDENTIFIER : '"' ( ~'"' | '""' )+ '"';
+POSITIONAL_PARAM : '$' DIGIT+;
+IDENTIFIER : [a-zA-Z_\u0080-\uFFFF] [a-zA-Z0-9_$#\u0080-\uFFFF]*;
+
+LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+WS : [ \t\r\n\f]+ -> channel(HIDDEN);
+
+// Embedded SQL may use characters the PL dialect never does (@, #, ?, ...).
+// They must still lex so that the SQL text reaches PostgreSQL intact.
+OTHER : . ;
+
+fragment DIGIT : [0-9];
+fragment EXPONENT : [eE] [+-]? DIGIT+;
+fragment A : [aA];
+fragment B : [bB];
+fragment C : [cC];
+fragment D : [dD];
+fragment E : [eE];
+fragment F : [fF];
+fragment G : [gG];
+fragment H : [hH];
+fragment I : [iI];
+fragment J : [jJ];
+fragment K : [kK];
+fragment L : [lL];
+fragment M : [mM];
+fragment N : [nN];
+fragment O : [oO];
+fragment P : [pP];
+fragment Q : [qQ];
+fragment R : [rR];
+fragment S : [sS];
+fragment T : [tT];
+fragment U : [uU];
+fragment V : [vV];
+fragment W : [wW];
+fragment X : [xX];
+fragment Y : [yY];
+fragment Z : [zZ];

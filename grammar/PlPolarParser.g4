@@ -1,0 +1,277 @@
+// Parser for plpolar function bodies: the part of an Oracle subprogram after
+// IS/AS, or an anonymous DECLARE ... BEGIN ... END block.
+//
+// The grammar carries no actions: src/parser/transform turns the parse tree
+// into plpolar's own AST, so the generated code stays free of our types.
+parser grammar PlPolarParser;
+
+options { tokenVocab = PlPolarLexer; }
+
+body
+    : label_decl* (K_DECLARE | K_IS | K_AS)? declare_section
+      K_BEGIN seq_of_statements exception_section? K_END identifier? SEMI? EOF
+    ;
+
+// ---- declarations -------------------------------------------------------
+
+declare_section
+    : declare_item*
+    ;
+
+declare_item
+    : exception_decl SEMI
+    | variable_decl SEMI
+    | pragma_decl SEMI
+    ;
+
+variable_decl
+    : identifier K_CONSTANT? type_spec (K_NOT K_NULL)? ((ASSIGN | K_DEFAULT) expr)?
+    ;
+
+exception_decl
+    : identifier K_EXCEPTION
+    ;
+
+pragma_decl
+    : K_PRAGMA identifier LPAREN expr (COMMA expr)* RPAREN
+    ;
+
+type_spec
+    : name_chain PERCENT K_TYPE          # typeOfName
+    | name_chain PERCENT K_ROWTYPE       # rowtypeOfName
+    | type_name                          # namedType
+    ;
+
+type_name
+    : type_word (DOT? type_word)*
+      (LPAREN type_modifier (COMMA type_modifier)* RPAREN)?
+      type_word*
+      (LBRACKET INTEGER_LITERAL? RBRACKET)*
+    ;
+
+type_word
+    : identifier
+    | K_WITH
+    ;
+
+type_modifier
+    : MINUS? INTEGER_LITERAL identifier?
+    | STAR
+    ;
+
+// ---- statements ---------------------------------------------------------
+
+seq_of_statements
+    : (label_decl* statement SEMI)+
+    ;
+
+label_decl
+    : LABEL_OPEN identifier LABEL_CLOSE
+    ;
+
+statement
+    : block
+    | assignment_stmt
+    | if_stmt
+    | basic_loop_stmt
+    | while_loop_stmt
+    | for_loop_stmt
+    | exit_stmt
+    | continue_stmt
+    | null_stmt
+    | return_stmt
+    | raise_stmt
+    | sql_stmt
+    | call_stmt
+    ;
+
+block
+    : (K_DECLARE declare_section)? K_BEGIN seq_of_statements exception_section? K_END identifier?
+    ;
+
+exception_section
+    : K_EXCEPTION exception_handler+
+    ;
+
+exception_handler
+    : K_WHEN exception_choice (K_OR exception_choice)* K_THEN seq_of_statements
+    ;
+
+exception_choice
+    : K_OTHERS
+    | name_chain
+    | identifier STRING_LITERAL      // SQLSTATE '22012'
+    ;
+
+assignment_stmt
+    : assign_target ASSIGN expr
+    ;
+
+assign_target
+    : name_chain
+    ;
+
+if_stmt
+    : K_IF expr K_THEN seq_of_statements elsif_part* else_part? K_END K_IF
+    ;
+
+elsif_part
+    : K_ELSIF expr K_THEN seq_of_statements
+    ;
+
+else_part
+    : K_ELSE seq_of_statements
+    ;
+
+basic_loop_stmt
+    : K_LOOP seq_of_statements K_END K_LOOP identifier?
+    ;
+
+while_loop_stmt
+    : K_WHILE expr K_LOOP seq_of_statements K_END K_LOOP identifier?
+    ;
+
+for_loop_stmt
+    : K_FOR identifier K_IN K_REVERSE? expr DOTDOT expr K_LOOP seq_of_statements K_END K_LOOP identifier?
+    ;
+
+exit_stmt
+    : K_EXIT identifier? (K_WHEN expr)?
+    ;
+
+continue_stmt
+    : K_CONTINUE identifier? (K_WHEN expr)?
+    ;
+
+null_stmt
+    : K_NULL
+    ;
+
+return_stmt
+    : K_RETURN expr?
+    ;
+
+raise_stmt
+    : K_RAISE name_chain?
+    ;
+
+// Embedded SQL is kept as source text: PostgreSQL parses it, and PL
+// variables inside it are bound as parameters through parser hooks.
+sql_stmt
+    : (K_SELECT | K_INSERT | K_UPDATE | K_DELETE | K_MERGE | K_WITH) (~SEMI)*
+    ;
+
+call_stmt
+    : name_ref
+    ;
+
+// ---- expressions (Oracle precedence, lowest first) ----------------------
+
+expr
+    : and_expr (K_OR and_expr)*
+    ;
+
+and_expr
+    : not_expr (K_AND not_expr)*
+    ;
+
+not_expr
+    : K_NOT not_expr
+    | rel_expr
+    ;
+
+rel_expr
+    : add_expr
+      ( comparison_op add_expr                                   
+      | K_IS K_NOT? K_NULL
+      | K_NOT? K_LIKE add_expr (K_ESCAPE add_expr)?
+      | K_NOT? K_BETWEEN add_expr K_AND add_expr
+      | K_NOT? K_IN LPAREN expr (COMMA expr)* RPAREN
+      )?
+    ;
+
+comparison_op
+    : EQ | NE | LT | LE | GT | GE
+    ;
+
+add_expr
+    : mul_expr (add_op mul_expr)*
+    ;
+
+add_op
+    : PLUS | MINUS | CONCAT
+    ;
+
+mul_expr
+    : unary_expr (mul_op unary_expr)*
+    ;
+
+mul_op
+    : STAR | SLASH
+    ;
+
+unary_expr
+    : (PLUS | MINUS) unary_expr
+    | pow_expr
+    ;
+
+pow_expr
+    : postfix_expr (EXPON unary_expr)?
+    ;
+
+postfix_expr
+    : primary (TYPECAST type_name)*
+    ;
+
+primary
+    : literal                                          # literalPrimary
+    | LPAREN expr RPAREN                               # parenPrimary
+    | K_CAST LPAREN expr K_AS type_name RPAREN         # castPrimary
+    | K_SQL PERCENT attribute_name                     # sqlAttributePrimary
+    | identifier STRING_LITERAL                        # typedLiteralPrimary
+    | name_ref                                         # namePrimary
+    ;
+
+literal
+    : INTEGER_LITERAL
+    | DECIMAL_LITERAL
+    | STRING_LITERAL
+    | K_TRUE
+    | K_FALSE
+    | K_NULL
+    ;
+
+name_ref
+    : name_chain (LPAREN call_args? RPAREN)? (PERCENT attribute_name)?
+    ;
+
+call_args
+    : call_arg (COMMA call_arg)*
+    ;
+
+call_arg
+    : (identifier ARROW)? expr
+    ;
+
+attribute_name
+    : K_FOUND | K_NOTFOUND | K_ISOPEN | K_ROWCOUNT | identifier
+    ;
+
+name_chain
+    : name_part (DOT name_part)*
+    ;
+
+name_part
+    : identifier
+    | POSITIONAL_PARAM
+    ;
+
+// Keywords that only mean something in one position stay usable as names.
+identifier
+    : IDENTIFIER
+    | QUOTED_IDENTIFIER
+    | K_FOUND | K_NOTFOUND | K_ISOPEN | K_ROWCOUNT | K_ROWTYPE | K_TYPE
+    | K_RECORD | K_REVERSE | K_CONSTANT | K_ESCAPE | K_OTHERS | K_USING
+    | K_VALUES | K_CURSOR | K_OPEN | K_CLOSE | K_FETCH | K_PRAGMA | K_BY
+    | K_FROM | K_INTO | K_FUNCTION | K_PROCEDURE | K_GOTO
+    ;

@@ -1,0 +1,147 @@
+// Expression nodes.
+#pragma once
+
+#include "plpolar/ast/node.hpp"
+#include "plpolar/ast/type_ref.hpp"
+
+namespace plpolar::ast {
+
+enum class ExprKind {
+    Literal,
+    Name,
+    Unary,
+    Binary,
+    Not,
+    IsNull,
+    Like,
+    Between,
+    In,
+    Call,
+    Attribute,
+    Cast,
+};
+
+const char *ToString(ExprKind kind);
+
+struct Expr {
+    Expr(ExprKind k, SourceLoc l) : kind(k), loc(l) {}
+    virtual ~Expr() = default;
+    Expr(const Expr &) = delete;
+    Expr &operator=(const Expr &) = delete;
+
+    const ExprKind kind;
+    SourceLoc loc;
+    // Filled by the compiler; evaluated state lives here for the life of
+    // the compiled function.
+    std::unique_ptr<Annotation> annotation;
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct LiteralExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Literal;
+    enum class Type { Integer, Decimal, String, Boolean, Null, Typed };
+    LiteralExpr(SourceLoc l, Type t, std::string v) : Expr(kKind, l), type(t), text(std::move(v)) {}
+    Type type;
+    std::string text;       // digits, unquoted string, "true"/"false"
+    std::string type_name;  // for Typed: DATE '2024-01-01'
+};
+
+struct NameExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Name;
+    NameExpr(SourceLoc l, NameChain n) : Expr(kKind, l), name(std::move(n)) {}
+    NameChain name;
+    int slot = -1;  // variable slot, set by the compiler
+};
+
+enum class UnaryOp { Plus, Minus };
+
+struct UnaryExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Unary;
+    UnaryExpr(SourceLoc l, UnaryOp o, ExprPtr e) : Expr(kKind, l), op(o), operand(std::move(e)) {}
+    UnaryOp op;
+    ExprPtr operand;
+};
+
+enum class BinaryOp { Add, Sub, Mul, Div, Pow, Concat, Eq, Ne, Lt, Le, Gt, Ge, And, Or };
+
+const char *ToString(BinaryOp op);
+bool IsComparison(BinaryOp op);
+
+struct BinaryExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Binary;
+    BinaryExpr(SourceLoc l, BinaryOp o, ExprPtr a, ExprPtr b)
+        : Expr(kKind, l), op(o), left(std::move(a)), right(std::move(b)) {}
+    BinaryOp op;
+    ExprPtr left;
+    ExprPtr right;
+};
+
+struct NotExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Not;
+    NotExpr(SourceLoc l, ExprPtr e) : Expr(kKind, l), operand(std::move(e)) {}
+    ExprPtr operand;
+};
+
+struct IsNullExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::IsNull;
+    IsNullExpr(SourceLoc l, ExprPtr e, bool neg) : Expr(kKind, l), operand(std::move(e)), negated(neg) {}
+    ExprPtr operand;
+    bool negated;
+};
+
+struct LikeExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Like;
+    LikeExpr(SourceLoc l) : Expr(kKind, l) {}
+    ExprPtr operand;
+    ExprPtr pattern;
+    ExprPtr escape;  // may be null
+    bool negated = false;
+};
+
+struct BetweenExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Between;
+    BetweenExpr(SourceLoc l) : Expr(kKind, l) {}
+    ExprPtr operand;
+    ExprPtr low;
+    ExprPtr high;
+    bool negated = false;
+};
+
+struct InExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::In;
+    InExpr(SourceLoc l) : Expr(kKind, l) {}
+    ExprPtr operand;
+    std::vector<ExprPtr> list;
+    bool negated = false;
+};
+
+struct CallArg {
+    std::string name;  // empty for positional
+    ExprPtr value;
+};
+
+struct CallExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Call;
+    CallExpr(SourceLoc l, NameChain n) : Expr(kKind, l), name(std::move(n)) {}
+    NameChain name;
+    std::vector<CallArg> args;
+    bool has_parens = false;
+};
+
+enum class AttributeKind { Found, NotFound, IsOpen, RowCount };
+
+struct AttributeExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Attribute;
+    AttributeExpr(SourceLoc l, NameChain t, AttributeKind a) : Expr(kKind, l), target(std::move(t)), attribute(a) {}
+    NameChain target;  // empty: the implicit SQL cursor
+    AttributeKind attribute;
+};
+
+struct CastExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Cast;
+    CastExpr(SourceLoc l, ExprPtr e, TypeRef t) : Expr(kKind, l), operand(std::move(e)), type(std::move(t)) {}
+    ExprPtr operand;
+    TypeRef type;
+};
+
+}  // namespace plpolar::ast

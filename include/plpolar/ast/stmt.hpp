@@ -1,0 +1,206 @@
+// Statement and declaration nodes.
+#pragma once
+
+#include "plpolar/ast/expr.hpp"
+
+namespace plpolar::ast {
+
+// ---- declarations --------------------------------------------------------
+
+enum class DeclKind { Variable, Exception, Pragma };
+
+struct Decl {
+    Decl(DeclKind k, SourceLoc l) : kind(k), loc(l) {}
+    virtual ~Decl() = default;
+    Decl(const Decl &) = delete;
+    Decl &operator=(const Decl &) = delete;
+    const DeclKind kind;
+    SourceLoc loc;
+};
+using DeclPtr = std::unique_ptr<Decl>;
+
+struct VariableDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::Variable;
+    explicit VariableDecl(SourceLoc l) : Decl(kKind, l) {}
+    std::string name;
+    TypeRef type;
+    bool constant = false;
+    bool not_null = false;
+    ExprPtr default_value;  // may be null
+    int slot = -1;          // set by the compiler
+};
+
+struct ExceptionDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::Exception;
+    explicit ExceptionDecl(SourceLoc l) : Decl(kKind, l) {}
+    std::string name;
+};
+
+struct PragmaDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::Pragma;
+    explicit PragmaDecl(SourceLoc l) : Decl(kKind, l) {}
+    std::string name;
+    std::vector<ExprPtr> args;
+};
+
+// ---- statements ----------------------------------------------------------
+
+enum class StmtKind {
+    Block,
+    Assign,
+    If,
+    Loop,
+    While,
+    ForRange,
+    Exit,
+    Continue,
+    Null,
+    Return,
+    Raise,
+    Sql,
+    Call,
+};
+
+const char *ToString(StmtKind kind);
+
+struct Stmt {
+    Stmt(StmtKind k, SourceLoc l) : kind(k), loc(l) {}
+    virtual ~Stmt() = default;
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+    const StmtKind kind;
+    SourceLoc loc;
+    std::vector<std::string> labels;  // <<label>> written before the statement
+    std::unique_ptr<Annotation> annotation;
+};
+using StmtPtr = std::unique_ptr<Stmt>;
+using StmtList = std::vector<StmtPtr>;
+
+struct ExceptionHandler {
+    SourceLoc loc;
+    // Each choice is OTHERS, a condition name, or SQLSTATE 'xxxxx'.
+    struct Choice {
+        enum class Form { Others, Name, SqlState };
+        Form form = Form::Name;
+        NameChain name;
+        std::string sqlstate;
+    };
+    std::vector<Choice> choices;
+    StmtList body;
+};
+
+struct BlockStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Block;
+    explicit BlockStmt(SourceLoc l) : Stmt(kKind, l) {}
+    std::vector<DeclPtr> decls;
+    StmtList body;
+    std::vector<ExceptionHandler> handlers;
+    bool has_exception_section = false;
+    std::string end_label;
+};
+
+struct AssignStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Assign;
+    explicit AssignStmt(SourceLoc l) : Stmt(kKind, l) {}
+    NameChain target;
+    ExprPtr value;
+    int slot = -1;
+};
+
+struct IfStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::If;
+    explicit IfStmt(SourceLoc l) : Stmt(kKind, l) {}
+    struct Branch {
+        ExprPtr condition;
+        StmtList body;
+    };
+    std::vector<Branch> branches;  // IF and each ELSIF
+    StmtList else_body;
+    bool has_else = false;
+};
+
+struct LoopStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Loop;
+    explicit LoopStmt(SourceLoc l) : Stmt(kKind, l) {}
+    StmtList body;
+    std::string end_label;
+};
+
+struct WhileStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::While;
+    explicit WhileStmt(SourceLoc l) : Stmt(kKind, l) {}
+    ExprPtr condition;
+    StmtList body;
+    std::string end_label;
+};
+
+struct ForRangeStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::ForRange;
+    explicit ForRangeStmt(SourceLoc l) : Stmt(kKind, l) {}
+    std::string variable;
+    bool reverse = false;
+    ExprPtr low;
+    ExprPtr high;
+    StmtList body;
+    std::string end_label;
+    int slot = -1;
+};
+
+// EXIT and CONTINUE share one shape.
+struct LoopControlStmt : Stmt {
+    LoopControlStmt(StmtKind k, SourceLoc l) : Stmt(k, l) {}
+    std::string label;
+    ExprPtr condition;  // WHEN ..., may be null
+};
+
+struct ExitStmt : LoopControlStmt {
+    static constexpr StmtKind kKind = StmtKind::Exit;
+    explicit ExitStmt(SourceLoc l) : LoopControlStmt(kKind, l) {}
+};
+
+struct ContinueStmt : LoopControlStmt {
+    static constexpr StmtKind kKind = StmtKind::Continue;
+    explicit ContinueStmt(SourceLoc l) : LoopControlStmt(kKind, l) {}
+};
+
+struct NullStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Null;
+    explicit NullStmt(SourceLoc l) : Stmt(kKind, l) {}
+};
+
+struct ReturnStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Return;
+    explicit ReturnStmt(SourceLoc l) : Stmt(kKind, l) {}
+    ExprPtr value;  // may be null
+};
+
+struct RaiseStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Raise;
+    explicit RaiseStmt(SourceLoc l) : Stmt(kKind, l) {}
+    NameChain exception;  // empty: re-raise inside a handler
+};
+
+enum class SqlVerb { Select, Insert, Update, Delete, Merge, With };
+
+struct SqlStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Sql;
+    explicit SqlStmt(SourceLoc l) : Stmt(kKind, l) {}
+    SqlVerb verb = SqlVerb::Select;
+    std::string text;             // the SQL PostgreSQL sees (INTO removed)
+    std::vector<NameChain> into;  // SELECT ... INTO targets
+    std::vector<SourceLoc> into_locs;
+    std::vector<int> into_slots;  // set by the compiler
+};
+
+struct CallStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Call;
+    explicit CallStmt(SourceLoc l) : Stmt(kKind, l) {}
+    ExprPtr call;  // a CallExpr, or a NameExpr for a call without parentheses
+};
+
+// A whole function body: the outermost block.
+struct FunctionBody {
+    std::unique_ptr<BlockStmt> block;
+};
+
+}  // namespace plpolar::ast

@@ -1,0 +1,98 @@
+// A compiled plpolar function: its pg_proc facts, its AST with the sites the
+// compiler attached, and its variables. Lives as long as its cache entry.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "plpolar/ast/stmt.hpp"
+#include "plpolar/pg/spi.hpp"
+#include "plpolar/pg/types.hpp"
+
+namespace plpolar::compile {
+
+enum class VariableKind {
+    Local,
+    Argument,
+    LoopIndex,  // read-only, as Oracle's FOR index
+    Session,    // polar_login_user & co., read-only
+    Trigger,    // tg_event, tg_tag, read-only
+};
+
+struct Variable {
+    std::string name;
+    pg::TypeInfo type;
+    VariableKind kind = VariableKind::Local;
+    bool constant = false;
+    bool not_null = false;
+    ast::SourceLoc loc;
+
+    bool ReadOnly() const { return constant || (kind != VariableKind::Local && kind != VariableKind::Argument); }
+};
+
+// A block, loop or the function itself: names declared there.
+struct Scope {
+    const Scope *parent = nullptr;
+    std::vector<std::string> labels;
+    std::unordered_map<std::string, int> names;  // name -> slot
+
+    int Find(const std::string &name) const {
+        auto it = names.find(name);
+        return it == names.end() ? -1 : it->second;
+    }
+};
+
+struct FunctionInfo {
+    Oid oid = InvalidOid;   // InvalidOid for DO blocks
+    std::string name;       // "f" or "inline_code_block"
+    std::string signature;  // "f(integer)" for error context lines
+    std::string source;
+    std::vector<std::string> arg_names;
+    std::vector<pg::TypeInfo> arg_types;
+    pg::TypeInfo return_type;
+    char volatility = 'v';
+    bool is_procedure = false;
+    bool is_event_trigger = false;
+    TransactionId xmin = InvalidTransactionId;
+    ItemPointerData tid{};
+};
+
+class CompiledFunction {
+public:
+    explicit CompiledFunction(FunctionInfo info);
+    ~CompiledFunction();
+    CompiledFunction(const CompiledFunction &) = delete;
+    CompiledFunction &operator=(const CompiledFunction &) = delete;
+
+    FunctionInfo info;
+    ast::FunctionBody body;
+    std::vector<Variable> variables;
+    std::vector<std::unique_ptr<Scope>> scopes;
+    MemoryContext context = nullptr;  // PostgreSQL objects built for this function
+    Oid varchar2_oid = InvalidOid;
+
+    bool read_only() const { return info.volatility != PROVOLATILE_VOLATILE; }
+    int nslots() const { return static_cast<int>(variables.size()); }
+};
+
+// What an embedded SQL statement may see: the variables in scope at the
+// statement, for the parser hooks.
+class ScopeResolver : public pg::NameResolver {
+public:
+    ScopeResolver(const CompiledFunction &fn, const Scope &scope) : fn_(fn), scope_(scope) {}
+    bool ResolveColumnRef(const char *const *parts, int nparts, int *slot) const noexcept override;
+    bool ResolvePositional(int number, int *slot) const noexcept override;
+    bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept override;
+
+private:
+    const CompiledFunction &fn_;
+    const Scope &scope_;
+};
+
+// Name lookup shared by the compiler and the parser hooks: a plain name
+// through the scope chain, or label.name / function_name.argument.
+int LookupName(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name);
+
+}  // namespace plpolar::compile

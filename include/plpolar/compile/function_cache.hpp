@@ -1,0 +1,15 @@
+// Compiled functions per backend, keyed by pg_proc OID. An entry is stale
+// once the pg_proc row's xmin/tid changed (CREATE OR REPLACE), as in
+// PL/pgSQL. Entries are shared with running calls, so a function replaced
+// while it runs (recursively, say) stays alive until those calls finish.
+#pragma once
+
+#include <memory>
+
+#include "plpolar/compile/function.hpp"
+
+namespace plpolar::compile {
+
+std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid);
+
+}  // namespace plpolar::compile

@@ -1,0 +1,96 @@
+// The interpreter: runs a compiled function's AST on one call's variables.
+// One Executor per call; the compiled function is shared by all calls.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plpolar/compile/function.hpp"
+#include "plpolar/compile/sites.hpp"
+
+namespace plpolar::exec {
+
+// How a statement list ended. EXIT / CONTINUE / RETURN travel up as return
+// codes, with the target label in Executor::pending_label_.
+enum class Flow { Normal, Exit, Continue, Return };
+
+// Native evaluation classes of PostgreSQL types; anything else goes to
+// PostgreSQL's own operators and functions.
+enum class Native { Int4, Int8, Numeric, Float8, Bool, Text, Other };
+
+class Executor {
+public:
+    // `call_context` holds the variables' values for this call; it must
+    // outlive the executor (the SPI procedure context does).
+    Executor(compile::CompiledFunction &fn, MemoryContext call_context);
+    ~Executor();
+    Executor(const Executor &) = delete;
+    Executor &operator=(const Executor &) = delete;
+
+    // Binds the arguments, runs the body and returns the result (in the
+    // call context; the caller transfers it out before SPI_finish).
+    pg::Value Run(const pg::Value *args, size_t nargs);
+
+    // Pre-sets a read-only variable (trigger and session variables).
+    void SetVariable(int slot, const pg::Value &value);
+
+    // For the error context callback.
+    const ast::Stmt *current_statement() const { return current_; }
+    const compile::CompiledFunction &function() const { return fn_; }
+
+private:
+    // statements (executor.cpp, control.cpp, sql.cpp)
+    Flow ExecStmts(const ast::StmtList &list);
+    Flow ExecStmt(const ast::Stmt &stmt);
+    Flow ExecBlock(const ast::BlockStmt &block);
+    Flow ExecIf(const ast::IfStmt &stmt);
+    Flow ExecLoop(const ast::LoopStmt &stmt);
+    Flow ExecWhile(const ast::WhileStmt &stmt);
+    Flow ExecForRange(const ast::ForRangeStmt &stmt);
+    Flow ExecLoopControl(const ast::LoopControlStmt &stmt, Flow flow);
+    Flow ExecReturn(const ast::ReturnStmt &stmt);
+    Flow ExecSql(const ast::SqlStmt &stmt);
+    Flow ExecCall(const ast::CallStmt &stmt);
+    // After one pass of a loop body: true to leave the loop with `*out`.
+    bool LoopShouldStop(const ast::Stmt &loop, Flow flow, Flow *out);
+
+    // expressions (eval.cpp, operators.cpp)
+    pg::Value Eval(const ast::Expr &expr);
+    bool EvalCondition(const ast::Expr &expr, bool *isnull);
+    pg::Value EvalBinary(const ast::BinaryExpr &expr);
+    pg::Value EvalLogical(const ast::BinaryExpr &expr);
+    pg::Value EvalUnary(const ast::UnaryExpr &expr);
+    pg::Value EvalConcat(const pg::Value &a, const pg::Value &b);
+    pg::Value EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, size_t n);
+    pg::Value EvalSqlSite(compile::SqlExprSite &site);
+    pg::Value EvalAttribute(const ast::AttributeExpr &expr);
+    pg::Value EvalBetween(const ast::BetweenExpr &expr);
+    pg::Value EvalIn(const ast::InExpr &expr);
+    pg::Value Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, Native ka, Native kb);
+    // Three-way comparison; false if the types have no native comparison.
+    bool CompareNative(const pg::Value &a, const pg::Value &b, int *result);
+    pg::Value Compare(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, compile::SqlExprSite *fallback);
+    Native Classify(Oid type) const;
+    std::string ToText(const pg::Value &v);
+
+    // assignment (assign.cpp)
+    pg::Value Coerce(const pg::Value &value, compile::CastSite &cast);
+    void Store(int slot, const pg::Value &value, compile::CastSite &cast);
+    void StoreCoerced(int slot, const pg::Value &value);
+
+    void ResetTemp();
+
+    compile::CompiledFunction &fn_;
+    MemoryContext call_context_;
+    MemoryContext temp_context_;  // reset before each simple statement
+    std::vector<pg::Value> slots_;
+    std::vector<char> owned_;  // slot's by-reference value was copied by us
+    const ast::Stmt *current_ = nullptr;
+    std::string pending_label_;  // target of a pending EXIT / CONTINUE
+    pg::Value return_value_;
+    // Implicit cursor attributes (SQL%...).
+    bool sql_executed_ = false;
+    uint64 sql_rowcount_ = 0;
+};
+
+}  // namespace plpolar::exec

@@ -1,0 +1,18 @@
+// Pieces of the handler shared between its files.
+#pragma once
+
+#include "plpolar/compile/function.hpp"
+#include "plpolar/exec/executor.hpp"
+
+namespace plpolar::handler {
+
+// GUCs (settings.cpp).
+void DefineSettings();
+
+// Session-level setup at library load: logon/logoff hooks (session/).
+void InitSession();
+
+// Binds tg_event / tg_tag for an event trigger call (session/).
+void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, EventTriggerData *data);
+
+}  // namespace plpolar::handler

@@ -1,0 +1,19 @@
+// pg_proc facts about a function, read through the boundary.
+#pragma once
+
+#include "plpolar/compile/function.hpp"
+
+namespace plpolar::pg {
+
+// Reads name, source, argument and return types, volatility and the row's
+// xmin/tid; refuses signatures plpolar does not handle.
+compile::FunctionInfo LoadFunctionInfo(Oid fn_oid);
+
+// True while the pg_proc row still has the given xmin and tid, i.e. no
+// CREATE OR REPLACE happened since it was read.
+bool FunctionRowUnchanged(Oid fn_oid, TransactionId xmin, const ItemPointerData &tid);
+
+// "f(integer, text)" for messages.
+std::string FunctionSignature(Oid fn_oid);
+
+}  // namespace plpolar::pg

@@ -1,0 +1,67 @@
+// Expressions that PostgreSQL itself parses, resolves and evaluates: calls
+// of SQL functions, operators the interpreter has no native code for, and
+// casts. Built once per call site and argument types, evaluated with
+// ExecEvalExpr on parameter values (no SPI round trip for simple ones).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "plpolar/pg/types.hpp"
+
+namespace plpolar::pg {
+
+class PgExpr {
+    struct Private {
+        explicit Private() = default;
+    };
+
+public:
+    // Use FromSql() or Coercion(); the key keeps construction in this class.
+    explicit PgExpr(Private) {}
+
+    // Compiles "SELECT <sql>" where $1..$n have the given types. Anything
+    // beyond a plain expression (sub-queries, set-returning functions) runs
+    // through a kept SPI plan instead of ExecEvalExpr.
+    static std::unique_ptr<PgExpr> FromSql(const std::string &sql, const std::vector<Oid> &param_types,
+                                           MemoryContext parent);
+    // Coerces a value of one type to another: PostgreSQL's assignment
+    // casts, or an explicit CAST, falling back to text I/O as PL/pgSQL does.
+    static std::unique_ptr<PgExpr> Coercion(Oid source, int32 source_typmod, Oid target, int32 target_typmod,
+                                            bool explicit_cast, MemoryContext parent);
+
+    ~PgExpr();
+    PgExpr(const PgExpr &) = delete;
+    PgExpr &operator=(const PgExpr &) = delete;
+
+    // Result is allocated in the current memory context.
+    Value Eval(const Value *params, size_t nparams, bool read_only);
+
+    Oid result_type() const { return result_type_; }
+    int32 result_typmod() const { return result_typmod_; }
+    const std::vector<Oid> &param_types() const { return param_types_; }
+
+private:
+    struct Instance {
+        ExprState *state = nullptr;
+        ExprContext *econtext = nullptr;
+        ParamListInfo params = nullptr;
+        bool busy = false;
+    };
+    Instance *AcquireInstance();
+    Value EvalSpi(const Value *params, size_t nparams, bool read_only);
+
+    MemoryContext context_ = nullptr;
+    Expr *expr_ = nullptr;       // planned expression (simple case)
+    SPIPlanPtr plan_ = nullptr;  // full query (otherwise)
+    bool needs_snapshot_ = false;
+    Oid result_type_ = InvalidOid;
+    int32 result_typmod_ = -1;
+    std::vector<Oid> param_types_;
+    // One evaluation state per recursion level: an ExprState is not
+    // re-entrant, and a PL function may call itself through one.
+    std::vector<Instance> instances_;
+};
+
+}  // namespace plpolar::pg

@@ -1,0 +1,87 @@
+// The C++/PostgreSQL boundary.
+//
+// PostgreSQL reports errors with longjmp; C++ unwinds with exceptions. Every
+// call into PostgreSQL that can raise goes through Guarded(), which runs it
+// under PG_TRY and turns an error into a PgError exception carrying the
+// ErrorData. Entry points (handler/) turn PgError back into a PostgreSQL
+// error once all C++ frames have unwound.
+//
+// Rule for the lambda given to Guarded(): it calls C functions only and
+// owns no object with a destructor, because a longjmp may leave it.
+#pragma once
+
+#include <exception>
+#include <string>
+#include <type_traits>
+
+#include "plpolar/pg/postgres.hpp"
+
+namespace plpolar::pg {
+
+class PgError : public std::exception {
+public:
+    explicit PgError(ErrorData *edata) : edata_(edata) {}
+    ErrorData *data() const { return edata_; }
+    const char *what() const noexcept override { return edata_->message ? edata_->message : "error"; }
+    int sqlerrcode() const { return edata_->sqlerrcode; }
+
+private:
+    ErrorData *edata_;  // lives in ErrorMemoryContext(), see below
+};
+
+// Copies the error being handled into plpolar's error context, flushes
+// PostgreSQL's error state and throws it as a PgError.
+[[noreturn]] void ThrowCurrentError(MemoryContext caller_context);
+
+// Where PgError payloads live: reset by the outermost entry point, so error
+// data cannot pile up over a session.
+MemoryContext ErrorMemoryContext();
+void ResetErrorMemory();
+
+template <typename Fn>
+inline auto Guarded(Fn &&fn) -> decltype(fn()) {
+    using R = decltype(fn());
+    MemoryContext caller_context = CurrentMemoryContext;
+    bool failed = false;
+    if constexpr (std::is_void_v<R>) {
+        PG_TRY();
+        { fn(); }
+        PG_CATCH();
+        { failed = true; }
+        PG_END_TRY();
+        if (failed) ThrowCurrentError(caller_context);
+    } else {
+        static_assert(std::is_trivially_copyable_v<R>, "Guarded() returns plain values only");
+        R result{};
+        PG_TRY();
+        { result = fn(); }
+        PG_CATCH();
+        { failed = true; }
+        PG_END_TRY();
+        if (failed) ThrowCurrentError(caller_context);
+        return result;
+    }
+}
+
+// Raises a PostgreSQL error from C++ code. It goes through ereport so that
+// error context callbacks (function name and line) are collected as usual.
+struct ErrorSpec {
+    int sqlstate = ERRCODE_INTERNAL_ERROR;
+    std::string message;
+    std::string detail;
+    std::string hint;
+    std::string context;      // added as an errcontext line
+    int cursor_position = 0;  // 1-based position in internal_query
+    std::string internal_query;
+};
+[[noreturn]] void Raise(const ErrorSpec &spec);
+[[noreturn]] void Raise(int sqlstate, const std::string &message, const std::string &detail = std::string());
+
+// CHECK_FOR_INTERRUPTS through the boundary; cheap when nothing is pending.
+inline void CheckForInterrupts() {
+    if (unlikely(InterruptPending)) Guarded([] { ProcessInterrupts(); });
+}
+
+void CheckStackDepth();
+
+}  // namespace plpolar::pg

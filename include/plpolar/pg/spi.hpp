@@ -1,0 +1,62 @@
+// Embedded SQL through SPI. PL variables inside the SQL text are bound as
+// PARAM_EXTERN parameters by parser hooks, as PL/pgSQL does: the SQL text
+// is never built from values.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plpolar/pg/types.hpp"
+
+namespace plpolar::pg {
+
+// Answers the parser hooks: which PL variable (slot) a name means. Must
+// not throw; it runs inside PostgreSQL's parser.
+class NameResolver {
+public:
+    virtual ~NameResolver() = default;
+    virtual bool ResolveColumnRef(const char *const *parts, int nparts, int *slot) const noexcept = 0;
+    virtual bool ResolvePositional(int number, int *slot) const noexcept = 0;
+    virtual bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept = 0;
+};
+
+void SpiConnect(bool nonatomic);
+void SpiFinish();
+
+class SqlStatement {
+public:
+    SqlStatement(std::string text, const NameResolver *resolver, int nslots);
+    ~SqlStatement();
+    SqlStatement(const SqlStatement &) = delete;
+    SqlStatement &operator=(const SqlStatement &) = delete;
+
+    struct Result {
+        uint64 processed = 0;
+        SPITupleTable *tuptable = nullptr;  // caller frees with FreeResult
+    };
+    // Prepares on first use (plans are kept), binds the referenced slots
+    // from `slots` and runs the statement.
+    Result Execute(const Value *slots, bool read_only, long max_rows);
+    static void FreeResult(Result &result);
+    // Column i (0-based) of row `row` of a result.
+    static Value Column(const Result &result, uint64 row, int column);
+    static int ColumnCount(const Result &result);
+
+    const std::string &text() const { return text_; }
+
+    // Called from the parser hooks (C callbacks).
+    const NameResolver *resolver() const { return resolver_; }
+    void MarkUsed(int slot) noexcept {
+        if (slot >= 0 && slot < static_cast<int>(used_.size())) used_[slot] = 1;
+    }
+
+private:
+    void Prepare();
+
+    std::string text_;
+    const NameResolver *resolver_;
+    std::vector<char> used_;  // slots the statement references
+    SPIPlanPtr plan_ = nullptr;
+};
+
+}  // namespace plpolar::pg

@@ -1,0 +1,63 @@
+// Types and values as the interpreter sees them: PostgreSQL Datums tagged
+// with their type, never text round trips.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plpolar/pg/postgres.hpp"
+
+namespace plpolar::pg {
+
+struct TypeInfo {
+    Oid oid = InvalidOid;
+    int32 typmod = -1;
+    int16 typlen = 0;
+    bool byval = false;
+    char typtype = 'b';
+    Oid collation = InvalidOid;
+    // Character limit of varchar2(n) / varchar(n); -1 when unbounded.
+    int char_limit = -1;
+
+    bool IsVoid() const { return oid == VOIDOID; }
+};
+
+struct Value {
+    Datum datum = 0;
+    bool isnull = true;
+    Oid type = InvalidOid;
+    int32 typmod = -1;
+
+    static Value Null(Oid type) { return Value{0, true, type, -1}; }
+    static Value Of(Datum d, Oid type, int32 typmod = -1) { return Value{d, false, type, typmod}; }
+};
+
+// The SQL-level VARCHAR2 type the extension installs in pg_catalog.
+Oid Varchar2TypeOid();
+
+TypeInfo TypeFromOid(Oid oid, int32 typmod);
+// A PostgreSQL type name as SQL writes it, e.g. "numeric(10,2)", "int[]".
+TypeInfo ParseTypeName(const std::string &text);
+// tab.col%TYPE (or schema.tab.col%TYPE).
+TypeInfo ColumnType(const std::vector<std::string> &name);
+std::string FormatType(Oid oid, int32 typmod);
+
+bool IsStringType(Oid oid);  // text, varchar, varchar2, bpchar
+
+// Conversions that can raise; all go through the boundary.
+Datum InputValue(const std::string &text, const TypeInfo &type);
+std::string OutputValue(Datum datum, Oid type);
+Datum CopyDatum(Datum datum, bool byval, int16 typlen);
+Datum MakeText(const char *data, size_t len);
+// Number of characters in a text-like datum (server encoding aware).
+int TextCharLength(Datum text);
+// Text payload of a (possibly toasted) text-like datum, detoasted into the
+// current memory context.
+std::string TextToString(Datum text);
+
+// Calls a built-in PostgreSQL function (numeric_add, textlike, ...).
+Datum Call1(PGFunction fn, Datum a);
+Datum Call2(PGFunction fn, Datum a, Datum b);
+Datum Call2Coll(PGFunction fn, Oid collation, Datum a, Datum b);
+
+}  // namespace plpolar::pg

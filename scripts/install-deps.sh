@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what building and testing plpolar needs, from Debian 12's
+# packages. Safe to run again; a no-op for packages already present.
+set -euo pipefail
+PACKAGES=(
+  make g++ pkg-config
+  postgresql-15 postgresql-server-dev-15 postgresql-client-15 postgresql-common
+  libkrb5-dev                      # libpq-be.h pulls in gssapi.h
+  antlr4 libantlr4-runtime-dev     # grammar tool 4.7.2 + C++ runtime 4.9
+  libgtest-dev                     # unit tests
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing packages: ${missing[*]} (run as root, or install them first)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# Debian's postgresql-common would create and start a "main" cluster; the
+# tests use throwaway clusters only.
+mkdir -p /etc/postgresql-common
+if ! grep -q '^create_main_cluster' /etc/postgresql-common/createcluster.conf 2>/dev/null; then
+  echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf
+fi
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

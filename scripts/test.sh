@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (no server) and the pg_regress suite against a
+# throwaway cluster. Installs what it needs. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+bash scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+
+# 1. Unit tests of the parser and transformer.
+if make -s -C test all >/dev/null && build/test/unit_tests --gtest_brief=1 > build/unit.log 2>&1; then
+  n=$(grep -oE '[0-9]+ tests? from [0-9]+ test suites? ran' build/unit.log | grep -oE '^[0-9]+')
+  passed=$((passed + ${n:-0}))
+  echo "unit tests: ${n:-0} passed"
+else
+  cat build/unit.log 2>/dev/null
+  n=$(grep -oE '[0-9]+ FAILED TESTS?' build/unit.log | grep -oE '^[0-9]+')
+  failed=$((failed + ${n:-1}))
+  echo "unit tests: FAILED"
+fi
+
+# 2. pg_regress against a throwaway cluster (pg_virtualenv).
+# A cluster left behind by an interrupted run would block pg_virtualenv.
+if [ "$(id -u)" -eq 0 ] && [ -d /etc/postgresql/15/regress ] && ! pg_lsclusters 2>/dev/null | grep -q '^15 *regress .*online'; then
+  rm -rf /etc/postgresql/15/regress /var/lib/postgresql/15/regress
+fi
+chmod -R a+rwX "$ROOT" 2>/dev/null || true
+pg_virtualenv -o shared_preload_libraries=plpolar \
+  make -s installcheck > build/regress.log 2>&1
+rc=$?
+cat build/regress.log
+if [ -f regression.diffs ]; then
+  cat regression.diffs
+fi
+ok=$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' build/regress.log)
+bad=$(grep -cE 'FAILED|failed \(ignored\)' build/regress.log)
+if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
+passed=$((passed + ok))
+failed=$((failed + bad))
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,147 @@
+-- Expressions with Oracle operator syntax.
+
+CREATE FUNCTION ev_num() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  n NUMBER := 10;
+  i PLS_INTEGER := 7;
+  f BINARY_DOUBLE := 0.5;
+BEGIN
+  RETURN (1 + 2 * 3) || ' ' || (7 / 2) || ' ' || (1 / 3) || ' ' || (n / 4) || ' ' || (i - n)
+      || ' ' || (-i) || ' ' || (2 ** 10) || ' ' || (f * 3) || ' ' || (i * 1.5) || ' ' || mod(i, 4)
+      || ' ' || (10 - 2 - 3);
+END;
+$$;
+SELECT ev_num();
+
+-- Integer overflow and division by zero raise errors.
+CREATE FUNCTION ev_overflow() RETURNS int LANGUAGE plpolar AS $$
+DECLARE
+  i PLS_INTEGER := 2147483647;
+BEGIN
+  i := i + 1;
+  RETURN i;
+END;
+$$;
+SELECT ev_overflow();
+CREATE FUNCTION ev_div(a numeric, b numeric) RETURNS numeric LANGUAGE plpolar AS $$
+BEGIN
+  RETURN a / b;
+END;
+$$;
+SELECT ev_div(1, 8);
+SELECT ev_div(1, 0);
+
+-- Concatenation: numbers and dates convert, NULL counts as empty (Oracle).
+CREATE FUNCTION ev_concat(s text) RETURNS text LANGUAGE plpolar AS $$
+BEGIN
+  RETURN 'a' || s || 'b' || 1 || TRUE || 2.50;
+END;
+$$;
+SELECT ev_concat('-'), ev_concat(NULL);
+CREATE FUNCTION ev_concat_nulls() RETURNS boolean LANGUAGE plpolar AS $$
+DECLARE
+  a VARCHAR2(5);
+BEGIN
+  RETURN (a || a) IS NULL;
+END;
+$$;
+SELECT ev_concat_nulls();
+
+-- Comparisons, three-valued AND / OR / NOT, IS [NOT] NULL.
+CREATE FUNCTION ev_bool(a int, b int) RETURNS text LANGUAGE plpolar AS $$
+BEGIN
+  RETURN coalesce((a = b)::text, 'null') || ' ' || coalesce((a <> b)::text, 'null') || ' '
+      || coalesce((a < b AND b IS NOT NULL)::text, 'null') || ' '
+      || coalesce((a >= b OR a IS NULL)::text, 'null') || ' '
+      || coalesce((NOT (a != b))::text, 'null') || ' ' || (a IS NULL) || ' ' || (b ~= 2);
+END;
+$$;
+SELECT ev_bool(1, 2), ev_bool(2, 2), ev_bool(NULL, 2), ev_bool(3, NULL);
+CREATE FUNCTION ev_3vl() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  u BOOLEAN;
+  t BOOLEAN := TRUE;
+  f BOOLEAN := FALSE;
+BEGIN
+  RETURN coalesce((u AND f)::text, 'null') || ' ' || coalesce((u AND t)::text, 'null') || ' '
+      || coalesce((u OR t)::text, 'null') || ' ' || coalesce((u OR f)::text, 'null') || ' '
+      || coalesce((NOT u)::text, 'null');
+END;
+$$;
+SELECT ev_3vl();
+-- Text, numeric and mixed-type comparisons.
+CREATE FUNCTION ev_cmp() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  v VARCHAR2(10) := 'abc';
+  n NUMBER := 2.5;
+  d DATE := DATE '2024-01-02';
+BEGIN
+  RETURN (v = 'abc') || ' ' || (v < 'abd') || ' ' || (n > 2) || ' ' || (n = 2.50) || ' ' || (2 < 2.5)
+      || ' ' || (d > DATE '2024-01-01') || ' ' || (d = TIMESTAMP '2024-01-02 00:00:00');
+END;
+$$;
+SELECT ev_cmp();
+
+-- LIKE (with ESCAPE), BETWEEN, IN, with NOT.
+CREATE FUNCTION ev_preds(s text, n int) RETURNS text LANGUAGE plpolar AS $$
+BEGIN
+  RETURN (s LIKE 'ab%') || ' ' || (s NOT LIKE '%z') || ' ' || (s LIKE 'a!%%' ESCAPE '!') || ' '
+      || (n BETWEEN 1 AND 5) || ' ' || (n NOT BETWEEN 1 AND 5) || ' ' || (n IN (1, 3, 5)) || ' '
+      || (n NOT IN (1, 3, 5)) || ' ' || coalesce((n IN (1, NULL))::text, 'null');
+END;
+$$;
+SELECT ev_preds('abc', 3), ev_preds('a%c', 4);
+
+-- PostgreSQL functions, resolved by PostgreSQL: built-ins, overloads,
+-- named notation, defaults, schema-qualified, user functions, and SQL
+-- value keywords.
+CREATE FUNCTION ev_helper(a int, b int DEFAULT 10) RETURNS int LANGUAGE sql AS 'SELECT a * b';
+CREATE FUNCTION ev_calls(s text) RETURNS text LANGUAGE plpolar AS $$
+BEGIN
+  RETURN upper(s) || ' ' || length(s) || ' ' || substr(s, 2, 2) || ' ' || pg_catalog.lower('XY') || ' '
+      || round(2.567, 2) || ' ' || ev_helper(3) || ' ' || ev_helper(b => 2, a => 4) || ' '
+      || coalesce(NULL, 'c') || ' ' || greatest(1, 5, 3) || ' ' || nullif(1, 1) || ' '
+      || (current_date = CURRENT_DATE) || ' ' || abs(-4) || ' ' || to_char(1234.5, 'FM9999.00');
+END;
+$$;
+SELECT ev_calls('hello');
+-- Casts.
+CREATE FUNCTION ev_casts() RETURNS text LANGUAGE plpolar AS $$
+BEGIN
+  RETURN CAST('42' AS NUMBER) + 1 || ' ' || '2024-05-06'::date || ' ' || CAST(3.7 AS PLS_INTEGER) || ' '
+      || CAST('abc' AS VARCHAR2(5)) || ' ' || pg_typeof(CAST(1 AS NUMBER(5,2)));
+END;
+$$;
+SELECT ev_casts();
+CREATE FUNCTION ev_cast_fail() RETURNS text LANGUAGE plpolar AS $$
+BEGIN
+  RETURN CAST('abcdef' AS VARCHAR2(3));
+END;
+$$;
+SELECT ev_cast_fail();
+-- Unknown names and functions.
+CREATE FUNCTION ev_undeclared() RETURNS int LANGUAGE plpolar AS $$
+BEGIN
+  RETURN no_such_var + 1;
+END;
+$$;
+CREATE FUNCTION ev_nofunc() RETURNS int LANGUAGE plpolar AS $$
+BEGIN
+  RETURN no_such_function(1);
+END;
+$$;
+SELECT ev_nofunc();
+-- A condition must be boolean.
+CREATE FUNCTION ev_notbool() RETURNS int LANGUAGE plpolar AS $$
+BEGIN
+  IF 1 THEN RETURN 1; END IF;
+  RETURN 0;
+END;
+$$;
+SELECT ev_notbool();
+-- A function replaced after use is seen with its new body.
+CREATE FUNCTION ev_inner() RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION ev_outer() RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN ev_inner(); END; $$;
+SELECT ev_outer();
+CREATE OR REPLACE FUNCTION ev_inner() RETURNS int LANGUAGE sql AS 'SELECT 2';
+SELECT ev_outer();

@@ -1,0 +1,83 @@
+#include "plpolar/compile/function.hpp"
+
+#include <cstring>
+
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+
+namespace plpolar::compile {
+
+CompiledFunction::CompiledFunction(FunctionInfo i) : info(std::move(i)) {
+    // Parent is the cache's long-lived context so that the whole function
+    // goes with one delete.
+    context = pg::CreateContext(CacheMemoryContext, "plpolar function");
+}
+
+CompiledFunction::~CompiledFunction() {
+    // Sites free their plans and child contexts first.
+    body.block.reset();
+    try {
+        pg::DeleteContext(context);
+    } catch (const pg::PgError &) {
+        // Deleting a context does not fail in practice.
+    }
+}
+
+int LookupName(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name) {
+    if (name.size() == 1) {
+        const std::string &n = name[0];
+        if (n.size() > 1 && n[0] == '$') {
+            char *end = nullptr;
+            long number = std::strtol(n.c_str() + 1, &end, 10);
+            if (*end != '\0' || number < 1 || number > static_cast<long>(fn.info.arg_types.size())) return -1;
+            // Arguments occupy the first slots, in order.
+            return static_cast<int>(number - 1);
+        }
+        for (const Scope *s = &scope; s != nullptr; s = s->parent) {
+            int slot = s->Find(n);
+            if (slot >= 0) return slot;
+        }
+        return -1;
+    }
+    if (name.size() == 2) {
+        // label.variable, or function_name.argument
+        for (const Scope *s = &scope; s != nullptr; s = s->parent) {
+            for (const auto &label : s->labels) {
+                if (label == name[0]) {
+                    int slot = s->Find(name[1]);
+                    if (slot >= 0) return slot;
+                }
+            }
+        }
+    }
+    return -1;
+}
+
+bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *slot) const noexcept {
+    try {
+        ast::NameChain name(parts, parts + nparts);
+        int found = LookupName(fn_, scope_, name);
+        if (found < 0) return false;
+        *slot = found;
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+bool ScopeResolver::ResolvePositional(int number, int *slot) const noexcept {
+    if (number < 1 || number > static_cast<int>(fn_.info.arg_types.size())) return false;
+    *slot = number - 1;
+    return true;
+}
+
+bool ScopeResolver::SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept {
+    if (slot < 0 || slot >= static_cast<int>(fn_.variables.size())) return false;
+    const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+    *type = v.type.oid;
+    *typmod = v.type.typmod;
+    *collation = v.type.collation;
+    return true;
+}
+
+}  // namespace plpolar::compile

@@ -1,0 +1,59 @@
+#include "plpolar/compile/function_cache.hpp"
+
+#include <unordered_map>
+
+#include "plpolar/compile/compiler.hpp"
+#include "plpolar/compile/sites.hpp"
+#include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/guard.hpp"
+
+extern "C" {
+#include "utils/inval.h"
+}
+
+namespace plpolar::compile {
+
+namespace {
+
+using CacheMap = std::unordered_map<Oid, std::shared_ptr<CompiledFunction>>;
+
+// The backend's function cache: the one piece of mutable global state the
+// compile phase owns (with the catalog generation below). It is never
+// destroyed: freeing plans from a static destructor after proc_exit would
+// call into a PostgreSQL that is already gone.
+CacheMap &Cache() {
+    alignas(CacheMap) static unsigned char storage[sizeof(CacheMap)];
+    static CacheMap *cache = ::new (storage) CacheMap();
+    return *cache;
+}
+
+uint64 &Generation() {
+    static uint64 generation = 1;
+    return generation;
+}
+
+void InvalidateCallback(Datum, int, uint32) { ++Generation(); }
+
+}  // namespace
+
+uint64 CatalogGeneration() { return Generation(); }
+
+void RegisterCatalogInvalidation() {
+    for (int cache : {PROCOID, TYPEOID, OPEROID, CASTSOURCETARGET})
+        CacheRegisterSyscacheCallback(cache, InvalidateCallback, (Datum)0);
+}
+
+std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
+    auto &cache = Cache();
+    auto it = cache.find(fn_oid);
+    if (it != cache.end()) {
+        const FunctionInfo &info = it->second->info;
+        if (pg::FunctionRowUnchanged(fn_oid, info.xmin, info.tid)) return it->second;
+        cache.erase(it);  // running calls keep their own reference
+    }
+    std::shared_ptr<CompiledFunction> fn = Compile(pg::LoadFunctionInfo(fn_oid));
+    cache[fn_oid] = fn;
+    return fn;
+}
+
+}  // namespace plpolar::compile

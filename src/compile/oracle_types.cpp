@@ -1,0 +1,73 @@
+// Oracle's type names in PostgreSQL terms. The mapping is textual so that
+// PostgreSQL's own type parser does the resolution and typmod checks.
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "plpolar/compile/compiler.hpp"
+
+namespace plpolar::compile {
+
+namespace {
+
+std::string Lower(std::string s) {
+    for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Splits "NUMBER ( 10 , 2 )" into the leading word and the rest.
+void SplitHead(const std::string &text, std::string &head, std::string &rest) {
+    size_t i = 0;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
+    head = Lower(text.substr(0, i));
+    rest = text.substr(i);
+}
+
+// "(10 CHAR)" / "(10 BYTE)" -> "(10)": length semantics are characters.
+std::string StripLengthSemantics(const std::string &mods) {
+    std::string lower = Lower(mods);
+    for (const char *word : {" char)", " byte)"}) {
+        size_t at = lower.find(word);
+        if (at != std::string::npos) return mods.substr(0, at) + ")" + mods.substr(at + std::string(word).size());
+    }
+    return mods;
+}
+
+bool IsWhitespace(const std::string &s) {
+    for (char c : s)
+        if (!std::isspace(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+}  // namespace
+
+std::string MapOracleTypeName(const std::string &text) {
+    std::string head, rest;
+    SplitHead(text, head, rest);
+    if (head.empty() || (!rest.empty() && rest[0] == '.')) return text;  // schema-qualified: not Oracle's
+    if (head == "varchar2" || head == "nvarchar2") return "pg_catalog.varchar2" + StripLengthSemantics(rest);
+    if (head == "number") {
+        // NUMBER(*,s) means maximum precision.
+        std::string mods = rest;
+        size_t star = mods.find('*');
+        if (star != std::string::npos) mods.replace(star, 1, "38");
+        return "numeric" + mods;
+    }
+    if (IsWhitespace(rest)) {
+        if (head == "pls_integer" || head == "binary_integer" || head == "simple_integer" || head == "natural" ||
+            head == "positive" || head == "signtype")
+            return "integer";
+        if (head == "date") return "timestamp(0) without time zone";
+        if (head == "clob" || head == "nclob" || head == "long") return "text";
+        if (head == "blob" || head == "raw") return "bytea";
+        if (head == "binary_float") return "real";
+        if (head == "binary_double") return "double precision";
+        if (head == "string") return "text";
+    }
+    if (head == "raw") return "bytea";
+    if (head == "nchar") return "char" + StripLengthSemantics(rest);
+    if (head == "char" || head == "character" || head == "varchar") return head + StripLengthSemantics(rest);
+    return text;
+}
+
+}  // namespace plpolar::compile

@@ -1,0 +1,96 @@
+// Conversion of values to a target type and storage into variables.
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+
+namespace plpolar::exec {
+
+namespace {
+
+void CheckLength(const pg::Value &v, const pg::TypeInfo &target) {
+    int length = pg::TextCharLength(v.datum);
+    if (length > target.char_limit)
+        pg::Raise(ERRCODE_STRING_DATA_RIGHT_TRUNCATION, "numeric or value error: character string buffer too small",
+                  "A value of " + std::to_string(length) + " characters does not fit in " +
+                      pg::FormatType(target.oid, target.typmod) + ".");
+}
+
+}  // namespace
+
+pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
+    const pg::TypeInfo &t = cast.target;
+    if (v.isnull) return pg::Value{0, true, t.oid, t.typmod};
+    Native ks = Classify(v.type);
+    Native kt = Classify(t.oid);
+    if (v.type == t.oid && (t.typmod < 0 || v.typmod == t.typmod)) return v;
+    if (kt == Native::Text && ks == Native::Text) {
+        // text, varchar and varchar2 share one representation; only the
+        // length limit differs. Oracle never truncates silently.
+        if (t.char_limit >= 0) CheckLength(v, t);
+        return pg::Value::Of(v.datum, t.oid, t.typmod);
+    }
+    if (!cast.explicit_cast && t.typmod < 0) {
+        switch (kt) {
+            case Native::Int8:
+                if (ks == Native::Int4) return pg::Value::Of(Int64GetDatum(DatumGetInt32(v.datum)), INT8OID);
+                break;
+            case Native::Int4:
+                if (ks == Native::Int8) {
+                    int64 x = DatumGetInt64(v.datum);
+                    if (x < PG_INT32_MIN || x > PG_INT32_MAX)
+                        pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+                    return pg::Value::Of(Int32GetDatum(static_cast<int32>(x)), INT4OID);
+                }
+                // numeric_int4 rounds half away from zero, as Oracle does.
+                if (ks == Native::Numeric) return pg::Value::Of(pg::Call1(numeric_int4, v.datum), INT4OID);
+                break;
+            case Native::Numeric:
+                if (ks == Native::Int4) return pg::Value::Of(pg::Call1(int4_numeric, v.datum), NUMERICOID);
+                if (ks == Native::Int8) return pg::Value::Of(pg::Call1(int8_numeric, v.datum), NUMERICOID);
+                break;
+            case Native::Float8:
+                if (ks == Native::Int4) return pg::Value::Of(Float8GetDatum(DatumGetInt32(v.datum)), FLOAT8OID);
+                if (ks == Native::Int8)
+                    return pg::Value::Of(Float8GetDatum(static_cast<double>(DatumGetInt64(v.datum))), FLOAT8OID);
+                if (ks == Native::Numeric) return pg::Value::Of(pg::Call1(numeric_float8, v.datum), FLOAT8OID);
+                break;
+            case Native::Bool:
+            case Native::Text:
+            case Native::Other: break;
+        }
+    }
+    uint64 generation = compile::CatalogGeneration();
+    if (!cast.expr || cast.source_type != v.type || cast.source_typmod != v.typmod || cast.generation != generation) {
+        cast.expr.reset();
+        cast.expr = pg::PgExpr::Coercion(v.type, v.typmod, t.oid, t.typmod, cast.explicit_cast, fn_.context);
+        cast.source_type = v.type;
+        cast.source_typmod = v.typmod;
+        cast.generation = generation;
+    }
+    pg::Value result = cast.expr->Eval(&v, 1, fn_.read_only());
+    result.typmod = t.typmod;
+    return result;
+}
+
+void Executor::Store(int slot, const pg::Value &value, compile::CastSite &cast) {
+    StoreCoerced(slot, Coerce(value, cast));
+}
+
+void Executor::StoreCoerced(int slot, const pg::Value &value) {
+    auto index = static_cast<size_t>(slot);
+    const compile::Variable &var = fn_.variables[index];
+    if (value.isnull && var.not_null)
+        pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED,
+                  "null value cannot be assigned to variable \"" + var.name + "\" declared NOT NULL");
+    pg::Value stored = value;
+    if (!stored.isnull && !var.type.byval) {
+        pg::MemoryContextScope in_call(call_context_);
+        // Copy before freeing: the new value may be the old one (x := x).
+        stored.datum = pg::CopyDatum(stored.datum, false, var.type.typlen);
+    }
+    if (owned_[index] && !slots_[index].isnull) pfree(DatumGetPointer(slots_[index].datum));
+    slots_[index] = stored;
+    owned_[index] = !stored.isnull && !var.type.byval;
+}
+
+}  // namespace plpolar::exec

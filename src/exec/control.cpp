@@ -1,0 +1,114 @@
+// IF, loops, EXIT / CONTINUE and RETURN.
+#include <algorithm>
+
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+
+namespace plpolar::exec {
+
+Flow Executor::ExecIf(const ast::IfStmt &stmt) {
+    for (const auto &branch : stmt.branches) {
+        current_ = &stmt;
+        ResetTemp();
+        bool isnull = false;
+        // NULL counts as not true, as in Oracle.
+        if (EvalCondition(*branch.condition, &isnull) && !isnull) return ExecStmts(branch.body);
+    }
+    return ExecStmts(stmt.else_body);
+}
+
+bool Executor::LoopShouldStop(const ast::Stmt &loop, Flow flow, Flow *out) {
+    switch (flow) {
+        case Flow::Normal: return false;
+        case Flow::Return: *out = Flow::Return; return true;
+        case Flow::Exit:
+        case Flow::Continue: {
+            bool mine = pending_label_.empty() ||
+                        std::find(loop.labels.begin(), loop.labels.end(), pending_label_) != loop.labels.end();
+            if (!mine) {
+                *out = flow;  // an outer loop's label
+                return true;
+            }
+            pending_label_.clear();
+            if (flow == Flow::Exit) {
+                *out = Flow::Normal;
+                return true;
+            }
+            return false;  // CONTINUE: next iteration
+        }
+    }
+    return false;
+}
+
+Flow Executor::ExecLoop(const ast::LoopStmt &stmt) {
+    Flow out = Flow::Normal;
+    while (true) {
+        pg::CheckForInterrupts();
+        if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
+    }
+}
+
+Flow Executor::ExecWhile(const ast::WhileStmt &stmt) {
+    Flow out = Flow::Normal;
+    while (true) {
+        pg::CheckForInterrupts();
+        current_ = &stmt;
+        ResetTemp();
+        bool isnull = false;
+        if (!EvalCondition(*stmt.condition, &isnull) || isnull) return Flow::Normal;
+        if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
+    }
+}
+
+Flow Executor::ExecForRange(const ast::ForRangeStmt &stmt) {
+    auto &site = static_cast<compile::ForSite &>(*stmt.annotation);
+    ResetTemp();
+    pg::Value low = Coerce(Eval(*stmt.low), site.low_cast);
+    pg::Value high = Coerce(Eval(*stmt.high), site.high_cast);
+    if (low.isnull || high.isnull)
+        pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED,
+                  std::string(low.isnull ? "lower" : "upper") + " bound of FOR loop cannot be null");
+    // 64-bit counter: the loop must end even at the edges of the int range.
+    int64 from = DatumGetInt32(low.datum);
+    int64 to = DatumGetInt32(high.datum);
+    int64 step = stmt.reverse ? -1 : 1;
+    int64 i = stmt.reverse ? to : from;
+    int64 last = stmt.reverse ? from : to;
+    Flow out = Flow::Normal;
+    for (; stmt.reverse ? i >= last : i <= last; i += step) {
+        pg::CheckForInterrupts();
+        slots_[static_cast<size_t>(stmt.slot)] = pg::Value::Of(Int32GetDatum(static_cast<int32>(i)), INT4OID);
+        if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
+    }
+    return Flow::Normal;
+}
+
+Flow Executor::ExecLoopControl(const ast::LoopControlStmt &stmt, Flow flow) {
+    if (stmt.condition) {
+        ResetTemp();
+        bool isnull = false;
+        if (!EvalCondition(*stmt.condition, &isnull) || isnull) return Flow::Normal;
+    }
+    pending_label_ = stmt.label;
+    return flow;
+}
+
+Flow Executor::ExecReturn(const ast::ReturnStmt &stmt) {
+    if (!stmt.value) {
+        return_value_ = pg::Value::Null(fn_.info.return_type.oid);
+        return Flow::Return;
+    }
+    ResetTemp();
+    pg::Value v = Eval(*stmt.value);
+    return_value_ = Coerce(v, static_cast<compile::StoreSite &>(*stmt.annotation).cast);
+    if (!return_value_.isnull && !fn_.info.return_type.byval) {
+        // The temp context is reset by the next statement; the result must
+        // outlive it until the handler transfers it out.
+        pg::MemoryContextScope in_call(call_context_);
+        return_value_.datum = pg::CopyDatum(return_value_.datum, false, fn_.info.return_type.typlen);
+    }
+    return Flow::Return;
+}
+
+}  // namespace plpolar::exec

@@ -1,0 +1,175 @@
+// Expression evaluation. Values keep their PostgreSQL type; operands of
+// native types are computed here, everything else by PostgreSQL.
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::exec {
+
+Native Executor::Classify(Oid type) const {
+    switch (type) {
+        case INT4OID: return Native::Int4;
+        case INT8OID: return Native::Int8;
+        case NUMERICOID: return Native::Numeric;
+        case FLOAT8OID: return Native::Float8;
+        case BOOLOID: return Native::Bool;
+        case TEXTOID:
+        case VARCHAROID: return Native::Text;
+        default: return type == fn_.varchar2_oid ? Native::Text : Native::Other;
+    }
+}
+
+pg::Value Executor::Eval(const ast::Expr &expr) {
+    switch (expr.kind) {
+        case ast::ExprKind::Literal: return static_cast<const compile::LiteralSite &>(*expr.annotation).value;
+        case ast::ExprKind::Name: {
+            const auto &name = ast::Cast<ast::NameExpr>(expr);
+            if (name.slot >= 0) return slots_[static_cast<size_t>(name.slot)];
+            return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
+        }
+        case ast::ExprKind::Unary: return EvalUnary(ast::Cast<ast::UnaryExpr>(expr));
+        case ast::ExprKind::Binary: {
+            const auto &b = ast::Cast<ast::BinaryExpr>(expr);
+            if (b.op == ast::BinaryOp::And || b.op == ast::BinaryOp::Or) return EvalLogical(b);
+            return EvalBinary(b);
+        }
+        case ast::ExprKind::Not: {
+            bool isnull = false;
+            bool v = EvalCondition(*ast::Cast<ast::NotExpr>(expr).operand, &isnull);
+            return isnull ? pg::Value::Null(BOOLOID) : pg::Value::Of(BoolGetDatum(!v), BOOLOID);
+        }
+        case ast::ExprKind::IsNull: {
+            const auto &n = ast::Cast<ast::IsNullExpr>(expr);
+            pg::Value v = Eval(*n.operand);
+            return pg::Value::Of(BoolGetDatum(v.isnull != n.negated), BOOLOID);
+        }
+        case ast::ExprKind::Like: return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
+        case ast::ExprKind::Between: return EvalBetween(ast::Cast<ast::BetweenExpr>(expr));
+        case ast::ExprKind::In: return EvalIn(ast::Cast<ast::InExpr>(expr));
+        case ast::ExprKind::Call: return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
+        case ast::ExprKind::Attribute: return EvalAttribute(ast::Cast<ast::AttributeExpr>(expr));
+        case ast::ExprKind::Cast: {
+            const auto &c = ast::Cast<ast::CastExpr>(expr);
+            return Coerce(Eval(*c.operand), static_cast<compile::CastSite &>(*expr.annotation));
+        }
+    }
+    return pg::Value::Null(UNKNOWNOID);
+}
+
+bool Executor::EvalCondition(const ast::Expr &expr, bool *isnull) {
+    pg::Value v = Eval(expr);
+    *isnull = v.isnull;
+    if (v.isnull) return false;
+    if (v.type != BOOLOID)
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                  "expression of type " + pg::FormatType(v.type, v.typmod) + " cannot be used as a condition",
+                  "Conditions must be of type BOOLEAN.");
+    return DatumGetBool(v.datum);
+}
+
+pg::Value Executor::EvalLogical(const ast::BinaryExpr &expr) {
+    // Three-valued logic with short-circuit, as SQL defines it.
+    bool is_and = expr.op == ast::BinaryOp::And;
+    bool lnull = false;
+    bool l = EvalCondition(*expr.left, &lnull);
+    if (!lnull && l != is_and) return pg::Value::Of(BoolGetDatum(l), BOOLOID);
+    bool rnull = false;
+    bool r = EvalCondition(*expr.right, &rnull);
+    if (!rnull && r != is_and) return pg::Value::Of(BoolGetDatum(r), BOOLOID);
+    if (lnull || rnull) return pg::Value::Null(BOOLOID);
+    return pg::Value::Of(BoolGetDatum(is_and), BOOLOID);
+}
+
+pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site) {
+    // Small inline buffer: this frame is on the path of every recursive
+    // PL call, and stack depth is what max_stack_depth limits.
+    constexpr size_t kInline = 8;
+    size_t n = site.operands.size();
+    pg::Value inline_values[kInline];
+    std::vector<pg::Value> heap_values;
+    pg::Value *values = inline_values;
+    if (n > kInline) {
+        heap_values.resize(n);
+        values = heap_values.data();
+    }
+    for (size_t i = 0; i < n; ++i) values[i] = Eval(*site.operands[i]);
+    return EvalSqlSite(site, values, n);
+}
+
+pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, size_t n) {
+    uint64 generation = compile::CatalogGeneration();
+    bool rebuild = !site.expr || site.generation != generation || site.expr->param_types().size() != n;
+    for (size_t i = 0; i < n; ++i) {
+        // A bare NULL has no type of its own; SQL would call it unknown,
+        // which a parameter cannot be.
+        if (values[i].type == UNKNOWNOID || values[i].type == InvalidOid) values[i].type = TEXTOID;
+        if (!rebuild && site.expr->param_types()[i] != values[i].type) rebuild = true;
+    }
+    if (rebuild) {
+        std::vector<Oid> types(n);
+        for (size_t i = 0; i < n; ++i) types[i] = values[i].type;
+        site.expr.reset();
+        site.expr = pg::PgExpr::FromSql(site.sql, types, fn_.context);
+        site.generation = generation;
+    }
+    return site.expr->Eval(values, n, fn_.read_only());
+}
+
+pg::Value Executor::EvalAttribute(const ast::AttributeExpr &expr) {
+    // Before any SQL ran, Oracle's SQL%FOUND / %NOTFOUND / %ROWCOUNT are NULL.
+    switch (expr.attribute) {
+        case ast::AttributeKind::IsOpen: return pg::Value::Of(BoolGetDatum(false), BOOLOID);
+        case ast::AttributeKind::Found:
+            if (!sql_executed_) return pg::Value::Null(BOOLOID);
+            return pg::Value::Of(BoolGetDatum(sql_rowcount_ > 0), BOOLOID);
+        case ast::AttributeKind::NotFound:
+            if (!sql_executed_) return pg::Value::Null(BOOLOID);
+            return pg::Value::Of(BoolGetDatum(sql_rowcount_ == 0), BOOLOID);
+        case ast::AttributeKind::RowCount:
+            if (!sql_executed_) return pg::Value::Null(INT8OID);
+            return pg::Value::Of(Int64GetDatum(static_cast<int64>(sql_rowcount_)), INT8OID);
+    }
+    return pg::Value::Null(UNKNOWNOID);
+}
+
+pg::Value Executor::EvalBetween(const ast::BetweenExpr &expr) {
+    pg::Value a = Eval(*expr.operand);
+    pg::Value low = Eval(*expr.low);
+    pg::Value high = Eval(*expr.high);
+    auto *fallback = static_cast<compile::OperatorSite &>(*expr.annotation).fallback.get();
+    int c1 = 0, c2 = 0;
+    pg::Value result;
+    if (!a.isnull && !low.isnull && !high.isnull && CompareNative(a, low, &c1) && CompareNative(a, high, &c2)) {
+        result = pg::Value::Of(BoolGetDatum(c1 >= 0 && c2 <= 0), BOOLOID);
+    } else if (a.isnull || (low.isnull && high.isnull)) {
+        result = pg::Value::Null(BOOLOID);
+    } else {
+        pg::Value values[3] = {a, low, high};
+        result = EvalSqlSite(*fallback, values, 3);
+    }
+    if (expr.negated && !result.isnull) result.datum = BoolGetDatum(!DatumGetBool(result.datum));
+    return result;
+}
+
+pg::Value Executor::EvalIn(const ast::InExpr &expr) {
+    pg::Value a = Eval(*expr.operand);
+    auto *fallback = static_cast<compile::OperatorSite &>(*expr.annotation).fallback.get();
+    bool saw_null = a.isnull;
+    bool found = false;
+    if (!a.isnull) {
+        for (const auto &item : expr.list) {
+            pg::Value b = Eval(*item);
+            pg::Value eq = Compare(ast::BinaryOp::Eq, a, b, fallback);
+            if (eq.isnull) {
+                saw_null = true;
+            } else if (DatumGetBool(eq.datum)) {
+                found = true;
+                break;
+            }
+        }
+    }
+    if (found) return pg::Value::Of(BoolGetDatum(!expr.negated), BOOLOID);
+    if (saw_null) return pg::Value::Null(BOOLOID);
+    return pg::Value::Of(BoolGetDatum(expr.negated), BOOLOID);
+}
+
+}  // namespace plpolar::exec

@@ -1,0 +1,97 @@
+// Statement dispatch, blocks and the call frame.
+#include "plpolar/exec/executor.hpp"
+
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+
+namespace plpolar::exec {
+
+Executor::Executor(compile::CompiledFunction &fn, MemoryContext call_context)
+    : fn_(fn), call_context_(call_context), slots_(static_cast<size_t>(fn.nslots())), owned_(slots_.size(), 0) {
+    temp_context_ = pg::CreateContext(call_context_, "plpolar statement");
+    for (size_t i = 0; i < slots_.size(); ++i) slots_[i] = pg::Value::Null(fn_.variables[i].type.oid);
+}
+
+Executor::~Executor() {
+    // Values live in the call context, which its owner deletes.
+    try {
+        pg::DeleteContext(temp_context_);
+    } catch (const pg::PgError &) {
+    }
+}
+
+void Executor::ResetTemp() { MemoryContextReset(temp_context_); }
+
+void Executor::SetVariable(int slot, const pg::Value &value) { StoreCoerced(slot, value); }
+
+pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
+    // Arguments come from the caller's memory and are never freed by us.
+    for (size_t i = 0; i < nargs && i < slots_.size(); ++i) slots_[i] = args[i];
+    pg::MemoryContextScope in_temp(temp_context_);
+    Flow flow = ExecBlock(*fn_.body.block);
+    if (flow == Flow::Return) return return_value_;
+    if (flow == Flow::Exit || flow == Flow::Continue)
+        pg::Raise(ERRCODE_SYNTAX_ERROR, "EXIT or CONTINUE left the function");  // compile checks prevent it
+    bool needs_value = fn_.info.oid != InvalidOid && !fn_.info.return_type.IsVoid() && !fn_.info.is_procedure &&
+                       !fn_.info.is_event_trigger;
+    if (needs_value) {
+        current_ = nullptr;
+        pg::Raise(ERRCODE_S_R_E_FUNCTION_EXECUTED_NO_RETURN_STATEMENT, "function returned without value",
+                  "Control reached the end of function \"" + fn_.info.name + "\" without a RETURN statement.");
+    }
+    return pg::Value::Null(fn_.info.return_type.oid);
+}
+
+Flow Executor::ExecStmts(const ast::StmtList &list) {
+    for (const auto &stmt : list) {
+        Flow flow = ExecStmt(*stmt);
+        if (flow != Flow::Normal) return flow;
+    }
+    return Flow::Normal;
+}
+
+Flow Executor::ExecStmt(const ast::Stmt &stmt) {
+    current_ = &stmt;
+    switch (stmt.kind) {
+        case ast::StmtKind::Block: return ExecBlock(ast::Cast<ast::BlockStmt>(stmt));
+        case ast::StmtKind::Assign: {
+            const auto &s = ast::Cast<ast::AssignStmt>(stmt);
+            ResetTemp();
+            pg::Value v = Eval(*s.value);
+            Store(s.slot, v, static_cast<compile::StoreSite &>(*s.annotation).cast);
+            return Flow::Normal;
+        }
+        case ast::StmtKind::If: return ExecIf(ast::Cast<ast::IfStmt>(stmt));
+        case ast::StmtKind::Loop: return ExecLoop(ast::Cast<ast::LoopStmt>(stmt));
+        case ast::StmtKind::While: return ExecWhile(ast::Cast<ast::WhileStmt>(stmt));
+        case ast::StmtKind::ForRange: return ExecForRange(ast::Cast<ast::ForRangeStmt>(stmt));
+        case ast::StmtKind::Exit: return ExecLoopControl(ast::Cast<ast::ExitStmt>(stmt), Flow::Exit);
+        case ast::StmtKind::Continue: return ExecLoopControl(ast::Cast<ast::ContinueStmt>(stmt), Flow::Continue);
+        case ast::StmtKind::Null: return Flow::Normal;
+        case ast::StmtKind::Return: return ExecReturn(ast::Cast<ast::ReturnStmt>(stmt));
+        case ast::StmtKind::Raise: pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "RAISE is not supported yet");
+        case ast::StmtKind::Sql: return ExecSql(ast::Cast<ast::SqlStmt>(stmt));
+        case ast::StmtKind::Call: return ExecCall(ast::Cast<ast::CallStmt>(stmt));
+    }
+    return Flow::Normal;
+}
+
+Flow Executor::ExecBlock(const ast::BlockStmt &block) {
+    current_ = &block;
+    // Oracle re-initialises a block's variables every time it is entered.
+    auto &site = static_cast<compile::BlockSite &>(*block.annotation);
+    for (auto &init : site.inits) {
+        ResetTemp();
+        pg::Value v = init.value ? Eval(*init.value) : pg::Value::Null(fn_.variables[init.slot].type.oid);
+        Store(init.slot, v, *init.cast);
+    }
+    return ExecStmts(block.body);
+}
+
+Flow Executor::ExecCall(const ast::CallStmt &stmt) {
+    ResetTemp();
+    Eval(*stmt.call);
+    return Flow::Normal;
+}
+
+}  // namespace plpolar::exec

@@ -1,0 +1,213 @@
+// Native arithmetic, comparison and concatenation. Semantics follow
+// PostgreSQL's operators for the same types (overflow checks, NULL rules)
+// with Oracle's choices where the dialect differs: integer division is
+// exact (7/2 = 3.5) and || treats NULL as an empty string.
+#include <cmath>
+#include <cstring>
+
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/guard.hpp"
+
+extern "C" {
+#include "common/int.h"
+#include "utils/float.h"
+}
+
+namespace plpolar::exec {
+
+namespace {
+
+bool IsNumber(Native k) {
+    return k == Native::Int4 || k == Native::Int8 || k == Native::Numeric || k == Native::Float8;
+}
+
+[[noreturn]] void IntegerOverflow() { pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range"); }
+
+int64 AsInt64(const pg::Value &v, Native k) {
+    return k == Native::Int4 ? static_cast<int64>(DatumGetInt32(v.datum)) : DatumGetInt64(v.datum);
+}
+
+Datum AsNumeric(const pg::Value &v, Native k) {
+    switch (k) {
+        case Native::Int4: return pg::Call1(int4_numeric, v.datum);
+        case Native::Int8: return pg::Call1(int8_numeric, v.datum);
+        case Native::Float8: return pg::Call1(float8_numeric, v.datum);
+        default: return v.datum;
+    }
+}
+
+double AsDouble(const pg::Value &v, Native k) {
+    switch (k) {
+        case Native::Int4: return DatumGetInt32(v.datum);
+        case Native::Int8: return static_cast<double>(DatumGetInt64(v.datum));
+        case Native::Numeric: return DatumGetFloat8(pg::Call1(numeric_float8, v.datum));
+        default: return DatumGetFloat8(v.datum);
+    }
+}
+
+pg::Value FromBool(bool b) { return pg::Value::Of(BoolGetDatum(b), BOOLOID); }
+
+bool ApplyComparison(ast::BinaryOp op, int c) {
+    switch (op) {
+        case ast::BinaryOp::Eq: return c == 0;
+        case ast::BinaryOp::Ne: return c != 0;
+        case ast::BinaryOp::Lt: return c < 0;
+        case ast::BinaryOp::Le: return c <= 0;
+        case ast::BinaryOp::Gt: return c > 0;
+        case ast::BinaryOp::Ge: return c >= 0;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+pg::Value Executor::EvalUnary(const ast::UnaryExpr &expr) {
+    pg::Value v = Eval(*expr.operand);
+    if (v.isnull) return v;
+    Native k = Classify(v.type);
+    if (expr.op == ast::UnaryOp::Plus && IsNumber(k)) return v;
+    switch (k) {
+        case Native::Int4:
+            if (DatumGetInt32(v.datum) == PG_INT32_MIN) IntegerOverflow();
+            return pg::Value::Of(Int32GetDatum(-DatumGetInt32(v.datum)), INT4OID);
+        case Native::Int8:
+            if (DatumGetInt64(v.datum) == PG_INT64_MIN) IntegerOverflow();
+            return pg::Value::Of(Int64GetDatum(-DatumGetInt64(v.datum)), INT8OID);
+        case Native::Numeric: return pg::Value::Of(pg::Call1(numeric_uminus, v.datum), NUMERICOID);
+        case Native::Float8: return pg::Value::Of(Float8GetDatum(-DatumGetFloat8(v.datum)), FLOAT8OID);
+        case Native::Bool:
+        case Native::Text:
+        case Native::Other: break;
+    }
+    auto &site = static_cast<compile::OperatorSite &>(*expr.annotation);
+    return EvalSqlSite(*site.fallback, &v, 1);
+}
+
+pg::Value Executor::EvalBinary(const ast::BinaryExpr &expr) {
+    pg::Value a = Eval(*expr.left);
+    pg::Value b = Eval(*expr.right);
+    if (expr.op == ast::BinaryOp::Concat) return EvalConcat(a, b);
+    auto &site = static_cast<compile::OperatorSite &>(*expr.annotation);
+    if (ast::IsComparison(expr.op)) return Compare(expr.op, a, b, site.fallback.get());
+    Native ka = Classify(a.type);
+    Native kb = Classify(b.type);
+    // Operators are strict: NULL in, NULL out, whatever the types.
+    if (a.isnull || b.isnull) return pg::Value::Null(a.isnull ? b.type : a.type);
+    if (expr.op != ast::BinaryOp::Pow && IsNumber(ka) && IsNumber(kb)) return Arithmetic(expr.op, a, b, ka, kb);
+    pg::Value values[2] = {a, b};
+    return EvalSqlSite(*site.fallback, values, 2);
+}
+
+pg::Value Executor::Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, Native ka, Native kb) {
+    if (ka == Native::Float8 || kb == Native::Float8) {
+        double x = AsDouble(a, ka);
+        double y = AsDouble(b, kb);
+        double r = 0;
+        switch (op) {
+            case ast::BinaryOp::Add: r = x + y; break;
+            case ast::BinaryOp::Sub: r = x - y; break;
+            case ast::BinaryOp::Mul: r = x * y; break;
+            case ast::BinaryOp::Div:
+                if (y == 0.0) pg::Raise(ERRCODE_DIVISION_BY_ZERO, "division by zero");
+                r = x / y;
+                break;
+            default: break;
+        }
+        if (std::isinf(r) && !std::isinf(x) && !std::isinf(y))
+            pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        return pg::Value::Of(Float8GetDatum(r), FLOAT8OID);
+    }
+    bool integers = ka != Native::Numeric && kb != Native::Numeric;
+    if (integers && op != ast::BinaryOp::Div) {
+        if (ka == Native::Int4 && kb == Native::Int4) {
+            int32 x = DatumGetInt32(a.datum);
+            int32 y = DatumGetInt32(b.datum);
+            int32 r = 0;
+            bool overflow = op == ast::BinaryOp::Add   ? pg_add_s32_overflow(x, y, &r)
+                            : op == ast::BinaryOp::Sub ? pg_sub_s32_overflow(x, y, &r)
+                                                       : pg_mul_s32_overflow(x, y, &r);
+            if (overflow) IntegerOverflow();
+            return pg::Value::Of(Int32GetDatum(r), INT4OID);
+        }
+        int64 x = AsInt64(a, ka);
+        int64 y = AsInt64(b, kb);
+        int64 r = 0;
+        bool overflow = op == ast::BinaryOp::Add   ? pg_add_s64_overflow(x, y, &r)
+                        : op == ast::BinaryOp::Sub ? pg_sub_s64_overflow(x, y, &r)
+                                                   : pg_mul_s64_overflow(x, y, &r);
+        if (overflow) IntegerOverflow();
+        return pg::Value::Of(Int64GetDatum(r), INT8OID);
+    }
+    // NUMBER arithmetic; division is exact and carries no trailing zeros,
+    // as Oracle's NUMBER has none.
+    Datum x = AsNumeric(a, ka);
+    Datum y = AsNumeric(b, kb);
+    Datum r = 0;
+    switch (op) {
+        case ast::BinaryOp::Add: r = pg::Call2(numeric_add, x, y); break;
+        case ast::BinaryOp::Sub: r = pg::Call2(numeric_sub, x, y); break;
+        case ast::BinaryOp::Mul: r = pg::Call2(numeric_mul, x, y); break;
+        case ast::BinaryOp::Div: r = pg::Call1(numeric_trim_scale, pg::Call2(numeric_div, x, y)); break;
+        default: break;
+    }
+    return pg::Value::Of(r, NUMERICOID);
+}
+
+bool Executor::CompareNative(const pg::Value &a, const pg::Value &b, int *result) {
+    Native ka = Classify(a.type);
+    Native kb = Classify(b.type);
+    if (IsNumber(ka) && IsNumber(kb)) {
+        if (ka == Native::Float8 || kb == Native::Float8) {
+            *result = float8_cmp_internal(AsDouble(a, ka), AsDouble(b, kb));
+        } else if (ka == Native::Numeric || kb == Native::Numeric) {
+            *result = DatumGetInt32(pg::Call2(numeric_cmp, AsNumeric(a, ka), AsNumeric(b, kb)));
+        } else {
+            int64 x = AsInt64(a, ka);
+            int64 y = AsInt64(b, kb);
+            *result = x < y ? -1 : x > y ? 1 : 0;
+        }
+        return true;
+    }
+    if (ka == Native::Text && kb == Native::Text) {
+        *result = DatumGetInt32(pg::Call2Coll(bttextcmp, DEFAULT_COLLATION_OID, a.datum, b.datum));
+        return true;
+    }
+    if (ka == Native::Bool && kb == Native::Bool) {
+        bool x = DatumGetBool(a.datum);
+        bool y = DatumGetBool(b.datum);
+        *result = x == y ? 0 : (x ? 1 : -1);
+        return true;
+    }
+    return false;
+}
+
+pg::Value Executor::Compare(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, compile::SqlExprSite *fallback) {
+    if (a.isnull || b.isnull) return pg::Value::Null(BOOLOID);
+    int c = 0;
+    if (CompareNative(a, b, &c)) return FromBool(ApplyComparison(op, c));
+    pg::Value values[2] = {a, b};
+    return EvalSqlSite(*fallback, values, 2);
+}
+
+std::string Executor::ToText(const pg::Value &v) {
+    switch (Classify(v.type)) {
+        case Native::Text: return pg::TextToString(v.datum);
+        case Native::Int4: return std::to_string(DatumGetInt32(v.datum));
+        case Native::Int8: return std::to_string(DatumGetInt64(v.datum));
+        case Native::Numeric:
+        case Native::Float8:
+        case Native::Bool:
+        case Native::Other: break;
+    }
+    return pg::OutputValue(v.datum, v.type);
+}
+
+pg::Value Executor::EvalConcat(const pg::Value &a, const pg::Value &b) {
+    if (a.isnull && b.isnull) return pg::Value::Null(TEXTOID);
+    std::string s;
+    if (!a.isnull) s = ToText(a);
+    if (!b.isnull) s += ToText(b);
+    return pg::Value::Of(pg::MakeText(s.data(), s.size()), TEXTOID);
+}
+
+}  // namespace plpolar::exec

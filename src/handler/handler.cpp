@@ -1,0 +1,150 @@
+// The fmgr entry points of LANGUAGE plpolar: call handler, inline handler
+// (DO) and validator. Thin on purpose: each converts errors at its edge and
+// hands the work to compile/ and exec/.
+#include <vector>
+
+#include "plpolar/compile/compiler.hpp"
+#include "plpolar/compile/function_cache.hpp"
+#include "plpolar/exec/error_context.hpp"
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/handler/entry.hpp"
+#include "plpolar/handler/handler.hpp"
+#include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/spi.hpp"
+
+extern "C" {
+#include "nodes/parsenodes.h"
+#include "utils/guc.h"
+}
+
+namespace plpolar::handler {
+
+namespace {
+
+Datum TransferOut(const pg::Value &v, const pg::TypeInfo &type) {
+    if (v.isnull || type.byval || type.IsVoid()) return v.datum;
+    Datum d = v.datum;
+    int16 typlen = type.typlen;
+    return pg::Guarded([d, typlen] { return SPI_datumTransfer(d, false, typlen); });
+}
+
+Datum CallFunction(FunctionCallInfo fcinfo) {
+    pg::CheckStackDepth();
+    bool nonatomic = fcinfo->context != nullptr && IsA(fcinfo->context, CallContext) &&
+                     !castNode(CallContext, fcinfo->context)->atomic;
+    pg::SpiConnect(nonatomic);
+    std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(fcinfo->flinfo->fn_oid);
+    Datum result = 0;
+    bool isnull = false;
+    {
+        exec::Executor executor(*fn, CurrentMemoryContext);
+        exec::ErrorContextScope context(executor);
+        if (fn->info.is_event_trigger) {
+            if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
+                pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
+                          "event trigger functions can only be called as event triggers");
+            BindEventTrigger(executor, *fn, reinterpret_cast<EventTriggerData *>(fcinfo->context));
+        }
+        std::vector<pg::Value> args(fn->info.arg_types.size());
+        for (size_t i = 0; i < args.size(); ++i)
+            args[i] = pg::Value{fcinfo->args[i].value, fcinfo->args[i].isnull, fn->info.arg_types[i].oid, -1};
+        pg::Value v = executor.Run(args.data(), args.size());
+        isnull = v.isnull;
+        result = TransferOut(v, fn->info.return_type);
+    }
+    pg::SpiFinish();
+    fcinfo->isnull = isnull;
+    return result;
+}
+
+Datum RunInline(FunctionCallInfo fcinfo) {
+    auto *code = reinterpret_cast<InlineCodeBlock *>(DatumGetPointer(PG_GETARG_DATUM(0)));
+    pg::CheckStackDepth();
+    pg::SpiConnect(!code->atomic);
+    compile::FunctionInfo info;
+    info.name = "inline_code_block";
+    info.signature = "inline_code_block";
+    info.source = code->source_text;
+    info.return_type = pg::TypeFromOid(VOIDOID, -1);
+    {
+        std::unique_ptr<compile::CompiledFunction> fn = compile::Compile(std::move(info));
+        exec::Executor executor(*fn, CurrentMemoryContext);
+        exec::ErrorContextScope context(executor);
+        executor.Run(nullptr, 0);
+    }
+    pg::SpiFinish();
+    return (Datum)0;
+}
+
+// Points syntax errors at the right place inside CREATE FUNCTION.
+void ValidatorErrorCallback(void *arg) { function_parse_error_transpose(static_cast<const char *>(arg)); }
+
+Datum Validate(FunctionCallInfo fcinfo) {
+    Oid fn_oid = PG_GETARG_OID(0);
+    Oid validator_oid = fcinfo->flinfo->fn_oid;
+    bool allowed = pg::Guarded([validator_oid, fn_oid] { return CheckFunctionValidatorAccess(validator_oid, fn_oid); });
+    if (!allowed) return (Datum)0;
+    // Signature checks always; the body only when check_function_bodies is
+    // on (pg_dump turns it off so that restore order does not matter).
+    compile::FunctionInfo info = pg::LoadFunctionInfo(fn_oid);
+    if (!check_function_bodies) return (Datum)0;
+    std::string source = info.source;
+    ErrorContextCallback callback;
+    callback.callback = ValidatorErrorCallback;
+    callback.arg = const_cast<char *>(source.c_str());
+    callback.previous = error_context_stack;
+    error_context_stack = &callback;
+    struct Pop {
+        ErrorContextCallback *cb;
+        ~Pop() { error_context_stack = cb->previous; }
+    } pop{&callback};
+    compile::Compile(std::move(info));
+    return (Datum)0;
+}
+
+void ResetErrorMemoryAtXactEnd(XactEvent event, void *) {
+    if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_COMMIT ||
+        event == XACT_EVENT_PARALLEL_ABORT || event == XACT_EVENT_PREPARE)
+        pg::ResetErrorMemory();
+}
+
+}  // namespace
+
+}  // namespace plpolar::handler
+
+using plpolar::handler::RunEntryPoint;
+
+extern "C" {
+#pragma GCC visibility push(default)
+
+PG_MODULE_MAGIC;
+
+PG_FUNCTION_INFO_V1(plpolar_call_handler);
+PG_FUNCTION_INFO_V1(plpolar_inline_handler);
+PG_FUNCTION_INFO_V1(plpolar_validator);
+
+Datum plpolar_call_handler(PG_FUNCTION_ARGS) {
+    return RunEntryPoint([fcinfo] { return plpolar::handler::CallFunction(fcinfo); });
+}
+
+Datum plpolar_inline_handler(PG_FUNCTION_ARGS) {
+    return RunEntryPoint([fcinfo] { return plpolar::handler::RunInline(fcinfo); });
+}
+
+Datum plpolar_validator(PG_FUNCTION_ARGS) {
+    return RunEntryPoint([fcinfo] { return plpolar::handler::Validate(fcinfo); });
+}
+
+void _PG_init(void) {
+    RunEntryPoint([] {
+        plpolar::handler::DefineSettings();
+        plpolar::compile::RegisterCatalogInvalidation();
+        RegisterXactCallback(plpolar::handler::ResetErrorMemoryAtXactEnd, nullptr);
+        plpolar::handler::InitSession();
+        return (Datum)0;
+    });
+}
+
+#pragma GCC visibility pop
+}

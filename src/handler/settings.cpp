@@ -1,0 +1,28 @@
+// plpolar's GUCs. The values live here, the only other global state the
+// project allows besides the function cache.
+#include "plpolar/handler/settings.hpp"
+
+#include "plpolar/handler/handler.hpp"
+#include "plpolar/pg/guard.hpp"
+
+extern "C" {
+#include "utils/guc.h"
+}
+
+namespace plpolar::handler {
+
+Settings &settings() {
+    static Settings s;
+    return s;
+}
+
+void DefineSettings() {
+    Settings *s = &settings();
+    pg::Guarded([s] {
+        DefineCustomIntVariable("plpolar.instance_num", "Instance number reported as polar_instance_num.", NULL,
+                                &s->instance_num, 1, 0, INT_MAX, PGC_SIGHUP, 0, NULL, NULL, NULL);
+        MarkGUCPrefixReserved("plpolar");
+    });
+}
+
+}  // namespace plpolar::handler

@@ -1,0 +1,79 @@
+// Turns ANTLR's parse tree into plpolar's AST. One file per node family;
+// this header is private to src/parser.
+#pragma once
+
+#include "PlPolarParser.h"
+#include "plpolar/ast/stmt.hpp"
+
+namespace plpolar::parser {
+
+class Transformer {
+public:
+    explicit Transformer(antlr4::CharStream &input) : input_(input) {}
+
+    ast::FunctionBody TransformBody(PlPolarParser::BodyContext *ctx);
+
+    // transform_stmt.cpp
+    std::unique_ptr<ast::BlockStmt> TransformBlock(PlPolarParser::BlockContext *ctx);
+    ast::StmtList TransformStatements(PlPolarParser::Seq_of_statementsContext *ctx);
+    ast::StmtPtr TransformStatement(PlPolarParser::StatementContext *ctx);
+    std::vector<ast::ExceptionHandler> TransformHandlers(PlPolarParser::Exception_sectionContext *ctx);
+
+    // transform_decl.cpp
+    void TransformDeclarations(PlPolarParser::Declare_sectionContext *ctx, std::vector<ast::DeclPtr> &out);
+    ast::TypeRef TransformTypeSpec(PlPolarParser::Type_specContext *ctx);
+    ast::TypeRef TransformTypeName(PlPolarParser::Type_nameContext *ctx);
+
+    // transform_expr.cpp
+    ast::ExprPtr TransformExpr(PlPolarParser::ExprContext *ctx);
+    ast::NameChain TransformNameChain(PlPolarParser::Name_chainContext *ctx);
+    std::string TransformIdentifier(PlPolarParser::IdentifierContext *ctx);
+    ast::ExprPtr TransformNameRef(PlPolarParser::Name_refContext *ctx);
+
+    // transform_sql.cpp
+    ast::StmtPtr TransformSql(PlPolarParser::Sql_stmtContext *ctx);
+
+    static ast::SourceLoc Loc(antlr4::Token *token);
+    static ast::SourceLoc Loc(antlr4::ParserRuleContext *ctx) { return Loc(ctx->getStart()); }
+
+private:
+    ast::ExprPtr TransformAnd(PlPolarParser::And_exprContext *ctx);
+    ast::ExprPtr TransformNot(PlPolarParser::Not_exprContext *ctx);
+    ast::ExprPtr TransformRel(PlPolarParser::Rel_exprContext *ctx);
+    ast::ExprPtr TransformAdd(PlPolarParser::Add_exprContext *ctx);
+    ast::ExprPtr TransformMul(PlPolarParser::Mul_exprContext *ctx);
+    ast::ExprPtr TransformUnary(PlPolarParser::Unary_exprContext *ctx);
+    ast::ExprPtr TransformPow(PlPolarParser::Pow_exprContext *ctx);
+    ast::ExprPtr TransformPostfix(PlPolarParser::Postfix_exprContext *ctx);
+    ast::ExprPtr TransformPrimary(PlPolarParser::PrimaryContext *ctx);
+    ast::ExprPtr TransformLiteral(PlPolarParser::LiteralContext *ctx);
+
+    // Source text between two tokens, inclusive, exactly as written.
+    std::string TextBetween(antlr4::Token *first, antlr4::Token *last) const;
+    void CheckEndLabel(const std::string &expected, PlPolarParser::IdentifierContext *end);
+
+    // Expression depth so far: a left-deep chain of N operators nests N
+    // deep, and every later phase recurses over the tree.
+    class DepthScope {
+    public:
+        DepthScope(Transformer &t, size_t amount, antlr4::ParserRuleContext *at);
+        ~DepthScope() { depth_ -= amount_; }
+        DepthScope(const DepthScope &) = delete;
+        DepthScope &operator=(const DepthScope &) = delete;
+
+    private:
+        int &depth_;
+        int amount_;
+    };
+
+    antlr4::CharStream &input_;
+    int depth_ = 0;
+};
+
+// Deepest expression tree accepted.
+constexpr int kMaxExprDepth = 3000;
+
+// Unquotes a SQL string literal ('it''s' -> it's, N'x' -> x).
+std::string UnquoteString(const std::string &literal);
+
+}  // namespace plpolar::parser

@@ -1,0 +1,57 @@
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::pg {
+
+MemoryContext ErrorMemoryContext() {
+    // Created on first use and kept for the backend's life; it is the
+    // "function cache" kind of state the project allows.
+    static MemoryContext context = nullptr;
+    if (context == nullptr)
+        context =
+            Guarded([] { return AllocSetContextCreate(TopMemoryContext, "plpolar errors", ALLOCSET_SMALL_SIZES); });
+    return context;
+}
+
+void ResetErrorMemory() { MemoryContextReset(ErrorMemoryContext()); }
+
+void ThrowCurrentError(MemoryContext caller_context) {
+    MemoryContextSwitchTo(ErrorMemoryContext());
+    ErrorData *edata = CopyErrorData();
+    FlushErrorState();
+    MemoryContextSwitchTo(caller_context);
+    throw PgError(edata);
+}
+
+void Raise(const ErrorSpec &spec) {
+    const ErrorSpec *s = &spec;
+    Guarded([s] {
+        // errstart/errfinish by hand rather than ereport(): the location a
+        // user sees in VERBOSE mode names plpolar, not this C++ lambda.
+        if (errstart(ERROR, TEXTDOMAIN)) {
+            errcode(s->sqlstate);
+            errmsg_internal("%s", s->message.c_str());
+            if (!s->detail.empty()) errdetail_internal("%s", s->detail.c_str());
+            if (!s->hint.empty()) errhint("%s", s->hint.c_str());
+            if (!s->context.empty()) errcontext_msg("%s", s->context.c_str());
+            if (!s->internal_query.empty()) internalerrquery(s->internal_query.c_str());
+            if (s->cursor_position > 0) internalerrposition(s->cursor_position);
+            errfinish("plpolar", 0, "plpolar");
+        }
+    });
+    // ereport(ERROR) never returns.
+    std::terminate();
+}
+
+void Raise(int sqlstate, const std::string &message, const std::string &detail) {
+    ErrorSpec spec;
+    spec.sqlstate = sqlstate;
+    spec.message = message;
+    spec.detail = detail;
+    Raise(spec);
+}
+
+void CheckStackDepth() {
+    Guarded([] { check_stack_depth(); });
+}
+
+}  // namespace plpolar::pg

@@ -1,0 +1,167 @@
+#include "plpolar/pg/types.hpp"
+
+#include "plpolar/pg/guard.hpp"
+
+extern "C" {
+#include "catalog/pg_namespace.h"
+}
+
+namespace plpolar::pg {
+
+Oid Varchar2TypeOid() {
+    // Looked up each time: the extension can be dropped and re-created in a
+    // session, which gives the type a new OID.
+    return Guarded([] {
+        return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("varchar2"),
+                               ObjectIdGetDatum(PG_CATALOG_NAMESPACE));
+    });
+}
+
+bool IsStringType(Oid oid) {
+    return oid == TEXTOID || oid == VARCHAROID || oid == BPCHAROID ||
+           (oid >= FirstNormalObjectId && oid == Varchar2TypeOid());
+}
+
+TypeInfo TypeFromOid(Oid oid, int32 typmod) {
+    TypeInfo info;
+    info.oid = oid;
+    info.typmod = typmod;
+    TypeInfo *out = &info;
+    Guarded([out] {
+        get_typlenbyval(out->oid, &out->typlen, &out->byval);
+        out->typtype = get_typtype(out->oid);
+        out->collation = get_typcollation(out->oid);
+    });
+    if (typmod >= static_cast<int32>(VARHDRSZ) && (oid == VARCHAROID || oid == BPCHAROID || oid == Varchar2TypeOid()))
+        info.char_limit = typmod - static_cast<int32>(VARHDRSZ);
+    return info;
+}
+
+TypeInfo ParseTypeName(const std::string &text) {
+    Oid oid = InvalidOid;
+    int32 typmod = -1;
+    const char *str = text.c_str();
+    Oid *poid = &oid;
+    int32 *ptypmod = &typmod;
+    Guarded([str, poid, ptypmod] { parseTypeString(str, poid, ptypmod, false); });
+    return TypeFromOid(oid, typmod);
+}
+
+TypeInfo ColumnType(const std::vector<std::string> &name) {
+    // Resolved by hand rather than through TypeName.pct_type, which keeps
+    // only the type (not its length) and prints a NOTICE.
+    std::vector<const char *> parts;
+    for (const auto &p : name) parts.push_back(p.c_str());
+    const char *const *pp = parts.data();
+    int n = static_cast<int>(parts.size());
+    struct Out {
+        Oid type;
+        int32 typmod;
+    };
+    Out out = Guarded([pp, n] {
+        List *names = NIL;
+        for (int i = 0; i < n - 1; i++) names = lappend(names, makeString(pstrdup(pp[i])));
+        RangeVar *rv = makeRangeVarFromNameList(names);
+        Oid relid = RangeVarGetRelid(rv, NoLock, false);
+        AttrNumber attnum = get_attnum(relid, pp[n - 1]);
+        if (attnum == InvalidAttrNumber)
+            ereport(ERROR, (errcode(ERRCODE_UNDEFINED_COLUMN),
+                            errmsg("column \"%s\" of relation \"%s\" does not exist", pp[n - 1], get_rel_name(relid))));
+        Out r;
+        Oid collation;
+        get_atttypetypmodcoll(relid, attnum, &r.type, &r.typmod, &collation);
+        return r;
+    });
+    return TypeFromOid(out.type, out.typmod);
+}
+
+std::string FormatType(Oid oid, int32 typmod) {
+    char *s = Guarded([oid, typmod] { return format_type_with_typemod(oid, typmod); });
+    std::string out(s);
+    pfree(s);
+    return out;
+}
+
+Datum InputValue(const std::string &text, const TypeInfo &type) {
+    const char *str = text.c_str();
+    const TypeInfo *t = &type;
+    return Guarded([str, t] {
+        Oid input;
+        Oid ioparam;
+        getTypeInputInfo(t->oid, &input, &ioparam);
+        return OidInputFunctionCall(input, const_cast<char *>(str), ioparam, t->typmod);
+    });
+}
+
+std::string OutputValue(Datum datum, Oid type) {
+    char *s = Guarded([datum, type] {
+        Oid output;
+        bool varlena;
+        getTypeOutputInfo(type, &output, &varlena);
+        return OidOutputFunctionCall(output, datum);
+    });
+    std::string out(s);
+    pfree(s);
+    return out;
+}
+
+Datum CopyDatum(Datum datum, bool byval, int16 typlen) {
+    if (byval) return datum;
+    return Guarded([datum, byval, typlen] {
+        // A variable must not keep a TOAST pointer into a row that may go
+        // away, nor a compressed value it would inflate on every use.
+        if (typlen == -1) return PointerGetDatum(pg_detoast_datum_copy((struct varlena *)DatumGetPointer(datum)));
+        return datumCopy(datum, byval, typlen);
+    });
+}
+
+Datum MakeText(const char *data, size_t len) {
+    return Guarded([data, len] { return PointerGetDatum(cstring_to_text_with_len(data, static_cast<int>(len))); });
+}
+
+int TextCharLength(Datum value) {
+    return Guarded([value] {
+        text *t = DatumGetTextPP(value);
+        return pg_mbstrlen_with_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+    });
+}
+
+std::string TextToString(Datum value) {
+    struct Span {
+        const char *data;
+        size_t len;
+    };
+    Span span = Guarded([value] {
+        text *t = DatumGetTextPP(value);
+        return Span{VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)};
+    });
+    return std::string(span.data, span.len);
+}
+
+Datum Call1(PGFunction fn, Datum a) {
+    return Guarded([fn, a] { return DirectFunctionCall1(fn, a); });
+}
+
+Datum Call2(PGFunction fn, Datum a, Datum b) {
+    return Guarded([fn, a, b] { return DirectFunctionCall2(fn, a, b); });
+}
+
+Datum Call2Coll(PGFunction fn, Oid collation, Datum a, Datum b) {
+    return Guarded([fn, collation, a, b] { return DirectFunctionCall2Coll(fn, collation, a, b); });
+}
+
+}  // namespace plpolar::pg
+
+#include "plpolar/pg/memory.hpp"
+
+namespace plpolar::pg {
+
+MemoryContext CreateContext(MemoryContext parent, const char *name) {
+    return Guarded([parent, name] { return AllocSetContextCreateInternal(parent, name, ALLOCSET_DEFAULT_SIZES); });
+}
+
+void DeleteContext(MemoryContext context) {
+    if (context != nullptr) Guarded([context] { MemoryContextDelete(context); });
+}
+
+}  // namespace plpolar::pg

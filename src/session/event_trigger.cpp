@@ -1,0 +1,21 @@
+// Event trigger functions: tg_event and tg_tag for PostgreSQL's own events.
+#include "plpolar/handler/handler.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::handler {
+
+void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, EventTriggerData *data) {
+    for (size_t slot = 0; slot < fn.variables.size(); ++slot) {
+        const compile::Variable &v = fn.variables[slot];
+        if (v.kind != compile::VariableKind::Trigger) continue;
+        const char *text = nullptr;
+        if (v.name == "tg_event") text = data->event;
+        if (v.name == "tg_tag") text = GetCommandTagName(data->tag);
+        if (text == nullptr) continue;
+        executor.SetVariable(static_cast<int>(slot), pg::Value::Of(pg::MakeText(text, strlen(text)), TEXTOID));
+    }
+}
+
+void InitSession() {}
+
+}  // namespace plpolar::handler

@@ -1,0 +1,158 @@
+// Parser and transformer: source text to AST, and the errors a user sees.
+#include <gtest/gtest.h>
+
+#include "plpolar/ast/dump.hpp"
+#include "plpolar/parser/parser.hpp"
+
+using plpolar::ast::Dump;
+using plpolar::parser::ParseBody;
+using plpolar::parser::SyntaxError;
+
+namespace {
+
+std::string D(const std::string &src) { return Dump(ParseBody(src)); }
+
+// Parses `x := <expr>;` and returns the dumped expression.
+std::string E(const std::string &expr) {
+    auto body = ParseBody("BEGIN x := " + expr + "; END;");
+    const auto &assign = plpolar::ast::Cast<plpolar::ast::AssignStmt>(*body.block->body.at(0));
+    return Dump(*assign.value);
+}
+
+SyntaxError ErrorOf(const std::string &src) {
+    try {
+        ParseBody(src);
+    } catch (const SyntaxError &e) {
+        return e;
+    }
+    ADD_FAILURE() << "no syntax error for: " << src;
+    return SyntaxError("", 0, 0);
+}
+
+}  // namespace
+
+TEST(Parser, MinimalBlock) { EXPECT_EQ(D("BEGIN NULL; END;"), "BLOCK\n  NULL\n"); }
+
+TEST(Parser, DeclarationsOracleStyle) {
+    EXPECT_EQ(D("IS\n v_count NUMBER := 0;\n v_name VARCHAR2(64) NOT NULL := 'x';\n"
+                " c_max CONSTANT PLS_INTEGER := 10;\n v_other users.name%TYPE;\n"
+                " d timestamp with time zone DEFAULT now();\nBEGIN NULL; END f;"),
+              "BLOCK\n"
+              "  VAR v_count NUMBER := 0\n"
+              "  VAR v_name VARCHAR2(64) NOT NULL := 'x'\n"
+              "  VAR c_max CONSTANT PLS_INTEGER := 10\n"
+              "  VAR v_other users.name%TYPE\n"
+              "  VAR d timestamp with time zone := (call now)\n"
+              "  NULL\n");
+}
+
+TEST(Parser, KeywordsAndIdentifiersAreCaseInsensitive) {
+    EXPECT_EQ(D("begin X := Y; eNd;"), "BLOCK\n  x := y\n");
+    EXPECT_EQ(D("BEGIN \"MixedCase\" := 1; END;"), "BLOCK\n  MixedCase := 1\n");
+}
+
+TEST(Parser, OperatorPrecedence) {
+    EXPECT_EQ(E("1 + 2 * 3"), "(+ 1 (* 2 3))");
+    EXPECT_EQ(E("a || b + c"), "(+ (|| a b) c)");
+    EXPECT_EQ(E("-2 ** 2"), "(neg (** 2 2))");
+    EXPECT_EQ(E("-5"), "-5");
+    EXPECT_EQ(E("a = 1 OR b = 2 AND NOT c"), "(OR (= a 1) (AND (= b 2) (NOT c)))");
+    EXPECT_EQ(E("x BETWEEN 1 AND 2 AND y"), "(AND (BETWEEN x 1 2) y)");
+    EXPECT_EQ(E("x NOT IN (1, 2)"), "(NOT IN x 1 2)");
+    EXPECT_EQ(E("x IS NOT NULL"), "(IS NOT NULL x)");
+    EXPECT_EQ(E("n LIKE 'a%' ESCAPE '!'"), "(LIKE n 'a%' ESCAPE '!')");
+    EXPECT_EQ(E("x <> 1"), "(<> x 1)");
+    EXPECT_EQ(E("x != 1"), "(<> x 1)");
+    EXPECT_EQ(E("x ~= 1"), "(<> x 1)");
+}
+
+TEST(Parser, CallsAttributesCasts) {
+    EXPECT_EQ(E("upper(s)"), "(call upper s)");
+    EXPECT_EQ(E("pkg.f(a => 1, 2)"), "(call pkg.f a=>1 2)");
+    EXPECT_EQ(E("SQL%ROWCOUNT"), "SQL%ROWCOUNT");
+    EXPECT_EQ(E("CAST(x AS numeric(10,2))"), "(cast x numeric(10,2))");
+    EXPECT_EQ(E("x::text"), "(cast x text)");
+    EXPECT_EQ(E("DATE '2024-01-31'"), "date '2024-01-31'");
+    EXPECT_EQ(E("'it''s'"), "'it's'");
+}
+
+TEST(Parser, ControlFlow) {
+    EXPECT_EQ(D("BEGIN IF a THEN NULL; ELSIF b THEN RETURN 1; ELSE RETURN; END IF; END;"),
+              "BLOCK\n  IF a\n    NULL\n  ELSIF b\n    RETURN 1\n  ELSE\n    RETURN\n");
+    EXPECT_EQ(D("BEGIN <<outer>> FOR i IN REVERSE 1..10 LOOP EXIT outer WHEN i < 3; CONTINUE; END LOOP outer; END;"),
+              "BLOCK\n  <<outer>> FOR i REVERSE 1..10\n    EXIT outer WHEN (< i 3)\n    CONTINUE\n");
+    EXPECT_EQ(D("BEGIN WHILE n > 0 LOOP n := n - 1; END LOOP; LOOP EXIT; END LOOP; END;"),
+              "BLOCK\n  WHILE (> n 0)\n    n := (- n 1)\n  LOOP\n    EXIT\n");
+}
+
+TEST(Parser, NestedBlocksAndHandlers) {
+    EXPECT_EQ(D("BEGIN DECLARE x int; BEGIN x := 1; END; EXCEPTION WHEN no_data_found OR SQLSTATE '22012' "
+                "THEN NULL; WHEN OTHERS THEN RAISE; END;"),
+              "BLOCK\n  BLOCK\n    VAR x int\n    x := 1\n"
+              "WHEN no_data_found SQLSTATE 22012\n  NULL\nWHEN OTHERS\n  RAISE \n");
+}
+
+TEST(Parser, EmbeddedSqlKeepsTextAndCutsInto) {
+    EXPECT_EQ(D("BEGIN SELECT count(*), max(a) INTO n, m FROM t WHERE b = v; END;"),
+              "BLOCK\n  SQL [SELECT count(*), max(a) FROM t WHERE b = v] INTO n INTO m\n");
+    EXPECT_EQ(D("BEGIN INSERT INTO t(a) VALUES (v || ';'); END;"),
+              "BLOCK\n  SQL [INSERT INTO t(a) VALUES (v || ';')]\n");
+    EXPECT_EQ(D("BEGIN SELECT (SELECT 1 INTO y) INTO x; END;"), "BLOCK\n  SQL [SELECT (SELECT 1 INTO y)] INTO x\n");
+    EXPECT_EQ(D("BEGIN WITH c AS (SELECT 1) INSERT INTO t SELECT * FROM c; END;"),
+              "BLOCK\n  SQL [WITH c AS (SELECT 1) INSERT INTO t SELECT * FROM c]\n");
+}
+
+TEST(Parser, ProcedureCallStatements) {
+    EXPECT_EQ(D("BEGIN dbms_output.put_line('x'); p; END;"),
+              "BLOCK\n  CALL (call dbms_output.put_line 'x')\n  CALL p\n");
+}
+
+TEST(ParserErrors, ReportLineAndColumn) {
+    SyntaxError e = ErrorOf("BEGIN\n  x := 1\nEND;");
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(e.column(), 1);
+    EXPECT_NE(std::string(e.what()).find("syntax error at or near \"END\""), std::string::npos) << e.what();
+
+    e = ErrorOf("BEGIN\n  IF x THEN NULL; END;\nEND;");
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(ErrorOf("BEGIN NULL;").what(),
+              std::string("syntax error at end of input (mismatched input '<EOF>' expecting {END, EXCEPTION})"));
+}
+
+TEST(ParserErrors, LabelsMustMatch) {
+    EXPECT_NE(std::string(ErrorOf("BEGIN <<a>> LOOP EXIT; END LOOP b; END;").what()).find("differs"),
+              std::string::npos);
+    EXPECT_NE(std::string(ErrorOf("BEGIN LOOP EXIT; END LOOP b; END;").what()).find("unlabeled"), std::string::npos);
+}
+
+TEST(ParserErrors, ConstantNeedsValue) {
+    EXPECT_NE(std::string(ErrorOf("DECLARE c CONSTANT int; BEGIN NULL; END;").what()).find("must be initialized"),
+              std::string::npos);
+}
+
+TEST(ParserErrors, PathologicalInputIsRefusedCleanly) {
+    std::string deep = "BEGIN x := " + std::string(10000, '(') + "1" + std::string(10000, ')') + "; END;";
+    EXPECT_NE(std::string(ErrorOf(deep).what()).find("nesting is too deep"), std::string::npos);
+
+    std::string blocks;
+    for (int i = 0; i < 10000; ++i) blocks += "BEGIN ";
+    blocks += "NULL;";
+    for (int i = 0; i < 10000; ++i) blocks += " END;";
+    EXPECT_NE(std::string(ErrorOf(blocks).what()).find("nesting is too deep"), std::string::npos);
+
+    std::string chain = "BEGIN x := 1";
+    for (int i = 0; i < 5000; ++i) chain += " + 1";
+    chain += "; END;";
+    EXPECT_NE(std::string(ErrorOf(chain).what()).find("too deeply nested"), std::string::npos);
+
+    EXPECT_NE(std::string(ErrorOf(std::string("BEGIN x := 1;\0 END;", 20)).what()).find("NUL"), std::string::npos);
+    EXPECT_NE(std::string(ErrorOf("BEGIN x := '\xff\xfe'; END;").what()).find("UTF-8"), std::string::npos);
+}
+
+TEST(ParserErrors, HugeFlatBodyParses) {
+    std::string body = "BEGIN\n";
+    for (int i = 0; i < 20000; ++i) body += "  x := x + 1;\n";
+    body += "END;";
+    auto parsed = ParseBody(body);
+    EXPECT_EQ(parsed.block->body.size(), 20000u);
+}
