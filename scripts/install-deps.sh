@@ -8,6 +8,7 @@ PACKAGES=(
   libkrb5-dev                      # libpq-be.h pulls in gssapi.h
   antlr4 libantlr4-runtime-dev     # grammar tool 4.7.2 + C++ runtime 4.9
   libgtest-dev                     # unit tests
+  postgresql-15-orafce             # coexistence test (orafce has its own varchar2)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
