@@ -14,7 +14,7 @@ C_SRCS := $(sort $(wildcard src/*/*.c))
 OBJS = $(CXX_SRCS:.cpp=.o) $(C_SRCS:.c=.o) $(GEN_SRCS:.cpp=.o)
 
 # plpolar_language drops and re-creates the extension: it runs last.
-REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_sql plpolar_errors varchar2 orafce_coexist plpolar_language
+REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_sql plpolar_errors plpolar_event varchar2 orafce_coexist plpolar_language
 REGRESS_OPTS = --load-extension=plpolar
 
 PG_CONFIG ?= pg_config

@@ -96,8 +96,15 @@ public:
     int line() const { return line_; }
 
     void Run() {
-        Scope &fscope = NewScope(nullptr);
+        // PolarDB's session variables, read-only, visible in every function
+        // (an outer scope, so a local declaration may shadow them).
+        Scope &session = NewScope(nullptr);
+        for (const char *name : {"polar_login_user", "polar_database_name", "polar_client_ip"})
+            session.names[name] = AddVariable(SessionVariable(name, TEXTOID));
+        session.names["polar_instance_num"] = AddVariable(SessionVariable("polar_instance_num", INT4OID));
+        Scope &fscope = NewScope(&session);
         fscope.labels.push_back(fn_.info.name);
+        fn_.first_argument_slot = static_cast<int>(fn_.variables.size());
         for (size_t i = 0; i < fn_.info.arg_types.size(); ++i) {
             Variable v;
             v.name = i < fn_.info.arg_names.size() ? fn_.info.arg_names[i] : std::string();
@@ -127,6 +134,14 @@ private:
                             int sqlstate = ERRCODE_SYNTAX_ERROR) {
         line_ = loc.line;
         pg::Raise(sqlstate, message);
+    }
+
+    static Variable SessionVariable(const char *name, Oid type) {
+        Variable v;
+        v.name = name;
+        v.type = pg::TypeFromOid(type, -1);
+        v.kind = VariableKind::Session;
+        return v;
     }
 
     Scope &NewScope(const Scope *parent) {
@@ -301,8 +316,9 @@ private:
                 bool returns_value = !fn_.info.return_type.IsVoid() && !fn_.info.is_procedure &&
                                      !fn_.info.is_event_trigger && fn_.info.oid != InvalidOid;
                 if (s.value && !returns_value)
-                    Error(s.loc, fn_.info.oid == InvalidOid
-                                     ? "RETURN cannot have a value in a DO block"
+                    Error(s.loc, fn_.info.oid == InvalidOid ? "RETURN cannot have a value in a DO block"
+                                 : fn_.info.is_event_trigger
+                                     ? "RETURN cannot have a value in an event trigger function"
                                      : "RETURN cannot have a value in a function returning void");
                 if (!s.value && returns_value) Error(s.loc, "RETURN in a function must return a value");
                 if (s.value) {
@@ -318,6 +334,11 @@ private:
                 auto &s = ast::Cast<ast::SqlStmt>(stmt);
                 if (s.verb == ast::SqlVerb::Select && s.into.empty())
                     Error(s.loc, "an INTO clause is expected in this SELECT statement");
+                // The parser hooks resolve names only when the statement is
+                // first prepared, after the call began: decide by the text.
+                std::string lower = s.text;
+                for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (lower.find("polar_") != std::string::npos) fn_.uses_session_variables = true;
                 auto site = std::make_unique<SqlSite>(fn_, scope, s.text);
                 for (size_t i = 0; i < s.into.size(); ++i) {
                     int slot = AssignableSlot(s.into[i], s.into_locs[i], scope);
@@ -414,7 +435,11 @@ private:
 
     void CompileName(ast::NameExpr &name, const Scope &scope) {
         name.slot = LookupName(fn_, scope, name.name);
-        if (name.slot >= 0) return;
+        if (name.slot >= 0) {
+            if (fn_.variables[static_cast<size_t>(name.slot)].kind == VariableKind::Session)
+                fn_.uses_session_variables = true;
+            return;
+        }
         auto site = std::make_unique<SqlExprSite>();
         const char *keyword = name.name.size() == 1 ? SqlValueKeyword(name.name[0]) : nullptr;
         if (keyword != nullptr) {

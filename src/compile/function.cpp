@@ -30,8 +30,7 @@ int LookupName(const CompiledFunction &fn, const Scope &scope, const ast::NameCh
             char *end = nullptr;
             long number = std::strtol(n.c_str() + 1, &end, 10);
             if (*end != '\0' || number < 1 || number > static_cast<long>(fn.info.arg_types.size())) return -1;
-            // Arguments occupy the first slots, in order.
-            return static_cast<int>(number - 1);
+            return fn.first_argument_slot + static_cast<int>(number - 1);
         }
         for (const Scope *s = &scope; s != nullptr; s = s->parent) {
             int slot = s->Find(n);
@@ -67,7 +66,7 @@ bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *
 
 bool ScopeResolver::ResolvePositional(int number, int *slot) const noexcept {
     if (number < 1 || number > static_cast<int>(fn_.info.arg_types.size())) return false;
-    *slot = number - 1;
+    *slot = fn_.first_argument_slot + number - 1;
     return true;
 }
 

@@ -26,7 +26,8 @@ void Executor::SetVariable(int slot, const pg::Value &value) { StoreCoerced(slot
 
 pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
     // Arguments come from the caller's memory and are never freed by us.
-    for (size_t i = 0; i < nargs && i < slots_.size(); ++i) slots_[i] = args[i];
+    auto first = static_cast<size_t>(fn_.first_argument_slot);
+    for (size_t i = 0; i < nargs && first + i < slots_.size(); ++i) slots_[first + i] = args[i];
     pg::MemoryContextScope in_temp(temp_context_);
     Flow flow = ExecBlock(*fn_.body.block);
     if (flow == Flow::Return) return return_value_;

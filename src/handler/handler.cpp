@@ -46,6 +46,7 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
                           "event trigger functions can only be called as event triggers");
             BindEventTrigger(executor, *fn, reinterpret_cast<EventTriggerData *>(fcinfo->context));
         }
+        if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
         std::vector<pg::Value> args(fn->info.arg_types.size());
         for (size_t i = 0; i < args.size(); ++i)
             args[i] = pg::Value{fcinfo->args[i].value, fcinfo->args[i].isnull, fn->info.arg_types[i].oid, -1};
@@ -71,6 +72,7 @@ Datum RunInline(FunctionCallInfo fcinfo) {
         std::unique_ptr<compile::CompiledFunction> fn = compile::Compile(std::move(info));
         exec::Executor executor(*fn, CurrentMemoryContext);
         exec::ErrorContextScope context(executor);
+        if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
         executor.Run(nullptr, 0);
     }
     pg::SpiFinish();

@@ -72,6 +72,10 @@ public:
     std::vector<std::unique_ptr<Scope>> scopes;
     MemoryContext context = nullptr;  // PostgreSQL objects built for this function
     Oid varchar2_oid = InvalidOid;
+    // Set when the body mentions a session variable: only then does a call
+    // pay for looking up user, database and client address.
+    bool uses_session_variables = false;
+    int first_argument_slot = 0;  // arguments occupy consecutive slots
 
     bool read_only() const { return info.volatility != PROVOLATILE_VOLATILE; }
     int nslots() const { return static_cast<int>(variables.size()); }

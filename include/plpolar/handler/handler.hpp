@@ -12,6 +12,9 @@ void DefineSettings();
 // Session-level setup at library load: logon/logoff hooks (session/).
 void InitSession();
 
+// Binds polar_login_user & co. (session/).
+void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunction &fn);
+
 // Binds tg_event / tg_tag for an event trigger call (session/).
 void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, EventTriggerData *data);
 
