@@ -23,10 +23,6 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-# Debian's postgresql-common would create and start a "main" cluster; the
-# tests use throwaway clusters only.
-mkdir -p /etc/postgresql-common
-if ! grep -q '^create_main_cluster' /etc/postgresql-common/createcluster.conf 2>/dev/null; then
-  echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf
-fi
+# A default cluster that postgresql-15 may create does not disturb the tests:
+# they run in throwaway clusters on free ports (pg_virtualenv).
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
