@@ -119,6 +119,8 @@ Datum MakeText(const char *data, size_t len) {
     return Guarded([data, len] { return PointerGetDatum(cstring_to_text_with_len(data, static_cast<int>(len))); });
 }
 
+Value TextValue(const char *s) { return Value::Of(MakeText(s, strlen(s)), TEXTOID); }
+
 int TextCharLength(Datum value) {
     return Guarded([value] {
         text *t = DatumGetTextPP(value);

@@ -12,7 +12,7 @@ void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction 
         if (v.name == "tg_event") text = data->event;
         if (v.name == "tg_tag") text = GetCommandTagName(data->tag);
         if (text == nullptr) continue;
-        executor.SetVariable(static_cast<int>(slot), pg::Value::Of(pg::MakeText(text, strlen(text)), TEXTOID));
+        executor.SetVariable(static_cast<int>(slot), pg::TextValue(text));
     }
 }
 

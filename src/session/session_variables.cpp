@@ -38,8 +38,6 @@ void ReadSessionFacts(SessionFacts *out) {
     }
 }
 
-pg::Value TextValue(const char *s) { return pg::Value::Of(pg::MakeText(s, strlen(s)), TEXTOID); }
-
 }  // namespace
 
 void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunction &fn) {
@@ -50,9 +48,9 @@ void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunct
         const compile::Variable &v = fn.variables[slot];
         if (v.kind != compile::VariableKind::Session) continue;
         pg::Value value = pg::Value::Null(v.type.oid);
-        if (v.name == "polar_login_user" && facts.user != nullptr) value = TextValue(facts.user);
-        if (v.name == "polar_database_name" && facts.database != nullptr) value = TextValue(facts.database);
-        if (v.name == "polar_client_ip" && facts.has_client_ip) value = TextValue(facts.client_ip);
+        if (v.name == "polar_login_user" && facts.user != nullptr) value = pg::TextValue(facts.user);
+        if (v.name == "polar_database_name" && facts.database != nullptr) value = pg::TextValue(facts.database);
+        if (v.name == "polar_client_ip" && facts.has_client_ip) value = pg::TextValue(facts.client_ip);
         if (v.name == "polar_instance_num") value = pg::Value::Of(Int32GetDatum(settings().instance_num), INT4OID);
         executor.SetVariable(static_cast<int>(slot), value);
     }

@@ -49,6 +49,8 @@ Datum InputValue(const std::string &text, const TypeInfo &type);
 std::string OutputValue(Datum datum, Oid type);
 Datum CopyDatum(Datum datum, bool byval, int16 typlen);
 Datum MakeText(const char *data, size_t len);
+// A text Value holding a copy of a C string.
+Value TextValue(const char *s);
 // Number of characters in a text-like datum (server encoding aware).
 int TextCharLength(Datum text);
 // Text payload of a (possibly toasted) text-like datum, detoasted into the
