@@ -10,11 +10,13 @@ GRAMMARS := grammar/PlPolarLexer.g4 grammar/PlPolarParser.g4
 GEN_SRCS := $(GEN_DIR)/PlPolarLexer.cpp $(GEN_DIR)/PlPolarParser.cpp
 
 CXX_SRCS := $(sort $(wildcard src/*/*.cpp src/*/*/*.cpp))
-C_SRCS := $(sort $(wildcard src/*/*.c))
+C_SRCS := $(sort $(filter-out src/preload/%,$(wildcard src/*/*.c)))
+# The logon module loaded per connection: plain C, no C++ runtime.
+MODULES = src/preload/plpolar_session
 OBJS = $(CXX_SRCS:.cpp=.o) $(C_SRCS:.c=.o) $(GEN_SRCS:.cpp=.o)
 
 # plpolar_language drops and re-creates the extension: it runs last.
-REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_sql plpolar_errors plpolar_event varchar2 orafce_coexist plpolar_language
+REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_sql plpolar_errors plpolar_event varchar2 orafce_coexist session_triggers plpolar_language
 REGRESS_OPTS = --load-extension=plpolar
 
 PG_CONFIG ?= pg_config

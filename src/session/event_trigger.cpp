@@ -1,6 +1,7 @@
 // Event trigger functions: tg_event and tg_tag for PostgreSQL's own events.
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/session/session_triggers.h"
 
 namespace plpolar::handler {
 
@@ -10,12 +11,20 @@ void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction 
         if (v.kind != compile::VariableKind::Trigger) continue;
         const char *text = nullptr;
         if (v.name == "tg_event") text = data->event;
-        if (v.name == "tg_tag") text = GetCommandTagName(data->tag);
+        if (v.name == "tg_tag") {
+            // Session events carry no command tag; PolarDB calls them so.
+            if (strcmp(data->event, "after_user_logon") == 0)
+                text = "LOGON";
+            else if (strcmp(data->event, "before_user_logoff") == 0)
+                text = "LOGOFF";
+            else
+                text = GetCommandTagName(data->tag);
+        }
         if (text == nullptr) continue;
         executor.SetVariable(static_cast<int>(slot), pg::TextValue(text));
     }
 }
 
-void InitSession() {}
+void InitSession() { plpolar_session_init(); }
 
 }  // namespace plpolar::handler

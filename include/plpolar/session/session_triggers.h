@@ -1,0 +1,17 @@
+/* Session events (after_user_logon, before_user_logoff); C and C++. */
+#ifndef PLPOLAR_SESSION_TRIGGERS_H
+#define PLPOLAR_SESSION_TRIGGERS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* GUCs, hooks and the rendezvous entry point; called from _PG_init. */
+void		plpolar_session_init(void);
+bool		plpolar_is_session_event(const char *event);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

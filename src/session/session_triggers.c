@@ -1,0 +1,453 @@
+/*
+ * PolarDB-style session events: after_user_logon and before_user_logoff.
+ *
+ * Plain C on purpose: everything here is PostgreSQL machinery (catalog
+ * rows, subtransactions, exit callbacks), and keeping C++ out of these
+ * frames means no longjmp can ever cross one. Trigger functions written in
+ * plpolar enter C++ through the call handler, which has its own boundary.
+ *
+ * How the pieces fit (one configuration line: shared_preload_libraries =
+ * 'plpolar'):
+ *  - the postmaster loads plpolar; ClientAuthentication_hook then runs in
+ *    every client backend after a successful login and appends the tiny
+ *    module plpolar_session to session_preload_libraries;
+ *  - PostgreSQL loads that module at the end of InitPostgres, inside the
+ *    startup transaction, in the target database, with the session user
+ *    set; its _PG_init calls plpolar_fire_logon() through a rendezvous
+ *    variable;
+ *  - logon registers a before_shmem_exit callback that fires the logoff
+ *    triggers before the backend goes away.
+ * CREATE EVENT TRIGGER for these events is taken over by a ProcessUtility
+ * hook that writes an ordinary pg_event_trigger row with its dependencies,
+ * so that \dy, ALTER/COMMENT/DROP EVENT TRIGGER and pg_dump work unchanged.
+ */
+#include "postgres.h"
+
+#include <stdlib.h>
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "access/xact.h"
+#include "catalog/catalog.h"
+#include "catalog/dependency.h"
+#include "catalog/indexing.h"
+#include "catalog/objectaccess.h"
+#include "catalog/pg_event_trigger.h"
+#include "catalog/pg_proc.h"
+#include "catalog/pg_type.h"
+#include "commands/event_trigger.h"
+#include "commands/trigger.h"
+#include "fmgr.h"
+#include "libpq/auth.h"
+#include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "parser/parse_func.h"
+#include "pgstat.h"
+#include "replication/walsender.h"
+#include "storage/ipc.h"
+#include "storage/proc.h"
+#include "tcop/dest.h"
+#include "tcop/utility.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
+#include "utils/timeout.h"
+
+#include "plpolar/session/session_triggers.h"
+
+#define LOGON_EVENT "after_user_logon"
+#define LOGOFF_EVENT "before_user_logoff"
+#define SESSION_MODULE "plpolar_session"
+
+/* GUCs */
+static bool enable_session_triggers = true;
+static int	logoff_timeout_ms = 5000;
+
+static ProcessUtility_hook_type prev_process_utility = NULL;
+static ClientAuthentication_hook_type prev_client_auth = NULL;
+
+typedef struct SessionTrigger
+{
+	Oid			foid;
+	char		name[NAMEDATALEN];
+} SessionTrigger;
+
+bool
+plpolar_is_session_event(const char *event)
+{
+	return strcmp(event, LOGON_EVENT) == 0 || strcmp(event, LOGOFF_EVENT) == 0;
+}
+
+/* ---- CREATE EVENT TRIGGER ... ON after_user_logon | before_user_logoff ---- */
+
+static void
+create_session_event_trigger(CreateEventTrigStmt *stmt)
+{
+	Relation	rel;
+	Oid			trigoid;
+	Oid			funcoid;
+	Datum		values[Natts_pg_event_trigger];
+	bool		nulls[Natts_pg_event_trigger];
+	NameData	evtname;
+	NameData	evtevent;
+	HeapTuple	tuple;
+	ObjectAddress myself;
+	ObjectAddress referenced;
+
+	if (!superuser())
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to create event trigger \"%s\"", stmt->trigname),
+				 errhint("Must be superuser to create an event trigger.")));
+	if (stmt->whenclause != NIL)
+		ereport(ERROR,
+				(errcode(ERRCODE_SYNTAX_ERROR),
+				 errmsg("event %s does not support a WHEN filter", stmt->eventname)));
+	if (OidIsValid(get_event_trigger_oid(stmt->trigname, true)))
+		ereport(ERROR,
+				(errcode(ERRCODE_DUPLICATE_OBJECT),
+				 errmsg("event trigger \"%s\" already exists", stmt->trigname)));
+
+	funcoid = LookupFuncName(stmt->funcname, 0, NULL, false);
+	if (get_func_rettype(funcoid) != EVENT_TRIGGEROID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("function %s must return type %s",
+						NameListToString(stmt->funcname), "event_trigger")));
+
+	rel = table_open(EventTriggerRelationId, RowExclusiveLock);
+	trigoid = GetNewOidWithIndex(rel, EventTriggerOidIndexId, Anum_pg_event_trigger_oid);
+	memset(nulls, false, sizeof(nulls));
+	namestrcpy(&evtname, stmt->trigname);
+	namestrcpy(&evtevent, stmt->eventname);
+	values[Anum_pg_event_trigger_oid - 1] = ObjectIdGetDatum(trigoid);
+	values[Anum_pg_event_trigger_evtname - 1] = NameGetDatum(&evtname);
+	values[Anum_pg_event_trigger_evtevent - 1] = NameGetDatum(&evtevent);
+	values[Anum_pg_event_trigger_evtowner - 1] = ObjectIdGetDatum(GetUserId());
+	values[Anum_pg_event_trigger_evtfoid - 1] = ObjectIdGetDatum(funcoid);
+	values[Anum_pg_event_trigger_evtenabled - 1] = CharGetDatum(TRIGGER_FIRES_ON_ORIGIN);
+	nulls[Anum_pg_event_trigger_evttags - 1] = true;
+	tuple = heap_form_tuple(RelationGetDescr(rel), values, nulls);
+	CatalogTupleInsert(rel, tuple);
+	heap_freetuple(tuple);
+
+	/* The same dependencies PostgreSQL records for its own event triggers. */
+	ObjectAddressSet(myself, EventTriggerRelationId, trigoid);
+	ObjectAddressSet(referenced, ProcedureRelationId, funcoid);
+	recordDependencyOn(&myself, &referenced, DEPENDENCY_NORMAL);
+	recordDependencyOnOwner(EventTriggerRelationId, trigoid, GetUserId());
+	recordDependencyOnCurrentExtension(&myself, false);
+	InvokeObjectPostCreateHook(EventTriggerRelationId, trigoid, 0);
+
+	table_close(rel, RowExclusiveLock);
+}
+
+static void
+plpolar_process_utility(PlannedStmt *pstmt, const char *queryString, bool readOnlyTree,
+						ProcessUtilityContext context, ParamListInfo params,
+						QueryEnvironment *queryEnv, DestReceiver *dest, QueryCompletion *qc)
+{
+	Node	   *parsetree = pstmt->utilityStmt;
+
+	if (IsA(parsetree, CreateEventTrigStmt) &&
+		plpolar_is_session_event(((CreateEventTrigStmt *) parsetree)->eventname))
+	{
+		create_session_event_trigger((CreateEventTrigStmt *) parsetree);
+		if (qc)
+			SetQueryCompletion(qc, CMDTAG_CREATE_EVENT_TRIGGER, 0);
+		return;
+	}
+	if (prev_process_utility)
+		prev_process_utility(pstmt, queryString, readOnlyTree, context, params, queryEnv, dest, qc);
+	else
+		standard_ProcessUtility(pstmt, queryString, readOnlyTree, context, params, queryEnv, dest, qc);
+}
+
+/* ---- finding and running the triggers of an event ------------------------ */
+
+static int
+compare_by_name(const void *a, const void *b)
+{
+	return strcmp(((const SessionTrigger *) a)->name, ((const SessionTrigger *) b)->name);
+}
+
+/*
+ * The enabled triggers of an event, in name order, honouring ENABLE
+ * REPLICA / ALWAYS and session_replication_role as PostgreSQL does for its
+ * own event triggers. Allocated in the current memory context.
+ */
+static SessionTrigger *
+collect_triggers(const char *event, int *count)
+{
+	Relation	rel;
+	SysScanDesc scan;
+	HeapTuple	tuple;
+	int			n = 0;
+	int			size = 4;
+	SessionTrigger *result = palloc(sizeof(SessionTrigger) * size);
+
+	rel = table_open(EventTriggerRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tuple = systable_getnext(scan)))
+	{
+		Form_pg_event_trigger trig = (Form_pg_event_trigger) GETSTRUCT(tuple);
+
+		if (strcmp(NameStr(trig->evtevent), event) != 0 || trig->evtenabled == TRIGGER_DISABLED)
+			continue;
+		if (SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
+		{
+			if (trig->evtenabled == TRIGGER_FIRES_ON_ORIGIN)
+				continue;
+		}
+		else if (trig->evtenabled == TRIGGER_FIRES_ON_REPLICA)
+			continue;
+		if (n == size)
+		{
+			size *= 2;
+			result = repalloc(result, sizeof(SessionTrigger) * size);
+		}
+		result[n].foid = trig->evtfoid;
+		strlcpy(result[n].name, NameStr(trig->evtname), NAMEDATALEN);
+		n++;
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	qsort(result, n, sizeof(SessionTrigger), compare_by_name);
+	*count = n;
+	return result;
+}
+
+static void
+call_trigger(Oid foid, const char *event)
+{
+	EventTriggerData trigdata;
+	FmgrInfo	flinfo;
+	PgStat_FunctionCallUsage usage;
+	LOCAL_FCINFO(fcinfo, 0);
+
+	fmgr_info(foid, &flinfo);
+	memset(&trigdata, 0, sizeof(trigdata));
+	trigdata.type = T_EventTriggerData;
+	trigdata.event = event;
+	trigdata.parsetree = NULL;
+	/* No command tag means a session event; plpolar shows LOGON / LOGOFF. */
+	trigdata.tag = CMDTAG_UNKNOWN;
+	InitFunctionCallInfoData(*fcinfo, &flinfo, 0, InvalidOid, (Node *) &trigdata, NULL);
+	pgstat_init_function_usage(fcinfo, &usage);
+	FunctionCallInvoke(fcinfo);
+	pgstat_end_function_usage(&usage, true);
+}
+
+/*
+ * Runs the triggers one after the other; the caller provides the
+ * transaction and catches errors. *current names the trigger running.
+ */
+static void
+run_triggers(SessionTrigger *triggers, int n, const char *event, int timeout_ms,
+			 const char *volatile *current)
+{
+	int			i;
+
+	if (timeout_ms > 0)
+		enable_timeout_after(STATEMENT_TIMEOUT, timeout_ms);
+	PushActiveSnapshot(GetTransactionSnapshot());
+	for (i = 0; i < n; i++)
+	{
+		*current = triggers[i].name;
+		call_trigger(triggers[i].foid, event);
+		CommandCounterIncrement();
+		UpdateActiveSnapshotCommandId();
+	}
+	PopActiveSnapshot();
+	if (timeout_ms > 0)
+		disable_timeout(STATEMENT_TIMEOUT, false);
+}
+
+static void
+log_failure(const char *event, const char *trigger, ErrorData *edata)
+{
+	ereport(LOG_SERVER_ONLY,
+			(errcode(edata->sqlerrcode),
+			 errmsg("%s event trigger \"%s\" failed: %s", event, trigger ? trigger : "?", edata->message),
+			 edata->detail ? errdetail_internal("%s", edata->detail) : 0,
+			 edata->context ? errcontext("%s", edata->context) : 0));
+}
+
+/* ---- logon ------------------------------------------------------------------ */
+
+static void logoff_callback(int code, Datum arg);
+
+static bool
+is_session_backend(void)
+{
+	return IsUnderPostmaster && MyBackendType == B_BACKEND && !am_walsender && !IsBinaryUpgrade;
+}
+
+/*
+ * Called from plpolar_session's _PG_init inside the startup transaction.
+ * All triggers run in one subtransaction: if one fails, the others' work is
+ * undone, the error goes to the server log, the client gets a WARNING and
+ * the session goes on. Nobody is ever locked out.
+ */
+static void
+plpolar_fire_logon(void)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	const char *volatile current = NULL;
+	SessionTrigger *triggers;
+	int			n;
+
+	if (!is_session_backend() || !enable_session_triggers)
+		return;
+	before_shmem_exit(logoff_callback, (Datum) 0);
+
+	triggers = collect_triggers(LOGON_EVENT, &n);
+	if (n == 0)
+		return;
+
+	BeginInternalSubTransaction(NULL);
+	PG_TRY();
+	{
+		run_triggers(triggers, n, LOGON_EVENT, StatementTimeout, &current);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		disable_timeout(STATEMENT_TIMEOUT, false);
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+		log_failure(LOGON_EVENT, current, edata);
+		FreeErrorData(edata);
+		ereport(WARNING,
+				(errmsg("event trigger occur error after user login. For more information, see log")));
+	}
+	PG_END_TRY();
+}
+
+/* ---- logoff ----------------------------------------------------------------- */
+
+/*
+ * Runs before the backend detaches from shared memory (LIFO: before
+ * PostgreSQL's own ShutdownPostgres). During proc_exit every ERROR would be
+ * promoted to FATAL and interrupts may be held; both are lifted for the run
+ * so that errors are caught and the time bound (plpolar.logoff_timeout) can
+ * cancel a slow trigger. Whatever happens, the exit proceeds.
+ */
+static void
+logoff_callback(int code, Datum arg)
+{
+	bool		saved_exit_inprogress = proc_exit_inprogress;
+	uint32		saved_holdoff = InterruptHoldoffCount;
+	uint32		saved_cancel_holdoff = QueryCancelHoldoffCount;
+	CommandDest saved_dest = whereToSendOutput;
+	const char *volatile current = NULL;
+
+	if (!enable_session_triggers)
+		return;
+
+	/* The client is gone or going: nothing from here may wait on it. */
+	whereToSendOutput = DestNone;
+	proc_exit_inprogress = false;
+	InterruptHoldoffCount = 0;
+	QueryCancelHoldoffCount = 0;
+	ProcDiePending = false;
+	QueryCancelPending = false;
+
+	PG_TRY();
+	{
+		SessionTrigger *triggers;
+		int			n;
+
+		AbortOutOfAnyTransaction();
+		SetCurrentStatementStartTimestamp();
+		StartTransactionCommand();
+		triggers = collect_triggers(LOGOFF_EVENT, &n);
+		if (n > 0)
+			run_triggers(triggers, n, LOGOFF_EVENT, logoff_timeout_ms, &current);
+		CommitTransactionCommand();
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		disable_timeout(STATEMENT_TIMEOUT, false);
+		MemoryContextSwitchTo(TopMemoryContext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		AbortOutOfAnyTransaction();
+		log_failure(LOGOFF_EVENT, current, edata);
+		FreeErrorData(edata);
+	}
+	PG_END_TRY();
+
+	QueryCancelPending = false;
+	proc_exit_inprogress = saved_exit_inprogress;
+	InterruptHoldoffCount = saved_holdoff;
+	QueryCancelHoldoffCount = saved_cancel_holdoff;
+	whereToSendOutput = saved_dest;
+}
+
+/* ---- login hook -------------------------------------------------------------- */
+
+static void
+plpolar_client_authentication(Port *port, int status)
+{
+	if (prev_client_auth)
+		prev_client_auth(port, status);
+	if (status != STATUS_OK || am_walsender)
+		return;
+
+	/*
+	 * Add the small logon module to session_preload_libraries. It is loaded
+	 * after per-role and per-database settings are applied; a value set for
+	 * the GUC there is replaced by this one (documented in the README).
+	 */
+	{
+		const char *current = GetConfigOption("session_preload_libraries", false, false);
+
+		if (current == NULL || strstr(current, SESSION_MODULE) == NULL)
+		{
+			char	   *value = (current && current[0]) ? psprintf("%s, %s", current, SESSION_MODULE)
+				: pstrdup(SESSION_MODULE);
+
+			SetConfigOption("session_preload_libraries", value, PGC_SUSET, PGC_S_SESSION);
+			pfree(value);
+		}
+	}
+}
+
+void
+plpolar_session_init(void)
+{
+	DefineCustomBoolVariable("plpolar.enable_session_triggers",
+							 "Fires after_user_logon and before_user_logoff event triggers.",
+							 "Superuser-only; can be turned off per connection, e.g. PGOPTIONS='-c plpolar.enable_session_triggers=off'.",
+							 &enable_session_triggers, true, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("plpolar.logoff_timeout",
+							"Longest time the logoff triggers of one backend may run.",
+							"0 means no limit.",
+							&logoff_timeout_ms, 5000, 0, INT_MAX, PGC_SUSET, GUC_UNIT_MS, NULL, NULL, NULL);
+
+	*find_rendezvous_variable("plpolar_fire_logon") = (void *) plpolar_fire_logon;
+
+	prev_process_utility = ProcessUtility_hook;
+	ProcessUtility_hook = plpolar_process_utility;
+	/* Logins can only be seen when loaded in the postmaster. */
+	if (process_shared_preload_libraries_in_progress)
+	{
+		prev_client_auth = ClientAuthentication_hook;
+		ClientAuthentication_hook = plpolar_client_authentication;
+	}
+}
