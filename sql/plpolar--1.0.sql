@@ -17,6 +17,16 @@ CREATE TRUSTED LANGUAGE plpolar
     VALIDATOR plpolar_validator;
 COMMENT ON LANGUAGE plpolar IS 'PL/polar procedural language (Oracle PL/SQL dialect)';
 
+-- Oracle-form DDL -----------------------------------------------------------
+-- plpolar.exec(script): CREATE FUNCTION f RETURN t IS ... END; and friends,
+-- SQL*Plus "/" lines, and any other SQL passed through unchanged.
+CREATE SCHEMA plpolar;
+GRANT USAGE ON SCHEMA plpolar TO PUBLIC;
+CREATE FUNCTION plpolar.exec(script text, OUT statement integer, OUT line integer, OUT action text, OUT rows bigint)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'plpolar_exec' LANGUAGE C STRICT VOLATILE;
+COMMENT ON FUNCTION plpolar.exec(text) IS 'run an Oracle-style script: one row per statement';
+
 -- VARCHAR2 ------------------------------------------------------------------
 -- Same representation as text and varchar; a length limit that is always
 -- enforced (Oracle never truncates silently, not even trailing blanks).

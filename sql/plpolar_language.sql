@@ -18,6 +18,7 @@ DROP EXTENSION plpolar CASCADE;
 SELECT count(*) FROM pg_language WHERE lanname = 'plpolar';
 SELECT count(*) FROM pg_proc WHERE proname LIKE 'plpolar%' OR proname LIKE 'varchar2%';
 SELECT count(*) FROM pg_type WHERE typname = 'varchar2';
+SELECT count(*) FROM pg_namespace WHERE nspname = 'plpolar';
 
 -- Hand-made handler functions and the explicit CREATE LANGUAGE form.
 CREATE FUNCTION my_plpolar_handler() RETURNS language_handler AS '$libdir/plpolar', 'plpolar_call_handler' LANGUAGE C;

@@ -191,3 +191,5 @@ DROP EVENT TRIGGER login_audit;
 DROP EVENT TRIGGER logout_event_trigger;
 DROP OWNED BY plpolar_plain, plpolar_super;
 DROP ROLE plpolar_plain, plpolar_super;
+DROP SCHEMA polar_loginout CASCADE;
+DROP FUNCTION sample_event_trigger();

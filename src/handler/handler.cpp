@@ -125,6 +125,7 @@ PG_MODULE_MAGIC;
 PG_FUNCTION_INFO_V1(plpolar_call_handler);
 PG_FUNCTION_INFO_V1(plpolar_inline_handler);
 PG_FUNCTION_INFO_V1(plpolar_validator);
+PG_FUNCTION_INFO_V1(plpolar_exec);
 
 Datum plpolar_call_handler(PG_FUNCTION_ARGS) {
     return RunEntryPoint([fcinfo] { return plpolar::handler::CallFunction(fcinfo); });
@@ -136,6 +137,10 @@ Datum plpolar_inline_handler(PG_FUNCTION_ARGS) {
 
 Datum plpolar_validator(PG_FUNCTION_ARGS) {
     return RunEntryPoint([fcinfo] { return plpolar::handler::Validate(fcinfo); });
+}
+
+Datum plpolar_exec(PG_FUNCTION_ARGS) {
+    return RunEntryPoint([fcinfo] { return plpolar::handler::ExecScript(fcinfo); });
 }
 
 void _PG_init(void) {

@@ -6,6 +6,9 @@
 
 namespace plpolar::handler {
 
+// plpolar.exec(script) (exec_script.cpp).
+Datum ExecScript(FunctionCallInfo fcinfo);
+
 // GUCs (settings.cpp).
 void DefineSettings();
 

@@ -1,0 +1,356 @@
+#include "plpolar/parser/script.hpp"
+
+#include <cctype>
+
+#include "plpolar/parser/parser.hpp"
+
+namespace plpolar::parser {
+
+namespace {
+
+bool IsIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
+bool IsIdentChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#' || (c & 0x80);
+}
+
+std::string Upper(std::string s) {
+    for (char &c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// A tiny lexer over SQL text: words, quoted things, punctuation. Comments
+// and whitespace are skipped; positions allow slicing the original text.
+struct Token {
+    enum class Kind { Word, Quoted, Dollar, String, Punct, End };
+    Kind kind = Kind::End;
+    size_t begin = 0;
+    size_t end = 0;
+    int line = 1;
+    std::string upper;  // for words
+};
+
+class Lexer {
+public:
+    explicit Lexer(const std::string &s, size_t pos = 0, int line = 1) : s_(s), pos_(pos), line_(line) {}
+
+    Token Next() {
+        SkipSpace();
+        Token t;
+        t.begin = pos_;
+        t.line = line_;
+        if (pos_ >= s_.size()) {
+            t.kind = Token::Kind::End;
+            t.end = pos_;
+            return t;
+        }
+        char c = s_[pos_];
+        if (c == '\'') {
+            t.kind = Token::Kind::String;
+            Quoted('\'');
+        } else if (c == '"') {
+            t.kind = Token::Kind::Quoted;
+            Quoted('"');
+        } else if (c == '$' && DollarTag()) {
+            t.kind = Token::Kind::Dollar;
+        } else if (IsIdentStart(c)) {
+            t.kind = Token::Kind::Word;
+            while (pos_ < s_.size() && IsIdentChar(s_[pos_])) ++pos_;
+            t.upper = Upper(s_.substr(t.begin, pos_ - t.begin));
+        } else {
+            t.kind = Token::Kind::Punct;
+            Advance();
+        }
+        t.end = pos_;
+        return t;
+    }
+
+    // True if the line holding `pos` is just "/" (with blanks).
+    static bool IsSlashLine(const std::string &s, size_t pos) {
+        size_t b = s.rfind('\n', pos == 0 ? 0 : pos - 1);
+        b = (b == std::string::npos || pos == 0) ? 0 : b + 1;
+        if (pos == 0) b = 0;
+        size_t e = s.find('\n', pos);
+        if (e == std::string::npos) e = s.size();
+        bool slash = false;
+        for (size_t i = b; i < e; ++i) {
+            char c = s[i];
+            if (c == '/' && !slash)
+                slash = true;
+            else if (!std::isspace(static_cast<unsigned char>(c)))
+                return false;
+        }
+        return slash;
+    }
+
+    size_t pos() const { return pos_; }
+    int line() const { return line_; }
+
+private:
+    void Advance() {
+        if (s_[pos_] == '\n') ++line_;
+        ++pos_;
+    }
+    void SkipSpace() {
+        while (pos_ < s_.size()) {
+            if (std::isspace(static_cast<unsigned char>(s_[pos_]))) {
+                Advance();
+            } else if (s_.compare(pos_, 2, "--") == 0) {
+                while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
+            } else if (s_.compare(pos_, 2, "/*") == 0) {
+                pos_ += 2;
+                while (pos_ < s_.size() && s_.compare(pos_, 2, "*/") != 0) Advance();
+                pos_ = std::min(s_.size(), pos_ + 2);
+            } else {
+                break;
+            }
+        }
+    }
+    void Quoted(char q) {
+        Advance();
+        while (pos_ < s_.size()) {
+            if (s_[pos_] == q) {
+                if (pos_ + 1 < s_.size() && s_[pos_ + 1] == q) {
+                    pos_ += 2;
+                    continue;
+                }
+                ++pos_;
+                return;
+            }
+            Advance();
+        }
+    }
+    // $tag$ ... $tag$; false (nothing consumed) if not a dollar quote.
+    bool DollarTag() {
+        size_t e = pos_ + 1;
+        while (e < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[e])) || s_[e] == '_')) ++e;
+        if (e >= s_.size() || s_[e] != '$' || (e > pos_ + 1 && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1]))))
+            return false;
+        std::string tag = s_.substr(pos_, e - pos_ + 1);
+        size_t close = s_.find(tag, e + 1);
+        size_t stop = close == std::string::npos ? s_.size() : close + tag.size();
+        while (pos_ < stop) Advance();
+        return true;
+    }
+
+    const std::string &s_;
+    size_t pos_;
+    int line_;
+};
+
+// CREATE [OR REPLACE] FUNCTION|PROCEDURE name [( ... )] then RETURN / IS /
+// AS followed by something other than a string: Oracle's form.
+bool LooksOracle(const std::string &s, size_t start) {
+    Lexer lex(s, start);
+    if (lex.Next().upper != "CREATE") return false;
+    Token t = lex.Next();
+    if (t.upper == "OR") {
+        if (lex.Next().upper != "REPLACE") return false;
+        t = lex.Next();
+    }
+    bool function = t.upper == "FUNCTION";
+    if (!function && t.upper != "PROCEDURE") return false;
+    // name, possibly qualified
+    t = lex.Next();
+    while (true) {
+        Token n = lex.Next();
+        if (n.kind == Token::Kind::Punct && s[n.begin] == '.') {
+            lex.Next();
+            continue;
+        }
+        t = n;
+        break;
+    }
+    if (t.kind == Token::Kind::Punct && s[t.begin] == '(') {
+        int depth = 1;
+        while (depth > 0) {
+            Token p = lex.Next();
+            if (p.kind == Token::Kind::End) return false;
+            if (p.kind == Token::Kind::Punct && s[p.begin] == '(') ++depth;
+            if (p.kind == Token::Kind::Punct && s[p.begin] == ')') --depth;
+        }
+        t = lex.Next();
+    }
+    if (function) return t.upper == "RETURN";
+    if (t.upper == "IS") return true;
+    if (t.upper == "AS") {
+        Token body = lex.Next();
+        return body.kind != Token::Kind::String && body.kind != Token::Kind::Dollar;
+    }
+    return false;
+}
+
+std::string Trim(const std::string &s) {
+    size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return s.substr(b, e - b);
+}
+
+}  // namespace
+
+std::vector<ScriptStatement> SplitScript(const std::string &script) {
+    std::vector<ScriptStatement> out;
+    Lexer lex(script);
+    while (true) {
+        Token first = lex.Next();
+        if (first.kind == Token::Kind::End) break;
+        if (first.kind == Token::Kind::Punct &&
+            (script[first.begin] == ';' || (script[first.begin] == '/' && Lexer::IsSlashLine(script, first.begin))))
+            continue;  // empty statement
+        ScriptStatement stmt;
+        stmt.line = first.line;
+        stmt.oracle_subprogram = LooksOracle(script, first.begin);
+        int depth = 0;
+        bool seen_block = false;
+        Token prev = first;
+        Token t = first;
+        size_t end = script.size();
+        while (true) {
+            if (t.kind == Token::Kind::End) {
+                end = t.begin;
+                break;
+            }
+            if (t.kind == Token::Kind::Punct && script[t.begin] == '/' && Lexer::IsSlashLine(script, t.begin)) {
+                end = t.begin;
+                break;
+            }
+            if (t.kind == Token::Kind::Punct && script[t.begin] == ';' &&
+                (!stmt.oracle_subprogram || (seen_block && depth <= 0))) {
+                end = stmt.oracle_subprogram ? t.end : t.begin;  // PL bodies keep their final ';'
+                break;
+            }
+            if (stmt.oracle_subprogram && t.kind == Token::Kind::Word) {
+                bool after_end = prev.kind == Token::Kind::Word && prev.upper == "END";
+                if (t.upper == "BEGIN") {
+                    ++depth;
+                    seen_block = true;
+                } else if (t.upper == "CASE" && !after_end) {
+                    ++depth;
+                } else if (t.upper == "END") {
+                    // END IF / END LOOP close nothing counted; END, END CASE
+                    // and END label close a BEGIN or CASE.
+                    Lexer peek = lex;
+                    Token n = peek.Next();
+                    if (!(n.kind == Token::Kind::Word && (n.upper == "IF" || n.upper == "LOOP"))) --depth;
+                }
+            }
+            prev = t;
+            t = lex.Next();
+        }
+        stmt.text = Trim(script.substr(first.begin, end - first.begin));
+        if (!stmt.text.empty()) out.push_back(std::move(stmt));
+        if (t.kind == Token::Kind::End) break;
+    }
+    return out;
+}
+
+OracleSubprogram ParseOracleSubprogram(const std::string &text,
+                                       const std::function<std::string(const std::string &)> &map_type) {
+    OracleSubprogram sub;
+    Lexer lex(text);
+    auto fail = [](const std::string &what, const Token &at) { throw SyntaxError(what, at.line, 1); };
+    lex.Next();  // CREATE
+    Token t = lex.Next();
+    if (t.upper == "OR") {
+        lex.Next();
+        sub.or_replace = true;
+        t = lex.Next();
+    }
+    sub.is_function = t.upper == "FUNCTION";
+    Token name_start = lex.Next();
+    Token name_end = name_start;
+    t = lex.Next();
+    while (t.kind == Token::Kind::Punct && text[t.begin] == '.') {
+        name_end = lex.Next();
+        t = lex.Next();
+    }
+    sub.name = text.substr(name_start.begin, name_end.end - name_start.begin);
+    if (t.kind == Token::Kind::Punct && text[t.begin] == '(') {
+        // Split the parameter list at top-level commas.
+        int depth = 1;
+        size_t piece = t.end;
+        std::vector<std::string> raw;
+        while (depth > 0) {
+            Token p = lex.Next();
+            if (p.kind == Token::Kind::End) fail("unterminated parameter list", t);
+            if (p.kind != Token::Kind::Punct) continue;
+            char c = text[p.begin];
+            if (c == '(') ++depth;
+            if (c == ')') --depth;
+            if ((c == ',' && depth == 1) || depth == 0) {
+                raw.push_back(Trim(text.substr(piece, p.begin - piece)));
+                piece = p.end;
+            }
+        }
+        for (const std::string &param : raw) {
+            if (param.empty()) continue;
+            // name [IN | OUT | IN OUT] [NOCOPY] type [:= | DEFAULT expr]
+            Lexer pl(param);
+            Token pname = pl.Next();
+            Token w = pl.Next();
+            std::string mode;
+            if (w.upper == "IN") {
+                mode = "IN";
+                Lexer look = pl;
+                if (look.Next().upper == "OUT") {
+                    pl.Next();
+                    mode = "INOUT";
+                }
+                w = pl.Next();
+            } else if (w.upper == "OUT") {
+                mode = "OUT";
+                w = pl.Next();
+            }
+            if (w.upper == "NOCOPY") w = pl.Next();
+            size_t type_begin = w.begin;
+            size_t type_end = param.size();
+            std::string default_expr;
+            for (Token d = w; d.kind != Token::Kind::End; d = pl.Next()) {
+                if (d.upper == "DEFAULT" || (d.kind == Token::Kind::Punct && param.compare(d.begin, 2, ":=") == 0)) {
+                    type_end = d.begin;
+                    size_t expr_begin = d.upper == "DEFAULT" ? d.end : d.begin + 2;
+                    default_expr = Trim(param.substr(expr_begin));
+                    break;
+                }
+            }
+            std::string type = map_type(Trim(param.substr(type_begin, type_end - type_begin)));
+            std::string out =
+                (mode.empty() ? "" : mode + " ") + param.substr(pname.begin, pname.end - pname.begin) + " " + type;
+            if (!default_expr.empty()) out += " DEFAULT " + default_expr;
+            sub.parameters.push_back(out);
+        }
+        t = lex.Next();
+    }
+    if (sub.is_function) {
+        if (t.upper != "RETURN") fail("expected RETURN after the function's name and parameters", t);
+        Token type_start = lex.Next();
+        Token type_end = type_start;
+        t = lex.Next();
+        while (t.kind != Token::Kind::End && t.upper != "IS" && t.upper != "AS") {
+            type_end = t;
+            t = lex.Next();
+        }
+        sub.return_type = map_type(text.substr(type_start.begin, type_end.end - type_start.begin));
+    }
+    if (t.upper != "IS" && t.upper != "AS") fail("expected IS or AS before the subprogram's body", t);
+    // Kept from right after IS/AS, so that the body's line 1 is the line of
+    // IS/AS and error lines map back onto the script.
+    sub.body = text.substr(t.end);
+    while (!sub.body.empty() && std::isspace(static_cast<unsigned char>(sub.body.back()))) sub.body.pop_back();
+    sub.body_line = t.line;
+    return sub;
+}
+
+std::string ToCreateStatement(const OracleSubprogram &sub) {
+    std::string tag = "$plpolar$";
+    for (int i = 1; sub.body.find(tag) != std::string::npos; ++i) tag = "$plpolar" + std::to_string(i) + "$";
+    std::string sql = std::string("CREATE ") + (sub.or_replace ? "OR REPLACE " : "") +
+                      (sub.is_function ? "FUNCTION " : "PROCEDURE ") + sub.name + "(";
+    for (size_t i = 0; i < sub.parameters.size(); ++i) sql += (i ? ", " : "") + sub.parameters[i];
+    sql += ")";
+    if (sub.is_function) sql += " RETURNS " + sub.return_type;
+    sql += " LANGUAGE plpolar AS " + tag + sub.body + "\n" + tag;
+    return sql;
+}
+
+}  // namespace plpolar::parser
