@@ -40,6 +40,16 @@ if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
 passed=$((passed + ok))
 failed=$((failed + bad))
 
+# 3. Session-trigger tests that stop the server: each in its own cluster.
+for t in test/session/fast_shutdown.sh; do
+  if out=$(pg_virtualenv -o shared_preload_libraries=plpolar bash "$t" 2>&1 | grep -E '^(ok|FAILED):'); [[ "$out" == ok:* ]]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+  echo "$t: ${out:-FAILED: no result}"
+done
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

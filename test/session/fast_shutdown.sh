@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Run inside pg_virtualenv -o shared_preload_libraries=plpolar. A fast
+# shutdown with busy sessions writes every session's logoff row and ends
+# within the logoff bound plus a margin. Prints "ok: ..." or "FAILED: ...".
+set -uo pipefail
+sessions=5
+cluster=$(pg_lsclusters -h | awk '$4 == "online" {print $1 " " $2; exit}')
+psql -X -q -v ON_ERROR_STOP=1 <<'SQL' || { echo "FAILED: setup"; exit 1; }
+CREATE EXTENSION plpolar;
+CREATE TABLE shutdown_log (pid int, event text);
+CREATE FUNCTION log_it() RETURNS event_trigger LANGUAGE plpolar AS $$
+BEGIN
+  INSERT INTO shutdown_log VALUES (pg_backend_pid(), tg_event);
+END;
+$$;
+CREATE EVENT TRIGGER shutdown_logoff ON before_user_logoff EXECUTE FUNCTION log_it();
+SQL
+for i in $(seq "$sessions"); do
+  psql -X -q -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
+done
+for i in $(seq 200); do
+  n=$(psql -X -At -c "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(600)'")
+  [ "$n" -ge "$sessions" ] && break
+  sleep 0.05
+done
+pids=$(psql -X -At -c "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(600)'")
+start=$(date +%s%N)
+pg_ctlcluster $cluster stop -m fast
+stop_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+pg_ctlcluster $cluster start
+wait
+rows=$(psql -X -At -c "SELECT count(*) FROM shutdown_log WHERE event = 'before_user_logoff' AND pid IN ($pids)")
+if [ "$rows" -eq "$sessions" ] && [ "$stop_ms" -lt 10000 ]; then
+  echo "ok: fast shutdown with $sessions busy sessions took ${stop_ms} ms and wrote $rows logoff rows"
+else
+  echo "FAILED: fast shutdown took ${stop_ms} ms, $rows of $sessions logoff rows"
+  exit 1
+fi
