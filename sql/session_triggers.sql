@@ -130,6 +130,37 @@ END;
 $$;
 SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)';
 SELECT wait_for_rows('before_user_logoff', 1, 'plpolar_term');
+
+-- An idle-session timeout ends a session: its logoff row is written.
+\! (echo "SELECT 1;"; sleep 3) | PGPASSWORD=plpolar_term PGOPTIONS='-c idle_session_timeout=200ms' psql -X -q -U plpolar_term -d contrib_regression >/dev/null 2>&1
+SELECT wait_for_rows('before_user_logoff', 2, 'plpolar_term');
+
+-- A slow logoff trigger is cut off at plpolar.logoff_timeout (here 300 ms
+-- for that one connection); the backend is gone well before the trigger's
+-- 60 s sleep, and the error is logged, not sent anywhere.
+CREATE FUNCTION slow_logoff() RETURNS event_trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('application_name') = 'slow_logoff' THEN
+    PERFORM pg_sleep(60);
+  END IF;
+END;
+$$;
+CREATE EVENT TRIGGER slow_logoff ON before_user_logoff EXECUTE FUNCTION slow_logoff();
+\! PGOPTIONS='-c plpolar.logoff_timeout=300 -c application_name=slow_logoff' psql -X -q -d contrib_regression -c 'SELECT 1' >/dev/null
+DO $$
+DECLARE
+  started timestamptz := clock_timestamp();
+BEGIN
+  PERFORM pg_sleep(0.1);
+  FOR i IN 1..400 LOOP
+    EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'slow_logoff');
+    PERFORM pg_sleep(0.025);
+  END LOOP;
+  RAISE NOTICE 'slow logoff backend gone within 5 s: %', clock_timestamp() - started < interval '5 s';
+END;
+$$;
+DROP EVENT TRIGGER slow_logoff;
+DROP FUNCTION slow_logoff();
 DROP ROLE plpolar_term;
 
 -- Catalog integration: COMMENT, RENAME, OWNER, DROP IF EXISTS, WHEN is refused,

@@ -47,6 +47,8 @@
 #include "replication/walsender.h"
 #include "storage/ipc.h"
 #include "storage/proc.h"
+#include "storage/shmem.h"
+#include "storage/spin.h"
 #include "tcop/dest.h"
 #include "tcop/utility.h"
 #include "utils/builtins.h"
@@ -67,6 +69,32 @@ static bool enable_session_triggers = true;
 static int	logoff_timeout_ms = 5000;
 
 static ProcessUtility_hook_type prev_process_utility = NULL;
+static shmem_request_hook_type prev_shmem_request = NULL;
+static shmem_startup_hook_type prev_shmem_startup = NULL;
+
+/*
+ * Which databases are known to have no session-event rows at all, so that
+ * a connection there skips the catalog scan at logon and the transaction at
+ * logoff. An entry is valid only for the generation it was recorded at;
+ * creating a session trigger bumps the generation (when the statement runs
+ * and again when its transaction ends), so a trigger that is being created
+ * while another backend scans is never missed. Disabled rows count as rows:
+ * ALTER ... ENABLE then needs no bump.
+ */
+#define TRACKED_DATABASES 128
+typedef struct EmptyDatabase
+{
+	Oid			dbid;
+	uint64		generation;
+} EmptyDatabase;
+typedef struct SessionTriggerState
+{
+	slock_t		mutex;
+	uint64		generation;
+	EmptyDatabase empty[TRACKED_DATABASES];
+} SessionTriggerState;
+static SessionTriggerState *state = NULL;
+static bool bump_at_xact_end = false;
 static ClientAuthentication_hook_type prev_client_auth = NULL;
 
 typedef struct SessionTrigger
@@ -79,6 +107,103 @@ bool
 plpolar_is_session_event(const char *event)
 {
 	return strcmp(event, LOGON_EVENT) == 0 || strcmp(event, LOGOFF_EVENT) == 0;
+}
+
+/* ---- shared state ------------------------------------------------------------ */
+
+static void
+plpolar_shmem_request(void)
+{
+	if (prev_shmem_request)
+		prev_shmem_request();
+	RequestAddinShmemSpace(MAXALIGN(sizeof(SessionTriggerState)));
+}
+
+static void
+plpolar_shmem_startup(void)
+{
+	bool		found;
+
+	if (prev_shmem_startup)
+		prev_shmem_startup();
+	LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
+	state = ShmemInitStruct("plpolar session triggers", sizeof(SessionTriggerState), &found);
+	if (!found)
+	{
+		memset(state, 0, sizeof(SessionTriggerState));
+		SpinLockInit(&state->mutex);
+		state->generation = 1;
+	}
+	LWLockRelease(AddinShmemInitLock);
+}
+
+static uint64
+current_generation(void)
+{
+	uint64		g;
+
+	if (state == NULL)
+		return 0;
+	SpinLockAcquire(&state->mutex);
+	g = state->generation;
+	SpinLockRelease(&state->mutex);
+	return g;
+}
+
+static void
+bump_generation(void)
+{
+	if (state == NULL)
+		return;
+	SpinLockAcquire(&state->mutex);
+	state->generation++;
+	SpinLockRelease(&state->mutex);
+}
+
+static bool
+known_empty(Oid dbid)
+{
+	bool		empty = false;
+	EmptyDatabase *e;
+
+	if (state == NULL)
+		return false;
+	e = &state->empty[dbid % TRACKED_DATABASES];
+	SpinLockAcquire(&state->mutex);
+	empty = e->dbid == dbid && e->generation == state->generation;
+	SpinLockRelease(&state->mutex);
+	return empty;
+}
+
+/* Records "no session rows" as of generation g, if nothing changed since. */
+static void
+record_empty(Oid dbid, uint64 g)
+{
+	EmptyDatabase *e;
+
+	if (state == NULL)
+		return;
+	e = &state->empty[dbid % TRACKED_DATABASES];
+	SpinLockAcquire(&state->mutex);
+	if (state->generation == g)
+	{
+		e->dbid = dbid;
+		e->generation = g;
+	}
+	SpinLockRelease(&state->mutex);
+}
+
+static void
+bump_at_end_of_xact(XactEvent event, void *arg)
+{
+	if (bump_at_xact_end &&
+		(event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+		 event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
+		 event == XACT_EVENT_PREPARE))
+	{
+		bump_generation();
+		bump_at_xact_end = false;
+	}
 }
 
 /* ---- CREATE EVENT TRIGGER ... ON after_user_logon | before_user_logoff ---- */
@@ -118,6 +243,8 @@ create_session_event_trigger(CreateEventTrigStmt *stmt)
 				 errmsg("function %s must return type %s",
 						NameListToString(stmt->funcname), "event_trigger")));
 
+	bump_generation();
+	bump_at_xact_end = true;
 	rel = table_open(EventTriggerRelationId, RowExclusiveLock);
 	trigoid = GetNewOidWithIndex(rel, EventTriggerOidIndexId, Anum_pg_event_trigger_oid);
 	memset(nulls, false, sizeof(nulls));
@@ -180,7 +307,7 @@ compare_by_name(const void *a, const void *b)
  * own event triggers. Allocated in the current memory context.
  */
 static SessionTrigger *
-collect_triggers(const char *event, int *count)
+collect_triggers(const char *event, int *count, bool *any_session_rows)
 {
 	Relation	rel;
 	SysScanDesc scan;
@@ -189,12 +316,16 @@ collect_triggers(const char *event, int *count)
 	int			size = 4;
 	SessionTrigger *result = palloc(sizeof(SessionTrigger) * size);
 
+	*any_session_rows = false;
+
 	rel = table_open(EventTriggerRelationId, AccessShareLock);
 	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
 	while (HeapTupleIsValid(tuple = systable_getnext(scan)))
 	{
 		Form_pg_event_trigger trig = (Form_pg_event_trigger) GETSTRUCT(tuple);
 
+		if (plpolar_is_session_event(NameStr(trig->evtevent)))
+			*any_session_rows = true;
 		if (strcmp(NameStr(trig->evtevent), event) != 0 || trig->evtenabled == TRIGGER_DISABLED)
 			continue;
 		if (SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
@@ -301,11 +432,18 @@ plpolar_fire_logon(void)
 	SessionTrigger *triggers;
 	int			n;
 
+	uint64		generation = current_generation();
+	bool		any_rows;
+
 	if (!is_session_backend() || !enable_session_triggers)
 		return;
 	before_shmem_exit(logoff_callback, (Datum) 0);
+	if (known_empty(MyDatabaseId))
+		return;
 
-	triggers = collect_triggers(LOGON_EVENT, &n);
+	triggers = collect_triggers(LOGON_EVENT, &n, &any_rows);
+	if (!any_rows)
+		record_empty(MyDatabaseId, generation);
 	if (n == 0)
 		return;
 
@@ -354,7 +492,7 @@ logoff_callback(int code, Datum arg)
 	CommandDest saved_dest = whereToSendOutput;
 	const char *volatile current = NULL;
 
-	if (!enable_session_triggers)
+	if (!enable_session_triggers || known_empty(MyDatabaseId))
 		return;
 
 	/* The client is gone or going: nothing from here may wait on it. */
@@ -369,11 +507,12 @@ logoff_callback(int code, Datum arg)
 	{
 		SessionTrigger *triggers;
 		int			n;
+		bool		any_rows;
 
 		AbortOutOfAnyTransaction();
 		SetCurrentStatementStartTimestamp();
 		StartTransactionCommand();
-		triggers = collect_triggers(LOGOFF_EVENT, &n);
+		triggers = collect_triggers(LOGOFF_EVENT, &n, &any_rows);
 		if (n > 0)
 			run_triggers(triggers, n, LOGOFF_EVENT, logoff_timeout_ms, &current);
 		CommitTransactionCommand();
@@ -444,10 +583,15 @@ plpolar_session_init(void)
 
 	prev_process_utility = ProcessUtility_hook;
 	ProcessUtility_hook = plpolar_process_utility;
+	RegisterXactCallback(bump_at_end_of_xact, NULL);
 	/* Logins can only be seen when loaded in the postmaster. */
 	if (process_shared_preload_libraries_in_progress)
 	{
 		prev_client_auth = ClientAuthentication_hook;
 		ClientAuthentication_hook = plpolar_client_authentication;
+		prev_shmem_request = shmem_request_hook;
+		shmem_request_hook = plpolar_shmem_request;
+		prev_shmem_startup = shmem_startup_hook;
+		shmem_startup_hook = plpolar_shmem_startup;
 	}
 }
