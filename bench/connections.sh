@@ -5,7 +5,10 @@
 #   loaded    shared_preload_libraries = 'plpolar', extension created, no triggers
 #   plpolar   + the PolarDB audit logon/logoff triggers written in plpolar
 #   plpgsql   + the same trigger bodies written in PL/pgSQL, fired by the same hooks
-# Prints connections/s (median of ROUNDS runs of SECONDS each) and ratios.
+# Prints connections/s (median of ROUNDS runs of SECONDS each), the server
+# CPU time per connection (postmaster and its children, from /proc: fork,
+# backend life and exit; far steadier than wall time on a small machine)
+# and the ratios.
 # Usage: bash bench/connections.sh [SECONDS] [ROUNDS]   (as root; builds and installs first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,24 +62,40 @@ SQL
       ;;
   esac
 }
-run() {
-  "$bin/pgbench" -n -C -h 127.0.0.1 -T "$BENCH_SECONDS" -f /tmp/plpolar_bench_select1.sql 2>/dev/null |
-    awk "/^tps/ {print \$3; exit}"
+server_cpu_ticks() {
+  local pid=$(head -1 "$(psql -X -At -c "SHOW data_directory")/postmaster.pid")
+  awk "{print \$14 + \$15 + \$16 + \$17}" /proc/$pid/stat
 }
-declare -A results
+run() {
+  local before=$(server_cpu_ticks) out
+  out=$("$bin/pgbench" -n -C -h 127.0.0.1 -T "$BENCH_SECONDS" -f /tmp/plpolar_bench_select1.sql 2>/dev/null)
+  sleep 0.5
+  local after=$(server_cpu_ticks)
+  local n=$(echo "$out" | awk "/actually processed/ {print \$NF; exit}")
+  local tps=$(echo "$out" | awk "/^tps/ {print \$3; exit}")
+  echo "$tps $(awk -v b=$before -v a=$after -v n=$n -v hz=$(getconf CLK_TCK) "BEGIN {printf \"%.0f\", (a - b) * 1000000 / hz / n}")"
+}
+declare -A results cpu
 for r in $(seq "$BENCH_ROUNDS"); do
   for s in none loaded plpolar plpgsql; do
     setup $s
-    results[$s]+="$(run) "
+    read -r tps us < <(run)
+    results[$s]+="$tps "
+    cpu[$s]+="$us "
   done
 done
 median() { tr " " "\n" | grep -v "^$" | sort -g | awk "{a[NR]=\$1} END {print a[int((NR+1)/2)]}"; }
-printf "%-8s %14s   %s\n" setup "conn/s median" "all runs"
+printf "%-8s %14s %16s   %s\n" setup "conn/s median" "server CPU us/conn" "conn/s of each run"
 for s in none loaded plpolar plpgsql; do
-  printf "%-8s %14s   %s\n" $s "$(echo ${results[$s]} | median)" "${results[$s]}"
+  printf "%-8s %14s %16s   %s\n" $s "$(echo ${results[$s]} | median)" "$(echo ${cpu[$s]} | median)" "${results[$s]}"
 done
 none=$(echo ${results[none]} | median); loaded=$(echo ${results[loaded]} | median)
 plpolar=$(echo ${results[plpolar]} | median); plpgsql=$(echo ${results[plpgsql]} | median)
+cnone=$(echo ${cpu[none]} | median); cloaded=$(echo ${cpu[loaded]} | median)
+cplpolar=$(echo ${cpu[plpolar]} | median); cplpgsql=$(echo ${cpu[plpgsql]} | median)
+awk -v n=$cnone -v l=$cloaded -v p=$cplpolar -v g=$cplpgsql "BEGIN {
+  printf \"server CPU, loaded / none:           %.3f\n\", l / n
+  printf \"server CPU, plpolar / plpgsql:       %.3f\n\", p / g }"
 awk -v n=$none -v l=$loaded -v p=$plpolar -v g=$plpgsql "BEGIN {
   printf \"connection time, loaded / none:      %.3f  (target <= 1.02)\n\", n / l
   printf \"connection time, plpolar / plpgsql:  %.3f  (target <= 1.15)\n\", g / p }"

@@ -24,6 +24,7 @@
 #include "postgres.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "access/genam.h"
 #include "access/htup_details.h"
@@ -407,6 +408,34 @@ log_failure(const char *event, const char *trigger, ErrorData *edata)
 			 edata->context ? errcontext("%s", edata->context) : 0));
 }
 
+/* ---- backend exit ------------------------------------------------------------- */
+
+/*
+ * The C++ runtime and the ANTLR parser construct static objects when the
+ * postmaster loads plpolar; every forked backend inherits their destructors
+ * and would run them at exit(), freeing large tables page by page. That is
+ * work for nothing in a process that is ending, and it made each connection
+ * measurably slower. Once PostgreSQL's own exit callbacks have all run
+ * (proc_exit records the code), this atexit handler, registered last and so
+ * run first, ends the process with the same code.
+ */
+static int	recorded_exit_code = 0;
+static bool exit_code_recorded = false;
+
+static void
+record_exit_code(int code, Datum arg)
+{
+	recorded_exit_code = code;
+	exit_code_recorded = true;
+}
+
+static void
+skip_static_destructors(void)
+{
+	if (exit_code_recorded)
+		_exit(recorded_exit_code);
+}
+
 /* ---- logon ------------------------------------------------------------------ */
 
 static void logoff_callback(int code, Datum arg);
@@ -435,7 +464,11 @@ plpolar_fire_logon(void)
 	uint64		generation = current_generation();
 	bool		any_rows;
 
-	if (!is_session_backend() || !enable_session_triggers)
+	if (!is_session_backend())
+		return;
+	on_proc_exit(record_exit_code, (Datum) 0);
+	atexit(skip_static_destructors);
+	if (!enable_session_triggers)
 		return;
 	before_shmem_exit(logoff_callback, (Datum) 0);
 	if (known_empty(MyDatabaseId))
