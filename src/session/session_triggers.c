@@ -41,6 +41,7 @@
 #include "commands/trigger.h"
 #include "fmgr.h"
 #include "libpq/auth.h"
+#include "libpq/pqsignal.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "parser/parse_func.h"
@@ -292,6 +293,13 @@ plpolar_process_utility(PlannedStmt *pstmt, const char *queryString, bool readOn
 		prev_process_utility(pstmt, queryString, readOnlyTree, context, params, queryEnv, dest, qc);
 	else
 		standard_ProcessUtility(pstmt, queryString, readOnlyTree, context, params, queryEnv, dest, qc);
+
+	/*
+	 * A new database copies its template's triggers; should it ever reuse
+	 * the OID of a dropped one, that one's "no triggers" mark must not apply.
+	 */
+	if (IsA(parsetree, CreatedbStmt))
+		bump_generation();
 }
 
 /* ---- finding and running the triggers of an event ------------------------ */
@@ -523,10 +531,19 @@ logoff_callback(int code, Datum arg)
 	uint32		saved_holdoff = InterruptHoldoffCount;
 	uint32		saved_cancel_holdoff = QueryCancelHoldoffCount;
 	CommandDest saved_dest = whereToSendOutput;
+	pqsigfunc	saved_sigterm;
 	const char *volatile current = NULL;
 
 	if (!enable_session_triggers || known_empty(MyDatabaseId))
 		return;
+
+	/*
+	 * The backend is ending already: a further SIGTERM (a fast shutdown
+	 * signals backends more than once) must not abort the logoff work
+	 * halfway. The time bound still holds through the statement timeout,
+	 * and SIGQUIT still ends everything.
+	 */
+	saved_sigterm = pqsignal(SIGTERM, SIG_IGN);
 
 	/* The client is gone or going: nothing from here may wait on it. */
 	whereToSendOutput = DestNone;
@@ -565,6 +582,8 @@ logoff_callback(int code, Datum arg)
 	PG_END_TRY();
 
 	QueryCancelPending = false;
+	ProcDiePending = false;
+	pqsignal(SIGTERM, saved_sigterm);
 	proc_exit_inprogress = saved_exit_inprogress;
 	InterruptHoldoffCount = saved_holdoff;
 	QueryCancelHoldoffCount = saved_cancel_holdoff;

@@ -34,5 +34,8 @@ if [ "$rows" -eq "$sessions" ] && [ "$stop_ms" -lt 10000 ]; then
   echo "ok: fast shutdown with $sessions busy sessions took ${stop_ms} ms and wrote $rows logoff rows"
 else
   echo "FAILED: fast shutdown took ${stop_ms} ms, $rows of $sessions logoff rows"
+  echo "sessions: $pids; rows from: $(psql -X -At -c "SELECT string_agg(pid::text, ',') FROM shutdown_log")"
+  log=$(ls -t /var/log/postgresql/postgresql-*.log 2>/dev/null | head -1)
+  [ -n "$log" ] && grep -E "logoff|ERROR|FATAL|PANIC|WARNING" "$log" | grep -v "administrator command" | tail -20
   exit 1
 fi
