@@ -19,7 +19,8 @@ CREATE EVENT TRIGGER logout_event_trigger ON before_user_logoff EXECUTE PROCEDUR
 \dy
 
 -- Logoff rows are written by a backend on its way out: wait for them with a
--- bound instead of sleeping a fixed time.
+-- bound instead of sleeping a fixed time. (Loops over pg_stat_activity clear
+-- its per-transaction snapshot on every turn.)
 CREATE FUNCTION wait_for_rows(p_event text, p_count int, p_user text DEFAULT NULL) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   n bigint;
@@ -125,15 +126,53 @@ BEGIN
   FOR i IN 1..400 LOOP
     EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)');
     PERFORM pg_sleep(0.025);
+    PERFORM pg_stat_clear_snapshot();
   END LOOP;
 END;
 $$;
 SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)';
 SELECT wait_for_rows('before_user_logoff', 1, 'plpolar_term');
 
+-- An open transaction is aborted before the logoff triggers run: its
+-- uncommitted work never shows up, the logoff row does.
+CREATE TABLE uncommitted_marker (v int);
+GRANT INSERT ON uncommitted_marker TO plpolar_term;
+\! ((echo "BEGIN; INSERT INTO uncommitted_marker VALUES (1);"; sleep 20) | PGPASSWORD=plpolar_term psql -X -q -U plpolar_term -d contrib_regression) </dev/null >/dev/null 2>&1 &
+DO $$
+BEGIN
+  FOR i IN 1..400 LOOP
+    EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity WHERE usename = 'plpolar_term' AND state = 'idle in transaction');
+    PERFORM pg_sleep(0.025);
+    PERFORM pg_stat_clear_snapshot();
+  END LOOP;
+END;
+$$;
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'plpolar_term' AND state = 'idle in transaction';
+SELECT wait_for_rows('before_user_logoff', 2, 'plpolar_term');
+SELECT count(*) AS uncommitted_rows FROM uncommitted_marker;
+
+-- A lost connection (the client killed without a goodbye) still logs off.
+\! ((sleep 20) | PGPASSWORD=plpolar_term psql -X -q -U plpolar_term -d contrib_regression) </dev/null >/dev/null 2>&1 &
+DO $$
+BEGIN
+  FOR i IN 1..400 LOOP
+    EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity WHERE usename = 'plpolar_term' AND state = 'idle');
+    PERFORM pg_sleep(0.025);
+    PERFORM pg_stat_clear_snapshot();
+  END LOOP;
+END;
+$$;
+\! pkill -KILL -f "psql -X -q -U plpolar_term"; pkill -f "sleep 20"; sleep 0.1
+SELECT wait_for_rows('before_user_logoff', 3, 'plpolar_term');
+
+-- Replication connections fire no logon trigger.
+SELECT count(*) AS logons_before FROM polar_loginout.users_log WHERE event = 'after_user_logon' \gset
+\! psql -X -q "dbname=contrib_regression replication=database" -c "IDENTIFY_SYSTEM" >/dev/null 2>&1; echo "replication connection exit code $?"
+SELECT count(*) - :logons_before AS logons_from_replication FROM polar_loginout.users_log WHERE event = 'after_user_logon';
+
 -- An idle-session timeout ends a session: its logoff row is written.
 \! (echo "SELECT 1;"; sleep 3) | PGPASSWORD=plpolar_term PGOPTIONS='-c idle_session_timeout=200ms' psql -X -q -U plpolar_term -d contrib_regression >/dev/null 2>&1
-SELECT wait_for_rows('before_user_logoff', 2, 'plpolar_term');
+SELECT wait_for_rows('before_user_logoff', 4, 'plpolar_term');
 
 -- A slow logoff trigger is cut off at plpolar.logoff_timeout (here 300 ms
 -- for that one connection); the backend is gone well before the trigger's
@@ -155,12 +194,14 @@ BEGIN
   FOR i IN 1..400 LOOP
     EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'slow_logoff');
     PERFORM pg_sleep(0.025);
+    PERFORM pg_stat_clear_snapshot();
   END LOOP;
   RAISE NOTICE 'slow logoff backend gone within 5 s: %', clock_timestamp() - started < interval '5 s';
 END;
 $$;
 DROP EVENT TRIGGER slow_logoff;
 DROP FUNCTION slow_logoff();
+DROP TABLE uncommitted_marker;
 DROP ROLE plpolar_term;
 
 -- Catalog integration: COMMENT, RENAME, OWNER, DROP IF EXISTS, WHEN is refused,
