@@ -20,6 +20,7 @@ REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_sql plpolar_errors 
 REGRESS_OPTS = --load-extension=plpolar
 
 PG_CONFIG ?= pg_config
+PG_CFLAGS = -Werror=implicit-function-declaration -Werror=int-conversion
 PG_CPPFLAGS = -Iinclude -I$(GEN_DIR) -Isrc/parser -I/usr/include/antlr4-runtime
 PG_CXXFLAGS = -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch
 SHLIB_LINK = -lantlr4-runtime -lstdc++

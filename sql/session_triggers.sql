@@ -204,6 +204,42 @@ DROP FUNCTION slow_logoff();
 DROP TABLE uncommitted_marker;
 DROP ROLE plpolar_term;
 
+-- A login that fails after authentication (no CONNECT privilege) never
+-- logged on, so it does not log off either.
+REVOKE CONNECT ON DATABASE contrib_regression FROM PUBLIC;
+CREATE ROLE plpolar_noconnect LOGIN PASSWORD 'plpolar_noconnect';
+\! PGPASSWORD=plpolar_noconnect psql -X -q -U plpolar_noconnect -d contrib_regression -c 'SELECT 1' 2>&1 | sed 's/^.*FATAL/FATAL/'
+GRANT CONNECT ON DATABASE contrib_regression TO PUBLIC;
+SELECT pg_sleep(0.3);
+SELECT count(*) AS rows_from_failed_login FROM polar_loginout.users_log WHERE user_name = 'plpolar_noconnect';
+DROP ROLE plpolar_noconnect;
+
+-- A session that began where no session trigger existed (its logon did
+-- nothing) still runs a logoff trigger created while it was connected.
+CREATE DATABASE plpolar_late;
+\c plpolar_late
+\c plpolar_late
+CREATE EXTENSION plpolar;
+CREATE TABLE late_log (event text, tag text);
+CREATE FUNCTION late_trigger() RETURNS event_trigger LANGUAGE plpolar AS $$
+BEGIN
+  INSERT INTO late_log VALUES (tg_event, tg_tag);
+END;
+$$;
+CREATE EVENT TRIGGER late_logoff ON before_user_logoff EXECUTE FUNCTION late_trigger();
+\c plpolar_late
+DO $$
+BEGIN
+  FOR i IN 1..400 LOOP
+    EXIT WHEN EXISTS (SELECT 1 FROM late_log);
+    PERFORM pg_sleep(0.025);
+  END LOOP;
+END;
+$$;
+SELECT * FROM late_log ORDER BY 1 LIMIT 1;
+\c contrib_regression
+DROP DATABASE plpolar_late;
+
 -- Catalog integration: COMMENT, RENAME, OWNER, DROP IF EXISTS, WHEN is refused,
 -- the function must return event_trigger, names are unique.
 COMMENT ON EVENT TRIGGER login_event_trigger IS 'audit logons';

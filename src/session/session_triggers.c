@@ -37,6 +37,7 @@
 #include "catalog/pg_event_trigger.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
+#include "commands/dbcommands.h"
 #include "commands/event_trigger.h"
 #include "commands/trigger.h"
 #include "fmgr.h"
@@ -87,6 +88,7 @@ static shmem_startup_hook_type prev_shmem_startup = NULL;
 typedef struct EmptyDatabase
 {
 	Oid			dbid;
+	NameData	dbname;			/* looked up at login, before the OID is known */
 	uint64		generation;
 } EmptyDatabase;
 typedef struct SessionTriggerState
@@ -177,19 +179,37 @@ known_empty(Oid dbid)
 	return empty;
 }
 
+/* The same, by name, at login time (renaming a database bumps the generation). */
+static bool
+known_empty_by_name(const char *dbname)
+{
+	bool		empty = false;
+	int			i;
+
+	if (state == NULL || dbname == NULL)
+		return false;
+	SpinLockAcquire(&state->mutex);
+	for (i = 0; i < TRACKED_DATABASES && !empty; i++)
+		empty = state->empty[i].generation == state->generation &&
+			strncmp(NameStr(state->empty[i].dbname), dbname, NAMEDATALEN) == 0;
+	SpinLockRelease(&state->mutex);
+	return empty;
+}
+
 /* Records "no session rows" as of generation g, if nothing changed since. */
 static void
-record_empty(Oid dbid, uint64 g)
+record_empty(Oid dbid, const char *dbname, uint64 g)
 {
 	EmptyDatabase *e;
 
-	if (state == NULL)
+	if (state == NULL || dbname == NULL)
 		return;
 	e = &state->empty[dbid % TRACKED_DATABASES];
 	SpinLockAcquire(&state->mutex);
 	if (state->generation == g)
 	{
 		e->dbid = dbid;
+		namestrcpy(&e->dbname, dbname);
 		e->generation = g;
 	}
 	SpinLockRelease(&state->mutex);
@@ -298,7 +318,8 @@ plpolar_process_utility(PlannedStmt *pstmt, const char *queryString, bool readOn
 	 * A new database copies its template's triggers; should it ever reuse
 	 * the OID of a dropped one, that one's "no triggers" mark must not apply.
 	 */
-	if (IsA(parsetree, CreatedbStmt))
+	if (IsA(parsetree, CreatedbStmt) ||
+		(IsA(parsetree, RenameStmt) && ((RenameStmt *) parsetree)->renameType == OBJECT_DATABASE))
 		bump_generation();
 }
 
@@ -472,19 +493,12 @@ plpolar_fire_logon(void)
 	uint64		generation = current_generation();
 	bool		any_rows;
 
-	if (!is_session_backend())
-		return;
-	on_proc_exit(record_exit_code, (Datum) 0);
-	atexit(skip_static_destructors);
-	if (!enable_session_triggers)
-		return;
-	before_shmem_exit(logoff_callback, (Datum) 0);
-	if (known_empty(MyDatabaseId))
+	if (!is_session_backend() || !enable_session_triggers || known_empty(MyDatabaseId))
 		return;
 
 	triggers = collect_triggers(LOGON_EVENT, &n, &any_rows);
 	if (!any_rows)
-		record_empty(MyDatabaseId, generation);
+		record_empty(MyDatabaseId, get_database_name(MyDatabaseId), generation);
 	if (n == 0)
 		return;
 
@@ -534,7 +548,8 @@ logoff_callback(int code, Datum arg)
 	pqsigfunc	saved_sigterm;
 	const char *volatile current = NULL;
 
-	if (!enable_session_triggers || known_empty(MyDatabaseId))
+	/* Only a backend whose start-up completed logs off. */
+	if (!enable_session_triggers || !IsNormalProcessingMode() || known_empty(MyDatabaseId))
 		return;
 
 	/*
@@ -598,6 +613,18 @@ plpolar_client_authentication(Port *port, int status)
 	if (prev_client_auth)
 		prev_client_auth(port, status);
 	if (status != STATUS_OK || am_walsender)
+		return;
+
+	on_proc_exit(record_exit_code, (Datum) 0);
+	atexit(skip_static_destructors);
+	/* Registered now, checked at exit: a trigger created later still fires. */
+	before_shmem_exit(logoff_callback, (Datum) 0);
+
+	/*
+	 * Where no session trigger exists, nothing has to run at logon: leave
+	 * the logon module out and save every connection loading it.
+	 */
+	if (known_empty_by_name(port->database_name))
 		return;
 
 	/*
