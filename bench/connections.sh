@@ -34,12 +34,14 @@ setup() {
       psql -X -q -c "ALTER SYSTEM SET shared_preload_libraries = '"'"'plpolar'"'"'" >/dev/null
       pg_ctlcluster $cluster restart
       psql -X -q <<SQL
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS plpolar;
 DROP EVENT TRIGGER IF EXISTS bench_logon; DROP EVENT TRIGGER IF EXISTS bench_logoff;
 SQL
       ;;
     plpolar|plpgsql)
       psql -X -q <<SQL
+SET client_min_messages = warning;
 DROP EVENT TRIGGER IF EXISTS bench_logon; DROP EVENT TRIGGER IF EXISTS bench_logoff;
 CREATE TABLE IF NOT EXISTS bench_log (id bigserial, user_name varchar2(64), database_name varchar2(64),
   event varchar2(64), client_ip varchar2(64), tag varchar2(64), instance_num int);
