@@ -8,6 +8,9 @@ PACKAGES=(
   libkrb5-dev                      # libpq-be.h pulls in gssapi.h
   antlr4 libantlr4-runtime-dev     # grammar tool 4.7.2 + C++ runtime 4.9
   libgtest-dev                     # unit tests
+  clang-14 libclang-rt-14-dev      # libFuzzer + sanitizers for the parser fuzzer
+  procps                           # pkill, used by the session tests
+  python3                          # seeds the fuzzer's corpus
   postgresql-15-orafce             # coexistence test (orafce has its own varchar2)
 )
 missing=()

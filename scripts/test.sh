@@ -21,7 +21,17 @@ else
   echo "unit tests: FAILED"
 fi
 
-# 2. pg_regress against a throwaway cluster (pg_virtualenv).
+# 2. The parser fuzzer, for a short fixed budget (longer: make -C test fuzz-run FUZZ_SECONDS=600).
+if make -s -C test fuzz-run FUZZ_SECONDS="${PLPOLAR_FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1; then
+  passed=$((passed + 1))
+  echo "parser fuzzer: $(grep -E '^Done [0-9]+ runs' build/fuzz.log | tail -1), no findings"
+else
+  failed=$((failed + 1))
+  tail -40 build/fuzz.log
+  echo "parser fuzzer: FAILED (see above; the input is saved under build/test/)"
+fi
+
+# 3. pg_regress against a throwaway cluster (pg_virtualenv).
 # A cluster left behind by an interrupted run would block pg_virtualenv.
 if [ "$(id -u)" -eq 0 ] && [ -d /etc/postgresql/15/regress ] && ! pg_lsclusters 2>/dev/null | grep -q '^15 *regress .*online'; then
   rm -rf /etc/postgresql/15/regress /var/lib/postgresql/15/regress
@@ -40,7 +50,7 @@ if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
 passed=$((passed + ok))
 failed=$((failed + bad))
 
-# 3. Session-trigger tests that stop the server: each in its own cluster.
+# 4. Session-trigger tests that stop the server: each in its own cluster.
 for t in test/session/fast_shutdown.sh; do
   if out=$(pg_virtualenv -o shared_preload_libraries=plpolar bash "$t" 2>&1 | grep -E '^(ok|FAILED):'); [[ "$out" == ok:* ]]; then
     passed=$((passed + 1))

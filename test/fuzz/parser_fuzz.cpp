@@ -1,0 +1,27 @@
+// libFuzzer target: arbitrary bytes through the parse phase (body parser,
+// AST transformer, script splitter, Oracle-form translator). A SyntaxError
+// is the expected answer to bad input; any other exception, crash, leak or
+// sanitizer report is a finding.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/script.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    std::string input(reinterpret_cast<const char *>(data), size);
+    try {
+        plpolar::parser::ParseBody(input);
+    } catch (const plpolar::parser::SyntaxError &) {
+    }
+    for (const auto &stmt : plpolar::parser::SplitScript(input)) {
+        if (!stmt.oracle_subprogram) continue;
+        try {
+            auto sub = plpolar::parser::ParseOracleSubprogram(stmt.text, [](const std::string &t) { return t; });
+            plpolar::parser::ToCreateStatement(sub);
+        } catch (const plpolar::parser::SyntaxError &) {
+        }
+    }
+    return 0;
+}
