@@ -6,6 +6,7 @@
 
 #include "plpolar/compile/sites.hpp"
 #include "plpolar/parser/parser.hpp"
+#include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
 
@@ -600,15 +601,7 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     }
     Compiler compiler(*fn);
     CompileContext ctx{&compiler, fn->info.name.c_str()};
-    ErrorContextCallback callback;
-    callback.callback = CompileContextCallback;
-    callback.arg = &ctx;
-    callback.previous = error_context_stack;
-    error_context_stack = &callback;
-    struct Pop {
-        ErrorContextCallback *cb;
-        ~Pop() { error_context_stack = cb->previous; }
-    } pop{&callback};
+    pg::ErrorContextPush context(CompileContextCallback, &ctx);
     compiler.Run();
     return fn;
 }

@@ -17,13 +17,6 @@ void Callback(void *arg) {
 
 }  // namespace
 
-ErrorContextScope::ErrorContextScope(const Executor &executor) {
-    callback_.callback = Callback;
-    callback_.arg = const_cast<Executor *>(&executor);
-    callback_.previous = error_context_stack;
-    error_context_stack = &callback_;
-}
-
-ErrorContextScope::~ErrorContextScope() { error_context_stack = callback_.previous; }
+ErrorContextScope::ErrorContextScope(const Executor &executor) : push_(Callback, const_cast<Executor *>(&executor)) {}
 
 }  // namespace plpolar::exec

@@ -9,6 +9,7 @@
 #include "plpolar/handler/entry.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
+#include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/spi.hpp"
 #include "plpolar/pg/types.hpp"
@@ -86,15 +87,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
     for (size_t i = 0; i < statements.size(); ++i) {
         const parser::ScriptStatement &stmt = statements[i];
         StatementContext ctx{static_cast<int>(i + 1), stmt.line, 0};
-        ErrorContextCallback callback;
-        callback.callback = StatementContextCallback;
-        callback.arg = &ctx;
-        callback.previous = error_context_stack;
-        error_context_stack = &callback;
-        struct Pop {
-            ErrorContextCallback *cb;
-            ~Pop() { error_context_stack = cb->previous; }
-        } pop{&callback};
+        pg::ErrorContextPush context(StatementContextCallback, &ctx);
 
         std::string sql;
         std::string action;

@@ -10,6 +10,7 @@
 #include "plpolar/handler/entry.hpp"
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/spi.hpp"
 
@@ -92,15 +93,7 @@ Datum Validate(FunctionCallInfo fcinfo) {
     compile::FunctionInfo info = pg::LoadFunctionInfo(fn_oid);
     if (!check_function_bodies) return (Datum)0;
     std::string source = info.source;
-    ErrorContextCallback callback;
-    callback.callback = ValidatorErrorCallback;
-    callback.arg = const_cast<char *>(source.c_str());
-    callback.previous = error_context_stack;
-    error_context_stack = &callback;
-    struct Pop {
-        ErrorContextCallback *cb;
-        ~Pop() { error_context_stack = cb->previous; }
-    } pop{&callback};
+    pg::ErrorContextPush context(ValidatorErrorCallback, const_cast<char *>(source.c_str()));
     compile::Compile(std::move(info));
     return (Datum)0;
 }

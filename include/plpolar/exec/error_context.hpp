@@ -3,18 +3,16 @@
 #pragma once
 
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/error_context.hpp"
 
 namespace plpolar::exec {
 
 class ErrorContextScope {
 public:
     explicit ErrorContextScope(const Executor &executor);
-    ~ErrorContextScope();
-    ErrorContextScope(const ErrorContextScope &) = delete;
-    ErrorContextScope &operator=(const ErrorContextScope &) = delete;
 
 private:
-    ErrorContextCallback callback_;
+    pg::ErrorContextPush push_;
 };
 
 }  // namespace plpolar::exec
