@@ -9,6 +9,7 @@
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/handler/entry.hpp"
 #include "plpolar/handler/handler.hpp"
+#include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
@@ -142,6 +143,8 @@ void _PG_init(void) {
         plpolar::compile::RegisterCatalogInvalidation();
         RegisterXactCallback(plpolar::handler::ResetErrorMemoryAtXactEnd, nullptr);
         plpolar::handler::InitSession();
+        // Loaded in the postmaster: every backend inherits warm caches.
+        if (process_shared_preload_libraries_in_progress) plpolar::parser::WarmUp();
         return (Datum)0;
     });
 }

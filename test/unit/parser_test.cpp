@@ -156,3 +156,5 @@ TEST(ParserErrors, HugeFlatBodyParses) {
     auto parsed = ParseBody(body);
     EXPECT_EQ(parsed.block->body.size(), 20000u);
 }
+
+TEST(Parser, WarmUpSampleParses) { EXPECT_TRUE(plpolar::parser::WarmUp()); }

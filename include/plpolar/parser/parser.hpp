@@ -31,6 +31,11 @@ constexpr int kMaxNesting = 200;
 
 ast::FunctionBody ParseBody(const std::string &source);
 
+// Parses a representative body once so that ANTLR's process-wide
+// prediction caches are warm (called in the postmaster). Never throws;
+// false if the sample failed to parse (the caches then stay colder).
+bool WarmUp();
+
 // Folds an identifier the PostgreSQL way: unquoted names lower-case,
 // "quoted" names verbatim with doubled quotes undone.
 std::string FoldIdentifier(const std::string &text);
