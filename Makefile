@@ -22,7 +22,7 @@ REGRESS_OPTS = --load-extension=plpolar
 PG_CONFIG ?= pg_config
 PG_CFLAGS = -Werror=implicit-function-declaration -Werror=int-conversion
 PG_CPPFLAGS = -Iinclude -I$(GEN_DIR) -Isrc/parser -I/usr/include/antlr4-runtime
-PG_CXXFLAGS = -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch
+PG_CXXFLAGS = -MMD -MP -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch
 SHLIB_LINK = -lantlr4-runtime -lstdc++
 
 # PGXS would emit LLVM bitcode for every .cpp; a language handler gains
@@ -48,7 +48,21 @@ $(GEN_DIR)/%.o: $(GEN_DIR)/%.cpp
 
 $(CXX_SRCS:.cpp=.o): $(GEN_SRCS)
 
+# PL/pgSQL's condition names, read from the server's own errcodes.h so that
+# they always match the PostgreSQL we build against. Classes 00-02 are not
+# errors; the S_R_E_/E_R_E_/E_R_I_E_ prefixes are not part of the names.
+$(GEN_DIR)/condition_names.inc: $(shell $(PG_CONFIG) --includedir-server)/utils/errcodes.h
+	@mkdir -p $(GEN_DIR)
+	sed -n "s/^#define ERRCODE_\([A-Z0-9_]*\) MAKE_SQLSTATE('\(.\)','\(.\)',.*/\2\3 \1/p" $< \
+	  | grep -v '^0[012] ' | cut -d' ' -f2 \
+	  | awk '{ n = tolower($$1); sub(/^(s_r_e_|e_r_e_|e_r_i_e_)/, "", n); printf "{\"%s\", ERRCODE_%s},\n", n, $$1 }' > $@
+
+src/compile/conditions.o: $(GEN_DIR)/condition_names.inc
+
 unittest:
 	$(MAKE) -C test check
 
-EXTRA_CLEAN = $(BUILD_DIR) $(CXX_SRCS:.cpp=.o) results regression.diffs regression.out
+# Header dependencies (PGXS tracks them only in a configured source tree).
+-include $(CXX_SRCS:.cpp=.d)
+
+EXTRA_CLEAN = $(BUILD_DIR) $(CXX_SRCS:.cpp=.o) $(CXX_SRCS:.cpp=.d) results regression.diffs regression.out

@@ -20,8 +20,39 @@ declare_section
 
 declare_item
     : exception_decl SEMI
+    | cursor_decl SEMI
+    | type_decl SEMI
     | variable_decl SEMI
     | pragma_decl SEMI
+    ;
+
+cursor_decl
+    : K_CURSOR identifier (LPAREN cursor_param (COMMA cursor_param)* RPAREN)?
+      (K_RETURN type_spec)? (K_IS | K_AS) query_text
+    ;
+
+cursor_param
+    : identifier K_IN? type_spec ((ASSIGN | K_DEFAULT) expr)?
+    ;
+
+type_decl
+    : K_TYPE identifier K_IS K_RECORD LPAREN record_field (COMMA record_field)* RPAREN   # recordTypeDecl
+    | K_TYPE identifier K_IS K_REF K_CURSOR (K_RETURN type_spec)?                        # refCursorTypeDecl
+    ;
+
+record_field
+    : identifier type_spec (K_NOT K_NULL)? ((ASSIGN | K_DEFAULT) expr)?
+    ;
+
+// A query kept as source text for PostgreSQL, parentheses balanced.
+query_text
+    : (K_SELECT | K_WITH) query_token*
+    | LPAREN query_text RPAREN
+    ;
+
+query_token
+    : LPAREN query_token* RPAREN
+    | ~(LPAREN | RPAREN | SEMI)
     ;
 
 variable_decl
@@ -76,11 +107,16 @@ statement
     | basic_loop_stmt
     | while_loop_stmt
     | for_loop_stmt
+    | cursor_for_loop_stmt
     | exit_stmt
     | continue_stmt
     | null_stmt
     | return_stmt
     | raise_stmt
+    | open_stmt
+    | fetch_stmt
+    | close_stmt
+    | execute_immediate_stmt
     | sql_stmt
     | call_stmt
     ;
@@ -135,6 +171,12 @@ for_loop_stmt
     : K_FOR identifier K_IN K_REVERSE? expr DOTDOT expr K_LOOP seq_of_statements K_END K_LOOP identifier?
     ;
 
+// FOR r IN c[(args)] LOOP / FOR r IN (SELECT ...) LOOP
+cursor_for_loop_stmt
+    : K_FOR identifier K_IN (LPAREN query_text RPAREN | name_chain (LPAREN call_args? RPAREN)?)
+      K_LOOP seq_of_statements K_END K_LOOP identifier?
+    ;
+
 exit_stmt
     : K_EXIT identifier? (K_WHEN expr)?
     ;
@@ -163,6 +205,30 @@ sql_stmt
 
 call_stmt
     : name_ref
+    ;
+
+open_stmt
+    : K_OPEN name_chain (LPAREN call_args? RPAREN)?
+      (K_FOR (query_text | expr (K_USING using_arg (COMMA using_arg)*)?))?
+    ;
+
+fetch_stmt
+    : K_FETCH name_chain K_INTO name_chain (COMMA name_chain)*
+    ;
+
+close_stmt
+    : K_CLOSE name_chain
+    ;
+
+execute_immediate_stmt
+    : K_EXECUTE K_IMMEDIATE expr
+      (K_INTO name_chain (COMMA name_chain)*)?
+      (K_USING using_arg (COMMA using_arg)*)?
+      ((K_RETURNING | K_RETURN) K_INTO name_chain (COMMA name_chain)*)?
+    ;
+
+using_arg
+    : (K_IN K_OUT? | K_OUT)? expr
     ;
 
 // ---- expressions (Oracle precedence, lowest first) ----------------------
@@ -274,4 +340,5 @@ identifier
     | K_RECORD | K_REVERSE | K_CONSTANT | K_ESCAPE | K_OTHERS | K_USING
     | K_VALUES | K_CURSOR | K_OPEN | K_CLOSE | K_FETCH | K_PRAGMA | K_BY
     | K_FROM | K_INTO | K_FUNCTION | K_PROCEDURE | K_GOTO
+    | K_EXECUTE | K_IMMEDIATE | K_OUT | K_REF | K_RETURNING
     ;

@@ -144,6 +144,17 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
                     }
                 } else if (d->kind == DeclKind::Exception) {
                     out << "EXCEPTION " << Cast<ExceptionDecl>(*d).name;
+                } else if (d->kind == DeclKind::Cursor) {
+                    const auto &c = Cast<CursorDecl>(*d);
+                    out << "CURSOR " << c.name;
+                    for (const auto &p : c.params) out << " " << p.name << ":" << p.type.text;
+                    out << " [" << c.query << "]";
+                } else if (d->kind == DeclKind::RecordType) {
+                    const auto &r = Cast<RecordTypeDecl>(*d);
+                    out << "TYPE " << r.name << " RECORD";
+                    for (const auto &f : r.fields) out << " " << f.name << ":" << f.type.text;
+                } else if (d->kind == DeclKind::RefCursorType) {
+                    out << "TYPE " << Cast<RefCursorTypeDecl>(*d).name << " REF CURSOR";
                 } else {
                     out << "PRAGMA " << Cast<PragmaDecl>(*d).name;
                 }
@@ -233,7 +244,49 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
         case StmtKind::Sql: {
             const auto &q = Cast<SqlStmt>(s);
             out << "SQL [" << q.text << "]";
-            for (const auto &t : q.into) out << " INTO " << JoinName(t);
+            for (const auto &t : q.into) out << " INTO " << JoinName(t.name);
+            if (!q.row_record.empty()) out << " ROW " << q.row_table << " " << q.row_record;
+            break;
+        }
+        case StmtKind::ForCursor: {
+            const auto &f = Cast<ForCursorStmt>(s);
+            out << "FOR " << f.variable << " IN ";
+            if (f.cursor.empty())
+                out << "[" << f.query << "]";
+            else
+                out << JoinName(f.cursor) << "(" << f.args.size() << ")";
+            out << "\n";
+            DumpStmts(out, f.body, level + 1);
+            return;
+        }
+        case StmtKind::Open: {
+            const auto &o = Cast<OpenStmt>(s);
+            out << "OPEN " << JoinName(o.cursor);
+            if (!o.query.empty()) out << " FOR [" << o.query << "]";
+            if (o.dynamic) {
+                out << " FOR ";
+                DumpExpr(out, *o.dynamic);
+            }
+            if (!o.using_args.empty()) out << " USING " << o.using_args.size();
+            break;
+        }
+        case StmtKind::Fetch: {
+            const auto &f = Cast<FetchStmt>(s);
+            out << "FETCH " << JoinName(f.cursor);
+            for (const auto &t : f.into) out << " INTO " << JoinName(t.name);
+            break;
+        }
+        case StmtKind::Close: out << "CLOSE " << JoinName(Cast<CloseStmt>(s).cursor); break;
+        case StmtKind::ExecuteImmediate: {
+            const auto &x = Cast<ExecuteImmediateStmt>(s);
+            out << "EXECUTE IMMEDIATE ";
+            DumpExpr(out, *x.sql);
+            for (const auto &t : x.into) out << " INTO " << JoinName(t.name);
+            for (const auto &u : x.using_args) {
+                out << (u.mode == BindArg::Mode::In ? " USING " : u.mode == BindArg::Mode::Out ? " USING OUT " : " USING IN OUT ");
+                DumpExpr(out, *u.value);
+            }
+            for (const auto &t : x.returning_into) out << " RETURNING INTO " << JoinName(t.name);
             break;
         }
         case StmtKind::Call:

@@ -87,6 +87,11 @@ const char *ToString(StmtKind kind) {
         case StmtKind::Raise: return "RAISE";
         case StmtKind::Sql: return "SQL statement";
         case StmtKind::Call: return "procedure call";
+        case StmtKind::ForCursor: return "FOR over cursor";
+        case StmtKind::Open: return "OPEN";
+        case StmtKind::Fetch: return "FETCH";
+        case StmtKind::Close: return "CLOSE";
+        case StmtKind::ExecuteImmediate: return "EXECUTE IMMEDIATE";
     }
     return "?";
 }

@@ -4,7 +4,9 @@
 #include <climits>
 #include <cstdlib>
 
+#include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/sites.hpp"
+#include "plpolar/pg/row.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
@@ -103,6 +105,12 @@ public:
         for (const char *name : {"polar_login_user", "polar_database_name", "polar_client_ip"})
             session.names[name] = AddVariable(SessionVariable(name, TEXTOID));
         session.names["polar_instance_num"] = AddVariable(SessionVariable("polar_instance_num", INT4OID));
+        Variable code = SessionVariable("sqlcode", INT4OID);
+        code.kind = VariableKind::ErrorInfo;
+        fn_.sqlcode_slot = session.names["sqlcode"] = AddVariable(std::move(code));
+        Variable errm = SessionVariable("sqlerrm", TEXTOID);
+        errm.kind = VariableKind::ErrorInfo;
+        fn_.sqlerrm_slot = session.names["sqlerrm"] = AddVariable(std::move(errm));
         Scope &fscope = NewScope(&session);
         fscope.labels.push_back(fn_.info.name);
         fn_.first_argument_slot = static_cast<int>(fn_.variables.size());
@@ -156,7 +164,10 @@ private:
         return static_cast<int>(fn_.variables.size() - 1);
     }
 
-    pg::TypeInfo ResolveType(const ast::TypeRef &ref, const Scope &scope) {
+    // A %ROWTYPE or %TYPE may also name a cursor: its row type is only
+    // known once its query is prepared, at run time.
+    pg::TypeInfo ResolveType(const ast::TypeRef &ref, const Scope &scope,
+                             const ast::CursorDecl **row_of_cursor = nullptr) {
         switch (ref.form) {
             case ast::TypeRef::Form::PercentType: {
                 int slot = LookupName(fn_, scope, ref.name);
@@ -165,9 +176,36 @@ private:
                     Error(ref.loc, "variable \"" + ast::JoinName(ref.name) + "\" does not exist in %TYPE");
                 return pg::ColumnType(ref.name);
             }
-            case ast::TypeRef::Form::PercentRowtype:
-                Error(ref.loc, "%ROWTYPE is not supported yet", ERRCODE_FEATURE_NOT_SUPPORTED);
+            case ast::TypeRef::Form::PercentRowtype: {
+                int slot = LookupName(fn_, scope, ref.name);
+                if (slot >= 0) {
+                    const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+                    if (v.kind == VariableKind::Cursor) {
+                        if (row_of_cursor == nullptr)
+                            Error(ref.loc, "a cursor's %ROWTYPE can only declare a variable",
+                                  ERRCODE_FEATURE_NOT_SUPPORTED);
+                        *row_of_cursor = v.cursor;
+                        return pg::TypeFromOid(RECORDOID, -1);
+                    }
+                    if (v.IsRecord()) return v.type;
+                    Error(ref.loc, "\"" + ast::JoinName(ref.name) + "\" is not a cursor or record", ERRCODE_WRONG_OBJECT_TYPE);
+                }
+                return pg::RelationRowType(ref.name);
+            }
             case ast::TypeRef::Form::Named: break;
+        }
+        // TYPE t IS RECORD / REF CURSOR declared in an enclosing block.
+        std::string word = ref.text;
+        bool plain = !word.empty();
+        for (char &c : word) {
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$')) plain = false;
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (plain) {
+            for (const Scope *s = &scope; s != nullptr; s = s->parent) {
+                auto it = s->types.find(word);
+                if (it != s->types.end()) return it->second;
+            }
         }
         pg::TypeInfo type = pg::ParseTypeName(MapOracleTypeName(ref.text));
         if (type.typtype == TYPTYPE_PSEUDO)
@@ -185,15 +223,18 @@ private:
         Scope &scope = NewScope(&parent);
         scope.labels = block.labels;
         auto site = std::make_unique<BlockSite>();
+        auto *block_site = site.get();
+        block.annotation = std::move(site);
         for (auto &decl : block.decls) {
             line_ = decl->loc.line;
             switch (decl->kind) {
                 case ast::DeclKind::Variable: {
                     auto &vd = ast::Cast<ast::VariableDecl>(*decl);
-                    if (scope.Find(vd.name) >= 0) Error(vd.loc, "duplicate declaration of \"" + vd.name + "\"");
+                    CheckUnique(scope, vd.name, vd.loc);
                     Variable v;
                     v.name = vd.name;
-                    v.type = ResolveType(vd.type, scope);
+                    const ast::CursorDecl *row_of_cursor = nullptr;
+                    v.type = ResolveType(vd.type, scope, &row_of_cursor);
                     v.constant = vd.constant;
                     v.not_null = vd.not_null;
                     v.loc = vd.loc;
@@ -202,35 +243,183 @@ private:
                     // The initial value sees the variables declared before it.
                     if (vd.default_value) CompileExpr(*vd.default_value, scope);
                     pg::TypeInfo type = v.type;
+                    bool record = v.IsRecord();
                     int slot = AddVariable(std::move(v));
                     vd.slot = slot;
                     scope.names[vd.name] = slot;
-                    site->inits.push_back(BlockSite::Init{slot, vd.default_value.get(), MakeCast(type)});
+                    BlockSite::Init init{slot, vd.default_value.get(), MakeCast(type)};
+                    init.null_row = record && !vd.default_value && type.oid != RECORDOID;
+                    if (type.oid == RECORDOID && type.typmod >= 0) init.null_row = !vd.default_value;
+                    init.row_of_cursor = vd.default_value ? nullptr : row_of_cursor;
+                    block_site->inits.push_back(std::move(init));
                     break;
                 }
-                case ast::DeclKind::Exception:
-                case ast::DeclKind::Pragma:
-                    Error(decl->loc, "exception declarations are not supported yet", ERRCODE_FEATURE_NOT_SUPPORTED);
+                case ast::DeclKind::Exception: {
+                    auto &ed = ast::Cast<ast::ExceptionDecl>(*decl);
+                    if (scope.FindException(ed.name) >= 0)
+                        Error(ed.loc, "duplicate declaration of exception \"" + ed.name + "\"");
+                    ExceptionInfo info;
+                    info.name = ed.name;
+                    fn_.exceptions.push_back(info);
+                    scope.exceptions[ed.name] = static_cast<int>(fn_.exceptions.size() - 1);
+                    break;
+                }
+                case ast::DeclKind::Pragma: CompilePragma(ast::Cast<ast::PragmaDecl>(*decl), scope); break;
+                case ast::DeclKind::Cursor: {
+                    auto &cd = ast::Cast<ast::CursorDecl>(*decl);
+                    CheckUnique(scope, cd.name, cd.loc);
+                    auto csite = std::make_unique<CursorSite>();
+                    Scope &cscope = NewScope(&scope);
+                    for (auto &p : cd.params) {
+                        Variable v;
+                        v.name = p.name;
+                        v.type = ResolveType(p.type, scope);
+                        v.kind = VariableKind::Argument;
+                        v.loc = p.loc;
+                        if (p.default_value) CompileExpr(*p.default_value, scope);
+                        csite->param_casts.push_back(MakeCast(v.type));
+                        int pslot = AddVariable(std::move(v));
+                        cscope.names[p.name] = pslot;
+                        csite->param_names.push_back(p.name);
+                        csite->param_slots.push_back(pslot);
+                        csite->param_defaults.push_back(p.default_value.get());
+                    }
+                    Variable v;
+                    v.name = cd.name;
+                    v.type = pg::TypeFromOid(REFCURSOROID, -1);
+                    v.kind = VariableKind::Cursor;
+                    v.loc = cd.loc;
+                    v.cursor = &cd;
+                    csite->slot = AddVariable(std::move(v));
+                    scope.names[cd.name] = csite->slot;
+                    NoteSessionVariables(cd.query);
+                    csite->query = std::make_unique<SqlSite>(fn_, cscope, cd.query, fn_.nslots());
+                    block_site->cursors.push_back(csite->slot);
+                    cd.annotation = std::move(csite);
+                    break;
+                }
+                case ast::DeclKind::RecordType: {
+                    auto &rd = ast::Cast<ast::RecordTypeDecl>(*decl);
+                    if (scope.types.count(rd.name) != 0) Error(rd.loc, "duplicate declaration of type \"" + rd.name + "\"");
+                    auto rsite = std::make_unique<RecordTypeSite>();
+                    std::vector<std::pair<std::string, pg::TypeInfo>> fields;
+                    for (auto &f : rd.fields) {
+                        for (const auto &seen : fields)
+                            if (seen.first == f.name) Error(f.loc, "duplicate field \"" + f.name + "\" in record type");
+                        pg::TypeInfo ft = ResolveType(f.type, scope);
+                        if (f.not_null && !f.default_value)
+                            Error(f.loc, "field \"" + f.name + "\" declared NOT NULL must have an initial value");
+                        if (f.default_value) CompileExpr(*f.default_value, scope);
+                        fields.emplace_back(f.name, ft);
+                        rsite->field_types.push_back(ft);
+                        rsite->casts.push_back(MakeCast(ft));
+                    }
+                    int32 typmod = pg::BlessRowType(fields);
+                    scope.types[rd.name] = pg::TypeFromOid(RECORDOID, typmod);
+                    fn_.record_types[typmod] = &rd;
+                    rd.annotation = std::move(rsite);
+                    break;
+                }
+                case ast::DeclKind::RefCursorType: {
+                    auto &rd = ast::Cast<ast::RefCursorTypeDecl>(*decl);
+                    scope.types[rd.name] = pg::TypeFromOid(REFCURSOROID, -1);
+                    break;
+                }
             }
         }
-        block.annotation = std::move(site);
-        if (block.has_exception_section)
-            Error(block.handlers.empty() ? block.loc : block.handlers.front().loc,
-                  "EXCEPTION sections are not supported yet", ERRCODE_FEATURE_NOT_SUPPORTED);
         CompileStmts(block.body, scope);
+        for (auto &handler : block.handlers) {
+            std::vector<Condition> conditions;
+            for (const auto &choice : handler.choices) {
+                line_ = handler.loc.line;
+                CompileChoice(choice, scope, handler.loc, &conditions);
+            }
+            block_site->handlers.push_back(std::move(conditions));
+            ++in_handler_;
+            CompileStmts(handler.body, scope);
+            --in_handler_;
+        }
+    }
+
+    void CheckUnique(const Scope &scope, const std::string &name, const ast::SourceLoc &loc) {
+        if (scope.Find(name) >= 0) Error(loc, "duplicate declaration of \"" + name + "\"");
+    }
+
+    // PRAGMA EXCEPTION_INIT(e, -n) in the same declaration section as e.
+    void CompilePragma(ast::PragmaDecl &pd, const Scope &scope) {
+        if (pd.name != "exception_init")
+            Error(pd.loc, "PRAGMA " + pd.name + " is not supported", ERRCODE_FEATURE_NOT_SUPPORTED);
+        if (pd.args.size() != 2 || pd.args[0]->kind != ast::ExprKind::Name ||
+            pd.args[1]->kind != ast::ExprKind::Literal)
+            Error(pd.loc, "PRAGMA EXCEPTION_INIT takes an exception name and an error number literal");
+        const auto &name = ast::Cast<ast::NameExpr>(*pd.args[0]).name;
+        int index = name.size() == 1 ? scope.FindException(name[0]) : -1;
+        if (index < 0)
+            Error(pd.loc, "PRAGMA EXCEPTION_INIT names \"" + ast::JoinName(name) +
+                              "\", which is not an exception declared in this section");
+        const auto &lit = ast::Cast<ast::LiteralExpr>(*pd.args[1]);
+        char *end = nullptr;
+        long code = std::strtol(lit.text.c_str(), &end, 10);
+        if (lit.type != ast::LiteralExpr::Type::Integer || *end != '\0' || !((code < 0 && code >= -1000000) || code == 100))
+            Error(pd.loc, "illegal Oracle error number " + lit.text + " for PRAGMA EXCEPTION_INIT",
+                  ERRCODE_INVALID_PARAMETER_VALUE);
+        ExceptionInfo &info = fn_.exceptions[static_cast<size_t>(index)];
+        info.oracle_code = static_cast<int>(code);
+        info.sqlstate = SqlStateForOracleCode(info.oracle_code);
+    }
+
+    int FindException(const Scope &scope, const std::string &name) {
+        for (const Scope *s = &scope; s != nullptr; s = s->parent) {
+            int i = s->FindException(name);
+            if (i >= 0) return i;
+        }
+        return -1;
+    }
+
+    void CompileChoice(const ast::ExceptionHandler::Choice &choice, const Scope &scope, const ast::SourceLoc &loc,
+                       std::vector<Condition> *out) {
+        using Form = ast::ExceptionHandler::Choice::Form;
+        if (choice.form == Form::Others) {
+            out->push_back(Condition{Condition::Kind::Others, 0, -1});
+            return;
+        }
+        if (choice.form == Form::SqlState) {
+            const std::string &st = choice.sqlstate;
+            bool ok = st.size() == 5;
+            for (char c : st)
+                if (!(std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c)))) ok = false;
+            if (!ok) Error(loc, "invalid SQLSTATE code \"" + st + "\"");
+            out->push_back(Condition{Condition::Kind::SqlState, MAKE_SQLSTATE(st[0], st[1], st[2], st[3], st[4]), -1});
+            return;
+        }
+        if (choice.name.size() == 1) {
+            int index = FindException(scope, choice.name[0]);
+            if (index >= 0) {
+                const ExceptionInfo &info = fn_.exceptions[static_cast<size_t>(index)];
+                if (info.sqlstate != 0)
+                    out->push_back(Condition{Condition::Kind::SqlState, info.sqlstate, -1});
+                else
+                    out->push_back(Condition{Condition::Kind::UserException, 0, index});
+                return;
+            }
+            if (LookupConditionName(choice.name[0], out)) return;
+        }
+        Error(loc, "unrecognized exception condition \"" + ast::JoinName(choice.name) + "\"",
+              ERRCODE_UNDEFINED_OBJECT);
+    }
+
+    void NoteSessionVariables(const std::string &sql) {
+        // The parser hooks resolve names only when the statement is first
+        // prepared, after the call began: decide by the text.
+        std::string lower = sql;
+        for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower.find("polar_") != std::string::npos) fn_.uses_session_variables = true;
+        if (lower.find("sqlcode") != std::string::npos || lower.find("sqlerrm") != std::string::npos)
+            fn_.uses_error_info = true;
     }
 
     void CompileStmts(ast::StmtList &list, const Scope &scope) {
         for (auto &stmt : list) CompileStmt(*stmt, scope);
-    }
-
-    int AssignableSlot(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
-        int slot = LookupName(fn_, scope, name);
-        if (slot < 0) Error(loc, "\"" + ast::JoinName(name) + "\" is not a known variable");
-        const Variable &v = fn_.variables[static_cast<size_t>(slot)];
-        if (v.constant) Error(loc, "variable \"" + v.name + "\" is declared CONSTANT");
-        if (v.ReadOnly()) Error(loc, "variable \"" + v.name + "\" is read-only");
-        return slot;
     }
 
     void CheckLoopControl(ast::LoopControlStmt &stmt, const char *what) {
@@ -248,6 +437,92 @@ private:
         loops_.pop_back();
     }
 
+    // Compiles an expression of the statement itself (not of a nested
+    // body) and notes whether it may run SQL.
+    void CompileOwn(ast::Expr &e, const Scope &scope, ast::Stmt &stmt) {
+        bool saved = calls_sql_;
+        calls_sql_ = false;
+        CompileExpr(e, scope);
+        if (calls_sql_) stmt.touches_database = true;
+        calls_sql_ = saved || calls_sql_;
+    }
+
+    TargetSite MakeTarget(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
+        Reference ref = LookupReference(fn_, scope, name);
+        if (ref.slot < 0) Error(loc, "\"" + ast::JoinName(name) + "\" is not a known variable");
+        const Variable &v = fn_.variables[static_cast<size_t>(ref.slot)];
+        if (v.constant) Error(loc, "variable \"" + v.name + "\" is declared CONSTANT");
+        if (v.ReadOnly()) Error(loc, "variable \"" + v.name + "\" is read-only");
+        TargetSite t;
+        t.slot = ref.slot;
+        t.field = ref.field;
+        t.record = ref.field.empty() && v.IsRecord();
+        t.cast = MakeCast(ref.field.empty() ? v.type : pg::TypeInfo{});
+        return t;
+    }
+
+    std::vector<TargetSite> MakeTargets(const std::vector<ast::Target> &targets, const Scope &scope) {
+        std::vector<TargetSite> out;
+        for (const auto &t : targets) out.push_back(MakeTarget(t.name, t.loc, scope));
+        for (size_t i = 0; i < out.size() && out.size() > 1; ++i)
+            if (out[i].record) Error(targets[i].loc, "a record must be the only INTO target");
+        return out;
+    }
+
+    // The cursor or cursor variable an OPEN / FETCH / CLOSE / FOR names.
+    int CursorSlot(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
+        int slot = LookupName(fn_, scope, name);
+        if (slot < 0)
+            Error(loc, "cursor \"" + ast::JoinName(name) + "\" is not declared", ERRCODE_UNDEFINED_OBJECT);
+        const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+        if (v.kind != VariableKind::Cursor && v.type.oid != REFCURSOROID)
+            Error(loc, "\"" + ast::JoinName(name) + "\" is not a cursor", ERRCODE_DATATYPE_MISMATCH);
+        return slot;
+    }
+
+    // Maps a cursor's actual arguments (positional or name => value) to its
+    // parameters; omitted ones need a default.
+    void CompileCursorArgs(std::vector<ast::CallArg> &args, const ast::CursorDecl &cd, CursorUseSite &site,
+                           const Scope &scope, ast::Stmt &stmt) {
+        auto &csite = static_cast<CursorSite &>(*cd.annotation);
+        std::vector<bool> given(csite.param_slots.size(), false);
+        size_t position = 0;
+        for (auto &arg : args) {
+            size_t index = position;
+            if (!arg.name.empty()) {
+                index = csite.param_names.size();
+                for (size_t i = 0; i < csite.param_names.size(); ++i)
+                    if (csite.param_names[i] == arg.name) index = i;
+                if (index == csite.param_names.size())
+                    Error(stmt.loc, "cursor \"" + cd.name + "\" has no parameter \"" + arg.name + "\"");
+            } else {
+                ++position;
+            }
+            if (index >= csite.param_slots.size())
+                Error(stmt.loc, "too many arguments for cursor \"" + cd.name + "\"", ERRCODE_SYNTAX_ERROR);
+            if (given[index]) Error(stmt.loc, "cursor parameter \"" + csite.param_names[index] + "\" given twice");
+            given[index] = true;
+            CompileOwn(*arg.value, scope, stmt);
+            site.arg_param.push_back(static_cast<int>(index));
+        }
+        for (size_t i = 0; i < given.size(); ++i)
+            if (!given[i] && csite.param_defaults[i] == nullptr)
+                Error(stmt.loc, "missing value for parameter \"" + csite.param_names[i] + "\" of cursor \"" + cd.name + "\"");
+    }
+
+    void CompileBindArgs(std::vector<ast::BindArg> &args, DynamicSite *dyn, const Scope &scope, ast::Stmt &stmt) {
+        for (auto &arg : args) {
+            CompileOwn(*arg.value, scope, stmt);
+            TargetSite t;
+            if (arg.mode != ast::BindArg::Mode::In) {
+                if (arg.value->kind != ast::ExprKind::Name)
+                    Error(arg.value->loc, "an OUT bind argument must be a variable");
+                t = MakeTarget(ast::Cast<ast::NameExpr>(*arg.value).name, arg.value->loc, scope);
+            }
+            if (dyn != nullptr) dyn->out_args.push_back(std::move(t));
+        }
+    }
+
     void CompileStmt(ast::Stmt &stmt, const Scope &scope) {
         line_ = stmt.loc.line;
         switch (stmt.kind) {
@@ -257,19 +532,18 @@ private:
             }
             case ast::StmtKind::Assign: {
                 auto &s = ast::Cast<ast::AssignStmt>(stmt);
-                s.slot = AssignableSlot(s.target, s.loc, scope);
-                CompileExpr(*s.value, scope);
                 auto site = std::make_unique<StoreSite>();
+                site->target = MakeTarget(s.target, s.loc, scope);
+                s.slot = site->target.slot;
+                CompileOwn(*s.value, scope, s);
                 site->cast.target = fn_.variables[static_cast<size_t>(s.slot)].type;
                 s.annotation = std::move(site);
                 return;
             }
             case ast::StmtKind::If: {
                 auto &s = ast::Cast<ast::IfStmt>(stmt);
-                for (auto &branch : s.branches) {
-                    CompileExpr(*branch.condition, scope);
-                    CompileStmts(branch.body, scope);
-                }
+                for (auto &branch : s.branches) CompileOwn(*branch.condition, scope, s);
+                for (auto &branch : s.branches) CompileStmts(branch.body, scope);
                 CompileStmts(s.else_body, scope);
                 return;
             }
@@ -280,14 +554,14 @@ private:
             }
             case ast::StmtKind::While: {
                 auto &s = ast::Cast<ast::WhileStmt>(stmt);
-                CompileExpr(*s.condition, scope);
+                CompileOwn(*s.condition, scope, s);
                 CompileLoopBody(s, s.body, scope);
                 return;
             }
             case ast::StmtKind::ForRange: {
                 auto &s = ast::Cast<ast::ForRangeStmt>(stmt);
-                CompileExpr(*s.low, scope);
-                CompileExpr(*s.high, scope);
+                CompileOwn(*s.low, scope, s);
+                CompileOwn(*s.high, scope, s);
                 Scope &loop_scope = NewScope(&scope);
                 loop_scope.labels = s.labels;
                 Variable v;
@@ -304,11 +578,38 @@ private:
                 CompileLoopBody(s, s.body, loop_scope);
                 return;
             }
+            case ast::StmtKind::ForCursor: {
+                auto &s = ast::Cast<ast::ForCursorStmt>(stmt);
+                s.touches_database = true;
+                auto site = std::make_unique<CursorUseSite>();
+                if (s.cursor.empty()) {
+                    NoteSessionVariables(s.query);
+                    site->query = std::make_unique<SqlSite>(fn_, scope, s.query, fn_.nslots());
+                } else {
+                    site->slot = CursorSlot(s.cursor, s.loc, scope);
+                    site->cursor = fn_.variables[static_cast<size_t>(site->slot)].cursor;
+                    if (site->cursor == nullptr)
+                        Error(s.loc, "a cursor FOR loop needs a declared cursor, not a cursor variable",
+                              ERRCODE_FEATURE_NOT_SUPPORTED);
+                    CompileCursorArgs(s.args, *site->cursor, *site, scope, s);
+                }
+                Scope &loop_scope = NewScope(&scope);
+                loop_scope.labels = s.labels;
+                Variable v;
+                v.name = s.variable;
+                v.type = pg::TypeFromOid(RECORDOID, -1);
+                v.loc = s.loc;
+                site->record_slot = AddVariable(std::move(v));
+                loop_scope.names[s.variable] = site->record_slot;
+                s.annotation = std::move(site);
+                CompileLoopBody(s, s.body, loop_scope);
+                return;
+            }
             case ast::StmtKind::Exit:
             case ast::StmtKind::Continue: {
                 auto &s = static_cast<ast::LoopControlStmt &>(stmt);
                 CheckLoopControl(s, stmt.kind == ast::StmtKind::Exit ? "EXIT" : "CONTINUE");
-                if (s.condition) CompileExpr(*s.condition, scope);
+                if (s.condition) CompileOwn(*s.condition, scope, s);
                 return;
             }
             case ast::StmtKind::Null: return;
@@ -323,29 +624,61 @@ private:
                                      : "RETURN cannot have a value in a function returning void");
                 if (!s.value && returns_value) Error(s.loc, "RETURN in a function must return a value");
                 if (s.value) {
-                    CompileExpr(*s.value, scope);
+                    CompileOwn(*s.value, scope, s);
                     auto site = std::make_unique<StoreSite>();
                     site->cast.target = fn_.info.return_type;
                     s.annotation = std::move(site);
                 }
                 return;
             }
-            case ast::StmtKind::Raise: Error(stmt.loc, "RAISE is not supported yet", ERRCODE_FEATURE_NOT_SUPPORTED);
+            case ast::StmtKind::Raise: {
+                auto &s = ast::Cast<ast::RaiseStmt>(stmt);
+                if (s.exception.empty()) {
+                    if (in_handler_ == 0) Error(s.loc, "RAISE without an exception name is only allowed in an exception handler");
+                    return;
+                }
+                if (s.exception.size() == 1) {
+                    int index = FindException(scope, s.exception[0]);
+                    if (index >= 0) {
+                        const ExceptionInfo &info = fn_.exceptions[static_cast<size_t>(index)];
+                        s.user_exception = index;
+                        s.sqlstate = info.sqlstate != 0 ? info.sqlstate : ERRCODE_RAISE_EXCEPTION;
+                        s.message = info.oracle_code == 0 ? "unhandled user-defined exception \"" + info.name + "\""
+                                                          : SqlErrmForCode(info.oracle_code);
+                        return;
+                    }
+                    std::vector<Condition> conditions;
+                    if (s.exception[0] != "others" && LookupConditionName(s.exception[0], &conditions)) {
+                        s.sqlstate = conditions.front().sqlstate;
+                        s.message = ConditionMessage(s.exception[0]);
+                        return;
+                    }
+                }
+                Error(s.loc, "unrecognized exception condition \"" + ast::JoinName(s.exception) + "\"",
+                      ERRCODE_UNDEFINED_OBJECT);
+            }
             case ast::StmtKind::Sql: {
                 auto &s = ast::Cast<ast::SqlStmt>(stmt);
+                s.touches_database = true;
                 if (s.verb == ast::SqlVerb::Select && s.into.empty())
                     Error(s.loc, "an INTO clause is expected in this SELECT statement");
-                // The parser hooks resolve names only when the statement is
-                // first prepared, after the call began: decide by the text.
-                std::string lower = s.text;
-                for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                if (lower.find("polar_") != std::string::npos) fn_.uses_session_variables = true;
-                auto site = std::make_unique<SqlSite>(fn_, scope, s.text);
-                for (size_t i = 0; i < s.into.size(); ++i) {
-                    int slot = AssignableSlot(s.into[i], s.into_locs[i], scope);
-                    s.into_slots.push_back(slot);
-                    site->into_casts.push_back(MakeCast(fn_.variables[static_cast<size_t>(slot)].type));
+                if (!s.row_record.empty()) {
+                    // INSERT INTO t VALUES rec / UPDATE t SET ROW = rec, in
+                    // PostgreSQL's words.
+                    if (LookupName(fn_, scope, ast::NameChain{parser::FoldIdentifier(s.row_record)}) < 0)
+                        Error(s.loc, "\"" + s.row_record + "\" is not a known record variable");
+                    if (s.verb == ast::SqlVerb::Insert) {
+                        s.text = "INSERT INTO " + s.row_table + " SELECT (" + s.row_record + ").* " + s.text;
+                    } else {
+                        std::string cols;
+                        for (const auto &c : pg::RelationColumns(s.row_table))
+                            cols += (cols.empty() ? "" : ", ") + QuoteIdent(c);
+                        s.text = "UPDATE " + s.row_table + " SET (" + cols + ") = ROW((" + s.row_record + ").*) " + s.text;
+                    }
                 }
+                NoteSessionVariables(s.text);
+                auto site = std::make_unique<SqlSite>(fn_, scope, s.text, fn_.nslots());
+                site->targets = MakeTargets(s.into, scope);
                 s.annotation = std::move(site);
                 return;
             }
@@ -356,7 +689,70 @@ private:
                     if (LookupName(fn_, scope, name.name) >= 0)
                         Error(s.loc, "\"" + ast::JoinName(name.name) + "\" is a variable, not a procedure");
                 }
-                CompileExpr(*s.call, scope);
+                if (s.call->kind == ast::ExprKind::Call) {
+                    auto &call = ast::Cast<ast::CallExpr>(*s.call);
+                    if (call.name.size() == 1 && call.name[0] == "raise_application_error" &&
+                        LookupName(fn_, scope, call.name) < 0) {
+                        if (call.args.size() < 2 || call.args.size() > 3)
+                            Error(s.loc, "RAISE_APPLICATION_ERROR takes an error number, a message and an optional keep_errors flag",
+                                  ERRCODE_UNDEFINED_FUNCTION);
+                        call.builtin = ast::Builtin::RaiseApplicationError;
+                        for (auto &arg : call.args) CompileOwn(*arg.value, scope, s);
+                        return;
+                    }
+                }
+                CompileOwn(*s.call, scope, s);
+                return;
+            }
+            case ast::StmtKind::Open: {
+                auto &s = ast::Cast<ast::OpenStmt>(stmt);
+                s.touches_database = true;
+                auto site = std::make_unique<CursorUseSite>();
+                site->slot = CursorSlot(s.cursor, s.loc, scope);
+                const Variable &v = fn_.variables[static_cast<size_t>(site->slot)];
+                site->cursor = v.cursor;
+                if (site->cursor != nullptr) {
+                    if (!s.query.empty() || s.dynamic) Error(s.loc, "OPEN ... FOR needs a cursor variable, and \"" + v.name + "\" is a declared cursor");
+                    CompileCursorArgs(s.args, *site->cursor, *site, scope, s);
+                } else {
+                    if (!s.args.empty()) Error(s.loc, "a cursor variable takes no arguments");
+                    if (s.query.empty() && !s.dynamic) Error(s.loc, "OPEN of a cursor variable needs FOR and a query");
+                    if (v.ReadOnly()) Error(s.loc, "variable \"" + v.name + "\" is read-only");
+                    if (!s.query.empty()) {
+                        NoteSessionVariables(s.query);
+                        site->query = std::make_unique<SqlSite>(fn_, scope, s.query, fn_.nslots());
+                    }
+                    if (s.dynamic) CompileOwn(*s.dynamic, scope, s);
+                    CompileBindArgs(s.using_args, nullptr, scope, s);
+                }
+                s.annotation = std::move(site);
+                return;
+            }
+            case ast::StmtKind::Fetch: {
+                auto &s = ast::Cast<ast::FetchStmt>(stmt);
+                s.touches_database = true;
+                auto site = std::make_unique<CursorUseSite>();
+                site->slot = CursorSlot(s.cursor, s.loc, scope);
+                site->targets = MakeTargets(s.into, scope);
+                s.annotation = std::move(site);
+                return;
+            }
+            case ast::StmtKind::Close: {
+                auto &s = ast::Cast<ast::CloseStmt>(stmt);
+                auto site = std::make_unique<CursorUseSite>();
+                site->slot = CursorSlot(s.cursor, s.loc, scope);
+                s.annotation = std::move(site);
+                return;
+            }
+            case ast::StmtKind::ExecuteImmediate: {
+                auto &s = ast::Cast<ast::ExecuteImmediateStmt>(stmt);
+                s.touches_database = true;
+                auto site = std::make_unique<DynamicSite>();
+                CompileOwn(*s.sql, scope, s);
+                site->into = MakeTargets(s.into, scope);
+                CompileBindArgs(s.using_args, site.get(), scope, s);
+                site->returning = MakeTargets(s.returning_into, scope);
+                s.annotation = std::move(site);
                 return;
             }
         }
@@ -420,6 +816,24 @@ private:
 
     void CompileCall(ast::CallExpr &call, const Scope &scope) {
         for (auto &arg : call.args) CompileExpr(*arg.value, scope);
+        int named = call.name.size() == 1 ? LookupName(fn_, scope, call.name) : -1;
+        if (named == fn_.sqlerrm_slot) {
+            if (call.args.size() != 1 || !call.args[0].name.empty())
+                Error(call.loc, "SQLERRM takes one error number", ERRCODE_UNDEFINED_FUNCTION);
+            call.builtin = ast::Builtin::SqlErrm;
+            return;
+        }
+        if (call.name.size() == 1 && named < 0) {
+            if (call.name[0] == "sqlerrm") {
+                if (call.args.size() != 1 || !call.args[0].name.empty())
+                    Error(call.loc, "SQLERRM takes one error number", ERRCODE_UNDEFINED_FUNCTION);
+                call.builtin = ast::Builtin::SqlErrm;
+                return;
+            }
+            if (call.name[0] == "raise_application_error")
+                Error(call.loc, "RAISE_APPLICATION_ERROR is a procedure; call it as a statement", ERRCODE_WRONG_OBJECT_TYPE);
+        }
+        calls_sql_ = true;
         auto site = std::make_unique<SqlExprSite>();
         std::string sql;
         for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
@@ -435,10 +849,29 @@ private:
     }
 
     void CompileName(ast::NameExpr &name, const Scope &scope) {
-        name.slot = LookupName(fn_, scope, name.name);
+        Reference ref = LookupReference(fn_, scope, name.name);
+        name.slot = ref.slot;
         if (name.slot >= 0) {
             if (fn_.variables[static_cast<size_t>(name.slot)].kind == VariableKind::Session)
                 fn_.uses_session_variables = true;
+            if (fn_.variables[static_cast<size_t>(name.slot)].kind == VariableKind::ErrorInfo)
+                fn_.uses_error_info = true;
+            if (!ref.field.empty()) {
+                name.field_ref = true;
+                auto site = std::make_unique<FieldSite>();
+                site->field = ref.field;
+                const Variable &v = fn_.variables[static_cast<size_t>(name.slot)];
+                // Fields of a declared row type are checked now; a cursor
+                // row's only when it has one.
+                if (v.type.oid != RECORDOID || v.type.typmod >= 0) {
+                    bool found = false;
+                    for (const auto &f : pg::RowFields(v.type.oid, v.type.typmod)) found = found || f.name == ref.field;
+                    if (!found)
+                        Error(name.loc, "record \"" + v.name + "\" has no field \"" + ref.field + "\"",
+                              ERRCODE_UNDEFINED_COLUMN);
+                }
+                name.annotation = std::move(site);
+            }
             return;
         }
         auto site = std::make_unique<SqlExprSite>();
@@ -446,6 +879,7 @@ private:
         if (keyword != nullptr) {
             site->sql = keyword;
         } else {
+            calls_sql_ = true;
             // Oracle calls parameterless functions without parentheses.
             if (!FunctionNameExists(name.name))
                 Error(name.loc, "identifier \"" + ast::JoinName(name.name) + "\" must be declared",
@@ -528,9 +962,7 @@ private:
             case ast::ExprKind::Call: CompileCall(ast::Cast<ast::CallExpr>(e), scope); return;
             case ast::ExprKind::Attribute: {
                 auto &a = ast::Cast<ast::AttributeExpr>(e);
-                if (!a.target.empty())
-                    Error(a.loc, "cursor \"" + ast::JoinName(a.target) + "\" is not declared",
-                          ERRCODE_UNDEFINED_OBJECT);
+                if (!a.target.empty()) a.slot = CursorSlot(a.target, a.loc, scope);
                 return;
             }
             case ast::ExprKind::Cast: {
@@ -547,6 +979,8 @@ private:
     CompiledFunction &fn_;
     std::vector<LoopContext> loops_;
     int line_ = 0;
+    int in_handler_ = 0;     // compiling an exception handler's statements
+    bool calls_sql_ = false;  // the expression being compiled calls SQL
 };
 
 struct CompileContext {

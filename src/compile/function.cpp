@@ -52,12 +52,27 @@ int LookupName(const CompiledFunction &fn, const Scope &scope, const ast::NameCh
     return -1;
 }
 
-bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *slot) const noexcept {
+Reference LookupReference(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name) {
+    Reference ref;
+    ref.slot = LookupName(fn, scope, name);
+    if (ref.slot >= 0 || name.size() < 2) return ref;
+    ast::NameChain head(name.begin(), name.end() - 1);
+    int slot = LookupName(fn, scope, head);
+    if (slot >= 0 && fn.variables[static_cast<size_t>(slot)].IsRecord()) {
+        ref.slot = slot;
+        ref.field = name.back();
+    }
+    return ref;
+}
+
+bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field) const
+    noexcept {
     try {
         ast::NameChain name(parts, parts + nparts);
-        int found = LookupName(fn_, scope_, name);
-        if (found < 0) return false;
-        *slot = found;
+        Reference ref = LookupReference(fn_, scope_, name);
+        if (ref.slot < 0) return false;
+        *slot = ref.slot;
+        *field = ref.field.empty() ? nullptr : parts[nparts - 1];
         return true;
     } catch (...) {
         return false;

@@ -63,6 +63,7 @@ std::string MapOracleTypeName(const std::string &text) {
         if (head == "binary_float") return "real";
         if (head == "binary_double") return "double precision";
         if (head == "string") return "text";
+        if (head == "sys_refcursor") return "refcursor";
     }
     if (head == "raw") return "bytea";
     if (head == "nchar") return "char" + StripLengthSemantics(rest);

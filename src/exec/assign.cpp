@@ -2,6 +2,7 @@
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
+#include "plpolar/pg/row.hpp"
 
 namespace plpolar::exec {
 
@@ -20,6 +21,16 @@ void CheckLength(const pg::Value &v, const pg::TypeInfo &target) {
 pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
     const pg::TypeInfo &t = cast.target;
     if (v.isnull) return pg::Value{0, true, t.oid, t.typmod};
+    if (t.typtype == TYPTYPE_COMPOSITE || t.oid == RECORDOID) {
+        // A record without a declared shape (a cursor's row) takes any row.
+        if (t.oid == RECORDOID && t.typmod < 0) {
+            if (v.type != RECORDOID && !pg::IsRowType(v.type))
+                pg::Raise(ERRCODE_DATATYPE_MISMATCH, "cannot assign a value of type " + pg::FormatType(v.type, v.typmod) + " to a record");
+            return v;
+        }
+        if (v.type == t.oid && (t.oid != RECORDOID || v.typmod == t.typmod)) return v;
+        if (v.type == RECORDOID || pg::IsRowType(v.type)) return ConvertRow(v, cast);
+    }
     Native ks = Classify(v.type);
     Native kt = Classify(t.oid);
     if (v.type == t.oid && (t.typmod < 0 || v.typmod == t.typmod)) return v;
@@ -67,7 +78,15 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
         cast.source_typmod = v.typmod;
         cast.generation = generation;
     }
-    pg::Value result = cast.expr->Eval(&v, 1, fn_.read_only());
+    pg::Value result;
+    try {
+        result = cast.expr->Eval(&v, 1, fn_.read_only());
+    } catch (pg::PgError &e) {
+        // Oracle calls a failed conversion in PL code VALUE_ERROR, in SQL
+        // INVALID_NUMBER; both carry PostgreSQL's SQLSTATE 22P02.
+        if (e.sqlerrcode() == ERRCODE_INVALID_TEXT_REPRESENTATION) e.origin().pl_conversion = true;
+        throw;
+    }
     result.typmod = t.typmod;
     return result;
 }

@@ -23,7 +23,10 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
         case ast::ExprKind::Literal: return static_cast<const compile::LiteralSite &>(*expr.annotation).value;
         case ast::ExprKind::Name: {
             const auto &name = ast::Cast<ast::NameExpr>(expr);
-            if (name.slot >= 0) return slots_[static_cast<size_t>(name.slot)];
+            if (name.slot >= 0) {
+                if (name.field_ref) return EvalField(name);
+                return slots_[static_cast<size_t>(name.slot)];
+            }
             return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
         }
         case ast::ExprKind::Unary: return EvalUnary(ast::Cast<ast::UnaryExpr>(expr));
@@ -45,7 +48,15 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
         case ast::ExprKind::Like: return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
         case ast::ExprKind::Between: return EvalBetween(ast::Cast<ast::BetweenExpr>(expr));
         case ast::ExprKind::In: return EvalIn(ast::Cast<ast::InExpr>(expr));
-        case ast::ExprKind::Call: return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
+        case ast::ExprKind::Call: {
+            const auto &call = ast::Cast<ast::CallExpr>(expr);
+            if (call.builtin == ast::Builtin::SqlErrm) return EvalSqlErrm(call.args[0].value.get());
+            if (call.builtin == ast::Builtin::RaiseApplicationError) {
+                RaiseApplicationError(call);
+                return pg::Value::Null(VOIDOID);
+            }
+            return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
+        }
         case ast::ExprKind::Attribute: return EvalAttribute(ast::Cast<ast::AttributeExpr>(expr));
         case ast::ExprKind::Cast: {
             const auto &c = ast::Cast<ast::CastExpr>(expr);
@@ -115,8 +126,10 @@ pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, s
 }
 
 pg::Value Executor::EvalAttribute(const ast::AttributeExpr &expr) {
+    if (expr.slot >= 0) return EvalCursorAttribute(expr);
     // Before any SQL ran, Oracle's SQL%FOUND / %NOTFOUND / %ROWCOUNT are NULL.
     switch (expr.attribute) {
+        // The implicit cursor is closed as soon as its statement ends.
         case ast::AttributeKind::IsOpen: return pg::Value::Of(BoolGetDatum(false), BOOLOID);
         case ast::AttributeKind::Found:
             if (!sql_executed_) return pg::Value::Null(BOOLOID);

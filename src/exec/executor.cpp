@@ -29,6 +29,7 @@ pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
     auto first = static_cast<size_t>(fn_.first_argument_slot);
     for (size_t i = 0; i < nargs && first + i < slots_.size(); ++i) slots_[first + i] = args[i];
     pg::MemoryContextScope in_temp(temp_context_);
+    SetErrorInfo();
     Flow flow = ExecBlock(*fn_.body.block);
     if (flow == Flow::Return) return return_value_;
     if (flow == Flow::Exit || flow == Flow::Continue)
@@ -55,38 +56,87 @@ Flow Executor::ExecStmt(const ast::Stmt &stmt) {
     current_ = &stmt;
     switch (stmt.kind) {
         case ast::StmtKind::Block: return ExecBlock(ast::Cast<ast::BlockStmt>(stmt));
-        case ast::StmtKind::Assign: {
-            const auto &s = ast::Cast<ast::AssignStmt>(stmt);
-            ResetTemp();
-            pg::Value v = Eval(*s.value);
-            Store(s.slot, v, static_cast<compile::StoreSite &>(*s.annotation).cast);
-            return Flow::Normal;
-        }
         case ast::StmtKind::If: return ExecIf(ast::Cast<ast::IfStmt>(stmt));
         case ast::StmtKind::Loop: return ExecLoop(ast::Cast<ast::LoopStmt>(stmt));
         case ast::StmtKind::While: return ExecWhile(ast::Cast<ast::WhileStmt>(stmt));
         case ast::StmtKind::ForRange: return ExecForRange(ast::Cast<ast::ForRangeStmt>(stmt));
+        case ast::StmtKind::ForCursor: return ExecForCursor(ast::Cast<ast::ForCursorStmt>(stmt));
         case ast::StmtKind::Exit: return ExecLoopControl(ast::Cast<ast::ExitStmt>(stmt), Flow::Exit);
         case ast::StmtKind::Continue: return ExecLoopControl(ast::Cast<ast::ContinueStmt>(stmt), Flow::Continue);
         case ast::StmtKind::Null: return Flow::Normal;
-        case ast::StmtKind::Return: return ExecReturn(ast::Cast<ast::ReturnStmt>(stmt));
-        case ast::StmtKind::Raise: pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "RAISE is not supported yet");
-        case ast::StmtKind::Sql: return ExecSql(ast::Cast<ast::SqlStmt>(stmt));
-        case ast::StmtKind::Call: return ExecCall(ast::Cast<ast::CallStmt>(stmt));
+        case ast::StmtKind::Raise: return ExecRaise(ast::Cast<ast::RaiseStmt>(stmt));
+        case ast::StmtKind::Close: return ExecClose(ast::Cast<ast::CloseStmt>(stmt));
+        case ast::StmtKind::Assign:
+        case ast::StmtKind::Return:
+        case ast::StmtKind::Sql:
+        case ast::StmtKind::Call:
+        case ast::StmtKind::Open:
+        case ast::StmtKind::Fetch:
+        case ast::StmtKind::ExecuteImmediate: return Atomic(stmt, [this, &stmt] { return ExecSimple(stmt); });
     }
     return Flow::Normal;
 }
 
-Flow Executor::ExecBlock(const ast::BlockStmt &block) {
-    current_ = &block;
+// Statements that are one unit of work for statement-level rollback.
+Flow Executor::ExecSimple(const ast::Stmt &stmt) {
+    switch (stmt.kind) {
+        case ast::StmtKind::Assign: {
+            const auto &s = ast::Cast<ast::AssignStmt>(stmt);
+            ResetTemp();
+            pg::Value v = Eval(*s.value);
+            auto &site = static_cast<compile::StoreSite &>(*s.annotation);
+            if (site.target.field.empty())
+                Store(s.slot, v, site.cast);
+            else
+                StoreTarget(site.target, v);
+            return Flow::Normal;
+        }
+        case ast::StmtKind::Return: return ExecReturn(ast::Cast<ast::ReturnStmt>(stmt));
+        case ast::StmtKind::Sql: return ExecSql(ast::Cast<ast::SqlStmt>(stmt));
+        case ast::StmtKind::Call: return ExecCall(ast::Cast<ast::CallStmt>(stmt));
+        case ast::StmtKind::Open: return ExecOpen(ast::Cast<ast::OpenStmt>(stmt));
+        case ast::StmtKind::Fetch: return ExecFetch(ast::Cast<ast::FetchStmt>(stmt));
+        case ast::StmtKind::ExecuteImmediate: return ExecExecuteImmediate(ast::Cast<ast::ExecuteImmediateStmt>(stmt));
+        default: break;
+    }
+    return Flow::Normal;
+}
+
+void Executor::InitBlockVariables(compile::BlockSite &site) {
     // Oracle re-initialises a block's variables every time it is entered.
-    auto &site = static_cast<compile::BlockSite &>(*block.annotation);
     for (auto &init : site.inits) {
         ResetTemp();
-        pg::Value v = init.value ? Eval(*init.value) : pg::Value::Null(fn_.variables[init.slot].type.oid);
+        const pg::TypeInfo &type = fn_.variables[static_cast<size_t>(init.slot)].type;
+        pg::Value v;
+        if (init.value != nullptr) {
+            v = Eval(*init.value);
+        } else if (init.row_of_cursor != nullptr) {
+            auto &cs = static_cast<compile::CursorSite &>(*init.row_of_cursor->annotation);
+            v = NullRow(pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(slots_.data())));
+        } else if (init.null_row) {
+            v = NullRow(type);
+        } else {
+            v = pg::Value::Null(type.oid);
+        }
         Store(init.slot, v, *init.cast);
     }
-    return ExecStmts(block.body);
+}
+
+Flow Executor::ExecBlock(const ast::BlockStmt &block) {
+    current_ = &block;
+    auto &site = static_cast<compile::BlockSite &>(*block.annotation);
+    // Exceptions raised while declaring go to the enclosing block, as in
+    // Oracle; cursors declared here close however the block is left.
+    struct CloseCursors {
+        Executor &e;
+        const std::vector<int> &slots;
+        ~CloseCursors() {
+            if (!slots.empty()) e.CloseBlockCursors(slots);
+        }
+    } close_cursors{*this, site.cursors};
+    InitBlockVariables(site);
+    if (block.handlers.empty()) return ExecStmts(block.body);
+    return ExecHandled(block, site);
 }
 
 Flow Executor::ExecCall(const ast::CallStmt &stmt) {

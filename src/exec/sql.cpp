@@ -5,21 +5,30 @@
 
 namespace plpolar::exec {
 
+namespace {
+
+// SPI tuple tables belong to the SPI connection; free them on every exit.
+struct FreeOnExit {
+    pg::SqlStatement::Result &r;
+    ~FreeOnExit() {
+        try {
+            pg::SqlStatement::FreeResult(r);
+        } catch (const pg::PgError &) {
+        }
+    }
+};
+
+}  // namespace
+
 Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
     auto &site = static_cast<compile::SqlSite &>(*stmt.annotation);
     ResetTemp();
-    bool into = !stmt.into_slots.empty();
-    // Two rows are enough to tell "exactly one" from "too many".
-    pg::SqlStatement::Result result = site.statement.Execute(slots_.data(), fn_.read_only(), into ? 2 : 0);
-    struct FreeOnExit {
-        pg::SqlStatement::Result &r;
-        ~FreeOnExit() {
-            try {
-                pg::SqlStatement::FreeResult(r);
-            } catch (const pg::PgError &) {
-            }
-        }
-    } free_result{result};
+    bool into = !site.targets.empty();
+    // Two rows are enough to tell "exactly one" from "too many"; DML with
+    // RETURNING must run to completion.
+    long max_rows = into && !stmt.returning_into ? 2 : 0;
+    pg::SqlStatement::Result result = site.statement.Execute(slots_.data(), fn_.read_only(), max_rows);
+    FreeOnExit free_result{result};
 
     sql_executed_ = true;
     sql_rowcount_ = result.processed;
@@ -28,19 +37,18 @@ Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
             pg::Raise(ERRCODE_SYNTAX_ERROR, "an INTO clause is expected in this SELECT statement");
         return Flow::Normal;
     }
+    if (stmt.returning_into && result.processed == 0) {
+        // Oracle: no row touched leaves the RETURNING targets NULL.
+        for (auto &t : site.targets)
+            if (!t.record) StoreTarget(t, pg::Value::Null(UNKNOWNOID));
+        return Flow::Normal;
+    }
     if (result.processed == 0) pg::Raise(ERRCODE_NO_DATA_FOUND, "no data found");
     if (result.processed > 1) {
-        sql_rowcount_ = 1;
+        if (!stmt.returning_into) sql_rowcount_ = 1;
         pg::Raise(ERRCODE_TOO_MANY_ROWS, "exact fetch returns more than requested number of rows");
     }
-    int ncolumns = pg::SqlStatement::ColumnCount(result);
-    if (ncolumns != static_cast<int>(stmt.into_slots.size()))
-        pg::Raise(ERRCODE_DATATYPE_MISMATCH, "query returned " + std::to_string(ncolumns) + " column(s) for " +
-                                                 std::to_string(stmt.into_slots.size()) + " INTO target(s)");
-    for (size_t i = 0; i < stmt.into_slots.size(); ++i) {
-        pg::Value v = pg::SqlStatement::Column(result, 0, static_cast<int>(i));
-        Store(stmt.into_slots[i], v, *site.into_casts[i]);
-    }
+    AssignRow(site.targets, result, 0);
     return Flow::Normal;
 }
 

@@ -21,6 +21,16 @@ void DefineSettings() {
     pg::Guarded([s] {
         DefineCustomIntVariable("plpolar.instance_num", "Instance number reported as polar_instance_num.", NULL,
                                 &s->instance_num, 1, 0, INT_MAX, PGC_SIGHUP, 0, NULL, NULL, NULL);
+        static const struct config_enum_entry rollback_options[] = {
+            {"statement", static_cast<int>(ExceptionRollback::Statement), false},
+            {"block", static_cast<int>(ExceptionRollback::Block), false},
+            {NULL, 0, false},
+        };
+        DefineCustomEnumVariable("plpolar.exception_rollback",
+                                 "What a handled exception undoes: the failing statement (Oracle) or the whole block "
+                                 "(PL/pgSQL).",
+                                 NULL, &s->exception_rollback, static_cast<int>(ExceptionRollback::Statement),
+                                 rollback_options, PGC_USERSET, 0, NULL, NULL, NULL);
         MarkGUCPrefixReserved("plpolar");
     });
 }

@@ -3,7 +3,10 @@
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
+#include "parser/parse_func.h"
 #include "parser/parse_param.h"
+#include "utils/plancache.h"
+#include "utils/portal.h"
 }
 
 namespace plpolar::pg {
@@ -33,6 +36,11 @@ Param *MakeParam(const SqlStatement *stmt, int slot, int location) {
     int32 typmod;
     Oid collation;
     if (!stmt->resolver()->SlotType(slot, &type, &typmod, &collation)) return NULL;
+    const Value *slots = stmt->binding_slots();
+    if (type == RECORDOID && slots != NULL && !slots[slot].isnull && slots[slot].type == RECORDOID) {
+        HeapTupleHeader h = DatumGetHeapTupleHeader(slots[slot].datum);
+        typmod = HeapTupleHeaderGetTypMod(h);
+    }
     Param *param = makeNode(Param);
     param->paramkind = PARAM_EXTERN;
     param->paramid = slot + 1;
@@ -56,9 +64,14 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
         parts[nparts++] = strVal(field);
     }
     int slot;
-    if (!stmt->resolver()->ResolveColumnRef(parts, nparts, &slot)) return NULL;
+    const char *field = NULL;
+    if (!stmt->resolver()->ResolveColumnRef(parts, nparts, &slot, &field)) return NULL;
     const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
-    return (Node *)MakeParam(stmt, slot, cref->location);
+    Param *param = MakeParam(stmt, slot, cref->location);
+    if (param == NULL || field == NULL) return (Node *)param;
+    // record.field: PostgreSQL's own column projection, as for (param).field
+    return ParseFuncOrColumn(pstate, list_make1(makeString(pstrdup(field))), list_make1(param), pstate->p_last_srf,
+                             NULL, false, cref->location);
 }
 
 Node *ParamRefHook(ParseState *pstate, ParamRef *pref) {
@@ -90,9 +103,14 @@ SqlStatement::~SqlStatement() {
     }
 }
 
-void SqlStatement::Prepare() {
+void SqlStatement::Prepare(const Value *slots) {
     const char *sql = text_.c_str();
     SqlStatement *self = this;
+    binding_slots_ = slots;
+    struct Reset {
+        const Value *&p;
+        ~Reset() { p = nullptr; }
+    } reset{binding_slots_};
     plan_ = Guarded([sql, self] {
         SPIPrepareOptions options;
         memset(&options, 0, sizeof(options));
@@ -109,7 +127,7 @@ void SqlStatement::Prepare() {
 }
 
 SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, long max_rows) {
-    if (plan_ == nullptr) Prepare();
+    if (plan_ == nullptr) Prepare(slots);
     SPIPlanPtr plan = plan_;
     const char *used = used_.data();
     int nslots = static_cast<int>(used_.size());
@@ -150,6 +168,158 @@ void SqlStatement::FreeResult(Result &result) {
 int SqlStatement::ColumnCount(const Result &result) {
     return result.tuptable == nullptr ? 0 : result.tuptable->tupdesc->natts;
 }
+
+namespace {
+
+ParamListInfo MakeParams(const char *used, int nslots, const Value *slots) {
+    ParamListInfo params = makeParamList(nslots);
+    for (int i = 0; i < nslots; i++) {
+        ParamExternData *p = &params->params[i];
+        if (used[i]) {
+            p->value = slots[i].datum;
+            p->isnull = slots[i].isnull;
+            p->ptype = slots[i].type;
+            p->pflags = PARAM_FLAG_CONST;
+        } else {
+            p->value = (Datum)0;
+            p->isnull = true;
+            p->ptype = InvalidOid;
+            p->pflags = 0;
+        }
+    }
+    return params;
+}
+
+}  // namespace
+
+std::string SqlStatement::OpenCursor(const Value *slots, bool read_only, const std::string &name) {
+    if (plan_ == nullptr) Prepare(slots);
+    SPIPlanPtr plan = plan_;
+    const char *used = used_.data();
+    int nslots = static_cast<int>(used_.size());
+    const char *pname = name.empty() ? nullptr : name.c_str();
+    char buf[NAMEDATALEN];
+    char *out = buf;
+    Guarded([plan, used, nslots, slots, read_only, pname, out] {
+        ParamListInfo params = MakeParams(used, nslots, slots);
+        if (pname != NULL && GetPortalByName(pname) != NULL)
+            ereport(ERROR, (errcode(ERRCODE_DUPLICATE_CURSOR), errmsg("cursor \"%s\" already in use", pname)));
+        Portal portal = SPI_cursor_open_with_paramlist(pname, plan, params, read_only);
+        if (portal == NULL) elog(ERROR, "could not open cursor: %s", SPI_result_code_string(SPI_result));
+        strlcpy(out, portal->name, NAMEDATALEN);
+    });
+    return buf;
+}
+
+int32 SqlStatement::ResultRowType(const Value *slots) {
+    if (plan_ == nullptr) Prepare(slots);
+    SPIPlanPtr plan = plan_;
+    return Guarded([plan] {
+        List *sources = SPI_plan_get_plan_sources(plan);
+        if (list_length(sources) != 1) elog(ERROR, "cursor query must be a single statement");
+        CachedPlanSource *source = (CachedPlanSource *)linitial(sources);
+        if (source->resultDesc == NULL)
+            ereport(ERROR, (errcode(ERRCODE_INVALID_CURSOR_DEFINITION), errmsg("cursor query does not return rows")));
+        TupleDesc desc = CreateTupleDescCopy(source->resultDesc);
+        desc = BlessTupleDesc(desc);
+        return desc->tdtypmod;
+    });
+}
+
+Value SqlStatement::RowAsRecord(Result &result, uint64 row) {
+    SPITupleTable *table = result.tuptable;
+    Datum d = Guarded([table, row] {
+        TupleDesc desc = table->tupdesc;
+        if (desc->tdtypeid != RECORDOID || desc->tdtypmod < 0) {
+            desc->tdtypeid = RECORDOID;
+            desc->tdtypmod = -1;
+            BlessTupleDesc(desc);
+        }
+        return heap_copy_tuple_as_datum(table->vals[row], desc);
+    });
+    return Value::Of(d, RECORDOID, table->tupdesc->tdtypmod);
+}
+
+bool CursorIsOpen(const std::string &name) {
+    const char *n = name.c_str();
+    return Guarded([n] { return SPI_cursor_find(n) != NULL; });
+}
+
+SqlStatement::Result CursorFetch(const std::string &name, long count) {
+    const char *n = name.c_str();
+    SqlStatement::Result result;
+    SqlStatement::Result *out = &result;
+    Guarded([n, count, out] {
+        Portal portal = SPI_cursor_find(n);
+        if (portal == NULL)
+            ereport(ERROR, (errcode(ERRCODE_INVALID_CURSOR_STATE), errmsg("invalid cursor"),
+                            errdetail("Cursor \"%s\" is not open.", n)));
+        SPI_cursor_fetch(portal, true, count);
+        out->processed = SPI_processed;
+        out->tuptable = SPI_tuptable;
+    });
+    return result;
+}
+
+void CursorClose(const std::string &name) {
+    const char *n = name.c_str();
+    Guarded([n] {
+        Portal portal = SPI_cursor_find(n);
+        if (portal != NULL) SPI_cursor_close(portal);
+    });
+}
+
+SqlStatement::Result ExecuteDynamic(const std::string &sql, const Value *args, size_t nargs, bool read_only,
+                                    long max_rows) {
+    const char *text = sql.c_str();
+    int n = static_cast<int>(nargs);
+    SqlStatement::Result result;
+    SqlStatement::Result *out = &result;
+    Guarded([text, args, n, read_only, max_rows, out] {
+        MemoryContext caller = CurrentMemoryContext;
+        Oid *types = (Oid *)palloc(sizeof(Oid) * (n + 1));
+        Datum *values = (Datum *)palloc(sizeof(Datum) * (n + 1));
+        char *nulls = (char *)palloc(n + 1);
+        for (int i = 0; i < n; i++) {
+            types[i] = args[i].type;
+            values[i] = args[i].datum;
+            nulls[i] = args[i].isnull ? 'n' : ' ';
+        }
+        int rc = SPI_execute_with_args(text, n, types, values, nulls, read_only, max_rows);
+        MemoryContextSwitchTo(caller);
+        if (rc < 0) elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+        out->processed = SPI_processed;
+        out->tuptable = SPI_tuptable;
+    });
+    return result;
+}
+
+std::string OpenDynamicCursor(const std::string &name, const std::string &sql, const Value *args, size_t nargs,
+                              bool read_only) {
+    const char *text = sql.c_str();
+    const char *pname = name.empty() ? nullptr : name.c_str();
+    int n = static_cast<int>(nargs);
+    char buf[NAMEDATALEN];
+    char *out = buf;
+    Guarded([text, pname, args, n, read_only, out] {
+        Oid *types = (Oid *)palloc(sizeof(Oid) * (n + 1));
+        Datum *values = (Datum *)palloc(sizeof(Datum) * (n + 1));
+        char *nulls = (char *)palloc(n + 1);
+        for (int i = 0; i < n; i++) {
+            types[i] = args[i].type;
+            values[i] = args[i].datum;
+            nulls[i] = args[i].isnull ? 'n' : ' ';
+        }
+        if (pname != NULL && GetPortalByName(pname) != NULL)
+            ereport(ERROR, (errcode(ERRCODE_DUPLICATE_CURSOR), errmsg("cursor \"%s\" already in use", pname)));
+        Portal portal = SPI_cursor_open_with_args(pname, text, n, types, values, nulls, read_only, 0);
+        if (portal == NULL) elog(ERROR, "could not open cursor: %s", SPI_result_code_string(SPI_result));
+        strlcpy(out, portal->name, NAMEDATALEN);
+    });
+    return buf;
+}
+
+uint64 LastProcessed() { return SPI_processed; }
 
 Value SqlStatement::Column(const Result &result, uint64 row, int column) {
     SPITupleTable *table = result.tuptable;

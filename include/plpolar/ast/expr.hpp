@@ -46,11 +46,17 @@ struct LiteralExpr : Expr {
     std::string type_name;  // for Typed: DATE '2024-01-01'
 };
 
+// Names the compiler recognises as plpolar built-ins rather than SQL
+// functions: they need the executor's state.
+enum class Builtin { None, SqlErrm, RaiseApplicationError };
+
 struct NameExpr : Expr {
     static constexpr ExprKind kKind = ExprKind::Name;
     NameExpr(SourceLoc l, NameChain n) : Expr(kKind, l), name(std::move(n)) {}
     NameChain name;
     int slot = -1;  // variable slot, set by the compiler
+    bool field_ref = false;  // slot is a record and the annotation a FieldSite
+    Builtin builtin = Builtin::None;
 };
 
 enum class UnaryOp { Plus, Minus };
@@ -126,6 +132,7 @@ struct CallExpr : Expr {
     NameChain name;
     std::vector<CallArg> args;
     bool has_parens = false;
+    Builtin builtin = Builtin::None;
 };
 
 enum class AttributeKind { Found, NotFound, IsOpen, RowCount };
@@ -135,6 +142,7 @@ struct AttributeExpr : Expr {
     AttributeExpr(SourceLoc l, NameChain t, AttributeKind a) : Expr(kKind, l), target(std::move(t)), attribute(a) {}
     NameChain target;  // empty: the implicit SQL cursor
     AttributeKind attribute;
+    int slot = -1;  // the cursor's variable, set by the compiler
 };
 
 struct CastExpr : Expr {

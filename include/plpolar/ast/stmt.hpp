@@ -7,7 +7,7 @@ namespace plpolar::ast {
 
 // ---- declarations --------------------------------------------------------
 
-enum class DeclKind { Variable, Exception, Pragma };
+enum class DeclKind { Variable, Exception, Pragma, Cursor, RecordType, RefCursorType };
 
 struct Decl {
     Decl(DeclKind k, SourceLoc l) : kind(k), loc(l) {}
@@ -16,6 +16,7 @@ struct Decl {
     Decl &operator=(const Decl &) = delete;
     const DeclKind kind;
     SourceLoc loc;
+    std::unique_ptr<Annotation> annotation;
 };
 using DeclPtr = std::unique_ptr<Decl>;
 
@@ -43,6 +44,47 @@ struct PragmaDecl : Decl {
     std::vector<ExprPtr> args;
 };
 
+struct CursorParam {
+    std::string name;
+    TypeRef type;
+    ExprPtr default_value;  // may be null
+    SourceLoc loc;
+};
+
+// CURSOR c [(params)] [RETURN type] IS query
+struct CursorDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::Cursor;
+    explicit CursorDecl(SourceLoc l) : Decl(kKind, l) {}
+    std::string name;
+    std::vector<CursorParam> params;
+    bool has_return_type = false;
+    TypeRef return_type;
+    std::string query;
+    SourceLoc query_loc;
+};
+
+// TYPE t IS RECORD (f type [NOT NULL] [:= default], ...)
+struct RecordTypeDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::RecordType;
+    explicit RecordTypeDecl(SourceLoc l) : Decl(kKind, l) {}
+    struct Field {
+        std::string name;
+        TypeRef type;
+        bool not_null = false;
+        ExprPtr default_value;
+        SourceLoc loc;
+    };
+    std::string name;
+    std::vector<Field> fields;
+};
+
+// TYPE t IS REF CURSOR [RETURN type]
+struct RefCursorTypeDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::RefCursorType;
+    explicit RefCursorTypeDecl(SourceLoc l) : Decl(kKind, l) {}
+    std::string name;
+};
+
 // ---- statements ----------------------------------------------------------
 
 enum class StmtKind {
@@ -59,6 +101,11 @@ enum class StmtKind {
     Raise,
     Sql,
     Call,
+    ForCursor,
+    Open,
+    Fetch,
+    Close,
+    ExecuteImmediate,
 };
 
 const char *ToString(StmtKind kind);
@@ -72,6 +119,10 @@ struct Stmt {
     SourceLoc loc;
     std::vector<std::string> labels;  // <<label>> written before the statement
     std::unique_ptr<Annotation> annotation;
+    // Set by the compiler: running it may change the database (SQL, or a
+    // call of a SQL function), so inside a block with handlers it gets its
+    // own subtransaction.
+    bool touches_database = false;
 };
 using StmtPtr = std::unique_ptr<Stmt>;
 using StmtList = std::vector<StmtPtr>;
@@ -178,18 +229,85 @@ struct RaiseStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Raise;
     explicit RaiseStmt(SourceLoc l) : Stmt(kKind, l) {}
     NameChain exception;  // empty: re-raise inside a handler
+    // Set by the compiler.
+    int user_exception = -1;  // index in CompiledFunction::exceptions
+    int sqlstate = 0;
+    std::string message;
 };
 
 enum class SqlVerb { Select, Insert, Update, Delete, Merge, With };
+
+// Where a value fetched or returned by SQL goes: a variable, a record
+// field, or a whole record.
+struct Target {
+    NameChain name;
+    SourceLoc loc;
+};
 
 struct SqlStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Sql;
     explicit SqlStmt(SourceLoc l) : Stmt(kKind, l) {}
     SqlVerb verb = SqlVerb::Select;
-    std::string text;             // the SQL PostgreSQL sees (INTO removed)
-    std::vector<NameChain> into;  // SELECT ... INTO targets
-    std::vector<SourceLoc> into_locs;
-    std::vector<int> into_slots;  // set by the compiler
+    std::string text;           // the SQL PostgreSQL sees (INTO removed)
+    std::vector<Target> into;   // SELECT ... INTO / RETURNING ... INTO
+    bool returning_into = false;
+    // INSERT INTO t VALUES rec / UPDATE t SET ROW = rec, rewritten by the
+    // compiler once it knows t's columns.
+    std::string row_record;
+    std::string row_table;
+};
+
+// A cursor's actual arguments, or a dynamic statement's bind values.
+struct BindArg {
+    enum class Mode { In, Out, InOut };
+    Mode mode = Mode::In;
+    ExprPtr value;
+};
+
+// FOR r IN c[(args)] LOOP / FOR r IN (query) LOOP
+struct ForCursorStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::ForCursor;
+    explicit ForCursorStmt(SourceLoc l) : Stmt(kKind, l) {}
+    std::string variable;
+    NameChain cursor;          // empty for an inline query
+    std::vector<CallArg> args;
+    std::string query;         // inline query
+    StmtList body;
+    std::string end_label;
+};
+
+// OPEN c[(args)] / OPEN rc FOR query / OPEN rc FOR expr [USING ...]
+struct OpenStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Open;
+    explicit OpenStmt(SourceLoc l) : Stmt(kKind, l) {}
+    NameChain cursor;
+    std::vector<CallArg> args;
+    std::string query;    // OPEN rc FOR SELECT ...
+    ExprPtr dynamic;      // OPEN rc FOR 'text'
+    std::vector<BindArg> using_args;
+};
+
+struct FetchStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Fetch;
+    explicit FetchStmt(SourceLoc l) : Stmt(kKind, l) {}
+    NameChain cursor;
+    std::vector<Target> into;
+};
+
+struct CloseStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Close;
+    explicit CloseStmt(SourceLoc l) : Stmt(kKind, l) {}
+    NameChain cursor;
+};
+
+// EXECUTE IMMEDIATE str [INTO ...] [USING ...] [RETURNING INTO ...]
+struct ExecuteImmediateStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::ExecuteImmediate;
+    explicit ExecuteImmediateStmt(SourceLoc l) : Stmt(kKind, l) {}
+    ExprPtr sql;
+    std::vector<Target> into;
+    std::vector<BindArg> using_args;
+    std::vector<Target> returning_into;
 };
 
 struct CallStmt : Stmt {

@@ -19,6 +19,8 @@ enum class VariableKind {
     LoopIndex,  // read-only, as Oracle's FOR index
     Session,    // polar_login_user & co., read-only
     Trigger,    // tg_event, tg_tag, read-only
+    Cursor,     // an explicit cursor: holds its portal's name while open
+    ErrorInfo,  // SQLCODE and SQLERRM, read-only
 };
 
 struct Variable {
@@ -28,7 +30,9 @@ struct Variable {
     bool constant = false;
     bool not_null = false;
     ast::SourceLoc loc;
+    const ast::CursorDecl *cursor = nullptr;  // Cursor: its declaration
 
+    bool IsRecord() const { return type.typtype == TYPTYPE_COMPOSITE || type.oid == RECORDOID; }
     bool ReadOnly() const { return constant || (kind != VariableKind::Local && kind != VariableKind::Argument); }
 };
 
@@ -36,7 +40,14 @@ struct Variable {
 struct Scope {
     const Scope *parent = nullptr;
     std::vector<std::string> labels;
-    std::unordered_map<std::string, int> names;  // name -> slot
+    std::unordered_map<std::string, int> names;       // name -> slot
+    std::unordered_map<std::string, int> exceptions;  // name -> CompiledFunction::exceptions index
+    std::unordered_map<std::string, pg::TypeInfo> types;  // TYPE t IS RECORD / REF CURSOR
+
+    int FindException(const std::string &name) const {
+        auto it = exceptions.find(name);
+        return it == exceptions.end() ? -1 : it->second;
+    }
 
     int Find(const std::string &name) const {
         auto it = names.find(name);
@@ -59,6 +70,13 @@ struct FunctionInfo {
     ItemPointerData tid{};
 };
 
+// A declared exception; PRAGMA EXCEPTION_INIT binds it to an Oracle number.
+struct ExceptionInfo {
+    std::string name;
+    int oracle_code = 0;  // 0: none (SQLCODE is 1)
+    int sqlstate = 0;     // what RAISE raises and handlers match; 0: by identity
+};
+
 class CompiledFunction {
 public:
     explicit CompiledFunction(FunctionInfo info);
@@ -70,12 +88,21 @@ public:
     ast::FunctionBody body;
     std::vector<Variable> variables;
     std::vector<std::unique_ptr<Scope>> scopes;
+    std::vector<ExceptionInfo> exceptions;
+    // TYPE t IS RECORD declarations by the typmod of their row type, for
+    // field defaults and NOT NULL fields.
+    std::unordered_map<int32, const ast::RecordTypeDecl *> record_types;
     MemoryContext context = nullptr;  // PostgreSQL objects built for this function
     Oid varchar2_oid = InvalidOid;
     // Set when the body mentions a session variable: only then does a call
     // pay for looking up user, database and client address.
     bool uses_session_variables = false;
     int first_argument_slot = 0;  // arguments occupy consecutive slots
+    // SQLCODE / SQLERRM are variables (so that embedded SQL can use them
+    // too), set when a handler starts; kept only when the body names them.
+    bool uses_error_info = false;
+    int sqlcode_slot = -1;
+    int sqlerrm_slot = -1;
 
     bool read_only() const { return info.volatility != PROVOLATILE_VOLATILE; }
     int nslots() const { return static_cast<int>(variables.size()); }
@@ -86,7 +113,7 @@ public:
 class ScopeResolver : public pg::NameResolver {
 public:
     ScopeResolver(const CompiledFunction &fn, const Scope &scope) : fn_(fn), scope_(scope) {}
-    bool ResolveColumnRef(const char *const *parts, int nparts, int *slot) const noexcept override;
+    bool ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field) const noexcept override;
     bool ResolvePositional(int number, int *slot) const noexcept override;
     bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept override;
 
@@ -98,5 +125,12 @@ private:
 // Name lookup shared by the compiler and the parser hooks: a plain name
 // through the scope chain, or label.name / function_name.argument.
 int LookupName(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name);
+
+// A variable or a field of a record variable (rec.f, label.rec.f).
+struct Reference {
+    int slot = -1;
+    std::string field;  // empty: the whole variable
+};
+Reference LookupReference(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name);
 
 }  // namespace plpolar::compile

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/function.hpp"
 #include "plpolar/pg/expr.hpp"
 #include "plpolar/pg/spi.hpp"
@@ -44,19 +45,72 @@ struct CastSite : ast::Annotation {
     Oid source_type = InvalidOid;
     int32 source_typmod = -1;
     uint64 generation = 0;
+    // Row to row conversion: one cast per field of the target.
+    std::vector<std::unique_ptr<CastSite>> fields;
+};
+
+// Where one fetched value goes: a variable, a record field or a record.
+struct TargetSite {
+    int slot = -1;
+    std::string field;  // a record's field; empty: the variable itself
+    int attnum_hint = 0;
+    std::unique_ptr<CastSite> cast;
+    bool record = false;  // the whole variable is a record
 };
 
 struct SqlSite : ast::Annotation {
-    SqlSite(const CompiledFunction &fn, const Scope &scope, std::string text)
-        : resolver(fn, scope), statement(std::move(text), &resolver, fn.nslots()) {}
+    // `nslots` may exceed the function's when the statement is compiled
+    // before all variables are known; unused slots are never bound.
+    SqlSite(const CompiledFunction &fn, const Scope &scope, std::string text, int nslots)
+        : resolver(fn, scope), statement(std::move(text), &resolver, nslots) {}
     ScopeResolver resolver;
     pg::SqlStatement statement;
-    std::vector<std::unique_ptr<CastSite>> into_casts;  // one per INTO target
+    std::vector<TargetSite> targets;  // INTO targets
 };
 
 // Assignment targets and RETURN carry a cast to the target type.
 struct StoreSite : ast::Annotation {
     CastSite cast;
+    TargetSite target;  // assignment: where the value goes
+};
+
+// rec.field read in an expression.
+struct FieldSite : ast::Annotation {
+    std::string field;
+    int attnum_hint = 0;
+};
+
+// TYPE t IS RECORD: the fields' types and casts for their defaults.
+struct RecordTypeSite : ast::Annotation {
+    std::vector<pg::TypeInfo> field_types;
+    std::vector<std::unique_ptr<CastSite>> casts;
+};
+
+// CURSOR c(params) IS query
+struct CursorSite : ast::Annotation {
+    std::unique_ptr<SqlSite> query;
+    int slot = -1;  // the cursor's own variable
+    std::vector<std::string> param_names;
+    std::vector<int> param_slots;
+    std::vector<const ast::Expr *> param_defaults;  // may be null
+    std::vector<std::unique_ptr<CastSite>> param_casts;
+};
+
+// OPEN, FETCH, CLOSE and cursor FOR loops.
+struct CursorUseSite : ast::Annotation {
+    int slot = -1;                          // cursor or cursor variable
+    const ast::CursorDecl *cursor = nullptr;  // explicit cursor, else null
+    std::vector<int> arg_param;             // argument i -> cursor parameter index
+    std::unique_ptr<SqlSite> query;         // OPEN rc FOR query, FOR r IN (query)
+    std::vector<TargetSite> targets;        // FETCH ... INTO
+    int record_slot = -1;                   // FOR loop record
+};
+
+// EXECUTE IMMEDIATE
+struct DynamicSite : ast::Annotation {
+    std::vector<TargetSite> into;
+    std::vector<TargetSite> out_args;  // USING OUT / IN OUT, in USING order (slot -1 for IN)
+    std::vector<TargetSite> returning;
 };
 
 // FOR loop bounds are converted to integers.
@@ -71,8 +125,14 @@ struct BlockSite : ast::Annotation {
         int slot;
         const ast::Expr *value;  // may be null
         std::unique_ptr<CastSite> cast;
+        // Records start as a row of NULLs; a cursor's %ROWTYPE takes the
+        // shape of the cursor's query.
+        bool null_row = false;
+        const ast::CursorDecl *row_of_cursor = nullptr;
     };
     std::vector<Init> inits;
+    std::vector<std::vector<Condition>> handlers;  // parallel to BlockStmt::handlers
+    std::vector<int> cursors;  // explicit cursors declared here: closed on exit
 };
 
 // Bumped whenever pg_proc, pg_type, pg_operator or pg_cast change, so that

@@ -7,6 +7,8 @@
 
 #include "plpolar/compile/function.hpp"
 #include "plpolar/compile/sites.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/subxact.hpp"
 
 namespace plpolar::exec {
 
@@ -51,6 +53,56 @@ private:
     Flow ExecReturn(const ast::ReturnStmt &stmt);
     Flow ExecSql(const ast::SqlStmt &stmt);
     Flow ExecCall(const ast::CallStmt &stmt);
+    Flow ExecSimple(const ast::Stmt &stmt);
+    void InitBlockVariables(compile::BlockSite &site);
+
+    // exceptions (exceptions.cpp)
+    Flow ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site);
+    bool Matches(const std::vector<compile::Condition> &conditions, const pg::PgError &error) const;
+    Flow ExecRaise(const ast::RaiseStmt &stmt);
+    void RaiseApplicationError(const ast::CallExpr &call);
+    pg::Value EvalSqlCode();
+    // SQLCODE and SQLERRM variables for the innermost handled error.
+    void SetErrorInfo();
+    pg::Value EvalSqlErrm(const ast::Expr *code);
+    // Runs `f` in its own subtransaction when the statement needs one: inside
+    // a block with handlers, in Oracle's statement-level rollback mode.
+    template <class F>
+    auto Atomic(const ast::Stmt &stmt, F &&f) -> decltype(f()) {
+        if (!stmt.touches_database || protected_depth_ == 0) return f();
+        pg::SubTransaction sub;
+        try {
+            auto result = f();
+            sub.Commit();
+            return result;
+        } catch (const pg::PgError &) {
+            sub.Rollback();
+            throw;
+        }
+    }
+
+    // cursors (cursors.cpp)
+    Flow ExecOpen(const ast::OpenStmt &stmt);
+    Flow ExecFetch(const ast::FetchStmt &stmt);
+    Flow ExecClose(const ast::CloseStmt &stmt);
+    Flow ExecForCursor(const ast::ForCursorStmt &stmt);
+    void BindCursorArgs(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args);
+    std::string OpenExplicit(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args);
+    std::string CursorName(int slot) const;
+    void CloseBlockCursors(const std::vector<int> &slots) noexcept;
+    pg::Value EvalCursorAttribute(const ast::AttributeExpr &expr);
+    std::vector<pg::Value> EvalBindValues(const std::vector<ast::BindArg> &args, const std::vector<int> &order);
+
+    // dynamic SQL (dynamic.cpp)
+    Flow ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt);
+
+    // records and INTO targets (records.cpp)
+    void AssignRow(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result, uint64 row);
+    void StoreTarget(compile::TargetSite &target, const pg::Value &value);
+    void StoreField(int slot, const std::string &field, const pg::Value &value, compile::TargetSite &target);
+    pg::Value EvalField(const ast::NameExpr &expr);
+    pg::Value ConvertRow(const pg::Value &value, compile::CastSite &cast);
+    pg::Value NullRow(const pg::TypeInfo &type);
     // After one pass of a loop body: true to leave the loop with `*out`.
     bool LoopShouldStop(const ast::Stmt &loop, Flow flow, Flow *out);
 
@@ -91,6 +143,18 @@ private:
     // Implicit cursor attributes (SQL%...).
     bool sql_executed_ = false;
     uint64 sql_rowcount_ = 0;
+    // Explicit cursors and cursor variables, by slot.
+    struct CursorState {
+        bool fetched = false;  // %FOUND / %NOTFOUND are NULL before the first FETCH
+        bool found = false;
+        int64 rowcount = 0;
+    };
+    std::vector<CursorState> cursors_;
+    // Errors being handled, innermost last: SQLCODE, SQLERRM and RAISE;.
+    std::vector<pg::PgError> handling_;
+    // Depth of blocks with handlers around the current statement, in
+    // statement-level rollback mode.
+    int protected_depth_ = 0;
 };
 
 }  // namespace plpolar::exec

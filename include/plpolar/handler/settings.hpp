@@ -3,8 +3,12 @@
 
 namespace plpolar::handler {
 
+// plpolar.exception_rollback: what a handled exception undoes.
+enum class ExceptionRollback { Statement = 0, Block = 1 };
+
 struct Settings {
     int instance_num = 1;
+    int exception_rollback = static_cast<int>(ExceptionRollback::Statement);
 };
 
 Settings &settings();

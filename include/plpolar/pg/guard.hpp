@@ -25,8 +25,20 @@ public:
     const char *what() const noexcept override { return edata_->message ? edata_->message : "error"; }
     int sqlerrcode() const { return edata_->sqlerrcode; }
 
+    // What plpolar knows about an error beyond the ErrorData; lost when the
+    // error crosses PostgreSQL (another function's frame) on its way up.
+    struct Origin {
+        const void *function = nullptr;  // the compiled function that raised it
+        int user_exception = -1;         // its declared exception, RAISE e
+        int oracle_code = 0;             // number given by RAISE_APPLICATION_ERROR / EXCEPTION_INIT
+        bool pl_conversion = false;      // a PL assignment failed to convert text
+    };
+    Origin &origin() { return origin_; }
+    const Origin &origin() const { return origin_; }
+
 private:
     ErrorData *edata_;  // lives in ErrorMemoryContext(), see below
+    Origin origin_;
 };
 
 // Copies the error being handled into plpolar's error context, flushes

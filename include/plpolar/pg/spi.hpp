@@ -15,7 +15,9 @@ namespace plpolar::pg {
 class NameResolver {
 public:
     virtual ~NameResolver() = default;
-    virtual bool ResolveColumnRef(const char *const *parts, int nparts, int *slot) const noexcept = 0;
+    // `*field` is set when the name is record.field (else nullptr); it
+    // points into `parts`.
+    virtual bool ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field) const noexcept = 0;
     virtual bool ResolvePositional(int number, int *slot) const noexcept = 0;
     virtual bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept = 0;
 };
@@ -41,6 +43,14 @@ public:
     // Column i (0-based) of row `row` of a result.
     static Value Column(const Result &result, uint64 row, int column);
     static int ColumnCount(const Result &result);
+    // Row `row` as one composite value (a RECORD with a registered typmod).
+    static Value RowAsRecord(Result &result, uint64 row);
+
+    // Opens the statement as a cursor (portal) and returns its name; `name`
+    // may be empty for a generated one.
+    std::string OpenCursor(const Value *slots, bool read_only, const std::string &name);
+    // Typmod of the RECORD type of the statement's result rows.
+    int32 ResultRowType(const Value *slots);
 
     const std::string &text() const { return text_; }
 
@@ -50,13 +60,31 @@ public:
         if (slot >= 0 && slot < static_cast<int>(used_.size())) used_[slot] = 1;
     }
 
-private:
-    void Prepare();
+    // The variables' current values while the statement is being prepared:
+    // a RECORD variable's parameter takes the type of its current value.
+    const Value *binding_slots() const { return binding_slots_; }
 
+private:
+    void Prepare(const Value *slots);
+
+    const Value *binding_slots_ = nullptr;
     std::string text_;
     const NameResolver *resolver_;
     std::vector<char> used_;  // slots the statement references
     SPIPlanPtr plan_ = nullptr;
 };
+
+// Portals by name: explicit cursors, ref cursors and FOR loops.
+bool CursorIsOpen(const std::string &name);
+SqlStatement::Result CursorFetch(const std::string &name, long count);
+void CursorClose(const std::string &name);
+
+// Dynamic SQL (EXECUTE IMMEDIATE, OPEN ... FOR 'text'): $1..$n are `args`.
+SqlStatement::Result ExecuteDynamic(const std::string &sql, const Value *args, size_t nargs, bool read_only,
+                                    long max_rows);
+std::string OpenDynamicCursor(const std::string &name, const std::string &sql, const Value *args, size_t nargs,
+                              bool read_only);
+// SPI's count of rows processed by the last statement (RETURNING included).
+uint64 LastProcessed();
 
 }  // namespace plpolar::pg

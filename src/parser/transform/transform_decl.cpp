@@ -24,6 +24,41 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
             auto decl = std::make_unique<ast::ExceptionDecl>(Loc(exc));
             decl->name = TransformIdentifier(exc->identifier());
             out.push_back(std::move(decl));
+        } else if (auto *cur = item->cursor_decl()) {
+            auto decl = std::make_unique<ast::CursorDecl>(Loc(cur));
+            decl->name = TransformIdentifier(cur->identifier());
+            for (auto *p : cur->cursor_param()) {
+                ast::CursorParam param;
+                param.name = TransformIdentifier(p->identifier());
+                param.type = TransformTypeSpec(p->type_spec());
+                if (p->expr()) param.default_value = TransformExpr(p->expr());
+                param.loc = Loc(p);
+                decl->params.push_back(std::move(param));
+            }
+            if (cur->type_spec()) {
+                decl->has_return_type = true;
+                decl->return_type = TransformTypeSpec(cur->type_spec());
+            }
+            decl->query = TransformQuery(cur->query_text());
+            decl->query_loc = Loc(cur->query_text());
+            out.push_back(std::move(decl));
+        } else if (auto *rec = dynamic_cast<P::RecordTypeDeclContext *>(item->type_decl())) {
+            auto decl = std::make_unique<ast::RecordTypeDecl>(Loc(rec));
+            decl->name = TransformIdentifier(rec->identifier());
+            for (auto *f : rec->record_field()) {
+                ast::RecordTypeDecl::Field field;
+                field.name = TransformIdentifier(f->identifier());
+                field.type = TransformTypeSpec(f->type_spec());
+                field.not_null = f->K_NOT() != nullptr;
+                if (f->expr()) field.default_value = TransformExpr(f->expr());
+                field.loc = Loc(f);
+                decl->fields.push_back(std::move(field));
+            }
+            out.push_back(std::move(decl));
+        } else if (auto *ref = dynamic_cast<P::RefCursorTypeDeclContext *>(item->type_decl())) {
+            auto decl = std::make_unique<ast::RefCursorTypeDecl>(Loc(ref));
+            decl->name = TransformIdentifier(ref->identifier());
+            out.push_back(std::move(decl));
         } else if (auto *pragma = item->pragma_decl()) {
             auto decl = std::make_unique<ast::PragmaDecl>(Loc(pragma));
             decl->name = TransformIdentifier(pragma->identifier());

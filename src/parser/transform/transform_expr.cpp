@@ -213,15 +213,20 @@ ast::ExprPtr Transformer::TransformNameRef(P::Name_refContext *ctx) {
     if (!ctx->LPAREN()) return std::make_unique<ast::NameExpr>(Loc(ctx), std::move(name));
     auto call = std::make_unique<ast::CallExpr>(Loc(ctx), std::move(name));
     call->has_parens = true;
-    if (auto *args = ctx->call_args()) {
-        for (auto *arg : args->call_arg()) {
-            ast::CallArg out;
-            if (arg->identifier()) out.name = TransformIdentifier(arg->identifier());
-            out.value = TransformExpr(arg->expr());
-            call->args.push_back(std::move(out));
-        }
-    }
+    call->args = TransformCallArgs(ctx->call_args());
     return call;
+}
+
+std::vector<ast::CallArg> Transformer::TransformCallArgs(P::Call_argsContext *ctx) {
+    std::vector<ast::CallArg> args;
+    if (ctx == nullptr) return args;
+    for (auto *arg : ctx->call_arg()) {
+        ast::CallArg out;
+        if (arg->identifier()) out.name = TransformIdentifier(arg->identifier());
+        out.value = TransformExpr(arg->expr());
+        args.push_back(std::move(out));
+    }
+    return args;
 }
 
 ast::ExprPtr Transformer::TransformLiteral(P::LiteralContext *ctx) {

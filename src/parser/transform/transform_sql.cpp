@@ -23,9 +23,36 @@ bool IsNameToken(antlr4::Token *t) {
 
 }  // namespace
 
-// SELECT ... INTO a, b FROM ...: the INTO list names PL targets and is cut
-// out; PostgreSQL gets the remaining query, whose PL variable references
-// are bound as parameters when it is prepared.
+// Reads "name[.name]..., name" starting at tokens[i]; returns the index after.
+static size_t ReadTargets(const std::vector<antlr4::Token *> &tokens, size_t i, antlr4::Token *anchor,
+                          std::vector<ast::Target> &out) {
+    while (true) {
+        if (i >= tokens.size() || !IsNameToken(tokens[i])) {
+            ast::SourceLoc loc = Transformer::Loc(i < tokens.size() ? tokens[i] : anchor);
+            throw SyntaxError("expected a variable name after INTO", loc.line, loc.column);
+        }
+        ast::Target target;
+        target.name.push_back(FoldIdentifier(tokens[i]->getText()));
+        target.loc = Transformer::Loc(tokens[i]);
+        ++i;
+        while (i + 1 < tokens.size() && tokens[i]->getType() == P::DOT && IsNameToken(tokens[i + 1])) {
+            target.name.push_back(FoldIdentifier(tokens[i + 1]->getText()));
+            i += 2;
+        }
+        out.push_back(std::move(target));
+        if (i < tokens.size() && tokens[i]->getType() == P::COMMA) {
+            ++i;
+            continue;
+        }
+        return i;
+    }
+}
+
+// SELECT ... INTO a, b FROM ... and DML ... RETURNING x INTO a: the INTO
+// list names PL targets and is cut out; PostgreSQL gets the remaining
+// query, whose PL variable references are bound as parameters when it is
+// prepared. INSERT INTO t VALUES rec and UPDATE t SET ROW = rec are
+// recorded for the compiler, which knows t's columns.
 ast::StmtPtr Transformer::TransformSql(P::Sql_stmtContext *ctx) {
     auto node = std::make_unique<ast::SqlStmt>(Loc(ctx));
     std::vector<antlr4::Token *> tokens;
@@ -42,48 +69,144 @@ ast::StmtPtr Transformer::TransformSql(P::Sql_stmtContext *ctx) {
     }
 
     size_t into_at = 0;
-    if (node->verb == ast::SqlVerb::Select || node->verb == ast::SqlVerb::With) {
-        int depth = 0;
-        for (size_t i = 1; i < tokens.size(); ++i) {
-            int type = tokens[i]->getType();
-            if (type == P::LPAREN) ++depth;
-            if (type == P::RPAREN) --depth;
-            if (type == P::K_INTO && depth == 0) {
-                int prev = tokens[i - 1]->getType();
-                if (prev == P::K_INSERT || prev == P::K_MERGE) break;  // WITH ... INSERT INTO t
-                into_at = i;
+    bool query = node->verb == ast::SqlVerb::Select || node->verb == ast::SqlVerb::With;
+    int depth = 0;
+    bool after_returning = false;
+    for (size_t i = 1; i < tokens.size(); ++i) {
+        int type = tokens[i]->getType();
+        if (type == P::LPAREN) ++depth;
+        if (type == P::RPAREN) --depth;
+        if (depth != 0) continue;
+        if (type == P::K_RETURNING) after_returning = true;
+        if (type == P::K_INTO && (query || after_returning)) {
+            int prev = tokens[i - 1]->getType();
+            if (prev == P::K_INSERT || prev == P::K_MERGE) break;  // WITH ... INSERT INTO t
+            into_at = i;
+            node->returning_into = after_returning;
+            break;
+        }
+    }
+
+    // INSERT INTO t VALUES rec / UPDATE t SET ROW = rec
+    auto find = [&tokens](int type, size_t from) {
+        for (size_t i = from; i < tokens.size(); ++i)
+            if (tokens[i]->getType() == type) return i;
+        return tokens.size();
+    };
+    size_t end = into_at == 0 ? tokens.size() : into_at;
+    if (node->verb == ast::SqlVerb::Insert && tokens.size() > 4 && tokens[1]->getType() == P::K_INTO) {
+        size_t values = find(P::K_VALUES, 2);
+        if (values + 1 < end && IsNameToken(tokens[values + 1]) &&
+            (values + 2 == end || tokens[values + 2]->getType() == P::K_RETURNING)) {
+            node->row_table = TextBetween(tokens[2], tokens[values - 1]);
+            node->row_record = TextBetween(tokens[values + 1], tokens[values + 1]);
+            node->text = values + 2 < end ? TextBetween(tokens[values + 2], tokens[end - 1]) : "";
+        }
+    }
+    if (node->row_record.empty() && node->verb == ast::SqlVerb::Update) {
+        for (size_t i = 2; i + 3 < end; ++i) {
+            if (FoldIdentifier(tokens[i]->getText()) == "set" && FoldIdentifier(tokens[i + 1]->getText()) == "row" &&
+                tokens[i + 2]->getType() == P::EQ && IsNameToken(tokens[i + 3])) {
+                node->row_table = TextBetween(tokens[1], tokens[i - 1]);
+                node->row_record = TextBetween(tokens[i + 3], tokens[i + 3]);
+                node->text = i + 4 < end ? TextBetween(tokens[i + 4], tokens[end - 1]) : "";
                 break;
             }
         }
     }
+
     if (into_at == 0) {
-        node->text = TextBetween(tokens.front(), tokens.back());
+        if (node->row_record.empty()) node->text = TextBetween(tokens.front(), tokens.back());
         return node;
     }
-
-    size_t i = into_at + 1;
-    while (true) {
-        if (i >= tokens.size() || !IsNameToken(tokens[i])) {
-            ast::SourceLoc loc = Loc(i < tokens.size() ? tokens[i] : tokens[into_at]);
-            throw SyntaxError("expected a variable name after INTO", loc.line, loc.column);
-        }
-        ast::NameChain target{FoldIdentifier(tokens[i]->getText())};
-        node->into_locs.push_back(Loc(tokens[i]));
-        ++i;
-        while (i + 1 < tokens.size() && tokens[i]->getType() == P::DOT && IsNameToken(tokens[i + 1])) {
-            target.push_back(FoldIdentifier(tokens[i + 1]->getText()));
-            i += 2;
-        }
-        node->into.push_back(std::move(target));
-        if (i < tokens.size() && tokens[i]->getType() == P::COMMA) {
-            ++i;
-            continue;
-        }
-        break;
+    size_t i = ReadTargets(tokens, into_at + 1, tokens[into_at], node->into);
+    if (node->row_record.empty()) {
+        std::string text = TextBetween(tokens.front(), tokens[into_at - 1]);
+        if (i < tokens.size()) text += " " + TextBetween(tokens[i], tokens.back());
+        node->text = std::move(text);
+    } else if (i < tokens.size()) {
+        node->text += " " + TextBetween(tokens[i], tokens.back());
     }
-    std::string text = TextBetween(tokens.front(), tokens[into_at - 1]);
-    if (i < tokens.size()) text += " " + TextBetween(tokens[i], tokens.back());
-    node->text = std::move(text);
+    return node;
+}
+
+std::string Transformer::TransformQuery(P::Query_textContext *ctx) {
+    // Parenthesised queries keep their parentheses: PostgreSQL accepts them.
+    return TextBetween(ctx->getStart(), ctx->getStop());
+}
+
+ast::Target Transformer::TransformTarget(P::Name_chainContext *ctx) {
+    ast::Target t;
+    t.name = TransformNameChain(ctx);
+    t.loc = Loc(ctx);
+    return t;
+}
+
+ast::BindArg Transformer::TransformBindArg(P::Using_argContext *ctx) {
+    ast::BindArg arg;
+    if (ctx->K_OUT() && ctx->K_IN())
+        arg.mode = ast::BindArg::Mode::InOut;
+    else if (ctx->K_OUT())
+        arg.mode = ast::BindArg::Mode::Out;
+    arg.value = TransformExpr(ctx->expr());
+    return arg;
+}
+
+ast::StmtPtr Transformer::TransformOpen(P::Open_stmtContext *ctx) {
+    auto node = std::make_unique<ast::OpenStmt>(Loc(ctx));
+    node->cursor = TransformNameChain(ctx->name_chain());
+    node->args = TransformCallArgs(ctx->call_args());
+    if (ctx->query_text()) node->query = TransformQuery(ctx->query_text());
+    if (ctx->expr()) node->dynamic = TransformExpr(ctx->expr());
+    for (auto *u : ctx->using_arg()) {
+        node->using_args.push_back(TransformBindArg(u));
+        if (node->using_args.back().mode != ast::BindArg::Mode::In)
+            throw SyntaxError("OPEN ... USING takes IN values only", Loc(u).line, Loc(u).column);
+    }
+    return node;
+}
+
+ast::StmtPtr Transformer::TransformFetch(P::Fetch_stmtContext *ctx) {
+    auto node = std::make_unique<ast::FetchStmt>(Loc(ctx));
+    auto names = ctx->name_chain();
+    node->cursor = TransformNameChain(names[0]);
+    for (size_t i = 1; i < names.size(); ++i) node->into.push_back(TransformTarget(names[i]));
+    return node;
+}
+
+ast::StmtPtr Transformer::TransformExecuteImmediate(P::Execute_immediate_stmtContext *ctx) {
+    auto node = std::make_unique<ast::ExecuteImmediateStmt>(Loc(ctx));
+    node->sql = TransformExpr(ctx->expr());
+    // INTO targets come before USING, RETURNING INTO targets after it.
+    bool returning = false;
+    for (auto *child : ctx->children) {
+        if (auto *term = dynamic_cast<antlr4::tree::TerminalNode *>(child)) {
+            int type = term->getSymbol()->getType();
+            if (type == P::K_RETURNING || type == P::K_RETURN) returning = true;
+        } else if (auto *name = dynamic_cast<P::Name_chainContext *>(child)) {
+            (returning ? node->returning_into : node->into).push_back(TransformTarget(name));
+        } else if (auto *u = dynamic_cast<P::Using_argContext *>(child)) {
+            node->using_args.push_back(TransformBindArg(u));
+        }
+    }
+    if (!node->into.empty() && !node->returning_into.empty())
+        throw SyntaxError("EXECUTE IMMEDIATE cannot have both INTO and RETURNING INTO", node->loc.line,
+                          node->loc.column);
+    return node;
+}
+
+ast::StmtPtr Transformer::TransformCursorFor(P::Cursor_for_loop_stmtContext *ctx) {
+    auto node = std::make_unique<ast::ForCursorStmt>(Loc(ctx));
+    auto ids = ctx->identifier();
+    node->variable = TransformIdentifier(ids[0]);
+    if (ctx->query_text()) {
+        node->query = TransformQuery(ctx->query_text());
+    } else {
+        node->cursor = TransformNameChain(ctx->name_chain());
+        node->args = TransformCallArgs(ctx->call_args());
+    }
+    node->body = TransformStatements(ctx->seq_of_statements());
+    if (ids.size() > 1) node->end_label = TransformIdentifier(ids[1]);
     return node;
 }
 

@@ -101,6 +101,7 @@ ast::StmtList Transformer::TransformStatements(P::Seq_of_statementsContext *ctx)
             case ast::StmtKind::Loop: end = &ast::Cast<ast::LoopStmt>(*stmt).end_label; break;
             case ast::StmtKind::While: end = &ast::Cast<ast::WhileStmt>(*stmt).end_label; break;
             case ast::StmtKind::ForRange: end = &ast::Cast<ast::ForRangeStmt>(*stmt).end_label; break;
+            case ast::StmtKind::ForCursor: end = &ast::Cast<ast::ForCursorStmt>(*stmt).end_label; break;
             default: break;
         }
         if (end != nullptr && !end->empty() && *end != label) {
@@ -178,6 +179,15 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
         if (s->name_chain()) node->exception = TransformNameChain(s->name_chain());
         return node;
     }
+    if (auto *s = ctx->cursor_for_loop_stmt()) return TransformCursorFor(s);
+    if (auto *s = ctx->open_stmt()) return TransformOpen(s);
+    if (auto *s = ctx->fetch_stmt()) return TransformFetch(s);
+    if (auto *s = ctx->close_stmt()) {
+        auto node = std::make_unique<ast::CloseStmt>(Loc(s));
+        node->cursor = TransformNameChain(s->name_chain());
+        return node;
+    }
+    if (auto *s = ctx->execute_immediate_stmt()) return TransformExecuteImmediate(s);
     if (auto *s = ctx->sql_stmt()) return TransformSql(s);
     auto *s = ctx->call_stmt();
     auto node = std::make_unique<ast::CallStmt>(Loc(s));

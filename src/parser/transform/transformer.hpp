@@ -32,6 +32,14 @@ public:
 
     // transform_sql.cpp
     ast::StmtPtr TransformSql(PlPolarParser::Sql_stmtContext *ctx);
+    std::string TransformQuery(PlPolarParser::Query_textContext *ctx);
+    ast::StmtPtr TransformOpen(PlPolarParser::Open_stmtContext *ctx);
+    ast::StmtPtr TransformFetch(PlPolarParser::Fetch_stmtContext *ctx);
+    ast::StmtPtr TransformExecuteImmediate(PlPolarParser::Execute_immediate_stmtContext *ctx);
+    ast::StmtPtr TransformCursorFor(PlPolarParser::Cursor_for_loop_stmtContext *ctx);
+    std::vector<ast::CallArg> TransformCallArgs(PlPolarParser::Call_argsContext *ctx);
+    ast::BindArg TransformBindArg(PlPolarParser::Using_argContext *ctx);
+    ast::Target TransformTarget(PlPolarParser::Name_chainContext *ctx);
 
     static ast::SourceLoc Loc(antlr4::Token *token);
     static ast::SourceLoc Loc(antlr4::ParserRuleContext *ctx) { return Loc(ctx->getStart()); }

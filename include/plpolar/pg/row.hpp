@@ -1,0 +1,42 @@
+// Composite values (records): rows of tables, views, cursors and
+// TYPE ... IS RECORD, held as ordinary composite Datums.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plpolar/pg/types.hpp"
+
+namespace plpolar::pg {
+
+bool IsRowType(Oid type);  // a named composite type or RECORD
+
+// The live (not dropped) fields of a row type.
+struct RowField {
+    std::string name;
+    TypeInfo type;
+    int attnum;  // 1-based position in the row, dropped columns included
+};
+std::vector<RowField> RowFields(Oid type, int32 typmod);
+
+// Column names of a table or view, for UPDATE t SET ROW = rec.
+std::vector<std::string> RelationColumns(const std::string &relation);
+// The row type of a table or view (t%ROWTYPE).
+TypeInfo RelationRowType(const std::vector<std::string> &name);
+
+// Registers an anonymous row type (TYPE t IS RECORD) for this backend and
+// returns its RECORD typmod.
+int32 BlessRowType(const std::vector<std::pair<std::string, TypeInfo>> &fields);
+
+// A row of `type` from one value per live field (already of the field's
+// type), allocated in the current memory context.
+Datum FormRow(Oid type, int32 typmod, const Value *values, size_t n);
+// The type of a row value (for RECORD, its registered typmod).
+void RowTypeOf(Datum row, Oid *type, int32 *typmod);
+// One live field; `*attnum_hint` caches its position between calls.
+// Returns false when the row has no field of that name.
+bool GetRowField(Datum row, const std::string &name, int *attnum_hint, Value *out);
+// All live fields of a row.
+std::vector<Value> RowValues(Datum row);
+
+}  // namespace plpolar::pg

@@ -1,0 +1,229 @@
+// Explicit cursors, cursor variables (SYS_REFCURSOR) and cursor FOR loops.
+// A cursor is a PostgreSQL portal; the cursor's variable holds the portal's
+// name while it is open, so that a ref cursor can be handed to a caller or
+// a client that FETCHes from it.
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/parser/placeholders.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/row.hpp"
+
+namespace plpolar::exec {
+
+namespace {
+
+[[noreturn]] void InvalidCursor(const std::string &name) {
+    pg::Raise(ERRCODE_INVALID_CURSOR_STATE, "invalid cursor", "Cursor \"" + name + "\" is not open.");
+}
+
+constexpr long kLoopBatch = 50;  // rows fetched at a time by FOR loops
+
+}  // namespace
+
+std::string Executor::CursorName(int slot) const {
+    const pg::Value &v = slots_[static_cast<size_t>(slot)];
+    if (v.isnull) return std::string();
+    return pg::TextToString(v.datum);
+}
+
+void Executor::CloseBlockCursors(const std::vector<int> &slots) noexcept {
+    for (int slot : slots) {
+        try {
+            std::string name = CursorName(slot);
+            if (!name.empty()) pg::CursorClose(name);
+            slots_[static_cast<size_t>(slot)] = pg::Value::Null(REFCURSOROID);
+            owned_[static_cast<size_t>(slot)] = 0;
+        } catch (...) {
+            // Leaving the block must not fail; the transaction's end closes
+            // whatever is left.
+        }
+    }
+}
+
+void Executor::BindCursorArgs(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args) {
+    auto &cs = static_cast<compile::CursorSite &>(*site.cursor->annotation);
+    std::vector<bool> given(cs.param_slots.size(), false);
+    for (size_t i = 0; i < args.size(); ++i) {
+        auto p = static_cast<size_t>(site.arg_param[i]);
+        given[p] = true;
+        Store(cs.param_slots[p], Eval(*args[i].value), *cs.param_casts[p]);
+    }
+    for (size_t p = 0; p < given.size(); ++p)
+        if (!given[p]) Store(cs.param_slots[p], Eval(*cs.param_defaults[p]), *cs.param_casts[p]);
+}
+
+std::string Executor::OpenExplicit(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args) {
+    std::string current = CursorName(site.slot);
+    if (!current.empty() && pg::CursorIsOpen(current))
+        pg::Raise(ERRCODE_DUPLICATE_CURSOR, "cursor already open",
+                  "Cursor \"" + fn_.variables[static_cast<size_t>(site.slot)].name + "\" must be closed before it is opened again.");
+    BindCursorArgs(site, args);
+    auto &cs = static_cast<compile::CursorSite &>(*site.cursor->annotation);
+    std::string portal = cs.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
+    pg::Value name = pg::TextValue(portal.c_str());
+    name.type = REFCURSOROID;
+    StoreCoerced(site.slot, name);
+    if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
+    cursors_[static_cast<size_t>(site.slot)] = CursorState{};
+    return portal;
+}
+
+std::vector<pg::Value> Executor::EvalBindValues(const std::vector<ast::BindArg> &args, const std::vector<int> &order) {
+    std::vector<pg::Value> values;
+    for (int index : order) {
+        if (index < 0 || index >= static_cast<int>(args.size()))
+            pg::Raise(ERRCODE_UNDEFINED_PARAMETER, "ORA-01008: not all variables bound",
+                      "The statement has more placeholders than USING arguments.");
+        const ast::BindArg &arg = args[static_cast<size_t>(index)];
+        if (arg.mode == ast::BindArg::Mode::Out)
+            pg::Raise(ERRCODE_SYNTAX_ERROR, "USING OUT argument " + std::to_string(index + 1) +
+                                                " is bound to an input placeholder");
+        pg::Value v = Eval(*arg.value);
+        if (v.type == UNKNOWNOID || v.type == InvalidOid) v.type = TEXTOID;
+        // Values the interpreter keeps as varchar2 travel as text: a
+        // dynamic statement has no reason to know the extension's type.
+        if (v.type == fn_.varchar2_oid) v.type = TEXTOID;
+        values.push_back(v);
+    }
+    return values;
+}
+
+Flow Executor::ExecOpen(const ast::OpenStmt &stmt) {
+    auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
+    ResetTemp();
+    if (site.cursor != nullptr) {
+        OpenExplicit(site, stmt.args);
+        return Flow::Normal;
+    }
+    // A cursor variable: reopening closes what it had open (Oracle), and a
+    // name given to it beforehand names the portal (PL/pgSQL).
+    std::string name = CursorName(site.slot);
+    if (!name.empty() && pg::CursorIsOpen(name)) pg::CursorClose(name);
+    std::string portal;
+    if (site.query) {
+        portal = site.query->statement.OpenCursor(slots_.data(), fn_.read_only(), name);
+    } else {
+        pg::Value text = Eval(*stmt.dynamic);
+        if (text.isnull) pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "query string of OPEN ... FOR is null");
+        parser::DynamicSql sql = parser::ConvertPlaceholders(ToText(text));
+        std::vector<int> order = sql.in_args;
+        if (!sql.has_placeholders)
+            for (size_t i = 0; i < stmt.using_args.size(); ++i) order.push_back(static_cast<int>(i));
+        else if (order.size() != stmt.using_args.size())
+            pg::Raise(ERRCODE_UNDEFINED_PARAMETER, "ORA-01006: bind variable does not exist",
+                      std::to_string(order.size()) + " placeholder(s), " + std::to_string(stmt.using_args.size()) +
+                          " USING argument(s).");
+        std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
+        portal = pg::OpenDynamicCursor(name, sql.text, values.data(), values.size(), fn_.read_only());
+    }
+    pg::Value v = pg::TextValue(portal.c_str());
+    v.type = REFCURSOROID;
+    StoreCoerced(site.slot, v);
+    if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
+    cursors_[static_cast<size_t>(site.slot)] = CursorState{};
+    return Flow::Normal;
+}
+
+Flow Executor::ExecFetch(const ast::FetchStmt &stmt) {
+    auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
+    ResetTemp();
+    std::string name = CursorName(site.slot);
+    if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
+    pg::SqlStatement::Result result = pg::CursorFetch(name, 1);
+    struct Free {
+        pg::SqlStatement::Result &r;
+        ~Free() {
+            try {
+                pg::SqlStatement::FreeResult(r);
+            } catch (const pg::PgError &) {
+            }
+        }
+    } free_result{result};
+    if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
+    CursorState &state = cursors_[static_cast<size_t>(site.slot)];
+    state.fetched = true;
+    state.found = result.processed > 0;
+    // Oracle leaves the targets alone after the last row.
+    if (!state.found) return Flow::Normal;
+    ++state.rowcount;
+    AssignRow(site.targets, result, 0);
+    return Flow::Normal;
+}
+
+Flow Executor::ExecClose(const ast::CloseStmt &stmt) {
+    auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
+    std::string name = CursorName(site.slot);
+    if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
+    pg::CursorClose(name);
+    if (fn_.variables[static_cast<size_t>(site.slot)].kind == compile::VariableKind::Cursor)
+        StoreCoerced(site.slot, pg::Value::Null(REFCURSOROID));
+    return Flow::Normal;
+}
+
+Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
+    auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
+    ResetTemp();
+    std::string portal = Atomic(stmt, [this, &site, &stmt] {
+        if (site.cursor != nullptr) return OpenExplicit(site, stmt.args);
+        return site.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
+    });
+    // The loop's own cursor closes however the loop ends.
+    struct Close {
+        Executor &e;
+        const compile::CursorUseSite &site;
+        const std::string &portal;
+        ~Close() {
+            try {
+                pg::CursorClose(portal);
+                if (site.cursor != nullptr) e.StoreCoerced(site.slot, pg::Value::Null(REFCURSOROID));
+            } catch (...) {
+            }
+        }
+    } close{*this, site, portal};
+    Flow out = Flow::Normal;
+    while (true) {
+        pg::SqlStatement::Result batch = Atomic(stmt, [&portal] { return pg::CursorFetch(portal, kLoopBatch); });
+        struct Free {
+            pg::SqlStatement::Result &r;
+            ~Free() {
+                try {
+                    pg::SqlStatement::FreeResult(r);
+                } catch (const pg::PgError &) {
+                }
+            }
+        } free_batch{batch};
+        if (site.cursor != nullptr) {
+            CursorState &state = cursors_[static_cast<size_t>(site.slot)];
+            state.fetched = true;
+            state.found = batch.processed > 0;
+        }
+        if (batch.processed == 0) return Flow::Normal;
+        for (uint64 row = 0; row < batch.processed; ++row) {
+            pg::CheckForInterrupts();
+            current_ = &stmt;
+            ResetTemp();
+            StoreCoerced(site.record_slot, pg::SqlStatement::RowAsRecord(batch, row));
+            if (site.cursor != nullptr) ++cursors_[static_cast<size_t>(site.slot)].rowcount;
+            if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
+        }
+    }
+}
+
+pg::Value Executor::EvalCursorAttribute(const ast::AttributeExpr &expr) {
+    std::string name = CursorName(expr.slot);
+    bool open = !name.empty() && pg::CursorIsOpen(name);
+    if (expr.attribute == ast::AttributeKind::IsOpen) return pg::Value::Of(BoolGetDatum(open), BOOLOID);
+    if (!open) InvalidCursor(fn_.variables[static_cast<size_t>(expr.slot)].name);
+    if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
+    const CursorState &state = cursors_[static_cast<size_t>(expr.slot)];
+    switch (expr.attribute) {
+        case ast::AttributeKind::Found:
+            return state.fetched ? pg::Value::Of(BoolGetDatum(state.found), BOOLOID) : pg::Value::Null(BOOLOID);
+        case ast::AttributeKind::NotFound:
+            return state.fetched ? pg::Value::Of(BoolGetDatum(!state.found), BOOLOID) : pg::Value::Null(BOOLOID);
+        case ast::AttributeKind::RowCount: return pg::Value::Of(Int64GetDatum(state.rowcount), INT8OID);
+        case ast::AttributeKind::IsOpen: break;
+    }
+    return pg::Value::Null(BOOLOID);
+}
+
+}  // namespace plpolar::exec

@@ -1,0 +1,172 @@
+// Exception handlers, RAISE, RAISE_APPLICATION_ERROR, SQLCODE and SQLERRM.
+//
+// Oracle undoes only the failing statement when an exception is handled;
+// the statements before it in the block keep their work. Inside a block
+// with handlers every statement that can change the database runs in its
+// own subtransaction (Executor::Atomic). plpolar.exception_rollback =
+// block gives PL/pgSQL's behaviour instead: one subtransaction per block.
+#include "plpolar/compile/conditions.hpp"
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/handler/settings.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+
+namespace plpolar::exec {
+
+bool Executor::Matches(const std::vector<compile::Condition> &conditions, const pg::PgError &error) const {
+    using Kind = compile::Condition::Kind;
+    int code = error.sqlerrcode();
+    const auto &origin = error.origin();
+    for (const auto &c : conditions) {
+        switch (c.kind) {
+            case Kind::Others:
+                if (compile::OthersCatches(code)) return true;
+                break;
+            case Kind::SqlState:
+                // INVALID_NUMBER is SQL's; PL conversions raise VALUE_ERROR.
+                if (origin.pl_conversion && code == ERRCODE_INVALID_TEXT_REPRESENTATION &&
+                    c.sqlstate == ERRCODE_INVALID_TEXT_REPRESENTATION)
+                    break;
+                if (ERRCODE_IS_CATEGORY(c.sqlstate) ? ERRCODE_TO_CATEGORY(code) == c.sqlstate : code == c.sqlstate)
+                    return true;
+                break;
+            case Kind::PlValueError:
+                if (origin.pl_conversion) return true;
+                break;
+            case Kind::UserException:
+                if (origin.function == &fn_ && origin.user_exception == c.exception) return true;
+                break;
+        }
+    }
+    return false;
+}
+
+Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site) {
+    bool whole_block =
+        handler::settings().exception_rollback == static_cast<int>(handler::ExceptionRollback::Block);
+    size_t handler = 0;
+    pg::PgError caught(nullptr);
+    {
+        std::unique_ptr<pg::SubTransaction> sub;
+        if (whole_block) sub = std::make_unique<pg::SubTransaction>();
+        struct Depth {
+            int &depth;
+            bool on;
+            Depth(int &d, bool o) : depth(d), on(o) { depth += on ? 1 : 0; }
+            ~Depth() { depth -= on ? 1 : 0; }
+        } depth{protected_depth_, !whole_block};
+        try {
+            Flow flow = ExecStmts(block.body);
+            if (sub) sub->Commit();
+            return flow;
+        } catch (pg::PgError &e) {
+            if (sub) sub->Rollback();
+            for (handler = 0; handler < site.handlers.size(); ++handler)
+                if (Matches(site.handlers[handler], e)) break;
+            if (handler == site.handlers.size()) throw;
+            caught = e;
+        }
+    }
+    // The handler runs outside the block's protection: what it raises goes
+    // to the enclosing block.
+    current_ = &block;
+    handling_.push_back(caught);
+    struct Pop {
+        Executor &e;
+        ~Pop() {
+            e.handling_.pop_back();
+            try {
+                e.SetErrorInfo();
+            } catch (...) {
+            }
+        }
+    } pop{*this};
+    SetErrorInfo();
+    Flow flow = ExecStmts(block.handlers[handler].body);
+    // Handled for good: its data need not wait for the end of the
+    // transaction (a loop may handle millions).
+    ErrorData *edata = caught.data();
+    pg::Guarded([edata] { FreeErrorData(edata); });
+    return flow;
+}
+
+Flow Executor::ExecRaise(const ast::RaiseStmt &stmt) {
+    if (stmt.exception.empty()) {
+        if (handling_.empty())
+            pg::Raise(ERRCODE_SYNTAX_ERROR, "RAISE without parameters cannot be used outside an exception handler");
+        throw pg::PgError(handling_.back());
+    }
+    try {
+        pg::Raise(stmt.sqlstate, stmt.message);
+    } catch (pg::PgError &e) {
+        if (stmt.user_exception >= 0) {
+            const compile::ExceptionInfo &info = fn_.exceptions[static_cast<size_t>(stmt.user_exception)];
+            e.origin().function = &fn_;
+            e.origin().user_exception = stmt.user_exception;
+            e.origin().oracle_code = info.oracle_code != 0 ? info.oracle_code : 1;
+        }
+        throw;
+    }
+}
+
+void Executor::RaiseApplicationError(const ast::CallExpr &call) {
+    ResetTemp();
+    compile::CastSite to_int;
+    to_int.target = pg::TypeFromOid(INT4OID, -1);
+    pg::Value code = Coerce(Eval(*call.args[0].value), to_int);
+    pg::Value message = Eval(*call.args[1].value);
+    bool keep = false;
+    if (call.args.size() > 2) {
+        bool isnull = false;
+        keep = EvalCondition(*call.args[2].value, &isnull) && !isnull;
+    }
+    int number = code.isnull ? 0 : DatumGetInt32(code.datum);
+    if (!compile::IsApplicationErrorCode(number))
+        pg::Raise(ERRCODE_INVALID_PARAMETER_VALUE, "ORA-21000: error number argument to raise_application_error of " +
+                                                       std::to_string(number) + " is out of range");
+    pg::ErrorSpec spec;
+    spec.sqlstate = compile::ApplicationErrorSqlState(number);
+    spec.message = message.isnull ? std::string() : ToText(message);
+    if (keep && !handling_.empty()) {
+        const pg::PgError &prev = handling_.back();
+        spec.detail = compile::SqlErrm(prev.data(), prev.origin().oracle_code, prev.origin().pl_conversion);
+    }
+    try {
+        pg::Raise(spec);
+    } catch (pg::PgError &e) {
+        e.origin().oracle_code = number;
+        throw;
+    }
+}
+
+void Executor::SetErrorInfo() {
+    if (!fn_.uses_error_info) return;
+    StoreCoerced(fn_.sqlcode_slot, EvalSqlCode());
+    StoreCoerced(fn_.sqlerrm_slot, EvalSqlErrm(nullptr));
+}
+
+pg::Value Executor::EvalSqlCode() {
+    if (handling_.empty()) return pg::Value::Of(Int32GetDatum(0), INT4OID);
+    const pg::PgError &e = handling_.back();
+    return pg::Value::Of(Int32GetDatum(compile::SqlCode(e.data(), e.origin().oracle_code, e.origin().pl_conversion)),
+                         INT4OID);
+}
+
+pg::Value Executor::EvalSqlErrm(const ast::Expr *code) {
+    std::string text;
+    if (code != nullptr) {
+        compile::CastSite to_int;
+        to_int.target = pg::TypeFromOid(INT4OID, -1);
+        pg::Value v = Coerce(Eval(*code), to_int);
+        if (v.isnull) return pg::Value::Null(TEXTOID);
+        text = compile::SqlErrmForCode(DatumGetInt32(v.datum));
+    } else if (handling_.empty()) {
+        text = compile::SqlErrmForCode(0);
+    } else {
+        const pg::PgError &e = handling_.back();
+        text = compile::SqlErrm(e.data(), e.origin().oracle_code, e.origin().pl_conversion);
+    }
+    return pg::TextValue(text.c_str());
+}
+
+}  // namespace plpolar::exec

@@ -1,0 +1,135 @@
+// Records: field reads and writes, row-to-row conversion by position, and
+// the INTO targets of SELECT, FETCH and EXECUTE IMMEDIATE.
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+#include "plpolar/pg/row.hpp"
+
+namespace plpolar::exec {
+
+namespace {
+
+[[noreturn]] void NotAssigned(const std::string &name) {
+    pg::Raise(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, "record \"" + name + "\" is not assigned yet",
+              "The shape of a cursor's row is known only after a row was fetched into it.");
+}
+
+}  // namespace
+
+pg::Value Executor::NullRow(const pg::TypeInfo &type) {
+    std::vector<pg::RowField> fields = pg::RowFields(type.oid, type.typmod);
+    std::vector<pg::Value> values(fields.size());
+    for (size_t i = 0; i < fields.size(); ++i) values[i] = pg::Value::Null(fields[i].type.oid);
+    // TYPE t IS RECORD fields may have defaults.
+    auto it = type.oid == RECORDOID ? fn_.record_types.find(type.typmod) : fn_.record_types.end();
+    if (it != fn_.record_types.end()) {
+        const ast::RecordTypeDecl &decl = *it->second;
+        auto &site = static_cast<compile::RecordTypeSite &>(*decl.annotation);
+        for (size_t i = 0; i < decl.fields.size() && i < values.size(); ++i)
+            if (decl.fields[i].default_value) values[i] = Coerce(Eval(*decl.fields[i].default_value), *site.casts[i]);
+    }
+    Datum row = pg::FormRow(type.oid, type.typmod, values.data(), values.size());
+    return pg::Value::Of(row, type.oid, type.typmod);
+}
+
+pg::Value Executor::ConvertRow(const pg::Value &value, compile::CastSite &cast) {
+    const pg::TypeInfo &t = cast.target;
+    std::vector<pg::Value> values = pg::RowValues(value.datum);
+    std::vector<pg::RowField> fields = pg::RowFields(t.oid, t.typmod);
+    if (values.size() != fields.size())
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH, "ORA-06504: PL/SQL: Return types of Result Set variables or query do not match",
+                  "The row has " + std::to_string(values.size()) + " fields, the record " +
+                      std::to_string(fields.size()) + ".");
+    if (cast.fields.size() != fields.size()) {
+        cast.fields.clear();
+        for (const auto &f : fields) {
+            cast.fields.push_back(std::make_unique<compile::CastSite>());
+            cast.fields.back()->target = f.type;
+        }
+    }
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (cast.fields[i]->target.oid != fields[i].type.oid || cast.fields[i]->target.typmod != fields[i].type.typmod) {
+            cast.fields[i] = std::make_unique<compile::CastSite>();
+            cast.fields[i]->target = fields[i].type;
+        }
+        values[i] = Coerce(values[i], *cast.fields[i]);
+    }
+    return pg::Value::Of(pg::FormRow(t.oid, t.typmod, values.data(), values.size()), t.oid, t.typmod);
+}
+
+pg::Value Executor::EvalField(const ast::NameExpr &expr) {
+    const pg::Value &rec = slots_[static_cast<size_t>(expr.slot)];
+    auto &site = static_cast<compile::FieldSite &>(*expr.annotation);
+    const compile::Variable &var = fn_.variables[static_cast<size_t>(expr.slot)];
+    if (rec.isnull) {
+        if (var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
+        return pg::Value::Null(UNKNOWNOID);
+    }
+    pg::Value out;
+    if (!pg::GetRowField(rec.datum, site.field, &site.attnum_hint, &out))
+        pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + var.name + "\" has no field \"" + site.field + "\"");
+    return out;
+}
+
+void Executor::StoreField(int slot, const std::string &field, const pg::Value &value, compile::TargetSite &target) {
+    const compile::Variable &var = fn_.variables[static_cast<size_t>(slot)];
+    pg::Value rec = slots_[static_cast<size_t>(slot)];
+    if (rec.isnull) {
+        if (var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
+        rec = NullRow(var.type);
+    }
+    Oid type;
+    int32 typmod;
+    pg::RowTypeOf(rec.datum, &type, &typmod);
+    std::vector<pg::RowField> fields = pg::RowFields(type, typmod);
+    std::vector<pg::Value> values = pg::RowValues(rec.datum);
+    size_t index = fields.size();
+    for (size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].name == field) index = i;
+    if (index == fields.size())
+        pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + var.name + "\" has no field \"" + field + "\"");
+    compile::CastSite &cast = *target.cast;
+    if (cast.target.oid != fields[index].type.oid || cast.target.typmod != fields[index].type.typmod) {
+        target.cast = std::make_unique<compile::CastSite>();
+        target.cast->target = fields[index].type;
+    }
+    pg::Value v = Coerce(value, *target.cast);
+    if (v.isnull && type == RECORDOID) {
+        auto it = fn_.record_types.find(typmod);
+        if (it != fn_.record_types.end() && index < it->second->fields.size() && it->second->fields[index].not_null)
+            pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED,
+                      "null value cannot be assigned to field \"" + field + "\" declared NOT NULL");
+    }
+    values[index] = v;
+    pg::Value row = pg::Value::Of(pg::FormRow(type, typmod, values.data(), values.size()), type, typmod);
+    StoreCoerced(slot, row);
+}
+
+void Executor::StoreTarget(compile::TargetSite &target, const pg::Value &value) {
+    if (target.field.empty())
+        Store(target.slot, value, *target.cast);
+    else
+        StoreField(target.slot, target.field, value, target);
+}
+
+void Executor::AssignRow(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result, uint64 row) {
+    int ncolumns = pg::SqlStatement::ColumnCount(result);
+    if (targets.size() == 1 && targets[0].record) {
+        pg::Value v;
+        if (ncolumns == 1) {
+            v = pg::SqlStatement::Column(result, row, 0);
+            if (v.type != RECORDOID && !pg::IsRowType(v.type)) v = pg::SqlStatement::RowAsRecord(result, row);
+        } else {
+            v = pg::SqlStatement::RowAsRecord(result, row);
+        }
+        StoreTarget(targets[0], v);
+        return;
+    }
+    if (ncolumns != static_cast<int>(targets.size()))
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH, "query returned " + std::to_string(ncolumns) + " column(s) for " +
+                                                 std::to_string(targets.size()) + " INTO target(s)");
+    for (size_t i = 0; i < targets.size(); ++i)
+        StoreTarget(targets[i], pg::SqlStatement::Column(result, row, static_cast<int>(i)));
+}
+
+}  // namespace plpolar::exec

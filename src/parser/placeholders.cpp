@@ -1,0 +1,117 @@
+#include "plpolar/parser/placeholders.hpp"
+
+#include <cctype>
+
+namespace plpolar::parser {
+
+namespace {
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; }
+
+bool WordAt(const std::string &s, size_t i, const char *word) {
+    size_t n = 0;
+    while (word[n] != '\0') {
+        if (i + n >= s.size() || std::tolower(static_cast<unsigned char>(s[i + n])) != word[n]) return false;
+        ++n;
+    }
+    if (i > 0 && IsWordChar(s[i - 1])) return false;
+    return i + n >= s.size() || !IsWordChar(s[i + n]);
+}
+
+}  // namespace
+
+DynamicSql ConvertPlaceholders(const std::string &sql) {
+    DynamicSql out;
+    std::string &text = out.text;
+    int depth = 0;
+    bool returning = false;
+    size_t into_at = std::string::npos;  // in `text`
+    int placeholder = 0;
+    size_t i = 0;
+    const size_t n = sql.size();
+    while (i < n) {
+        char c = sql[i];
+        // Quoted strings and identifiers, copied verbatim.
+        if (c == '\'' || c == '"') {
+            size_t j = i + 1;
+            while (j < n) {
+                if (sql[j] == c) {
+                    if (j + 1 < n && sql[j + 1] == c) {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                ++j;
+            }
+            if (into_at == std::string::npos) text.append(sql, i, j + 1 - i);
+            i = j + 1;
+            continue;
+        }
+        if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+            size_t j = sql.find('\n', i);
+            if (j == std::string::npos) j = n;
+            if (into_at == std::string::npos) text.append(sql, i, j - i);
+            i = j;
+            continue;
+        }
+        if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+            size_t j = sql.find("*/", i + 2);
+            j = j == std::string::npos ? n : j + 2;
+            if (into_at == std::string::npos) text.append(sql, i, j - i);
+            i = j;
+            continue;
+        }
+        if (c == '$' && (i == 0 || !IsWordChar(sql[i - 1]))) {
+            // $tag$ ... $tag$
+            size_t j = i + 1;
+            while (j < n && (std::isalnum(static_cast<unsigned char>(sql[j])) || sql[j] == '_')) ++j;
+            if (j < n && sql[j] == '$' && !(j > i + 1 && std::isdigit(static_cast<unsigned char>(sql[i + 1])))) {
+                std::string tag = sql.substr(i, j + 1 - i);
+                size_t end = sql.find(tag, j + 1);
+                end = end == std::string::npos ? n : end + tag.size();
+                if (into_at == std::string::npos) text.append(sql, i, end - i);
+                i = end;
+                continue;
+            }
+        }
+        if (c == ':' && i + 1 < n) {
+            char next = sql[i + 1];
+            char prev = i > 0 ? sql[i - 1] : ' ';
+            bool cast = next == ':' || prev == ':';
+            bool after_value = IsWordChar(prev) || prev == ']' || prev == ')';
+            if (!cast && !after_value && (IsWordChar(next) || next == '"')) {
+                size_t j = i + 1;
+                if (next == '"') {
+                    j = sql.find('"', i + 2);
+                    j = j == std::string::npos ? n : j + 1;
+                } else {
+                    while (j < n && IsWordChar(sql[j])) ++j;
+                }
+                out.has_placeholders = true;
+                if (into_at != std::string::npos) {
+                    out.returning_args.push_back(placeholder);
+                } else {
+                    out.in_args.push_back(placeholder);
+                    text += "$" + std::to_string(out.in_args.size());
+                }
+                ++placeholder;
+                i = j;
+                continue;
+            }
+        }
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        if (depth == 0 && WordAt(sql, i, "returning")) returning = true;
+        if (depth == 0 && returning && into_at == std::string::npos && WordAt(sql, i, "into")) into_at = text.size();
+        if (into_at == std::string::npos) text += c;
+        ++i;
+    }
+    if (into_at != std::string::npos) {
+        text.resize(into_at);
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+    }
+    return out;
+}
+
+}  // namespace plpolar::parser

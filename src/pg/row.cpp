@@ -1,0 +1,197 @@
+#include "plpolar/pg/row.hpp"
+
+#include "plpolar/pg/guard.hpp"
+
+extern "C" {
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/typcache.h"
+#include "utils/regproc.h"
+}
+
+namespace plpolar::pg {
+
+bool IsRowType(Oid type) {
+    if (type == RECORDOID) return true;
+    return Guarded([type] { return type_is_rowtype(type); });
+}
+
+std::vector<RowField> RowFields(Oid type, int32 typmod) {
+    struct Raw {
+        char name[NAMEDATALEN];
+        Oid type;
+        int32 typmod;
+        int attnum;
+    };
+    int natts = 0;
+    Raw *raw = Guarded([type, typmod, &natts] {
+        TupleDesc desc = lookup_rowtype_tupdesc(type, typmod);
+        Raw *r = (Raw *)palloc(sizeof(Raw) * (desc->natts + 1));
+        int n = 0;
+        for (int i = 0; i < desc->natts; i++) {
+            Form_pg_attribute a = TupleDescAttr(desc, i);
+            if (a->attisdropped) continue;
+            strlcpy(r[n].name, NameStr(a->attname), NAMEDATALEN);
+            r[n].type = a->atttypid;
+            r[n].typmod = a->atttypmod;
+            r[n].attnum = i + 1;
+            n++;
+        }
+        natts = n;
+        ReleaseTupleDesc(desc);
+        return r;
+    });
+    std::vector<RowField> out;
+    for (int i = 0; i < natts; ++i) out.push_back(RowField{raw[i].name, TypeFromOid(raw[i].type, raw[i].typmod), raw[i].attnum});
+    pfree(raw);
+    return out;
+}
+
+static Oid RelationOid(const std::vector<std::string> &name) {
+    std::vector<const char *> parts;
+    for (const auto &p : name) parts.push_back(p.c_str());
+    const char *const *pp = parts.data();
+    int n = static_cast<int>(parts.size());
+    return Guarded([pp, n] {
+        List *names = NIL;
+        for (int i = 0; i < n; i++) names = lappend(names, makeString(pstrdup(pp[i])));
+        return RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
+    });
+}
+
+TypeInfo RelationRowType(const std::vector<std::string> &name) {
+    Oid relid = RelationOid(name);
+    Oid type = Guarded([relid] {
+        Oid t = get_rel_type_id(relid);
+        if (!OidIsValid(t))
+            ereport(ERROR, (errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                            errmsg("relation \"%s\" does not have a row type", get_rel_name(relid))));
+        return t;
+    });
+    return TypeFromOid(type, -1);
+}
+
+std::vector<std::string> RelationColumns(const std::string &relation) {
+    const char *text = relation.c_str();
+    Oid type = Guarded([text] {
+        List *names = stringToQualifiedNameList(text);
+        Oid relid = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
+        return get_rel_type_id(relid);
+    });
+    std::vector<std::string> out;
+    for (auto &f : RowFields(type, -1)) out.push_back(f.name);
+    return out;
+}
+
+int32 BlessRowType(const std::vector<std::pair<std::string, TypeInfo>> &fields) {
+    std::vector<const char *> names;
+    for (const auto &f : fields) names.push_back(f.first.c_str());
+    const char *const *pn = names.data();
+    const std::pair<std::string, TypeInfo> *pf = fields.data();
+    int n = static_cast<int>(fields.size());
+    return Guarded([pn, pf, n] {
+        TupleDesc desc = CreateTemplateTupleDesc(n);
+        for (int i = 0; i < n; i++)
+            TupleDescInitEntry(desc, (AttrNumber)(i + 1), pn[i], pf[i].second.oid, pf[i].second.typmod, 0);
+        desc = BlessTupleDesc(desc);
+        return desc->tdtypmod;
+    });
+}
+
+Datum FormRow(Oid type, int32 typmod, const Value *values, size_t n) {
+    return Guarded([type, typmod, values, n] {
+        TupleDesc desc = lookup_rowtype_tupdesc(type, typmod);
+        Datum *d = (Datum *)palloc0(sizeof(Datum) * (desc->natts + 1));
+        bool *nulls = (bool *)palloc(sizeof(bool) * (desc->natts + 1));
+        size_t k = 0;
+        for (int i = 0; i < desc->natts; i++) {
+            nulls[i] = true;
+            if (TupleDescAttr(desc, i)->attisdropped) continue;
+            if (k < n) {
+                d[i] = values[k].datum;
+                nulls[i] = values[k].isnull;
+            }
+            k++;
+        }
+        HeapTuple tuple = heap_form_tuple(desc, d, nulls);
+        Datum result = heap_copy_tuple_as_datum(tuple, desc);
+        ReleaseTupleDesc(desc);
+        return result;
+    });
+}
+
+void RowTypeOf(Datum row, Oid *type, int32 *typmod) {
+    Guarded([row, type, typmod] {
+        HeapTupleHeader h = DatumGetHeapTupleHeader(row);
+        *type = HeapTupleHeaderGetTypeId(h);
+        *typmod = HeapTupleHeaderGetTypMod(h);
+    });
+}
+
+bool GetRowField(Datum row, const std::string &name, int *attnum_hint, Value *out) {
+    const char *fname = name.c_str();
+    return Guarded([row, fname, attnum_hint, out] {
+        HeapTupleHeader h = DatumGetHeapTupleHeader(row);
+        TupleDesc desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(h), HeapTupleHeaderGetTypMod(h));
+        int attnum = *attnum_hint;
+        // The hint is checked by name: the row type may have changed.
+        if (attnum < 1 || attnum > desc->natts || TupleDescAttr(desc, attnum - 1)->attisdropped ||
+            strcmp(NameStr(TupleDescAttr(desc, attnum - 1)->attname), fname) != 0) {
+            attnum = 0;
+            for (int i = 0; i < desc->natts; i++) {
+                Form_pg_attribute a = TupleDescAttr(desc, i);
+                if (!a->attisdropped && strcmp(NameStr(a->attname), fname) == 0) {
+                    attnum = i + 1;
+                    break;
+                }
+            }
+            *attnum_hint = attnum;
+        }
+        if (attnum == 0) {
+            ReleaseTupleDesc(desc);
+            return false;
+        }
+        HeapTupleData tuple;
+        tuple.t_len = HeapTupleHeaderGetDatumLength(h);
+        ItemPointerSetInvalid(&tuple.t_self);
+        tuple.t_tableOid = InvalidOid;
+        tuple.t_data = h;
+        Form_pg_attribute a = TupleDescAttr(desc, attnum - 1);
+        out->datum = heap_getattr(&tuple, attnum, desc, &out->isnull);
+        out->type = a->atttypid;
+        out->typmod = a->atttypmod;
+        ReleaseTupleDesc(desc);
+        return true;
+    });
+}
+
+std::vector<Value> RowValues(Datum row) {
+    int n = 0;
+    Value *vals = Guarded([row, &n] {
+        HeapTupleHeader h = DatumGetHeapTupleHeader(row);
+        TupleDesc desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(h), HeapTupleHeaderGetTypMod(h));
+        HeapTupleData tuple;
+        tuple.t_len = HeapTupleHeaderGetDatumLength(h);
+        ItemPointerSetInvalid(&tuple.t_self);
+        tuple.t_tableOid = InvalidOid;
+        tuple.t_data = h;
+        Value *v = (Value *)palloc(sizeof(Value) * (desc->natts + 1));
+        int k = 0;
+        for (int i = 0; i < desc->natts; i++) {
+            Form_pg_attribute a = TupleDescAttr(desc, i);
+            if (a->attisdropped) continue;
+            v[k].datum = heap_getattr(&tuple, i + 1, desc, &v[k].isnull);
+            v[k].type = a->atttypid;
+            v[k].typmod = a->atttypmod;
+            k++;
+        }
+        n = k;
+        ReleaseTupleDesc(desc);
+        return v;
+    });
+    std::vector<Value> out(vals, vals + n);
+    pfree(vals);
+    return out;
+}
+
+}  // namespace plpolar::pg
