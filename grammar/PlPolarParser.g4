@@ -22,8 +22,8 @@ declare_item
     : exception_decl SEMI
     | cursor_decl SEMI
     | type_decl SEMI
-    | variable_decl SEMI
     | pragma_decl SEMI
+    | variable_decl SEMI
     ;
 
 cursor_decl
@@ -64,7 +64,7 @@ exception_decl
     ;
 
 pragma_decl
-    : K_PRAGMA identifier LPAREN expr (COMMA expr)* RPAREN
+    : K_PRAGMA identifier (LPAREN expr (COMMA expr)* RPAREN)?
     ;
 
 type_spec

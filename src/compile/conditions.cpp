@@ -224,6 +224,7 @@ std::string SqlErrmForCode(int code) {
             return OraPrefix(code) + buf;
         }
     }
+    if (IsApplicationErrorCode(code)) return OraPrefix(code);
     if (code > 0) return OraPrefix(code) + "non-ORACLE exception";
     return OraPrefix(code) + "Message " + std::to_string(-code) + " not found";
 }

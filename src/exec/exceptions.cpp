@@ -84,9 +84,12 @@ Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site
     SetErrorInfo();
     Flow flow = ExecStmts(block.handlers[handler].body);
     // Handled for good: its data need not wait for the end of the
-    // transaction (a loop may handle millions).
+    // transaction (a loop may handle millions). A RAISE; inside the handler
+    // handled further in shares it with an outer handler, which frees it.
     ErrorData *edata = caught.data();
-    pg::Guarded([edata] { FreeErrorData(edata); });
+    int users = 0;
+    for (const auto &h : handling_) users += h.data() == edata ? 1 : 0;
+    if (users == 1) pg::FreeError(edata);
     return flow;
 }
 

@@ -14,8 +14,16 @@ MemoryContext ErrorMemoryContext() {
 
 void ResetErrorMemory() { MemoryContextReset(ErrorMemoryContext()); }
 
+void FreeError(ErrorData *edata) {
+    MemoryContext context = edata->assoc_context;
+    Guarded([context] { MemoryContextDelete(context); });
+}
+
 void ThrowCurrentError(MemoryContext caller_context) {
-    MemoryContextSwitchTo(ErrorMemoryContext());
+    // Each error in a context of its own, so that a handled one is freed
+    // whole (FreeError) however CopyErrorData laid it out.
+    MemoryContextSwitchTo(
+        AllocSetContextCreate(ErrorMemoryContext(), "plpolar error", ALLOCSET_SMALL_SIZES));
     ErrorData *edata = CopyErrorData();
     FlushErrorState();
     MemoryContextSwitchTo(caller_context);

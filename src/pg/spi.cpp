@@ -4,6 +4,7 @@
 
 extern "C" {
 #include "parser/parse_func.h"
+#include "utils/typcache.h"
 #include "parser/parse_param.h"
 #include "utils/plancache.h"
 #include "utils/portal.h"
@@ -51,6 +52,28 @@ Param *MakeParam(const SqlStatement *stmt, int slot, int location) {
     return param;
 }
 
+// record.field: a FieldSelect over the record's parameter. (PostgreSQL's
+// own projection cannot see the typmod of a RECORD parameter.)
+Node *SelectField(Param *param, const char *field, int location) {
+    TupleDesc desc = lookup_rowtype_tupdesc(param->paramtype, param->paramtypmod);
+    for (int i = 0; i < desc->natts; i++) {
+        Form_pg_attribute a = TupleDescAttr(desc, i);
+        if (a->attisdropped || strcmp(NameStr(a->attname), field) != 0) continue;
+        FieldSelect *fs = makeNode(FieldSelect);
+        fs->arg = (Expr *)param;
+        fs->fieldnum = (AttrNumber)(i + 1);
+        fs->resulttype = a->atttypid;
+        fs->resulttypmod = a->atttypmod;
+        fs->resultcollid = a->attcollation;
+        ReleaseTupleDesc(desc);
+        return (Node *)fs;
+    }
+    ReleaseTupleDesc(desc);
+    ereport(ERROR, (errcode(ERRCODE_UNDEFINED_COLUMN), errmsg("record has no field \"%s\"", field),
+                    errposition(location)));
+    return NULL;
+}
+
 Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     // A table column wins over a PL variable of the same name, as in Oracle.
     if (var != NULL) return NULL;
@@ -69,9 +92,7 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
     Param *param = MakeParam(stmt, slot, cref->location);
     if (param == NULL || field == NULL) return (Node *)param;
-    // record.field: PostgreSQL's own column projection, as for (param).field
-    return ParseFuncOrColumn(pstate, list_make1(makeString(pstrdup(field))), list_make1(param), pstate->p_last_srf,
-                             NULL, false, cref->location);
+    return SelectField(param, field, cref->location);
 }
 
 Node *ParamRefHook(ParseState *pstate, ParamRef *pref) {

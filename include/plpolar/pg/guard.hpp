@@ -49,6 +49,8 @@ private:
 // data cannot pile up over a session.
 MemoryContext ErrorMemoryContext();
 void ResetErrorMemory();
+// Frees a PgError's data once nothing refers to it any more.
+void FreeError(ErrorData *edata);
 
 template <typename Fn>
 inline auto Guarded(Fn &&fn) -> decltype(fn()) {

@@ -90,7 +90,7 @@ ast::StmtPtr Transformer::TransformSql(P::Sql_stmtContext *ctx) {
     // INSERT INTO t VALUES rec / UPDATE t SET ROW = rec
     auto find = [&tokens](int type, size_t from) {
         for (size_t i = from; i < tokens.size(); ++i)
-            if (tokens[i]->getType() == type) return i;
+            if (static_cast<int>(tokens[i]->getType()) == type) return i;
         return tokens.size();
     };
     size_t end = into_at == 0 ? tokens.size() : into_at;
