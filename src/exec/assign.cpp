@@ -20,14 +20,15 @@ void CheckLength(const pg::Value &v, const pg::TypeInfo &target) {
 
 pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
     const pg::TypeInfo &t = cast.target;
+    bool row_target = t.typtype == TYPTYPE_COMPOSITE || t.oid == RECORDOID;
+    if (row_target && v.type != t.oid && v.type != RECORDOID && v.type != UNKNOWNOID && v.type != InvalidOid &&
+        !pg::IsRowType(v.type))
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                  "cannot assign a value of type " + pg::FormatType(v.type, v.typmod) + " to a record");
     if (v.isnull) return pg::Value{0, true, t.oid, t.typmod};
-    if (t.typtype == TYPTYPE_COMPOSITE || t.oid == RECORDOID) {
+    if (row_target) {
         // A record without a declared shape (a cursor's row) takes any row.
-        if (t.oid == RECORDOID && t.typmod < 0) {
-            if (v.type != RECORDOID && !pg::IsRowType(v.type))
-                pg::Raise(ERRCODE_DATATYPE_MISMATCH, "cannot assign a value of type " + pg::FormatType(v.type, v.typmod) + " to a record");
-            return v;
-        }
+        if (t.oid == RECORDOID && t.typmod < 0) return v;
         if (v.type == t.oid && (t.oid != RECORDOID || v.typmod == t.typmod)) return v;
         if (v.type == RECORDOID || pg::IsRowType(v.type)) return ConvertRow(v, cast);
     }

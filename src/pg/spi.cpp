@@ -6,6 +6,7 @@ extern "C" {
 #include "parser/parse_func.h"
 #include "utils/typcache.h"
 #include "parser/parse_param.h"
+#include "utils/lsyscache.h"
 #include "utils/plancache.h"
 #include "utils/portal.h"
 }
@@ -290,6 +291,60 @@ void CursorClose(const std::string &name) {
     });
 }
 
+namespace {
+
+struct DynamicParams {
+    Oid *types;
+    int ntypes;
+};
+
+void DynamicParserSetup(ParseState *pstate, void *arg) {
+    auto *p = static_cast<DynamicParams *>(arg);
+    setup_parse_variable_parameters(pstate, &p->types, &p->ntypes);
+}
+
+bool IsTextLike(Oid type) { return type == TEXTOID || type == VARCHAROID || type == BPCHAROID; }
+
+// Prepares dynamic SQL with its bind values. Strings and NULLs are bound
+// like SQL's untyped literals: PostgreSQL infers the parameter's type from
+// where it is used and the string is converted to it, as Oracle converts a
+// VARCHAR2 bind. Runs inside Guarded().
+SPIPlanPtr PrepareDynamic(const char *sql_text, const Value *args, int n, ParamListInfo *out_params, int cursor_options) {
+    DynamicParams p;
+    p.ntypes = n;
+    p.types = (Oid *)palloc0(sizeof(Oid) * (n + 1));
+    for (int i = 0; i < n; i++) p.types[i] = (args[i].isnull || IsTextLike(args[i].type)) ? InvalidOid : args[i].type;
+    SPIPrepareOptions options;
+    memset(&options, 0, sizeof(options));
+    options.parserSetup = DynamicParserSetup;
+    options.parserSetupArg = &p;
+    options.parseMode = RAW_PARSE_DEFAULT;
+    options.cursorOptions = cursor_options;
+    SPIPlanPtr plan = SPI_prepare_extended(sql_text, &options);
+    if (plan == NULL) elog(ERROR, "SPI_prepare_extended failed: %s", SPI_result_code_string(SPI_result));
+    ParamListInfo params = makeParamList(n);
+    for (int i = 0; i < n; i++) {
+        ParamExternData *prm = &params->params[i];
+        Oid type = i < p.ntypes && OidIsValid(p.types[i]) && p.types[i] != UNKNOWNOID ? p.types[i] : TEXTOID;
+        prm->isnull = args[i].isnull;
+        prm->pflags = PARAM_FLAG_CONST;
+        prm->ptype = type;
+        prm->value = args[i].datum;
+        if (!args[i].isnull && type != args[i].type && !IsTextLike(type)) {
+            Oid input;
+            Oid ioparam;
+            getTypeInputInfo(type, &input, &ioparam);
+            struct varlena *t = pg_detoast_datum_packed((struct varlena *)DatumGetPointer(args[i].datum));
+            char *str = pnstrdup(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+            prm->value = OidInputFunctionCall(input, str, ioparam, -1);
+        }
+    }
+    *out_params = params;
+    return plan;
+}
+
+}  // namespace
+
 SqlStatement::Result ExecuteDynamic(const std::string &sql, const Value *args, size_t nargs, bool read_only,
                                     long max_rows) {
     const char *text = sql.c_str();
@@ -298,19 +353,14 @@ SqlStatement::Result ExecuteDynamic(const std::string &sql, const Value *args, s
     SqlStatement::Result *out = &result;
     Guarded([text, args, n, read_only, max_rows, out] {
         MemoryContext caller = CurrentMemoryContext;
-        Oid *types = (Oid *)palloc(sizeof(Oid) * (n + 1));
-        Datum *values = (Datum *)palloc(sizeof(Datum) * (n + 1));
-        char *nulls = (char *)palloc(n + 1);
-        for (int i = 0; i < n; i++) {
-            types[i] = args[i].type;
-            values[i] = args[i].datum;
-            nulls[i] = args[i].isnull ? 'n' : ' ';
-        }
-        int rc = SPI_execute_with_args(text, n, types, values, nulls, read_only, max_rows);
+        ParamListInfo params;
+        SPIPlanPtr plan = PrepareDynamic(text, args, n, &params, 0);
+        int rc = SPI_execute_plan_with_paramlist(plan, params, read_only, max_rows);
         MemoryContextSwitchTo(caller);
-        if (rc < 0) elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+        if (rc < 0) elog(ERROR, "SPI_execute_plan_with_paramlist failed: %s", SPI_result_code_string(rc));
         out->processed = SPI_processed;
         out->tuptable = SPI_tuptable;
+        SPI_freeplan(plan);
     });
     return result;
 }
@@ -323,19 +373,14 @@ std::string OpenDynamicCursor(const std::string &name, const std::string &sql, c
     char buf[NAMEDATALEN];
     char *out = buf;
     Guarded([text, pname, args, n, read_only, out] {
-        Oid *types = (Oid *)palloc(sizeof(Oid) * (n + 1));
-        Datum *values = (Datum *)palloc(sizeof(Datum) * (n + 1));
-        char *nulls = (char *)palloc(n + 1);
-        for (int i = 0; i < n; i++) {
-            types[i] = args[i].type;
-            values[i] = args[i].datum;
-            nulls[i] = args[i].isnull ? 'n' : ' ';
-        }
         if (pname != NULL && GetPortalByName(pname) != NULL)
             ereport(ERROR, (errcode(ERRCODE_DUPLICATE_CURSOR), errmsg("cursor \"%s\" already in use", pname)));
-        Portal portal = SPI_cursor_open_with_args(pname, text, n, types, values, nulls, read_only, 0);
+        ParamListInfo params;
+        SPIPlanPtr plan = PrepareDynamic(text, args, n, &params, 0);
+        Portal portal = SPI_cursor_open_with_paramlist(pname, plan, params, read_only);
         if (portal == NULL) elog(ERROR, "could not open cursor: %s", SPI_result_code_string(SPI_result));
         strlcpy(out, portal->name, NAMEDATALEN);
+        SPI_freeplan(plan);
     });
     return buf;
 }
