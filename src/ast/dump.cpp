@@ -283,7 +283,9 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
             DumpExpr(out, *x.sql);
             for (const auto &t : x.into) out << " INTO " << JoinName(t.name);
             for (const auto &u : x.using_args) {
-                out << (u.mode == BindArg::Mode::In ? " USING " : u.mode == BindArg::Mode::Out ? " USING OUT " : " USING IN OUT ");
+                out << (u.mode == BindArg::Mode::In    ? " USING "
+                        : u.mode == BindArg::Mode::Out ? " USING OUT "
+                                                       : " USING IN OUT ");
                 DumpExpr(out, *u.value);
             }
             for (const auto &t : x.returning_into) out << " RETURNING INTO " << JoinName(t.name);

@@ -6,11 +6,11 @@
 
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/sites.hpp"
-#include "plpolar/pg/row.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
+#include "plpolar/pg/row.hpp"
 
 extern "C" {
 #include "catalog/namespace.h"
@@ -188,7 +188,8 @@ private:
                         return pg::TypeFromOid(RECORDOID, -1);
                     }
                     if (v.IsRecord()) return v.type;
-                    Error(ref.loc, "\"" + ast::JoinName(ref.name) + "\" is not a cursor or record", ERRCODE_WRONG_OBJECT_TYPE);
+                    Error(ref.loc, "\"" + ast::JoinName(ref.name) + "\" is not a cursor or record",
+                          ERRCODE_WRONG_OBJECT_TYPE);
                 }
                 return pg::RelationRowType(ref.name);
             }
@@ -300,7 +301,8 @@ private:
                 }
                 case ast::DeclKind::RecordType: {
                     auto &rd = ast::Cast<ast::RecordTypeDecl>(*decl);
-                    if (scope.types.count(rd.name) != 0) Error(rd.loc, "duplicate declaration of type \"" + rd.name + "\"");
+                    if (scope.types.count(rd.name) != 0)
+                        Error(rd.loc, "duplicate declaration of type \"" + rd.name + "\"");
                     auto rsite = std::make_unique<RecordTypeSite>();
                     std::vector<std::pair<std::string, pg::TypeInfo>> fields;
                     for (auto &f : rd.fields) {
@@ -360,7 +362,8 @@ private:
         const auto &lit = ast::Cast<ast::LiteralExpr>(*pd.args[1]);
         char *end = nullptr;
         long code = std::strtol(lit.text.c_str(), &end, 10);
-        if (lit.type != ast::LiteralExpr::Type::Integer || *end != '\0' || !((code < 0 && code >= -1000000) || code == 100))
+        if (lit.type != ast::LiteralExpr::Type::Integer || *end != '\0' ||
+            !((code < 0 && code >= -1000000) || code == 100))
             Error(pd.loc, "illegal Oracle error number " + lit.text + " for PRAGMA EXCEPTION_INIT",
                   ERRCODE_INVALID_PARAMETER_VALUE);
         ExceptionInfo &info = fn_.exceptions[static_cast<size_t>(index)];
@@ -387,7 +390,8 @@ private:
             const std::string &st = choice.sqlstate;
             bool ok = st.size() == 5;
             for (char c : st)
-                if (!(std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c)))) ok = false;
+                if (!(std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c))))
+                    ok = false;
             if (!ok) Error(loc, "invalid SQLSTATE code \"" + st + "\"");
             out->push_back(Condition{Condition::Kind::SqlState, MAKE_SQLSTATE(st[0], st[1], st[2], st[3], st[4]), -1});
             return;
@@ -404,8 +408,7 @@ private:
             }
             if (LookupConditionName(choice.name[0], out)) return;
         }
-        Error(loc, "unrecognized exception condition \"" + ast::JoinName(choice.name) + "\"",
-              ERRCODE_UNDEFINED_OBJECT);
+        Error(loc, "unrecognized exception condition \"" + ast::JoinName(choice.name) + "\"", ERRCODE_UNDEFINED_OBJECT);
     }
 
     void NoteSessionVariables(const std::string &sql) {
@@ -472,8 +475,7 @@ private:
     // The cursor or cursor variable an OPEN / FETCH / CLOSE / FOR names.
     int CursorSlot(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
         int slot = LookupName(fn_, scope, name);
-        if (slot < 0)
-            Error(loc, "cursor \"" + ast::JoinName(name) + "\" is not declared", ERRCODE_UNDEFINED_OBJECT);
+        if (slot < 0) Error(loc, "cursor \"" + ast::JoinName(name) + "\" is not declared", ERRCODE_UNDEFINED_OBJECT);
         const Variable &v = fn_.variables[static_cast<size_t>(slot)];
         if (v.kind != VariableKind::Cursor && v.type.oid != REFCURSOROID)
             Error(loc, "\"" + ast::JoinName(name) + "\" is not a cursor", ERRCODE_DATATYPE_MISMATCH);
@@ -507,7 +509,8 @@ private:
         }
         for (size_t i = 0; i < given.size(); ++i)
             if (!given[i] && csite.param_defaults[i] == nullptr)
-                Error(stmt.loc, "missing value for parameter \"" + csite.param_names[i] + "\" of cursor \"" + cd.name + "\"");
+                Error(stmt.loc,
+                      "missing value for parameter \"" + csite.param_names[i] + "\" of cursor \"" + cd.name + "\"");
     }
 
     void CompileBindArgs(std::vector<ast::BindArg> &args, DynamicSite *dyn, const Scope &scope, ast::Stmt &stmt) {
@@ -634,7 +637,8 @@ private:
             case ast::StmtKind::Raise: {
                 auto &s = ast::Cast<ast::RaiseStmt>(stmt);
                 if (s.exception.empty()) {
-                    if (in_handler_ == 0) Error(s.loc, "RAISE without an exception name is only allowed in an exception handler");
+                    if (in_handler_ == 0)
+                        Error(s.loc, "RAISE without an exception name is only allowed in an exception handler");
                     return;
                 }
                 if (s.exception.size() == 1) {
@@ -673,7 +677,8 @@ private:
                         std::string cols;
                         for (const auto &c : pg::RelationColumns(s.row_table))
                             cols += (cols.empty() ? "" : ", ") + QuoteIdent(c);
-                        s.text = "UPDATE " + s.row_table + " SET (" + cols + ") = ROW((" + s.row_record + ").*) " + s.text;
+                        s.text =
+                            "UPDATE " + s.row_table + " SET (" + cols + ") = ROW((" + s.row_record + ").*) " + s.text;
                     }
                 }
                 NoteSessionVariables(s.text);
@@ -694,7 +699,9 @@ private:
                     if (call.name.size() == 1 && call.name[0] == "raise_application_error" &&
                         LookupName(fn_, scope, call.name) < 0) {
                         if (call.args.size() < 2 || call.args.size() > 3)
-                            Error(s.loc, "RAISE_APPLICATION_ERROR takes an error number, a message and an optional keep_errors flag",
+                            Error(s.loc,
+                                  "RAISE_APPLICATION_ERROR takes an error number, a message and an optional "
+                                  "keep_errors flag",
                                   ERRCODE_UNDEFINED_FUNCTION);
                         call.builtin = ast::Builtin::RaiseApplicationError;
                         for (auto &arg : call.args) CompileOwn(*arg.value, scope, s);
@@ -712,7 +719,9 @@ private:
                 const Variable &v = fn_.variables[static_cast<size_t>(site->slot)];
                 site->cursor = v.cursor;
                 if (site->cursor != nullptr) {
-                    if (!s.query.empty() || s.dynamic) Error(s.loc, "OPEN ... FOR needs a cursor variable, and \"" + v.name + "\" is a declared cursor");
+                    if (!s.query.empty() || s.dynamic)
+                        Error(s.loc,
+                              "OPEN ... FOR needs a cursor variable, and \"" + v.name + "\" is a declared cursor");
                     CompileCursorArgs(s.args, *site->cursor, *site, scope, s);
                 } else {
                     if (!s.args.empty()) Error(s.loc, "a cursor variable takes no arguments");
@@ -831,7 +840,8 @@ private:
                 return;
             }
             if (call.name[0] == "raise_application_error")
-                Error(call.loc, "RAISE_APPLICATION_ERROR is a procedure; call it as a statement", ERRCODE_WRONG_OBJECT_TYPE);
+                Error(call.loc, "RAISE_APPLICATION_ERROR is a procedure; call it as a statement",
+                      ERRCODE_WRONG_OBJECT_TYPE);
         }
         calls_sql_ = true;
         auto site = std::make_unique<SqlExprSite>();
@@ -979,7 +989,7 @@ private:
     CompiledFunction &fn_;
     std::vector<LoopContext> loops_;
     int line_ = 0;
-    int in_handler_ = 0;     // compiling an exception handler's statements
+    int in_handler_ = 0;      // compiling an exception handler's statements
     bool calls_sql_ = false;  // the expression being compiled calls SQL
 };
 

@@ -42,7 +42,9 @@ const Predefined kPredefined[] = {
     {"invalid_cursor", -1001, "invalid cursor", {ERRCODE_INVALID_CURSOR_STATE, ERRCODE_INVALID_CURSOR_NAME}},
     {"cursor_already_open", -6511, "PL/SQL: cursor already open", {ERRCODE_DUPLICATE_CURSOR}},
     {"case_not_found", -6592, "CASE not found while executing CASE statement", {ERRCODE_CASE_NOT_FOUND}},
-    {"rowtype_mismatch", -6504, "PL/SQL: Return types of Result Set variables or query do not match",
+    {"rowtype_mismatch",
+     -6504,
+     "PL/SQL: Return types of Result Set variables or query do not match",
      {ERRCODE_DATATYPE_MISMATCH}},
     {"storage_error", -6500, "PL/SQL: storage error", {ERRCODE_OUT_OF_MEMORY, ERRCODE_PROGRAM_LIMIT_EXCEEDED}},
     {"program_error", -6501, "PL/SQL: program error", {ERRCODE_INTERNAL_ERROR}},
@@ -185,11 +187,13 @@ std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion)
     std::string message = edata->message != nullptr ? edata->message : "";
     // Application errors: the message as given, as EDB SPL and PolarDB show it.
     if (IsApplicationSqlState(sqlstate) || IsApplicationErrorCode(oracle_code)) return message;
-    if (oracle_code == 1 || (sqlstate == ERRCODE_RAISE_EXCEPTION && message.rfind("unhandled user-defined exception", 0) == 0))
+    if (oracle_code == 1 ||
+        (sqlstate == ERRCODE_RAISE_EXCEPTION && message.rfind("unhandled user-defined exception", 0) == 0))
         return "User-Defined Exception";
     if (sqlstate == ERRCODE_RAISE_EXCEPTION && oracle_code == 0) return message;
     int code = SqlCode(edata, oracle_code, pl_conversion);
-    if (code == -6502) return OraPrefix(code) + "PL/SQL: numeric or value error" + ValueErrorDetail(sqlstate, pl_conversion);
+    if (code == -6502)
+        return OraPrefix(code) + "PL/SQL: numeric or value error" + ValueErrorDetail(sqlstate, pl_conversion);
     if (code == -1) {
         std::string name = edata->constraint_name != nullptr ? edata->constraint_name : "";
         if (edata->schema_name != nullptr && !name.empty()) name = std::string(edata->schema_name) + "." + name;

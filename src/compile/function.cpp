@@ -65,8 +65,8 @@ Reference LookupReference(const CompiledFunction &fn, const Scope &scope, const 
     return ref;
 }
 
-bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field) const
-    noexcept {
+bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *slot,
+                                     const char **field) const noexcept {
     try {
         ast::NameChain name(parts, parts + nparts);
         Reference ref = LookupReference(fn_, scope_, name);

@@ -55,7 +55,8 @@ std::string Executor::OpenExplicit(const compile::CursorUseSite &site, const std
     std::string current = CursorName(site.slot);
     if (!current.empty() && pg::CursorIsOpen(current))
         pg::Raise(ERRCODE_DUPLICATE_CURSOR, "cursor already open",
-                  "Cursor \"" + fn_.variables[static_cast<size_t>(site.slot)].name + "\" must be closed before it is opened again.");
+                  "Cursor \"" + fn_.variables[static_cast<size_t>(site.slot)].name +
+                      "\" must be closed before it is opened again.");
     BindCursorArgs(site, args);
     auto &cs = static_cast<compile::CursorSite &>(*site.cursor->annotation);
     std::string portal = cs.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
@@ -75,8 +76,8 @@ std::vector<pg::Value> Executor::EvalBindValues(const std::vector<ast::BindArg> 
                       "The statement has more placeholders than USING arguments.");
         const ast::BindArg &arg = args[static_cast<size_t>(index)];
         if (arg.mode == ast::BindArg::Mode::Out)
-            pg::Raise(ERRCODE_SYNTAX_ERROR, "USING OUT argument " + std::to_string(index + 1) +
-                                                " is bound to an input placeholder");
+            pg::Raise(ERRCODE_SYNTAX_ERROR,
+                      "USING OUT argument " + std::to_string(index + 1) + " is bound to an input placeholder");
         pg::Value v = Eval(*arg.value);
         if (v.type == UNKNOWNOID || v.type == InvalidOid) v.type = TEXTOID;
         // Values the interpreter keeps as varchar2 travel as text: a

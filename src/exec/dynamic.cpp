@@ -48,7 +48,8 @@ Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
             }
         }
     } else if (!site.returning.empty()) {
-        pg::Raise(ERRCODE_SYNTAX_ERROR, "RETURNING INTO given, but the statement has no RETURNING ... INTO :placeholder");
+        pg::Raise(ERRCODE_SYNTAX_ERROR,
+                  "RETURNING INTO given, but the statement has no RETURNING ... INTO :placeholder");
     }
     std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
     bool into = !site.into.empty();

@@ -42,8 +42,7 @@ bool Executor::Matches(const std::vector<compile::Condition> &conditions, const 
 }
 
 Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site) {
-    bool whole_block =
-        handler::settings().exception_rollback == static_cast<int>(handler::ExceptionRollback::Block);
+    bool whole_block = handler::settings().exception_rollback == static_cast<int>(handler::ExceptionRollback::Block);
     size_t handler = 0;
     pg::PgError caught(nullptr);
     {

@@ -37,7 +37,8 @@ pg::Value Executor::ConvertRow(const pg::Value &value, compile::CastSite &cast) 
     std::vector<pg::Value> values = pg::RowValues(value.datum);
     std::vector<pg::RowField> fields = pg::RowFields(t.oid, t.typmod);
     if (values.size() != fields.size())
-        pg::Raise(ERRCODE_DATATYPE_MISMATCH, "ORA-06504: PL/SQL: Return types of Result Set variables or query do not match",
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                  "ORA-06504: PL/SQL: Return types of Result Set variables or query do not match",
                   "The row has " + std::to_string(values.size()) + " fields, the record " +
                       std::to_string(fields.size()) + ".");
     if (cast.fields.size() != fields.size()) {
@@ -48,7 +49,8 @@ pg::Value Executor::ConvertRow(const pg::Value &value, compile::CastSite &cast) 
         }
     }
     for (size_t i = 0; i < fields.size(); ++i) {
-        if (cast.fields[i]->target.oid != fields[i].type.oid || cast.fields[i]->target.typmod != fields[i].type.typmod) {
+        if (cast.fields[i]->target.oid != fields[i].type.oid ||
+            cast.fields[i]->target.typmod != fields[i].type.typmod) {
             cast.fields[i] = std::make_unique<compile::CastSite>();
             cast.fields[i]->target = fields[i].type;
         }

@@ -22,8 +22,7 @@ void FreeError(ErrorData *edata) {
 void ThrowCurrentError(MemoryContext caller_context) {
     // Each error in a context of its own, so that a handled one is freed
     // whole (FreeError) however CopyErrorData laid it out.
-    MemoryContextSwitchTo(
-        AllocSetContextCreate(ErrorMemoryContext(), "plpolar error", ALLOCSET_SMALL_SIZES));
+    MemoryContextSwitchTo(AllocSetContextCreate(ErrorMemoryContext(), "plpolar error", ALLOCSET_SMALL_SIZES));
     ErrorData *edata = CopyErrorData();
     FlushErrorState();
     MemoryContextSwitchTo(caller_context);

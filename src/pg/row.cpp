@@ -5,8 +5,8 @@
 extern "C" {
 #include "access/htup_details.h"
 #include "funcapi.h"
-#include "utils/typcache.h"
 #include "utils/regproc.h"
+#include "utils/typcache.h"
 }
 
 namespace plpolar::pg {
@@ -42,7 +42,8 @@ std::vector<RowField> RowFields(Oid type, int32 typmod) {
         return r;
     });
     std::vector<RowField> out;
-    for (int i = 0; i < natts; ++i) out.push_back(RowField{raw[i].name, TypeFromOid(raw[i].type, raw[i].typmod), raw[i].attnum});
+    for (int i = 0; i < natts; ++i)
+        out.push_back(RowField{raw[i].name, TypeFromOid(raw[i].type, raw[i].typmod), raw[i].attnum});
     pfree(raw);
     return out;
 }

@@ -4,11 +4,11 @@
 
 extern "C" {
 #include "parser/parse_func.h"
-#include "utils/typcache.h"
 #include "parser/parse_param.h"
 #include "utils/lsyscache.h"
 #include "utils/plancache.h"
 #include "utils/portal.h"
+#include "utils/typcache.h"
 }
 
 namespace plpolar::pg {
@@ -70,8 +70,8 @@ Node *SelectField(Param *param, const char *field, int location) {
         return (Node *)fs;
     }
     ReleaseTupleDesc(desc);
-    ereport(ERROR, (errcode(ERRCODE_UNDEFINED_COLUMN), errmsg("record has no field \"%s\"", field),
-                    errposition(location)));
+    ereport(ERROR,
+            (errcode(ERRCODE_UNDEFINED_COLUMN), errmsg("record has no field \"%s\"", field), errposition(location)));
     return NULL;
 }
 
@@ -309,7 +309,8 @@ bool IsTextLike(Oid type) { return type == TEXTOID || type == VARCHAROID || type
 // like SQL's untyped literals: PostgreSQL infers the parameter's type from
 // where it is used and the string is converted to it, as Oracle converts a
 // VARCHAR2 bind. Runs inside Guarded().
-SPIPlanPtr PrepareDynamic(const char *sql_text, const Value *args, int n, ParamListInfo *out_params, int cursor_options) {
+SPIPlanPtr PrepareDynamic(const char *sql_text, const Value *args, int n, ParamListInfo *out_params,
+                          int cursor_options) {
     DynamicParams p;
     p.ntypes = n;
     p.types = (Oid *)palloc0(sizeof(Oid) * (n + 1));

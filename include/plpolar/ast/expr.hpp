@@ -54,7 +54,7 @@ struct NameExpr : Expr {
     static constexpr ExprKind kKind = ExprKind::Name;
     NameExpr(SourceLoc l, NameChain n) : Expr(kKind, l), name(std::move(n)) {}
     NameChain name;
-    int slot = -1;  // variable slot, set by the compiler
+    int slot = -1;           // variable slot, set by the compiler
     bool field_ref = false;  // slot is a record and the annotation a FieldSite
     Builtin builtin = Builtin::None;
 };

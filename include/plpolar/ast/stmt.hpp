@@ -248,8 +248,8 @@ struct SqlStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Sql;
     explicit SqlStmt(SourceLoc l) : Stmt(kKind, l) {}
     SqlVerb verb = SqlVerb::Select;
-    std::string text;           // the SQL PostgreSQL sees (INTO removed)
-    std::vector<Target> into;   // SELECT ... INTO / RETURNING ... INTO
+    std::string text;          // the SQL PostgreSQL sees (INTO removed)
+    std::vector<Target> into;  // SELECT ... INTO / RETURNING ... INTO
     bool returning_into = false;
     // INSERT INTO t VALUES rec / UPDATE t SET ROW = rec, rewritten by the
     // compiler once it knows t's columns.
@@ -269,9 +269,9 @@ struct ForCursorStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::ForCursor;
     explicit ForCursorStmt(SourceLoc l) : Stmt(kKind, l) {}
     std::string variable;
-    NameChain cursor;          // empty for an inline query
+    NameChain cursor;  // empty for an inline query
     std::vector<CallArg> args;
-    std::string query;         // inline query
+    std::string query;  // inline query
     StmtList body;
     std::string end_label;
 };
@@ -282,8 +282,8 @@ struct OpenStmt : Stmt {
     explicit OpenStmt(SourceLoc l) : Stmt(kKind, l) {}
     NameChain cursor;
     std::vector<CallArg> args;
-    std::string query;    // OPEN rc FOR SELECT ...
-    ExprPtr dynamic;      // OPEN rc FOR 'text'
+    std::string query;  // OPEN rc FOR SELECT ...
+    ExprPtr dynamic;    // OPEN rc FOR 'text'
     std::vector<BindArg> using_args;
 };
 

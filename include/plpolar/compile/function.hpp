@@ -40,8 +40,8 @@ struct Variable {
 struct Scope {
     const Scope *parent = nullptr;
     std::vector<std::string> labels;
-    std::unordered_map<std::string, int> names;       // name -> slot
-    std::unordered_map<std::string, int> exceptions;  // name -> CompiledFunction::exceptions index
+    std::unordered_map<std::string, int> names;           // name -> slot
+    std::unordered_map<std::string, int> exceptions;      // name -> CompiledFunction::exceptions index
     std::unordered_map<std::string, pg::TypeInfo> types;  // TYPE t IS RECORD / REF CURSOR
 
     int FindException(const std::string &name) const {

@@ -98,12 +98,12 @@ struct CursorSite : ast::Annotation {
 
 // OPEN, FETCH, CLOSE and cursor FOR loops.
 struct CursorUseSite : ast::Annotation {
-    int slot = -1;                          // cursor or cursor variable
+    int slot = -1;                            // cursor or cursor variable
     const ast::CursorDecl *cursor = nullptr;  // explicit cursor, else null
-    std::vector<int> arg_param;             // argument i -> cursor parameter index
-    std::unique_ptr<SqlSite> query;         // OPEN rc FOR query, FOR r IN (query)
-    std::vector<TargetSite> targets;        // FETCH ... INTO
-    int record_slot = -1;                   // FOR loop record
+    std::vector<int> arg_param;               // argument i -> cursor parameter index
+    std::unique_ptr<SqlSite> query;           // OPEN rc FOR query, FOR r IN (query)
+    std::vector<TargetSite> targets;          // FETCH ... INTO
+    int record_slot = -1;                     // FOR loop record
 };
 
 // EXECUTE IMMEDIATE
@@ -132,7 +132,7 @@ struct BlockSite : ast::Annotation {
     };
     std::vector<Init> inits;
     std::vector<std::vector<Condition>> handlers;  // parallel to BlockStmt::handlers
-    std::vector<int> cursors;  // explicit cursors declared here: closed on exit
+    std::vector<int> cursors;                      // explicit cursors declared here: closed on exit
 };
 
 // Bumped whenever pg_proc, pg_type, pg_operator or pg_cast change, so that

@@ -17,7 +17,8 @@ public:
     virtual ~NameResolver() = default;
     // `*field` is set when the name is record.field (else nullptr); it
     // points into `parts`.
-    virtual bool ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field) const noexcept = 0;
+    virtual bool ResolveColumnRef(const char *const *parts, int nparts, int *slot,
+                                  const char **field) const noexcept = 0;
     virtual bool ResolvePositional(int number, int *slot) const noexcept = 0;
     virtual bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept = 0;
 };
