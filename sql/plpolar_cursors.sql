@@ -140,7 +140,9 @@ END;
 $$;
 SELECT w, cursor_errors(w) FROM generate_series(1, 6) w;
 DO LANGUAGE plpolar $$ DECLARE CURSOR c IS SELECT 1; v int; BEGIN FETCH c INTO v; END; $$;
+\echo :LAST_ERROR_SQLSTATE
 DO LANGUAGE plpolar $$ DECLARE CURSOR c IS SELECT 1; BEGIN OPEN c; OPEN c; END; $$;
+\echo :LAST_ERROR_SQLSTATE
 DO LANGUAGE plpolar $$ DECLARE v int; BEGIN OPEN nothing; END; $$;
 DO LANGUAGE plpolar $$ DECLARE v int; BEGIN FETCH v INTO v; END; $$;
 DO LANGUAGE plpolar $$ DECLARE CURSOR c(p int) IS SELECT p; BEGIN OPEN c; END; $$;

@@ -119,6 +119,7 @@ END;
 $$;
 SELECT raise_named(1), raise_named(2), raise_named(3);
 DO LANGUAGE plpolar $$ BEGIN RAISE ZERO_DIVIDE; END; $$;
+\echo :LAST_ERROR_SQLSTATE
 
 -- Nested blocks, handlers that raise, bare RAISE.
 CREATE FUNCTION nested(what int) RETURNS text LANGUAGE plpolar AS $$

@@ -440,15 +440,11 @@ private:
         loops_.pop_back();
     }
 
-    // Compiles an expression of the statement itself (not of a nested
-    // body) and notes whether it may run SQL.
-    void CompileOwn(ast::Expr &e, const Scope &scope, ast::Stmt &stmt) {
-        bool saved = calls_sql_;
-        calls_sql_ = false;
-        CompileExpr(e, scope);
-        if (calls_sql_) stmt.touches_database = true;
-        calls_sql_ = saved || calls_sql_;
-    }
+    // An expression of the statement itself (not of a nested body). Calls
+    // in it that may run user code get their own subtransaction at run time
+    // inside a block with handlers (Executor::EvalPgExpr); only statements
+    // that run SQL themselves are marked touches_database.
+    void CompileOwn(ast::Expr &e, const Scope &scope, ast::Stmt &) { CompileExpr(e, scope); }
 
     TargetSite MakeTarget(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
         Reference ref = LookupReference(fn_, scope, name);
@@ -843,7 +839,6 @@ private:
                 Error(call.loc, "RAISE_APPLICATION_ERROR is a procedure; call it as a statement",
                       ERRCODE_WRONG_OBJECT_TYPE);
         }
-        calls_sql_ = true;
         auto site = std::make_unique<SqlExprSite>();
         std::string sql;
         for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
@@ -889,7 +884,6 @@ private:
         if (keyword != nullptr) {
             site->sql = keyword;
         } else {
-            calls_sql_ = true;
             // Oracle calls parameterless functions without parentheses.
             if (!FunctionNameExists(name.name))
                 Error(name.loc, "identifier \"" + ast::JoinName(name.name) + "\" must be declared",
@@ -989,8 +983,7 @@ private:
     CompiledFunction &fn_;
     std::vector<LoopContext> loops_;
     int line_ = 0;
-    int in_handler_ = 0;      // compiling an exception handler's statements
-    bool calls_sql_ = false;  // the expression being compiled calls SQL
+    int in_handler_ = 0;  // compiling an exception handler's statements
 };
 
 struct CompileContext {

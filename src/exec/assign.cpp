@@ -74,14 +74,16 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
     uint64 generation = compile::CatalogGeneration();
     if (!cast.expr || cast.source_type != v.type || cast.source_typmod != v.typmod || cast.generation != generation) {
         cast.expr.reset();
-        cast.expr = pg::PgExpr::Coercion(v.type, v.typmod, t.oid, t.typmod, cast.explicit_cast, fn_.context);
+        cast.expr = Undoable(true, [&v, &t, &cast, this] {
+            return pg::PgExpr::Coercion(v.type, v.typmod, t.oid, t.typmod, cast.explicit_cast, fn_.context);
+        });
         cast.source_type = v.type;
         cast.source_typmod = v.typmod;
         cast.generation = generation;
     }
     pg::Value result;
     try {
-        result = cast.expr->Eval(&v, 1, fn_.read_only());
+        result = EvalPgExpr(*cast.expr, &v, 1);
     } catch (pg::PgError &e) {
         // Oracle calls a failed conversion in PL code VALUE_ERROR, in SQL
         // INVALID_NUMBER; both carry PostgreSQL's SQLSTATE 22P02.

@@ -12,11 +12,8 @@ Flow Executor::ExecIf(const ast::IfStmt &stmt) {
         current_ = &stmt;
         ResetTemp();
         // NULL counts as not true, as in Oracle.
-        bool taken = Atomic(stmt, [this, &branch] {
-            bool isnull = false;
-            return EvalCondition(*branch.condition, &isnull) && !isnull;
-        });
-        if (taken) return ExecStmts(branch.body);
+        bool isnull = false;
+        if (EvalCondition(*branch.condition, &isnull) && !isnull) return ExecStmts(branch.body);
     }
     return ExecStmts(stmt.else_body);
 }
@@ -58,11 +55,8 @@ Flow Executor::ExecWhile(const ast::WhileStmt &stmt) {
         pg::CheckForInterrupts();
         current_ = &stmt;
         ResetTemp();
-        bool go_on = Atomic(stmt, [this, &stmt] {
-            bool isnull = false;
-            return EvalCondition(*stmt.condition, &isnull) && !isnull;
-        });
-        if (!go_on) return Flow::Normal;
+        bool isnull = false;
+        if (!EvalCondition(*stmt.condition, &isnull) || isnull) return Flow::Normal;
         if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
     }
 }
@@ -70,8 +64,8 @@ Flow Executor::ExecWhile(const ast::WhileStmt &stmt) {
 Flow Executor::ExecForRange(const ast::ForRangeStmt &stmt) {
     auto &site = static_cast<compile::ForSite &>(*stmt.annotation);
     ResetTemp();
-    pg::Value low = Atomic(stmt, [this, &stmt, &site] { return Coerce(Eval(*stmt.low), site.low_cast); });
-    pg::Value high = Atomic(stmt, [this, &stmt, &site] { return Coerce(Eval(*stmt.high), site.high_cast); });
+    pg::Value low = Coerce(Eval(*stmt.low), site.low_cast);
+    pg::Value high = Coerce(Eval(*stmt.high), site.high_cast);
     if (low.isnull || high.isnull)
         pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED,
                   std::string(low.isnull ? "lower" : "upper") + " bound of FOR loop cannot be null");
@@ -93,11 +87,8 @@ Flow Executor::ExecForRange(const ast::ForRangeStmt &stmt) {
 Flow Executor::ExecLoopControl(const ast::LoopControlStmt &stmt, Flow flow) {
     if (stmt.condition) {
         ResetTemp();
-        bool met = Atomic(stmt, [this, &stmt] {
-            bool isnull = false;
-            return EvalCondition(*stmt.condition, &isnull) && !isnull;
-        });
-        if (!met) return Flow::Normal;
+        bool isnull = false;
+        if (!EvalCondition(*stmt.condition, &isnull) || isnull) return Flow::Normal;
     }
     pending_label_ = stmt.label;
     return flow;

@@ -119,10 +119,20 @@ pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, s
         std::vector<Oid> types(n);
         for (size_t i = 0; i < n; ++i) types[i] = values[i].type;
         site.expr.reset();
-        site.expr = pg::PgExpr::FromSql(site.sql, types, fn_.context);
+        // Building may fail holding catalog references (an unknown
+        // function, constant folding that raises): undoable, like running.
+        site.expr = Undoable(true, [&site, &types, this] { return pg::PgExpr::FromSql(site.sql, types, fn_.context); });
         site.generation = generation;
     }
-    return site.expr->Eval(values, n, fn_.read_only());
+    return EvalPgExpr(*site.expr, values, n);
+}
+
+pg::Value Executor::EvalPgExpr(pg::PgExpr &expr, const pg::Value *values, size_t n) {
+    // Inside a block with handlers, an error from user code must be undone
+    // by a subtransaction before a handler may go on (statement-level
+    // rollback for calls: Oracle keeps the work of calls that completed).
+    return Undoable(expr.needs_subtransaction(),
+                    [&expr, values, n, this] { return expr.Eval(values, n, fn_.read_only()); });
 }
 
 pg::Value Executor::EvalAttribute(const ast::AttributeExpr &expr) {

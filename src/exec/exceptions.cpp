@@ -3,7 +3,7 @@
 // Oracle undoes only the failing statement when an exception is handled;
 // the statements before it in the block keep their work. Inside a block
 // with handlers every statement that can change the database runs in its
-// own subtransaction (Executor::Atomic). plpolar.exception_rollback =
+// own subtransaction (Executor::Atomic; calls of user code: EvalPgExpr). plpolar.exception_rollback =
 // block gives PL/pgSQL's behaviour instead: one subtransaction per block.
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/exec/executor.hpp"

@@ -66,20 +66,6 @@ Flow Executor::ExecStmt(const ast::Stmt &stmt) {
         case ast::StmtKind::Null: return Flow::Normal;
         case ast::StmtKind::Raise: return ExecRaise(ast::Cast<ast::RaiseStmt>(stmt));
         case ast::StmtKind::Close: return ExecClose(ast::Cast<ast::CloseStmt>(stmt));
-        case ast::StmtKind::Assign:
-        case ast::StmtKind::Return:
-        case ast::StmtKind::Sql:
-        case ast::StmtKind::Call:
-        case ast::StmtKind::Open:
-        case ast::StmtKind::Fetch:
-        case ast::StmtKind::ExecuteImmediate: return Atomic(stmt, [this, &stmt] { return ExecSimple(stmt); });
-    }
-    return Flow::Normal;
-}
-
-// Statements that are one unit of work for statement-level rollback.
-Flow Executor::ExecSimple(const ast::Stmt &stmt) {
-    switch (stmt.kind) {
         case ast::StmtKind::Assign: {
             const auto &s = ast::Cast<ast::AssignStmt>(stmt);
             ResetTemp();
@@ -92,8 +78,20 @@ Flow Executor::ExecSimple(const ast::Stmt &stmt) {
             return Flow::Normal;
         }
         case ast::StmtKind::Return: return ExecReturn(ast::Cast<ast::ReturnStmt>(stmt));
-        case ast::StmtKind::Sql: return ExecSql(ast::Cast<ast::SqlStmt>(stmt));
         case ast::StmtKind::Call: return ExecCall(ast::Cast<ast::CallStmt>(stmt));
+        // Statements that run SQL themselves: one unit of statement-level
+        // rollback each.
+        case ast::StmtKind::Sql:
+        case ast::StmtKind::Open:
+        case ast::StmtKind::Fetch:
+        case ast::StmtKind::ExecuteImmediate: return Atomic(stmt, [this, &stmt] { return ExecSimple(stmt); });
+    }
+    return Flow::Normal;
+}
+
+Flow Executor::ExecSimple(const ast::Stmt &stmt) {
+    switch (stmt.kind) {
+        case ast::StmtKind::Sql: return ExecSql(ast::Cast<ast::SqlStmt>(stmt));
         case ast::StmtKind::Open: return ExecOpen(ast::Cast<ast::OpenStmt>(stmt));
         case ast::StmtKind::Fetch: return ExecFetch(ast::Cast<ast::FetchStmt>(stmt));
         case ast::StmtKind::ExecuteImmediate: return ExecExecuteImmediate(ast::Cast<ast::ExecuteImmediateStmt>(stmt));

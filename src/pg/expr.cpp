@@ -3,9 +3,14 @@
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
+#include "catalog/pg_language.h"
+#include "catalog/pg_proc.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
 #include "parser/analyze.h"
 #include "parser/parser.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 }
 
 namespace plpolar::pg {
@@ -45,6 +50,25 @@ Expr *AnalyzeExpression(const char *sql, Oid *types, int ntypes, bool *simple) {
     return linitial_node(TargetEntry, query->targetList)->expr;
 }
 
+bool NotBuiltInImmutable(Oid func, void *) {
+    HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(func));
+    if (!HeapTupleIsValid(tuple)) return true;
+    Form_pg_proc proc = (Form_pg_proc)GETSTRUCT(tuple);
+    bool bad = proc->prolang != INTERNALlanguageId || proc->provolatile != PROVOLATILE_IMMUTABLE;
+    ReleaseSysCache(tuple);
+    return bad;
+}
+
+// True unless every function the expression calls is an immutable built-in
+// (no SPI, no snapshot, no catalog access worth undoing).
+bool MayRunUserCode(Node *node, void *context) {
+    if (node == NULL) return false;
+    if (IsA(node, SubLink) || IsA(node, SubPlan) || IsA(node, CoerceToDomain) || IsA(node, NextValueExpr)) return true;
+    if (check_functions_in_node(node, NotBuiltInImmutable, context)) return true;
+    return expression_tree_walker(node, reinterpret_cast<bool (*)()>(reinterpret_cast<void (*)()>(MayRunUserCode)),
+                                  context);
+}
+
 }  // namespace
 
 std::unique_ptr<PgExpr> PgExpr::FromSql(const std::string &sql, const std::vector<Oid> &param_types,
@@ -66,6 +90,7 @@ std::unique_ptr<PgExpr> PgExpr::FromSql(const std::string &sql, const std::vecto
         if (simple) {
             self->expr_ = expression_planner(expr);
             self->needs_snapshot_ = contain_mutable_functions((Node *)self->expr_);
+            self->needs_subtransaction_ = MayRunUserCode((Node *)self->expr_, NULL);
         } else {
             self->plan_ = SPI_prepare(text, ntypes, types);
             if (self->plan_ == NULL)
@@ -111,6 +136,7 @@ std::unique_ptr<PgExpr> PgExpr::Coercion(Oid source, int32 source_typmod, Oid ta
         }
         self->expr_ = expression_planner((Expr *)expr);
         self->needs_snapshot_ = contain_mutable_functions((Node *)self->expr_);
+        self->needs_subtransaction_ = MayRunUserCode((Node *)self->expr_, NULL);
         self->result_type_ = target;
         self->result_typmod_ = target_typmod;
         MemoryContextSwitchTo(old);

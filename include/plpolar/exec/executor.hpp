@@ -65,11 +65,12 @@ private:
     // SQLCODE and SQLERRM variables for the innermost handled error.
     void SetErrorInfo();
     pg::Value EvalSqlErrm(const ast::Expr *code);
-    // Runs `f` in its own subtransaction when the statement needs one: inside
-    // a block with handlers, in Oracle's statement-level rollback mode.
+    // Runs `f` in its own subtransaction when `needed` inside a block with
+    // handlers (statement-level rollback): an error in it is then undone
+    // before a handler runs.
     template <class F>
-    auto Atomic(const ast::Stmt &stmt, F &&f) -> decltype(f()) {
-        if (!stmt.touches_database || protected_depth_ == 0) return f();
+    auto Undoable(bool needed, F &&f) -> decltype(f()) {
+        if (!needed || protected_depth_ == 0) return f();
         pg::SubTransaction sub;
         try {
             auto result = f();
@@ -79,6 +80,11 @@ private:
             sub.Rollback();
             throw;
         }
+    }
+    // A statement that runs SQL itself is one such unit.
+    template <class F>
+    auto Atomic(const ast::Stmt &stmt, F &&f) -> decltype(f()) {
+        return Undoable(stmt.touches_database, std::forward<F>(f));
     }
 
     // cursors (cursors.cpp)
@@ -115,6 +121,7 @@ private:
     pg::Value EvalConcat(const pg::Value &a, const pg::Value &b);
     pg::Value EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, size_t n);
     pg::Value EvalSqlSite(compile::SqlExprSite &site);
+    pg::Value EvalPgExpr(pg::PgExpr &expr, const pg::Value *values, size_t n);
     pg::Value EvalAttribute(const ast::AttributeExpr &expr);
     pg::Value EvalBetween(const ast::BetweenExpr &expr);
     pg::Value EvalIn(const ast::InExpr &expr);

@@ -38,6 +38,11 @@ public:
     // Result is allocated in the current memory context.
     Value Eval(const Value *params, size_t nparams, bool read_only);
 
+    // Whether a handler that catches an error from Eval() must first roll
+    // back a subtransaction: anything but immutable built-in functions may
+    // run user code, SPI or push snapshots, which only an abort unwinds.
+    bool needs_subtransaction() const { return needs_subtransaction_; }
+
     Oid result_type() const { return result_type_; }
     int32 result_typmod() const { return result_typmod_; }
     const std::vector<Oid> &param_types() const { return param_types_; }
@@ -56,6 +61,7 @@ private:
     Expr *expr_ = nullptr;       // planned expression (simple case)
     SPIPlanPtr plan_ = nullptr;  // full query (otherwise)
     bool needs_snapshot_ = false;
+    bool needs_subtransaction_ = true;
     Oid result_type_ = InvalidOid;
     int32 result_typmod_ = -1;
     std::vector<Oid> param_types_;
