@@ -18,7 +18,7 @@ bash scripts/build.sh
 export BENCH_SECONDS=$seconds BENCH_ROUNDS=$rounds
 pg_virtualenv bash -c '
 set -euo pipefail
-cluster=$(pg_lsclusters -h | awk "\$4 == \"online\" {print \$1 \" \" \$2; exit}")
+cluster=$(pg_lsclusters -h | awk -v port="$PGPORT" "\$3 == port && \$4 == \"online\" {print \$1 \" \" \$2; exit}")
 hba=$(psql -X -At -c "SHOW hba_file")
 # Measure the server side of a connection, not SCRAM: trust on loopback.
 sed -i "1i host all all 127.0.0.1/32 trust" "$hba"

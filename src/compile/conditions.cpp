@@ -185,8 +185,13 @@ int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion) {
 std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion) {
     int sqlstate = edata->sqlerrcode;
     std::string message = edata->message != nullptr ? edata->message : "";
-    // Application errors: the message as given, as EDB SPL and PolarDB show it.
-    if (IsApplicationSqlState(sqlstate) || IsApplicationErrorCode(oracle_code)) return message;
+    // Application errors: the message as given, as EDB SPL and PolarDB show
+    // it, without the "ORA-20nnn: " the client sees.
+    if (IsApplicationSqlState(sqlstate) || IsApplicationErrorCode(oracle_code)) {
+        if (message.size() >= 11 && message.compare(0, 6, "ORA-20") == 0 && message.compare(9, 2, ": ") == 0)
+            return message.substr(11);
+        return message;
+    }
     if (oracle_code == 1 ||
         (sqlstate == ERRCODE_RAISE_EXCEPTION && message.rfind("unhandled user-defined exception", 0) == 0))
         return "User-Defined Exception";

@@ -128,7 +128,11 @@ void Executor::RaiseApplicationError(const ast::CallExpr &call) {
                                                        std::to_string(number) + " is out of range");
     pg::ErrorSpec spec;
     spec.sqlstate = compile::ApplicationErrorSqlState(number);
-    spec.message = message.isnull ? std::string() : ToText(message);
+    // The client sees Oracle's "ORA-20nnn: message" (applications moved from
+    // Oracle look for it) and SQLSTATE UDnnn; SQLERRM gives the message alone.
+    char prefix[16];
+    snprintf(prefix, sizeof(prefix), "ORA-%05d: ", -number);
+    spec.message = prefix + (message.isnull ? std::string() : ToText(message));
     if (keep && !handling_.empty()) {
         const pg::PgError &prev = handling_.back();
         spec.detail = compile::SqlErrm(prev.data(), prev.origin().oracle_code, prev.origin().pl_conversion);

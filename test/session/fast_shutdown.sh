@@ -4,7 +4,10 @@
 # within the logoff bound plus a margin. Prints "ok: ..." or "FAILED: ...".
 set -uo pipefail
 sessions=5
-cluster=$(pg_lsclusters -h | awk '$4 == "online" {print $1 " " $2; exit}')
+# The cluster pg_virtualenv made for us: the one on our port (another may
+# be online on this machine).
+cluster=$(pg_lsclusters -h | awk -v port="${PGPORT:-5432}" '$3 == port && $4 == "online" {print $1 " " $2; exit}')
+[ -n "$cluster" ] || { echo "FAILED: no online cluster on port ${PGPORT:-5432}"; exit 1; }
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL' || { echo "FAILED: setup"; exit 1; }
 CREATE EXTENSION plpolar;
 CREATE TABLE shutdown_log (pid int, event text);
@@ -28,6 +31,9 @@ start=$(date +%s%N)
 pg_ctlcluster $cluster stop -m fast
 stop_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 pg_ctlcluster $cluster start
+# The shutdown ended the sessions; a client still waiting would mean it
+# did not, and must not hang the test.
+kill $(jobs -p) 2>/dev/null
 wait
 rows=$(psql -X -At -c "SELECT count(*) FROM shutdown_log WHERE event = 'before_user_logoff' AND pid IN ($pids)")
 if [ "$rows" -eq "$sessions" ] && [ "$stop_ms" -lt 10000 ]; then
