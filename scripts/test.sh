@@ -60,6 +60,16 @@ for t in test/session/fast_shutdown.sh; do
   echo "$t: ${out:-FAILED: no result}"
 done
 
+# 5. Server-level fuzz: mutated bodies through CREATE FUNCTION, DO and
+# plpolar.exec; no backend may be lost (longer: server_fuzz.sh 10000 <seed>).
+if out=$(pg_virtualenv -o shared_preload_libraries=plpolar bash test/fuzz/server_fuzz.sh \
+    "${PLPOLAR_SERVER_FUZZ:-3000}" 1 2>&1 | grep -E '^(ok|FAILED):' -A5); [[ "$out" == ok:* ]]; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
+echo "server fuzz: ${out:-FAILED: no result}"
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
