@@ -107,18 +107,37 @@ DO LANGUAGE plpolar $$ BEGIN NULL; $$;
 DO $$
 BEGIN
   EXECUTE format('CREATE FUNCTION deep() RETURNS int LANGUAGE plpolar AS %L',
-                 'BEGIN RETURN ' || repeat('(', 5000) || '1' || repeat(')', 5000) || '; END;');
+                 'BEGIN RETURN ' || repeat('(', 10000) || '1' || repeat(')', 10000) || '; END;');
 EXCEPTION WHEN OTHERS THEN
   RAISE NOTICE '% (SQLSTATE %)', SQLERRM, SQLSTATE;
 END;
 $$;
 DO $$
 BEGIN
-  EXECUTE 'DO LANGUAGE plpolar ' || quote_literal('BEGIN ' || repeat('BEGIN ', 5000) || 'NULL;' || repeat(' END;', 5000) || ' END;');
+  EXECUTE 'DO LANGUAGE plpolar ' || quote_literal('BEGIN ' || repeat('BEGIN ', 10000) || 'NULL;' || repeat(' END;', 10000) || ' END;');
 EXCEPTION WHEN OTHERS THEN
   RAISE NOTICE '% (SQLSTATE %)', SQLERRM, SQLSTATE;
 END;
 $$;
+-- NUL bytes and invalid UTF-8 never reach plpolar: PostgreSQL refuses them.
+CREATE FUNCTION nul_body() RETURNS int LANGUAGE plpolar AS E'BEGIN RETURN 1; \x00 END;';
+CREATE FUNCTION bad_utf8() RETURNS int LANGUAGE plpolar AS E'BEGIN RETURN 1; \xff END;';
+-- Identifiers over 63 bytes are cut as PostgreSQL cuts them, so PL code and
+-- embedded SQL agree on the name.
+DO LANGUAGE plpolar $$
+DECLARE
+  a_very_long_identifier_name_that_goes_well_beyond_sixty_three_bytes_in_length NUMBER := 1;
+  n NUMBER;
+BEGIN
+  SELECT a_very_long_identifier_name_that_goes_well_beyond_sixty_three_bytes_in_length + 1 INTO n;
+  a_very_long_identifier_name_that_goes_well_beyond_sixty_three_bytes_X := n;
+END;
+$$;
+-- Wrong argument counts, from SQL and from PL code.
+CREATE FUNCTION two(a int, b int) RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN a + b; END; $$;
+SELECT two(1);
+SELECT two(1, 2, 3);
+DO LANGUAGE plpolar $$ DECLARE x int; BEGIN x := two(1); END; $$;
 -- A 1 MB body parses and runs.
 DO $$
 BEGIN

@@ -93,6 +93,23 @@ void CheckNesting(antlr4::CommonTokenStream &tokens) {
 
 }  // namespace
 
+namespace {
+
+// PostgreSQL keeps identifiers to NAMEDATALEN - 1 bytes, cut at a character
+// boundary; names must match what its parser makes of the same text in
+// embedded SQL.
+constexpr size_t kMaxIdentifierBytes = 63;
+
+std::string Truncate(std::string name) {
+    if (name.size() <= kMaxIdentifierBytes) return name;
+    size_t cut = kMaxIdentifierBytes;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+    return name;
+}
+
+}  // namespace
+
 std::string FoldIdentifier(const std::string &text) {
     if (!text.empty() && text.front() == '"') {
         std::string out;
@@ -100,13 +117,13 @@ std::string FoldIdentifier(const std::string &text) {
             out.push_back(text[i]);
             if (text[i] == '"') ++i;
         }
-        return out;
+        return Truncate(std::move(out));
     }
     std::string out = text;
     // ASCII only, as PostgreSQL's downcase_identifier does for UTF-8.
     for (char &c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    return Truncate(std::move(out));
 }
 
 ast::FunctionBody ParseBody(const std::string &source) {

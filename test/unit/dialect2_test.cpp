@@ -124,3 +124,14 @@ TEST(Placeholders, UnterminatedInputIsSafe) {
         EXPECT_LE(d.text.size(), std::string(sql).size() + 2) << sql;
     }
 }
+
+TEST(Identifiers, CutAt63BytesOnACharacterBoundary) {
+    using plpolar::parser::FoldIdentifier;
+    std::string long_name(70, 'A');
+    EXPECT_EQ(FoldIdentifier(long_name), std::string(63, 'a'));
+    // 31 two-byte characters = 62 bytes; the 32nd would cross byte 63.
+    std::string wide;
+    for (int i = 0; i < 40; ++i) wide += "\xC3\xA9";
+    EXPECT_EQ(FoldIdentifier(wide).size(), 62u);
+    EXPECT_EQ(FoldIdentifier("\"" + std::string(64, 'Q') + "\""), std::string(63, 'Q'));
+}
