@@ -50,15 +50,24 @@ if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
 passed=$((passed + ok))
 failed=$((failed + bad))
 
-# 4. Session-trigger tests that stop the server: each in its own cluster.
-for t in test/session/fast_shutdown.sh; do
-  if out=$(pg_virtualenv -o shared_preload_libraries=plpolar bash "$t" 2>&1 | grep -E '^(ok|FAILED):'); [[ "$out" == ok:* ]]; then
+# 4. Session-trigger tests that stop, crash or replicate the server, or
+# load it with connections: each in its own cluster.
+run_cluster_test() {
+  local name=$1
+  shift
+  if out=$("$@" 2>&1 | grep -E '^(ok|FAILED):' -A12); [[ "$out" == ok:* ]]; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
   fi
-  echo "$t: ${out:-FAILED: no result}"
-done
+  echo "$name: ${out:-FAILED: no result}"
+}
+venv=(pg_virtualenv -o shared_preload_libraries=plpolar)
+run_cluster_test "fast shutdown, 50 sessions" "${venv[@]}" bash test/session/fast_shutdown.sh 50
+run_cluster_test "SIGKILL crash restart" "${venv[@]}" bash test/session/crash_restart.sh
+run_cluster_test "hot standby" "${venv[@]}" bash test/session/hot_standby.sh
+run_cluster_test "soak, 200 clients" "${venv[@]}" -o max_connections=260 bash test/session/soak.sh \
+  "${PLPOLAR_SOAK_SECONDS:-20}" 200
 
 # 5. Server-level fuzz: mutated bodies through CREATE FUNCTION, DO and
 # plpolar.exec; no backend may be lost (longer: server_fuzz.sh 10000 <seed>).

@@ -194,9 +194,10 @@ std::string Executor::ToText(const pg::Value &v) {
         case Native::Text: return pg::TextToString(v.datum);
         case Native::Int4: return std::to_string(DatumGetInt32(v.datum));
         case Native::Int8: return std::to_string(DatumGetInt64(v.datum));
+        // As PostgreSQL's boolean-to-text cast, not its output function ('t').
+        case Native::Bool: return DatumGetBool(v.datum) ? "true" : "false";
         case Native::Numeric:
         case Native::Float8:
-        case Native::Bool:
         case Native::Other: break;
     }
     return pg::OutputValue(v.datum, v.type);

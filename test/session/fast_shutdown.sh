@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Run inside pg_virtualenv -o shared_preload_libraries=plpolar. A fast
+# pg_virtualenv -o shared_preload_libraries=plpolar bash fast_shutdown.sh [SESSIONS]. A fast
 # shutdown with busy sessions writes every session's logoff row and ends
 # within the logoff bound plus a margin. Prints "ok: ..." or "FAILED: ...".
 set -uo pipefail
-sessions=5
+sessions=${1:-5}
 # The cluster pg_virtualenv made for us: the one on our port (another may
 # be online on this machine).
 cluster=$(pg_lsclusters -h | awk -v port="${PGPORT:-5432}" '$3 == port && $4 == "online" {print $1 " " $2; exit}')
