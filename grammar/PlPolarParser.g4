@@ -117,8 +117,17 @@ statement
     | fetch_stmt
     | close_stmt
     | execute_immediate_stmt
+    | case_stmt
     | sql_stmt
     | call_stmt
+    ;
+
+case_stmt
+    : K_CASE expr? case_stmt_when+ (K_ELSE seq_of_statements)? K_END K_CASE identifier?
+    ;
+
+case_stmt_when
+    : K_WHEN expr K_THEN seq_of_statements
     ;
 
 block
@@ -293,6 +302,7 @@ primary
     : literal                                          # literalPrimary
     | LPAREN expr RPAREN                               # parenPrimary
     | K_CAST LPAREN expr K_AS type_name RPAREN         # castPrimary
+    | K_CASE expr? (K_WHEN expr K_THEN expr)+ (K_ELSE expr)? K_END   # casePrimary
     | K_SQL PERCENT attribute_name                     # sqlAttributePrimary
     | identifier STRING_LITERAL                        # typedLiteralPrimary
     | name_ref                                         # namePrimary

@@ -91,3 +91,5 @@ SELECT body, count(*) FROM sec_notes GROUP BY body ORDER BY body;
 
 DROP EVENT TRIGGER sec_logon;
 DROP EVENT TRIGGER sec_logoff;
+DROP OWNED BY plpolar_mallory;
+DROP ROLE plpolar_mallory;

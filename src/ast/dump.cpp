@@ -118,6 +118,28 @@ void DumpExpr(std::ostringstream &out, const Expr &e) {
             out << " " << c.type.text << ")";
             break;
         }
+        case ExprKind::Case: {
+            const auto &c = Cast<CaseExpr>(e);
+            out << "(case";
+            if (c.operand) {
+                out << " ";
+                DumpExpr(out, *c.operand);
+            }
+            for (const auto &w : c.whens) {
+                out << " (when ";
+                DumpExpr(out, *w.condition);
+                out << " ";
+                DumpExpr(out, *w.result);
+                out << ")";
+            }
+            if (c.else_value) {
+                out << " (else ";
+                DumpExpr(out, *c.else_value);
+                out << ")";
+            }
+            out << ")";
+            break;
+        }
     }
 }
 
@@ -277,6 +299,28 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
             break;
         }
         case StmtKind::Close: out << "CLOSE " << JoinName(Cast<CloseStmt>(s).cursor); break;
+        case StmtKind::Case: {
+            const auto &c = Cast<CaseStmt>(s);
+            out << "CASE";
+            if (c.operand) {
+                out << " ";
+                DumpExpr(out, *c.operand);
+            }
+            out << "\n";
+            for (const auto &w : c.whens) {
+                Indent(out, level);
+                out << "WHEN ";
+                DumpExpr(out, *w.condition);
+                out << "\n";
+                DumpStmts(out, w.body, level + 1);
+            }
+            if (c.has_else) {
+                Indent(out, level);
+                out << "ELSE\n";
+                DumpStmts(out, c.else_body, level + 1);
+            }
+            return;
+        }
         case StmtKind::ExecuteImmediate: {
             const auto &x = Cast<ExecuteImmediateStmt>(s);
             out << "EXECUTE IMMEDIATE ";

@@ -27,6 +27,7 @@ const char *ToString(ExprKind kind) {
         case ExprKind::Call: return "call";
         case ExprKind::Attribute: return "attribute";
         case ExprKind::Cast: return "cast";
+        case ExprKind::Case: return "case";
     }
     return "?";
 }
@@ -92,6 +93,7 @@ const char *ToString(StmtKind kind) {
         case StmtKind::Fetch: return "FETCH";
         case StmtKind::Close: return "CLOSE";
         case StmtKind::ExecuteImmediate: return "EXECUTE IMMEDIATE";
+        case StmtKind::Case: return "CASE";
     }
     return "?";
 }

@@ -604,6 +604,15 @@ private:
                 CompileLoopBody(s, s.body, loop_scope);
                 return;
             }
+            case ast::StmtKind::Case: {
+                auto &s = ast::Cast<ast::CaseStmt>(stmt);
+                if (s.operand) CompileOwn(*s.operand, scope, s);
+                for (auto &w : s.whens) CompileOwn(*w.condition, scope, s);
+                s.annotation = MakeCaseSite(s.whens.size());
+                for (auto &w : s.whens) CompileStmts(w.body, scope);
+                CompileStmts(s.else_body, scope);
+                return;
+            }
             case ast::StmtKind::Exit:
             case ast::StmtKind::Continue: {
                 auto &s = static_cast<ast::LoopControlStmt &>(stmt);
@@ -901,8 +910,25 @@ private:
         return site;
     }
 
+    std::unique_ptr<CaseSite> MakeCaseSite(size_t nwhen) {
+        auto site = std::make_unique<CaseSite>();
+        for (size_t i = 0; i < nwhen; ++i) site->equals.push_back(Fallback("$1 = $2"));
+        return site;
+    }
+
     void CompileExpr(ast::Expr &e, const Scope &scope) {
         switch (e.kind) {
+            case ast::ExprKind::Case: {
+                auto &c = ast::Cast<ast::CaseExpr>(e);
+                if (c.operand) CompileExpr(*c.operand, scope);
+                for (auto &w : c.whens) {
+                    CompileExpr(*w.condition, scope);
+                    CompileExpr(*w.result, scope);
+                }
+                if (c.else_value) CompileExpr(*c.else_value, scope);
+                c.annotation = MakeCaseSite(c.whens.size());
+                return;
+            }
             case ast::ExprKind::Literal: CompileLiteral(ast::Cast<ast::LiteralExpr>(e)); return;
             case ast::ExprKind::Name: CompileName(ast::Cast<ast::NameExpr>(e), scope); return;
             case ast::ExprKind::Unary: {

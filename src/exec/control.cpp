@@ -18,6 +18,38 @@ Flow Executor::ExecIf(const ast::IfStmt &stmt) {
     return ExecStmts(stmt.else_body);
 }
 
+int Executor::CaseBranch(const ast::Expr *operand, const std::vector<const ast::Expr *> &conditions,
+                         compile::CaseSite &site) {
+    if (operand == nullptr) {
+        for (size_t i = 0; i < conditions.size(); ++i) {
+            bool isnull = false;
+            if (EvalCondition(*conditions[i], &isnull) && !isnull) return static_cast<int>(i);
+        }
+        return -1;
+    }
+    // Simple CASE: the operand once, compared with = (NULL matches nothing).
+    pg::Value value = Eval(*operand);
+    if (value.isnull) return -1;
+    for (size_t i = 0; i < conditions.size(); ++i) {
+        pg::Value candidate = Eval(*conditions[i]);
+        pg::Value eq = Compare(ast::BinaryOp::Eq, value, candidate, site.equals[i].get());
+        if (!eq.isnull && DatumGetBool(eq.datum)) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+Flow Executor::ExecCase(const ast::CaseStmt &stmt) {
+    ResetTemp();
+    std::vector<const ast::Expr *> conditions;
+    conditions.reserve(stmt.whens.size());
+    for (const auto &w : stmt.whens) conditions.push_back(w.condition.get());
+    int branch = CaseBranch(stmt.operand.get(), conditions, static_cast<compile::CaseSite &>(*stmt.annotation));
+    if (branch >= 0) return ExecStmts(stmt.whens[static_cast<size_t>(branch)].body);
+    if (!stmt.has_else)
+        pg::Raise(ERRCODE_CASE_NOT_FOUND, "case not found", "CASE statement is missing ELSE part.");
+    return ExecStmts(stmt.else_body);
+}
+
 bool Executor::LoopShouldStop(const ast::Stmt &loop, Flow flow, Flow *out) {
     switch (flow) {
         case Flow::Normal: return false;

@@ -58,6 +58,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
             return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
         }
         case ast::ExprKind::Attribute: return EvalAttribute(ast::Cast<ast::AttributeExpr>(expr));
+        case ast::ExprKind::Case: return EvalCase(ast::Cast<ast::CaseExpr>(expr));
         case ast::ExprKind::Cast: {
             const auto &c = ast::Cast<ast::CastExpr>(expr);
             return Coerce(Eval(*c.operand), static_cast<compile::CastSite &>(*expr.annotation));
@@ -151,6 +152,16 @@ pg::Value Executor::EvalAttribute(const ast::AttributeExpr &expr) {
             if (!sql_executed_) return pg::Value::Null(INT8OID);
             return pg::Value::Of(Int64GetDatum(static_cast<int64>(sql_rowcount_)), INT8OID);
     }
+    return pg::Value::Null(UNKNOWNOID);
+}
+
+pg::Value Executor::EvalCase(const ast::CaseExpr &expr) {
+    std::vector<const ast::Expr *> conditions;
+    conditions.reserve(expr.whens.size());
+    for (const auto &w : expr.whens) conditions.push_back(w.condition.get());
+    int branch = CaseBranch(expr.operand.get(), conditions, static_cast<compile::CaseSite &>(*expr.annotation));
+    if (branch >= 0) return Eval(*expr.whens[static_cast<size_t>(branch)].result);
+    if (expr.else_value) return Eval(*expr.else_value);
     return pg::Value::Null(UNKNOWNOID);
 }
 

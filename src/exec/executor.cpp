@@ -66,6 +66,7 @@ Flow Executor::ExecStmt(const ast::Stmt &stmt) {
         case ast::StmtKind::Null: return Flow::Normal;
         case ast::StmtKind::Raise: return ExecRaise(ast::Cast<ast::RaiseStmt>(stmt));
         case ast::StmtKind::Close: return ExecClose(ast::Cast<ast::CloseStmt>(stmt));
+        case ast::StmtKind::Case: return ExecCase(ast::Cast<ast::CaseStmt>(stmt));
         case ast::StmtKind::Assign: {
             const auto &s = ast::Cast<ast::AssignStmt>(stmt);
             ResetTemp();

@@ -135,3 +135,20 @@ TEST(Identifiers, CutAt63BytesOnACharacterBoundary) {
     EXPECT_EQ(FoldIdentifier(wide).size(), 62u);
     EXPECT_EQ(FoldIdentifier("\"" + std::string(64, 'Q') + "\""), std::string(63, 'Q'));
 }
+
+TEST(Dialect3, CaseStatementAndExpression) {
+    EXPECT_EQ(D("BEGIN CASE x WHEN 1 THEN NULL; WHEN 2 THEN y := CASE WHEN a THEN 1 ELSE 2 END; "
+                "ELSE NULL; END CASE; CASE WHEN b THEN NULL; END CASE; END;"),
+              "BLOCK\n"
+              "  CASE x\n"
+              "  WHEN 1\n"
+              "    NULL\n"
+              "  WHEN 2\n"
+              "    y := (case (when a 1) (else 2))\n"
+              "  ELSE\n"
+              "    NULL\n"
+              "  CASE\n"
+              "  WHEN b\n"
+              "    NULL\n");
+    EXPECT_THROW(ParseBody("BEGIN CASE WHEN a THEN NULL; END; END;"), SyntaxError);
+}

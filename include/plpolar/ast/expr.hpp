@@ -19,6 +19,7 @@ enum class ExprKind {
     Call,
     Attribute,
     Cast,
+    Case,
 };
 
 const char *ToString(ExprKind kind);
@@ -150,6 +151,19 @@ struct CastExpr : Expr {
     CastExpr(SourceLoc l, ExprPtr e, TypeRef t) : Expr(kKind, l), operand(std::move(e)), type(std::move(t)) {}
     ExprPtr operand;
     TypeRef type;
+};
+
+// CASE [operand] WHEN ... THEN ... [ELSE ...] END
+struct CaseExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::Case;
+    explicit CaseExpr(SourceLoc l) : Expr(kKind, l) {}
+    ExprPtr operand;  // null: searched CASE
+    struct When {
+        ExprPtr condition;  // a value to compare with the operand, or a condition
+        ExprPtr result;
+    };
+    std::vector<When> whens;
+    ExprPtr else_value;  // may be null: NULL
 };
 
 }  // namespace plpolar::ast

@@ -106,6 +106,7 @@ enum class StmtKind {
     Fetch,
     Close,
     ExecuteImmediate,
+    Case,
 };
 
 const char *ToString(StmtKind kind);
@@ -314,6 +315,22 @@ struct CallStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Call;
     explicit CallStmt(SourceLoc l) : Stmt(kKind, l) {}
     ExprPtr call;  // a CallExpr, or a NameExpr for a call without parentheses
+};
+
+// CASE [operand] WHEN ... THEN stmts ... [ELSE stmts] END CASE; without
+// ELSE, no match raises CASE_NOT_FOUND.
+struct CaseStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Case;
+    explicit CaseStmt(SourceLoc l) : Stmt(kKind, l) {}
+    ExprPtr operand;
+    struct When {
+        ExprPtr condition;
+        StmtList body;
+    };
+    std::vector<When> whens;
+    StmtList else_body;
+    bool has_else = false;
+    std::string end_label;
 };
 
 // A whole function body: the outermost block.

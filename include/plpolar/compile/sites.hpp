@@ -80,6 +80,12 @@ struct FieldSite : ast::Annotation {
     int attnum_hint = 0;
 };
 
+// Simple CASE: the operand is compared with each WHEN value, natively or
+// through PostgreSQL's = for other types.
+struct CaseSite : ast::Annotation {
+    std::vector<std::unique_ptr<SqlExprSite>> equals;  // one per WHEN
+};
+
 // TYPE t IS RECORD: the fields' types and casts for their defaults.
 struct RecordTypeSite : ast::Annotation {
     std::vector<pg::TypeInfo> field_types;

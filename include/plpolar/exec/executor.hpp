@@ -53,6 +53,10 @@ private:
     Flow ExecReturn(const ast::ReturnStmt &stmt);
     Flow ExecSql(const ast::SqlStmt &stmt);
     Flow ExecCall(const ast::CallStmt &stmt);
+    Flow ExecCase(const ast::CaseStmt &stmt);
+    // Index of the WHEN a CASE takes, or -1.
+    int CaseBranch(const ast::Expr *operand, const std::vector<const ast::Expr *> &conditions,
+                   compile::CaseSite &site);
     Flow ExecSimple(const ast::Stmt &stmt);
     void InitBlockVariables(compile::BlockSite &site);
 
@@ -125,6 +129,7 @@ private:
     pg::Value EvalAttribute(const ast::AttributeExpr &expr);
     pg::Value EvalBetween(const ast::BetweenExpr &expr);
     pg::Value EvalIn(const ast::InExpr &expr);
+    pg::Value EvalCase(const ast::CaseExpr &expr);
     pg::Value Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, Native ka, Native kb);
     // Three-way comparison; false if the types have no native comparison.
     bool CompareNative(const pg::Value &a, const pg::Value &b, int *result);

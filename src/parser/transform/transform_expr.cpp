@@ -190,6 +190,23 @@ ast::ExprPtr Transformer::TransformPrimary(P::PrimaryContext *ctx) {
     if (auto *cast = dynamic_cast<P::CastPrimaryContext *>(ctx))
         return std::make_unique<ast::CastExpr>(Loc(ctx), TransformExpr(cast->expr()),
                                                TransformTypeName(cast->type_name()));
+    if (auto *c = dynamic_cast<P::CasePrimaryContext *>(ctx)) {
+        auto node = std::make_unique<ast::CaseExpr>(Loc(ctx));
+        auto exprs = c->expr();
+        size_t i = 0;
+        // Operand, then WHEN/THEN pairs, then ELSE: count by the WHENs.
+        size_t nwhen = c->K_WHEN().size();
+        bool has_else = c->K_ELSE() != nullptr;
+        if (exprs.size() == 2 * nwhen + (has_else ? 1 : 0) + 1) node->operand = TransformExpr(exprs[i++]);
+        for (size_t w = 0; w < nwhen; ++w) {
+            ast::CaseExpr::When when;
+            when.condition = TransformExpr(exprs[i++]);
+            when.result = TransformExpr(exprs[i++]);
+            node->whens.push_back(std::move(when));
+        }
+        if (has_else) node->else_value = TransformExpr(exprs[i++]);
+        return node;
+    }
     if (auto *attr = dynamic_cast<P::SqlAttributePrimaryContext *>(ctx))
         return std::make_unique<ast::AttributeExpr>(Loc(ctx), ast::NameChain{}, AttributeOf(attr->attribute_name()));
     if (auto *typed = dynamic_cast<P::TypedLiteralPrimaryContext *>(ctx)) {

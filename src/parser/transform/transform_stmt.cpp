@@ -102,6 +102,7 @@ ast::StmtList Transformer::TransformStatements(P::Seq_of_statementsContext *ctx)
             case ast::StmtKind::While: end = &ast::Cast<ast::WhileStmt>(*stmt).end_label; break;
             case ast::StmtKind::ForRange: end = &ast::Cast<ast::ForRangeStmt>(*stmt).end_label; break;
             case ast::StmtKind::ForCursor: end = &ast::Cast<ast::ForCursorStmt>(*stmt).end_label; break;
+            case ast::StmtKind::Case: end = &ast::Cast<ast::CaseStmt>(*stmt).end_label; break;
             default: break;
         }
         if (end != nullptr && !end->empty() && *end != label) {
@@ -180,6 +181,18 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
         return node;
     }
     if (auto *s = ctx->cursor_for_loop_stmt()) return TransformCursorFor(s);
+    if (auto *s = ctx->case_stmt()) {
+        auto node = std::make_unique<ast::CaseStmt>(Loc(s));
+        if (s->expr()) node->operand = TransformExpr(s->expr());
+        for (auto *w : s->case_stmt_when())
+            node->whens.push_back({TransformExpr(w->expr()), TransformStatements(w->seq_of_statements())});
+        if (s->K_ELSE()) {
+            node->has_else = true;
+            node->else_body = TransformStatements(s->seq_of_statements());
+        }
+        if (s->identifier()) node->end_label = TransformIdentifier(s->identifier());
+        return node;
+    }
     if (auto *s = ctx->open_stmt()) return TransformOpen(s);
     if (auto *s = ctx->fetch_stmt()) return TransformFetch(s);
     if (auto *s = ctx->close_stmt()) {
