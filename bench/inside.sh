@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The part of bench/run.sh that runs inside the throwaway cluster.
+set -euo pipefail
+rounds=$1
+psql -X -q -f bench/workloads.sql >/dev/null
+psql -X -q -f bench/big_functions.sql
+psql -X -At -c "SELECT version()"
+PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/timing.sql
+# 8a. First call of a 300-line function in a fresh backend (compile + run).
+for r in $(seq "$rounds"); do
+  for lang in pg pl; do
+    ms=$(psql -X -At -c "SELECT bench_ms('SELECT ${lang}_big(1)')")
+    name=$([ $lang = pg ] && echo plpgsql || echo plpolar)
+    psql -X -q -c "INSERT INTO bench_results VALUES ('8a first call, 300-line function', '$name', $ms)"
+  done
+done
+psql -X -q -c "INSERT INTO bench_results SELECT '8b same call, cached', 'plpgsql', bench_ms('SELECT pg_big(1)') FROM (SELECT pg_big(1)) w, generate_series(1, $rounds)"
+psql -X -q -c "INSERT INTO bench_results SELECT '8b same call, cached', 'plpolar', bench_ms('SELECT pl_big(1)') FROM (SELECT pl_big(1)) w, generate_series(1, $rounds)"
+echo
+psql -X -P footer=off <<'SQL'
+SELECT workload,
+       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE lang = 'plpgsql')::numeric, 2) AS "PL/pgSQL ms",
+       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE lang = 'plpolar')::numeric, 2) AS "plpolar ms",
+       round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE lang = 'plpolar') /
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE lang = 'plpgsql'))::numeric, 2) AS ratio,
+       round(((max(ms) FILTER (WHERE lang = 'plpgsql') - min(ms) FILTER (WHERE lang = 'plpgsql')) /
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE lang = 'plpgsql') * 100)::numeric) || '% / ' ||
+       round(((max(ms) FILTER (WHERE lang = 'plpolar') - min(ms) FILTER (WHERE lang = 'plpolar')) /
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE lang = 'plpolar') * 100)::numeric) || '%' AS spread
+FROM bench_results GROUP BY workload ORDER BY workload;
+SQL
+# 8c. Memory: VmRSS of one backend before and after 1 000 000 calls.
+for lang in pg pl; do
+  psql -X -At <<SQL
+SELECT count(${lang}_small(i)) FROM generate_series(1, 10000) i;
+SELECT bench_rss() AS before \gset
+SELECT count(${lang}_small(i)) FROM generate_series(1, 1000000) i;
+SELECT '8c RSS growth over 1M calls, ' || CASE '${lang}' WHEN 'pg' THEN 'PL/pgSQL' ELSE 'plpolar' END || ': ' ||
+       (bench_rss() - :before) || ' kB';
+SQL
+done | grep 'RSS growth'
