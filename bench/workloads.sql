@@ -12,7 +12,7 @@ DECLARE s int := 0;
 BEGIN
   FOR i IN 1..n LOOP
     s := s + i;
-    IF s > 1000000 THEN s := s - 1000000; END IF;
+    IF s > 1000000000 THEN s := s - 1000000000; END IF;
   END LOOP;
   RETURN s;
 END; $$;
@@ -21,7 +21,7 @@ DECLARE s PLS_INTEGER := 0;
 BEGIN
   FOR i IN 1..n LOOP
     s := s + i;
-    IF s > 1000000 THEN s := s - 1000000; END IF;
+    IF s > 1000000000 THEN s := s - 1000000000; END IF;
   END LOOP;
   RETURN s;
 END; $$;
