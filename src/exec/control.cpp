@@ -45,8 +45,7 @@ Flow Executor::ExecCase(const ast::CaseStmt &stmt) {
     for (const auto &w : stmt.whens) conditions.push_back(w.condition.get());
     int branch = CaseBranch(stmt.operand.get(), conditions, static_cast<compile::CaseSite &>(*stmt.annotation));
     if (branch >= 0) return ExecStmts(stmt.whens[static_cast<size_t>(branch)].body);
-    if (!stmt.has_else)
-        pg::Raise(ERRCODE_CASE_NOT_FOUND, "case not found", "CASE statement is missing ELSE part.");
+    if (!stmt.has_else) pg::Raise(ERRCODE_CASE_NOT_FOUND, "case not found", "CASE statement is missing ELSE part.");
     return ExecStmts(stmt.else_body);
 }
 

@@ -130,15 +130,7 @@ Flow Executor::ExecFetch(const ast::FetchStmt &stmt) {
     std::string name = CursorName(site.slot);
     if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
     pg::SqlStatement::Result result = pg::CursorFetch(name, 1);
-    struct Free {
-        pg::SqlStatement::Result &r;
-        ~Free() {
-            try {
-                pg::SqlStatement::FreeResult(r);
-            } catch (const pg::PgError &) {
-            }
-        }
-    } free_result{result};
+    pg::ResultGuard free_result(result);
     if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
     CursorState &state = cursors_[static_cast<size_t>(site.slot)];
     state.fetched = true;
@@ -183,15 +175,7 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
     Flow out = Flow::Normal;
     while (true) {
         pg::SqlStatement::Result batch = Atomic(stmt, [&portal] { return pg::CursorFetch(portal, kLoopBatch); });
-        struct Free {
-            pg::SqlStatement::Result &r;
-            ~Free() {
-                try {
-                    pg::SqlStatement::FreeResult(r);
-                } catch (const pg::PgError &) {
-                }
-            }
-        } free_batch{batch};
+        pg::ResultGuard free_batch(batch);
         if (site.cursor != nullptr) {
             CursorState &state = cursors_[static_cast<size_t>(site.slot)];
             state.fetched = true;

@@ -55,15 +55,7 @@ Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
     bool into = !site.into.empty();
     pg::SqlStatement::Result result =
         pg::ExecuteDynamic(sql.text, values.data(), values.size(), fn_.read_only(), into ? 2 : 0);
-    struct Free {
-        pg::SqlStatement::Result &r;
-        ~Free() {
-            try {
-                pg::SqlStatement::FreeResult(r);
-            } catch (const pg::PgError &) {
-            }
-        }
-    } free_result{result};
+    pg::ResultGuard free_result(result);
     sql_executed_ = true;
     sql_rowcount_ = result.processed;
     if (into) {

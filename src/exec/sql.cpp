@@ -5,21 +5,6 @@
 
 namespace plpolar::exec {
 
-namespace {
-
-// SPI tuple tables belong to the SPI connection; free them on every exit.
-struct FreeOnExit {
-    pg::SqlStatement::Result &r;
-    ~FreeOnExit() {
-        try {
-            pg::SqlStatement::FreeResult(r);
-        } catch (const pg::PgError &) {
-        }
-    }
-};
-
-}  // namespace
-
 Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
     auto &site = static_cast<compile::SqlSite &>(*stmt.annotation);
     ResetTemp();
@@ -28,7 +13,7 @@ Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
     // RETURNING must run to completion.
     long max_rows = into && !stmt.returning_into ? 2 : 0;
     pg::SqlStatement::Result result = site.statement.Execute(slots_.data(), fn_.read_only(), max_rows);
-    FreeOnExit free_result{result};
+    pg::ResultGuard free_result(result);
 
     sql_executed_ = true;
     sql_rowcount_ = result.processed;

@@ -148,49 +148,6 @@ void SqlStatement::Prepare(const Value *slots) {
     });
 }
 
-SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, long max_rows) {
-    if (plan_ == nullptr) Prepare(slots);
-    SPIPlanPtr plan = plan_;
-    const char *used = used_.data();
-    int nslots = static_cast<int>(used_.size());
-    Result result;
-    Result *out = &result;
-    Guarded([plan, used, nslots, slots, read_only, max_rows, out] {
-        MemoryContext caller = CurrentMemoryContext;
-        ParamListInfo params = makeParamList(nslots);
-        for (int i = 0; i < nslots; i++) {
-            ParamExternData *p = &params->params[i];
-            if (used[i]) {
-                p->value = slots[i].datum;
-                p->isnull = slots[i].isnull;
-                p->ptype = slots[i].type;
-                p->pflags = PARAM_FLAG_CONST;
-            } else {
-                p->value = (Datum)0;
-                p->isnull = true;
-                p->ptype = InvalidOid;
-                p->pflags = 0;
-            }
-        }
-        int rc = SPI_execute_plan_with_paramlist(plan, params, read_only, max_rows);
-        MemoryContextSwitchTo(caller);
-        if (rc < 0) elog(ERROR, "SPI_execute_plan_with_paramlist failed: %s", SPI_result_code_string(rc));
-        out->processed = SPI_processed;
-        out->tuptable = SPI_tuptable;
-    });
-    return result;
-}
-
-void SqlStatement::FreeResult(Result &result) {
-    SPITupleTable *table = result.tuptable;
-    result.tuptable = nullptr;
-    if (table != nullptr) Guarded([table] { SPI_freetuptable(table); });
-}
-
-int SqlStatement::ColumnCount(const Result &result) {
-    return result.tuptable == nullptr ? 0 : result.tuptable->tupdesc->natts;
-}
-
 namespace {
 
 ParamListInfo MakeParams(const char *used, int nslots, const Value *slots) {
@@ -213,6 +170,43 @@ ParamListInfo MakeParams(const char *used, int nslots, const Value *slots) {
 }
 
 }  // namespace
+
+SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, long max_rows) {
+    if (plan_ == nullptr) Prepare(slots);
+    SPIPlanPtr plan = plan_;
+    const char *used = used_.data();
+    int nslots = static_cast<int>(used_.size());
+    Result result;
+    Result *out = &result;
+    Guarded([plan, used, nslots, slots, read_only, max_rows, out] {
+        MemoryContext caller = CurrentMemoryContext;
+        ParamListInfo params = MakeParams(used, nslots, slots);
+        int rc = SPI_execute_plan_with_paramlist(plan, params, read_only, max_rows);
+        MemoryContextSwitchTo(caller);
+        if (rc < 0) elog(ERROR, "SPI_execute_plan_with_paramlist failed: %s", SPI_result_code_string(rc));
+        out->processed = SPI_processed;
+        out->tuptable = SPI_tuptable;
+    });
+    return result;
+}
+
+ResultGuard::~ResultGuard() {
+    try {
+        SqlStatement::FreeResult(result_);
+    } catch (const PgError &) {
+        // Freeing a tuple table does not fail in practice; a destructor must not throw.
+    }
+}
+
+void SqlStatement::FreeResult(Result &result) {
+    SPITupleTable *table = result.tuptable;
+    result.tuptable = nullptr;
+    if (table != nullptr) Guarded([table] { SPI_freetuptable(table); });
+}
+
+int SqlStatement::ColumnCount(const Result &result) {
+    return result.tuptable == nullptr ? 0 : result.tuptable->tupdesc->natts;
+}
 
 std::string SqlStatement::OpenCursor(const Value *slots, bool read_only, const std::string &name) {
     if (plan_ == nullptr) Prepare(slots);

@@ -75,6 +75,18 @@ private:
     SPIPlanPtr plan_ = nullptr;
 };
 
+// Frees a result's SPI tuple table however the scope is left.
+class ResultGuard {
+public:
+    explicit ResultGuard(SqlStatement::Result &result) : result_(result) {}
+    ~ResultGuard();
+    ResultGuard(const ResultGuard &) = delete;
+    ResultGuard &operator=(const ResultGuard &) = delete;
+
+private:
+    SqlStatement::Result &result_;
+};
+
 // Portals by name: explicit cursors, ref cursors and FOR loops.
 bool CursorIsOpen(const std::string &name);
 SqlStatement::Result CursorFetch(const std::string &name, long count);
