@@ -141,7 +141,7 @@ BEGIN
   RETURN s;
 END; $$;
 CREATE OR REPLACE FUNCTION pl_select_loop(n int) RETURNS bigint LANGUAGE plpolar AS $$
-DECLARE x PLS_INTEGER; s NUMBER := 0;
+DECLARE x PLS_INTEGER; s BIGINT := 0;
 BEGIN
   FOR i IN 1..n LOOP
     SELECT v INTO x FROM bench_t WHERE id = i;
@@ -166,7 +166,7 @@ BEGIN
   RETURN s;
 END; $$;
 CREATE OR REPLACE FUNCTION pl_cursor_loop(n int) RETURNS bigint LANGUAGE plpolar AS $$
-DECLARE s NUMBER := 0;
+DECLARE s BIGINT := 0;
 BEGIN
   FOR r IN (SELECT id, v FROM bench_t WHERE id <= n) LOOP s := s + r.v; END LOOP;
   RETURN s;
