@@ -20,7 +20,25 @@ DECLARE
   v_arr    int[] := '{1,2}';
   v_flag   BOOLEAN := TRUE;
   e_custom EXCEPTION;
+  PRAGMA EXCEPTION_INIT(e_custom, -20001);
+  TYPE rec_t IS RECORD (a NUMBER := 0, b VARCHAR2(10) NOT NULL := 'b');
+  TYPE cur_t IS REF CURSOR RETURN users%ROWTYPE;
+  CURSOR c_users(p_id NUMBER DEFAULT 1) IS SELECT * FROM users WHERE id = p_id;
+  r_user   c_users%ROWTYPE;
+  v_rc     SYS_REFCURSOR;
 BEGIN
+  CASE v_count WHEN 1 THEN v_name := 'one'; WHEN 2 THEN NULL; ELSE v_name := CASE WHEN v_flag THEN 'y' END; END CASE;
+  OPEN c_users(p_id => 2);
+  FETCH c_users INTO r_user;
+  EXIT WHEN c_users%NOTFOUND OR c_users%ROWCOUNT > 1;
+  CLOSE c_users;
+  FOR r IN c_users(3) LOOP v_name := r.name; END LOOP;
+  FOR r IN (SELECT id FROM users) LOOP r_user.id := r.id; END LOOP;
+  OPEN v_rc FOR 'SELECT :1' USING v_count;
+  EXECUTE IMMEDIATE 'UPDATE t SET a = :1 RETURNING a INTO :2' USING v_count, OUT v_count;
+  EXECUTE IMMEDIATE v_name INTO v_count USING IN OUT v_name;
+  INSERT INTO users VALUES r_user;
+  RAISE_APPLICATION_ERROR(-20001, 'x' || SQLERRM, TRUE);
   v_count := v_count + 1 * 2 - 3 / 4 ** 2 || 'a';
   v_flag := v_count BETWEEN 1 AND 2 AND v_name LIKE 'a%' ESCAPE '!' OR v_count IN (1, 2, 3)
             OR NOT v_name IS NULL AND v_count <> 1 AND v_count != 2 AND v_count <= 3 AND v_count >= 4;
