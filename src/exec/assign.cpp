@@ -98,6 +98,13 @@ void Executor::Store(int slot, const pg::Value &value, compile::CastSite &cast) 
     StoreCoerced(slot, Coerce(value, cast));
 }
 
+void Executor::StoreOwned(int slot, const pg::Value &value) {
+    auto index = static_cast<size_t>(slot);
+    if (owned_[index] && !slots_[index].isnull) pfree(DatumGetPointer(slots_[index].datum));
+    slots_[index] = value;
+    owned_[index] = !value.isnull && !fn_.variables[index].type.byval;
+}
+
 void Executor::StoreCoerced(int slot, const pg::Value &value) {
     auto index = static_cast<size_t>(slot);
     const compile::Variable &var = fn_.variables[index];

@@ -5,6 +5,7 @@
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/parser/placeholders.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
 #include "plpolar/pg/row.hpp"
 
 namespace plpolar::exec {
@@ -186,7 +187,14 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
             pg::CheckForInterrupts();
             current_ = &stmt;
             ResetTemp();
-            StoreCoerced(site.record_slot, pg::SqlStatement::RowAsRecord(batch, row));
+            // The row is built where the variable lives and handed over,
+            // not built and then copied.
+            pg::Value rec;
+            {
+                pg::MemoryContextScope in_call(call_context_);
+                rec = pg::SqlStatement::RowAsRecord(batch, row);
+            }
+            StoreOwned(site.record_slot, rec);
             if (site.cursor != nullptr) ++cursors_[static_cast<size_t>(site.slot)].rowcount;
             if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
         }

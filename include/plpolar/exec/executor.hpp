@@ -141,6 +141,8 @@ private:
     pg::Value Coerce(const pg::Value &value, compile::CastSite &cast);
     void Store(int slot, const pg::Value &value, compile::CastSite &cast);
     void StoreCoerced(int slot, const pg::Value &value);
+    // Takes a value already allocated in the call context (no copy).
+    void StoreOwned(int slot, const pg::Value &value);
 
     void ResetTemp();
 
