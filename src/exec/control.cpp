@@ -52,7 +52,8 @@ Flow Executor::ExecCase(const ast::CaseStmt &stmt) {
 bool Executor::LoopShouldStop(const ast::Stmt &loop, Flow flow, Flow *out) {
     switch (flow) {
         case Flow::Normal: return false;
-        case Flow::Return: *out = Flow::Return; return true;
+        case Flow::Return:
+        case Flow::Error: *out = flow; return true;
         case Flow::Exit:
         case Flow::Continue: {
             bool mine = pending_label_.empty() ||

@@ -56,15 +56,26 @@ Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site
         } depth{protected_depth_, !whole_block};
         try {
             Flow flow = ExecStmts(block.body);
-            if (sub) sub->Commit();
-            return flow;
+            if (flow != Flow::Error) {
+                if (sub) sub->Commit();
+                return flow;
+            }
+            caught = pending_error_;
         } catch (pg::PgError &e) {
-            if (sub) sub->Rollback();
-            for (handler = 0; handler < site.handlers.size(); ++handler)
-                if (Matches(site.handlers[handler], e)) break;
-            if (handler == site.handlers.size()) throw;
             caught = e;
         }
+        if (sub) sub->Rollback();
+    }
+    for (handler = 0; handler < site.handlers.size(); ++handler)
+        if (Matches(site.handlers[handler], caught)) break;
+    if (handler == site.handlers.size()) {
+        // Not ours: on to the enclosing handler block, by return code when
+        // there is one in this call.
+        if (protected_depth_ > 0) {
+            pending_error_ = caught;
+            return Flow::Error;
+        }
+        throw caught;
     }
     // The handler runs outside the block's protection: what it raises goes
     // to the enclosing block.
@@ -88,7 +99,9 @@ Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site
     ErrorData *edata = caught.data();
     int users = 0;
     for (const auto &h : handling_) users += h.data() == edata ? 1 : 0;
-    if (users == 1) pg::FreeError(edata);
+    // A RAISE; that leaves the handler carries the same data on.
+    bool passed_on = flow == Flow::Error && pending_error_.data() == edata;
+    if (users == 1 && !passed_on) pg::FreeError(edata);
     return flow;
 }
 

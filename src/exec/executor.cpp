@@ -31,6 +31,7 @@ pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
     pg::MemoryContextScope in_temp(temp_context_);
     SetErrorInfo();
     Flow flow = ExecBlock(*fn_.body.block);
+    if (flow == Flow::Error) throw pending_error_;  // no handler took it
     if (flow == Flow::Return) return return_value_;
     if (flow == Flow::Exit || flow == Flow::Continue)
         pg::Raise(ERRCODE_SYNTAX_ERROR, "EXIT or CONTINUE left the function");  // compile checks prevent it
@@ -53,6 +54,16 @@ Flow Executor::ExecStmts(const ast::StmtList &list) {
 }
 
 Flow Executor::ExecStmt(const ast::Stmt &stmt) {
+    if (protected_depth_ == 0) return Dispatch(stmt);
+    try {
+        return Dispatch(stmt);
+    } catch (const pg::PgError &e) {
+        pending_error_ = e;
+        return Flow::Error;
+    }
+}
+
+Flow Executor::Dispatch(const ast::Stmt &stmt) {
     current_ = &stmt;
     switch (stmt.kind) {
         case ast::StmtKind::Block: return ExecBlock(ast::Cast<ast::BlockStmt>(stmt));

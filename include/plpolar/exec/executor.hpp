@@ -13,8 +13,10 @@
 namespace plpolar::exec {
 
 // How a statement list ended. EXIT / CONTINUE / RETURN travel up as return
-// codes, with the target label in Executor::pending_label_.
-enum class Flow { Normal, Exit, Continue, Return };
+// codes, with the target label in Executor::pending_label_. Inside a block
+// with handlers an error travels up as Error too (Executor::pending_error_):
+// a C++ throw across every interpreter frame costs more than the handling.
+enum class Flow { Normal, Exit, Continue, Return, Error };
 
 // Native evaluation classes of PostgreSQL types; anything else goes to
 // PostgreSQL's own operators and functions.
@@ -44,6 +46,7 @@ private:
     // statements (executor.cpp, control.cpp, sql.cpp)
     Flow ExecStmts(const ast::StmtList &list);
     Flow ExecStmt(const ast::Stmt &stmt);
+    Flow Dispatch(const ast::Stmt &stmt);
     Flow ExecBlock(const ast::BlockStmt &block);
     Flow ExecIf(const ast::IfStmt &stmt);
     Flow ExecLoop(const ast::LoopStmt &stmt);
@@ -55,8 +58,7 @@ private:
     Flow ExecCall(const ast::CallStmt &stmt);
     Flow ExecCase(const ast::CaseStmt &stmt);
     // Index of the WHEN a CASE takes, or -1.
-    int CaseBranch(const ast::Expr *operand, const std::vector<const ast::Expr *> &conditions,
-                   compile::CaseSite &site);
+    int CaseBranch(const ast::Expr *operand, const std::vector<const ast::Expr *> &conditions, compile::CaseSite &site);
     Flow ExecSimple(const ast::Stmt &stmt);
     void InitBlockVariables(compile::BlockSite &site);
 
@@ -166,6 +168,8 @@ private:
     std::vector<CursorState> cursors_;
     // Errors being handled, innermost last: SQLCODE, SQLERRM and RAISE;.
     std::vector<pg::PgError> handling_;
+    // The error a Flow::Error carries up to the nearest handler block.
+    pg::PgError pending_error_{nullptr};
     // Depth of blocks with handlers around the current statement, in
     // statement-level rollback mode.
     int protected_depth_ = 0;
