@@ -380,8 +380,6 @@ std::string OpenDynamicCursor(const std::string &name, const std::string &sql, c
     return buf;
 }
 
-uint64 LastProcessed() { return SPI_processed; }
-
 Value SqlStatement::Column(const Result &result, uint64 row, int column) {
     SPITupleTable *table = result.tuptable;
     struct Out {

@@ -97,7 +97,5 @@ SqlStatement::Result ExecuteDynamic(const std::string &sql, const Value *args, s
                                     long max_rows);
 std::string OpenDynamicCursor(const std::string &name, const std::string &sql, const Value *args, size_t nargs,
                               bool read_only);
-// SPI's count of rows processed by the last statement (RETURNING included).
-uint64 LastProcessed();
 
 }  // namespace plpolar::pg
