@@ -118,8 +118,13 @@ statement
     | close_stmt
     | execute_immediate_stmt
     | case_stmt
+    | goto_stmt
     | sql_stmt
     | call_stmt
+    ;
+
+goto_stmt
+    : K_GOTO identifier
     ;
 
 case_stmt

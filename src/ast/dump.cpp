@@ -299,6 +299,7 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
             break;
         }
         case StmtKind::Close: out << "CLOSE " << JoinName(Cast<CloseStmt>(s).cursor); break;
+        case StmtKind::Goto: out << "GOTO " << Cast<GotoStmt>(s).label; break;
         case StmtKind::Case: {
             const auto &c = Cast<CaseStmt>(s);
             out << "CASE";

@@ -94,6 +94,7 @@ const char *ToString(StmtKind kind) {
         case StmtKind::Close: return "CLOSE";
         case StmtKind::ExecuteImmediate: return "EXECUTE IMMEDIATE";
         case StmtKind::Case: return "CASE";
+        case StmtKind::Goto: return "GOTO";
     }
     return "?";
 }

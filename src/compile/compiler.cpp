@@ -422,7 +422,13 @@ private:
     }
 
     void CompileStmts(ast::StmtList &list, const Scope &scope) {
+        // GOTO may reach the labels of this list and of the lists around it.
+        std::vector<std::string> labels;
+        for (auto &stmt : list)
+            for (const auto &l : stmt->labels) labels.push_back(l);
+        goto_targets_.push_back(&labels);
         for (auto &stmt : list) CompileStmt(*stmt, scope);
+        goto_targets_.pop_back();
     }
 
     void CheckLoopControl(ast::LoopControlStmt &stmt, const char *what) {
@@ -621,6 +627,14 @@ private:
                 return;
             }
             case ast::StmtKind::Null: return;
+            case ast::StmtKind::Goto: {
+                auto &s = ast::Cast<ast::GotoStmt>(stmt);
+                for (const auto *labels : goto_targets_)
+                    for (const auto &l : *labels)
+                        if (l == s.label) return;
+                Error(s.loc, "GOTO to label \"" + s.label +
+                                 "\", which is not on a statement of this block or an enclosing one");
+            }
             case ast::StmtKind::Return: {
                 auto &s = ast::Cast<ast::ReturnStmt>(stmt);
                 bool returns_value = !fn_.info.return_type.IsVoid() && !fn_.info.is_procedure &&
@@ -1010,6 +1024,10 @@ private:
     std::vector<LoopContext> loops_;
     int line_ = 0;
     int in_handler_ = 0;  // compiling an exception handler's statements
+    // Labels of the statement lists being compiled, outermost first. A
+    // handler's list is not inside its block's list, so a GOTO cannot jump
+    // from a handler back into the block, as in Oracle.
+    std::vector<const std::vector<std::string> *> goto_targets_;
 };
 
 struct CompileContext {

@@ -53,7 +53,8 @@ bool Executor::LoopShouldStop(const ast::Stmt &loop, Flow flow, Flow *out) {
     switch (flow) {
         case Flow::Normal: return false;
         case Flow::Return:
-        case Flow::Error: *out = flow; return true;
+        case Flow::Error:
+        case Flow::Goto: *out = flow; return true;
         case Flow::Exit:
         case Flow::Continue: {
             bool mine = pending_label_.empty() ||

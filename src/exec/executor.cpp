@@ -33,8 +33,8 @@ pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
     Flow flow = ExecBlock(*fn_.body.block);
     if (flow == Flow::Error) throw pending_error_;  // no handler took it
     if (flow == Flow::Return) return return_value_;
-    if (flow == Flow::Exit || flow == Flow::Continue)
-        pg::Raise(ERRCODE_SYNTAX_ERROR, "EXIT or CONTINUE left the function");  // compile checks prevent it
+    if (flow == Flow::Exit || flow == Flow::Continue || flow == Flow::Goto)
+        pg::Raise(ERRCODE_SYNTAX_ERROR, "EXIT, CONTINUE or GOTO left the function");  // compile checks prevent it
     bool needs_value = fn_.info.oid != InvalidOid && !fn_.info.return_type.IsVoid() && !fn_.info.is_procedure &&
                        !fn_.info.is_event_trigger;
     if (needs_value) {
@@ -46,9 +46,19 @@ pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
 }
 
 Flow Executor::ExecStmts(const ast::StmtList &list) {
-    for (const auto &stmt : list) {
-        Flow flow = ExecStmt(*stmt);
-        if (flow != Flow::Normal) return flow;
+    for (size_t i = 0; i < list.size(); ++i) {
+        Flow flow = ExecStmt(*list[i]);
+        if (flow == Flow::Normal) continue;
+        if (flow != Flow::Goto) return flow;
+        // GOTO: resume at the labelled statement if it is in this list.
+        size_t target = list.size();
+        for (size_t j = 0; j < list.size() && target == list.size(); ++j)
+            for (const auto &l : list[j]->labels)
+                if (l == pending_label_) target = j;
+        if (target == list.size()) return flow;
+        pending_label_.clear();
+        pg::CheckForInterrupts();  // a backward GOTO is a loop
+        i = target - 1;
     }
     return Flow::Normal;
 }
@@ -75,6 +85,7 @@ Flow Executor::Dispatch(const ast::Stmt &stmt) {
         case ast::StmtKind::Exit: return ExecLoopControl(ast::Cast<ast::ExitStmt>(stmt), Flow::Exit);
         case ast::StmtKind::Continue: return ExecLoopControl(ast::Cast<ast::ContinueStmt>(stmt), Flow::Continue);
         case ast::StmtKind::Null: return Flow::Normal;
+        case ast::StmtKind::Goto: pending_label_ = ast::Cast<ast::GotoStmt>(stmt).label; return Flow::Goto;
         case ast::StmtKind::Raise: return ExecRaise(ast::Cast<ast::RaiseStmt>(stmt));
         case ast::StmtKind::Close: return ExecClose(ast::Cast<ast::CloseStmt>(stmt));
         case ast::StmtKind::Case: return ExecCase(ast::Cast<ast::CaseStmt>(stmt));

@@ -152,3 +152,8 @@ TEST(Dialect3, CaseStatementAndExpression) {
               "    NULL\n");
     EXPECT_THROW(ParseBody("BEGIN CASE WHEN a THEN NULL; END; END;"), SyntaxError);
 }
+
+TEST(Dialect3, Goto) {
+    EXPECT_EQ(D("BEGIN <<top>> NULL; GOTO top; END;"), "BLOCK\n  <<top>> NULL\n  GOTO top\n");
+    EXPECT_EQ(D("BEGIN GOTO \"Mixed\"; <<\"Mixed\">> NULL; END;"), "BLOCK\n  GOTO Mixed\n  <<Mixed>> NULL\n");
+}

@@ -107,6 +107,7 @@ enum class StmtKind {
     Close,
     ExecuteImmediate,
     Case,
+    Goto,
 };
 
 const char *ToString(StmtKind kind);
@@ -331,6 +332,14 @@ struct CaseStmt : Stmt {
     StmtList else_body;
     bool has_else = false;
     std::string end_label;
+};
+
+// GOTO label: to a labelled statement of the same statement list or of an
+// enclosing one (never into a block, loop, IF or handler).
+struct GotoStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::Goto;
+    explicit GotoStmt(SourceLoc l) : Stmt(kKind, l) {}
+    std::string label;
 };
 
 // A whole function body: the outermost block.

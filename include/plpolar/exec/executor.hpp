@@ -16,7 +16,7 @@ namespace plpolar::exec {
 // codes, with the target label in Executor::pending_label_. Inside a block
 // with handlers an error travels up as Error too (Executor::pending_error_):
 // a C++ throw across every interpreter frame costs more than the handling.
-enum class Flow { Normal, Exit, Continue, Return, Error };
+enum class Flow { Normal, Exit, Continue, Return, Error, Goto };
 
 // Native evaluation classes of PostgreSQL types; anything else goes to
 // PostgreSQL's own operators and functions.

@@ -181,6 +181,11 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
         return node;
     }
     if (auto *s = ctx->cursor_for_loop_stmt()) return TransformCursorFor(s);
+    if (auto *s = ctx->goto_stmt()) {
+        auto node = std::make_unique<ast::GotoStmt>(Loc(s));
+        node->label = TransformIdentifier(s->identifier());
+        return node;
+    }
     if (auto *s = ctx->case_stmt()) {
         auto node = std::make_unique<ast::CaseStmt>(Loc(s));
         if (s->expr()) node->operand = TransformExpr(s->expr());
