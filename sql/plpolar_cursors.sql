@@ -95,7 +95,7 @@ BEGIN
 END;
 $$;
 SELECT cursor_for();
--- A loop over many rows runs in batches and keeps its memory flat.
+-- A loop over many rows (fetched in batches of 50) sees every row once.
 CREATE FUNCTION big_loop() RETURNS bigint LANGUAGE plpolar AS $$
 DECLARE n NUMBER := 0;
 BEGIN
