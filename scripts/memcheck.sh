@@ -8,7 +8,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
-apt-get install -y -qq valgrind >/dev/null 2>&1 || command -v valgrind >/dev/null || { echo "FAILED: no valgrind"; exit 1; }
+command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; } ||
+  { echo "FAILED: no valgrind"; exit 1; }
 work=$(mktemp -d /tmp/plpolar-memcheck.XXXXXX)
 chown postgres "$work"
 chmod -R a+rwX . 2>/dev/null
