@@ -37,8 +37,8 @@ const char *SqlValueKeyword(const std::string &name) {
         {"current_schema", "current_schema"},
         {"current_catalog", "current_catalog"},
         {"user", "current_user"},
-        {"sysdate", "statement_timestamp()::timestamp(0)"},
-        {"systimestamp", "statement_timestamp()"},
+        {"sysdate", "plpolar.sysdate()"},
+        {"systimestamp", "plpolar.systimestamp()"},
     };
     for (const auto &k : kKeywords)
         if (name == k.pl) return k.sql;
@@ -864,6 +864,7 @@ private:
         }
         auto site = std::make_unique<SqlExprSite>();
         std::string sql;
+        if (call.name.size() == 1 && named < 0 && parser::IsOracleBuiltin(call.name[0])) sql = "plpolar";
         for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
         sql += "(";
         for (size_t i = 0; i < call.args.size(); ++i) {

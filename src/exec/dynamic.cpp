@@ -2,6 +2,7 @@
 // :name placeholders turned into $n; USING values are bound as parameters,
 // never written into the text.
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/placeholders.hpp"
 #include "plpolar/pg/guard.hpp"
 
@@ -54,7 +55,7 @@ Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
     std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
     bool into = !site.into.empty();
     pg::SqlStatement::Result result =
-        pg::ExecuteDynamic(sql.text, values.data(), values.size(), fn_.read_only(), into ? 2 : 0);
+        pg::ExecuteDynamic(parser::QualifyBuiltins(sql.text), values.data(), values.size(), fn_.read_only(), into ? 2 : 0);
     pg::ResultGuard free_result(result);
     sql_executed_ = true;
     sql_rowcount_ = result.processed;

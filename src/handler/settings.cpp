@@ -31,6 +31,11 @@ void DefineSettings() {
                                  "(PL/pgSQL).",
                                  NULL, &s->exception_rollback, static_cast<int>(ExceptionRollback::Statement),
                                  rollback_options, PGC_USERSET, 0, NULL, NULL, NULL);
+        DefineCustomStringVariable("plpolar.nls_date_format",
+                                   "Format of dates converted to and from text without a format (Oracle's "
+                                   "NLS_DATE_FORMAT).",
+                                   NULL, &s->nls_date_format, "YYYY-MM-DD HH24:MI:SS", PGC_USERSET, 0, NULL, NULL,
+                                   NULL);
         MarkGUCPrefixReserved("plpolar");
     });
 }

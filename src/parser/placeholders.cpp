@@ -2,11 +2,13 @@
 
 #include <cctype>
 
+#include "plpolar/parser/sql_text.hpp"
+
 namespace plpolar::parser {
 
 namespace {
 
-bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; }
+bool IsWordChar(char c) { return IsSqlWordChar(c); }
 
 bool WordAt(const std::string &s, size_t i, const char *word) {
     size_t n = 0;
@@ -31,49 +33,12 @@ DynamicSql ConvertPlaceholders(const std::string &sql) {
     const size_t n = sql.size();
     while (i < n) {
         char c = sql[i];
-        // Quoted strings and identifiers, copied verbatim.
-        if (c == '\'' || c == '"') {
-            size_t j = i + 1;
-            while (j < n) {
-                if (sql[j] == c) {
-                    if (j + 1 < n && sql[j + 1] == c) {
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                ++j;
-            }
-            if (into_at == std::string::npos) text.append(sql, i, j + 1 - i);
-            i = j + 1;
+        // Quoted strings and identifiers, comments: copied verbatim.
+        size_t skip = SkipOpaque(sql, i);
+        if (skip != i) {
+            if (into_at == std::string::npos) text.append(sql, i, skip - i);
+            i = skip;
             continue;
-        }
-        if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
-            size_t j = sql.find('\n', i);
-            if (j == std::string::npos) j = n;
-            if (into_at == std::string::npos) text.append(sql, i, j - i);
-            i = j;
-            continue;
-        }
-        if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
-            size_t j = sql.find("*/", i + 2);
-            j = j == std::string::npos ? n : j + 2;
-            if (into_at == std::string::npos) text.append(sql, i, j - i);
-            i = j;
-            continue;
-        }
-        if (c == '$' && (i == 0 || !IsWordChar(sql[i - 1]))) {
-            // $tag$ ... $tag$
-            size_t j = i + 1;
-            while (j < n && (std::isalnum(static_cast<unsigned char>(sql[j])) || sql[j] == '_')) ++j;
-            if (j < n && sql[j] == '$' && !(j > i + 1 && std::isdigit(static_cast<unsigned char>(sql[i + 1])))) {
-                std::string tag = sql.substr(i, j + 1 - i);
-                size_t end = sql.find(tag, j + 1);
-                end = end == std::string::npos ? n : end + tag.size();
-                if (into_at == std::string::npos) text.append(sql, i, end - i);
-                i = end;
-                continue;
-            }
         }
         if (c == ':' && i + 1 < n) {
             char next = sql[i + 1];

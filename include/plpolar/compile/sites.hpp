@@ -10,6 +10,7 @@
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/function.hpp"
 #include "plpolar/pg/expr.hpp"
+#include "plpolar/parser/builtins.hpp"
 #include "plpolar/pg/spi.hpp"
 
 namespace plpolar::compile {
@@ -62,7 +63,7 @@ struct SqlSite : ast::Annotation {
     // `nslots` may exceed the function's when the statement is compiled
     // before all variables are known; unused slots are never bound.
     SqlSite(const CompiledFunction &fn, const Scope &scope, std::string text, int nslots)
-        : resolver(fn, scope), statement(std::move(text), &resolver, nslots) {}
+        : resolver(fn, scope), statement(parser::QualifyBuiltins(text), &resolver, nslots) {}
     ScopeResolver resolver;
     pg::SqlStatement statement;
     std::vector<TargetSite> targets;  // INTO targets

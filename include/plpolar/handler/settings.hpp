@@ -9,6 +9,7 @@ enum class ExceptionRollback { Statement = 0, Block = 1 };
 struct Settings {
     int instance_num = 1;
     int exception_rollback = static_cast<int>(ExceptionRollback::Statement);
+    char *nls_date_format = nullptr;  // owned by the GUC machinery
 };
 
 Settings &settings();

@@ -1,0 +1,23 @@
+// Oracle built-in functions that plpolar provides as SQL functions in the
+// schema "plpolar" (sql/plpolar--1.0.sql). PostgreSQL has functions of the
+// same names with other semantics (SUBSTR, LENGTH, TRUNC, ...), and orafce
+// may provide its own; inside plpolar code the names always mean plpolar's,
+// whatever the search_path, so calls are qualified before PostgreSQL sees
+// them.
+#pragma once
+
+#include <string>
+
+namespace plpolar::parser {
+
+// True for NVL, DECODE, SUBSTR, ... (lower case).
+bool IsOracleBuiltin(const std::string &name);
+
+// SYSDATE and SYSTIMESTAMP, which Oracle calls without parentheses.
+bool IsOracleValueFunction(const std::string &name);
+
+// Embedded or dynamic SQL with every unqualified call of a built-in written
+// as plpolar.name(...), and bare SYSDATE / SYSTIMESTAMP as calls.
+std::string QualifyBuiltins(const std::string &sql);
+
+}  // namespace plpolar::parser

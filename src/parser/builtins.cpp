@@ -1,0 +1,88 @@
+#include "plpolar/parser/builtins.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "plpolar/parser/sql_text.hpp"
+
+namespace plpolar::parser {
+
+namespace {
+
+// Kept in step with the functions sql/plpolar--1.0.sql creates in schema
+// plpolar.
+const char *const kBuiltins[] = {
+    "add_months", "decode", "greatest", "instr",     "last_day", "least",       "length",
+    "mod",        "months_between",     "nvl",       "nvl2",     "remainder",   "replace",
+    "round",      "substr",             "sysdate",   "systimestamp", "to_char", "to_date",
+    "to_number",  "trunc",
+};
+
+std::string Lower(const std::string &s, size_t from, size_t to) {
+    std::string out = s.substr(from, to - from);
+    for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+bool IsOracleBuiltin(const std::string &name) {
+    return std::any_of(std::begin(kBuiltins), std::end(kBuiltins),
+                       [&](const char *b) { return name == b; });
+}
+
+bool IsOracleValueFunction(const std::string &name) { return name == "sysdate" || name == "systimestamp"; }
+
+std::string QualifyBuiltins(const std::string &sql) {
+    std::string out;
+    out.reserve(sql.size() + 16);
+    const size_t n = sql.size();
+    size_t i = 0;
+    while (i < n) {
+        size_t skip = SkipOpaque(sql, i);
+        if (skip != i) {
+            out.append(sql, i, skip - i);
+            i = skip;
+            continue;
+        }
+        char c = sql[i];
+        bool word_start = (std::isalpha(static_cast<unsigned char>(c)) || c == '_') &&
+                          (i == 0 || !IsSqlWordChar(sql[i - 1]));
+        if (!word_start) {
+            out += c;
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < n && IsSqlWordChar(sql[end])) ++end;
+        std::string word = Lower(sql, i, end);
+        // What comes before and after, blanks skipped: a qualified name
+        // (x.substr, substr.x) or a parameter (:sysdate) is someone else's.
+        size_t before = out.size();
+        while (before > 0 && std::isspace(static_cast<unsigned char>(out[before - 1]))) --before;
+        char prev = before > 0 ? out[before - 1] : ' ';
+        size_t after = end;
+        while (after < n && std::isspace(static_cast<unsigned char>(sql[after]))) ++after;
+        char next = after < n ? sql[after] : ' ';
+        bool qualified = prev == '.' || prev == ':' || next == '.';
+        if (!qualified && IsOracleBuiltin(word)) {
+            if (next == '(') {
+                out += "plpolar.";
+                out += word;
+            } else if (IsOracleValueFunction(word)) {
+                out += "plpolar.";
+                out += word;
+                out += "()";
+            } else {
+                out.append(sql, i, end - i);
+            }
+        } else {
+            out.append(sql, i, end - i);
+        }
+        i = end;
+    }
+    return out;
+}
+
+}  // namespace plpolar::parser
