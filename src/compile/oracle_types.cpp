@@ -44,6 +44,8 @@ bool IsWhitespace(const std::string &s) {
 std::string MapOracleTypeName(const std::string &text) {
     std::string head, rest;
     SplitHead(text, head, rest);
+    // DBMS_OUTPUT.GET_LINES fills one.
+    if (head == "dbms_output" && Lower(rest) == ".chararr") return "text[]";
     if (head.empty() || (!rest.empty() && rest[0] == '.')) return text;  // schema-qualified: not Oracle's
     if (head == "varchar2" || head == "nvarchar2") return "pg_catalog.varchar2" + StripLengthSemantics(rest);
     if (head == "number") {

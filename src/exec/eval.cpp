@@ -27,6 +27,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 if (name.field_ref) return EvalField(name);
                 return slots_[static_cast<size_t>(name.slot)];
             }
+            if (name.builtin != ast::Builtin::None) return EvalPackageFunction(name.builtin);
             return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
         }
         case ast::ExprKind::Unary: return EvalUnary(ast::Cast<ast::UnaryExpr>(expr));
@@ -55,6 +56,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 RaiseApplicationError(call);
                 return pg::Value::Null(VOIDOID);
             }
+            if (call.builtin != ast::Builtin::None) return EvalPackageFunction(call.builtin);
             return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
         }
         case ast::ExprKind::Attribute: return EvalAttribute(ast::Cast<ast::AttributeExpr>(expr));

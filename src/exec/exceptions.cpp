@@ -139,17 +139,23 @@ void Executor::RaiseApplicationError(const ast::CallExpr &call) {
     if (!compile::IsApplicationErrorCode(number))
         pg::Raise(ERRCODE_INVALID_PARAMETER_VALUE, "ORA-21000: error number argument to raise_application_error of " +
                                                        std::to_string(number) + " is out of range");
+    std::string detail;
+    if (keep && !handling_.empty()) {
+        const pg::PgError &prev = handling_.back();
+        detail = compile::SqlErrm(prev.data(), prev.origin().oracle_code, prev.origin().pl_conversion);
+    }
+    ThrowApplicationError(number, message.isnull ? std::string() : ToText(message), detail);
+}
+
+void Executor::ThrowApplicationError(int number, const std::string &message, const std::string &detail) {
     pg::ErrorSpec spec;
     spec.sqlstate = compile::ApplicationErrorSqlState(number);
     // The client sees Oracle's "ORA-20nnn: message" (applications moved from
     // Oracle look for it) and SQLSTATE UDnnn; SQLERRM gives the message alone.
     char prefix[16];
     snprintf(prefix, sizeof(prefix), "ORA-%05d: ", -number);
-    spec.message = prefix + (message.isnull ? std::string() : ToText(message));
-    if (keep && !handling_.empty()) {
-        const pg::PgError &prev = handling_.back();
-        spec.detail = compile::SqlErrm(prev.data(), prev.origin().oracle_code, prev.origin().pl_conversion);
-    }
+    spec.message = prefix + message;
+    spec.detail = detail;
     try {
         pg::Raise(spec);
     } catch (pg::PgError &e) {

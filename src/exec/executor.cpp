@@ -162,6 +162,7 @@ Flow Executor::ExecBlock(const ast::BlockStmt &block) {
 
 Flow Executor::ExecCall(const ast::CallStmt &stmt) {
     ResetTemp();
+    if (stmt.annotation != nullptr) return ExecPackageCall(static_cast<compile::PackageCallSite &>(*stmt.annotation));
     Eval(*stmt.call);
     return Flow::Normal;
 }

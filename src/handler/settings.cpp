@@ -4,6 +4,7 @@
 
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/session/output_buffer.hpp"
 
 extern "C" {
 #include "utils/guc.h"
@@ -15,6 +16,18 @@ Settings &settings() {
     static Settings s;
     return s;
 }
+
+namespace {
+
+// Runs inside the GUC machinery: must not fail; neither call allocates.
+void AssignServerOutput(bool on, void *) {
+    if (on)
+        session::Output().Enable(std::nullopt);
+    else
+        session::Output().Disable();
+}
+
+}  // namespace
 
 void DefineSettings() {
     Settings *s = &settings();
@@ -36,6 +49,10 @@ void DefineSettings() {
                                    "NLS_DATE_FORMAT).",
                                    NULL, &s->nls_date_format, "YYYY-MM-DD HH24:MI:SS", PGC_USERSET, 0, NULL, NULL,
                                    NULL);
+        DefineCustomBoolVariable("plpolar.serveroutput",
+                                 "Sends each DBMS_OUTPUT line to the client as it is finished (SQL*Plus SET "
+                                 "SERVEROUTPUT ON); turning it on enables the buffer without limit, off disables it.",
+                                 NULL, &s->serveroutput, false, PGC_USERSET, 0, NULL, AssignServerOutput, NULL);
         MarkGUCPrefixReserved("plpolar");
     });
 }

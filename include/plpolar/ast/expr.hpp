@@ -48,8 +48,24 @@ struct LiteralExpr : Expr {
 };
 
 // Names the compiler recognises as plpolar built-ins rather than SQL
-// functions: they need the executor's state.
-enum class Builtin { None, SqlErrm, RaiseApplicationError };
+// functions: they need the executor's or the session's state.
+enum class Builtin {
+    None,
+    SqlErrm,
+    RaiseApplicationError,
+    // DBMS_OUTPUT procedures
+    OutputEnable,
+    OutputDisable,
+    OutputPut,
+    OutputPutLine,
+    OutputNewLine,
+    OutputGetLine,
+    OutputGetLines,
+    // DBMS_UTILITY functions
+    FormatErrorStack,
+    FormatErrorBacktrace,
+    FormatCallStack,
+};
 
 struct NameExpr : Expr {
     static constexpr ExprKind kKind = ExprKind::Name;

@@ -9,6 +9,7 @@
 
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/function.hpp"
+#include "plpolar/compile/packages.hpp"
 #include "plpolar/pg/expr.hpp"
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/pg/spi.hpp"
@@ -79,6 +80,14 @@ struct StoreSite : ast::Annotation {
 struct FieldSite : ast::Annotation {
     std::string field;
     int attnum_hint = 0;
+};
+
+// A call of a built-in package procedure (DBMS_OUTPUT.GET_LINE, ...): the
+// arguments by parameter (null: omitted) and where OUT arguments go.
+struct PackageCallSite : ast::Annotation {
+    const PackageMember *member = nullptr;
+    std::vector<const ast::Expr *> args;
+    std::vector<TargetSite> targets;  // slot -1 for IN parameters
 };
 
 // Simple CASE: the operand is compared with each WHEN value, natively or

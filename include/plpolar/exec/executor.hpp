@@ -93,6 +93,11 @@ private:
         return Undoable(stmt.touches_database, std::forward<F>(f));
     }
 
+    // built-in packages (packages.cpp)
+    Flow ExecPackageCall(compile::PackageCallSite &site);
+    pg::Value EvalPackageFunction(ast::Builtin builtin);
+    [[noreturn]] void ThrowApplicationError(int number, const std::string &message, const std::string &detail);
+
     // cursors (cursors.cpp)
     Flow ExecOpen(const ast::OpenStmt &stmt);
     Flow ExecFetch(const ast::FetchStmt &stmt);

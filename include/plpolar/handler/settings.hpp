@@ -10,6 +10,7 @@ struct Settings {
     int instance_num = 1;
     int exception_rollback = static_cast<int>(ExceptionRollback::Statement);
     char *nls_date_format = nullptr;  // owned by the GUC machinery
+    bool serveroutput = false;
 };
 
 Settings &settings();

@@ -1,0 +1,34 @@
+#include "plpolar/compile/packages.hpp"
+
+namespace plpolar::compile {
+
+namespace {
+
+using ast::Builtin;
+constexpr ParamMode In = ParamMode::In;
+constexpr ParamMode Out = ParamMode::Out;
+constexpr ParamMode InOut = ParamMode::InOut;
+
+const PackageMember kMembers[] = {
+    {"dbms_output", "enable", Builtin::OutputEnable, true, {"buffer_size"}, {In}, 0},
+    {"dbms_output", "disable", Builtin::OutputDisable, true, {}, {}, 0},
+    {"dbms_output", "put", Builtin::OutputPut, true, {"a"}, {In}, 1},
+    {"dbms_output", "put_line", Builtin::OutputPutLine, true, {"a"}, {In}, 1},
+    {"dbms_output", "new_line", Builtin::OutputNewLine, true, {}, {}, 0},
+    {"dbms_output", "get_line", Builtin::OutputGetLine, true, {"line", "status"}, {Out, Out}, 2},
+    {"dbms_output", "get_lines", Builtin::OutputGetLines, true, {"lines", "numlines"}, {Out, InOut}, 2},
+    {"dbms_utility", "format_error_stack", Builtin::FormatErrorStack, false, {}, {}, 0},
+    {"dbms_utility", "format_error_backtrace", Builtin::FormatErrorBacktrace, false, {}, {}, 0},
+    {"dbms_utility", "format_call_stack", Builtin::FormatCallStack, false, {}, {}, 0},
+};
+
+}  // namespace
+
+const PackageMember *FindPackageMember(const ast::NameChain &name) {
+    if (name.size() != 2) return nullptr;
+    for (const auto &m : kMembers)
+        if (name[0] == m.package && name[1] == m.name) return &m;
+    return nullptr;
+}
+
+}  // namespace plpolar::compile

@@ -1,0 +1,134 @@
+// DBMS_OUTPUT and DBMS_UTILITY, run by the interpreter.
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+
+#include "plpolar/compile/conditions.hpp"
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/handler/settings.hpp"
+#include "plpolar/pg/client.hpp"
+#include "plpolar/session/output_buffer.hpp"
+
+namespace plpolar::exec {
+
+namespace {
+
+// "PL/polar function f(integer) line 3 at CALL" -> name and line; false for
+// other context lines (SQL statements, other languages).
+bool ParseFrame(const std::string &line, std::string *name, int *lineno) {
+    static const std::string kPrefix = "PL/polar function ";
+    if (line.compare(0, kPrefix.size(), kPrefix) != 0) return false;
+    size_t at = line.rfind(" line ");
+    if (at == std::string::npos || at < kPrefix.size()) {
+        *name = line.substr(kPrefix.size());
+        *lineno = 0;
+        return true;
+    }
+    *name = line.substr(kPrefix.size(), at - kPrefix.size());
+    *lineno = std::atoi(line.c_str() + at + 6);
+    return true;
+}
+
+std::vector<std::string> Lines(const std::string &text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+}  // namespace
+
+Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
+    session::OutputBuffer &out = session::Output();
+    auto text_arg = [&](size_t i) {
+        pg::Value v = site.args[i] != nullptr ? Eval(*site.args[i]) : pg::Value::Null(TEXTOID);
+        return v.isnull ? std::string() : ToText(v);
+    };
+    auto int_arg = [&](size_t i) -> std::optional<int64_t> {
+        compile::CastSite to_int;
+        to_int.target = pg::TypeFromOid(INT8OID, -1);
+        pg::Value v = Coerce(Eval(*site.args[i]), to_int);
+        if (v.isnull) return std::nullopt;
+        return DatumGetInt64(v.datum);
+    };
+    auto deliver = [](const std::optional<std::string> &line) {
+        if (line) pg::SendLineToClient(*line);
+    };
+    bool serveroutput = handler::settings().serveroutput;
+    try {
+        switch (site.member->builtin) {
+            case ast::Builtin::OutputEnable:
+                out.Enable(site.args[0] != nullptr ? int_arg(0) : session::OutputBuffer::kDefaultLimit);
+                break;
+            case ast::Builtin::OutputDisable: out.Disable(); break;
+            case ast::Builtin::OutputPut: out.Put(text_arg(0)); break;
+            case ast::Builtin::OutputPutLine:
+                out.Put(text_arg(0));
+                deliver(out.NewLine(serveroutput));
+                break;
+            case ast::Builtin::OutputNewLine: deliver(out.NewLine(serveroutput)); break;
+            case ast::Builtin::OutputGetLine: {
+                std::optional<std::string> line = out.GetLine();
+                StoreTarget(site.targets[0], line ? pg::TextValue(line->c_str()) : pg::Value::Null(TEXTOID));
+                StoreTarget(site.targets[1], pg::Value::Of(Int32GetDatum(line ? 0 : 1), INT4OID));
+                break;
+            }
+            case ast::Builtin::OutputGetLines: {
+                std::optional<int64_t> wanted = int_arg(1);
+                std::vector<std::string> lines = out.GetLines(wanted ? *wanted : 0);
+                StoreTarget(site.targets[0], pg::TextArray(lines));
+                StoreTarget(site.targets[1], pg::Value::Of(Int32GetDatum(static_cast<int32>(lines.size())), INT4OID));
+                break;
+            }
+            default: break;
+        }
+    } catch (const session::OutputError &e) {
+        // Oracle raises these as ORA-20000 (SQLCODE -20000).
+        ThrowApplicationError(-20000, e.what(), std::string());
+    }
+    return Flow::Normal;
+}
+
+pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
+    std::string text;
+    switch (builtin) {
+        case ast::Builtin::FormatErrorStack: {
+            if (handling_.empty()) return pg::Value::Null(TEXTOID);
+            // Oracle's stack shows "ORA-20001: msg" where SQLERRM gives the
+            // bare message of an application error.
+            const pg::PgError &e = handling_.back();
+            const char *message = e.data()->message;
+            text = message != nullptr && strncmp(message, "ORA-", 4) == 0
+                       ? std::string(message)
+                       : compile::SqlErrm(e.data(), e.origin().oracle_code, e.origin().pl_conversion);
+            text += "\n";
+            break;
+        }
+        case ast::Builtin::FormatErrorBacktrace: {
+            if (handling_.empty()) return pg::Value::Null(TEXTOID);
+            const char *context = handling_.back().data()->context;
+            std::string name;
+            int line = 0;
+            for (const auto &frame : Lines(context != nullptr ? context : ""))
+                if (ParseFrame(frame, &name, &line))
+                    text += "ORA-06512: at \"" + name + "\", line " + std::to_string(line) + "\n";
+            break;
+        }
+        case ast::Builtin::FormatCallStack: {
+            text = "----- PL/SQL Call Stack -----\n  object      line  object\n  handle    number  name\n";
+            std::string name;
+            int line = 0;
+            for (const auto &frame : Lines(pg::ErrorContextStack())) {
+                if (!ParseFrame(frame, &name, &line)) continue;
+                char row[32];
+                snprintf(row, sizeof(row), "%18d  ", line);
+                text += row + std::string("function ") + name + "\n";
+            }
+            break;
+        }
+        default: return pg::Value::Null(TEXTOID);
+    }
+    return pg::TextValue(text.c_str());
+}
+
+}  // namespace plpolar::exec
