@@ -19,11 +19,26 @@ declare_section
     ;
 
 declare_item
-    : exception_decl SEMI
+    : subprogram_decl SEMI
+    | exception_decl SEMI
     | cursor_decl SEMI
     | type_decl SEMI
     | pragma_decl SEMI
     | variable_decl SEMI
+    ;
+
+// A nested PROCEDURE or FUNCTION; without IS/AS a forward declaration.
+subprogram_decl
+    : (K_PROCEDURE identifier params? | K_FUNCTION identifier params? K_RETURN type_spec)
+      ((K_IS | K_AS) declare_section K_BEGIN seq_of_statements exception_section? K_END identifier?)?
+    ;
+
+params
+    : LPAREN param_decl (COMMA param_decl)* RPAREN
+    ;
+
+param_decl
+    : identifier (K_IN K_OUT? | K_OUT)? K_NOCOPY? type_spec ((ASSIGN | K_DEFAULT) expr)?
     ;
 
 cursor_decl
@@ -120,7 +135,17 @@ statement
     | case_stmt
     | goto_stmt
     | sql_stmt
+    | commit_stmt
+    | rollback_stmt
     | call_stmt
+    ;
+
+commit_stmt
+    : K_COMMIT K_WORK?
+    ;
+
+rollback_stmt
+    : K_ROLLBACK K_WORK?
     ;
 
 goto_stmt
@@ -356,4 +381,5 @@ identifier
     | K_VALUES | K_CURSOR | K_OPEN | K_CLOSE | K_FETCH | K_PRAGMA | K_BY
     | K_FROM | K_INTO | K_FUNCTION | K_PROCEDURE | K_GOTO
     | K_EXECUTE | K_IMMEDIATE | K_OUT | K_REF | K_RETURNING
+    | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY
     ;

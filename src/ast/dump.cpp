@@ -177,6 +177,20 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
                     for (const auto &f : r.fields) out << " " << f.name << ":" << f.type.text;
                 } else if (d->kind == DeclKind::RefCursorType) {
                     out << "TYPE " << Cast<RefCursorTypeDecl>(*d).name << " REF CURSOR";
+                } else if (d->kind == DeclKind::Subprogram) {
+                    const auto &sp = Cast<SubprogramDecl>(*d);
+                    out << (sp.is_function ? "FUNCTION " : "PROCEDURE ") << sp.name;
+                    for (const auto &p : sp.params)
+                        out << " " << p.name << (p.mode == ParamMode::In ? "" : p.mode == ParamMode::Out ? " OUT" : " IN OUT")
+                            << ":" << p.type.text;
+                    if (sp.is_function) out << " RETURN " << sp.return_type.text;
+                    if (!sp.body) {
+                        out << " (forward)\n";
+                        continue;
+                    }
+                    out << "\n";
+                    DumpStmt(out, *sp.body, level + 2);
+                    continue;
                 } else {
                     out << "PRAGMA " << Cast<PragmaDecl>(*d).name;
                 }
@@ -300,6 +314,8 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
         }
         case StmtKind::Close: out << "CLOSE " << JoinName(Cast<CloseStmt>(s).cursor); break;
         case StmtKind::Goto: out << "GOTO " << Cast<GotoStmt>(s).label; break;
+        case StmtKind::Commit: out << "COMMIT"; break;
+        case StmtKind::Rollback: out << "ROLLBACK"; break;
         case StmtKind::Case: {
             const auto &c = Cast<CaseStmt>(s);
             out << "CASE";

@@ -95,6 +95,8 @@ const char *ToString(StmtKind kind) {
         case StmtKind::ExecuteImmediate: return "EXECUTE IMMEDIATE";
         case StmtKind::Case: return "CASE";
         case StmtKind::Goto: return "GOTO";
+        case StmtKind::Commit: return "COMMIT";
+        case StmtKind::Rollback: return "ROLLBACK";
     }
     return "?";
 }

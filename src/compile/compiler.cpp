@@ -88,6 +88,22 @@ bool FunctionNameExists(const ast::NameChain &name) {
     });
 }
 
+// A procedure (not a function) of that name exists, with any arguments.
+bool ProcedureNameExists(const ast::NameChain &name) {
+    std::vector<const char *> parts;
+    for (const auto &p : name) parts.push_back(p.c_str());
+    const char *const *pp = parts.data();
+    int n = static_cast<int>(parts.size());
+    return pg::Guarded([pp, n] {
+        List *names = NIL;
+        for (int i = 0; i < n; i++) names = lappend(names, makeString(pstrdup(pp[i])));
+        for (FuncCandidateList c = FuncnameGetCandidates(names, -1, NIL, false, false, true, true); c != NULL;
+             c = c->next)
+            if (get_func_prokind(c->oid) == PROKIND_PROCEDURE) return true;
+        return false;
+    });
+}
+
 struct LoopContext {
     const std::vector<std::string> *labels;
 };
@@ -328,8 +344,13 @@ private:
                     scope.types[rd.name] = pg::TypeFromOid(REFCURSOROID, -1);
                     break;
                 }
+                case ast::DeclKind::Subprogram: DeclareSubprogram(ast::Cast<ast::SubprogramDecl>(*decl), scope); break;
             }
         }
+        for (const auto &entry : scope.subprograms)
+            for (const SubprogramSite *site : entry.second)
+                if (site->definition == nullptr)
+                    Error(site->loc, "subprogram \"" + site->name + "\" is declared but never defined");
         CompileStmts(block.body, scope);
         for (auto &handler : block.handlers) {
             std::vector<Condition> conditions;
@@ -342,6 +363,203 @@ private:
             CompileStmts(handler.body, scope);
             --in_handler_;
         }
+    }
+
+    // PROCEDURE / FUNCTION in a declaration section: registered before its
+    // body is compiled, so that it can call itself; a forward declaration
+    // lets earlier subprograms call it too.
+    void DeclareSubprogram(ast::SubprogramDecl &sd, Scope &scope) {
+        line_ = sd.loc.line;
+        CheckUnique(scope, sd.name, sd.loc);
+        std::vector<pg::TypeInfo> types;
+        for (auto &p : sd.params) {
+            types.push_back(ResolveType(p.type, scope));
+            if (p.default_value) {
+                if (p.mode != ast::ParamMode::In)
+                    Error(p.loc, "OUT and IN OUT parameters cannot have a default value");
+                CompileExpr(*p.default_value, scope);
+            }
+        }
+        pg::TypeInfo result = sd.is_function ? ResolveType(sd.return_type, scope) : pg::TypeFromOid(VOIDOID, -1);
+        SubprogramSite *site = nullptr;
+        auto &overloads = scope.subprograms[sd.name];
+        for (SubprogramSite *o : overloads) {
+            bool same = o->is_function == sd.is_function && o->param_types.size() == types.size() &&
+                        o->return_type.oid == result.oid;
+            for (size_t i = 0; same && i < types.size(); ++i)
+                same = o->param_types[i].oid == types[i].oid && o->modes[i] == sd.params[i].mode &&
+                       o->param_names[i] == sd.params[i].name;
+            if (!same) continue;
+            if (o->definition != nullptr || !sd.body)
+                Error(sd.loc, "subprogram \"" + sd.name + "\" is declared twice with the same parameters");
+            site = o;
+        }
+        if (site == nullptr) {
+            auto owned = std::make_unique<SubprogramSite>();
+            site = owned.get();
+            site->name = sd.name;
+            site->loc = sd.loc;
+            site->is_function = sd.is_function;
+            site->return_type = result;
+            site->param_types = types;
+            for (auto &p : sd.params) {
+                site->param_names.push_back(p.name);
+                site->modes.push_back(p.mode);
+                site->defaults.push_back(p.default_value.get());
+            }
+            for (const auto &t : types) site->param_casts.push_back(MakeCast(t));
+            sd.annotation = std::move(owned);
+            overloads.push_back(site);
+        }
+        if (!sd.body) return;
+        site->definition = &sd;
+        for (size_t i = 0; i < sd.params.size(); ++i)
+            if (sd.params[i].default_value) site->defaults[i] = sd.params[i].default_value.get();
+        CompileSubprogramBody(sd, *site, scope);
+    }
+
+    void CompileSubprogramBody(ast::SubprogramDecl &sd, SubprogramSite &site, const Scope &scope) {
+        // Loops, labels and handlers of the enclosing code are out of reach.
+        auto saved_loops = std::move(loops_);
+        auto saved_gotos = std::move(goto_targets_);
+        loops_.clear();
+        goto_targets_.clear();
+        int saved_in_handler = in_handler_;
+        in_handler_ = 0;
+        SubprogramSite *saved_sub = current_sub_;
+        current_sub_ = &site;
+        site.first_slot = fn_.nslots();
+        site.param_slots.clear();
+        Scope &pscope = NewScope(&scope);
+        pscope.labels.push_back(sd.name);
+        for (size_t i = 0; i < sd.params.size(); ++i) {
+            const auto &p = sd.params[i];
+            CheckUnique(pscope, p.name, p.loc);
+            Variable v;
+            v.name = p.name;
+            v.type = site.param_types[i];
+            v.kind = VariableKind::Argument;
+            v.loc = p.loc;
+            int slot = AddVariable(std::move(v));
+            pscope.names[p.name] = slot;
+            site.param_slots.push_back(slot);
+        }
+        sd.body->labels.push_back(sd.name);
+        CompileBlock(*sd.body, pscope);
+        site.end_slot = fn_.nslots();
+        current_sub_ = saved_sub;
+        in_handler_ = saved_in_handler;
+        loops_ = std::move(saved_loops);
+        goto_targets_ = std::move(saved_gotos);
+    }
+
+    // The overloads of a nested subprogram `name` visible here, or null.
+    const std::vector<SubprogramSite *> *FindSubprograms(const ast::NameChain &name, const Scope &scope) {
+        if (name.size() != 1) return nullptr;
+        for (const Scope *s = &scope; s != nullptr; s = s->parent) {
+            auto it = s->subprograms.find(name[0]);
+            if (it != s->subprograms.end() && !it->second.empty()) return &it->second;
+        }
+        return nullptr;
+    }
+
+    // What a literal or a variable is known to be before running: 0 if not.
+    char StaticCategory(const ast::Expr &e, const Scope &scope) {
+        if (e.kind == ast::ExprKind::Literal) {
+            switch (ast::Cast<ast::LiteralExpr>(e).type) {
+                case ast::LiteralExpr::Type::Integer:
+                case ast::LiteralExpr::Type::Decimal: return TYPCATEGORY_NUMERIC;
+                case ast::LiteralExpr::Type::String: return TYPCATEGORY_STRING;
+                case ast::LiteralExpr::Type::Boolean: return TYPCATEGORY_BOOLEAN;
+                default: return 0;
+            }
+        }
+        if (e.kind == ast::ExprKind::Name) {
+            Reference ref = LookupReference(fn_, scope, ast::Cast<ast::NameExpr>(e).name);
+            if (ref.slot >= 0 && ref.field.empty())
+                return pg::TypeCategory(fn_.variables[static_cast<size_t>(ref.slot)].type.oid);
+        }
+        return 0;
+    }
+
+    // Picks the overload a call means (Oracle: by number, names and types
+    // of the arguments) and compiles its arguments.
+    std::unique_ptr<SubprogramCallSite> CompileSubprogramCall(const std::vector<SubprogramSite *> &overloads,
+                                                              const ast::NameChain &name,
+                                                              std::vector<ast::CallArg> &args, bool want_function,
+                                                              const ast::SourceLoc &loc, const Scope &scope) {
+        std::string upper = Upper(name);
+        SubprogramSite *best = nullptr;
+        std::vector<int> best_map;
+        int best_score = -1;
+        bool ambiguous = false;
+        bool wrong_kind = false;
+        for (SubprogramSite *o : overloads) {
+            size_t n = o->param_names.size();
+            std::vector<int> map(n, -1);
+            bool viable = true;
+            size_t position = 0;
+            for (size_t a = 0; a < args.size() && viable; ++a) {
+                size_t p = position++;
+                if (!args[a].name.empty()) {
+                    p = n;
+                    for (size_t i = 0; i < n; ++i)
+                        if (o->param_names[i] == args[a].name) p = i;
+                }
+                viable = p < n && map[p] < 0;
+                if (viable) map[p] = static_cast<int>(a);
+            }
+            for (size_t i = 0; i < n && viable; ++i)
+                if (map[i] < 0) viable = o->modes[i] == ast::ParamMode::In && o->defaults[i] != nullptr;
+            if (!viable) continue;
+            if (o->is_function != want_function) {
+                wrong_kind = true;
+                continue;
+            }
+            int score = 0;
+            for (size_t i = 0; i < n; ++i) {
+                if (map[i] < 0) continue;
+                char c = StaticCategory(*args[static_cast<size_t>(map[i])].value, scope);
+                if (c != 0 && c == pg::TypeCategory(o->param_types[i].oid)) ++score;
+            }
+            if (score > best_score) {
+                best = o;
+                best_map = map;
+                best_score = score;
+                ambiguous = false;
+            } else if (score == best_score) {
+                ambiguous = true;
+            }
+        }
+        if (best == nullptr) {
+            if (wrong_kind)
+                Error(loc, want_function ? "\"" + upper + "\" is a procedure, not a function; call it as a statement"
+                                         : "\"" + upper + "\" is a function, not a procedure; use its value",
+                      ERRCODE_WRONG_OBJECT_TYPE);
+            Error(loc, "wrong number or types of arguments in call to '" + upper + "'", ERRCODE_UNDEFINED_FUNCTION);
+        }
+        if (ambiguous)
+            Error(loc, "too many declarations of '" + upper + "' match this call", ERRCODE_AMBIGUOUS_FUNCTION);
+        auto site = std::make_unique<SubprogramCallSite>();
+        site->target = best;
+        size_t n = best->param_names.size();
+        site->args.assign(n, nullptr);
+        site->targets.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+            if (best_map[i] < 0) continue;
+            ast::Expr &arg = *args[static_cast<size_t>(best_map[i])].value;
+            site->args[i] = &arg;
+            if (best->modes[i] != ast::ParamMode::Out) CompileExpr(arg, scope);
+            if (best->modes[i] != ast::ParamMode::In) {
+                if (arg.kind != ast::ExprKind::Name)
+                    Error(arg.loc,
+                          "the argument for " + std::string(best->modes[i] == ast::ParamMode::Out ? "OUT" : "IN OUT") +
+                              " parameter \"" + best->param_names[i] + "\" must be a variable",
+                          ERRCODE_WRONG_OBJECT_TYPE);
+                site->targets[i] = MakeTarget(ast::Cast<ast::NameExpr>(arg).name, arg.loc, scope);
+            }
+        }
+        return site;
     }
 
     void CheckUnique(const Scope &scope, const std::string &name, const ast::SourceLoc &loc) {
@@ -636,20 +854,33 @@ private:
                 Error(s.loc, "GOTO to label \"" + s.label +
                                  "\", which is not on a statement of this block or an enclosing one");
             }
+            case ast::StmtKind::Commit:
+            case ast::StmtKind::Rollback:
+                // The handled error's subtransaction state would not survive
+                // it; PostgreSQL forbids it there too.
+                if (in_handler_ > 0)
+                    Error(stmt.loc,
+                          std::string(stmt.kind == ast::StmtKind::Commit ? "COMMIT" : "ROLLBACK") +
+                              " is not allowed in an exception handler",
+                          ERRCODE_INVALID_TRANSACTION_TERMINATION);
+                return;
             case ast::StmtKind::Return: {
                 auto &s = ast::Cast<ast::ReturnStmt>(stmt);
-                bool returns_value = !fn_.info.return_type.IsVoid() && !fn_.info.is_procedure &&
-                                     !fn_.info.is_event_trigger && fn_.info.oid != InvalidOid;
+                bool returns_value = current_sub_ != nullptr ? current_sub_->is_function : fn_.info.ReturnsValue();
                 if (s.value && !returns_value)
-                    Error(s.loc, fn_.info.oid == InvalidOid ? "RETURN cannot have a value in a DO block"
+                    Error(s.loc, current_sub_ != nullptr ? "RETURN cannot have a value in a procedure"
+                                 : fn_.info.oid == InvalidOid ? "RETURN cannot have a value in a DO block"
                                  : fn_.info.is_event_trigger
                                      ? "RETURN cannot have a value in an event trigger function"
+                                 : fn_.info.is_procedure ? "RETURN cannot have a value in a procedure"
+                                 : !fn_.info.output_args.empty()
+                                     ? "RETURN cannot have a value in a function with OUT parameters"
                                      : "RETURN cannot have a value in a function returning void");
                 if (!s.value && returns_value) Error(s.loc, "RETURN in a function must return a value");
                 if (s.value) {
                     CompileOwn(*s.value, scope, s);
                     auto site = std::make_unique<StoreSite>();
-                    site->cast.target = fn_.info.return_type;
+                    site->cast.target = current_sub_ != nullptr ? current_sub_->return_type : fn_.info.return_type;
                     s.annotation = std::move(site);
                 }
                 return;
@@ -728,7 +959,37 @@ private:
                         return;
                     }
                 }
-                if (CompilePackageCall(s, scope)) return;
+                {
+                    bool parens = s.call->kind == ast::ExprKind::Call;
+                    const ast::NameChain &called =
+                        parens ? ast::Cast<ast::CallExpr>(*s.call).name : ast::Cast<ast::NameExpr>(*s.call).name;
+                    if (const auto *overloads = FindSubprograms(called, scope)) {
+                        std::vector<ast::CallArg> none;
+                        auto &args = parens ? ast::Cast<ast::CallExpr>(*s.call).args : none;
+                        s.annotation = CompileSubprogramCall(*overloads, called, args, false, s.loc, scope);
+                        s.target = ast::CallTarget::Subprogram;
+                        s.touches_database = true;  // one unit of statement-level rollback
+                        return;
+                    }
+                }
+                if (CompilePackageCall(s, scope)) {
+                    s.target = ast::CallTarget::Package;
+                    return;
+                }
+                {
+                    const ast::NameChain &called = s.call->kind == ast::ExprKind::Call
+                                                       ? ast::Cast<ast::CallExpr>(*s.call).name
+                                                       : ast::Cast<ast::NameExpr>(*s.call).name;
+                    if (ProcedureNameExists(called)) {
+                        // CALL binds OUT and IN OUT arguments back to the
+                        // variables passed (PostgreSQL reports which they are).
+                        s.target = ast::CallTarget::Procedure;
+                        s.touches_database = true;
+                        std::string text = "CALL " + s.text + (s.call->kind == ast::ExprKind::Call ? "" : "()");
+                        s.annotation = std::make_unique<ProcedureCallSite>(fn_, scope, std::move(text), fn_.nslots());
+                        return;
+                    }
+                }
                 CompileOwn(*s.call, scope, s);
                 return;
             }
@@ -919,6 +1180,13 @@ private:
     }
 
     void CompileCall(ast::CallExpr &call, const Scope &scope) {
+        if (LookupName(fn_, scope, call.name) < 0) {
+            if (const auto *overloads = FindSubprograms(call.name, scope)) {
+                call.annotation = CompileSubprogramCall(*overloads, call.name, call.args, true, call.loc, scope);
+                call.builtin = ast::Builtin::Subprogram;
+                return;
+            }
+        }
         if (CompilePackageFunction(call.name, call.args.size(), call.builtin, call.loc, scope)) return;
         for (auto &arg : call.args) CompileExpr(*arg.value, scope);
         int named = call.name.size() == 1 ? LookupName(fn_, scope, call.name) : -1;
@@ -978,6 +1246,12 @@ private:
                 }
                 name.annotation = std::move(site);
             }
+            return;
+        }
+        if (const auto *overloads = FindSubprograms(name.name, scope)) {
+            std::vector<ast::CallArg> none;
+            name.annotation = CompileSubprogramCall(*overloads, name.name, none, true, name.loc, scope);
+            name.builtin = ast::Builtin::Subprogram;
             return;
         }
         if (CompilePackageFunction(name.name, 0, name.builtin, name.loc, scope)) return;
@@ -1103,6 +1377,7 @@ private:
     std::vector<LoopContext> loops_;
     int line_ = 0;
     int in_handler_ = 0;  // compiling an exception handler's statements
+    SubprogramSite *current_sub_ = nullptr;  // the nested subprogram being compiled
     // Labels of the statement lists being compiled, outermost first. A
     // handler's list is not inside its block's list, so a GOTO cannot jump
     // from a handler back into the block, as in Oracle.

@@ -134,12 +134,15 @@ Flow Executor::ExecReturn(const ast::ReturnStmt &stmt) {
     }
     ResetTemp();
     pg::Value v = Eval(*stmt.value);
+    const compile::CastSite &cast = static_cast<compile::StoreSite &>(*stmt.annotation).cast;
     return_value_ = Coerce(v, static_cast<compile::StoreSite &>(*stmt.annotation).cast);
-    if (!return_value_.isnull && !fn_.info.return_type.byval) {
+    // A nested function's caller copies the result out of the callee's temp
+    // context, which no statement resets before that.
+    if (!return_value_.isnull && !cast.target.byval && sub_depth_ == 0) {
         // The temp context is reset by the next statement; the result must
         // outlive it until the handler transfers it out.
         pg::MemoryContextScope in_call(call_context_);
-        return_value_.datum = pg::CopyDatum(return_value_.datum, false, fn_.info.return_type.typlen);
+        return_value_.datum = pg::CopyDatum(return_value_.datum, false, cast.target.typlen);
     }
     return Flow::Return;
 }

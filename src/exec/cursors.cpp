@@ -174,6 +174,7 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
             }
         }
     } close{*this, site, portal};
+    pg::CursorPin(portal);
     Flow out = Flow::Normal;
     while (true) {
         pg::SqlStatement::Result batch = Atomic(stmt, [&portal] { return pg::CursorFetch(portal, kLoopBatch); });

@@ -27,6 +27,10 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 if (name.field_ref) return EvalField(name);
                 return slots_[static_cast<size_t>(name.slot)];
             }
+            if (name.builtin == ast::Builtin::Subprogram)
+                return Undoable(true, [this, &expr] {
+                    return CallSubprogram(static_cast<compile::SubprogramCallSite &>(*expr.annotation));
+                });
             if (name.builtin != ast::Builtin::None) return EvalPackageFunction(name.builtin);
             return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
         }
@@ -56,6 +60,10 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 RaiseApplicationError(call);
                 return pg::Value::Null(VOIDOID);
             }
+            if (call.builtin == ast::Builtin::Subprogram)
+                return Undoable(true, [this, &expr] {
+                    return CallSubprogram(static_cast<compile::SubprogramCallSite &>(*expr.annotation));
+                });
             if (call.builtin != ast::Builtin::None) return EvalPackageFunction(call.builtin);
             return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
         }

@@ -80,6 +80,7 @@ Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site
     // The handler runs outside the block's protection: what it raises goes
     // to the enclosing block.
     current_ = &block;
+    pg::ErrorMemoryPin pin;
     handling_.push_back(caught);
     struct Pop {
         Executor &e;

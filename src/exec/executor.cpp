@@ -35,9 +35,7 @@ pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
     if (flow == Flow::Return) return return_value_;
     if (flow == Flow::Exit || flow == Flow::Continue || flow == Flow::Goto)
         pg::Raise(ERRCODE_SYNTAX_ERROR, "EXIT, CONTINUE or GOTO left the function");  // compile checks prevent it
-    bool needs_value = fn_.info.oid != InvalidOid && !fn_.info.return_type.IsVoid() && !fn_.info.is_procedure &&
-                       !fn_.info.is_event_trigger;
-    if (needs_value) {
+    if (fn_.info.ReturnsValue()) {
         current_ = nullptr;
         pg::Raise(ERRCODE_S_R_E_FUNCTION_EXECUTED_NO_RETURN_STATEMENT, "function returned without value",
                   "Control reached the end of function \"" + fn_.info.name + "\" without a RETURN statement.");
@@ -85,6 +83,8 @@ Flow Executor::Dispatch(const ast::Stmt &stmt) {
         case ast::StmtKind::Exit: return ExecLoopControl(ast::Cast<ast::ExitStmt>(stmt), Flow::Exit);
         case ast::StmtKind::Continue: return ExecLoopControl(ast::Cast<ast::ContinueStmt>(stmt), Flow::Continue);
         case ast::StmtKind::Null: return Flow::Normal;
+        case ast::StmtKind::Commit: pg::SpiCommit(); return Flow::Normal;
+        case ast::StmtKind::Rollback: pg::SpiRollback(); return Flow::Normal;
         case ast::StmtKind::Goto: pending_label_ = ast::Cast<ast::GotoStmt>(stmt).label; return Flow::Goto;
         case ast::StmtKind::Raise: return ExecRaise(ast::Cast<ast::RaiseStmt>(stmt));
         case ast::StmtKind::Close: return ExecClose(ast::Cast<ast::CloseStmt>(stmt));
@@ -162,7 +162,17 @@ Flow Executor::ExecBlock(const ast::BlockStmt &block) {
 
 Flow Executor::ExecCall(const ast::CallStmt &stmt) {
     ResetTemp();
-    if (stmt.annotation != nullptr) return ExecPackageCall(static_cast<compile::PackageCallSite &>(*stmt.annotation));
+    if (stmt.target == ast::CallTarget::Package)
+        return ExecPackageCall(static_cast<compile::PackageCallSite &>(*stmt.annotation));
+    if (stmt.target == ast::CallTarget::Subprogram)
+        return Atomic(stmt, [this, &stmt] {
+            CallSubprogram(static_cast<compile::SubprogramCallSite &>(*stmt.annotation));
+            return Flow::Normal;
+        });
+    if (stmt.target == ast::CallTarget::Procedure)
+        return Atomic(stmt, [this, &stmt] {
+            return ExecProcedureCall(static_cast<compile::ProcedureCallSite &>(*stmt.annotation));
+        });
     Eval(*stmt.call);
     return Flow::Normal;
 }

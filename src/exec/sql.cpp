@@ -37,4 +37,31 @@ Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
     return Flow::Normal;
 }
 
+Flow Executor::ExecProcedureCall(compile::ProcedureCallSite &site) {
+    ResetTemp();
+    if (!site.resolved) {
+        for (auto &[slot, field] : site.statement.CallOutputs(slots_.data())) {
+            const compile::Variable &v = fn_.variables[static_cast<size_t>(slot)];
+            if (v.ReadOnly())
+                pg::Raise(ERRCODE_SYNTAX_ERROR,
+                          "expression \"" + v.name + "\" cannot be used as an assignment target",
+                          "It is passed to an OUT or IN OUT parameter.");
+            compile::TargetSite t;
+            t.slot = slot;
+            t.field = field;
+            t.record = field.empty() && v.IsRecord();
+            t.cast = std::make_unique<compile::CastSite>();
+            if (field.empty()) t.cast->target = v.type;
+            site.out_targets.push_back(std::move(t));
+        }
+        site.resolved = true;
+    }
+    pg::SqlStatement::Result result = site.statement.ExecuteCall(slots_.data(), fn_.read_only(), procedure_owner_);
+    pg::ResultGuard free_result(result);
+    if (result.processed == 1 && pg::SqlStatement::ColumnCount(result) == static_cast<int>(site.out_targets.size()))
+        for (size_t i = 0; i < site.out_targets.size(); ++i)
+            StoreTarget(site.out_targets[i], pg::SqlStatement::Column(result, 0, static_cast<int>(i)));
+    return Flow::Normal;
+}
+
 }  // namespace plpolar::exec

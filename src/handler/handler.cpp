@@ -12,6 +12,7 @@
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
+#include "plpolar/pg/row.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/spi.hpp"
 
@@ -40,7 +41,9 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
     Datum result = 0;
     bool isnull = false;
     {
+        pg::ProcedureResources resources(nonatomic);
         exec::Executor executor(*fn, CurrentMemoryContext);
+        executor.SetProcedureOwner(resources.owner());
         exec::ErrorContextScope context(executor);
         if (fn->info.is_event_trigger) {
             if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
@@ -49,10 +52,24 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
             BindEventTrigger(executor, *fn, reinterpret_cast<EventTriggerData *>(fcinfo->context));
         }
         if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
-        std::vector<pg::Value> args(fn->info.arg_types.size());
-        for (size_t i = 0; i < args.size(); ++i)
-            args[i] = pg::Value{fcinfo->args[i].value, fcinfo->args[i].isnull, fn->info.arg_types[i].oid, -1};
+        const compile::FunctionInfo &info = fn->info;
+        std::vector<pg::Value> args(info.arg_types.size());
+        for (size_t i = 0; i < args.size(); ++i) args[i] = pg::Value::Null(info.arg_types[i].oid);
+        for (size_t j = 0; j < info.input_args.size() && j < static_cast<size_t>(fcinfo->nargs); ++j) {
+            auto k = static_cast<size_t>(info.input_args[j]);
+            args[k] = pg::Value{fcinfo->args[j].value, fcinfo->args[j].isnull, info.arg_types[k].oid, -1};
+        }
         pg::Value v = executor.Run(args.data(), args.size());
+        if (!info.output_args.empty()) {
+            // The result is made of the OUT and IN OUT parameters: one value,
+            // or a row of them.
+            std::vector<pg::Value> outs;
+            for (int k : info.output_args) outs.push_back(executor.SlotValue(fn->first_argument_slot + k));
+            if (outs.size() == 1 && !info.is_procedure)
+                v = outs[0];
+            else
+                v = pg::Value::Of(pg::FormCallResult(fcinfo, outs), RECORDOID);
+        }
         isnull = v.isnull;
         result = TransferOut(v, fn->info.return_type);
     }
@@ -72,7 +89,9 @@ Datum RunInline(FunctionCallInfo fcinfo) {
     info.return_type = pg::TypeFromOid(VOIDOID, -1);
     {
         std::unique_ptr<compile::CompiledFunction> fn = compile::Compile(std::move(info));
+        pg::ProcedureResources resources(!code->atomic);
         exec::Executor executor(*fn, CurrentMemoryContext);
+        executor.SetProcedureOwner(resources.owner());
         exec::ErrorContextScope context(executor);
         if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
         executor.Run(nullptr, 0);
@@ -102,7 +121,7 @@ Datum Validate(FunctionCallInfo fcinfo) {
 void ResetErrorMemoryAtXactEnd(XactEvent event, void *) {
     if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_COMMIT ||
         event == XACT_EVENT_PARALLEL_ABORT || event == XACT_EVENT_PREPARE)
-        pg::ResetErrorMemory();
+        if (!pg::ErrorMemoryPinned()) pg::ResetErrorMemory();
 }
 
 }  // namespace

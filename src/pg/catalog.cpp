@@ -18,9 +18,10 @@ struct RawProc {
     char *source;
     int nargs;
     Oid *argtypes;
-    char **argnames;  // entries may be NULL
     char *argmodes;   // NULL when all IN
     int nallargs;
+    Oid *alltypes;
+    char **allnames;  // NULL, or entries that may be NULL or empty
     Oid rettype;
     bool retset;
     char volatility;
@@ -39,23 +40,7 @@ void ReadProc(Oid fn_oid, RawProc *raw) {
     if (isnull) elog(ERROR, "null prosrc for function %u", fn_oid);
     raw->source = TextDatumGetCString(src);
     raw->nargs = proc->pronargs;
-    raw->argtypes = (Oid *)palloc(sizeof(Oid) * (raw->nargs + 1));
-    memcpy(raw->argtypes, proc->proargtypes.values, sizeof(Oid) * raw->nargs);
-    Oid *alltypes;
-    char **allnames;
-    char *modes;
-    raw->nallargs = get_func_arg_info(tuple, &alltypes, &allnames, &modes);
-    raw->argmodes = modes;
-    // Names of the IN arguments, in the order of proargtypes.
-    raw->argnames = (char **)palloc0(sizeof(char *) * (raw->nargs + 1));
-    int in = 0;
-    for (int i = 0; i < raw->nallargs && in < raw->nargs; i++) {
-        char mode = modes ? modes[i] : PROARGMODE_IN;
-        if (mode == PROARGMODE_IN || mode == PROARGMODE_INOUT || mode == PROARGMODE_VARIADIC) {
-            raw->argnames[in] = (allnames && allnames[i] && allnames[i][0]) ? allnames[i] : NULL;
-            in++;
-        }
-    }
+    raw->nallargs = get_func_arg_info(tuple, &raw->alltypes, &raw->allnames, &raw->argmodes);
     raw->rettype = proc->prorettype;
     raw->retset = proc->proretset;
     raw->volatility = proc->provolatile;
@@ -96,22 +81,26 @@ compile::FunctionInfo LoadFunctionInfo(Oid fn_oid) {
     info.tid = raw.tid;
     for (int i = 0; i < raw.nallargs; ++i) {
         char mode = raw.argmodes ? raw.argmodes[i] : PROARGMODE_IN;
-        if (mode == PROARGMODE_OUT || mode == PROARGMODE_INOUT || mode == PROARGMODE_TABLE)
-            Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "plpolar functions do not support OUT parameters yet");
-    }
-    for (int i = 0; i < raw.nargs; ++i) {
-        TypeInfo t = TypeFromOid(raw.argtypes[i], -1);
+        if (mode == PROARGMODE_TABLE) Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "plpolar functions cannot return sets yet");
+        TypeInfo t = TypeFromOid(raw.alltypes[i], -1);
         if (t.typtype == TYPTYPE_PSEUDO)
             Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
-                  "plpolar functions cannot accept type " + FormatType(raw.argtypes[i], -1));
+                  "plpolar functions cannot accept type " + FormatType(raw.alltypes[i], -1));
+        int index = static_cast<int>(info.arg_types.size());
         info.arg_types.push_back(t);
-        info.arg_names.emplace_back(raw.argnames[i] ? raw.argnames[i] : "");
+        info.arg_names.emplace_back(raw.allnames && raw.allnames[i] ? raw.allnames[i] : "");
+        info.arg_modes.push_back(mode);
+        // CALL lists a procedure's OUT parameters but passes only IN ones.
+        if (mode != PROARGMODE_OUT) info.input_args.push_back(index);
+        if (mode == PROARGMODE_OUT || mode == PROARGMODE_INOUT) info.output_args.push_back(index);
     }
     if (raw.retset) Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "plpolar functions cannot return sets yet");
     info.return_type = TypeFromOid(raw.rettype, -1);
     if (raw.rettype == EVENT_TRIGGEROID) {
         info.is_event_trigger = true;
-    } else if (info.return_type.typtype == TYPTYPE_PSEUDO && raw.rettype != VOIDOID) {
+    } else if (info.return_type.typtype == TYPTYPE_PSEUDO && raw.rettype != VOIDOID &&
+               !(raw.rettype == RECORDOID && info.output_args.size() > 1) &&
+               !(raw.rettype == RECORDOID && info.is_procedure && !info.output_args.empty())) {
         Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "plpolar functions cannot return type " + FormatType(raw.rettype, -1));
     }
     return info;

@@ -14,6 +14,14 @@ MemoryContext ErrorMemoryContext() {
 
 void ResetErrorMemory() { MemoryContextReset(ErrorMemoryContext()); }
 
+namespace {
+int pins = 0;  // belongs with the error context above
+}
+
+ErrorMemoryPin::ErrorMemoryPin() { ++pins; }
+ErrorMemoryPin::~ErrorMemoryPin() { --pins; }
+bool ErrorMemoryPinned() { return pins > 0; }
+
 void FreeError(ErrorData *edata) {
     MemoryContext context = edata->assoc_context;
     Guarded([context] { MemoryContextDelete(context); });

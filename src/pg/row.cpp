@@ -1,5 +1,7 @@
 #include "plpolar/pg/row.hpp"
 
+#include <memory>
+
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
@@ -193,6 +195,27 @@ std::vector<Value> RowValues(Datum row) {
     std::vector<Value> out(vals, vals + n);
     pfree(vals);
     return out;
+}
+
+Datum FormCallResult(FunctionCallInfo fcinfo, const std::vector<Value> &values) {
+    size_t n = values.size();
+    std::vector<Datum> datums(n);
+    std::unique_ptr<bool[]> nulls(new bool[n]);
+    for (size_t i = 0; i < n; ++i) {
+        datums[i] = values[i].datum;
+        nulls[i] = values[i].isnull;
+    }
+    Datum *d = datums.data();
+    bool *isnull = nulls.get();
+    int natts = static_cast<int>(n);
+    return Guarded([fcinfo, d, isnull, natts] {
+        TupleDesc desc;
+        if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+            elog(ERROR, "function returning record called in context that cannot accept type record");
+        if (desc->natts != natts) elog(ERROR, "wrong number of OUT parameters in the call's result type");
+        desc = BlessTupleDesc(desc);
+        return HeapTupleGetDatum(heap_form_tuple(desc, d, isnull));
+    });
 }
 
 }  // namespace plpolar::pg

@@ -1,5 +1,8 @@
 #include "plpolar/pg/spi.hpp"
 
+#include <array>
+#include <cstring>
+
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
@@ -8,6 +11,7 @@ extern "C" {
 #include "utils/lsyscache.h"
 #include "utils/plancache.h"
 #include "utils/portal.h"
+#include "utils/resowner.h"
 #include "utils/typcache.h"
 }
 
@@ -25,6 +29,31 @@ void SpiFinish() {
         int rc = SPI_finish();
         if (rc != SPI_OK_FINISH) elog(ERROR, "SPI_finish failed: %s", SPI_result_code_string(rc));
     });
+}
+
+ProcedureResources::ProcedureResources(bool nonatomic) {
+    if (nonatomic) owner_ = Guarded([] { return ResourceOwnerCreate(NULL, "plpolar procedure resources"); });
+}
+
+ProcedureResources::~ProcedureResources() {
+    ResourceOwner owner = owner_;
+    if (owner == nullptr) return;
+    try {
+        Guarded([owner] {
+            ResourceOwnerReleaseAllPlanCacheRefs(owner);
+            ResourceOwnerDelete(owner);
+        });
+    } catch (const PgError &) {
+        // Releasing plan references does not fail in practice.
+    }
+}
+
+void SpiCommit() {
+    Guarded([] { SPI_commit(); });
+}
+
+void SpiRollback() {
+    Guarded([] { SPI_rollback(); });
 }
 
 // ---- parser hooks ----------------------------------------------------------
@@ -190,6 +219,94 @@ SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, l
     return result;
 }
 
+SqlStatement::Result SqlStatement::ExecuteCall(const Value *slots, bool read_only, ResourceOwner owner) {
+    if (plan_ == nullptr) Prepare(slots);
+    SPIPlanPtr plan = plan_;
+    const char *used = used_.data();
+    int nslots = static_cast<int>(used_.size());
+    Result result;
+    Result *out = &result;
+    Guarded([plan, used, nslots, slots, read_only, owner, out] {
+        MemoryContext caller = CurrentMemoryContext;
+        SPIExecuteOptions options;
+        memset(&options, 0, sizeof(options));
+        options.params = MakeParams(used, nslots, slots);
+        options.read_only = read_only;
+        options.allow_nonatomic = true;
+        options.owner = owner;
+        int rc = SPI_execute_plan_extended(plan, &options);
+        MemoryContextSwitchTo(caller);
+        if (rc < 0) elog(ERROR, "SPI_execute_plan_extended failed: %s", SPI_result_code_string(rc));
+        out->processed = SPI_processed;
+        out->tuptable = SPI_tuptable;
+    });
+    return result;
+}
+
+namespace {
+
+// Fills slots[i] / fields[i] for each output argument of a CALL; returns
+// the count, or -(position + 1) of an argument that is no variable.
+int ReadCallOutputs(SPIPlanPtr plan, int *slots, char (*fields)[NAMEDATALEN], int max) {
+    List *sources = SPI_plan_get_plan_sources(plan);
+    if (list_length(sources) != 1) elog(ERROR, "CALL is not a single statement");
+    CachedPlanSource *source = (CachedPlanSource *)linitial(sources);
+    if (list_length(source->query_list) != 1) elog(ERROR, "CALL is not a single statement");
+    Query *query = linitial_node(Query, source->query_list);
+    if (query->commandType != CMD_UTILITY || !IsA(query->utilityStmt, CallStmt)) elog(ERROR, "not a CALL statement");
+    CallStmt *call = (CallStmt *)query->utilityStmt;
+    int n = 0;
+    ListCell *lc;
+    foreach (lc, call->outargs) {
+        if (n == max) elog(ERROR, "too many OUT parameters");
+        Node *arg = (Node *)lfirst(lc);
+        // The conversion to the parameter's type around the variable; the
+        // value comes back through plpolar's own assignment cast.
+        for (;;) {
+            if (IsA(arg, RelabelType))
+                arg = (Node *)((RelabelType *)arg)->arg;
+            else if (IsA(arg, CoerceViaIO))
+                arg = (Node *)((CoerceViaIO *)arg)->arg;
+            else if (IsA(arg, FuncExpr) && ((FuncExpr *)arg)->funcformat == COERCE_IMPLICIT_CAST &&
+                     list_length(((FuncExpr *)arg)->args) >= 1)
+                arg = (Node *)linitial(((FuncExpr *)arg)->args);
+            else
+                break;
+        }
+        fields[n][0] = '\0';
+        if (IsA(arg, FieldSelect) && IsA(((FieldSelect *)arg)->arg, Param)) {
+            FieldSelect *fs = (FieldSelect *)arg;
+            Param *p = (Param *)fs->arg;
+            TupleDesc desc = lookup_rowtype_tupdesc(p->paramtype, p->paramtypmod);
+            strlcpy(fields[n], NameStr(TupleDescAttr(desc, fs->fieldnum - 1)->attname), NAMEDATALEN);
+            ReleaseTupleDesc(desc);
+            arg = (Node *)p;
+        }
+        if (!IsA(arg, Param) || ((Param *)arg)->paramkind != PARAM_EXTERN) return -(n + 1);
+        slots[n++] = ((Param *)arg)->paramid - 1;
+    }
+    return n;
+}
+
+}  // namespace
+
+std::vector<std::pair<int, std::string>> SqlStatement::CallOutputs(const Value *slots) {
+    if (plan_ == nullptr) Prepare(slots);
+    SPIPlanPtr plan = plan_;
+    constexpr int kMax = FUNC_MAX_ARGS;
+    std::vector<int> out_slots(kMax);
+    std::vector<std::array<char, NAMEDATALEN>> fields(kMax);
+    int *ps = out_slots.data();
+    auto *pf = reinterpret_cast<char(*)[NAMEDATALEN]>(fields.data());
+    int n = Guarded([plan, ps, pf] { return ReadCallOutputs(plan, ps, pf, kMax); });
+    if (n < 0)
+        Raise(ERRCODE_SYNTAX_ERROR, "the value passed to OUT or IN OUT parameter number " + std::to_string(-n) +
+                                        " of the procedure is not a variable");
+    std::vector<std::pair<int, std::string>> out;
+    for (int i = 0; i < n; ++i) out.emplace_back(out_slots[static_cast<size_t>(i)], fields[static_cast<size_t>(i)].data());
+    return out;
+}
+
 ResultGuard::~ResultGuard() {
     try {
         SqlStatement::FreeResult(result_);
@@ -281,7 +398,17 @@ void CursorClose(const std::string &name) {
     const char *n = name.c_str();
     Guarded([n] {
         Portal portal = SPI_cursor_find(n);
-        if (portal != NULL) SPI_cursor_close(portal);
+        if (portal == NULL) return;
+        if (portal->portalPinned) UnpinPortal(portal);
+        SPI_cursor_close(portal);
+    });
+}
+
+void CursorPin(const std::string &name) {
+    const char *n = name.c_str();
+    Guarded([n] {
+        Portal portal = SPI_cursor_find(n);
+        if (portal != NULL) PinPortal(portal);
     });
 }
 

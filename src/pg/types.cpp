@@ -166,4 +166,13 @@ void DeleteContext(MemoryContext context) {
     if (context != nullptr) Guarded([context] { MemoryContextDelete(context); });
 }
 
+char TypeCategory(Oid oid) {
+    return Guarded([oid] {
+        char category;
+        bool preferred;
+        get_type_category_preferred(oid, &category, &preferred);
+        return category;
+    });
+}
+
 }  // namespace plpolar::pg

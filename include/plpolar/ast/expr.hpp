@@ -65,6 +65,8 @@ enum class Builtin {
     FormatErrorStack,
     FormatErrorBacktrace,
     FormatCallStack,
+    // A nested PROCEDURE / FUNCTION (compile::SubprogramCallSite)
+    Subprogram,
 };
 
 struct NameExpr : Expr {

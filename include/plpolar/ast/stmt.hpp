@@ -7,7 +7,7 @@ namespace plpolar::ast {
 
 // ---- declarations --------------------------------------------------------
 
-enum class DeclKind { Variable, Exception, Pragma, Cursor, RecordType, RefCursorType };
+enum class DeclKind { Variable, Exception, Pragma, Cursor, RecordType, RefCursorType, Subprogram };
 
 struct Decl {
     Decl(DeclKind k, SourceLoc l) : kind(k), loc(l) {}
@@ -108,6 +108,8 @@ enum class StmtKind {
     ExecuteImmediate,
     Case,
     Goto,
+    Commit,
+    Rollback,
 };
 
 const char *ToString(StmtKind kind);
@@ -312,10 +314,15 @@ struct ExecuteImmediateStmt : Stmt {
     std::vector<Target> returning_into;
 };
 
+// What a call statement calls; the compiler decides.
+enum class CallTarget { Function, Package, Procedure, Subprogram };
+
 struct CallStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Call;
     explicit CallStmt(SourceLoc l) : Stmt(kKind, l) {}
-    ExprPtr call;  // a CallExpr, or a NameExpr for a call without parentheses
+    ExprPtr call;      // a CallExpr, or a NameExpr for a call without parentheses
+    std::string text;  // as written: a procedure call runs as CALL <text>
+    CallTarget target = CallTarget::Function;
 };
 
 // CASE [operand] WHEN ... THEN stmts ... [ELSE stmts] END CASE; without
@@ -340,6 +347,33 @@ struct GotoStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Goto;
     explicit GotoStmt(SourceLoc l) : Stmt(kKind, l) {}
     std::string label;
+};
+
+// COMMIT [WORK] / ROLLBACK [WORK]
+struct TransactionStmt : Stmt {
+    TransactionStmt(StmtKind k, SourceLoc l) : Stmt(k, l) {}
+};
+
+enum class ParamMode { In, Out, InOut };
+
+struct SubprogramParam {
+    std::string name;
+    ParamMode mode = ParamMode::In;
+    TypeRef type;
+    ExprPtr default_value;  // may be null
+    SourceLoc loc;
+};
+
+// PROCEDURE p(...) IS ... / FUNCTION f(...) RETURN t IS ... in a
+// declaration section; without a body, a forward declaration.
+struct SubprogramDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::Subprogram;
+    explicit SubprogramDecl(SourceLoc l) : Decl(kKind, l) {}
+    std::string name;
+    bool is_function = false;
+    std::vector<SubprogramParam> params;
+    TypeRef return_type;               // functions
+    std::unique_ptr<BlockStmt> body;  // null: forward declaration
 };
 
 // A whole function body: the outermost block.

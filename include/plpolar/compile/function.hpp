@@ -36,6 +36,8 @@ struct Variable {
     bool ReadOnly() const { return constant || (kind != VariableKind::Local && kind != VariableKind::Argument); }
 };
 
+struct SubprogramSite;
+
 // A block, loop or the function itself: names declared there.
 struct Scope {
     const Scope *parent = nullptr;
@@ -43,6 +45,8 @@ struct Scope {
     std::unordered_map<std::string, int> names;           // name -> slot
     std::unordered_map<std::string, int> exceptions;      // name -> CompiledFunction::exceptions index
     std::unordered_map<std::string, pg::TypeInfo> types;  // TYPE t IS RECORD / REF CURSOR
+    // Nested PROCEDUREs and FUNCTIONs, overloads under one name.
+    std::unordered_map<std::string, std::vector<SubprogramSite *>> subprograms;
 
     int FindException(const std::string &name) const {
         auto it = exceptions.find(name);
@@ -60,14 +64,27 @@ struct FunctionInfo {
     std::string name;       // "f" or "inline_code_block"
     std::string signature;  // "f(integer)" for error context lines
     std::string source;
+    // Every parameter, OUT ones included, in declaration order.
     std::vector<std::string> arg_names;
     std::vector<pg::TypeInfo> arg_types;
+    std::vector<char> arg_modes;  // PROARGMODE_IN / OUT / INOUT / VARIADIC
+    // Parameters the caller passes, in fcinfo order, and those that make up
+    // the result.
+    std::vector<int> input_args;
+    std::vector<int> output_args;
     pg::TypeInfo return_type;
     char volatility = 'v';
     bool is_procedure = false;
     bool is_event_trigger = false;
     TransactionId xmin = InvalidTransactionId;
     ItemPointerData tid{};
+
+    // RETURN must give a value: a function whose result is not made of OUT
+    // parameters.
+    bool ReturnsValue() const {
+        return oid != InvalidOid && !return_type.IsVoid() && !is_procedure && !is_event_trigger &&
+               output_args.empty();
+    }
 };
 
 // A declared exception; PRAGMA EXCEPTION_INIT binds it to an Oracle number.

@@ -6,11 +6,11 @@
 
 #include <vector>
 
-#include "plpolar/ast/expr.hpp"
+#include "plpolar/ast/stmt.hpp"
 
 namespace plpolar::compile {
 
-enum class ParamMode { In, Out, InOut };
+using ast::ParamMode;
 
 struct PackageMember {
     const char *package;

@@ -90,6 +90,42 @@ struct PackageCallSite : ast::Annotation {
     std::vector<TargetSite> targets;  // slot -1 for IN parameters
 };
 
+// CALL of a SQL procedure. Its OUT targets are known once PostgreSQL has
+// resolved the call (first execution).
+struct ProcedureCallSite : SqlSite {
+    using SqlSite::SqlSite;
+    bool resolved = false;
+    std::vector<TargetSite> out_targets;  // one per OUT / IN OUT parameter
+};
+
+// A nested PROCEDURE or FUNCTION, owned by its first declaration (a
+// forward declaration, or the definition). Its parameters, locals and
+// nested subprograms occupy the slots [first_slot, end_slot): a call saves
+// them and restores them on return, which is all recursion needs.
+struct SubprogramSite : ast::Annotation {
+    std::string name;
+    ast::SourceLoc loc;
+    bool is_function = false;
+    const ast::SubprogramDecl *definition = nullptr;  // the declaration with the body
+    std::vector<std::string> param_names;
+    std::vector<ast::ParamMode> modes;
+    std::vector<pg::TypeInfo> param_types;
+    std::vector<const ast::Expr *> defaults;  // null: none
+    std::vector<std::unique_ptr<CastSite>> param_casts;
+    std::vector<int> param_slots;
+    pg::TypeInfo return_type;
+    int first_slot = 0;
+    int end_slot = 0;
+};
+
+// A call of a nested subprogram: the argument for each parameter (null:
+// its default) and where OUT / IN OUT values go back.
+struct SubprogramCallSite : ast::Annotation {
+    SubprogramSite *target = nullptr;
+    std::vector<const ast::Expr *> args;
+    std::vector<TargetSite> targets;  // slot -1 for IN parameters
+};
+
 // Simple CASE: the operand is compared with each WHEN value, natively or
 // through PostgreSQL's = for other types.
 struct CaseSite : ast::Annotation {

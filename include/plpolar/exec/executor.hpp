@@ -35,8 +35,14 @@ public:
     // call context; the caller transfers it out before SPI_finish).
     pg::Value Run(const pg::Value *args, size_t nargs);
 
+    // Non-atomic calls: CALL statements hold their plans with this owner.
+    void SetProcedureOwner(ResourceOwner owner) { procedure_owner_ = owner; }
+
     // Pre-sets a read-only variable (trigger and session variables).
     void SetVariable(int slot, const pg::Value &value);
+
+    // A variable's current value (a procedure's OUT parameters after Run).
+    const pg::Value &SlotValue(int slot) const { return slots_[static_cast<size_t>(slot)]; }
 
     // For the error context callback.
     const ast::Stmt *current_statement() const { return current_; }
@@ -56,6 +62,7 @@ private:
     Flow ExecReturn(const ast::ReturnStmt &stmt);
     Flow ExecSql(const ast::SqlStmt &stmt);
     Flow ExecCall(const ast::CallStmt &stmt);
+    Flow ExecProcedureCall(compile::ProcedureCallSite &site);
     Flow ExecCase(const ast::CaseStmt &stmt);
     // Index of the WHEN a CASE takes, or -1.
     int CaseBranch(const ast::Expr *operand, const std::vector<const ast::Expr *> &conditions, compile::CaseSite &site);
@@ -92,6 +99,9 @@ private:
     auto Atomic(const ast::Stmt &stmt, F &&f) -> decltype(f()) {
         return Undoable(stmt.touches_database, std::forward<F>(f));
     }
+
+    // nested subprograms (subprograms.cpp)
+    pg::Value CallSubprogram(compile::SubprogramCallSite &call);
 
     // built-in packages (packages.cpp)
     Flow ExecPackageCall(compile::PackageCallSite &site);
@@ -178,6 +188,11 @@ private:
     // Depth of blocks with handlers around the current statement, in
     // statement-level rollback mode.
     int protected_depth_ = 0;
+    // Nested subprogram calls in progress; each runs with a temp context of
+    // its own (temp_stack_[depth - 1]) so that it does not reset its caller's.
+    int sub_depth_ = 0;
+    ResourceOwner procedure_owner_ = nullptr;
+    std::vector<MemoryContext> temp_stack_;
 };
 
 }  // namespace plpolar::exec

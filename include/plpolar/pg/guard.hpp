@@ -49,6 +49,15 @@ private:
 // data cannot pile up over a session.
 MemoryContext ErrorMemoryContext();
 void ResetErrorMemory();
+// While an exception handler runs, its error must survive a COMMIT that a
+// procedure it calls may do: the end-of-transaction reset waits.
+struct ErrorMemoryPin {
+    ErrorMemoryPin();
+    ~ErrorMemoryPin();
+    ErrorMemoryPin(const ErrorMemoryPin &) = delete;
+    ErrorMemoryPin &operator=(const ErrorMemoryPin &) = delete;
+};
+bool ErrorMemoryPinned();
 // Frees a PgError's data once nothing refers to it any more.
 void FreeError(ErrorData *edata);
 

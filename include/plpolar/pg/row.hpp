@@ -38,5 +38,8 @@ void RowTypeOf(Datum row, Oid *type, int32 *typmod);
 bool GetRowField(Datum row, const std::string &name, int *attnum_hint, Value *out);
 // All live fields of a row.
 std::vector<Value> RowValues(Datum row);
+// The composite result of a call (a procedure's OUT parameters), of the
+// type the caller expects.
+Datum FormCallResult(FunctionCallInfo fcinfo, const std::vector<Value> &values);
 
 }  // namespace plpolar::pg

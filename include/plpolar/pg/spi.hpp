@@ -25,6 +25,24 @@ public:
 
 void SpiConnect(bool nonatomic);
 void SpiFinish();
+// A resource owner for one non-atomic call (CALL or DO outside a
+// transaction block): it holds the plans of CALL statements across the
+// COMMITs of the procedures they call, as PL/pgSQL's does.
+class ProcedureResources {
+public:
+    explicit ProcedureResources(bool nonatomic);
+    ~ProcedureResources();
+    ProcedureResources(const ProcedureResources &) = delete;
+    ProcedureResources &operator=(const ProcedureResources &) = delete;
+    ResourceOwner owner() const { return owner_; }
+
+private:
+    ResourceOwner owner_ = nullptr;
+};
+
+// COMMIT / ROLLBACK in a procedure; PostgreSQL raises where it forbids them.
+void SpiCommit();
+void SpiRollback();
 
 class SqlStatement {
 public:
@@ -41,6 +59,15 @@ public:
     // from `slots` and runs the statement.
     Result Execute(const Value *slots, bool read_only, long max_rows);
     static void FreeResult(Result &result);
+
+    // For a CALL statement: runs it so that the procedure may COMMIT when
+    // the caller may (non-atomic SPI connection), holding the plan with
+    // `owner` (which outlives such commits) when given.
+    Result ExecuteCall(const Value *slots, bool read_only, ResourceOwner owner);
+    // The variables PostgreSQL found passed to OUT / IN OUT parameters, in
+    // parameter order: slot and field (empty: the variable). Raises if one
+    // is not a variable.
+    std::vector<std::pair<int, std::string>> CallOutputs(const Value *slots);
     // Column i (0-based) of row `row` of a result.
     static Value Column(const Result &result, uint64 row, int column);
     static int ColumnCount(const Result &result);
@@ -91,6 +118,9 @@ private:
 bool CursorIsOpen(const std::string &name);
 SqlStatement::Result CursorFetch(const std::string &name, long count);
 void CursorClose(const std::string &name);
+// A FOR loop's cursor: COMMIT in the loop body keeps it open (PostgreSQL
+// holds pinned portals across a commit in a procedure).
+void CursorPin(const std::string &name);
 
 // Dynamic SQL (EXECUTE IMMEDIATE, OPEN ... FOR 'text'): $1..$n are `args`.
 SqlStatement::Result ExecuteDynamic(const std::string &sql, const Value *args, size_t nargs, bool read_only,

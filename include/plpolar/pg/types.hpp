@@ -43,6 +43,8 @@ TypeInfo ColumnType(const std::vector<std::string> &name);
 std::string FormatType(Oid oid, int32 typmod);
 
 bool IsStringType(Oid oid);  // text, varchar, varchar2, bpchar
+// pg_type.typcategory: 'N' numbers, 'S' strings, 'D' dates, 'B' booleans...
+char TypeCategory(Oid oid);
 
 // Conversions that can raise; all go through the boundary.
 Datum InputValue(const std::string &text, const TypeInfo &type);

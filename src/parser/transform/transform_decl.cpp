@@ -9,7 +9,42 @@ using P = PlPolarParser;
 void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vector<ast::DeclPtr> &out) {
     if (ctx == nullptr) return;
     for (auto *item : ctx->declare_item()) {
-        if (auto *var = item->variable_decl()) {
+        if (auto *sp = item->subprogram_decl()) {
+            auto decl = std::make_unique<ast::SubprogramDecl>(Loc(sp));
+            decl->is_function = sp->K_FUNCTION() != nullptr;
+            decl->name = TransformIdentifier(sp->identifier(0));
+            if (auto *ps = sp->params()) {
+                for (auto *p : ps->param_decl()) {
+                    ast::SubprogramParam param;
+                    param.name = TransformIdentifier(p->identifier());
+                    param.mode = p->K_OUT() == nullptr ? ast::ParamMode::In
+                                 : p->K_IN() != nullptr ? ast::ParamMode::InOut
+                                                        : ast::ParamMode::Out;
+                    param.type = TransformTypeSpec(p->type_spec());
+                    if (p->expr()) param.default_value = TransformExpr(p->expr());
+                    param.loc = Loc(p);
+                    decl->params.push_back(std::move(param));
+                }
+            }
+            if (decl->is_function) decl->return_type = TransformTypeSpec(sp->type_spec());
+            if (sp->K_BEGIN()) {
+                auto block = std::make_unique<ast::BlockStmt>(Loc(sp));
+                TransformDeclarations(sp->declare_section(), block->decls);
+                block->body = TransformStatements(sp->seq_of_statements());
+                if (auto *exc = sp->exception_section()) {
+                    block->has_exception_section = true;
+                    block->handlers = TransformHandlers(exc);
+                }
+                if (sp->identifier().size() > 1) {
+                    block->end_label = TransformIdentifier(sp->identifier(1));
+                    if (block->end_label != decl->name)
+                        throw SyntaxError("END " + block->end_label + " does not match " + decl->name,
+                                          Loc(sp->identifier(1)).line, Loc(sp->identifier(1)).column);
+                }
+                decl->body = std::move(block);
+            }
+            out.push_back(std::move(decl));
+        } else if (auto *var = item->variable_decl()) {
             auto decl = std::make_unique<ast::VariableDecl>(Loc(var));
             decl->name = TransformIdentifier(var->identifier());
             decl->constant = var->K_CONSTANT() != nullptr;

@@ -207,9 +207,12 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
     }
     if (auto *s = ctx->execute_immediate_stmt()) return TransformExecuteImmediate(s);
     if (auto *s = ctx->sql_stmt()) return TransformSql(s);
+    if (auto *s = ctx->commit_stmt()) return std::make_unique<ast::TransactionStmt>(ast::StmtKind::Commit, Loc(s));
+    if (auto *s = ctx->rollback_stmt()) return std::make_unique<ast::TransactionStmt>(ast::StmtKind::Rollback, Loc(s));
     auto *s = ctx->call_stmt();
     auto node = std::make_unique<ast::CallStmt>(Loc(s));
     node->call = TransformNameRef(s->name_ref());
+    node->text = TextBetween(s->getStart(), s->getStop());
     if (node->call->kind == ast::ExprKind::Attribute)
         throw SyntaxError("an attribute is not a statement", node->loc.line, node->loc.column);
     return node;

@@ -1,0 +1,103 @@
+// Calls of nested PROCEDUREs and FUNCTIONs. A subprogram's variables are
+// slots of the enclosing function; a call saves the ones it owns, binds the
+// parameters, runs the body and restores them, so recursion needs no other
+// frame. Values a call leaves behind are freed on return.
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+
+namespace plpolar::exec {
+
+pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
+    pg::CheckStackDepth();
+    pg::CheckForInterrupts();
+    compile::SubprogramSite &sp = *call.target;
+    const size_t nparams = sp.param_slots.size();
+
+    // Arguments first, in the caller's frame and temp context.
+    std::vector<pg::Value> in(nparams);
+    for (size_t i = 0; i < nparams; ++i) {
+        if (sp.modes[i] == ast::ParamMode::Out) {
+            in[i] = pg::Value::Null(sp.param_types[i].oid);
+            continue;
+        }
+        const ast::Expr *arg = call.args[i] != nullptr ? call.args[i] : sp.defaults[i];
+        in[i] = Coerce(Eval(*arg), *sp.param_casts[i]);
+    }
+
+    // The callee's slots, saved and cleared.
+    const auto first = static_cast<size_t>(sp.first_slot);
+    const auto end = static_cast<size_t>(sp.end_slot);
+    if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
+    struct Frame {
+        Executor &e;
+        size_t first, end;
+        std::vector<pg::Value> slots;
+        std::vector<char> owned;
+        std::vector<CursorState> cursors;
+        MemoryContext caller_temp;
+        const ast::Stmt *caller_stmt;
+        Frame(Executor &ex, size_t f, size_t n)
+            : e(ex), first(f), end(n), caller_temp(ex.temp_context_), caller_stmt(ex.current_) {
+            // The only step that can fail comes before anything changes.
+            if (e.temp_stack_.size() < static_cast<size_t>(e.sub_depth_) + 1)
+                e.temp_stack_.push_back(pg::CreateContext(e.call_context_, "plpolar subprogram"));
+            slots.assign(e.slots_.begin() + static_cast<long>(first), e.slots_.begin() + static_cast<long>(end));
+            owned.assign(e.owned_.begin() + static_cast<long>(first), e.owned_.begin() + static_cast<long>(end));
+            cursors.assign(e.cursors_.begin() + static_cast<long>(first), e.cursors_.begin() + static_cast<long>(end));
+            for (size_t i = first; i < end; ++i) {
+                e.slots_[i] = pg::Value::Null(e.fn_.variables[i].type.oid);
+                e.owned_[i] = 0;
+                e.cursors_[i] = CursorState{};
+            }
+            e.temp_context_ = e.temp_stack_[static_cast<size_t>(e.sub_depth_)];
+            ++e.sub_depth_;
+            MemoryContextSwitchTo(e.temp_context_);
+        }
+        ~Frame() {
+            for (size_t i = first; i < end; ++i) {
+                if (e.owned_[i] && !e.slots_[i].isnull) pfree(DatumGetPointer(e.slots_[i].datum));
+                e.slots_[i] = slots[i - first];
+                e.owned_[i] = owned[i - first];
+                e.cursors_[i] = cursors[i - first];
+            }
+            --e.sub_depth_;
+            MemoryContextReset(e.temp_context_);
+            e.temp_context_ = caller_temp;
+            MemoryContextSwitchTo(caller_temp);
+            e.current_ = caller_stmt;
+        }
+        Frame(const Frame &) = delete;
+        Frame &operator=(const Frame &) = delete;
+    };
+
+    pg::Value result = pg::Value::Null(sp.return_type.oid);
+    std::vector<pg::Value> outs(nparams);
+    {
+        Frame frame(*this, first, end);
+        for (size_t i = 0; i < nparams; ++i) StoreCoerced(sp.param_slots[i], in[i]);
+        Flow flow = ExecBlock(*sp.definition->body);
+        if (flow == Flow::Error) throw pending_error_;
+        if (sp.is_function) {
+            if (flow != Flow::Return)
+                pg::Raise(ERRCODE_S_R_E_FUNCTION_EXECUTED_NO_RETURN_STATEMENT, "function returned without value",
+                          "Control reached the end of function \"" + sp.name + "\" without a RETURN statement.");
+            result = return_value_;
+        }
+        // Results into the caller's temp context before the frame goes.
+        pg::MemoryContextScope in_caller(frame.caller_temp);
+        if (!result.isnull && !sp.return_type.byval)
+            result.datum = pg::CopyDatum(result.datum, false, sp.return_type.typlen);
+        for (size_t i = 0; i < nparams; ++i) {
+            if (sp.modes[i] == ast::ParamMode::In) continue;
+            outs[i] = slots_[static_cast<size_t>(sp.param_slots[i])];
+            const pg::TypeInfo &t = fn_.variables[static_cast<size_t>(sp.param_slots[i])].type;
+            if (!outs[i].isnull && !t.byval) outs[i].datum = pg::CopyDatum(outs[i].datum, false, t.typlen);
+        }
+    }
+    for (size_t i = 0; i < nparams; ++i)
+        if (sp.modes[i] != ast::ParamMode::In) StoreTarget(call.targets[i], outs[i]);
+    return result;
+}
+
+}  // namespace plpolar::exec
