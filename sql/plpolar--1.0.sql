@@ -386,3 +386,7 @@ CREATE FUNCTION plpolar.to_date(text) RETURNS timestamp(0)
 CREATE FUNCTION plpolar.to_date(text, text) RETURNS timestamp(0)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     AS 'SELECT pg_catalog.to_timestamp(nullif($1, ''''), $2)::timestamp(0)';
+
+-- Oracle's one-row table. plpolar code reads FROM DUAL as FROM plpolar.dual.
+CREATE VIEW plpolar.dual AS SELECT 'X'::varchar2(1) AS dummy;
+GRANT SELECT ON plpolar.dual TO PUBLIC;

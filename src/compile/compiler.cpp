@@ -7,6 +7,7 @@
 
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/sites.hpp"
+#include "plpolar/handler/settings.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
@@ -1071,7 +1072,11 @@ private:
                 site->value = pg::Value::Of(pg::InputValue(lit.text, pg::TypeFromOid(NUMERICOID, -1)), NUMERICOID);
                 break;
             case ast::LiteralExpr::Type::String:
-                site->value = pg::Value::Of(pg::MakeText(lit.text.data(), lit.text.size()), TEXTOID);
+                // Oracle has no zero-length strings: '' is NULL.
+                if (lit.text.empty() && fn_.empty_string_is_null)
+                    site->value = pg::Value::Null(TEXTOID);
+                else
+                    site->value = pg::Value::Of(pg::MakeText(lit.text.data(), lit.text.size()), TEXTOID);
                 break;
             case ast::LiteralExpr::Type::Boolean:
                 site->value = pg::Value::Of(BoolGetDatum(lit.text == "true"), BOOLOID);
@@ -1404,6 +1409,7 @@ void CompileContextCallback(void *arg) {
 std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     auto fn = std::make_unique<CompiledFunction>(std::move(info));
     fn->varchar2_oid = pg::Varchar2TypeOid();
+    fn->empty_string_is_null = handler::settings().empty_string_is_null;
     try {
         fn->body = parser::ParseBody(fn->info.source);
     } catch (const parser::SyntaxError &e) {

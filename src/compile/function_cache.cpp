@@ -4,6 +4,7 @@
 
 #include "plpolar/compile/compiler.hpp"
 #include "plpolar/compile/sites.hpp"
+#include "plpolar/handler/settings.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
 
@@ -48,7 +49,9 @@ std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
     auto it = cache.find(fn_oid);
     if (it != cache.end()) {
         const FunctionInfo &info = it->second->info;
-        if (pg::FunctionRowUnchanged(fn_oid, info.xmin, info.tid)) return it->second;
+        if (pg::FunctionRowUnchanged(fn_oid, info.xmin, info.tid) &&
+            it->second->empty_string_is_null == handler::settings().empty_string_is_null)
+            return it->second;
         cache.erase(it);  // running calls keep their own reference
     }
     std::shared_ptr<CompiledFunction> fn = Compile(pg::LoadFunctionInfo(fn_oid));

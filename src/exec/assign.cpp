@@ -105,9 +105,18 @@ void Executor::StoreOwned(int slot, const pg::Value &value) {
     owned_[index] = !value.isnull && !fn_.variables[index].type.byval;
 }
 
-void Executor::StoreCoerced(int slot, const pg::Value &value) {
+bool Executor::IsEmptyString(const pg::Value &v) const {
+    if (v.isnull || !fn_.empty_string_is_null) return false;
+    if (Classify(v.type) != Native::Text && v.type != BPCHAROID) return false;
+    const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(v.datum));
+    return !VARATT_IS_EXTERNAL(p) && !VARATT_IS_COMPRESSED(p) && VARSIZE_ANY_EXHDR(p) == 0;
+}
+
+void Executor::StoreCoerced(int slot, const pg::Value &given) {
     auto index = static_cast<size_t>(slot);
     const compile::Variable &var = fn_.variables[index];
+    // Oracle has no zero-length strings: storing one stores NULL.
+    const pg::Value value = IsEmptyString(given) ? pg::Value::Null(given.type) : given;
     if (value.isnull && var.not_null)
         pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED,
                   "null value cannot be assigned to variable \"" + var.name + "\" declared NOT NULL");

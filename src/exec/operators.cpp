@@ -88,12 +88,20 @@ pg::Value Executor::EvalBinary(const ast::BinaryExpr &expr) {
     pg::Value b = Eval(*expr.right);
     if (expr.op == ast::BinaryOp::Concat) return EvalConcat(a, b);
     auto &site = static_cast<compile::OperatorSite &>(*expr.annotation);
-    if (ast::IsComparison(expr.op)) return Compare(expr.op, a, b, site.fallback.get());
+    if (ast::IsComparison(expr.op)) return Compare(expr.op, a, b, site.fallback.get(), &site.convert);
     Native ka = Classify(a.type);
     Native kb = Classify(b.type);
     // Operators are strict: NULL in, NULL out, whatever the types.
     if (a.isnull || b.isnull) return pg::Value::Null(a.isnull ? b.type : a.type);
     if (expr.op != ast::BinaryOp::Pow && IsNumber(ka) && IsNumber(kb)) return Arithmetic(expr.op, a, b, ka, kb);
+    if (ka == Native::Text || kb == Native::Text) {
+        ConvertOperands(a, b, true, site.convert);
+        ka = Classify(a.type);
+        kb = Classify(b.type);
+        if (expr.op != ast::BinaryOp::Pow && IsNumber(ka) && IsNumber(kb)) return Arithmetic(expr.op, a, b, ka, kb);
+    }
+    pg::Value date_result;
+    if (DateArithmetic(expr.op, a, b, site, &date_result)) return date_result;
     pg::Value values[2] = {a, b};
     return EvalSqlSite(*site.fallback, values, 2);
 }
@@ -181,12 +189,80 @@ bool Executor::CompareNative(const pg::Value &a, const pg::Value &b, int *result
     return false;
 }
 
-pg::Value Executor::Compare(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, compile::SqlExprSite *fallback) {
+pg::Value Executor::Compare(ast::BinaryOp op, pg::Value a, pg::Value b, compile::SqlExprSite *fallback,
+                            std::unique_ptr<compile::CastSite> *convert) {
     if (a.isnull || b.isnull) return pg::Value::Null(BOOLOID);
     int c = 0;
     if (CompareNative(a, b, &c)) return FromBool(ApplyComparison(op, c));
+    if (convert != nullptr) {
+        ConvertOperands(a, b, false, *convert);
+        if (CompareNative(a, b, &c)) return FromBool(ApplyComparison(op, c));
+    }
     pg::Value values[2] = {a, b};
     return EvalSqlSite(*fallback, values, 2);
+}
+
+namespace {
+
+bool IsDateTime(Oid type) { return type == TIMESTAMPOID || type == TIMESTAMPTZOID || type == DATEOID; }
+
+}  // namespace
+
+void Executor::ConvertOperands(pg::Value &a, pg::Value &b, bool arithmetic,
+                               std::unique_ptr<compile::CastSite> &cache) {
+    Native ka = Classify(a.type);
+    Native kb = Classify(b.type);
+    if ((ka == Native::Text) == (kb == Native::Text)) return;
+    pg::Value &text = ka == Native::Text ? a : b;
+    const pg::Value &other = ka == Native::Text ? b : a;
+    Native ko = ka == Native::Text ? kb : ka;
+    // Arithmetic takes strings as numbers; a comparison converts the string
+    // to the other side's number or date type.
+    Oid target = InvalidOid;
+    if (arithmetic || IsNumber(ko))
+        target = NUMERICOID;
+    else if (IsDateTime(other.type))
+        target = other.type;
+    if (target == InvalidOid) return;
+    if (!cache || cache->target.oid != target) {
+        cache = std::make_unique<compile::CastSite>();
+        cache->target = pg::TypeFromOid(target, -1);
+    }
+    text = Coerce(text, *cache);
+}
+
+bool Executor::DateArithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, compile::OperatorSite &site,
+                              pg::Value *out) {
+    if (op != ast::BinaryOp::Add && op != ast::BinaryOp::Sub) return false;
+    bool da = IsDateTime(a.type);
+    bool db = IsDateTime(b.type);
+    bool na = IsNumber(Classify(a.type));
+    bool nb = IsNumber(Classify(b.type));
+    auto site_for = [](std::unique_ptr<compile::SqlExprSite> &s, const char *sql) -> compile::SqlExprSite & {
+        if (!s) {
+            s = std::make_unique<compile::SqlExprSite>();
+            s->sql = sql;
+        }
+        return *s;
+    };
+    if (da && db && op == ast::BinaryOp::Sub) {
+        pg::Value values[2] = {a, b};
+        *out = EvalSqlSite(
+            site_for(site.date_diff, "trim_scale(extract(epoch FROM ($1::timestamp - $2::timestamp)) / 86400)"),
+            values, 2);
+        return true;
+    }
+    if ((da && nb) || (na && db && op == ast::BinaryOp::Add)) {
+        pg::Value values[2] = {da ? a : b, da ? b : a};
+        const char *sql = op == ast::BinaryOp::Add ? "$1 + $2 * interval '1 day'" : "$1 - $2 * interval '1 day'";
+        // One site per operator node: the operator is fixed, only the
+        // order of the operands may differ.
+        *out = EvalSqlSite(site_for(site.date_days, sql), values, 2);
+        // DATE stays DATE (timestamp(0)) when days carry fractions of a second.
+        if (values[0].type == DATEOID) out->typmod = -1;
+        return true;
+    }
+    return false;
 }
 
 std::string Executor::ToText(const pg::Value &v) {

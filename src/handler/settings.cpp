@@ -53,6 +53,10 @@ void DefineSettings() {
                                  "Sends each DBMS_OUTPUT line to the client as it is finished (SQL*Plus SET "
                                  "SERVEROUTPUT ON); turning it on enables the buffer without limit, off disables it.",
                                  NULL, &s->serveroutput, false, PGC_USERSET, 0, NULL, AssignServerOutput, NULL);
+        DefineCustomBoolVariable("plpolar.empty_string_is_null",
+                                 "In plpolar code a zero-length string is NULL, as in Oracle: the literal '' and "
+                                 "any empty string stored in a variable or passed as an argument.",
+                                 NULL, &s->empty_string_is_null, true, PGC_USERSET, 0, NULL, NULL, NULL);
         MarkGUCPrefixReserved("plpolar");
     });
 }

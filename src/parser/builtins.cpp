@@ -66,7 +66,12 @@ std::string QualifyBuiltins(const std::string &sql) {
         while (after < n && std::isspace(static_cast<unsigned char>(sql[after]))) ++after;
         char next = after < n ? sql[after] : ' ';
         bool qualified = prev == '.' || prev == ':' || next == '.';
-        if (!qualified && IsOracleBuiltin(word)) {
+        if (!qualified && word == "dual") {
+            size_t w = before;
+            while (w > 0 && std::isalpha(static_cast<unsigned char>(out[w - 1]))) --w;
+            std::string keyword = Lower(out, w, before);
+            out += keyword == "from" || keyword == "join" ? "plpolar.dual" : sql.substr(i, end - i);
+        } else if (!qualified && IsOracleBuiltin(word)) {
             if (next == '(') {
                 out += "plpolar.";
                 out += word;

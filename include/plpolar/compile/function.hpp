@@ -121,6 +121,9 @@ public:
     int sqlcode_slot = -1;
     int sqlerrm_slot = -1;
 
+    // plpolar.empty_string_is_null when compiled; a change recompiles.
+    bool empty_string_is_null = true;
+
     bool read_only() const { return info.volatility != PROVOLATILE_VOLATILE; }
     int nslots() const { return static_cast<int>(variables.size()); }
 };

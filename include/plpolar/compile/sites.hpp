@@ -33,11 +33,6 @@ struct SqlExprSite : ast::Annotation {
     uint64 generation = 0;
 };
 
-// Operator nodes keep a fallback for operand types the interpreter has no
-// native code for; built lazily.
-struct OperatorSite : ast::Annotation {
-    std::unique_ptr<SqlExprSite> fallback;
-};
 
 // A cast to a fixed type (CAST, ::, assignment to a variable, RETURN).
 struct CastSite : ast::Annotation {
@@ -49,6 +44,17 @@ struct CastSite : ast::Annotation {
     uint64 generation = 0;
     // Row to row conversion: one cast per field of the target.
     std::vector<std::unique_ptr<CastSite>> fields;
+};
+
+// Operator nodes keep a fallback for operand types the interpreter has no
+// native code for; built lazily.
+struct OperatorSite : ast::Annotation {
+    std::unique_ptr<SqlExprSite> fallback;
+    // Built on first use: Oracle's implicit conversion of a string operand,
+    // and DATE arithmetic in days.
+    std::unique_ptr<CastSite> convert;
+    std::unique_ptr<SqlExprSite> date_days;  // DATE +/- n
+    std::unique_ptr<SqlExprSite> date_diff;  // DATE - DATE
 };
 
 // Where one fetched value goes: a variable, a record field or a record.

@@ -150,7 +150,8 @@ private:
     pg::Value Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, Native ka, Native kb);
     // Three-way comparison; false if the types have no native comparison.
     bool CompareNative(const pg::Value &a, const pg::Value &b, int *result);
-    pg::Value Compare(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, compile::SqlExprSite *fallback);
+    pg::Value Compare(ast::BinaryOp op, pg::Value a, pg::Value b, compile::SqlExprSite *fallback,
+                      std::unique_ptr<compile::CastSite> *convert = nullptr);
     Native Classify(Oid type) const;
     std::string ToText(const pg::Value &v);
 
@@ -162,6 +163,14 @@ private:
     void StoreOwned(int slot, const pg::Value &value);
 
     void ResetTemp();
+    // A zero-length string when plpolar.empty_string_is_null makes it NULL.
+    bool IsEmptyString(const pg::Value &v) const;
+    // Oracle's implicit conversions for an operator: a string meets a
+    // number (becomes NUMBER) or a date (becomes that date type).
+    void ConvertOperands(pg::Value &a, pg::Value &b, bool arithmetic, std::unique_ptr<compile::CastSite> &cache);
+    // DATE + n, n + DATE, DATE - n (days) and DATE - DATE (days, a NUMBER).
+    bool DateArithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, compile::OperatorSite &site,
+                        pg::Value *out);
 
     compile::CompiledFunction &fn_;
     MemoryContext call_context_;

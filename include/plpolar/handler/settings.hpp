@@ -11,6 +11,7 @@ struct Settings {
     int exception_rollback = static_cast<int>(ExceptionRollback::Statement);
     char *nls_date_format = nullptr;  // owned by the GUC machinery
     bool serveroutput = false;
+    bool empty_string_is_null = true;
 };
 
 Settings &settings();

@@ -17,7 +17,8 @@ bool IsOracleBuiltin(const std::string &name);
 bool IsOracleValueFunction(const std::string &name);
 
 // Embedded or dynamic SQL with every unqualified call of a built-in written
-// as plpolar.name(...), and bare SYSDATE / SYSTIMESTAMP as calls.
+// as plpolar.name(...), bare SYSDATE / SYSTIMESTAMP as calls, and FROM DUAL
+// as FROM plpolar.dual.
 std::string QualifyBuiltins(const std::string &sql);
 
 }  // namespace plpolar::parser
