@@ -41,6 +41,14 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
         if (t.char_limit >= 0) CheckLength(v, t);
         return pg::Value::Of(v.datum, t.oid, t.typmod);
     }
+    if (kt == Native::Text && ks != Native::Other) {
+        // Numbers and booleans as || shows them (NUMBER without trailing
+        // zeros, as Oracle converts it).
+        std::string s = ToText(v);
+        pg::Value text = pg::Value::Of(pg::MakeText(s.data(), s.size()), t.oid, t.typmod);
+        if (t.char_limit >= 0) CheckLength(text, t);
+        return text;
+    }
     if (!cast.explicit_cast && t.typmod < 0) {
         switch (kt) {
             case Native::Int8:

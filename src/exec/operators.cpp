@@ -272,7 +272,8 @@ std::string Executor::ToText(const pg::Value &v) {
         case Native::Int8: return std::to_string(DatumGetInt64(v.datum));
         // As PostgreSQL's boolean-to-text cast, not its output function ('t').
         case Native::Bool: return DatumGetBool(v.datum) ? "true" : "false";
-        case Native::Numeric:
+        // Oracle's NUMBER to VARCHAR2: no trailing zeros (120.0 -> 120).
+        case Native::Numeric: return pg::OutputValue(pg::Call1(numeric_trim_scale, v.datum), NUMERICOID);
         case Native::Float8:
         case Native::Other: break;
     }
