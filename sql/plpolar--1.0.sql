@@ -145,6 +145,12 @@ CREATE FUNCTION plpolar.substr(str text, pos numeric, len numeric) RETURNS text
 $$;
 CREATE FUNCTION plpolar.substr(str text, pos numeric) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT plpolar.substr($1, $2, 2147483647)';
+-- Integer overloads: with plpolar ahead of pg_catalog in the search_path,
+-- SUBSTR(s, -3) must find these before PostgreSQL's exact match.
+CREATE FUNCTION plpolar.substr(str text, pos integer, len integer) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT plpolar.substr($1, $2::numeric, $3::numeric)';
+CREATE FUNCTION plpolar.substr(str text, pos integer) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT plpolar.substr($1, $2::numeric, 2147483647)';
 
 -- INSTR(str, sub [, pos [, occurrence]]): a negative position searches
 -- backwards from that many characters before the end.

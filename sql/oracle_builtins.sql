@@ -1,0 +1,138 @@
+-- Oracle built-in functions: SQL functions in schema plpolar, which plpolar
+-- code (PL expressions, embedded SQL, dynamic SQL) reaches unqualified.
+
+-- NVL, NVL2, DECODE (NULL matches NULL; numbers, strings and dates as keys)
+SELECT plpolar.nvl(NULL::numeric, 1.5) AS nvl, plpolar.nvl('a', 'b') AS nvl_text,
+       plpolar.nvl2(1, 'set', 'unset') AS nvl2_set, plpolar.nvl2(NULL::int, 'set', 'unset') AS nvl2_null,
+       plpolar.nvl2('x', 1, 2) AS nvl2_literal;
+SELECT plpolar.decode(2, 1, 'one', 2, 'two', 'other') AS by_number,
+       plpolar.decode(3, 1, 'one', 2, 'two', 'other') AS default_value,
+       plpolar.decode(3, 1, 'one', 2, 'two') AS no_default,
+       plpolar.decode(NULL::int, NULL, 'null matched', 'no') AS null_key,
+       plpolar.decode('B', 'A', 10, 'B', 20) AS by_text,
+       plpolar.decode(2.5, 1, 10, 2.5, 20.5) AS numeric_key;
+CREATE TABLE orders_b (id int, status numeric, code varchar2(1), placed timestamp(0));
+INSERT INTO orders_b VALUES (1, 1, 'A', '2024-01-31 10:00'), (2, 0, 'B', '2024-02-29 23:59:59'), (3, NULL, NULL, '2024-03-15');
+SELECT id, plpolar.decode(status, 1, 'active', 0, 'closed', 'unknown') AS status,
+       plpolar.decode(code, 'A', 'alpha', 'B', 'beta') AS code
+FROM orders_b ORDER BY id;
+
+-- SUBSTR: 0 is 1, negative counts from the end, empty results are NULL
+SELECT plpolar.substr('abcdef', 2, 3) AS a, plpolar.substr('abcdef', 0, 2) AS b, plpolar.substr('abcdef', -3) AS c,
+       plpolar.substr('abcdef', -3, 2) AS d, plpolar.substr('abcdef', 2, 0) IS NULL AS e,
+       plpolar.substr('abc', -5) IS NULL AS f, plpolar.substr('abcdef', 2.7, 1.9) AS g,
+       pg_catalog.substr('abcdef', -3) AS postgres_substr;
+-- INSTR: position, occurrence, backwards from a negative position
+SELECT plpolar.instr('CORPORATE FLOOR', 'OR') AS first, plpolar.instr('CORPORATE FLOOR', 'OR', 3, 2) AS second_from_3,
+       plpolar.instr('CORPORATE FLOOR', 'OR', -3, 2) AS backwards, plpolar.instr('abc', 'z') AS missing,
+       plpolar.instr('abc', '') IS NULL AS empty_is_null;
+SELECT plpolar.instr('abc', 'b', 1, 0);
+-- LENGTH(''), REPLACE with NULLs, LPAD/RPAD/TRIM/UPPER are PostgreSQL's own
+SELECT plpolar.length('abc') AS len, plpolar.length('') IS NULL AS empty_len,
+       plpolar.replace('banana', 'an') AS removed, plpolar.replace('banana', NULL, 'x') AS null_search,
+       plpolar.replace('banana', 'a', NULL) AS null_replacement, plpolar.replace('aa', 'aa', '') IS NULL AS emptied;
+-- GREATEST / LEAST: NULL when any argument is NULL (PostgreSQL's skip it)
+SELECT plpolar.greatest(1, 5, 3) AS g, plpolar.least('pear', 'apple') AS l,
+       plpolar.greatest(1, NULL, 3) IS NULL AS oracle_null, greatest(1, NULL, 3) AS postgres_greatest;
+-- MOD(m, 0) = m; REMAINDER rounds the quotient half to even
+SELECT plpolar.mod(11, 4) AS mod, plpolar.mod(-11, 4) AS mod_neg, plpolar.mod(11, 0) AS mod_zero,
+       plpolar.mod(7.5, 2) AS mod_numeric, plpolar.remainder(11, 4) AS rem, plpolar.remainder(10, 4) AS rem_half_even,
+       plpolar.remainder(-11, 4) AS rem_neg;
+-- TRUNC / ROUND of numbers and dates
+SELECT plpolar.trunc(15.79) AS t, plpolar.trunc(15.79, 1) AS t1, plpolar.trunc(-15.79) AS t_neg,
+       plpolar.round(15.5) AS r, plpolar.round(15.449, 2) AS r2, plpolar.round(-2.5) AS r_neg;
+SELECT plpolar.trunc(timestamp '2024-05-17 13:45:10') AS day, plpolar.trunc(timestamp '2024-05-17 13:45', 'MM') AS month,
+       plpolar.trunc(timestamp '2024-05-17 13:45', 'YYYY') AS year, plpolar.trunc(timestamp '2024-05-17 13:45', 'Q') AS quarter,
+       plpolar.trunc(timestamp '2024-05-17 13:45', 'HH24') AS hour, plpolar.trunc(timestamp '2024-05-17 13:45', 'IW') AS iso_week;
+SELECT plpolar.round(timestamp '2024-05-17 12:00') AS day_up, plpolar.round(timestamp '2024-05-17 11:59:59') AS day_down,
+       plpolar.round(timestamp '2024-05-16', 'MM') AS month_up, plpolar.round(timestamp '2024-05-15', 'MM') AS month_down,
+       plpolar.round(timestamp '2024-07-01', 'YYYY') AS year_up, plpolar.round(timestamp '2024-06-30', 'YEAR') AS year_down;
+SELECT plpolar.trunc(timestamp '2024-05-17', 'XX');
+-- Dates: ADD_MONTHS keeps the time and moves a month's last day to the last day
+SELECT plpolar.add_months('2024-01-31', 1) AS jan31_plus1, plpolar.add_months('2024-02-29 10:30', 1) AS last_day_kept,
+       plpolar.add_months('2024-01-15 08:00', -2) AS minus2, plpolar.add_months('2024-03-31', -1.9) AS fraction_truncated,
+       plpolar.last_day('2024-02-10 08:00') AS last_day;
+SELECT plpolar.months_between('1995-02-02', '1995-01-01') AS fraction, plpolar.months_between('2024-03-31', '2024-02-29') AS last_days,
+       plpolar.months_between('2024-01-15', '2024-03-15') AS whole_negative;
+SELECT pg_typeof(plpolar.sysdate()) AS sysdate_type, plpolar.sysdate() = date_trunc('second', plpolar.sysdate()) AS whole_seconds,
+       pg_typeof(plpolar.systimestamp()) AS systimestamp_type, abs(extract(epoch FROM plpolar.systimestamp() - now())) < 60 AS near_now;
+-- Conversions; without a format, dates use plpolar.nls_date_format
+SELECT plpolar.to_char(3.50) AS num, plpolar.to_char(1234.5, 'FM9,999.00') AS fmt, plpolar.to_char(timestamp '2024-01-02 03:04:05') AS nls,
+       plpolar.to_char(timestamp '2024-01-02 03:04:05', 'DD-MON-YYYY HH24:MI') AS date_fmt, plpolar.to_char(42, '000') AS int_fmt;
+SELECT plpolar.to_number(' 12.5 ') AS n, plpolar.to_number('1,234.50', '9G999D99') AS fmt, plpolar.to_number('') IS NULL AS empty;
+SELECT plpolar.to_number('12x');
+SELECT plpolar.to_date('2024-01-15 10:20:30') AS nls, plpolar.to_date('15-JAN-2024', 'DD-MON-YYYY') AS fmt,
+       pg_typeof(plpolar.to_date('2024-01-15')) AS type;
+SET plpolar.nls_date_format = 'DD.MM.YYYY';
+SELECT plpolar.to_char(timestamp '2024-01-02 03:04:05') AS nls, plpolar.to_date('31.12.2023') AS parsed;
+RESET plpolar.nls_date_format;
+SELECT * FROM plpolar.dual;
+
+-- In plpolar code the names are plpolar's whatever the search_path ...
+SET search_path = public;
+CREATE FUNCTION b_pl(s varchar2) RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  d DATE := DATE '2024-01-31';
+  n NUMBER := 7;
+BEGIN
+  RETURN SUBSTR(s, -3) || '|' || NVL(NULL, 'dflt') || '|' || DECODE(n, 7, 'seven', 'other') || '|' ||
+         INSTR(s, 'a', -1) || '|' || MOD(n, 0) || '|' || TO_CHAR(ADD_MONTHS(d, 1), 'YYYY-MM-DD') || '|' ||
+         NVL(TO_CHAR(LENGTH('')), 'null') || '|' || TRUNC(n / 2) || '|' || GREATEST(1, n, 3) || '|' ||
+         TO_CHAR(LAST_DAY(d), 'DD') || '|' || REMAINDER(n, 2);
+END;
+$$;
+SELECT b_pl('banana');
+-- ... in embedded SQL (FROM DUAL too) ...
+CREATE FUNCTION b_sql(p_id int) RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  r VARCHAR2(100);
+  d DATE;
+BEGIN
+  SELECT DECODE(status, 1, 'active', 'inactive') || ' ' || NVL(code, '-') || ' ' || TO_CHAR(LAST_DAY(placed), 'MM-DD') ||
+         ' ' || SUBSTR(TO_CHAR(placed, 'YYYYMMDD'), -4)
+    INTO r FROM orders_b WHERE id = p_id;
+  SELECT TRUNC(SYSDATE) INTO d FROM DUAL;
+  IF d <> TRUNC(SYSDATE) THEN r := 'clock went wrong'; END IF;
+  RETURN r;
+END;
+$$;
+SELECT id, b_sql(id) FROM orders_b ORDER BY id;
+-- ... and in dynamic SQL.
+CREATE FUNCTION b_dynamic(s text) RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  r VARCHAR2(100);
+BEGIN
+  EXECUTE IMMEDIATE 'SELECT substr(:1, -2) || nvl(NULL, ''!'') FROM dual' INTO r USING s;
+  RETURN r;
+END;
+$$;
+SELECT b_dynamic('hello');
+-- Plain SQL keeps PostgreSQL's functions unless plpolar comes first.
+SELECT substr('abcdef', -3) AS postgres, length('') AS postgres_length;
+SET search_path = plpolar, pg_catalog, public;
+SELECT substr('abcdef', -3) AS oracle, length('') IS NULL AS oracle_length, nvl(NULL, 1) AS nvl;
+RESET search_path;
+
+-- DBMS_UTILITY
+CREATE FUNCTION b_stack() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  e EXCEPTION;
+  PRAGMA EXCEPTION_INIT(e, -20042);
+BEGIN
+  RAISE_APPLICATION_ERROR(-20042, 'something failed');
+EXCEPTION WHEN e THEN
+  RETURN DBMS_UTILITY.FORMAT_ERROR_STACK || DBMS_UTILITY.FORMAT_ERROR_BACKTRACE ||
+         NVL(DBMS_UTILITY.FORMAT_CALL_STACK, 'no stack');
+END;
+$$;
+SELECT b_stack();
+CREATE FUNCTION b_nostack() RETURNS boolean LANGUAGE plpolar AS $$
+BEGIN
+  RETURN DBMS_UTILITY.FORMAT_ERROR_STACK IS NULL AND DBMS_UTILITY.FORMAT_ERROR_BACKTRACE IS NULL;
+END;
+$$;
+SELECT b_nostack();
+CREATE FUNCTION b_bad() RETURNS int LANGUAGE plpolar AS $$ BEGIN DBMS_UTILITY.FORMAT_CALL_STACK; RETURN 1; END; $$;
+
+DROP FUNCTION b_pl, b_sql, b_dynamic, b_stack, b_nostack;
+DROP TABLE orders_b;
