@@ -73,7 +73,7 @@ const Mapped kMapped[] = {
     {ERRCODE_DATETIME_VALUE_OUT_OF_RANGE, -1847, "day of month must be between 1 and last day of month"},
     {ERRCODE_INSUFFICIENT_PRIVILEGE, -1031, "insufficient privileges"},
     {ERRCODE_S_R_E_FUNCTION_EXECUTED_NO_RETURN_STATEMENT, -6503, "PL/SQL: Function returned without value"},
-    {ERRCODE_INVALID_TRANSACTION_TERMINATION, -2089, "COMMIT is not allowed in a subordinate session"},
+    {ERRCODE_INVALID_TRANSACTION_TERMINATION, -14552, "cannot perform a DDL, commit or rollback inside a query or DML"},
 };
 
 const Predefined *PredefinedByName(const std::string &name) {
