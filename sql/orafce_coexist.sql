@@ -23,6 +23,39 @@ SET search_path = oracle, public;
 CREATE TABLE search_path_test (c varchar2(2));
 SELECT format_type(atttypid, atttypmod), (SELECT typnamespace::regnamespace FROM pg_type WHERE oid = atttypid) AS schema
 FROM pg_attribute WHERE attrelid = 'search_path_test'::regclass AND attname = 'c';
+-- Built-ins: orafce's and plpolar's side by side. Inside plpolar code an
+-- unqualified name is plpolar's whatever the search_path; plain SQL finds
+-- whichever schema comes first.
+SELECT oracle.substr('abcdef', -3) AS orafce_substr, plpolar.substr('abcdef', -3) AS plpolar_substr,
+       oracle.nvl(NULL::int, 1) AS orafce_nvl, plpolar.nvl(NULL::int, 2) AS plpolar_nvl;
+CREATE FUNCTION coexist_builtins() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  v VARCHAR2(20);
+BEGIN
+  SELECT substr('abcdef', -2) || decode(1, 1, '+', '-') INTO v FROM dual;
+  RETURN SUBSTR('abcdef', -3) || ' ' || NVL(NULL, 'n') || ' ' || v || ' ' || TO_CHAR(ADD_MONTHS(DATE '2024-01-31', 1), 'MM-DD');
+END;
+$$;
+SELECT coexist_builtins();
+-- DBMS_OUTPUT in plpolar code is plpolar's, not orafce's dbms_output
+-- schema; orafce's keeps its own buffer for SQL callers.
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$ BEGIN DBMS_OUTPUT.PUT_LINE('from plpolar'); END $$;
+RESET plpolar.serveroutput;
+SELECT dbms_output.enable();
+SELECT dbms_output.put_line('from orafce');
+DO LANGUAGE plpolar $$
+DECLARE
+  line VARCHAR2(100);
+  status INTEGER;
+BEGIN
+  DBMS_OUTPUT.GET_LINE(line, status);
+  IF status = 0 THEN
+    RAISE_APPLICATION_ERROR(-20001, 'plpolar read orafce''s line: ' || line);
+  END IF;
+END $$;
+SELECT * FROM dbms_output.get_line();
+DROP FUNCTION coexist_builtins();
 RESET search_path;
 DROP TABLE oracle.search_path_test, both_types;
 DROP FUNCTION uses_both(varchar2);

@@ -203,6 +203,19 @@ $$;
 CREATE FUNCTION plpolar.length(text) RETURNS integer
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT nullif(pg_catalog.length($1), 0)';
 
+-- LPAD / RPAD: numbers are padded as their text (Oracle converts them
+-- implicitly), a NUMBER length is truncated, and an empty result is NULL.
+CREATE FUNCTION plpolar.lpad(str text, len numeric, pad text DEFAULT ' ') RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT nullif(pg_catalog.lpad($1, trunc($2)::integer, $3), '''')';
+CREATE FUNCTION plpolar.lpad(num numeric, len numeric, pad text DEFAULT ' ') RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS 'SELECT nullif(pg_catalog.lpad(trim_scale($1)::text, trunc($2)::integer, $3), '''')';
+CREATE FUNCTION plpolar.rpad(str text, len numeric, pad text DEFAULT ' ') RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT nullif(pg_catalog.rpad($1, trunc($2)::integer, $3), '''')';
+CREATE FUNCTION plpolar.rpad(num numeric, len numeric, pad text DEFAULT ' ') RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS 'SELECT nullif(pg_catalog.rpad(trim_scale($1)::text, trunc($2)::integer, $3), '''')';
+
 -- REPLACE(str, search [, replacement]): a NULL search leaves str alone, a
 -- NULL replacement removes.
 CREATE FUNCTION plpolar.replace(str text, search text, replacement text DEFAULT NULL) RETURNS text

@@ -41,7 +41,7 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
         if (t.char_limit >= 0) CheckLength(v, t);
         return pg::Value::Of(v.datum, t.oid, t.typmod);
     }
-    if (kt == Native::Text && ks != Native::Other) {
+    if (kt == Native::Text && (ks != Native::Other || v.type == TIMESTAMPOID)) {
         // Numbers and booleans as || shows them (NUMBER without trailing
         // zeros, as Oracle converts it).
         std::string s = ToText(v);

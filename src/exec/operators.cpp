@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/handler/settings.hpp"
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
@@ -212,6 +213,18 @@ void Executor::ConvertOperands(pg::Value &a, pg::Value &b, bool arithmetic,
                                std::unique_ptr<compile::CastSite> &cache) {
     Native ka = Classify(a.type);
     Native kb = Classify(b.type);
+    auto to = [this, &cache](pg::Value &v, Oid target) {
+        if (!cache || cache->target.oid != target) {
+            cache = std::make_unique<compile::CastSite>();
+            cache->target = pg::TypeFromOid(target, -1);
+        }
+        v = Coerce(v, *cache);
+    };
+    if (arithmetic && ka == Native::Text && kb == Native::Text) {
+        to(a, NUMERICOID);
+        to(b, NUMERICOID);
+        return;
+    }
     if ((ka == Native::Text) == (kb == Native::Text)) return;
     pg::Value &text = ka == Native::Text ? a : b;
     const pg::Value &other = ka == Native::Text ? b : a;
@@ -223,12 +236,7 @@ void Executor::ConvertOperands(pg::Value &a, pg::Value &b, bool arithmetic,
         target = NUMERICOID;
     else if (IsDateTime(other.type))
         target = other.type;
-    if (target == InvalidOid) return;
-    if (!cache || cache->target.oid != target) {
-        cache = std::make_unique<compile::CastSite>();
-        cache->target = pg::TypeFromOid(target, -1);
-    }
-    text = Coerce(text, *cache);
+    if (target != InvalidOid) to(text, target);
 }
 
 bool Executor::DateArithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Value &b, compile::OperatorSite &site,
@@ -276,6 +284,11 @@ std::string Executor::ToText(const pg::Value &v) {
         case Native::Numeric: return pg::OutputValue(pg::Call1(numeric_trim_scale, v.datum), NUMERICOID);
         case Native::Float8:
         case Native::Other: break;
+    }
+    // Oracle converts a DATE to text with NLS_DATE_FORMAT.
+    if (v.type == TIMESTAMPOID) {
+        const char *format = handler::settings().nls_date_format;
+        return pg::FormatTimestamp(v.datum, format != nullptr ? format : "YYYY-MM-DD HH24:MI:SS");
     }
     return pg::OutputValue(v.datum, v.type);
 }

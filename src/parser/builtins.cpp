@@ -13,7 +13,7 @@ namespace {
 // Kept in step with the functions sql/plpolar--1.0.sql creates in schema
 // plpolar.
 const char *const kBuiltins[] = {
-    "add_months", "decode", "greatest", "instr",     "last_day", "least",       "length",
+    "add_months", "decode", "greatest", "instr", "last_day", "least", "length", "lpad", "rpad",
     "mod",        "months_between",     "nvl",       "nvl2",     "remainder",   "replace",
     "round",      "substr",             "sysdate",   "systimestamp", "to_char", "to_date",
     "to_number",  "trunc",

@@ -202,6 +202,12 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
         stmt.oracle_subprogram = LooksOracle(script, first.begin);
         int depth = 0;
         bool seen_block = false;
+        // Nested PROCEDURE / FUNCTION declarations before the outer BEGIN:
+        // their BEGIN ... END; must not end the statement.
+        int nested = 0;
+        bool header_open = false;   // a nested header without its IS / AS yet
+        bool outer_begun = false;   // the outer body's BEGIN was seen
+        std::vector<bool> opened_nested;  // per depth-0 BEGIN: a nested body's
         Token prev = first;
         Token t = first;
         size_t end = script.size();
@@ -214,14 +220,31 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
                 end = t.begin;
                 break;
             }
+            if (stmt.oracle_subprogram && !outer_begun && header_open && t.kind == Token::Kind::Punct &&
+                script[t.begin] == ';') {
+                header_open = false;  // a forward declaration
+                --nested;
+            }
             if (t.kind == Token::Kind::Punct && script[t.begin] == ';' &&
-                (!stmt.oracle_subprogram || (seen_block && depth <= 0))) {
+                (!stmt.oracle_subprogram || (seen_block && depth <= 0 && outer_begun))) {
                 end = stmt.oracle_subprogram ? t.end : t.begin;  // PL bodies keep their final ';'
                 break;
             }
             if (stmt.oracle_subprogram && t.kind == Token::Kind::Word) {
                 bool after_end = prev.kind == Token::Kind::Word && prev.upper == "END";
+                if (!outer_begun && depth == 0 && (t.upper == "PROCEDURE" || t.upper == "FUNCTION") &&
+                    t.begin != first.begin && !(prev.kind == Token::Kind::Word && prev.upper == "REPLACE") &&
+                    !(prev.kind == Token::Kind::Word && prev.upper == "CREATE")) {
+                    ++nested;
+                    header_open = true;
+                } else if (header_open && (t.upper == "IS" || t.upper == "AS")) {
+                    header_open = false;
+                }
                 if (t.upper == "BEGIN") {
+                    if (depth == 0) {
+                        opened_nested.push_back(nested > 0);
+                        if (nested == 0) outer_begun = true;
+                    }
                     ++depth;
                     seen_block = true;
                 } else if (t.upper == "CASE" && !after_end) {
@@ -231,7 +254,13 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
                     // and END label close a BEGIN or CASE.
                     Lexer peek = lex;
                     Token n = peek.Next();
-                    if (!(n.kind == Token::Kind::Word && (n.upper == "IF" || n.upper == "LOOP"))) --depth;
+                    if (!(n.kind == Token::Kind::Word && (n.upper == "IF" || n.upper == "LOOP"))) {
+                        --depth;
+                        if (depth == 0 && !opened_nested.empty()) {
+                            if (opened_nested.back()) --nested;
+                            opened_nested.pop_back();
+                        }
+                    }
                 }
             }
             prev = t;

@@ -4,6 +4,8 @@
 
 extern "C" {
 #include "catalog/pg_namespace.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 }
 
 namespace plpolar::pg {
@@ -173,6 +175,16 @@ char TypeCategory(Oid oid) {
         get_type_category_preferred(oid, &category, &preferred);
         return category;
     });
+}
+
+std::string FormatTimestamp(Datum timestamp, const char *format) {
+    char *out = Guarded([timestamp, format] {
+        Datum formatted = DirectFunctionCall2(timestamp_to_char, timestamp, CStringGetTextDatum(format));
+        return text_to_cstring(reinterpret_cast<text *>(DatumGetPointer(formatted)));
+    });
+    std::string result = out;
+    pfree(out);
+    return result;
 }
 
 }  // namespace plpolar::pg

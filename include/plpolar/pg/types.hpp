@@ -43,6 +43,8 @@ TypeInfo ColumnType(const std::vector<std::string> &name);
 std::string FormatType(Oid oid, int32 typmod);
 
 bool IsStringType(Oid oid);  // text, varchar, varchar2, bpchar
+// TO_CHAR(timestamp, format).
+std::string FormatTimestamp(Datum timestamp, const char *format);
 // pg_type.typcategory: 'N' numbers, 'S' strings, 'D' dates, 'B' booleans...
 char TypeCategory(Oid oid);
 
