@@ -82,6 +82,18 @@ BEGIN
 END;
 $$;
 SELECT b_pl('banana');
+-- PostgreSQL's own string functions behave as Oracle's, in PL and in SQL.
+CREATE FUNCTION b_strings() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  r VARCHAR2(200);
+BEGIN
+  SELECT TRIM(LEADING '0' FROM '007') || '|' || RTRIM('xy--', '-') INTO r FROM DUAL;
+  RETURN UPPER('abc') || '|' || LOWER('ABC') || '|' || INITCAP('hello wORLD') || '|' || LTRIM('  x') || '|' ||
+         RTRIM('x  ') || '|' || TRIM('  y  ') || '|' || LTRIM('xxabc', 'x') || '|' || r || '|' ||
+         CASE WHEN USER = current_user THEN 'user ok' END;
+END;
+$$;
+SELECT b_strings();
 -- ... in embedded SQL (FROM DUAL too) ...
 CREATE FUNCTION b_sql(p_id int) RETURNS text LANGUAGE plpolar AS $$
 DECLARE
@@ -134,5 +146,5 @@ $$;
 SELECT b_nostack();
 CREATE FUNCTION b_bad() RETURNS int LANGUAGE plpolar AS $$ BEGIN DBMS_UTILITY.FORMAT_CALL_STACK; RETURN 1; END; $$;
 
-DROP FUNCTION b_pl, b_sql, b_dynamic, b_stack, b_nostack;
+DROP FUNCTION b_pl, b_strings, b_sql, b_dynamic, b_stack, b_nostack;
 DROP TABLE orders_b;
