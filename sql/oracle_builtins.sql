@@ -82,6 +82,50 @@ BEGIN
 END;
 $$;
 SELECT b_pl('banana');
+-- In PL expressions LENGTH, SUBSTR, NVL and MOD run natively on integers and
+-- strings; they must agree with the SQL functions on every edge.
+CREATE FUNCTION b_native_agrees() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  s VARCHAR2(20);
+  pl_result VARCHAR2(20);
+  sql_result VARCHAR2(20);
+  checked PLS_INTEGER := 0;
+  pl_n NUMBER;
+  sql_n NUMBER;
+BEGIN
+  FOR k IN 1..4 LOOP
+    s := CASE k WHEN 1 THEN 'abcdef' WHEN 2 THEN 'x' WHEN 3 THEN 'héllo wörld' ELSE NULL END;
+    FOR p IN -13..13 LOOP
+      FOR l IN -1..12 LOOP
+        pl_result := SUBSTR(s, p, l);
+        SELECT substr(s, p, l) INTO sql_result FROM dual;
+        IF NVL(pl_result, '<null>') <> NVL(sql_result, '<null>') THEN
+          RETURN 'SUBSTR(' || s || ', ' || p || ', ' || l || '): ' || pl_result || ' vs ' || sql_result;
+        END IF;
+        checked := checked + 1;
+      END LOOP;
+      pl_result := SUBSTR(s, p);
+      SELECT substr(s, p) INTO sql_result FROM dual;
+      IF NVL(pl_result, '<null>') <> NVL(sql_result, '<null>') THEN
+        RETURN 'SUBSTR(' || s || ', ' || p || '): ' || pl_result || ' vs ' || sql_result;
+      END IF;
+      pl_n := MOD(p, k - 2);
+      SELECT mod(p, k - 2) INTO sql_n FROM dual;
+      IF pl_n <> sql_n THEN
+        RETURN 'MOD(' || p || ', ' || (k - 2) || '): ' || pl_n || ' vs ' || sql_n;
+      END IF;
+    END LOOP;
+    pl_n := LENGTH(s);
+    SELECT length(s) INTO sql_n FROM dual;
+    IF NVL(pl_n, -1) <> NVL(sql_n, -1) OR NVL(s, 'n') <> NVL(NVL(s, 'n'), 'x') THEN
+      RETURN 'LENGTH(' || s || '): ' || pl_n || ' vs ' || sql_n;
+    END IF;
+  END LOOP;
+  RETURN checked || ' SUBSTR calls agree; MOD, LENGTH and NVL too';
+END;
+$$;
+SELECT b_native_agrees();
+
 -- PostgreSQL's own string functions behave as Oracle's, in PL and in SQL.
 CREATE FUNCTION b_strings() RETURNS text LANGUAGE plpolar AS $$
 DECLARE
@@ -146,5 +190,5 @@ $$;
 SELECT b_nostack();
 CREATE FUNCTION b_bad() RETURNS int LANGUAGE plpolar AS $$ BEGIN DBMS_UTILITY.FORMAT_CALL_STACK; RETURN 1; END; $$;
 
-DROP FUNCTION b_pl, b_strings, b_sql, b_dynamic, b_stack, b_nostack;
+DROP FUNCTION b_pl, b_native_agrees, b_strings, b_sql, b_dynamic, b_stack, b_nostack;
 DROP TABLE orders_b;

@@ -1184,6 +1184,20 @@ private:
         return true;
     }
 
+    // The built-ins with a native fast path, for the argument counts it
+    // handles (positional arguments only).
+    static ast::Builtin NativeBuiltin(const ast::CallExpr &call) {
+        for (const auto &arg : call.args)
+            if (!arg.name.empty()) return ast::Builtin::None;
+        const std::string &name = call.name[0];
+        size_t n = call.args.size();
+        if (name == "length" && n == 1) return ast::Builtin::Length;
+        if (name == "substr" && (n == 2 || n == 3)) return ast::Builtin::Substr;
+        if (name == "nvl" && n == 2) return ast::Builtin::Nvl;
+        if (name == "mod" && n == 2) return ast::Builtin::Mod;
+        return ast::Builtin::None;
+    }
+
     void CompileCall(ast::CallExpr &call, const Scope &scope) {
         if (LookupName(fn_, scope, call.name) < 0) {
             if (const auto *overloads = FindSubprograms(call.name, scope)) {
@@ -1214,13 +1228,24 @@ private:
         }
         auto site = std::make_unique<SqlExprSite>();
         std::string sql;
-        if (call.name.size() == 1 && named < 0 && parser::IsOracleBuiltin(call.name[0])) sql = "plpolar";
+        bool oracle = call.name.size() == 1 && named < 0 && parser::IsOracleBuiltin(call.name[0]);
+        if (oracle) {
+            sql = "plpolar";
+            call.builtin = NativeBuiltin(call);
+        }
         for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
         sql += "(";
         for (size_t i = 0; i < call.args.size(); ++i) {
             if (i > 0) sql += ", ";
             if (!call.args[i].name.empty()) sql += QuoteIdent(call.args[i].name) + " => ";
-            sql += OperandSql(*call.args[i].value, *site);
+            if (call.builtin != ast::Builtin::None) {
+                // Every argument a parameter: the native path has evaluated
+                // them all when it falls back.
+                site->operands.push_back(call.args[i].value.get());
+                sql += "$" + std::to_string(site->operands.size());
+            } else {
+                sql += OperandSql(*call.args[i].value, *site);
+            }
         }
         sql += ")";
         site->sql = std::move(sql);

@@ -60,6 +60,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 RaiseApplicationError(call);
                 return pg::Value::Null(VOIDOID);
             }
+            if (call.builtin >= ast::Builtin::Length) return EvalNativeBuiltin(call);
             if (call.builtin == ast::Builtin::Subprogram)
                 return Undoable(true, [this, &expr] {
                     return CallSubprogram(static_cast<compile::SubprogramCallSite &>(*expr.annotation));

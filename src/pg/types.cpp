@@ -187,4 +187,10 @@ std::string FormatTimestamp(Datum timestamp, const char *format) {
     return result;
 }
 
+Datum TextSubstring(Datum value, int32 start, int32 count) {
+    return Guarded([value, start, count] {
+        return DirectFunctionCall3(text_substr, value, Int32GetDatum(start), Int32GetDatum(count));
+    });
+}
+
 }  // namespace plpolar::pg

@@ -67,6 +67,12 @@ enum class Builtin {
     FormatCallStack,
     // A nested PROCEDURE / FUNCTION (compile::SubprogramCallSite)
     Subprogram,
+    // Oracle built-ins the interpreter computes on native values, falling
+    // back to the SQL function (the call's SqlExprSite) for other types.
+    Length,
+    Substr,
+    Nvl,
+    Mod,
 };
 
 struct NameExpr : Expr {

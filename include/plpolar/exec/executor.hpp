@@ -103,6 +103,9 @@ private:
     // nested subprograms (subprograms.cpp)
     pg::Value CallSubprogram(compile::SubprogramCallSite &call);
 
+    // Oracle built-ins on native values (builtins.cpp)
+    pg::Value EvalNativeBuiltin(const ast::CallExpr &call);
+
     // built-in packages (packages.cpp)
     Flow ExecPackageCall(compile::PackageCallSite &site);
     pg::Value EvalPackageFunction(ast::Builtin builtin);

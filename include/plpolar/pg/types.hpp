@@ -57,6 +57,9 @@ Datum MakeText(const char *data, size_t len);
 Value TextValue(const char *s);
 // Number of characters in a text-like datum (server encoding aware).
 int TextCharLength(Datum text);
+// SUBSTRING(text FROM start FOR count) in characters (1-based start,
+// count >= 0), PostgreSQL's own text_substr.
+Datum TextSubstring(Datum text, int32 start, int32 count);
 // Text payload of a (possibly toasted) text-like datum, detoasted into the
 // current memory context.
 std::string TextToString(Datum text);
