@@ -145,3 +145,54 @@ CREATE FUNCTION ev_outer() RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN ev_in
 SELECT ev_outer();
 CREATE OR REPLACE FUNCTION ev_inner() RETURNS int LANGUAGE sql AS 'SELECT 2';
 SELECT ev_outer();
+
+-- Integer and boolean expressions over PLS_INTEGER / BOOLEAN variables run
+-- on plain integers; they must give what the general path gives (here on
+-- the same values held in NUMBER variables), NULLs included.
+CREATE FUNCTION ev_fast_agrees() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  a PLS_INTEGER; b PLS_INTEGER; na NUMBER; nb NUMBER;
+  p BOOLEAN; q BOOLEAN; np BOOLEAN; nq BOOLEAN;
+  fast_i PLS_INTEGER; slow_i NUMBER;
+  fast_b BOOLEAN; slow_b BOOLEAN;
+  checked PLS_INTEGER := 0;
+BEGIN
+  FOR x IN -3..3 LOOP
+    FOR y IN -3..3 LOOP
+      a := CASE WHEN x = -3 THEN NULL ELSE x END;
+      b := CASE WHEN y = 3 THEN NULL ELSE y * 1000 END;
+      na := a; nb := b;
+      p := a > 0; q := b < 0;
+      np := na > 0; nq := nb < 0;
+      fast_i := -a + b * 2 - (a - b) * a;
+      slow_i := -na + nb * 2 - (na - nb) * na;
+      fast_b := (p AND NOT q) OR (a = b) OR a IS NULL AND b IS NOT NULL;
+      slow_b := (np AND NOT nq) OR (na = nb) OR na IS NULL AND nb IS NOT NULL;
+      IF NOT (fast_i = slow_i OR (fast_i IS NULL AND slow_i IS NULL)) OR
+         NOT (fast_b = slow_b OR (fast_b IS NULL AND slow_b IS NULL)) THEN
+        RETURN 'differ at ' || x || ', ' || y;
+      END IF;
+      checked := checked + 1;
+    END LOOP;
+  END LOOP;
+  RETURN checked || ' cases agree';
+END;
+$$;
+SELECT ev_fast_agrees();
+CREATE FUNCTION ev_fast_errors(which int) RETURNS int LANGUAGE plpolar AS $$
+DECLARE
+  big PLS_INTEGER := 2147483647;
+  nn PLS_INTEGER NOT NULL := 1;
+  missing PLS_INTEGER;
+BEGIN
+  IF which = 1 THEN big := big * 2; END IF;
+  IF which = 2 THEN big := -(-big - 1); END IF;
+  IF which = 3 THEN nn := missing + 1; END IF;
+  RETURN big;
+END;
+$$;
+SELECT ev_fast_errors(1);
+SELECT ev_fast_errors(2);
+SELECT ev_fast_errors(3);
+SELECT ev_fast_errors(0);
+DROP FUNCTION ev_fast_agrees(), ev_fast_errors(int);

@@ -670,7 +670,88 @@ private:
     // in it that may run user code get their own subtransaction at run time
     // inside a block with handlers (Executor::EvalPgExpr); only statements
     // that run SQL themselves are marked touches_database.
-    void CompileOwn(ast::Expr &e, const Scope &scope, ast::Stmt &) { CompileExpr(e, scope); }
+    void CompileOwn(ast::Expr &e, const Scope &scope, ast::Stmt &) {
+        CompileExpr(e, scope);
+        e.fast = MakeFast(e);
+    }
+
+    // The FastExpr for `e`, or null when an operand's type is not fixed.
+    std::unique_ptr<FastExpr> MakeFast(const ast::Expr &e) {
+        using Op = FastExpr::Op;
+        auto node = std::make_unique<FastExpr>();
+        auto both = [&](const ast::Expr &l, const ast::Expr &r, bool operands_boolean) {
+            node->left = MakeFast(l);
+            node->right = MakeFast(r);
+            return node->left && node->right && node->left->boolean == operands_boolean &&
+                   node->right->boolean == operands_boolean;
+        };
+        switch (e.kind) {
+            case ast::ExprKind::Literal: {
+                const pg::Value &v = static_cast<const LiteralSite &>(*e.annotation).value;
+                if (v.isnull || (v.type != INT4OID && v.type != BOOLOID)) return nullptr;
+                node->op = Op::Const;
+                node->boolean = v.type == BOOLOID;
+                node->value = node->boolean ? DatumGetBool(v.datum) : DatumGetInt32(v.datum);
+                return node;
+            }
+            case ast::ExprKind::Name: {
+                const auto &n = ast::Cast<ast::NameExpr>(e);
+                if (n.slot < 0 || n.field_ref || n.builtin != ast::Builtin::None) return nullptr;
+                Oid type = fn_.variables[static_cast<size_t>(n.slot)].type.oid;
+                if (type != INT4OID && type != BOOLOID) return nullptr;
+                node->op = Op::Slot;
+                node->slot = n.slot;
+                node->boolean = type == BOOLOID;
+                return node;
+            }
+            case ast::ExprKind::Unary: {
+                const auto &u = ast::Cast<ast::UnaryExpr>(e);
+                auto operand = MakeFast(*u.operand);
+                if (!operand || operand->boolean) return nullptr;
+                if (u.op == ast::UnaryOp::Plus) return operand;
+                node->op = Op::Neg;
+                node->left = std::move(operand);
+                return node;
+            }
+            case ast::ExprKind::Binary: {
+                const auto &b = ast::Cast<ast::BinaryExpr>(e);
+                switch (b.op) {
+                    case ast::BinaryOp::Add: node->op = Op::Add; break;
+                    case ast::BinaryOp::Sub: node->op = Op::Sub; break;
+                    case ast::BinaryOp::Mul: node->op = Op::Mul; break;
+                    case ast::BinaryOp::Eq: node->op = Op::Eq; break;
+                    case ast::BinaryOp::Ne: node->op = Op::Ne; break;
+                    case ast::BinaryOp::Lt: node->op = Op::Lt; break;
+                    case ast::BinaryOp::Le: node->op = Op::Le; break;
+                    case ast::BinaryOp::Gt: node->op = Op::Gt; break;
+                    case ast::BinaryOp::Ge: node->op = Op::Ge; break;
+                    case ast::BinaryOp::And: node->op = Op::And; break;
+                    case ast::BinaryOp::Or: node->op = Op::Or; break;
+                    default: return nullptr;  // exact division, powers, ||
+                }
+                bool logical = node->op == Op::And || node->op == Op::Or;
+                if (!both(*b.left, *b.right, logical)) return nullptr;
+                node->boolean = logical || ast::IsComparison(b.op);
+                return node;
+            }
+            case ast::ExprKind::Not: {
+                node->left = MakeFast(*ast::Cast<ast::NotExpr>(e).operand);
+                if (!node->left || !node->left->boolean) return nullptr;
+                node->op = Op::Not;
+                node->boolean = true;
+                return node;
+            }
+            case ast::ExprKind::IsNull: {
+                const auto &n = ast::Cast<ast::IsNullExpr>(e);
+                node->left = MakeFast(*n.operand);
+                if (!node->left) return nullptr;
+                node->op = n.negated ? Op::IsNotNull : Op::IsNull;
+                node->boolean = true;
+                return node;
+            }
+            default: return nullptr;
+        }
+    }
 
     TargetSite MakeTarget(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
         Reference ref = LookupReference(fn_, scope, name);

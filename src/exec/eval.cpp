@@ -19,6 +19,16 @@ Native Executor::Classify(Oid type) const {
 }
 
 pg::Value Executor::Eval(const ast::Expr &expr) {
+    if (expr.fast) {
+        const auto &fast = static_cast<const compile::FastExpr &>(*expr.fast);
+        int32 v = 0;
+        Oid type = fast.boolean ? BOOLOID : INT4OID;
+        switch (EvalFast(fast, &v)) {
+            case FastResult::Value: return pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type);
+            case FastResult::Null: return pg::Value::Null(type);
+            case FastResult::Bail: break;
+        }
+    }
     switch (expr.kind) {
         case ast::ExprKind::Literal: return static_cast<const compile::LiteralSite &>(*expr.annotation).value;
         case ast::ExprKind::Name: {

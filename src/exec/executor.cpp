@@ -92,6 +92,26 @@ Flow Executor::Dispatch(const ast::Stmt &stmt) {
         case ast::StmtKind::Case: return ExecCase(ast::Cast<ast::CaseStmt>(stmt));
         case ast::StmtKind::Assign: {
             const auto &s = ast::Cast<ast::AssignStmt>(stmt);
+            if (s.value->fast && s.slot >= 0) {
+                // An integer or boolean into a variable of that very type:
+                // no conversion, no allocation.
+                const auto &fast = static_cast<const compile::FastExpr &>(*s.value->fast);
+                Oid type = fast.boolean ? BOOLOID : INT4OID;
+                auto slot = static_cast<size_t>(s.slot);
+                if (fn_.variables[slot].type.oid == type &&
+                    static_cast<compile::StoreSite &>(*s.annotation).target.field.empty()) {
+                    int32 v = 0;
+                    FastResult r = EvalFast(fast, &v);
+                    if (r == FastResult::Value) {
+                        slots_[slot] = pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type);
+                        return Flow::Normal;
+                    }
+                    if (r == FastResult::Null) {
+                        StoreCoerced(s.slot, pg::Value::Null(type));  // NOT NULL raises here
+                        return Flow::Normal;
+                    }
+                }
+            }
             ResetTemp();
             pg::Value v = Eval(*s.value);
             auto &site = static_cast<compile::StoreSite &>(*s.annotation);

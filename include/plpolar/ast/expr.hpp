@@ -35,6 +35,9 @@ struct Expr {
     // Filled by the compiler; evaluated state lives here for the life of
     // the compiled function.
     std::unique_ptr<Annotation> annotation;
+    // The same expression on plain integers and booleans, when the types
+    // of all its operands are fixed at compile time (compile::FastExpr).
+    std::unique_ptr<Annotation> fast;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

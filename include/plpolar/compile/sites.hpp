@@ -57,6 +57,21 @@ struct OperatorSite : ast::Annotation {
     std::unique_ptr<SqlExprSite> date_diff;  // DATE - DATE
 };
 
+// An integer or boolean expression whose operand types are fixed when the
+// function is compiled (PLS_INTEGER / INTEGER / BOOLEAN variables, FOR
+// indexes, integer and boolean literals). The interpreter evaluates it on
+// plain integers, with the general path's overflow errors and NULL rules,
+// and falls back to the general path if a variable holds another type.
+struct FastExpr : ast::Annotation {
+    enum class Op : uint8_t { Slot, Const, Neg, Add, Sub, Mul, Eq, Ne, Lt, Le, Gt, Ge, And, Or, Not, IsNull, IsNotNull };
+    Op op = Op::Const;
+    bool boolean = false;  // the result is BOOLEAN, else integer
+    int slot = -1;
+    int32 value = 0;
+    std::unique_ptr<FastExpr> left;
+    std::unique_ptr<FastExpr> right;
+};
+
 // Where one fetched value goes: a variable, a record field or a record.
 struct TargetSite {
     int slot = -1;

@@ -138,6 +138,10 @@ private:
 
     // expressions (eval.cpp, operators.cpp)
     pg::Value Eval(const ast::Expr &expr);
+    // compile::FastExpr on plain integers (fast.cpp); Bail: a variable
+    // holds a value of another type, use the general path.
+    enum class FastResult { Value, Null, Bail };
+    FastResult EvalFast(const compile::FastExpr &e, int32 *out);
     bool EvalCondition(const ast::Expr &expr, bool *isnull);
     pg::Value EvalBinary(const ast::BinaryExpr &expr);
     pg::Value EvalLogical(const ast::BinaryExpr &expr);

@@ -1,0 +1,93 @@
+// compile::FastExpr: integer and boolean expressions on plain integers.
+// Same results and errors as the general path (operators.cpp): int4
+// overflow raises, operators are strict, AND / OR use three-valued logic
+// with short-circuit.
+#include "plpolar/compile/sites.hpp"
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/guard.hpp"
+
+extern "C" {
+#include "common/int.h"
+}
+
+namespace plpolar::exec {
+
+Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) {
+    using Op = compile::FastExpr::Op;
+    switch (e.op) {
+        case Op::Const: *out = e.value; return FastResult::Value;
+        case Op::Slot: {
+            const pg::Value &v = slots_[static_cast<size_t>(e.slot)];
+            if (v.isnull) return FastResult::Null;
+            if (v.type != (e.boolean ? BOOLOID : INT4OID)) return FastResult::Bail;
+            *out = e.boolean ? static_cast<int32>(DatumGetBool(v.datum)) : DatumGetInt32(v.datum);
+            return FastResult::Value;
+        }
+        case Op::And:
+        case Op::Or: {
+            bool is_and = e.op == Op::And;
+            int32 l = 0, r = 0;
+            FastResult lr = EvalFast(*e.left, &l);
+            if (lr == FastResult::Bail) return lr;
+            if (lr == FastResult::Value && (l != 0) != is_and) {
+                *out = l != 0;
+                return lr;
+            }
+            FastResult rr = EvalFast(*e.right, &r);
+            if (rr == FastResult::Bail) return rr;
+            if (rr == FastResult::Value && (r != 0) != is_and) {
+                *out = r != 0;
+                return rr;
+            }
+            if (lr == FastResult::Null || rr == FastResult::Null) return FastResult::Null;
+            *out = is_and;
+            return FastResult::Value;
+        }
+        case Op::Not:
+        case Op::Neg: {
+            int32 x = 0;
+            FastResult r = EvalFast(*e.left, &x);
+            if (r != FastResult::Value) return r;
+            if (e.op == Op::Not) {
+                *out = x == 0;
+            } else {
+                if (x == PG_INT32_MIN) pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+                *out = -x;
+            }
+            return FastResult::Value;
+        }
+        case Op::IsNull:
+        case Op::IsNotNull: {
+            int32 x = 0;
+            FastResult r = EvalFast(*e.left, &x);
+            if (r == FastResult::Bail) return r;
+            *out = (r == FastResult::Null) == (e.op == Op::IsNull);
+            return FastResult::Value;
+        }
+        default: break;
+    }
+    // Binary operators: both sides first, as the general path does.
+    int32 a = 0, b = 0;
+    FastResult ra = EvalFast(*e.left, &a);
+    if (ra == FastResult::Bail) return ra;
+    FastResult rb = EvalFast(*e.right, &b);
+    if (rb == FastResult::Bail) return rb;
+    if (ra == FastResult::Null || rb == FastResult::Null) return FastResult::Null;
+    bool overflow = false;
+    switch (e.op) {
+        case Op::Add: overflow = pg_add_s32_overflow(a, b, out); break;
+        case Op::Sub: overflow = pg_sub_s32_overflow(a, b, out); break;
+        case Op::Mul: overflow = pg_mul_s32_overflow(a, b, out); break;
+        case Op::Eq: *out = a == b; break;
+        case Op::Ne: *out = a != b; break;
+        case Op::Lt: *out = a < b; break;
+        case Op::Le: *out = a <= b; break;
+        case Op::Gt: *out = a > b; break;
+        case Op::Ge: *out = a >= b; break;
+        default: return FastResult::Bail;
+    }
+    if (overflow) pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+    return FastResult::Value;
+}
+
+}  // namespace plpolar::exec
