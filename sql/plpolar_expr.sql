@@ -196,3 +196,23 @@ SELECT ev_fast_errors(2);
 SELECT ev_fast_errors(3);
 SELECT ev_fast_errors(0);
 DROP FUNCTION ev_fast_agrees(), ev_fast_errors(int);
+-- CASE on integers: the same through both paths; a NULL operand matches no
+-- WHEN and evaluates none.
+CREATE FUNCTION ev_fast_case() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  k PLS_INTEGER; nk NUMBER; r PLS_INTEGER; nr NUMBER; big PLS_INTEGER := 2147483647; out VARCHAR2(100);
+BEGIN
+  FOR i IN -1..3 LOOP
+    k := CASE WHEN i < 0 THEN NULL ELSE i END;
+    nk := k;
+    r := CASE k WHEN 0 THEN 10 WHEN 1 THEN 20 ELSE CASE WHEN k > 2 THEN 30 END END;
+    nr := CASE nk WHEN 0 THEN 10 WHEN 1 THEN 20 ELSE CASE WHEN nk > 2 THEN 30 END END;
+    out := out || NVL(TO_CHAR(r), 'null') || CASE WHEN r = nr OR (r IS NULL AND nr IS NULL) THEN '=' ELSE '!' END || ' ';
+  END LOOP;
+  k := NULL;
+  r := CASE k WHEN big * 2 THEN 1 ELSE 2 END;
+  RETURN out || r;
+END;
+$$;
+SELECT ev_fast_case();
+DROP FUNCTION ev_fast_case();

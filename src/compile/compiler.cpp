@@ -741,6 +741,39 @@ private:
                 node->boolean = true;
                 return node;
             }
+            case ast::ExprKind::Case: {
+                // All results of one kind; a simple CASE compares integers.
+                const auto &c = ast::Cast<ast::CaseExpr>(e);
+                node->op = Op::Case;
+                if (c.operand) {
+                    node->left = MakeFast(*c.operand);
+                    if (!node->left || node->left->boolean) return nullptr;
+                }
+                int kind = -1;  // 0 integer, 1 boolean
+                auto result = [&](const ast::Expr &r) -> std::unique_ptr<FastExpr> {
+                    auto f = MakeFast(r);
+                    if (!f) return nullptr;
+                    int k = f->boolean ? 1 : 0;
+                    if (kind >= 0 && kind != k) return nullptr;
+                    kind = k;
+                    return f;
+                };
+                for (const auto &w : c.whens) {
+                    auto cond = MakeFast(*w.condition);
+                    if (!cond || cond->boolean != !c.operand) return nullptr;
+                    auto then = result(*w.result);
+                    if (!then) return nullptr;
+                    node->whens.push_back(std::move(cond));
+                    node->thens.push_back(std::move(then));
+                }
+                if (c.else_value) {
+                    node->right = result(*c.else_value);
+                    if (!node->right) return nullptr;
+                }
+                if (kind < 0) return nullptr;
+                node->boolean = kind == 1;
+                return node;
+            }
             case ast::ExprKind::IsNull: {
                 const auto &n = ast::Cast<ast::IsNullExpr>(e);
                 node->left = MakeFast(*n.operand);
@@ -915,7 +948,9 @@ private:
                 auto &s = ast::Cast<ast::CaseStmt>(stmt);
                 if (s.operand) CompileOwn(*s.operand, scope, s);
                 for (auto &w : s.whens) CompileOwn(*w.condition, scope, s);
-                s.annotation = MakeCaseSite(s.whens.size());
+                auto site = MakeCaseSite(s.whens.size());
+                for (auto &w : s.whens) site->conditions.push_back(w.condition.get());
+                s.annotation = std::move(site);
                 for (auto &w : s.whens) CompileStmts(w.body, scope);
                 CompileStmts(s.else_body, scope);
                 return;
@@ -1404,7 +1439,9 @@ private:
                     CompileExpr(*w.result, scope);
                 }
                 if (c.else_value) CompileExpr(*c.else_value, scope);
-                c.annotation = MakeCaseSite(c.whens.size());
+                auto site = MakeCaseSite(c.whens.size());
+                for (auto &w : c.whens) site->conditions.push_back(w.condition.get());
+                c.annotation = std::move(site);
                 return;
             }
             case ast::ExprKind::Literal: CompileLiteral(ast::Cast<ast::LiteralExpr>(e)); return;

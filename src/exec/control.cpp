@@ -18,8 +18,8 @@ Flow Executor::ExecIf(const ast::IfStmt &stmt) {
     return ExecStmts(stmt.else_body);
 }
 
-int Executor::CaseBranch(const ast::Expr *operand, const std::vector<const ast::Expr *> &conditions,
-                         compile::CaseSite &site) {
+int Executor::CaseBranch(const ast::Expr *operand, compile::CaseSite &site) {
+    const std::vector<const ast::Expr *> &conditions = site.conditions;
     if (operand == nullptr) {
         for (size_t i = 0; i < conditions.size(); ++i) {
             bool isnull = false;
@@ -40,10 +40,7 @@ int Executor::CaseBranch(const ast::Expr *operand, const std::vector<const ast::
 
 Flow Executor::ExecCase(const ast::CaseStmt &stmt) {
     ResetTemp();
-    std::vector<const ast::Expr *> conditions;
-    conditions.reserve(stmt.whens.size());
-    for (const auto &w : stmt.whens) conditions.push_back(w.condition.get());
-    int branch = CaseBranch(stmt.operand.get(), conditions, static_cast<compile::CaseSite &>(*stmt.annotation));
+    int branch = CaseBranch(stmt.operand.get(), static_cast<compile::CaseSite &>(*stmt.annotation));
     if (branch >= 0) return ExecStmts(stmt.whens[static_cast<size_t>(branch)].body);
     if (!stmt.has_else) pg::Raise(ERRCODE_CASE_NOT_FOUND, "case not found", "CASE statement is missing ELSE part.");
     return ExecStmts(stmt.else_body);

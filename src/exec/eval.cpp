@@ -177,10 +177,7 @@ pg::Value Executor::EvalAttribute(const ast::AttributeExpr &expr) {
 }
 
 pg::Value Executor::EvalCase(const ast::CaseExpr &expr) {
-    std::vector<const ast::Expr *> conditions;
-    conditions.reserve(expr.whens.size());
-    for (const auto &w : expr.whens) conditions.push_back(w.condition.get());
-    int branch = CaseBranch(expr.operand.get(), conditions, static_cast<compile::CaseSite &>(*expr.annotation));
+    int branch = CaseBranch(expr.operand.get(), static_cast<compile::CaseSite &>(*expr.annotation));
     if (branch >= 0) return Eval(*expr.whens[static_cast<size_t>(branch)].result);
     if (expr.else_value) return Eval(*expr.else_value);
     return pg::Value::Null(UNKNOWNOID);

@@ -56,6 +56,25 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
             }
             return FastResult::Value;
         }
+        case Op::Case: {
+            // Simple CASE: the operand once; NULL matches no WHEN.
+            int32 operand = 0;
+            FastResult ro = FastResult::Value;
+            if (e.left) {
+                ro = EvalFast(*e.left, &operand);
+                if (ro == FastResult::Bail) return ro;
+            }
+            for (size_t i = 0; i < e.whens.size() && ro == FastResult::Value; ++i) {
+                int32 w = 0;
+                FastResult rw = EvalFast(*e.whens[i], &w);
+                if (rw == FastResult::Bail) return rw;
+                bool taken = e.left ? ro == FastResult::Value && rw == FastResult::Value && w == operand
+                                    : rw == FastResult::Value && w != 0;
+                if (taken) return EvalFast(*e.thens[i], out);
+            }
+            if (e.right) return EvalFast(*e.right, out);
+            return FastResult::Null;
+        }
         case Op::IsNull:
         case Op::IsNotNull: {
             int32 x = 0;

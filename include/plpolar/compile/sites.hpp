@@ -63,13 +63,18 @@ struct OperatorSite : ast::Annotation {
 // plain integers, with the general path's overflow errors and NULL rules,
 // and falls back to the general path if a variable holds another type.
 struct FastExpr : ast::Annotation {
-    enum class Op : uint8_t { Slot, Const, Neg, Add, Sub, Mul, Eq, Ne, Lt, Le, Gt, Ge, And, Or, Not, IsNull, IsNotNull };
+    enum class Op : uint8_t {
+        Slot, Const, Neg, Add, Sub, Mul, Eq, Ne, Lt, Le, Gt, Ge, And, Or, Not, IsNull, IsNotNull,
+        Case,  // left: the operand of a simple CASE (or null); whens / thens; right: ELSE (or null)
+    };
     Op op = Op::Const;
     bool boolean = false;  // the result is BOOLEAN, else integer
     int slot = -1;
     int32 value = 0;
     std::unique_ptr<FastExpr> left;
     std::unique_ptr<FastExpr> right;
+    std::vector<std::unique_ptr<FastExpr>> whens;
+    std::vector<std::unique_ptr<FastExpr>> thens;
 };
 
 // Where one fetched value goes: a variable, a record field or a record.
@@ -151,6 +156,7 @@ struct SubprogramCallSite : ast::Annotation {
 // through PostgreSQL's = for other types.
 struct CaseSite : ast::Annotation {
     std::vector<std::unique_ptr<SqlExprSite>> equals;  // one per WHEN
+    std::vector<const ast::Expr *> conditions;         // the WHEN expressions
 };
 
 // TYPE t IS RECORD: the fields' types and casts for their defaults.

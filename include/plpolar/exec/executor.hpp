@@ -65,7 +65,7 @@ private:
     Flow ExecProcedureCall(compile::ProcedureCallSite &site);
     Flow ExecCase(const ast::CaseStmt &stmt);
     // Index of the WHEN a CASE takes, or -1.
-    int CaseBranch(const ast::Expr *operand, const std::vector<const ast::Expr *> &conditions, compile::CaseSite &site);
+    int CaseBranch(const ast::Expr *operand, compile::CaseSite &site);
     Flow ExecSimple(const ast::Stmt &stmt);
     void InitBlockVariables(compile::BlockSite &site);
 
