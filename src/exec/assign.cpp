@@ -9,6 +9,9 @@ namespace plpolar::exec {
 namespace {
 
 void CheckLength(const pg::Value &v, const pg::TypeInfo &target) {
+    // No more bytes than the limit: no more characters either.
+    int bytes = pg::TextByteLength(v.datum);
+    if (bytes >= 0 && bytes <= target.char_limit) return;
     int length = pg::TextCharLength(v.datum);
     if (length > target.char_limit)
         pg::Raise(ERRCODE_STRING_DATA_RIGHT_TRUNCATION, "numeric or value error: character string buffer too small",

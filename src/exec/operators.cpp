@@ -295,6 +295,11 @@ std::string Executor::ToText(const pg::Value &v) {
 
 pg::Value Executor::EvalConcat(const pg::Value &a, const pg::Value &b) {
     if (a.isnull && b.isnull) return pg::Value::Null(TEXTOID);
+    if (a.isnull && Classify(b.type) == Native::Text) return pg::Value::Of(b.datum, TEXTOID);
+    if (b.isnull && Classify(a.type) == Native::Text) return pg::Value::Of(a.datum, TEXTOID);
+    if (Classify(a.type) == Native::Text && Classify(b.type) == Native::Text && pg::TextByteLength(a.datum) >= 0 &&
+        pg::TextByteLength(b.datum) >= 0)
+        return pg::Value::Of(pg::TextConcat(a.datum, b.datum), TEXTOID);
     std::string s;
     if (!a.isnull) s = ToText(a);
     if (!b.isnull) s += ToText(b);

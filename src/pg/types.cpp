@@ -1,5 +1,7 @@
 #include "plpolar/pg/types.hpp"
 
+#include <new>
+
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
@@ -123,11 +125,53 @@ Datum MakeText(const char *data, size_t len) {
 
 Value TextValue(const char *s) { return Value::Of(MakeText(s, strlen(s)), TEXTOID); }
 
+namespace {
+
+// Characters in valid UTF-8 (PostgreSQL validates all text input): every
+// byte that does not continue a character starts one.
+int Utf8Length(const char *data, int len) {
+    int n = 0;
+    for (int i = 0; i < len; ++i) n += (static_cast<unsigned char>(data[i]) & 0xC0) != 0x80;
+    return n;
+}
+
+}  // namespace
+
 int TextCharLength(Datum value) {
+    const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(value));
+    if (!VARATT_IS_EXTERNAL(p) && !VARATT_IS_COMPRESSED(p)) {
+        // In memory already: nothing here can raise.
+        const char *data = VARDATA_ANY(p);
+        int len = static_cast<int>(VARSIZE_ANY_EXHDR(p));
+        if (GetDatabaseEncoding() == PG_UTF8) return Utf8Length(data, len);
+        if (pg_database_encoding_max_length() == 1) return len;
+    }
     return Guarded([value] {
         text *t = DatumGetTextPP(value);
         return pg_mbstrlen_with_len(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
     });
+}
+
+Datum TextConcat(Datum a, Datum b) {
+    const auto *pa = reinterpret_cast<const varlena *>(DatumGetPointer(a));
+    const auto *pb = reinterpret_cast<const varlena *>(DatumGetPointer(b));
+    size_t la = VARSIZE_ANY_EXHDR(pa);
+    size_t lb = VARSIZE_ANY_EXHDR(pb);
+    size_t size = VARHDRSZ + la + lb;
+    if (!AllocSizeIsValid(size)) Raise(ERRCODE_PROGRAM_LIMIT_EXCEEDED, "string too long");
+    // NO_OOM: palloc returns NULL instead of raising, so no guard is needed.
+    auto *t = static_cast<text *>(palloc_extended(size, MCXT_ALLOC_NO_OOM));
+    if (t == nullptr) throw std::bad_alloc();
+    SET_VARSIZE(t, size);
+    memcpy(VARDATA(t), VARDATA_ANY(pa), la);
+    memcpy(VARDATA(t) + la, VARDATA_ANY(pb), lb);
+    return PointerGetDatum(t);
+}
+
+int TextByteLength(Datum value) {
+    const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(value));
+    if (!VARATT_IS_EXTERNAL(p) && !VARATT_IS_COMPRESSED(p)) return static_cast<int>(VARSIZE_ANY_EXHDR(p));
+    return -1;
 }
 
 std::string TextToString(Datum value) {

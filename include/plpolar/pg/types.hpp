@@ -57,6 +57,11 @@ Datum MakeText(const char *data, size_t len);
 Value TextValue(const char *s);
 // Number of characters in a text-like datum (server encoding aware).
 int TextCharLength(Datum text);
+// Bytes of a text-like datum held in memory, or -1 if it is toasted.
+int TextByteLength(Datum text);
+// a || b of two text datums held in memory (TextByteLength >= 0), in the
+// current memory context.
+Datum TextConcat(Datum a, Datum b);
 // SUBSTRING(text FROM start FOR count) in characters (1-based start,
 // count >= 0), PostgreSQL's own text_substr.
 Datum TextSubstring(Datum text, int32 start, int32 count);
