@@ -6,16 +6,34 @@
 
 namespace plpolar::exec {
 
-Executor::Executor(compile::CompiledFunction &fn, MemoryContext call_context)
-    : fn_(fn), call_context_(call_context), slots_(static_cast<size_t>(fn.nslots())), owned_(slots_.size(), 0) {
-    temp_context_ = pg::CreateContext(call_context_, "plpolar statement");
-    for (size_t i = 0; i < slots_.size(); ++i) slots_[i] = pg::Value::Null(fn_.variables[i].type.oid);
+Executor::Executor(compile::CompiledFunction &fn, MemoryContext call_context) : fn_(fn), call_context_(call_context) {
+    auto n = static_cast<size_t>(fn.nslots());
+    if (fn.spare.temp != nullptr) {
+        slots_.swap(fn.spare.slots);
+        owned_.swap(fn.spare.owned);
+        temp_context_ = fn.spare.temp;
+        fn.spare.temp = nullptr;
+    } else {
+        temp_context_ = pg::CreateContext(fn.context, "plpolar statement");
+    }
+    slots_.resize(n);
+    owned_.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) slots_[i] = pg::Value::Null(fn_.variables[i].type.oid);
 }
 
 Executor::~Executor() {
-    // Values live in the call context, which its owner deletes.
+    // Values live in the call context, which its owner deletes; the temp
+    // context is reset and kept for the next call, unless one is kept.
     try {
-        pg::DeleteContext(temp_context_);
+        for (MemoryContext c : temp_stack_) pg::DeleteContext(c);
+        if (fn_.spare.temp == nullptr) {
+            MemoryContextReset(temp_context_);
+            fn_.spare.temp = temp_context_;
+            fn_.spare.slots.swap(slots_);
+            fn_.spare.owned.swap(owned_);
+        } else {
+            pg::DeleteContext(temp_context_);
+        }
     } catch (const pg::PgError &) {
     }
 }
