@@ -68,7 +68,7 @@ pg::Value Executor::EvalField(const ast::NameExpr &expr) {
         return pg::Value::Null(UNKNOWNOID);
     }
     pg::Value out;
-    if (!pg::GetRowField(rec.datum, site.field, &site.attnum_hint, &out))
+    if (!pg::GetRowField(rec.datum, site.field, &site.cache, &out))
         pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + var.name + "\" has no field \"" + site.field + "\"");
     return out;
 }

@@ -131,12 +131,32 @@ void RowTypeOf(Datum row, Oid *type, int32 *typmod) {
     });
 }
 
-bool GetRowField(Datum row, const std::string &name, int *attnum_hint, Value *out) {
+bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *out) {
+    // Fast path: a row in memory of the anonymous type seen last time;
+    // reading an attribute of an in-memory tuple cannot fail.
+    const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(row));
+    if (cache->desc != nullptr && !VARATT_IS_EXTENDED(p)) {
+        auto h = reinterpret_cast<HeapTupleHeader>(DatumGetPointer(row));
+        if (HeapTupleHeaderGetTypeId(h) == RECORDOID && HeapTupleHeaderGetTypMod(h) == cache->record_typmod) {
+            HeapTupleData tuple;
+            tuple.t_len = HeapTupleHeaderGetDatumLength(h);
+            ItemPointerSetInvalid(&tuple.t_self);
+            tuple.t_tableOid = InvalidOid;
+            tuple.t_data = h;
+            Form_pg_attribute a = TupleDescAttr(cache->desc, cache->attnum - 1);
+            out->datum = heap_getattr(&tuple, cache->attnum, cache->desc, &out->isnull);
+            out->type = a->atttypid;
+            out->typmod = a->atttypmod;
+            return true;
+        }
+    }
     const char *fname = name.c_str();
-    return Guarded([row, fname, attnum_hint, out] {
+    return Guarded([row, fname, cache, out] {
         HeapTupleHeader h = DatumGetHeapTupleHeader(row);
-        TupleDesc desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(h), HeapTupleHeaderGetTypMod(h));
-        int attnum = *attnum_hint;
+        Oid type = HeapTupleHeaderGetTypeId(h);
+        int32 typmod = HeapTupleHeaderGetTypMod(h);
+        TupleDesc desc = lookup_rowtype_tupdesc(type, typmod);
+        int attnum = cache->attnum;
         // The hint is checked by name: the row type may have changed.
         if (attnum < 1 || attnum > desc->natts || TupleDescAttr(desc, attnum - 1)->attisdropped ||
             strcmp(NameStr(TupleDescAttr(desc, attnum - 1)->attname), fname) != 0) {
@@ -148,11 +168,18 @@ bool GetRowField(Datum row, const std::string &name, int *attnum_hint, Value *ou
                     break;
                 }
             }
-            *attnum_hint = attnum;
+            cache->attnum = attnum;
         }
+        cache->desc = NULL;
         if (attnum == 0) {
             ReleaseTupleDesc(desc);
             return false;
+        }
+        // Registered RECORD types are never freed: their descriptor may be
+        // kept without a reference count.
+        if (type == RECORDOID && typmod >= 0) {
+            cache->desc = desc;
+            cache->record_typmod = typmod;
         }
         HeapTupleData tuple;
         tuple.t_len = HeapTupleHeaderGetDatumLength(h);

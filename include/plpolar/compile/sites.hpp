@@ -11,6 +11,7 @@
 #include "plpolar/compile/function.hpp"
 #include "plpolar/compile/packages.hpp"
 #include "plpolar/pg/expr.hpp"
+#include "plpolar/pg/row.hpp"
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/pg/spi.hpp"
 
@@ -105,7 +106,7 @@ struct StoreSite : ast::Annotation {
 // rec.field read in an expression.
 struct FieldSite : ast::Annotation {
     std::string field;
-    int attnum_hint = 0;
+    pg::FieldCache cache;
 };
 
 // A call of a built-in package procedure (DBMS_OUTPUT.GET_LINE, ...): the

@@ -33,9 +33,16 @@ int32 BlessRowType(const std::vector<std::pair<std::string, TypeInfo>> &fields);
 Datum FormRow(Oid type, int32 typmod, const Value *values, size_t n);
 // The type of a row value (for RECORD, its registered typmod).
 void RowTypeOf(Datum row, Oid *type, int32 *typmod);
-// One live field; `*attnum_hint` caches its position between calls.
-// Returns false when the row has no field of that name.
-bool GetRowField(Datum row, const std::string &name, int *attnum_hint, Value *out);
+// Where a field was found last time. For anonymous row types (RECORD with
+// a registered typmod, as cursor rows are) the descriptor lives as long as
+// the backend, so the next read of a row of the same type needs no lookup.
+struct FieldCache {
+    int attnum = 0;
+    int32 record_typmod = -1;  // the RECORD typmod `desc` belongs to
+    TupleDesc desc = nullptr;
+};
+// One live field. Returns false when the row has no field of that name.
+bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *out);
 // All live fields of a row.
 std::vector<Value> RowValues(Datum row);
 // The composite result of a call (a procedure's OUT parameters), of the
