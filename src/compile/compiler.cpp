@@ -9,6 +9,7 @@
 #include "plpolar/compile/sites.hpp"
 #include "plpolar/handler/settings.hpp"
 #include "plpolar/parser/parser.hpp"
+#include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
@@ -73,36 +74,6 @@ std::string QuoteLiteral(const std::string &s) {
         out += c;
     }
     return out + "'";
-}
-
-bool FunctionNameExists(const ast::NameChain &name) {
-    std::vector<const char *> parts;
-    for (const auto &p : name) parts.push_back(p.c_str());
-    const char *const *pp = parts.data();
-    int n = static_cast<int>(parts.size());
-    return pg::Guarded([pp, n] {
-        List *names = NIL;
-        for (int i = 0; i < n; i++) names = lappend(names, makeString(pstrdup(pp[i])));
-        // Zero arguments, or defaults / VARIADIC that allow calling it so.
-        FuncCandidateList c = FuncnameGetCandidates(names, 0, NIL, true, true, false, true);
-        return c != NULL;
-    });
-}
-
-// A procedure (not a function) of that name exists, with any arguments.
-bool ProcedureNameExists(const ast::NameChain &name) {
-    std::vector<const char *> parts;
-    for (const auto &p : name) parts.push_back(p.c_str());
-    const char *const *pp = parts.data();
-    int n = static_cast<int>(parts.size());
-    return pg::Guarded([pp, n] {
-        List *names = NIL;
-        for (int i = 0; i < n; i++) names = lappend(names, makeString(pstrdup(pp[i])));
-        for (FuncCandidateList c = FuncnameGetCandidates(names, -1, NIL, false, false, true, true); c != NULL;
-             c = c->next)
-            if (get_func_prokind(c->oid) == PROKIND_PROCEDURE) return true;
-        return false;
-    });
 }
 
 struct LoopContext {
@@ -1097,7 +1068,7 @@ private:
                     const ast::NameChain &called = s.call->kind == ast::ExprKind::Call
                                                        ? ast::Cast<ast::CallExpr>(*s.call).name
                                                        : ast::Cast<ast::NameExpr>(*s.call).name;
-                    if (ProcedureNameExists(called)) {
+                    if (pg::ProcedureNameExists(called)) {
                         // CALL binds OUT and IN OUT arguments back to the
                         // variables passed (PostgreSQL reports which they are).
                         s.target = ast::CallTarget::Procedure;
@@ -1407,7 +1378,7 @@ private:
             site->sql = keyword;
         } else {
             // Oracle calls parameterless functions without parentheses.
-            if (!FunctionNameExists(name.name))
+            if (!pg::FunctionCallableWithoutArguments(name.name))
                 Error(name.loc, "identifier \"" + ast::JoinName(name.name) + "\" must be declared",
                       ERRCODE_UNDEFINED_OBJECT);
             std::string sql;

@@ -4,6 +4,8 @@
 #include "plpolar/pg/memory.hpp"
 
 extern "C" {
+#include "catalog/namespace.h"
+#include "utils/lsyscache.h"
 #include "utils/regproc.h"
 }
 
@@ -123,6 +125,37 @@ std::string FunctionSignature(Oid fn_oid) {
     std::string out(s);
     pfree(s);
     return out;
+}
+
+namespace {
+
+// Candidates for a possibly qualified name: nargs -1 for any number.
+FuncCandidateList Candidates(const std::vector<std::string> &name, int nargs, bool include_out) {
+    std::vector<const char *> parts;
+    for (const auto &p : name) parts.push_back(p.c_str());
+    const char *const *pp = parts.data();
+    int n = static_cast<int>(parts.size());
+    return Guarded([pp, n, nargs, include_out] {
+        List *names = NIL;
+        for (int i = 0; i < n; i++) names = lappend(names, makeString(pstrdup(pp[i])));
+        // Defaults and VARIADIC count when a number of arguments is given.
+        bool expand = nargs >= 0;
+        return FuncnameGetCandidates(names, nargs, NIL, expand, expand, include_out, true);
+    });
+}
+
+}  // namespace
+
+bool FunctionCallableWithoutArguments(const std::vector<std::string> &name) {
+    return Candidates(name, 0, false) != nullptr;
+}
+
+bool ProcedureNameExists(const std::vector<std::string> &name) {
+    for (FuncCandidateList c = Candidates(name, -1, true); c != nullptr; c = c->next) {
+        Oid oid = c->oid;
+        if (Guarded([oid] { return get_func_prokind(oid); }) == PROKIND_PROCEDURE) return true;
+    }
+    return false;
 }
 
 }  // namespace plpolar::pg

@@ -201,38 +201,29 @@ ParamListInfo MakeParams(const char *used, int nslots, const Value *slots) {
 }  // namespace
 
 SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, long max_rows) {
-    if (plan_ == nullptr) Prepare(slots);
-    SPIPlanPtr plan = plan_;
-    const char *used = used_.data();
-    int nslots = static_cast<int>(used_.size());
-    Result result;
-    Result *out = &result;
-    Guarded([plan, used, nslots, slots, read_only, max_rows, out] {
-        MemoryContext caller = CurrentMemoryContext;
-        ParamListInfo params = MakeParams(used, nslots, slots);
-        int rc = SPI_execute_plan_with_paramlist(plan, params, read_only, max_rows);
-        MemoryContextSwitchTo(caller);
-        if (rc < 0) elog(ERROR, "SPI_execute_plan_with_paramlist failed: %s", SPI_result_code_string(rc));
-        out->processed = SPI_processed;
-        out->tuptable = SPI_tuptable;
-    });
-    return result;
+    return Run(slots, read_only, max_rows, false, nullptr);
 }
 
 SqlStatement::Result SqlStatement::ExecuteCall(const Value *slots, bool read_only, ResourceOwner owner) {
+    return Run(slots, read_only, 0, true, owner);
+}
+
+SqlStatement::Result SqlStatement::Run(const Value *slots, bool read_only, long max_rows, bool nonatomic,
+                                       ResourceOwner owner) {
     if (plan_ == nullptr) Prepare(slots);
     SPIPlanPtr plan = plan_;
     const char *used = used_.data();
     int nslots = static_cast<int>(used_.size());
     Result result;
     Result *out = &result;
-    Guarded([plan, used, nslots, slots, read_only, owner, out] {
+    Guarded([plan, used, nslots, slots, read_only, max_rows, nonatomic, owner, out] {
         MemoryContext caller = CurrentMemoryContext;
         SPIExecuteOptions options;
         memset(&options, 0, sizeof(options));
         options.params = MakeParams(used, nslots, slots);
         options.read_only = read_only;
-        options.allow_nonatomic = true;
+        options.tcount = max_rows;
+        options.allow_nonatomic = nonatomic;
         options.owner = owner;
         int rc = SPI_execute_plan_extended(plan, &options);
         MemoryContextSwitchTo(caller);

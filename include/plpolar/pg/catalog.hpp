@@ -16,4 +16,10 @@ bool FunctionRowUnchanged(Oid fn_oid, TransactionId xmin, const ItemPointerData 
 // "f(integer, text)" for messages.
 std::string FunctionSignature(Oid fn_oid);
 
+// A function `name` (possibly schema-qualified) that can be called without
+// arguments (Oracle calls those without parentheses).
+bool FunctionCallableWithoutArguments(const std::vector<std::string> &name);
+// A procedure (not a function) of that name exists, with any arguments.
+bool ProcedureNameExists(const std::vector<std::string> &name);
+
 }  // namespace plpolar::pg

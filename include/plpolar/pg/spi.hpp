@@ -94,6 +94,7 @@ public:
 
 private:
     void Prepare(const Value *slots);
+    Result Run(const Value *slots, bool read_only, long max_rows, bool nonatomic, ResourceOwner owner);
 
     const Value *binding_slots_ = nullptr;
     std::string text_;
