@@ -266,8 +266,6 @@ bool Executor::DateArithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Va
         // One site per operator node: the operator is fixed, only the
         // order of the operands may differ.
         *out = EvalSqlSite(site_for(site.date_days, sql), values, 2);
-        // DATE stays DATE (timestamp(0)) when days carry fractions of a second.
-        if (values[0].type == DATEOID) out->typmod = -1;
         return true;
     }
     return false;

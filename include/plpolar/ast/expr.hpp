@@ -72,6 +72,7 @@ enum class Builtin {
     Subprogram,
     // Oracle built-ins the interpreter computes on native values, falling
     // back to the SQL function (the call's SqlExprSite) for other types.
+    // Keep them last: the evaluator tests builtin >= Length.
     Length,
     Substr,
     Nvl,
