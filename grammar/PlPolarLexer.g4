@@ -11,6 +11,7 @@ K_AS : A S;
 K_BEGIN : B E G I N;
 K_BETWEEN : B E T W E E N;
 K_BY : B Y;
+K_CALL : C A L L;
 K_CASE : C A S E;
 K_CAST : C A S T;
 K_COMMIT : C O M M I T;

@@ -242,8 +242,9 @@ sql_stmt
     : (K_SELECT | K_INSERT | K_UPDATE | K_DELETE | K_MERGE | K_WITH) (~SEMI)*
     ;
 
+// A procedure call; CALL in front is accepted as PostgreSQL writes it.
 call_stmt
-    : name_ref
+    : K_CALL? name_ref
     ;
 
 open_stmt
@@ -381,5 +382,5 @@ identifier
     | K_VALUES | K_CURSOR | K_OPEN | K_CLOSE | K_FETCH | K_PRAGMA | K_BY
     | K_FROM | K_INTO | K_FUNCTION | K_PROCEDURE | K_GOTO
     | K_EXECUTE | K_IMMEDIATE | K_OUT | K_REF | K_RETURNING
-    | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY
+    | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL
     ;

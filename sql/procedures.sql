@@ -45,6 +45,7 @@ BEGIN
   p_tag(tag);
   p_tag(tag, suffix => '#');
   p_tag(label => tag);
+  CALL p_tag(tag, '~');  -- PostgreSQL's spelling works too
   acct.owner := 'rec';
   p_tag(acct.owner, '*');
   p_split(total => n * 10, half => acct.balance, rest => b);

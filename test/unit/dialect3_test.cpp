@@ -134,3 +134,8 @@ TEST(Dialect3, ScriptWithNestedSubprograms) {
     EXPECT_NE(stmts[0].text.find("END outer_p;"), std::string::npos);
     EXPECT_EQ(stmts[1].text, "SELECT 1");
 }
+
+TEST(Dialect3, CallKeyword) {
+    EXPECT_EQ(D("BEGIN CALL p(1); call q; p(2); END;"), "BLOCK\n  CALL (call p 1)\n  CALL q\n  CALL (call p 2)\n");
+    EXPECT_NO_THROW(ParseBody("DECLARE call NUMBER; BEGIN call := 1; END;"));
+}

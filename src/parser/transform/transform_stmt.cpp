@@ -212,7 +212,7 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
     auto *s = ctx->call_stmt();
     auto node = std::make_unique<ast::CallStmt>(Loc(s));
     node->call = TransformNameRef(s->name_ref());
-    node->text = TextBetween(s->getStart(), s->getStop());
+    node->text = TextBetween(s->name_ref()->getStart(), s->getStop());
     if (node->call->kind == ast::ExprKind::Attribute)
         throw SyntaxError("an attribute is not a statement", node->loc.line, node->loc.column);
     return node;
