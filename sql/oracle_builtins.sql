@@ -63,6 +63,10 @@ SELECT plpolar.to_number(' 12.5 ') AS n, plpolar.to_number('1,234.50', '9G999D99
 SELECT plpolar.to_number('12x');
 SELECT plpolar.to_date('2024-01-15 10:20:30') AS nls, plpolar.to_date('15-JAN-2024', 'DD-MON-YYYY') AS fmt,
        pg_typeof(plpolar.to_date('2024-01-15')) AS type;
+-- RR: a two-digit year in the nearest century.
+SELECT plpolar.to_date('15-JAN-24', 'DD-MON-RR') AS rr_2024, plpolar.to_date('15-JAN-99', 'dd-mon-rr') AS rr_1999,
+       plpolar.to_char(timestamp '2024-03-05 14:07:00', 'DD-MON-RR HH:MI:SS AM') AS rr_out,
+       plpolar.to_char(timestamp '2024-03-05', 'FMMonth DD, RRRR') AS month_name;
 SET plpolar.nls_date_format = 'DD.MM.YYYY';
 SELECT plpolar.to_char(timestamp '2024-01-02 03:04:05') AS nls, plpolar.to_date('31.12.2023') AS parsed;
 RESET plpolar.nls_date_format;

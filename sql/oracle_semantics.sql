@@ -142,7 +142,7 @@ END $$;
 
 -- A DATE becomes text with plpolar.nls_date_format (Oracle's NLS_DATE_FORMAT),
 -- whatever PostgreSQL's DateStyle.
-SET plpolar.nls_date_format = 'DD-MON-YYYY';
+SET plpolar.nls_date_format = 'DD-MON-RR';
 DO LANGUAGE plpolar $$
 DECLARE s VARCHAR2(20);
 BEGIN

@@ -360,9 +360,16 @@ CREATE FUNCTION plpolar.round(double precision) RETURNS double precision
 -- Conversions. Without a format, dates use plpolar.nls_date_format (Oracle's
 -- NLS_DATE_FORMAT); with one, Oracle's format models are PostgreSQL's for
 -- the common elements (YYYY MM DD HH24 MI SS MON FM 9 0 . , ...).
+-- Oracle's date format elements PostgreSQL spells differently: RR / RRRR
+-- (two-digit years in the nearest century, which is what PostgreSQL's YY
+-- does when parsing).
+CREATE FUNCTION plpolar.date_format(fmt text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT regexp_replace(regexp_replace(fmt, 'RRRR', 'YYYY', 'gi'), 'RR', 'YY', 'gi') $$;
+
 CREATE FUNCTION plpolar.nls_date_format() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS 'SELECT coalesce(current_setting(''plpolar.nls_date_format'', true), ''YYYY-MM-DD HH24:MI:SS'')';
+    AS 'SELECT plpolar.date_format(coalesce(current_setting(''plpolar.nls_date_format'', true), ''YYYY-MM-DD HH24:MI:SS''))';
 
 CREATE FUNCTION plpolar.to_char(timestamp) RETURNS text
     LANGUAGE sql STABLE STRICT PARALLEL SAFE AS 'SELECT pg_catalog.to_char($1, plpolar.nls_date_format())';
@@ -375,9 +382,9 @@ CREATE FUNCTION plpolar.to_char(double precision) RETURNS text
 CREATE FUNCTION plpolar.to_char(text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT $1';
 CREATE FUNCTION plpolar.to_char(timestamp, text) RETURNS text
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE AS 'SELECT pg_catalog.to_char($1, $2)';
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE AS 'SELECT pg_catalog.to_char($1, plpolar.date_format($2))';
 CREATE FUNCTION plpolar.to_char(timestamptz, text) RETURNS text
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE AS 'SELECT pg_catalog.to_char($1, $2)';
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE AS 'SELECT pg_catalog.to_char($1, plpolar.date_format($2))';
 CREATE FUNCTION plpolar.to_char(interval, text) RETURNS text
     LANGUAGE sql STABLE STRICT PARALLEL SAFE AS 'SELECT pg_catalog.to_char($1, $2)';
 CREATE FUNCTION plpolar.to_char(numeric, text) RETURNS text
@@ -404,7 +411,7 @@ CREATE FUNCTION plpolar.to_date(text) RETURNS timestamp(0)
     AS 'SELECT pg_catalog.to_timestamp(nullif($1, ''''), plpolar.nls_date_format())::timestamp(0)';
 CREATE FUNCTION plpolar.to_date(text, text) RETURNS timestamp(0)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
-    AS 'SELECT pg_catalog.to_timestamp(nullif($1, ''''), $2)::timestamp(0)';
+    AS 'SELECT pg_catalog.to_timestamp(nullif($1, ''''), plpolar.date_format($2))::timestamp(0)';
 
 -- Oracle's one-row table. plpolar code reads FROM DUAL as FROM plpolar.dual.
 CREATE VIEW plpolar.dual AS SELECT 'X'::varchar2(1) AS dummy;

@@ -2,6 +2,7 @@
 // PostgreSQL's operators for the same types (overflow checks, NULL rules)
 // with Oracle's choices where the dialect differs: integer division is
 // exact (7/2 = 3.5) and || treats NULL as an empty string.
+#include <cctype>
 #include <cmath>
 #include <cstring>
 
@@ -207,6 +208,20 @@ namespace {
 
 bool IsDateTime(Oid type) { return type == TIMESTAMPOID || type == TIMESTAMPTZOID || type == DATEOID; }
 
+// Oracle's RR / RRRR in PostgreSQL's spelling (as plpolar.date_format).
+std::string OracleDateFormat(std::string format) {
+    for (size_t i = 0; i + 1 < format.size(); ++i) {
+        if (std::toupper(static_cast<unsigned char>(format[i])) != 'R' ||
+            std::toupper(static_cast<unsigned char>(format[i + 1])) != 'R')
+            continue;
+        bool four = i + 3 < format.size() && std::toupper(static_cast<unsigned char>(format[i + 2])) == 'R' &&
+                    std::toupper(static_cast<unsigned char>(format[i + 3])) == 'R';
+        format.replace(i, four ? 4 : 2, four ? "YYYY" : "YY");
+        i += four ? 3 : 1;
+    }
+    return format;
+}
+
 }  // namespace
 
 void Executor::ConvertOperands(pg::Value &a, pg::Value &b, bool arithmetic,
@@ -286,7 +301,7 @@ std::string Executor::ToText(const pg::Value &v) {
     // Oracle converts a DATE to text with NLS_DATE_FORMAT.
     if (v.type == TIMESTAMPOID) {
         const char *format = handler::settings().nls_date_format;
-        return pg::FormatTimestamp(v.datum, format != nullptr ? format : "YYYY-MM-DD HH24:MI:SS");
+        return pg::FormatTimestamp(v.datum, OracleDateFormat(format != nullptr ? format : "YYYY-MM-DD HH24:MI:SS").c_str());
     }
     return pg::OutputValue(v.datum, v.type);
 }
