@@ -171,3 +171,18 @@ SELECT * FROM p_batch ORDER BY i;
 DROP PROCEDURE p_split, p_tag, p_transfer, p_load, p_outer, p_protected, p_after_error;
 DROP FUNCTION p_use, p_try, p_bad_out, p_ro_out, p_fout, p_fout1, p_fcommit;
 DROP TABLE p_accounts, p_batch;
+
+-- A caller compiled while the procedure did not exist yet calls it once it
+-- does (the statement becomes a CALL after the catalog changes).
+CREATE FUNCTION p_early() RETURNS text LANGUAGE plpolar AS $$
+DECLARE t VARCHAR2(20) := 'early';
+BEGIN
+  p_late(t);
+  RETURN t;
+END;
+$$;
+SELECT p_early();
+CREATE PROCEDURE p_late(x IN OUT varchar2) LANGUAGE plpolar AS $$ BEGIN x := x || ' then late'; END; $$;
+SELECT p_early();
+DROP FUNCTION p_early;
+DROP PROCEDURE p_late;

@@ -1079,6 +1079,8 @@ private:
                     }
                 }
                 CompileOwn(*s.call, scope, s);
+                // Kept for a procedure of this name created after compiling.
+                s.annotation = std::make_unique<FunctionCallSite>(scope);
                 return;
             }
             case ast::StmtKind::Open: {

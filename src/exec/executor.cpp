@@ -1,6 +1,7 @@
 // Statement dispatch, blocks and the call frame.
 #include "plpolar/exec/executor.hpp"
 
+#include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
 
@@ -212,6 +213,27 @@ Flow Executor::ExecCall(const ast::CallStmt &stmt) {
         return Atomic(stmt, [this, &stmt] {
             return ExecProcedureCall(static_cast<compile::ProcedureCallSite &>(*stmt.annotation));
         });
+    // A procedure of that name may have been created since compiling
+    // (looked up again only after catalog changes): then it is a CALL.
+    if (stmt.annotation == nullptr) {  // RAISE_APPLICATION_ERROR
+        Eval(*stmt.call);
+        return Flow::Normal;
+    }
+    auto &site = static_cast<compile::FunctionCallSite &>(*stmt.annotation);
+    uint64 generation = compile::CatalogGeneration();
+    if (site.generation != generation) {
+        site.generation = generation;
+        const ast::NameChain &name = stmt.call->kind == ast::ExprKind::Call ? ast::Cast<ast::CallExpr>(*stmt.call).name
+                                                                             : ast::Cast<ast::NameExpr>(*stmt.call).name;
+        if (pg::ProcedureNameExists(name)) {
+            auto &call = const_cast<ast::CallStmt &>(stmt);
+            std::string text = "CALL " + call.text + (call.call->kind == ast::ExprKind::Call ? "" : "()");
+            call.annotation = std::make_unique<compile::ProcedureCallSite>(fn_, site.scope, std::move(text), fn_.nslots());
+            call.target = ast::CallTarget::Procedure;
+            call.touches_database = true;
+            return ExecCall(stmt);
+        }
+    }
     Eval(*stmt.call);
     return Flow::Normal;
 }

@@ -117,6 +117,15 @@ struct PackageCallSite : ast::Annotation {
     std::vector<TargetSite> targets;  // slot -1 for IN parameters
 };
 
+// A call statement compiled as a function call: its scope, in case a
+// procedure of that name appears later in the session (the statement then
+// becomes a CALL).
+struct FunctionCallSite : ast::Annotation {
+    explicit FunctionCallSite(const Scope &s) : scope(s) {}
+    const Scope &scope;
+    uint64 generation = 0;  // catalog generation of the last lookup
+};
+
 // CALL of a SQL procedure. Its OUT targets are known once PostgreSQL has
 // resolved the call (first execution).
 struct ProcedureCallSite : SqlSite {
