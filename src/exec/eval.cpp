@@ -146,6 +146,10 @@ pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, s
         site.expr = Undoable(true, [&site, &types, this] { return pg::PgExpr::FromSql(site.sql, types, fn_.context); });
         site.generation = generation;
     }
+    if (site.expr->direct_callee() != InvalidOid) {
+        Oid callee = site.expr->direct_callee();
+        return Undoable(true, [this, callee, values, n] { return CallDirect(callee, values, n); });
+    }
     return EvalPgExpr(*site.expr, values, n);
 }
 

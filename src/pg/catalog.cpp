@@ -27,6 +27,7 @@ struct RawProc {
     Oid rettype;
     bool retset;
     char volatility;
+    bool strict;
     char kind;
     TransactionId xmin;
     ItemPointerData tid;
@@ -46,6 +47,7 @@ void ReadProc(Oid fn_oid, RawProc *raw) {
     raw->rettype = proc->prorettype;
     raw->retset = proc->proretset;
     raw->volatility = proc->provolatile;
+    raw->strict = proc->proisstrict;
     raw->kind = proc->prokind;
     raw->xmin = HeapTupleHeaderGetRawXmin(tuple->t_data);
     raw->tid = tuple->t_self;
@@ -78,6 +80,7 @@ compile::FunctionInfo LoadFunctionInfo(Oid fn_oid) {
     info.signature = FunctionSignature(fn_oid);
     info.source = raw.source;
     info.volatility = raw.volatility;
+    info.strict = raw.strict;
     info.is_procedure = raw.kind == PROKIND_PROCEDURE;
     info.xmin = raw.xmin;
     info.tid = raw.tid;

@@ -3,7 +3,10 @@
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
+#include "access/htup_details.h"
 #include "catalog/pg_language.h"
+#include "catalog/pg_type.h"
+#include "commands/proclang.h"
 #include "catalog/pg_proc.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
@@ -69,6 +72,30 @@ bool MayRunUserCode(Node *node, void *context) {
                                   context);
 }
 
+// See PgExpr::direct_callee().
+Oid DirectPlpolarCallee(Expr *expr, int nparams) {
+    if (!IsA(expr, FuncExpr)) return InvalidOid;
+    FuncExpr *f = (FuncExpr *)expr;
+    if (f->funcretset || list_length(f->args) != nparams) return InvalidOid;
+    int i = 0;
+    ListCell *lc;
+    foreach (lc, f->args) {
+        Node *arg = (Node *)lfirst(lc);
+        if (!IsA(arg, Param) || ((Param *)arg)->paramkind != PARAM_EXTERN || ((Param *)arg)->paramid != ++i)
+            return InvalidOid;
+    }
+    Oid language = get_language_oid("plpolar", true);
+    HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(f->funcid));
+    if (!HeapTupleIsValid(tuple)) return InvalidOid;
+    Form_pg_proc proc = (Form_pg_proc)GETSTRUCT(tuple);
+    bool ok = proc->prolang == language && proc->prokind == PROKIND_FUNCTION && !proc->prosecdef &&
+              !proc->proretset && heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL) &&
+              !IsPolymorphicType(proc->prorettype);
+    for (int a = 0; ok && a < proc->pronargs; a++) ok = !IsPolymorphicType(proc->proargtypes.values[a]);
+    ReleaseSysCache(tuple);
+    return ok ? f->funcid : InvalidOid;
+}
+
 }  // namespace
 
 std::unique_ptr<PgExpr> PgExpr::FromSql(const std::string &sql, const std::vector<Oid> &param_types,
@@ -91,6 +118,7 @@ std::unique_ptr<PgExpr> PgExpr::FromSql(const std::string &sql, const std::vecto
             self->expr_ = expression_planner(expr);
             self->needs_snapshot_ = contain_mutable_functions((Node *)self->expr_);
             self->needs_subtransaction_ = MayRunUserCode((Node *)self->expr_, NULL);
+            self->direct_callee_ = DirectPlpolarCallee(self->expr_, ntypes);
         } else {
             self->plan_ = SPI_prepare(text, ntypes, types);
             if (self->plan_ == NULL)

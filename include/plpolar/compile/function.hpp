@@ -74,6 +74,7 @@ struct FunctionInfo {
     std::vector<int> output_args;
     pg::TypeInfo return_type;
     char volatility = 'v';
+    bool strict = false;  // NULL argument, NULL result, no call
     bool is_procedure = false;
     bool is_event_trigger = false;
     TransactionId xmin = InvalidTransactionId;

@@ -100,6 +100,10 @@ private:
         return Undoable(stmt.touches_database, std::forward<F>(f));
     }
 
+    // Another plpolar function called from an expression, run here without
+    // the SQL round trip (direct_call.cpp); PgExpr::direct_callee() says when.
+    pg::Value CallDirect(Oid callee, const pg::Value *args, size_t n);
+
     // nested subprograms (subprograms.cpp)
     pg::Value CallSubprogram(compile::SubprogramCallSite &call);
 

@@ -43,6 +43,12 @@ public:
     // run user code, SPI or push snapshots, which only an abort unwinds.
     bool needs_subtransaction() const { return needs_subtransaction_; }
 
+    // The plpolar function this expression is a bare call of, $1..$n
+    // passed unconverted, when nothing about the call needs fmgr (not
+    // SECURITY DEFINER, no SET clauses, no polymorphic parameters, not
+    // returning a set): plpolar code may run it without the SQL round trip.
+    Oid direct_callee() const { return direct_callee_; }
+
     Oid result_type() const { return result_type_; }
     int32 result_typmod() const { return result_typmod_; }
     const std::vector<Oid> &param_types() const { return param_types_; }
@@ -62,6 +68,7 @@ private:
     SPIPlanPtr plan_ = nullptr;  // full query (otherwise)
     bool needs_snapshot_ = false;
     bool needs_subtransaction_ = true;
+    Oid direct_callee_ = InvalidOid;
     Oid result_type_ = InvalidOid;
     int32 result_typmod_ = -1;
     std::vector<Oid> param_types_;
