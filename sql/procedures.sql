@@ -168,6 +168,18 @@ END;
 $$;
 CALL p_after_error();
 SELECT * FROM p_batch ORDER BY i;
+-- A function stays atomic even when a non-atomic procedure calls it: the
+-- procedure it calls cannot commit.
+CREATE FUNCTION p_fn_commits() RETURNS int LANGUAGE plpolar AS $$ BEGIN p_load(2); RETURN 1; END; $$;
+CREATE PROCEDURE p_nonatomic_caller() LANGUAGE plpolar AS $$
+DECLARE x PLS_INTEGER;
+BEGIN
+  x := p_fn_commits();
+END;
+$$;
+CALL p_nonatomic_caller();
+DROP FUNCTION p_fn_commits;
+DROP PROCEDURE p_nonatomic_caller;
 DROP PROCEDURE p_split, p_tag, p_transfer, p_load, p_outer, p_protected, p_after_error;
 DROP FUNCTION p_use, p_try, p_bad_out, p_ro_out, p_fout, p_fout1, p_fcommit;
 DROP TABLE p_accounts, p_batch;

@@ -146,7 +146,9 @@ pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, s
         site.expr = Undoable(true, [&site, &types, this] { return pg::PgExpr::FromSql(site.sql, types, fn_.context); });
         site.generation = generation;
     }
-    if (site.expr->direct_callee() != InvalidOid) {
+    // Only from atomic code: a function runs atomic (its CALLs cannot
+    // commit), which a direct call on a non-atomic connection would not be.
+    if (site.expr->direct_callee() != InvalidOid && procedure_owner_ == nullptr) {
         Oid callee = site.expr->direct_callee();
         return Undoable(true, [this, callee, values, n] { return CallDirect(callee, values, n); });
     }
