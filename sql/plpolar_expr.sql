@@ -216,3 +216,6 @@ END;
 $$;
 SELECT ev_fast_case();
 DROP FUNCTION ev_fast_case();
+-- An integer is not a condition, however it is evaluated.
+DO LANGUAGE plpolar $$ DECLARE x PLS_INTEGER := 1; BEGIN IF x THEN NULL; END IF; END $$;
+DO LANGUAGE plpolar $$ DECLARE x PLS_INTEGER := 1; BEGIN WHILE x + 1 LOOP EXIT; END LOOP; END $$;

@@ -10,6 +10,14 @@ namespace plpolar::exec {
 Flow Executor::ExecIf(const ast::IfStmt &stmt) {
     for (const auto &branch : stmt.branches) {
         current_ = &stmt;
+        const auto *fast = static_cast<const compile::FastExpr *>(branch.condition->fast.get());
+        if (fast != nullptr && fast->boolean) {
+            // Integers and booleans only: nothing to allocate or reset.
+            int32 v = 0;
+            FastResult r = EvalFast(*fast, &v);
+            if (r == FastResult::Value && v != 0) return ExecStmts(branch.body);
+            if (r != FastResult::Bail) continue;
+        }
         ResetTemp();
         // NULL counts as not true, as in Oracle.
         bool isnull = false;

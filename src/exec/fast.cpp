@@ -12,6 +12,24 @@ extern "C" {
 
 namespace plpolar::exec {
 
+// Leaves inline, the rest through EvalFast: most operands are a variable
+// or a constant.
+inline Executor::FastResult Executor::FastOperand(const compile::FastExpr &e, int32 *out) {
+    using Op = compile::FastExpr::Op;
+    if (e.op == Op::Const) {
+        *out = e.value;
+        return FastResult::Value;
+    }
+    if (e.op == Op::Slot) {
+        const pg::Value &v = slots_[static_cast<size_t>(e.slot)];
+        if (v.isnull) return FastResult::Null;
+        if (v.type != (e.boolean ? BOOLOID : INT4OID)) return FastResult::Bail;
+        *out = e.boolean ? static_cast<int32>(DatumGetBool(v.datum)) : DatumGetInt32(v.datum);
+        return FastResult::Value;
+    }
+    return EvalFast(e, out);
+}
+
 Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) {
     using Op = compile::FastExpr::Op;
     switch (e.op) {
@@ -87,9 +105,9 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
     }
     // Binary operators: both sides first, as the general path does.
     int32 a = 0, b = 0;
-    FastResult ra = EvalFast(*e.left, &a);
+    FastResult ra = FastOperand(*e.left, &a);
     if (ra == FastResult::Bail) return ra;
-    FastResult rb = EvalFast(*e.right, &b);
+    FastResult rb = FastOperand(*e.right, &b);
     if (rb == FastResult::Bail) return rb;
     if (ra == FastResult::Null || rb == FastResult::Null) return FastResult::Null;
     bool overflow = false;

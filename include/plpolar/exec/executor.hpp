@@ -146,6 +146,7 @@ private:
     // holds a value of another type, use the general path.
     enum class FastResult { Value, Null, Bail };
     FastResult EvalFast(const compile::FastExpr &e, int32 *out);
+    FastResult FastOperand(const compile::FastExpr &e, int32 *out);
     bool EvalCondition(const ast::Expr &expr, bool *isnull);
     pg::Value EvalBinary(const ast::BinaryExpr &expr);
     pg::Value EvalLogical(const ast::BinaryExpr &expr);
