@@ -90,15 +90,16 @@ SELECT b_pl('banana');
 -- strings; they must agree with the SQL functions on every edge.
 CREATE FUNCTION b_native_agrees() RETURNS text LANGUAGE plpolar AS $$
 DECLARE
-  s VARCHAR2(20);
-  pl_result VARCHAR2(20);
-  sql_result VARCHAR2(20);
+  s VARCHAR2(60);
+  pl_result VARCHAR2(60);
+  sql_result VARCHAR2(60);
   checked PLS_INTEGER := 0;
   pl_n NUMBER;
   sql_n NUMBER;
 BEGIN
-  FOR k IN 1..4 LOOP
-    s := CASE k WHEN 1 THEN 'abcdef' WHEN 2 THEN 'x' WHEN 3 THEN 'héllo wörld' ELSE NULL END;
+  FOR k IN 1..5 LOOP
+    s := CASE k WHEN 1 THEN 'abcdef' WHEN 2 THEN 'x' WHEN 3 THEN 'héllo wörld'
+                WHEN 4 THEN 'ünïcödé strîng, ümläuts ∑∂ and 𝄞 in one line' ELSE NULL END;
     FOR p IN -13..13 LOOP
       FOR l IN -1..12 LOOP
         pl_result := SUBSTR(s, p, l);
