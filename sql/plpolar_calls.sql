@@ -104,8 +104,16 @@ BEGIN
 END;
 $$;
 SELECT c_halves();
+-- Functions with OUT parameters return them through PostgreSQL's path.
+CREATE FUNCTION c_out(n integer, twice OUT integer) LANGUAGE plpolar AS $$ BEGIN twice := 2 * n; END; $$;
+CREATE FUNCTION c_uses_out() RETURNS integer LANGUAGE plpolar AS $$ DECLARE k PLS_INTEGER := 21; BEGIN RETURN c_out(k); END; $$;
+SELECT c_uses_out();
+-- Nor do functions that read the session variables (the handler binds them).
+CREATE FUNCTION c_who() RETURNS text LANGUAGE plpolar AS $$ BEGIN RETURN polar_login_user; END; $$;
+CREATE FUNCTION c_asks_who() RETURNS boolean LANGUAGE plpolar AS $$ BEGIN RETURN c_who() = session_user; END; $$;
+SELECT c_asks_who();
 DROP FUNCTION c_strict, c_calls_strict, c_raises, c_catches, c_count, c_insert_then_count, c_whoami, c_setting,
-  c_asks, c_divide, c_outer, c_half, c_halves;
+  c_asks, c_divide, c_outer, c_half, c_halves, c_out, c_uses_out, c_who, c_asks_who;
 DROP ROLE c_owner;
 DROP ROLE c_caller;
 DROP TABLE c_rows;

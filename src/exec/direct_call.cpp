@@ -6,6 +6,7 @@
 #include "plpolar/compile/function_cache.hpp"
 #include "plpolar/exec/error_context.hpp"
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/expr.hpp"
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
@@ -14,15 +15,16 @@ extern "C" {
 
 namespace plpolar::exec {
 
-pg::Value Executor::CallDirect(Oid callee, const pg::Value *args, size_t n) {
+pg::Value Executor::CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n) {
     pg::CheckStackDepth();
-    std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(callee);
+    std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(call.direct_callee());
     const compile::FunctionInfo &info = fn->info;
+    // What the call handler binds that a direct call does not: through it.
+    if (fn->uses_session_variables || info.is_event_trigger || !info.output_args.empty() || n != info.arg_types.size())
+        return EvalPgExpr(call, args, n);
     if (info.strict)
         for (size_t i = 0; i < n; ++i)
             if (args[i].isnull) return pg::Value::Null(info.return_type.oid);
-    if (fn->uses_session_variables || info.is_event_trigger || !info.output_args.empty() || n != info.arg_types.size())
-        pg::Raise(ERRCODE_INTERNAL_ERROR, "plpolar function cannot be called directly");  // PgExpr screened these
     // A STABLE or IMMUTABLE callee reads with the snapshot it is given:
     // after this function's own changes, as the SQL call would see them.
     bool fresh_snapshot = !fn_.read_only() && fn->read_only();

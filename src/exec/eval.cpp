@@ -149,8 +149,7 @@ pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, s
     // Only from atomic code: a function runs atomic (its CALLs cannot
     // commit), which a direct call on a non-atomic connection would not be.
     if (site.expr->direct_callee() != InvalidOid && procedure_owner_ == nullptr) {
-        Oid callee = site.expr->direct_callee();
-        return Undoable(true, [this, callee, values, n] { return CallDirect(callee, values, n); });
+        return Undoable(true, [this, &site, values, n] { return CallDirect(*site.expr, values, n); });
     }
     return EvalPgExpr(*site.expr, values, n);
 }

@@ -90,6 +90,7 @@ Oid DirectPlpolarCallee(Expr *expr, int nparams) {
     Form_pg_proc proc = (Form_pg_proc)GETSTRUCT(tuple);
     bool ok = proc->prolang == language && proc->prokind == PROKIND_FUNCTION && !proc->prosecdef &&
               !proc->proretset && heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL) &&
+              heap_attisnull(tuple, Anum_pg_proc_proallargtypes, NULL) &&  // no OUT parameters
               !IsPolymorphicType(proc->prorettype);
     for (int a = 0; ok && a < proc->pronargs; a++) ok = !IsPolymorphicType(proc->proargtypes.values[a]);
     ReleaseSysCache(tuple);

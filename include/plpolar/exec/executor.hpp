@@ -102,7 +102,7 @@ private:
 
     // Another plpolar function called from an expression, run here without
     // the SQL round trip (direct_call.cpp); PgExpr::direct_callee() says when.
-    pg::Value CallDirect(Oid callee, const pg::Value *args, size_t n);
+    pg::Value CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n);
 
     // nested subprograms (subprograms.cpp)
     pg::Value CallSubprogram(compile::SubprogramCallSite &call);
