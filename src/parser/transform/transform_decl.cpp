@@ -28,13 +28,7 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
             }
             if (decl->is_function) decl->return_type = TransformTypeSpec(sp->type_spec());
             if (sp->K_BEGIN()) {
-                auto block = std::make_unique<ast::BlockStmt>(Loc(sp));
-                TransformDeclarations(sp->declare_section(), block->decls);
-                block->body = TransformStatements(sp->seq_of_statements());
-                if (auto *exc = sp->exception_section()) {
-                    block->has_exception_section = true;
-                    block->handlers = TransformHandlers(exc);
-                }
+                auto block = MakeBlock(sp, sp->declare_section(), sp->seq_of_statements(), sp->exception_section());
                 if (sp->identifier().size() > 1) {
                     block->end_label = TransformIdentifier(sp->identifier(1));
                     if (block->end_label != decl->name)

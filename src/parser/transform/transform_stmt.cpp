@@ -23,15 +23,22 @@ void Transformer::CheckEndLabel(const std::string &expected, P::IdentifierContex
     }
 }
 
-ast::FunctionBody Transformer::TransformBody(P::BodyContext *ctx) {
-    auto block = std::make_unique<ast::BlockStmt>(Loc(ctx));
-    for (auto *label : ctx->label_decl()) block->labels.push_back(TransformIdentifier(label->identifier()));
-    TransformDeclarations(ctx->declare_section(), block->decls);
-    block->body = TransformStatements(ctx->seq_of_statements());
-    if (auto *exc = ctx->exception_section()) {
+std::unique_ptr<ast::BlockStmt> Transformer::MakeBlock(antlr4::ParserRuleContext *at, P::Declare_sectionContext *decls,
+                                                      P::Seq_of_statementsContext *stmts,
+                                                      P::Exception_sectionContext *handlers) {
+    auto block = std::make_unique<ast::BlockStmt>(Loc(at));
+    TransformDeclarations(decls, block->decls);
+    block->body = TransformStatements(stmts);
+    if (handlers != nullptr) {
         block->has_exception_section = true;
-        block->handlers = TransformHandlers(exc);
+        block->handlers = TransformHandlers(handlers);
     }
+    return block;
+}
+
+ast::FunctionBody Transformer::TransformBody(P::BodyContext *ctx) {
+    auto block = MakeBlock(ctx, ctx->declare_section(), ctx->seq_of_statements(), ctx->exception_section());
+    for (auto *label : ctx->label_decl()) block->labels.push_back(TransformIdentifier(label->identifier()));
     // The Oracle form ends with the subprogram's own name (END f;), which the
     // body does not know; any name is accepted there.
     if (ctx->identifier()) block->end_label = TransformIdentifier(ctx->identifier());
@@ -41,13 +48,7 @@ ast::FunctionBody Transformer::TransformBody(P::BodyContext *ctx) {
 }
 
 std::unique_ptr<ast::BlockStmt> Transformer::TransformBlock(P::BlockContext *ctx) {
-    auto block = std::make_unique<ast::BlockStmt>(Loc(ctx));
-    TransformDeclarations(ctx->declare_section(), block->decls);
-    block->body = TransformStatements(ctx->seq_of_statements());
-    if (auto *exc = ctx->exception_section()) {
-        block->has_exception_section = true;
-        block->handlers = TransformHandlers(exc);
-    }
+    auto block = MakeBlock(ctx, ctx->declare_section(), ctx->seq_of_statements(), ctx->exception_section());
     if (ctx->identifier()) block->end_label = TransformIdentifier(ctx->identifier());
     return block;
 }

@@ -15,6 +15,11 @@ public:
 
     // transform_stmt.cpp
     std::unique_ptr<ast::BlockStmt> TransformBlock(PlPolarParser::BlockContext *ctx);
+    // A block from its parts: a function body, a nested block, a subprogram's body.
+    std::unique_ptr<ast::BlockStmt> MakeBlock(antlr4::ParserRuleContext *at,
+                                              PlPolarParser::Declare_sectionContext *decls,
+                                              PlPolarParser::Seq_of_statementsContext *stmts,
+                                              PlPolarParser::Exception_sectionContext *handlers);
     ast::StmtList TransformStatements(PlPolarParser::Seq_of_statementsContext *ctx);
     ast::StmtPtr TransformStatement(PlPolarParser::StatementContext *ctx);
     std::vector<ast::ExceptionHandler> TransformHandlers(PlPolarParser::Exception_sectionContext *ctx);
