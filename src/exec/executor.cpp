@@ -213,12 +213,12 @@ Flow Executor::ExecCall(const ast::CallStmt &stmt) {
         return Atomic(stmt, [this, &stmt] {
             return ExecProcedureCall(static_cast<compile::ProcedureCallSite &>(*stmt.annotation));
         });
-    // A procedure of that name may have been created since compiling
-    // (looked up again only after catalog changes): then it is a CALL.
     if (stmt.annotation == nullptr) {  // RAISE_APPLICATION_ERROR
         Eval(*stmt.call);
         return Flow::Normal;
     }
+    // A procedure of that name may have been created since compiling
+    // (looked up again only after catalog changes): then it is a CALL.
     auto &site = static_cast<compile::FunctionCallSite &>(*stmt.annotation);
     uint64 generation = compile::CatalogGeneration();
     if (site.generation != generation) {
