@@ -181,7 +181,10 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
                     const auto &sp = Cast<SubprogramDecl>(*d);
                     out << (sp.is_function ? "FUNCTION " : "PROCEDURE ") << sp.name;
                     for (const auto &p : sp.params)
-                        out << " " << p.name << (p.mode == ParamMode::In ? "" : p.mode == ParamMode::Out ? " OUT" : " IN OUT")
+                        out << " " << p.name
+                            << (p.mode == ParamMode::In    ? ""
+                                : p.mode == ParamMode::Out ? " OUT"
+                                                           : " IN OUT")
                             << ":" << p.type.text;
                     if (sp.is_function) out << " RETURN " << sp.return_type.text;
                     if (!sp.body) {

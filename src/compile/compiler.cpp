@@ -347,8 +347,7 @@ private:
         for (auto &p : sd.params) {
             types.push_back(ResolveType(p.type, scope));
             if (p.default_value) {
-                if (p.mode != ast::ParamMode::In)
-                    Error(p.loc, "OUT and IN OUT parameters cannot have a default value");
+                if (p.mode != ast::ParamMode::In) Error(p.loc, "OUT and IN OUT parameters cannot have a default value");
                 CompileExpr(*p.default_value, scope);
             }
         }
@@ -505,8 +504,9 @@ private:
         }
         if (best == nullptr) {
             if (wrong_kind)
-                Error(loc, want_function ? "\"" + upper + "\" is a procedure, not a function; call it as a statement"
-                                         : "\"" + upper + "\" is a function, not a procedure; use its value",
+                Error(loc,
+                      want_function ? "\"" + upper + "\" is a procedure, not a function; call it as a statement"
+                                    : "\"" + upper + "\" is a function, not a procedure; use its value",
                       ERRCODE_WRONG_OBJECT_TYPE);
             Error(loc, "wrong number or types of arguments in call to '" + upper + "'", ERRCODE_UNDEFINED_FUNCTION);
         }
@@ -956,11 +956,10 @@ private:
                 auto &s = ast::Cast<ast::ReturnStmt>(stmt);
                 bool returns_value = current_sub_ != nullptr ? current_sub_->is_function : fn_.info.ReturnsValue();
                 if (s.value && !returns_value)
-                    Error(s.loc, current_sub_ != nullptr ? "RETURN cannot have a value in a procedure"
+                    Error(s.loc, current_sub_ != nullptr      ? "RETURN cannot have a value in a procedure"
                                  : fn_.info.oid == InvalidOid ? "RETURN cannot have a value in a DO block"
-                                 : fn_.info.is_event_trigger
-                                     ? "RETURN cannot have a value in an event trigger function"
-                                 : fn_.info.is_procedure ? "RETURN cannot have a value in a procedure"
+                                 : fn_.info.is_event_trigger ? "RETURN cannot have a value in an event trigger function"
+                                 : fn_.info.is_procedure     ? "RETURN cannot have a value in a procedure"
                                  : !fn_.info.output_args.empty()
                                      ? "RETURN cannot have a value in a function with OUT parameters"
                                      : "RETURN cannot have a value in a function returning void");
@@ -1497,7 +1496,7 @@ private:
     CompiledFunction &fn_;
     std::vector<LoopContext> loops_;
     int line_ = 0;
-    int in_handler_ = 0;  // compiling an exception handler's statements
+    int in_handler_ = 0;                     // compiling an exception handler's statements
     SubprogramSite *current_sub_ = nullptr;  // the nested subprogram being compiled
     // Labels of the statement lists being compiled, outermost first. A
     // handler's list is not inside its block's list, so a GOTO cannot jump

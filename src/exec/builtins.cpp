@@ -60,9 +60,8 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
             }
             if (pos > INT_MAX) return pg::Value::Null(TEXTOID);
             if (len > INT_MAX) len = INT_MAX;
-            pg::Value out = pg::Value::Of(pg::TextSubstring(values[0].datum, static_cast<int32>(pos),
-                                                            static_cast<int32>(len)),
-                                          TEXTOID);
+            pg::Value out = pg::Value::Of(
+                pg::TextSubstring(values[0].datum, static_cast<int32>(pos), static_cast<int32>(len)), TEXTOID);
             // An empty result is NULL, as the SQL function's.
             return VARSIZE_ANY_EXHDR(DatumGetPointer(out.datum)) == 0 ? pg::Value::Null(TEXTOID) : out;
         }
@@ -85,7 +84,8 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
             if (!AsInteger(values[0], k0, &a) || !AsInteger(values[1], k1, &b)) break;
             // MOD(m, 0) is m; the sign follows m, as C's %.
             int64 r = b == 0 ? a : (b == -1 ? 0 : a % b);
-            if (k0 == Native::Int4 && k1 == Native::Int4) return pg::Value::Of(Int32GetDatum(static_cast<int32>(r)), INT4OID);
+            if (k0 == Native::Int4 && k1 == Native::Int4)
+                return pg::Value::Of(Int32GetDatum(static_cast<int32>(r)), INT4OID);
             return pg::Value::Of(Int64GetDatum(r), INT8OID);
         }
         default: break;

@@ -116,7 +116,8 @@ Flow Executor::ExecOpen(const ast::OpenStmt &stmt) {
                       std::to_string(order.size()) + " placeholder(s), " + std::to_string(stmt.using_args.size()) +
                           " USING argument(s).");
         std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
-        portal = pg::OpenDynamicCursor(name, parser::QualifyBuiltins(sql.text), values.data(), values.size(), fn_.read_only());
+        portal = pg::OpenDynamicCursor(name, parser::QualifyBuiltins(sql.text), values.data(), values.size(),
+                                       fn_.read_only());
     }
     pg::Value v = pg::TextValue(portal.c_str());
     v.type = REFCURSOROID;

@@ -54,8 +54,8 @@ Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
     }
     std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
     bool into = !site.into.empty();
-    pg::SqlStatement::Result result =
-        pg::ExecuteDynamic(parser::QualifyBuiltins(sql.text), values.data(), values.size(), fn_.read_only(), into ? 2 : 0);
+    pg::SqlStatement::Result result = pg::ExecuteDynamic(parser::QualifyBuiltins(sql.text), values.data(),
+                                                         values.size(), fn_.read_only(), into ? 2 : 0);
     pg::ResultGuard free_result(result);
     sql_executed_ = true;
     sql_rowcount_ = result.processed;

@@ -224,11 +224,12 @@ Flow Executor::ExecCall(const ast::CallStmt &stmt) {
     if (site.generation != generation) {
         site.generation = generation;
         const ast::NameChain &name = stmt.call->kind == ast::ExprKind::Call ? ast::Cast<ast::CallExpr>(*stmt.call).name
-                                                                             : ast::Cast<ast::NameExpr>(*stmt.call).name;
+                                                                            : ast::Cast<ast::NameExpr>(*stmt.call).name;
         if (pg::ProcedureNameExists(name)) {
             auto &call = const_cast<ast::CallStmt &>(stmt);
             std::string text = "CALL " + call.text + (call.call->kind == ast::ExprKind::Call ? "" : "()");
-            call.annotation = std::make_unique<compile::ProcedureCallSite>(fn_, site.scope, std::move(text), fn_.nslots());
+            call.annotation =
+                std::make_unique<compile::ProcedureCallSite>(fn_, site.scope, std::move(text), fn_.nslots());
             call.target = ast::CallTarget::Procedure;
             call.touches_database = true;
             return ExecCall(stmt);

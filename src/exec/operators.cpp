@@ -224,8 +224,7 @@ std::string OracleDateFormat(std::string format) {
 
 }  // namespace
 
-void Executor::ConvertOperands(pg::Value &a, pg::Value &b, bool arithmetic,
-                               std::unique_ptr<compile::CastSite> &cache) {
+void Executor::ConvertOperands(pg::Value &a, pg::Value &b, bool arithmetic, std::unique_ptr<compile::CastSite> &cache) {
     Native ka = Classify(a.type);
     Native kb = Classify(b.type);
     auto to = [this, &cache](pg::Value &v, Oid target) {
@@ -271,8 +270,8 @@ bool Executor::DateArithmetic(ast::BinaryOp op, const pg::Value &a, const pg::Va
     if (da && db && op == ast::BinaryOp::Sub) {
         pg::Value values[2] = {a, b};
         *out = EvalSqlSite(
-            site_for(site.date_diff, "trim_scale(extract(epoch FROM ($1::timestamp - $2::timestamp)) / 86400)"),
-            values, 2);
+            site_for(site.date_diff, "trim_scale(extract(epoch FROM ($1::timestamp - $2::timestamp)) / 86400)"), values,
+            2);
         return true;
     }
     if ((da && nb) || (na && db && op == ast::BinaryOp::Add)) {
@@ -301,7 +300,8 @@ std::string Executor::ToText(const pg::Value &v) {
     // Oracle converts a DATE to text with NLS_DATE_FORMAT.
     if (v.type == TIMESTAMPOID) {
         const char *format = handler::settings().nls_date_format;
-        return pg::FormatTimestamp(v.datum, OracleDateFormat(format != nullptr ? format : "YYYY-MM-DD HH24:MI:SS").c_str());
+        return pg::FormatTimestamp(v.datum,
+                                   OracleDateFormat(format != nullptr ? format : "YYYY-MM-DD HH24:MI:SS").c_str());
     }
     return pg::OutputValue(v.datum, v.type);
 }

@@ -43,8 +43,7 @@ Flow Executor::ExecProcedureCall(compile::ProcedureCallSite &site) {
         for (auto &[slot, field] : site.statement.CallOutputs(slots_.data())) {
             const compile::Variable &v = fn_.variables[static_cast<size_t>(slot)];
             if (v.ReadOnly())
-                pg::Raise(ERRCODE_SYNTAX_ERROR,
-                          "expression \"" + v.name + "\" cannot be used as an assignment target",
+                pg::Raise(ERRCODE_SYNTAX_ERROR, "expression \"" + v.name + "\" cannot be used as an assignment target",
                           "It is passed to an OUT or IN OUT parameter.");
             compile::TargetSite t;
             t.slot = slot;

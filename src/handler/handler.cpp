@@ -12,8 +12,8 @@
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
-#include "plpolar/pg/row.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/row.hpp"
 #include "plpolar/pg/spi.hpp"
 
 extern "C" {

@@ -13,10 +13,9 @@ namespace {
 // Kept in step with the functions sql/plpolar--1.0.sql creates in schema
 // plpolar.
 const char *const kBuiltins[] = {
-    "add_months", "decode", "greatest", "instr", "last_day", "least", "length", "lpad", "rpad",
-    "mod",        "months_between",     "nvl",       "nvl2",     "remainder",   "replace",
-    "round",      "substr",             "sysdate",   "systimestamp", "to_char", "to_date",
-    "to_number",  "trunc",
+    "add_months", "decode",  "greatest",       "instr",   "last_day", "least",     "length",  "lpad",
+    "rpad",       "mod",     "months_between", "nvl",     "nvl2",     "remainder", "replace", "round",
+    "substr",     "sysdate", "systimestamp",   "to_char", "to_date",  "to_number", "trunc",
 };
 
 std::string Lower(const std::string &s, size_t from, size_t to) {
@@ -28,8 +27,7 @@ std::string Lower(const std::string &s, size_t from, size_t to) {
 }  // namespace
 
 bool IsOracleBuiltin(const std::string &name) {
-    return std::any_of(std::begin(kBuiltins), std::end(kBuiltins),
-                       [&](const char *b) { return name == b; });
+    return std::any_of(std::begin(kBuiltins), std::end(kBuiltins), [&](const char *b) { return name == b; });
 }
 
 bool IsOracleValueFunction(const std::string &name) { return name == "sysdate" || name == "systimestamp"; }
@@ -47,8 +45,8 @@ std::string QualifyBuiltins(const std::string &sql) {
             continue;
         }
         char c = sql[i];
-        bool word_start = (std::isalpha(static_cast<unsigned char>(c)) || c == '_') &&
-                          (i == 0 || !IsSqlWordChar(sql[i - 1]));
+        bool word_start =
+            (std::isalpha(static_cast<unsigned char>(c)) || c == '_') && (i == 0 || !IsSqlWordChar(sql[i - 1]));
         if (!word_start) {
             out += c;
             ++i;

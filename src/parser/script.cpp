@@ -205,8 +205,8 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
         // Nested PROCEDURE / FUNCTION declarations before the outer BEGIN:
         // their BEGIN ... END; must not end the statement.
         int nested = 0;
-        bool header_open = false;   // a nested header without its IS / AS yet
-        bool outer_begun = false;   // the outer body's BEGIN was seen
+        bool header_open = false;         // a nested header without its IS / AS yet
+        bool outer_begun = false;         // the outer body's BEGIN was seen
         std::vector<bool> opened_nested;  // per depth-0 BEGIN: a nested body's
         Token prev = first;
         Token t = first;

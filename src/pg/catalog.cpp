@@ -20,7 +20,7 @@ struct RawProc {
     char *source;
     int nargs;
     Oid *argtypes;
-    char *argmodes;   // NULL when all IN
+    char *argmodes;  // NULL when all IN
     int nallargs;
     Oid *alltypes;
     char **allnames;  // NULL, or entries that may be NULL or empty

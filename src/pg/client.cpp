@@ -41,7 +41,8 @@ Value TextArray(const std::vector<std::string> &items) {
     for (const auto &item : items) datums.push_back(MakeText(item.data(), item.size()));
     const Datum *elems = datums.data();
     int n = static_cast<int>(datums.size());
-    ArrayType *array = Guarded([elems, n] { return construct_array(const_cast<Datum *>(elems), n, TEXTOID, -1, false, TYPALIGN_INT); });
+    ArrayType *array = Guarded(
+        [elems, n] { return construct_array(const_cast<Datum *>(elems), n, TEXTOID, -1, false, TYPALIGN_INT); });
     return Value::Of(PointerGetDatum(array), TEXTARRAYOID);
 }
 

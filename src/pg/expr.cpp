@@ -5,9 +5,9 @@
 extern "C" {
 #include "access/htup_details.h"
 #include "catalog/pg_language.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "commands/proclang.h"
-#include "catalog/pg_proc.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "parser/analyze.h"
@@ -88,8 +88,8 @@ Oid DirectPlpolarCallee(Expr *expr, int nparams) {
     HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(f->funcid));
     if (!HeapTupleIsValid(tuple)) return InvalidOid;
     Form_pg_proc proc = (Form_pg_proc)GETSTRUCT(tuple);
-    bool ok = proc->prolang == language && proc->prokind == PROKIND_FUNCTION && !proc->prosecdef &&
-              !proc->proretset && heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL) &&
+    bool ok = proc->prolang == language && proc->prokind == PROKIND_FUNCTION && !proc->prosecdef && !proc->proretset &&
+              heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL) &&
               heap_attisnull(tuple, Anum_pg_proc_proallargtypes, NULL) &&  // no OUT parameters
               !IsPolymorphicType(proc->prorettype);
     for (int a = 0; ok && a < proc->pronargs; a++) ok = !IsPolymorphicType(proc->proargtypes.values[a]);

@@ -294,7 +294,8 @@ std::vector<std::pair<int, std::string>> SqlStatement::CallOutputs(const Value *
         Raise(ERRCODE_SYNTAX_ERROR, "the value passed to OUT or IN OUT parameter number " + std::to_string(-n) +
                                         " of the procedure is not a variable");
     std::vector<std::pair<int, std::string>> out;
-    for (int i = 0; i < n; ++i) out.emplace_back(out_slots[static_cast<size_t>(i)], fields[static_cast<size_t>(i)].data());
+    for (int i = 0; i < n; ++i)
+        out.emplace_back(out_slots[static_cast<size_t>(i)], fields[static_cast<size_t>(i)].data());
     return out;
 }
 

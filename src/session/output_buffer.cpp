@@ -41,8 +41,7 @@ void OutputBuffer::Put(const std::string &text) {
     if (!enabled_) return;
     StartWriting();
     if (partial_.size() + text.size() > kMaxLine)
-        throw OutputError("ORU-10028: line length overflow, limit of " + std::to_string(kMaxLine) +
-                          " bytes per line");
+        throw OutputError("ORU-10028: line length overflow, limit of " + std::to_string(kMaxLine) + " bytes per line");
     Reserve(text.size());
     partial_ += text;
     bytes_ += text.size();

@@ -57,8 +57,9 @@ TEST(Dialect3, QualifyBuiltinsInSql) {
     // quoted identifiers and comments are left alone.
     EXPECT_EQ(QualifyBuiltins("SELECT x.substr(a), t.length, length, :sysdate, 'nvl(1)', \"nvl\"(1) -- nvl(\nFROM t"),
               "SELECT x.substr(a), t.length, length, :sysdate, 'nvl(1)', \"nvl\"(1) -- nvl(\nFROM t");
-    EXPECT_EQ(QualifyBuiltins("SELECT sysdate, systimestamp::date, trunc(sysdate) FROM dual"),
-              "SELECT plpolar.sysdate(), plpolar.systimestamp()::date, plpolar.trunc(plpolar.sysdate()) FROM plpolar.dual");
+    EXPECT_EQ(
+        QualifyBuiltins("SELECT sysdate, systimestamp::date, trunc(sysdate) FROM dual"),
+        "SELECT plpolar.sysdate(), plpolar.systimestamp()::date, plpolar.trunc(plpolar.sysdate()) FROM plpolar.dual");
     EXPECT_EQ(QualifyBuiltins("SELECT dual FROM t JOIN dual ON true"), "SELECT dual FROM t JOIN plpolar.dual ON true");
     EXPECT_EQ(QualifyBuiltins("SELECT $$nvl(1)$$, $1"), "SELECT $$nvl(1)$$, $1");
 }

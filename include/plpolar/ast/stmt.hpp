@@ -372,7 +372,7 @@ struct SubprogramDecl : Decl {
     std::string name;
     bool is_function = false;
     std::vector<SubprogramParam> params;
-    TypeRef return_type;               // functions
+    TypeRef return_type;              // functions
     std::unique_ptr<BlockStmt> body;  // null: forward declaration
 };
 

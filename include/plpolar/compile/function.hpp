@@ -83,8 +83,7 @@ struct FunctionInfo {
     // RETURN must give a value: a function whose result is not made of OUT
     // parameters.
     bool ReturnsValue() const {
-        return oid != InvalidOid && !return_type.IsVoid() && !is_procedure && !is_event_trigger &&
-               output_args.empty();
+        return oid != InvalidOid && !return_type.IsVoid() && !is_procedure && !is_event_trigger && output_args.empty();
     }
 };
 

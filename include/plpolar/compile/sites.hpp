@@ -10,9 +10,9 @@
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/function.hpp"
 #include "plpolar/compile/packages.hpp"
+#include "plpolar/parser/builtins.hpp"
 #include "plpolar/pg/expr.hpp"
 #include "plpolar/pg/row.hpp"
-#include "plpolar/parser/builtins.hpp"
 #include "plpolar/pg/spi.hpp"
 
 namespace plpolar::compile {
@@ -33,7 +33,6 @@ struct SqlExprSite : ast::Annotation {
     std::unique_ptr<pg::PgExpr> expr;
     uint64 generation = 0;
 };
-
 
 // A cast to a fixed type (CAST, ::, assignment to a variable, RETURN).
 struct CastSite : ast::Annotation {
@@ -65,7 +64,23 @@ struct OperatorSite : ast::Annotation {
 // and falls back to the general path if a variable holds another type.
 struct FastExpr : ast::Annotation {
     enum class Op : uint8_t {
-        Slot, Const, Neg, Add, Sub, Mul, Eq, Ne, Lt, Le, Gt, Ge, And, Or, Not, IsNull, IsNotNull,
+        Slot,
+        Const,
+        Neg,
+        Add,
+        Sub,
+        Mul,
+        Eq,
+        Ne,
+        Lt,
+        Le,
+        Gt,
+        Ge,
+        And,
+        Or,
+        Not,
+        IsNull,
+        IsNotNull,
         Case,  // left: the operand of a simple CASE (or null); whens / thens; right: ELSE (or null)
     };
     Op op = Op::Const;

@@ -17,7 +17,7 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
                 for (auto *p : ps->param_decl()) {
                     ast::SubprogramParam param;
                     param.name = TransformIdentifier(p->identifier());
-                    param.mode = p->K_OUT() == nullptr ? ast::ParamMode::In
+                    param.mode = p->K_OUT() == nullptr  ? ast::ParamMode::In
                                  : p->K_IN() != nullptr ? ast::ParamMode::InOut
                                                         : ast::ParamMode::Out;
                     param.type = TransformTypeSpec(p->type_spec());

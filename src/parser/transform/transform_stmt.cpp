@@ -24,8 +24,8 @@ void Transformer::CheckEndLabel(const std::string &expected, P::IdentifierContex
 }
 
 std::unique_ptr<ast::BlockStmt> Transformer::MakeBlock(antlr4::ParserRuleContext *at, P::Declare_sectionContext *decls,
-                                                      P::Seq_of_statementsContext *stmts,
-                                                      P::Exception_sectionContext *handlers) {
+                                                       P::Seq_of_statementsContext *stmts,
+                                                       P::Exception_sectionContext *handlers) {
     auto block = std::make_unique<ast::BlockStmt>(Loc(at));
     TransformDeclarations(decls, block->decls);
     block->body = TransformStatements(stmts);
