@@ -15,10 +15,6 @@
 #include "plpolar/pg/memory.hpp"
 #include "plpolar/pg/row.hpp"
 
-extern "C" {
-#include "catalog/namespace.h"
-}
-
 namespace plpolar::compile {
 
 namespace {
