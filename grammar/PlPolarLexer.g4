@@ -121,7 +121,7 @@ IDENTIFIER : [a-zA-Z_\u0080-\uFFFF] [a-zA-Z0-9_$#\u0080-\uFFFF]*;
 
 LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
-WS : [ \t\r\n\f]+ -> channel(HIDDEN);
+WS : [ \t\r\n\f]+ -> skip;
 
 // Embedded SQL may use characters the PL dialect never does (@, #, ?, ...).
 // They must still lex so that the SQL text reaches PostgreSQL intact.

@@ -271,62 +271,37 @@ using_arg
     : (K_IN K_OUT? | K_OUT)? expr
     ;
 
-// ---- expressions (Oracle precedence, lowest first) ----------------------
+// ---- expressions ---------------------------------------------------------
 
+// Boolean and comparison levels, tightest first, with PostgreSQL's order
+// (LIKE, BETWEEN and IN bind tighter than =, which binds tighter than IS).
+// BETWEEN's bounds are arith_expr, so its AND is never a logical AND.
+// Unlabelled, like arith_expr below: the transformer reads the shape.
 expr
-    : and_expr (K_OR and_expr)*
+    : arith_expr
+    | expr K_NOT? K_LIKE arith_expr (K_ESCAPE arith_expr)?
+    | expr K_NOT? K_BETWEEN arith_expr K_AND arith_expr
+    | expr K_NOT? K_IN LPAREN expr (COMMA expr)* RPAREN
+    | expr (EQ | NE | LT | LE | GT | GE) expr
+    | expr K_IS K_NOT? K_NULL
+    | K_NOT expr
+    | expr K_AND expr
+    | expr K_OR expr
     ;
 
-and_expr
-    : not_expr (K_AND not_expr)*
-    ;
-
-not_expr
-    : K_NOT not_expr
-    | rel_expr
-    ;
-
-rel_expr
-    : add_expr
-      ( comparison_op add_expr                                   
-      | K_IS K_NOT? K_NULL
-      | K_NOT? K_LIKE add_expr (K_ESCAPE add_expr)?
-      | K_NOT? K_BETWEEN add_expr K_AND add_expr
-      | K_NOT? K_IN LPAREN expr (COMMA expr)* RPAREN
-      )?
-    ;
-
-comparison_op
-    : EQ | NE | LT | LE | GT | GE
-    ;
-
-add_expr
-    : mul_expr (add_op mul_expr)*
-    ;
-
-add_op
-    : PLUS | MINUS | CONCAT
-    ;
-
-mul_expr
-    : unary_expr (mul_op unary_expr)*
-    ;
-
-mul_op
-    : STAR | SLASH
-    ;
-
-unary_expr
-    : (PLUS | MINUS) unary_expr
-    | pow_expr
-    ;
-
-pow_expr
-    : postfix_expr (EXPON unary_expr)?
-    ;
-
-postfix_expr
-    : primary (TYPECAST type_name)*
+// One left-recursive rule for the arithmetic levels, tightest first: a
+// cascade of one rule per level builds a context per level for every
+// operand, which was most of the parse and transform time. Unlabelled on
+// purpose: the transformer tells the alternatives apart by their shape (one
+// child: primary; two: sign; three: the operator in the middle) without a
+// dynamic_cast per level.
+arith_expr
+    : primary
+    | arith_expr TYPECAST type_name
+    | <assoc=right> arith_expr EXPON arith_expr
+    | (PLUS | MINUS) arith_expr
+    | arith_expr (STAR | SLASH) arith_expr
+    | arith_expr (PLUS | MINUS | CONCAT) arith_expr
     ;
 
 primary

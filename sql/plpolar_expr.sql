@@ -219,3 +219,33 @@ DROP FUNCTION ev_fast_case();
 -- An integer is not a condition, however it is evaluated.
 DO LANGUAGE plpolar $$ DECLARE x PLS_INTEGER := 1; BEGIN IF x THEN NULL; END IF; END $$;
 DO LANGUAGE plpolar $$ DECLARE x PLS_INTEGER := 1; BEGIN WHILE x + 1 LOOP EXIT; END LOOP; END $$;
+-- Precedence as the parser groups it, evaluated: ** to the right and above
+-- signs, NOT over a whole comparison, LIKE / BETWEEN / IN above =, = above IS.
+CREATE FUNCTION ev_precedence() RETURNS text LANGUAGE plpolar AS $$
+DECLARE a PLS_INTEGER := 2; b PLS_INTEGER := 3; out VARCHAR2(200);
+BEGIN
+  out := (2 ** 3 ** 2) || ' ' || (-2 ** 2) || ' ' || (2 ** -1 + 3) || ' ' || (- -5) || ' ' || (a * -b - 1);
+  IF NOT a = b THEN out := out || ' not'; END IF;
+  IF (a = b) IS NULL THEN out := out || ' null'; ELSIF a = b IS NOT NULL THEN out := out || ' notnull'; END IF;
+  IF a BETWEEN 1 AND 2 AND b NOT BETWEEN a + 2 AND b * 2 THEN out := out || ' between'; END IF;
+  IF 'ab' LIKE 'a' || '%' AND b IN (1, a + 1) THEN out := out || ' like-in'; END IF;
+  RETURN out;
+END;
+$$;
+SELECT ev_precedence();
+DROP FUNCTION ev_precedence();
+-- A right-nested chain of signs, NOT or ** too long for the parser's stack is
+-- refused at CREATE time; the session carries on.
+DO $$
+DECLARE chain text;
+BEGIN
+  FOREACH chain IN ARRAY ARRAY['- ', 'NOT ', '2 ** '] LOOP
+    BEGIN
+      EXECUTE format('CREATE FUNCTION ev_deep() RETURNS int LANGUAGE plpolar AS %L',
+                     'BEGIN RETURN ' || repeat(chain, 100000) || '1; END;');
+    EXCEPTION WHEN OTHERS THEN
+      RAISE NOTICE '%: % (%)', chain, SQLERRM, SQLSTATE;
+    END;
+  END LOOP;
+END $$;
+SELECT 'still connected';

@@ -63,10 +63,34 @@ public:
     throw SyntaxError(message, listener.line, listener.column);
 }
 
+bool IsOperator(size_t type) {
+    switch (type) {
+        case PlPolarLexer::PLUS:
+        case PlPolarLexer::MINUS:
+        case PlPolarLexer::STAR:
+        case PlPolarLexer::SLASH:
+        case PlPolarLexer::EXPON:
+        case PlPolarLexer::CONCAT:
+        case PlPolarLexer::EQ:
+        case PlPolarLexer::NE:
+        case PlPolarLexer::LT:
+        case PlPolarLexer::LE:
+        case PlPolarLexer::GT:
+        case PlPolarLexer::GE:
+        case PlPolarLexer::K_NOT: return true;
+        default: return false;
+    }
+}
+
 // The parser descends recursively, about a dozen C++ frames per nesting
-// level; refuse absurd nesting before it starts.
+// level; refuse absurd nesting before it starts. Besides brackets and
+// blocks, the parser recurses for every right-nested operator: a sign or NOT
+// right after another operator ("- - - x", "a = NOT b = NOT c") and "**",
+// which groups to the right. Those count per statement, with the limit the
+// transformer puts on expression depth.
 void CheckNesting(antlr4::CommonTokenStream &tokens) {
     int depth = 0;
+    int right_nested = 0;
     size_t prev = 0;
     for (antlr4::Token *t : tokens.getTokens()) {
         if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
@@ -81,12 +105,22 @@ void CheckNesting(antlr4::CommonTokenStream &tokens) {
                 break;
             case PlPolarLexer::RPAREN:
             case PlPolarLexer::K_END: depth = std::max(0, depth - 1); break;
+            case PlPolarLexer::SEMI: right_nested = 0; break;
+            case PlPolarLexer::EXPON: ++right_nested; break;
+            case PlPolarLexer::PLUS:
+            case PlPolarLexer::MINUS:
+            case PlPolarLexer::K_NOT:
+                if (IsOperator(prev)) ++right_nested;
+                break;
             default: break;
         }
         if (depth > kMaxNesting)
             throw SyntaxError(
                 "nesting is too deep (more than " + std::to_string(kMaxNesting) + " levels of parentheses and blocks)",
                 static_cast<int>(t->getLine()), static_cast<int>(t->getCharPositionInLine()) + 1);
+        if (right_nested > kMaxExprDepth)
+            throw SyntaxError("expression is too deeply nested", static_cast<int>(t->getLine()),
+                              static_cast<int>(t->getCharPositionInLine()) + 1);
         prev = type;
     }
 }

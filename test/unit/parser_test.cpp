@@ -56,6 +56,7 @@ TEST(Parser, OperatorPrecedence) {
     EXPECT_EQ(E("a || b + c"), "(+ (|| a b) c)");
     EXPECT_EQ(E("-2 ** 2"), "(neg (** 2 2))");
     EXPECT_EQ(E("-5"), "-5");
+    EXPECT_EQ(E("- -5"), "(neg -5)");
     EXPECT_EQ(E("a = 1 OR b = 2 AND NOT c"), "(OR (= a 1) (AND (= b 2) (NOT c)))");
     EXPECT_EQ(E("x BETWEEN 1 AND 2 AND y"), "(AND (BETWEEN x 1 2) y)");
     EXPECT_EQ(E("x NOT IN (1, 2)"), "(NOT IN x 1 2)");
@@ -64,6 +65,21 @@ TEST(Parser, OperatorPrecedence) {
     EXPECT_EQ(E("x <> 1"), "(<> x 1)");
     EXPECT_EQ(E("x != 1"), "(<> x 1)");
     EXPECT_EQ(E("x ~= 1"), "(<> x 1)");
+    // ** groups to the right and binds tighter than a sign on either side.
+    EXPECT_EQ(E("2 ** 3 ** 2"), "(** 2 (** 3 2))");
+    EXPECT_EQ(E("2 ** -1 + 3"), "(+ (** 2 -1) 3)");
+    EXPECT_EQ(E("a * -b - c"), "(- (* a (neg b)) c)");
+    EXPECT_EQ(E("-x::int"), "(neg (cast x int))");
+    EXPECT_EQ(E("a - b - c"), "(- (- a b) c)");
+    EXPECT_EQ(E("a / b * c"), "(* (/ a b) c)");
+    // NOT takes a whole comparison; AND binds tighter than OR; LIKE, BETWEEN
+    // and IN bind tighter than =, which binds tighter than IS, as in PostgreSQL.
+    EXPECT_EQ(E("NOT a = b"), "(NOT (= a b))");
+    EXPECT_EQ(E("NOT a AND b OR c AND NOT d"), "(OR (AND (NOT a) b) (AND c (NOT d)))");
+    EXPECT_EQ(E("a = b IS NULL"), "(IS NULL (= a b))");
+    EXPECT_EQ(E("x LIKE a || b"), "(LIKE x (|| a b))");
+    EXPECT_EQ(E("x NOT BETWEEN a + 1 AND b * 2 OR y"), "(OR (NOT BETWEEN x (+ a 1) (* b 2)) y)");
+    EXPECT_EQ(E("x IN (1, a + 1) AND y NOT LIKE 'z'"), "(AND (IN x 1 (+ a 1)) (NOT LIKE y 'z'))");
 }
 
 TEST(Parser, CallsAttributesCasts) {
@@ -144,6 +160,19 @@ TEST(ParserErrors, PathologicalInputIsRefusedCleanly) {
     for (int i = 0; i < 5000; ++i) chain += " + 1";
     chain += "; END;";
     EXPECT_NE(std::string(ErrorOf(chain).what()).find("too deeply nested"), std::string::npos);
+
+    // Signs, NOT and ** nest to the right: the parser recurses for each, so
+    // they are refused before parsing, not by a stack overflow.
+    for (const char *op : {"- ", "+ ", "NOT ", "2 ** ", "1 = NOT "}) {
+        std::string prefixed = "BEGIN x := ";
+        for (int i = 0; i < 100000; ++i) prefixed += op;
+        prefixed += "1; END;";
+        EXPECT_NE(std::string(ErrorOf(prefixed).what()).find("too deeply nested"), std::string::npos) << op;
+    }
+    // ...but per statement: many short ones are fine.
+    std::string many = "BEGIN\n";
+    for (int i = 0; i < 5000; ++i) many += "  x := - - y ** 2;\n";
+    EXPECT_EQ(ParseBody(many + "END;").block->body.size(), 5000u);
 
     EXPECT_NE(std::string(ErrorOf(std::string("BEGIN x := 1;\0 END;", 20)).what()).find("NUL"), std::string::npos);
     EXPECT_NE(std::string(ErrorOf("BEGIN x := '\xff\xfe'; END;").what()).find("UTF-8"), std::string::npos);

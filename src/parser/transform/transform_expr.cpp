@@ -32,146 +32,171 @@ Transformer::DepthScope::DepthScope(Transformer &t, size_t amount, antlr4::Parse
     }
 }
 
-std::string Transformer::TransformIdentifier(P::IdentifierContext *ctx) { return FoldIdentifier(ctx->getText()); }
+// identifier, name_part and literal are one token each: the token's text,
+// not RuleContext::getText, which builds it through a stringstream.
+std::string Transformer::TransformIdentifier(P::IdentifierContext *ctx) {
+    return FoldIdentifier(ctx->getStart()->getText());
+}
 
 ast::NameChain Transformer::TransformNameChain(P::Name_chainContext *ctx) {
     ast::NameChain name;
-    for (auto *part : ctx->name_part()) {
-        if (part->POSITIONAL_PARAM())
-            name.push_back(part->getText());
+    // name_part (DOT name_part)*: the parts are the even children.
+    for (size_t i = 0; i < ctx->children.size(); i += 2) {
+        auto *part = static_cast<P::Name_partContext *>(ctx->children[i]);
+        if (part->getStart()->getType() == P::POSITIONAL_PARAM)
+            name.push_back(part->getStart()->getText());
         else
             name.push_back(TransformIdentifier(part->identifier()));
     }
     return name;
 }
 
+namespace {
+
+antlr4::Token *OperatorAt(antlr4::ParserRuleContext *ctx, size_t i) {
+    return static_cast<antlr4::tree::TerminalNode *>(ctx->children[i])->getSymbol();
+}
+
+bool IsUnsignedNumber(const ast::Expr &expr) {
+    if (expr.kind != ast::ExprKind::Literal) return false;
+    const auto &lit = ast::Cast<ast::LiteralExpr>(expr);
+    return (lit.type == ast::LiteralExpr::Type::Integer || lit.type == ast::LiteralExpr::Type::Decimal) &&
+           !lit.text.empty() && lit.text[0] != '-';
+}
+
+}  // namespace
+
+// The expr alternatives differ in shape, which the grammar fixes: one child
+// is an arith_expr, two are NOT and its operand, and every other one starts
+// with an expr followed by its operator token. Like arith_expr, the left
+// spine of a chain is walked in a loop.
 ast::ExprPtr Transformer::TransformExpr(P::ExprContext *ctx) {
-    auto operands = ctx->and_expr();
-    DepthScope scope(*this, operands.size(), ctx);
-    ast::ExprPtr result = TransformAnd(operands[0]);
-    for (size_t i = 1; i < operands.size(); ++i)
-        result = std::make_unique<ast::BinaryExpr>(Loc(ctx->K_OR(i - 1)->getSymbol()), ast::BinaryOp::Or,
-                                                   std::move(result), TransformAnd(operands[i]));
-    return result;
-}
-
-ast::ExprPtr Transformer::TransformAnd(P::And_exprContext *ctx) {
-    auto operands = ctx->not_expr();
-    DepthScope scope(*this, operands.size(), ctx);
-    ast::ExprPtr result = TransformNot(operands[0]);
-    for (size_t i = 1; i < operands.size(); ++i)
-        result = std::make_unique<ast::BinaryExpr>(Loc(ctx->K_AND(i - 1)->getSymbol()), ast::BinaryOp::And,
-                                                   std::move(result), TransformNot(operands[i]));
-    return result;
-}
-
-ast::ExprPtr Transformer::TransformNot(P::Not_exprContext *ctx) {
-    if (ctx->K_NOT()) {
-        DepthScope scope(*this, 1, ctx);
-        return std::make_unique<ast::NotExpr>(Loc(ctx), TransformNot(ctx->not_expr()));
+    std::vector<P::ExprContext *> spine;
+    P::ExprContext *bottom = ctx;
+    while (bottom->children.size() >= 3) {
+        spine.push_back(bottom);
+        bottom = static_cast<P::ExprContext *>(bottom->children[0]);
     }
-    return TransformRel(ctx->rel_expr());
-}
-
-ast::ExprPtr Transformer::TransformRel(P::Rel_exprContext *ctx) {
-    auto operands = ctx->add_expr();
-    ast::ExprPtr left = TransformAdd(operands[0]);
-    if (auto *op = ctx->comparison_op()) {
-        ast::BinaryOp bop = ast::BinaryOp::Eq;
-        if (op->NE())
-            bop = ast::BinaryOp::Ne;
-        else if (op->LT())
-            bop = ast::BinaryOp::Lt;
-        else if (op->LE())
-            bop = ast::BinaryOp::Le;
-        else if (op->GT())
-            bop = ast::BinaryOp::Gt;
-        else if (op->GE())
-            bop = ast::BinaryOp::Ge;
-        return std::make_unique<ast::BinaryExpr>(Loc(op), bop, std::move(left), TransformAdd(operands[1]));
-    }
-    bool negated = ctx->K_NOT() != nullptr;
-    if (ctx->K_IS()) return std::make_unique<ast::IsNullExpr>(Loc(ctx->K_IS()->getSymbol()), std::move(left), negated);
-    if (ctx->K_LIKE()) {
-        auto like = std::make_unique<ast::LikeExpr>(Loc(ctx->K_LIKE()->getSymbol()));
-        like->operand = std::move(left);
-        like->pattern = TransformAdd(operands[1]);
-        if (ctx->K_ESCAPE()) like->escape = TransformAdd(operands[2]);
-        like->negated = negated;
-        return like;
-    }
-    if (ctx->K_BETWEEN()) {
-        auto between = std::make_unique<ast::BetweenExpr>(Loc(ctx->K_BETWEEN()->getSymbol()));
-        between->operand = std::move(left);
-        between->low = TransformAdd(operands[1]);
-        between->high = TransformAdd(operands[2]);
-        between->negated = negated;
-        return between;
-    }
-    if (ctx->K_IN()) {
-        auto in = std::make_unique<ast::InExpr>(Loc(ctx->K_IN()->getSymbol()));
-        in->operand = std::move(left);
-        for (auto *e : ctx->expr()) in->list.push_back(TransformExpr(e));
-        in->negated = negated;
-        return in;
-    }
-    return left;
-}
-
-ast::ExprPtr Transformer::TransformAdd(P::Add_exprContext *ctx) {
-    auto operands = ctx->mul_expr();
-    auto ops = ctx->add_op();
-    DepthScope scope(*this, operands.size(), ctx);
-    ast::ExprPtr result = TransformMul(operands[0]);
-    for (size_t i = 1; i < operands.size(); ++i) {
-        auto *op = ops[i - 1];
-        ast::BinaryOp bop = op->PLUS() ? ast::BinaryOp::Add : op->MINUS() ? ast::BinaryOp::Sub : ast::BinaryOp::Concat;
-        result = std::make_unique<ast::BinaryExpr>(Loc(op), bop, std::move(result), TransformMul(operands[i]));
-    }
-    return result;
-}
-
-ast::ExprPtr Transformer::TransformMul(P::Mul_exprContext *ctx) {
-    auto operands = ctx->unary_expr();
-    auto ops = ctx->mul_op();
-    DepthScope scope(*this, operands.size(), ctx);
-    ast::ExprPtr result = TransformUnary(operands[0]);
-    for (size_t i = 1; i < operands.size(); ++i) {
-        auto *op = ops[i - 1];
-        ast::BinaryOp bop = op->STAR() ? ast::BinaryOp::Mul : ast::BinaryOp::Div;
-        result = std::make_unique<ast::BinaryExpr>(Loc(op), bop, std::move(result), TransformUnary(operands[i]));
-    }
-    return result;
-}
-
-ast::ExprPtr Transformer::TransformUnary(P::Unary_exprContext *ctx) {
-    if (ctx->pow_expr()) return TransformPow(ctx->pow_expr());
-    DepthScope scope(*this, 1, ctx);
-    ast::ExprPtr operand = TransformUnary(ctx->unary_expr());
-    if (ctx->PLUS()) return std::make_unique<ast::UnaryExpr>(Loc(ctx), ast::UnaryOp::Plus, std::move(operand));
-    // Fold "-literal" so that -2147483648 is one integer literal.
-    if (operand->kind == ast::ExprKind::Literal) {
-        auto &lit = ast::Cast<ast::LiteralExpr>(*operand);
-        if (lit.type == ast::LiteralExpr::Type::Integer || lit.type == ast::LiteralExpr::Type::Decimal) {
-            lit.text = "-" + lit.text;
-            lit.loc = Loc(ctx);
-            return operand;
+    DepthScope scope(*this, spine.size() + 1, ctx);
+    ast::ExprPtr result;
+    if (bottom->children.size() == 1)
+        result = TransformArith(static_cast<P::Arith_exprContext *>(bottom->children[0]));
+    else
+        result = std::make_unique<ast::NotExpr>(Loc(bottom),
+                                                TransformExpr(static_cast<P::ExprContext *>(bottom->children[1])));
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        P::ExprContext *node = *it;
+        auto arith = [node](size_t i) { return static_cast<P::Arith_exprContext *>(node->children[i]); };
+        size_t i = 1;
+        antlr4::Token *op = OperatorAt(node, i);
+        bool negated = false;
+        if (op->getType() == P::K_NOT) {
+            negated = true;
+            op = OperatorAt(node, ++i);
+        }
+        switch (op->getType()) {
+            case P::K_LIKE: {
+                auto like = std::make_unique<ast::LikeExpr>(Loc(op));
+                like->operand = std::move(result);
+                like->pattern = TransformArith(arith(i + 1));
+                if (node->children.size() > i + 2) like->escape = TransformArith(arith(i + 3));
+                like->negated = negated;
+                result = std::move(like);
+                break;
+            }
+            case P::K_BETWEEN: {
+                auto between = std::make_unique<ast::BetweenExpr>(Loc(op));
+                between->operand = std::move(result);
+                between->low = TransformArith(arith(i + 1));
+                between->high = TransformArith(arith(i + 3));
+                between->negated = negated;
+                result = std::move(between);
+                break;
+            }
+            case P::K_IN: {
+                auto in = std::make_unique<ast::InExpr>(Loc(op));
+                in->operand = std::move(result);
+                // ( expr , expr ... ): the list items sit at every other child.
+                for (size_t j = i + 2; j + 1 < node->children.size(); j += 2)
+                    in->list.push_back(TransformExpr(static_cast<P::ExprContext *>(node->children[j])));
+                in->negated = negated;
+                result = std::move(in);
+                break;
+            }
+            case P::K_IS:
+                result = std::make_unique<ast::IsNullExpr>(Loc(op), std::move(result), node->children.size() == 4);
+                break;
+            default: {
+                ast::BinaryOp bop = ast::BinaryOp::Or;
+                switch (op->getType()) {
+                    case P::EQ: bop = ast::BinaryOp::Eq; break;
+                    case P::NE: bop = ast::BinaryOp::Ne; break;
+                    case P::LT: bop = ast::BinaryOp::Lt; break;
+                    case P::LE: bop = ast::BinaryOp::Le; break;
+                    case P::GT: bop = ast::BinaryOp::Gt; break;
+                    case P::GE: bop = ast::BinaryOp::Ge; break;
+                    case P::K_AND: bop = ast::BinaryOp::And; break;
+                    default: break;
+                }
+                result = std::make_unique<ast::BinaryExpr>(
+                    Loc(op), bop, std::move(result), TransformExpr(static_cast<P::ExprContext *>(node->children[2])));
+            }
         }
     }
-    return std::make_unique<ast::UnaryExpr>(Loc(ctx), ast::UnaryOp::Minus, std::move(operand));
+    return result;
 }
 
-ast::ExprPtr Transformer::TransformPow(P::Pow_exprContext *ctx) {
-    ast::ExprPtr base = TransformPostfix(ctx->postfix_expr());
-    if (!ctx->EXPON()) return base;
-    return std::make_unique<ast::BinaryExpr>(Loc(ctx->EXPON()->getSymbol()), ast::BinaryOp::Pow, std::move(base),
-                                             TransformUnary(ctx->unary_expr()));
-}
-
-ast::ExprPtr Transformer::TransformPostfix(P::Postfix_exprContext *ctx) {
-    ast::ExprPtr result = TransformPrimary(ctx->primary());
-    for (auto *type : ctx->type_name())
-        result = std::make_unique<ast::CastExpr>(Loc(type), std::move(result), TransformTypeName(type));
+// The arith_expr alternatives differ in shape, which the grammar fixes: one
+// child is a primary, two are a sign and its operand, three have the operator
+// (or ::) in the middle. A chain "a + b + c ..." is a left-deep tree as long
+// as the chain, so its left spine is walked in a loop, not by recursion.
+ast::ExprPtr Transformer::TransformArith(P::Arith_exprContext *ctx) {
+    std::vector<P::Arith_exprContext *> spine;
+    P::Arith_exprContext *bottom = ctx;
+    while (bottom->children.size() == 3) {
+        spine.push_back(bottom);
+        bottom = static_cast<P::Arith_exprContext *>(bottom->children[0]);
+    }
+    DepthScope scope(*this, spine.size() + 1, ctx);
+    ast::ExprPtr result;
+    if (bottom->children.size() == 1) {
+        result = TransformPrimary(static_cast<P::PrimaryContext *>(bottom->children[0]));
+    } else {
+        antlr4::Token *sign = OperatorAt(bottom, 0);
+        ast::ExprPtr operand = TransformArith(static_cast<P::Arith_exprContext *>(bottom->children[1]));
+        if (sign->getType() == P::PLUS) {
+            result = std::make_unique<ast::UnaryExpr>(Loc(sign), ast::UnaryOp::Plus, std::move(operand));
+        } else if (IsUnsignedNumber(*operand)) {
+            // Fold "-literal" so that -2147483648 is one integer literal;
+            // "- -1" stays a negation of -1.
+            auto &lit = ast::Cast<ast::LiteralExpr>(*operand);
+            lit.text = "-" + lit.text;
+            lit.loc = Loc(sign);
+            result = std::move(operand);
+        } else {
+            result = std::make_unique<ast::UnaryExpr>(Loc(sign), ast::UnaryOp::Minus, std::move(operand));
+        }
+    }
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        P::Arith_exprContext *node = *it;
+        antlr4::Token *op = OperatorAt(node, 1);
+        if (op->getType() == P::TYPECAST) {
+            result = std::make_unique<ast::CastExpr>(
+                Loc(op), std::move(result), TransformTypeName(static_cast<P::Type_nameContext *>(node->children[2])));
+            continue;
+        }
+        ast::BinaryOp bop = ast::BinaryOp::Add;
+        switch (op->getType()) {
+            case P::EXPON: bop = ast::BinaryOp::Pow; break;
+            case P::STAR: bop = ast::BinaryOp::Mul; break;
+            case P::SLASH: bop = ast::BinaryOp::Div; break;
+            case P::MINUS: bop = ast::BinaryOp::Sub; break;
+            case P::CONCAT: bop = ast::BinaryOp::Concat; break;
+            default: break;
+        }
+        result = std::make_unique<ast::BinaryExpr>(
+            Loc(op), bop, std::move(result), TransformArith(static_cast<P::Arith_exprContext *>(node->children[2])));
+    }
     return result;
 }
 
@@ -185,6 +210,8 @@ static ast::AttributeKind AttributeOf(PlPolarParser::Attribute_nameContext *ctx)
 }
 
 ast::ExprPtr Transformer::TransformPrimary(P::PrimaryContext *ctx) {
+    // Names and literals first: each failed dynamic_cast costs.
+    if (auto *name = dynamic_cast<P::NamePrimaryContext *>(ctx)) return TransformNameRef(name->name_ref());
     if (auto *lit = dynamic_cast<P::LiteralPrimaryContext *>(ctx)) return TransformLiteral(lit->literal());
     if (auto *paren = dynamic_cast<P::ParenPrimaryContext *>(ctx)) return TransformExpr(paren->expr());
     if (auto *cast = dynamic_cast<P::CastPrimaryContext *>(ctx))
@@ -209,14 +236,12 @@ ast::ExprPtr Transformer::TransformPrimary(P::PrimaryContext *ctx) {
     }
     if (auto *attr = dynamic_cast<P::SqlAttributePrimaryContext *>(ctx))
         return std::make_unique<ast::AttributeExpr>(Loc(ctx), ast::NameChain{}, AttributeOf(attr->attribute_name()));
-    if (auto *typed = dynamic_cast<P::TypedLiteralPrimaryContext *>(ctx)) {
-        auto lit = std::make_unique<ast::LiteralExpr>(Loc(ctx), ast::LiteralExpr::Type::Typed,
-                                                      UnquoteString(typed->STRING_LITERAL()->getText()));
-        lit->type_name = TransformIdentifier(typed->identifier());
-        return lit;
-    }
-    auto *name = dynamic_cast<P::NamePrimaryContext *>(ctx);
-    return TransformNameRef(name->name_ref());
+    // The one alternative left.
+    auto *typed = static_cast<P::TypedLiteralPrimaryContext *>(ctx);
+    auto lit = std::make_unique<ast::LiteralExpr>(Loc(ctx), ast::LiteralExpr::Type::Typed,
+                                                  UnquoteString(typed->STRING_LITERAL()->getText()));
+    lit->type_name = TransformIdentifier(typed->identifier());
+    return lit;
 }
 
 ast::ExprPtr Transformer::TransformNameRef(P::Name_refContext *ctx) {
@@ -249,11 +274,16 @@ std::vector<ast::CallArg> Transformer::TransformCallArgs(P::Call_argsContext *ct
 ast::ExprPtr Transformer::TransformLiteral(P::LiteralContext *ctx) {
     using T = ast::LiteralExpr::Type;
     ast::SourceLoc loc = Loc(ctx);
-    if (ctx->INTEGER_LITERAL()) return std::make_unique<ast::LiteralExpr>(loc, T::Integer, ctx->getText());
-    if (ctx->DECIMAL_LITERAL()) return std::make_unique<ast::LiteralExpr>(loc, T::Decimal, ctx->getText());
-    if (ctx->STRING_LITERAL()) return std::make_unique<ast::LiteralExpr>(loc, T::String, UnquoteString(ctx->getText()));
-    if (ctx->K_TRUE()) return std::make_unique<ast::LiteralExpr>(loc, T::Boolean, "true");
-    if (ctx->K_FALSE()) return std::make_unique<ast::LiteralExpr>(loc, T::Boolean, "false");
+    antlr4::Token *token = ctx->getStart();
+    switch (token->getType()) {
+        case P::INTEGER_LITERAL: return std::make_unique<ast::LiteralExpr>(loc, T::Integer, token->getText());
+        case P::DECIMAL_LITERAL: return std::make_unique<ast::LiteralExpr>(loc, T::Decimal, token->getText());
+        case P::STRING_LITERAL:
+            return std::make_unique<ast::LiteralExpr>(loc, T::String, UnquoteString(token->getText()));
+        case P::K_TRUE: return std::make_unique<ast::LiteralExpr>(loc, T::Boolean, "true");
+        case P::K_FALSE: return std::make_unique<ast::LiteralExpr>(loc, T::Boolean, "false");
+        default: break;
+    }
     return std::make_unique<ast::LiteralExpr>(loc, T::Null, "");
 }
 

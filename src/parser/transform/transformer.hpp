@@ -50,14 +50,7 @@ public:
     static ast::SourceLoc Loc(antlr4::ParserRuleContext *ctx) { return Loc(ctx->getStart()); }
 
 private:
-    ast::ExprPtr TransformAnd(PlPolarParser::And_exprContext *ctx);
-    ast::ExprPtr TransformNot(PlPolarParser::Not_exprContext *ctx);
-    ast::ExprPtr TransformRel(PlPolarParser::Rel_exprContext *ctx);
-    ast::ExprPtr TransformAdd(PlPolarParser::Add_exprContext *ctx);
-    ast::ExprPtr TransformMul(PlPolarParser::Mul_exprContext *ctx);
-    ast::ExprPtr TransformUnary(PlPolarParser::Unary_exprContext *ctx);
-    ast::ExprPtr TransformPow(PlPolarParser::Pow_exprContext *ctx);
-    ast::ExprPtr TransformPostfix(PlPolarParser::Postfix_exprContext *ctx);
+    ast::ExprPtr TransformArith(PlPolarParser::Arith_exprContext *ctx);
     ast::ExprPtr TransformPrimary(PlPolarParser::PrimaryContext *ctx);
     ast::ExprPtr TransformLiteral(PlPolarParser::LiteralContext *ctx);
 
