@@ -29,6 +29,14 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
             case FastResult::Bail: break;
         }
     }
+    if (expr.decimal) {
+        types::Decimal d;
+        switch (EvalDecimal(static_cast<const compile::DecimalExpr &>(*expr.decimal), &d)) {
+            case FastResult::Value: return pg::Value::Of(pg::DecimalToNumeric(d), NUMERICOID);
+            case FastResult::Null: return pg::Value::Null(NUMERICOID);
+            case FastResult::Bail: break;
+        }
+    }
     switch (expr.kind) {
         case ast::ExprKind::Literal: return static_cast<const compile::LiteralSite &>(*expr.annotation).value;
         case ast::ExprKind::Name: {

@@ -131,6 +131,26 @@ Flow Executor::Dispatch(const ast::Stmt &stmt) {
                     }
                 }
             }
+            if (s.value->decimal && s.slot >= 0) {
+                // NUMBER into an unconstrained NUMBER variable: built right
+                // in the variable's memory, no copy.
+                const auto &decimal = static_cast<const compile::DecimalExpr &>(*s.value->decimal);
+                const pg::TypeInfo &type = fn_.variables[static_cast<size_t>(s.slot)].type;
+                if (type.oid == NUMERICOID && type.typmod < 0 &&
+                    static_cast<compile::StoreSite &>(*s.annotation).target.field.empty()) {
+                    types::Decimal d;
+                    FastResult r = EvalDecimal(decimal, &d);
+                    if (r == FastResult::Value) {
+                        pg::MemoryContextScope in_call(call_context_);
+                        StoreOwned(s.slot, pg::Value::Of(pg::DecimalToNumeric(d), NUMERICOID));
+                        return Flow::Normal;
+                    }
+                    if (r == FastResult::Null) {
+                        StoreCoerced(s.slot, pg::Value::Null(NUMERICOID));  // NOT NULL raises here
+                        return Flow::Normal;
+                    }
+                }
+            }
             ResetTemp();
             pg::Value v = Eval(*s.value);
             auto &site = static_cast<compile::StoreSite &>(*s.annotation);

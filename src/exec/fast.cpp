@@ -1,7 +1,8 @@
 // compile::FastExpr: integer and boolean expressions on plain integers.
 // Same results and errors as the general path (operators.cpp): int4
 // overflow raises, operators are strict, AND / OR use three-valued logic
-// with short-circuit.
+// with short-circuit. compile::DecimalExpr: NUMBER +, -, * on exact
+// decimals, with numeric's results and scales.
 #include "plpolar/compile/sites.hpp"
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/pg/guard.hpp"
@@ -125,6 +126,45 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
     }
     if (overflow) pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
     return FastResult::Value;
+}
+
+Executor::FastResult Executor::EvalDecimal(const compile::DecimalExpr &e, types::Decimal *out) {
+    using Op = compile::DecimalExpr::Op;
+    switch (e.op) {
+        case Op::Const: *out = e.value; return FastResult::Value;
+        case Op::Slot: {
+            const pg::Value &v = slots_[static_cast<size_t>(e.slot)];
+            if (v.isnull) return FastResult::Null;
+            if (v.type != NUMERICOID || !pg::NumericToDecimal(v.datum, out)) return FastResult::Bail;
+            return FastResult::Value;
+        }
+        case Op::Integer: {
+            int32 i = 0;
+            FastResult r = EvalFast(*e.integer, &i);
+            out->mantissa = i;
+            out->scale = 0;
+            return r;
+        }
+        case Op::Neg: {
+            FastResult r = EvalDecimal(*e.left, out);
+            if (r == FastResult::Value) types::DecimalNeg(out);
+            return r;
+        }
+        case Op::Add:
+        case Op::Sub:
+        case Op::Mul: break;
+    }
+    // Both sides first, as the general path does.
+    types::Decimal a, b;
+    FastResult ra = EvalDecimal(*e.left, &a);
+    if (ra == FastResult::Bail) return ra;
+    FastResult rb = EvalDecimal(*e.right, &b);
+    if (rb == FastResult::Bail) return rb;
+    if (ra == FastResult::Null || rb == FastResult::Null) return FastResult::Null;
+    bool fits = e.op == Op::Add   ? types::DecimalAdd(a, b, out)
+                : e.op == Op::Sub ? types::DecimalSub(a, b, out)
+                                  : types::DecimalMul(a, b, out);
+    return fits ? FastResult::Value : FastResult::Bail;
 }
 
 }  // namespace plpolar::exec

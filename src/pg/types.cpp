@@ -178,6 +178,23 @@ Datum TextConcat(Datum a, Datum b) {
     return PointerGetDatum(t);
 }
 
+bool NumericToDecimal(Datum numeric, types::Decimal *out) {
+    const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(numeric));
+    // Short headers are fine (values from tuples); toasted ones are rare
+    // for numbers and go the general way.
+    if (VARATT_IS_EXTENDED(p) && !VARATT_IS_SHORT(p)) return false;
+    return types::DecodeNumeric(reinterpret_cast<const uint8_t *>(VARDATA_ANY(p)), VARSIZE_ANY_EXHDR(p), out);
+}
+
+Datum DecimalToNumeric(const types::Decimal &d) {
+    // NO_OOM: palloc returns NULL instead of raising, so no guard is needed.
+    auto *n = static_cast<varlena *>(palloc_extended(VARHDRSZ + types::kMaxNumericPayload, MCXT_ALLOC_NO_OOM));
+    if (n == nullptr) throw std::bad_alloc();
+    size_t len = types::EncodeNumeric(d, reinterpret_cast<uint8_t *>(VARDATA(n)));
+    SET_VARSIZE(n, VARHDRSZ + len);
+    return PointerGetDatum(n);
+}
+
 int TextByteLength(Datum value) {
     const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(value));
     if (!VARATT_IS_EXTERNAL(p) && !VARATT_IS_COMPRESSED(p)) return static_cast<int>(VARSIZE_ANY_EXHDR(p));

@@ -38,6 +38,8 @@ struct Expr {
     // The same expression on plain integers and booleans, when the types
     // of all its operands are fixed at compile time (compile::FastExpr).
     std::unique_ptr<Annotation> fast;
+    // The same on exact decimals for NUMBER (compile::DecimalExpr).
+    std::unique_ptr<Annotation> decimal;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

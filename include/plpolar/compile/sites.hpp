@@ -14,6 +14,7 @@
 #include "plpolar/pg/expr.hpp"
 #include "plpolar/pg/row.hpp"
 #include "plpolar/pg/spi.hpp"
+#include "plpolar/types/decimal.hpp"
 
 namespace plpolar::compile {
 
@@ -91,6 +92,21 @@ struct FastExpr : ast::Annotation {
     std::unique_ptr<FastExpr> right;
     std::vector<std::unique_ptr<FastExpr>> whens;
     std::vector<std::unique_ptr<FastExpr>> thens;
+};
+
+// A NUMBER expression of +, -, * and signs over NUMBER variables, numeric
+// literals and integer subexpressions (FastExpr, so that integer overflow
+// stays an error there). The interpreter computes it on types::Decimal and
+// falls back to the general path when a value does not fit (or a variable
+// holds another type): the results are PostgreSQL's numeric results.
+struct DecimalExpr : ast::Annotation {
+    enum class Op : uint8_t { Slot, Const, Integer, Neg, Add, Sub, Mul };
+    Op op = Op::Const;
+    int slot = -1;
+    types::Decimal value;               // Const
+    std::unique_ptr<FastExpr> integer;  // Integer
+    std::unique_ptr<DecimalExpr> left;
+    std::unique_ptr<DecimalExpr> right;
 };
 
 // Where one fetched value goes: a variable, a record field or a record.

@@ -147,6 +147,9 @@ private:
     enum class FastResult { Value, Null, Bail };
     FastResult EvalFast(const compile::FastExpr &e, int32 *out);
     FastResult FastOperand(const compile::FastExpr &e, int32 *out);
+    // compile::DecimalExpr on exact decimals (fast.cpp); Bail: a value does
+    // not fit, use the general path.
+    FastResult EvalDecimal(const compile::DecimalExpr &e, types::Decimal *out);
     bool EvalCondition(const ast::Expr &expr, bool *isnull);
     pg::Value EvalBinary(const ast::BinaryExpr &expr);
     pg::Value EvalLogical(const ast::BinaryExpr &expr);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plpolar/pg/postgres.hpp"
+#include "plpolar/types/decimal.hpp"
 
 namespace plpolar::pg {
 
@@ -70,6 +71,11 @@ Datum TextSubstring(Datum text, int32 start, int32 count);
 std::string TextToString(Datum text);
 
 // Calls a built-in PostgreSQL function (numeric_add, textlike, ...).
+// numeric <-> types::Decimal: false when the value does not fit (NaN,
+// Infinity, too many digits); the numeric is built in CurrentMemoryContext.
+bool NumericToDecimal(Datum numeric, types::Decimal *out);
+Datum DecimalToNumeric(const types::Decimal &d);
+
 Datum Call1(PGFunction fn, Datum a);
 Datum Call2(PGFunction fn, Datum a, Datum b);
 Datum Call2Coll(PGFunction fn, Oid collation, Datum a, Datum b);
