@@ -445,3 +445,55 @@ BEGIN;
 SELECT catch('dup');
 SELECT count(*) FROM acct;
 COMMIT;
+
+-- Operator errors in an assignment come back to the block by return value,
+-- not by unwinding (soft errors). They must behave as any other error: the
+-- first one wins, the target keeps its value, SQLCODE / SQLERRM / CONTEXT
+-- are the same, an unmatched one goes on to the enclosing block or caller.
+CREATE FUNCTION soft_errors() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  big PLS_INTEGER := 2147483647; x PLS_INTEGER := 7; n NUMBER := 5; d NUMBER NOT NULL := 1;
+  f BINARY_DOUBLE := 1; out VARCHAR2(400);
+BEGIN
+  BEGIN x := 1 / 0; EXCEPTION WHEN ZERO_DIVIDE THEN out := 'a:' || SQLCODE || ':' || x; END;
+  BEGIN x := (big + 1) + 1 / 0; EXCEPTION WHEN OTHERS THEN out := out || ' b:' || SQLERRM; END;
+  BEGIN x := 1 / 0 + (big + 1); EXCEPTION WHEN OTHERS THEN out := out || ' c:' || SQLERRM; END;
+  BEGIN n := n * 2 / 0; EXCEPTION WHEN ZERO_DIVIDE THEN out := out || ' d:' || n; END;
+  BEGIN d := 1 / 0; EXCEPTION WHEN OTHERS THEN out := out || ' e:' || SQLERRM; END;
+  BEGIN x := -(-big - 1); EXCEPTION WHEN OTHERS THEN out := out || ' f:' || SQLERRM; END;
+  BEGIN f := f / 0; EXCEPTION WHEN ZERO_DIVIDE THEN out := out || ' g:' || f; END;
+  BEGIN x := CASE WHEN x > 0 THEN big * 2 ELSE 0 END; EXCEPTION WHEN OTHERS THEN out := out || ' h:' || SQLCODE; END;
+  BEGIN
+    BEGIN x := x / 0; EXCEPTION WHEN NO_DATA_FOUND THEN out := out || ' wrong'; END;
+  EXCEPTION WHEN ZERO_DIVIDE THEN out := out || ' i:outer';
+  END;
+  RETURN out || ' x=' || x;
+END;
+$$;
+SELECT soft_errors();
+-- The same through C++ exceptions (one subtransaction per block, as PL/pgSQL).
+SET plpolar.exception_rollback = block;
+SELECT soft_errors();
+RESET plpolar.exception_rollback;
+CREATE FUNCTION soft_unhandled() RETURNS int LANGUAGE plpolar AS $$
+DECLARE x PLS_INTEGER;
+BEGIN
+  BEGIN
+    x := 10 / 0;
+  EXCEPTION WHEN NO_DATA_FOUND THEN RETURN -1;
+  END;
+  RETURN x;
+END;
+$$;
+CREATE FUNCTION hard_unhandled() RETURNS int LANGUAGE plpolar AS $$
+DECLARE x PLS_INTEGER;
+BEGIN
+  x := 10 / 0;
+  RETURN x;
+END;
+$$;
+SELECT soft_unhandled();
+SELECT hard_unhandled();
+DROP FUNCTION soft_errors();
+DROP FUNCTION soft_unhandled();
+DROP FUNCTION hard_unhandled();

@@ -647,6 +647,31 @@ private:
         }
     }
 
+    // Literals, variables and operators only: no call, no SQL that could run
+    // user code, so evaluation may stop at an error without unwinding.
+    static bool RunsNoUserCode(const ast::Expr &e) {
+        switch (e.kind) {
+            case ast::ExprKind::Literal: return true;
+            case ast::ExprKind::Name: return ast::Cast<ast::NameExpr>(e).builtin == ast::Builtin::None;
+            case ast::ExprKind::Unary: return RunsNoUserCode(*ast::Cast<ast::UnaryExpr>(e).operand);
+            case ast::ExprKind::Not: return RunsNoUserCode(*ast::Cast<ast::NotExpr>(e).operand);
+            case ast::ExprKind::IsNull: return RunsNoUserCode(*ast::Cast<ast::IsNullExpr>(e).operand);
+            case ast::ExprKind::Binary: {
+                const auto &b = ast::Cast<ast::BinaryExpr>(e);
+                return RunsNoUserCode(*b.left) && RunsNoUserCode(*b.right);
+            }
+            case ast::ExprKind::Case: {
+                const auto &c = ast::Cast<ast::CaseExpr>(e);
+                if (c.operand && !RunsNoUserCode(*c.operand)) return false;
+                if (c.else_value && !RunsNoUserCode(*c.else_value)) return false;
+                for (const auto &w : c.whens)
+                    if (!RunsNoUserCode(*w.condition) || !RunsNoUserCode(*w.result)) return false;
+                return true;
+            }
+            default: return false;
+        }
+    }
+
     // The DecimalExpr for `e`, or null. *numeric tells whether a NUMBER
     // operand is involved: without one the result is not numeric at all.
     std::unique_ptr<DecimalExpr> MakeDecimal(const ast::Expr &e, bool *numeric) {
@@ -902,6 +927,7 @@ private:
                 s.slot = site->target.slot;
                 CompileOwn(*s.value, scope, s);
                 site->cast.target = fn_.variables[static_cast<size_t>(s.slot)].type;
+                site->soft_errors = RunsNoUserCode(*s.value);
                 s.annotation = std::move(site);
                 return;
             }

@@ -142,4 +142,59 @@ void Executor::StoreCoerced(int slot, const pg::Value &given) {
     owned_[index] = !stored.isnull && !var.type.byval;
 }
 
+// A soft error (see ExecStmt) leaves the variable as it was: Flow::Error.
+Flow Executor::ExecAssign(const ast::AssignStmt &s) {
+    if (s.value->fast && s.slot >= 0) {
+        // An integer or boolean into a variable of that very type:
+        // no conversion, no allocation.
+        const auto &fast = static_cast<const compile::FastExpr &>(*s.value->fast);
+        Oid type = fast.boolean ? BOOLOID : INT4OID;
+        auto slot = static_cast<size_t>(s.slot);
+        if (fn_.variables[slot].type.oid == type &&
+            static_cast<compile::StoreSite &>(*s.annotation).target.field.empty()) {
+            int32 v = 0;
+            FastResult r = EvalFast(fast, &v);
+            if (r == FastResult::Value) {
+                slots_[slot] = pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type);
+                return Flow::Normal;
+            }
+            if (r == FastResult::Null) {
+                if (soft_error_ != nullptr) return Flow::Error;
+                StoreCoerced(s.slot, pg::Value::Null(type));  // NOT NULL raises here
+                return Flow::Normal;
+            }
+        }
+    }
+    if (s.value->decimal && s.slot >= 0) {
+        // NUMBER into an unconstrained NUMBER variable: built right
+        // in the variable's memory, no copy.
+        const auto &decimal = static_cast<const compile::DecimalExpr &>(*s.value->decimal);
+        const pg::TypeInfo &type = fn_.variables[static_cast<size_t>(s.slot)].type;
+        if (type.oid == NUMERICOID && type.typmod < 0 &&
+            static_cast<compile::StoreSite &>(*s.annotation).target.field.empty()) {
+            types::Decimal d;
+            FastResult r = EvalDecimal(decimal, &d);
+            if (r == FastResult::Value) {
+                pg::MemoryContextScope in_call(call_context_);
+                StoreOwned(s.slot, pg::Value::Of(pg::DecimalToNumeric(d), NUMERICOID));
+                return Flow::Normal;
+            }
+            if (r == FastResult::Null) {
+                if (soft_error_ != nullptr) return Flow::Error;
+                StoreCoerced(s.slot, pg::Value::Null(NUMERICOID));  // NOT NULL raises here
+                return Flow::Normal;
+            }
+        }
+    }
+    ResetTemp();
+    pg::Value v = Eval(*s.value);
+    if (soft_error_ != nullptr) return Flow::Error;
+    auto &site = static_cast<compile::StoreSite &>(*s.annotation);
+    if (site.target.field.empty())
+        Store(s.slot, v, site.cast);
+    else
+        StoreTarget(site.target, v);
+    return Flow::Normal;
+}
+
 }  // namespace plpolar::exec

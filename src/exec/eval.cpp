@@ -19,6 +19,8 @@ Native Executor::Classify(Oid type) const {
 }
 
 pg::Value Executor::Eval(const ast::Expr &expr) {
+    // After a soft error nothing more is computed (see ExecStmt).
+    if (unlikely(soft_error_ != nullptr)) return pg::Value::Null(InvalidOid);
     if (expr.fast) {
         const auto &fast = static_cast<const compile::FastExpr &>(*expr.fast);
         int32 v = 0;

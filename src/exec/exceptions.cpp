@@ -5,6 +5,12 @@
 // with handlers every statement that can change the database runs in its
 // own subtransaction (Executor::Atomic; calls of user code: EvalPgExpr). plpolar.exception_rollback =
 // block gives PL/pgSQL's behaviour instead: one subtransaction per block.
+//
+// An error inside such a block reaches the block as Flow::Error. Most are
+// C++ exceptions caught at the statement (ExecStmt); an assignment of a
+// pure expression (operators on variables and literals) gets its
+// operators' errors back by return value instead ("soft" errors), because
+// unwinding costs more than everything else a handled error does.
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/handler/settings.hpp"
@@ -39,6 +45,26 @@ bool Executor::Matches(const std::vector<compile::Condition> &conditions, const 
         }
     }
     return false;
+}
+
+void Executor::SoftRaise(int sqlstate, const char *message) {
+    if (!soft_) pg::Raise(sqlstate, message);
+    if (soft_error_ == nullptr) soft_error_ = pg::CaptureRaise(sqlstate, message);
+}
+
+bool Executor::SoftCall2(PGFunction fn, Datum a, Datum b, Datum *out) {
+    if (!soft_) {
+        *out = pg::Call2(fn, a, b);
+        return true;
+    }
+    if (soft_error_ != nullptr) return false;
+    soft_error_ = pg::TryCall2(fn, a, b, out);
+    return soft_error_ == nullptr;
+}
+
+pg::Value Executor::IntegerOverflow(Oid type) {
+    SoftRaise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+    return pg::Value::Null(type);
 }
 
 Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site) {

@@ -83,10 +83,25 @@ Flow Executor::ExecStmts(const ast::StmtList &list) {
 
 Flow Executor::ExecStmt(const ast::Stmt &stmt) {
     if (protected_depth_ == 0) return Dispatch(stmt);
+    // Soft errors (exceptions.cpp): only for an assignment whose value
+    // cannot run user code, so that nothing happens after the error.
+    struct Soft {
+        Executor &e;
+        bool was;
+        Soft(Executor &ex, bool on) : e(ex), was(ex.soft_) { e.soft_ = on; }
+        ~Soft() {
+            e.soft_ = was;
+            e.soft_error_ = nullptr;  // taken below, or freed with the error memory
+        }
+    } soft{*this,
+           stmt.kind == ast::StmtKind::Assign && static_cast<const compile::StoreSite &>(*stmt.annotation).soft_errors};
     try {
-        return Dispatch(stmt);
+        Flow flow = Dispatch(stmt);
+        if (soft_error_ != nullptr) pending_error_ = pg::PgError(soft_error_);
+        return soft_error_ != nullptr ? Flow::Error : flow;
     } catch (const pg::PgError &e) {
-        pending_error_ = e;
+        // The first error wins: a soft one may have come before.
+        pending_error_ = soft_error_ != nullptr ? pg::PgError(soft_error_) : e;
         return Flow::Error;
     }
 }
@@ -109,57 +124,7 @@ Flow Executor::Dispatch(const ast::Stmt &stmt) {
         case ast::StmtKind::Raise: return ExecRaise(ast::Cast<ast::RaiseStmt>(stmt));
         case ast::StmtKind::Close: return ExecClose(ast::Cast<ast::CloseStmt>(stmt));
         case ast::StmtKind::Case: return ExecCase(ast::Cast<ast::CaseStmt>(stmt));
-        case ast::StmtKind::Assign: {
-            const auto &s = ast::Cast<ast::AssignStmt>(stmt);
-            if (s.value->fast && s.slot >= 0) {
-                // An integer or boolean into a variable of that very type:
-                // no conversion, no allocation.
-                const auto &fast = static_cast<const compile::FastExpr &>(*s.value->fast);
-                Oid type = fast.boolean ? BOOLOID : INT4OID;
-                auto slot = static_cast<size_t>(s.slot);
-                if (fn_.variables[slot].type.oid == type &&
-                    static_cast<compile::StoreSite &>(*s.annotation).target.field.empty()) {
-                    int32 v = 0;
-                    FastResult r = EvalFast(fast, &v);
-                    if (r == FastResult::Value) {
-                        slots_[slot] = pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type);
-                        return Flow::Normal;
-                    }
-                    if (r == FastResult::Null) {
-                        StoreCoerced(s.slot, pg::Value::Null(type));  // NOT NULL raises here
-                        return Flow::Normal;
-                    }
-                }
-            }
-            if (s.value->decimal && s.slot >= 0) {
-                // NUMBER into an unconstrained NUMBER variable: built right
-                // in the variable's memory, no copy.
-                const auto &decimal = static_cast<const compile::DecimalExpr &>(*s.value->decimal);
-                const pg::TypeInfo &type = fn_.variables[static_cast<size_t>(s.slot)].type;
-                if (type.oid == NUMERICOID && type.typmod < 0 &&
-                    static_cast<compile::StoreSite &>(*s.annotation).target.field.empty()) {
-                    types::Decimal d;
-                    FastResult r = EvalDecimal(decimal, &d);
-                    if (r == FastResult::Value) {
-                        pg::MemoryContextScope in_call(call_context_);
-                        StoreOwned(s.slot, pg::Value::Of(pg::DecimalToNumeric(d), NUMERICOID));
-                        return Flow::Normal;
-                    }
-                    if (r == FastResult::Null) {
-                        StoreCoerced(s.slot, pg::Value::Null(NUMERICOID));  // NOT NULL raises here
-                        return Flow::Normal;
-                    }
-                }
-            }
-            ResetTemp();
-            pg::Value v = Eval(*s.value);
-            auto &site = static_cast<compile::StoreSite &>(*s.annotation);
-            if (site.target.field.empty())
-                Store(s.slot, v, site.cast);
-            else
-                StoreTarget(site.target, v);
-            return Flow::Normal;
-        }
+        case ast::StmtKind::Assign: return ExecAssign(ast::Cast<ast::AssignStmt>(stmt));
         case ast::StmtKind::Return: return ExecReturn(ast::Cast<ast::ReturnStmt>(stmt));
         case ast::StmtKind::Call: return ExecCall(ast::Cast<ast::CallStmt>(stmt));
         // Statements that run SQL themselves: one unit of statement-level

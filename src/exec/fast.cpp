@@ -70,7 +70,10 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
             if (e.op == Op::Not) {
                 *out = x == 0;
             } else {
-                if (x == PG_INT32_MIN) pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+                if (x == PG_INT32_MIN) {
+                    IntegerOverflow(INT4OID);
+                    return FastResult::Null;
+                }
                 *out = -x;
             }
             return FastResult::Value;
@@ -124,7 +127,10 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
         case Op::Ge: *out = a >= b; break;
         default: return FastResult::Bail;
     }
-    if (overflow) pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+    if (overflow) {
+        IntegerOverflow(INT4OID);
+        return FastResult::Null;
+    }
     return FastResult::Value;
 }
 

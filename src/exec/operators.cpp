@@ -23,8 +23,6 @@ bool IsNumber(Native k) {
     return k == Native::Int4 || k == Native::Int8 || k == Native::Numeric || k == Native::Float8;
 }
 
-[[noreturn]] void IntegerOverflow() { pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range"); }
-
 int64 AsInt64(const pg::Value &v, Native k) {
     return k == Native::Int4 ? static_cast<int64>(DatumGetInt32(v.datum)) : DatumGetInt64(v.datum);
 }
@@ -70,10 +68,10 @@ pg::Value Executor::EvalUnary(const ast::UnaryExpr &expr) {
     if (expr.op == ast::UnaryOp::Plus && IsNumber(k)) return v;
     switch (k) {
         case Native::Int4:
-            if (DatumGetInt32(v.datum) == PG_INT32_MIN) IntegerOverflow();
+            if (DatumGetInt32(v.datum) == PG_INT32_MIN) return IntegerOverflow(INT4OID);
             return pg::Value::Of(Int32GetDatum(-DatumGetInt32(v.datum)), INT4OID);
         case Native::Int8:
-            if (DatumGetInt64(v.datum) == PG_INT64_MIN) IntegerOverflow();
+            if (DatumGetInt64(v.datum) == PG_INT64_MIN) return IntegerOverflow(INT8OID);
             return pg::Value::Of(Int64GetDatum(-DatumGetInt64(v.datum)), INT8OID);
         case Native::Numeric: return pg::Value::Of(pg::Call1(numeric_uminus, v.datum), NUMERICOID);
         case Native::Float8: return pg::Value::Of(Float8GetDatum(-DatumGetFloat8(v.datum)), FLOAT8OID);
@@ -118,13 +116,18 @@ pg::Value Executor::Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::V
             case ast::BinaryOp::Sub: r = x - y; break;
             case ast::BinaryOp::Mul: r = x * y; break;
             case ast::BinaryOp::Div:
-                if (y == 0.0) pg::Raise(ERRCODE_DIVISION_BY_ZERO, "division by zero");
+                if (y == 0.0) {
+                    SoftRaise(ERRCODE_DIVISION_BY_ZERO, "division by zero");
+                    return pg::Value::Null(FLOAT8OID);
+                }
                 r = x / y;
                 break;
             default: break;
         }
-        if (std::isinf(r) && !std::isinf(x) && !std::isinf(y))
-            pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        if (std::isinf(r) && !std::isinf(x) && !std::isinf(y)) {
+            SoftRaise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+            return pg::Value::Null(FLOAT8OID);
+        }
         return pg::Value::Of(Float8GetDatum(r), FLOAT8OID);
     }
     bool integers = ka != Native::Numeric && kb != Native::Numeric;
@@ -136,7 +139,7 @@ pg::Value Executor::Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::V
             bool overflow = op == ast::BinaryOp::Add   ? pg_add_s32_overflow(x, y, &r)
                             : op == ast::BinaryOp::Sub ? pg_sub_s32_overflow(x, y, &r)
                                                        : pg_mul_s32_overflow(x, y, &r);
-            if (overflow) IntegerOverflow();
+            if (overflow) return IntegerOverflow(INT4OID);
             return pg::Value::Of(Int32GetDatum(r), INT4OID);
         }
         int64 x = AsInt64(a, ka);
@@ -145,7 +148,7 @@ pg::Value Executor::Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::V
         bool overflow = op == ast::BinaryOp::Add   ? pg_add_s64_overflow(x, y, &r)
                         : op == ast::BinaryOp::Sub ? pg_sub_s64_overflow(x, y, &r)
                                                    : pg_mul_s64_overflow(x, y, &r);
-        if (overflow) IntegerOverflow();
+        if (overflow) return IntegerOverflow(INT8OID);
         return pg::Value::Of(Int64GetDatum(r), INT8OID);
     }
     // NUMBER arithmetic; division is exact and carries no trailing zeros,
@@ -153,14 +156,18 @@ pg::Value Executor::Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::V
     Datum x = AsNumeric(a, ka);
     Datum y = AsNumeric(b, kb);
     Datum r = 0;
+    bool ok = true;
     switch (op) {
-        case ast::BinaryOp::Add: r = pg::Call2(numeric_add, x, y); break;
-        case ast::BinaryOp::Sub: r = pg::Call2(numeric_sub, x, y); break;
-        case ast::BinaryOp::Mul: r = pg::Call2(numeric_mul, x, y); break;
-        case ast::BinaryOp::Div: r = pg::Call1(numeric_trim_scale, pg::Call2(numeric_div, x, y)); break;
+        case ast::BinaryOp::Add: ok = SoftCall2(numeric_add, x, y, &r); break;
+        case ast::BinaryOp::Sub: ok = SoftCall2(numeric_sub, x, y, &r); break;
+        case ast::BinaryOp::Mul: ok = SoftCall2(numeric_mul, x, y, &r); break;
+        case ast::BinaryOp::Div:
+            ok = SoftCall2(numeric_div, x, y, &r);
+            if (ok) r = pg::Call1(numeric_trim_scale, r);
+            break;
         default: break;
     }
-    return pg::Value::Of(r, NUMERICOID);
+    return ok ? pg::Value::Of(r, NUMERICOID) : pg::Value::Null(NUMERICOID);
 }
 
 bool Executor::CompareNative(const pg::Value &a, const pg::Value &b, int *result) {

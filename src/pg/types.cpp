@@ -221,6 +221,10 @@ Datum Call2(PGFunction fn, Datum a, Datum b) {
     return Guarded([fn, a, b] { return DirectFunctionCall2(fn, a, b); });
 }
 
+ErrorData *TryCall2(PGFunction fn, Datum a, Datum b, Datum *out) {
+    return TryGuarded([fn, a, b] { return DirectFunctionCall2(fn, a, b); }, out);
+}
+
 Datum Call2Coll(PGFunction fn, Oid collation, Datum a, Datum b) {
     return Guarded([fn, collation, a, b] { return DirectFunctionCall2Coll(fn, collation, a, b); });
 }

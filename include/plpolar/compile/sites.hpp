@@ -132,6 +132,9 @@ struct SqlSite : ast::Annotation {
 struct StoreSite : ast::Annotation {
     CastSite cast;
     TargetSite target;  // assignment: where the value goes
+    // The value only reads variables and applies operators: inside a block
+    // with handlers its errors may come back by return value (soft errors).
+    bool soft_errors = false;
 };
 
 // rec.field read in an expression.

@@ -150,6 +150,7 @@ private:
     // compile::DecimalExpr on exact decimals (fast.cpp); Bail: a value does
     // not fit, use the general path.
     FastResult EvalDecimal(const compile::DecimalExpr &e, types::Decimal *out);
+    Flow ExecAssign(const ast::AssignStmt &s);
     bool EvalCondition(const ast::Expr &expr, bool *isnull);
     pg::Value EvalBinary(const ast::BinaryExpr &expr);
     pg::Value EvalLogical(const ast::BinaryExpr &expr);
@@ -209,6 +210,14 @@ private:
     std::vector<pg::PgError> handling_;
     // The error a Flow::Error carries up to the nearest handler block.
     pg::PgError pending_error_{nullptr};
+    // Soft errors (ExecStmt): while soft_, an operator that fails records
+    // its error here (the first one wins) and yields NULL, Eval yields NULL
+    // at once, and the statement returns Flow::Error without a C++ throw.
+    bool soft_ = false;
+    ErrorData *soft_error_ = nullptr;
+    void SoftRaise(int sqlstate, const char *message);            // pg::Raise unless soft_
+    bool SoftCall2(PGFunction fn, Datum a, Datum b, Datum *out);  // pg::Call2 unless soft_; false: failed
+    pg::Value IntegerOverflow(Oid type);                          // SoftRaise "integer out of range"; NULL
     // Depth of blocks with handlers around the current statement, in
     // statement-level rollback mode.
     int protected_depth_ = 0;

@@ -41,8 +41,9 @@ private:
     Origin origin_;
 };
 
-// Copies the error being handled into plpolar's error context, flushes
-// PostgreSQL's error state and throws it as a PgError.
+// Copies the error being handled into plpolar's error context and flushes
+// PostgreSQL's error state; ThrowCurrentError then throws it as a PgError.
+ErrorData *CaptureCurrentError(MemoryContext caller_context);
 [[noreturn]] void ThrowCurrentError(MemoryContext caller_context);
 
 // Where PgError payloads live: reset by the outermost entry point, so error
@@ -86,6 +87,23 @@ inline auto Guarded(Fn &&fn) -> decltype(fn()) {
     }
 }
 
+// Guarded() that hands the error back instead of throwing it: null on
+// success. For callers that pass errors up by return value, because a C++
+// throw costs microseconds per frame it unwinds and a block with handlers
+// in a loop would pay that for every error it handles (exec/, soft errors).
+template <typename Fn>
+inline ErrorData *TryGuarded(Fn &&fn, decltype(fn()) *result) {
+    static_assert(std::is_trivially_copyable_v<decltype(fn())>, "TryGuarded() returns plain values only");
+    MemoryContext caller_context = CurrentMemoryContext;
+    bool failed = false;
+    PG_TRY();
+    { *result = fn(); }
+    PG_CATCH();
+    { failed = true; }
+    PG_END_TRY();
+    return failed ? CaptureCurrentError(caller_context) : nullptr;
+}
+
 // Raises a PostgreSQL error from C++ code. It goes through ereport so that
 // error context callbacks (function name and line) are collected as usual.
 struct ErrorSpec {
@@ -99,6 +117,8 @@ struct ErrorSpec {
 };
 [[noreturn]] void Raise(const ErrorSpec &spec);
 [[noreturn]] void Raise(int sqlstate, const std::string &message, const std::string &detail = std::string());
+// The error Raise() would throw, returned instead.
+ErrorData *CaptureRaise(int sqlstate, const char *message);
 
 // CHECK_FOR_INTERRUPTS through the boundary; cheap when nothing is pending.
 inline void CheckForInterrupts() {

@@ -78,6 +78,8 @@ Datum DecimalToNumeric(const types::Decimal &d);
 
 Datum Call1(PGFunction fn, Datum a);
 Datum Call2(PGFunction fn, Datum a, Datum b);
+// Call2 that returns the error (null on success) instead of throwing it.
+ErrorData *TryCall2(PGFunction fn, Datum a, Datum b, Datum *out);
 Datum Call2Coll(PGFunction fn, Oid collation, Datum a, Datum b);
 
 }  // namespace plpolar::pg
