@@ -15,4 +15,4 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 pg_virtualenv -o shared_preload_libraries=plpolar bash bench/inside.sh "$rounds" 2>&1 | grep -v '^Creating new\|^Dropping cluster'
 echo
 echo "9. connections (pgbench -C), ${conn_seconds}s x 3 rounds per setup:"
-bash bench/connections.sh "$conn_seconds" 3 | tail -8
+bash bench/connections.sh "$conn_seconds" 3 | sed -n "/^setup/,/target <= 1.15/p"

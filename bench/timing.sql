@@ -16,7 +16,7 @@ BEGIN
       (6, '5b helper call in a loop (200k)', 'call_loop(200000)'),
       (7, '6a SELECT INTO by key (50k)', 'select_loop(50000)'),
       (8, '6b INSERT in a loop (50k)', 'insert_loop(50000)'),
-      (9, '6c cursor FOR loop (100k rows)', 'cursor_loop(100000)'),
+      (9, '6c cursor FOR loop (5 x 100k rows)', 'cursor_loop(100000) FROM generate_series(1, 5)'),
       (10, '6d UPDATE by key (20k)', 'update_loop(20000)'),
       (11, '7a exception block, no error (500k)', 'exc_loop(500000)'),
       (12, '7b exception block, error raised (50k)', 'exc_raise_loop(50000)')) AS t(ord, name, call)
