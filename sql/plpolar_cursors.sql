@@ -347,3 +347,49 @@ BEGIN
 END;
 $$;
 SELECT returning_into();
+
+-- A FOR loop's record is the fetched row itself, not a copy: what leaves
+-- the loop (RETURN from a nested function, an assignment, a row with
+-- toasted values, a field changed in the loop) must stay valid after the
+-- batch behind it is gone.
+CREATE TABLE loop_rows (id int, note text);
+INSERT INTO loop_rows SELECT g, 'note ' || g FROM generate_series(1, 120) g;
+-- Random hex does not compress: these values are stored out of line (TOAST).
+INSERT INTO loop_rows SELECT 1000 + g, (SELECT string_agg(md5(g::text || i::text), '') FROM generate_series(1, 400) i)
+FROM generate_series(1, 3) g;
+SELECT pg_relation_size(reltoastrelid) > 0 AS out_of_line FROM pg_class WHERE relname = 'loop_rows';
+CREATE FUNCTION loop_rows_escape() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  kept loop_rows%ROWTYPE;
+  out VARCHAR2(4000) := '';
+  FUNCTION first_note_after(p PLS_INTEGER) RETURN VARCHAR2 IS
+  BEGIN
+    FOR r IN (SELECT id, note FROM loop_rows WHERE id > p ORDER BY id) LOOP
+      RETURN r.note;
+    END LOOP;
+    RETURN NULL;
+  END;
+  FUNCTION depth_sum(p PLS_INTEGER) RETURN PLS_INTEGER IS
+    total PLS_INTEGER := 0;
+  BEGIN
+    IF p = 0 THEN RETURN 0; END IF;
+    FOR r IN (SELECT id FROM loop_rows WHERE id <= 3 ORDER BY id) LOOP
+      total := total + r.id + depth_sum(p - 1);
+    END LOOP;
+    RETURN total;
+  END;
+BEGIN
+  out := first_note_after(60) || ' / ' || first_note_after(110) || ' / ' || length(first_note_after(1001));
+  FOR r IN (SELECT id, note FROM loop_rows ORDER BY id) LOOP
+    IF r.id = 77 THEN kept := r; END IF;
+    IF r.id = 1002 THEN out := out || ' / toasted ' || length(r.note); END IF;
+    r.note := 'changed';
+    IF r.note <> 'changed' THEN out := out || ' field assignment lost'; END IF;
+  END LOOP;
+  out := out || ' / kept ' || kept.id || ' ' || kept.note || ' / recursion ' || depth_sum(3);
+  RETURN out;
+END;
+$$;
+SELECT loop_rows_escape();
+DROP FUNCTION loop_rows_escape();
+DROP TABLE loop_rows;

@@ -116,6 +116,11 @@ void Executor::StoreOwned(int slot, const pg::Value &value) {
     owned_[index] = !value.isnull && !fn_.variables[index].type.byval;
 }
 
+void Executor::StoreBorrowed(int slot, const pg::Value &value) {
+    StoreOwned(slot, value);
+    owned_[static_cast<size_t>(slot)] = 0;
+}
+
 bool Executor::IsEmptyString(const pg::Value &v) const {
     if (v.isnull || !fn_.empty_string_is_null) return false;
     if (Classify(v.type) != Native::Text && v.type != BPCHAROID) return false;

@@ -168,6 +168,9 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
         const compile::CursorUseSite &site;
         const std::string &portal;
         ~Close() {
+            // The row variable borrowed the last batch's row: it must not
+            // outlive the batch.
+            e.StoreBorrowed(site.record_slot, pg::Value::Null(RECORDOID));
             try {
                 pg::CursorClose(portal);
                 if (site.cursor != nullptr) e.StoreCoerced(site.slot, pg::Value::Null(REFCURSOROID));
@@ -190,16 +193,31 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
             pg::CheckForInterrupts();
             current_ = &stmt;
             ResetTemp();
-            // The row is built where the variable lives and handed over,
-            // not built and then copied.
+            // The loop variable is the fetched row itself, not a copy; a
+            // copy is made only of a row with toasted values.
             pg::Value rec;
             {
                 pg::MemoryContextScope in_call(call_context_);
-                rec = pg::SqlStatement::RowAsRecord(batch, row);
+                rec = pg::SqlStatement::RowInPlace(batch, row);
             }
-            StoreOwned(site.record_slot, rec);
+            if (rec.datum == PointerGetDatum(batch.tuptable->vals[row]->t_data))
+                StoreBorrowed(site.record_slot, rec);
+            else
+                StoreOwned(site.record_slot, rec);
             if (site.cursor != nullptr) ++cursors_[static_cast<size_t>(site.slot)].rowcount;
-            if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
+            if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) {
+                // A nested function's RETURN hands its value over as it is
+                // (ExecReturn): r or r.field would point into the batch
+                // freed on the way out.
+                if (out == Flow::Return && !return_value_.isnull) {
+                    pg::TypeInfo type = pg::TypeFromOid(return_value_.type, -1);
+                    if (!type.byval) {
+                        pg::MemoryContextScope in_call(call_context_);
+                        return_value_.datum = pg::CopyDatum(return_value_.datum, false, type.typlen);
+                    }
+                }
+                return out;
+            }
         }
     }
 }

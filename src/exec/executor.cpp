@@ -39,8 +39,6 @@ Executor::~Executor() {
     }
 }
 
-void Executor::ResetTemp() { MemoryContextReset(temp_context_); }
-
 void Executor::SetVariable(int slot, const pg::Value &value) { StoreCoerced(slot, value); }
 
 pg::Value Executor::Run(const pg::Value *args, size_t nargs) {

@@ -351,18 +351,42 @@ int32 SqlStatement::ResultRowType(const Value *slots) {
     });
 }
 
+namespace {
+
+// A composite datum carries a registered RECORD typmod.
+void BlessRows(SPITupleTable *table) {
+    TupleDesc desc = table->tupdesc;
+    if (desc->tdtypeid == RECORDOID && desc->tdtypmod >= 0) return;
+    Guarded([desc] {
+        desc->tdtypeid = RECORDOID;
+        desc->tdtypmod = -1;
+        BlessTupleDesc(desc);
+    });
+}
+
+}  // namespace
+
 Value SqlStatement::RowAsRecord(Result &result, uint64 row) {
     SPITupleTable *table = result.tuptable;
-    Datum d = Guarded([table, row] {
-        TupleDesc desc = table->tupdesc;
-        if (desc->tdtypeid != RECORDOID || desc->tdtypmod < 0) {
-            desc->tdtypeid = RECORDOID;
-            desc->tdtypmod = -1;
-            BlessTupleDesc(desc);
-        }
-        return heap_copy_tuple_as_datum(table->vals[row], desc);
-    });
+    BlessRows(table);
+    Datum d = Guarded([table, row] { return heap_copy_tuple_as_datum(table->vals[row], table->tupdesc); });
     return Value::Of(d, RECORDOID, table->tupdesc->tdtypmod);
+}
+
+Value SqlStatement::RowInPlace(Result &result, uint64 row) {
+    SPITupleTable *table = result.tuptable;
+    HeapTuple tuple = table->vals[row];
+    // A composite datum may not point to TOAST: such a row is flattened.
+    if (HeapTupleHasExternal(tuple)) return RowAsRecord(result, row);
+    BlessRows(table);
+    // The tuple is SPI's own copy: its header's transaction fields mean
+    // nothing any more and become the datum fields, as
+    // heap_copy_tuple_as_datum sets them in its copy.
+    HeapTupleHeader header = tuple->t_data;
+    HeapTupleHeaderSetDatumLength(header, tuple->t_len);
+    HeapTupleHeaderSetTypeId(header, table->tupdesc->tdtypeid);
+    HeapTupleHeaderSetTypMod(header, table->tupdesc->tdtypmod);
+    return Value::Of(PointerGetDatum(header), RECORDOID, table->tupdesc->tdtypmod);
 }
 
 bool CursorIsOpen(const std::string &name) {

@@ -177,8 +177,14 @@ private:
     void StoreCoerced(int slot, const pg::Value &value);
     // Takes a value already allocated in the call context (no copy).
     void StoreOwned(int slot, const pg::Value &value);
+    // A value that lives elsewhere (a FOR loop's fetched row) for as long as
+    // the variable can be read; never freed through the variable.
+    void StoreBorrowed(int slot, const pg::Value &value);
 
-    void ResetTemp();
+    void ResetTemp() {
+        // Most statements allocate nothing: skip the call then.
+        if (!temp_context_->isReset || temp_context_->firstchild != nullptr) MemoryContextReset(temp_context_);
+    }
     // A zero-length string when plpolar.empty_string_is_null makes it NULL.
     bool IsEmptyString(const pg::Value &v) const;
     // Oracle's implicit conversions for an operator: a string meets a

@@ -73,6 +73,10 @@ public:
     static int ColumnCount(const Result &result);
     // Row `row` as one composite value (a RECORD with a registered typmod).
     static Value RowAsRecord(Result &result, uint64 row);
+    // The same without a copy: the fetched tuple itself, made a composite
+    // datum in place. Valid until the result is freed; a row with toasted
+    // values is copied (flattened) as RowAsRecord does.
+    static Value RowInPlace(Result &result, uint64 row);
 
     // Opens the statement as a cursor (portal) and returns its name; `name`
     // may be empty for a generated one.
