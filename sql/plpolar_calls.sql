@@ -117,3 +117,24 @@ DROP FUNCTION c_strict, c_calls_strict, c_raises, c_catches, c_count, c_insert_t
 DROP ROLE c_owner;
 DROP ROLE c_caller;
 DROP TABLE c_rows;
+
+-- A directly called function replaced in the session: the caller's next
+-- call runs the new body (the cache re-checks pg_proc after any change).
+CREATE FUNCTION cache_callee(x int) RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN x + 1; END; $$;
+CREATE FUNCTION cache_caller(n int) RETURNS int LANGUAGE plpolar AS $$
+DECLARE s PLS_INTEGER := 0;
+BEGIN
+  FOR i IN 1..n LOOP s := cache_callee(s); END LOOP;
+  RETURN s;
+END;
+$$;
+SELECT cache_caller(10);
+CREATE OR REPLACE FUNCTION cache_callee(x int) RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN x + 100; END; $$;
+SELECT cache_caller(10);
+BEGIN;
+CREATE OR REPLACE FUNCTION cache_callee(x int) RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN x - 1; END; $$;
+SELECT cache_caller(10);
+ROLLBACK;
+SELECT cache_caller(10);
+DROP FUNCTION cache_caller(int);
+DROP FUNCTION cache_callee(int);

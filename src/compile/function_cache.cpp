@@ -48,10 +48,16 @@ std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
     auto &cache = Cache();
     auto it = cache.find(fn_oid);
     if (it != cache.end()) {
-        const FunctionInfo &info = it->second->info;
-        if (pg::FunctionRowUnchanged(fn_oid, info.xmin, info.tid) &&
-            it->second->empty_string_is_null == handler::settings().empty_string_is_null)
-            return it->second;
+        CompiledFunction &fn = *it->second;
+        if (fn.empty_string_is_null == handler::settings().empty_string_is_null) {
+            // Any change to pg_proc bumps the generation (RegisterCatalogInvalidation),
+            // so an unchanged generation means an unchanged row.
+            if (fn.checked_generation == Generation()) return it->second;
+            if (pg::FunctionRowUnchanged(fn_oid, fn.info.xmin, fn.info.tid)) {
+                fn.checked_generation = Generation();
+                return it->second;
+            }
+        }
         cache.erase(it);  // running calls keep their own reference
     }
     std::shared_ptr<CompiledFunction> fn = Compile(pg::LoadFunctionInfo(fn_oid));

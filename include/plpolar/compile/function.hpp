@@ -134,6 +134,9 @@ public:
 
     // plpolar.empty_string_is_null when compiled; a change recompiles.
     bool empty_string_is_null = true;
+    // CatalogGeneration() when the pg_proc row was last found unchanged:
+    // until the next invalidation, there is no need to look again.
+    uint64 checked_generation = 0;
 
     bool read_only() const { return info.volatility != PROVOLATILE_VOLATILE; }
     int nslots() const { return static_cast<int>(variables.size()); }
