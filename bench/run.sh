@@ -9,10 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
-conn_seconds=${2:-10}
+conn_seconds=${2:-5}
 bash scripts/build.sh
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
 pg_virtualenv -o shared_preload_libraries=plpolar bash bench/inside.sh "$rounds" 2>&1 | grep -v '^Creating new\|^Dropping cluster'
 echo
-echo "9. connections (pgbench -C), ${conn_seconds}s x 3 rounds per setup:"
-bash bench/connections.sh "$conn_seconds" 3 | sed -n "/^setup/,/target <= 1.15/p"
+echo "9. connections (pgbench -C), ${conn_seconds}s x 9 rounds per setup:"
+bash bench/connections.sh "$conn_seconds" 9 | sed -n "/^setup/,/target <= 1.15/p"
