@@ -249,3 +249,57 @@ BEGIN
   END LOOP;
 END $$;
 SELECT 'still connected';
+
+-- s := s || x appends in place to a buffer with room to spare; it must give
+-- exactly what concatenating does.
+SET plpolar.serveroutput = on;
+CREATE FUNCTION ev_append() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  s VARCHAR2(20000) := 'a';
+  t text := 'x';
+  short VARCHAR2(5) := 'abc';
+  wide VARCHAR2(4) := 'ä';
+  n VARCHAR2(10);
+  out VARCHAR2(400);
+  PROCEDURE grow(p PLS_INTEGER) IS
+    mine VARCHAR2(100) := 'm';
+  BEGIN
+    mine := mine || p;
+    s := s || '[' || mine || ']';
+    IF p > 0 THEN grow(p - 1); END IF;
+    mine := mine || '!';
+    s := s || mine;
+  END;
+BEGIN
+  FOR i IN 1..12 LOOP s := s || s; END LOOP;            -- 4096 characters, across many buffers
+  out := 'doubled ' || LENGTH(s) || ' ' || SUBSTR(s, 4090);
+  s := 'a';
+  FOR i IN 1..15000 LOOP s := s || 'é'; END LOOP;       -- multibyte, past 8 kB chunks
+  out := out || ' / multibyte ' || LENGTH(s) || ' ' || octet_length(s);
+  s := s || NULL;
+  out := out || ' / null ' || LENGTH(s);
+  s := s || 12.50;
+  out := out || ' / number ' || SUBSTR(s, -5);
+  n := n || 'x';
+  out := out || ' / from null ' || n;
+  t := t || t || 'y';
+  out := out || ' / text ' || t;
+  short := short || 'de';
+  BEGIN
+    short := short || 'f';
+  EXCEPTION WHEN VALUE_ERROR THEN out := out || ' / limit kept ' || short;
+  END;
+  wide := wide || 'ööö';                                 -- 7 bytes, 4 characters: fits
+  out := out || ' / wide ' || wide;
+  s := 'ab';
+  s := s || s || '-' || NULL || s;
+  s := s || s || s;
+  out := out || ' / parts ' || s;
+  s := 'g';
+  grow(2);
+  out := out || ' / nested ' || s;
+  RETURN out;
+END;
+$$;
+SELECT ev_append();
+DROP FUNCTION ev_append();

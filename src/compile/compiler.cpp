@@ -647,6 +647,25 @@ private:
         }
     }
 
+    // s := s || x [|| y ...]: x, y cannot change s while they are evaluated
+    // (no user code), so appending them where s lies gives what
+    // concatenating would.
+    bool IsSelfAppend(const ast::AssignStmt &s, const StoreSite &site) const {
+        if (!site.target.field.empty()) return false;
+        const ast::Expr *e = s.value.get();
+        size_t parts = 0;
+        while (e->kind == ast::ExprKind::Binary && ast::Cast<ast::BinaryExpr>(*e).op == ast::BinaryOp::Concat) {
+            const auto &b = ast::Cast<ast::BinaryExpr>(*e);
+            if (!RunsNoUserCode(*b.right) || ++parts > kMaxAppendParts) return false;
+            e = b.left.get();
+        }
+        if (parts == 0 || e->kind != ast::ExprKind::Name) return false;
+        const auto &left = ast::Cast<ast::NameExpr>(*e);
+        if (left.slot != s.slot || left.field_ref || left.builtin != ast::Builtin::None) return false;
+        Oid type = fn_.variables[static_cast<size_t>(s.slot)].type.oid;
+        return type == TEXTOID || type == fn_.varchar2_oid;
+    }
+
     // Literals, variables and operators only: no call, no SQL that could run
     // user code, so evaluation may stop at an error without unwinding.
     static bool RunsNoUserCode(const ast::Expr &e) {
@@ -928,6 +947,7 @@ private:
                 CompileOwn(*s.value, scope, s);
                 site->cast.target = fn_.variables[static_cast<size_t>(s.slot)].type;
                 site->soft_errors = RunsNoUserCode(*s.value);
+                site->append = IsSelfAppend(s, *site);
                 s.annotation = std::move(site);
                 return;
             }

@@ -1,4 +1,8 @@
 // Conversion of values to a target type and storage into variables.
+#include <algorithm>
+#include <cstring>
+#include <new>
+
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
@@ -111,6 +115,7 @@ void Executor::Store(int slot, const pg::Value &value, compile::CastSite &cast) 
 
 void Executor::StoreOwned(int slot, const pg::Value &value) {
     auto index = static_cast<size_t>(slot);
+    ForgetAppend(index);
     if (owned_[index] && !slots_[index].isnull) pfree(DatumGetPointer(slots_[index].datum));
     slots_[index] = value;
     owned_[index] = !value.isnull && !fn_.variables[index].type.byval;
@@ -142,13 +147,89 @@ void Executor::StoreCoerced(int slot, const pg::Value &given) {
         // Copy before freeing: the new value may be the old one (x := x).
         stored.datum = pg::CopyDatum(stored.datum, false, var.type.typlen);
     }
+    ForgetAppend(index);
     if (owned_[index] && !slots_[index].isnull) pfree(DatumGetPointer(slots_[index].datum));
     slots_[index] = stored;
     owned_[index] = !stored.isnull && !var.type.byval;
 }
 
+bool Executor::TryAppend(const ast::AssignStmt &s, compile::StoreSite &site) {
+    auto slot = static_cast<size_t>(s.slot);
+    const pg::Value cur = slots_[slot];
+    if (cur.isnull || !owned_[slot]) return false;
+    const auto *old = reinterpret_cast<const varlena *>(DatumGetPointer(cur.datum));
+    if (VARATT_IS_EXTENDED(old)) return false;  // a short header or TOAST: the general way
+    // ((s || x) || y): the parts hang off the left spine, last one on top.
+    const ast::Expr *spine[compile::kMaxAppendParts];
+    size_t nparts = 0;
+    for (const ast::Expr *e = s.value.get(); e->kind == ast::ExprKind::Binary; nparts++) {
+        const auto &b = ast::Cast<ast::BinaryExpr>(*e);
+        spine[nparts] = b.right.get();
+        e = b.left.get();
+    }
+    ResetTemp();
+    pg::Value parts[compile::kMaxAppendParts];
+    size_t alen = VARSIZE(old) - VARHDRSZ;
+    size_t total = alen;
+    bool in_place = true;
+    for (size_t i = 0; i < nparts; ++i) {
+        pg::Value &v = parts[i] = Eval(*spine[nparts - 1 - i]);
+        int len = v.isnull ? 0 : Classify(v.type) == Native::Text ? pg::TextByteLength(v.datum) : -1;
+        if (len < 0) in_place = false;
+        total += static_cast<size_t>(std::max(len, 0));
+    }
+    // VARCHAR2(n) counts characters: cheap to know only when bytes fit.
+    int limit = fn_.variables[slot].type.char_limit;
+    if (!in_place || (limit >= 0 && total > static_cast<size_t>(limit)) || total > MaxAllocSize / 4) {
+        // The general path's steps with the operands already evaluated.
+        pg::Value v = cur;
+        for (size_t i = 0; i < nparts; ++i) v = EvalConcat(v, parts[i]);
+        Store(s.slot, v, site.cast);
+        return true;
+    }
+    size_t need = VARHDRSZ + total;
+    if (append_.size() < slots_.size()) append_.resize(slots_.size());
+    AppendBuffer &buf = append_[slot];
+    char *data = nullptr;
+    // The same address could be a new chunk: its size must match too.
+    bool fits = buf.data == old && buf.capacity >= need && GetMemoryChunkSpace(const_cast<varlena *>(old)) == buf.space;
+    if (fits) {
+        data = reinterpret_cast<char *>(const_cast<varlena *>(old));
+    } else {
+        // Doubling: appends in a loop reallocate log(n) times. Below
+        // MaxAllocSize, as need is at most a quarter of it.
+        size_t capacity = 64;
+        while (capacity < 2 * need) capacity <<= 1;
+        // NO_OOM: returns NULL instead of raising, so no guard is needed.
+        data = static_cast<char *>(MemoryContextAllocExtended(call_context_, capacity, MCXT_ALLOC_NO_OOM));
+        if (data == nullptr) throw std::bad_alloc();
+        memcpy(data, old, VARHDRSZ + alen);
+        buf.capacity = capacity;
+    }
+    // A part may lie in the old buffer (s := s || s): still there until
+    // StoreOwned below frees it.
+    size_t at = VARHDRSZ + alen;
+    for (size_t i = 0; i < nparts; ++i) {
+        if (parts[i].isnull) continue;
+        auto len = static_cast<size_t>(pg::TextByteLength(parts[i].datum));
+        memcpy(data + at, VARDATA_ANY(DatumGetPointer(parts[i].datum)), len);
+        at += len;
+    }
+    SET_VARSIZE(data, need);
+    if (!fits) {
+        size_t capacity = buf.capacity;
+        StoreOwned(s.slot, pg::Value::Of(PointerGetDatum(data), cur.type));
+        append_[slot] = AppendBuffer{data, GetMemoryChunkSpace(data), capacity};
+    }
+    return true;
+}
+
 // A soft error (see ExecStmt) leaves the variable as it was: Flow::Error.
 Flow Executor::ExecAssign(const ast::AssignStmt &s) {
+    if (!soft_) {
+        auto &site = static_cast<compile::StoreSite &>(*s.annotation);
+        if (site.append && TryAppend(s, site)) return Flow::Normal;
+    }
     if (s.value->fast && s.slot >= 0) {
         // An integer or boolean into a variable of that very type:
         // no conversion, no allocation.

@@ -19,6 +19,7 @@ Executor::Executor(compile::CompiledFunction &fn, MemoryContext call_context) : 
     }
     slots_.resize(n);
     owned_.assign(n, 0);
+    append_.clear();
     for (size_t i = 0; i < n; ++i) slots_[i] = pg::Value::Null(fn_.variables[i].type.oid);
 }
 

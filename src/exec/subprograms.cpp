@@ -46,6 +46,7 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
             owned.assign(e.owned_.begin() + static_cast<long>(first), e.owned_.begin() + static_cast<long>(end));
             cursors.assign(e.cursors_.begin() + static_cast<long>(first), e.cursors_.begin() + static_cast<long>(end));
             for (size_t i = first; i < end; ++i) {
+                e.ForgetAppend(i);
                 e.slots_[i] = pg::Value::Null(e.fn_.variables[i].type.oid);
                 e.owned_[i] = 0;
                 e.cursors_[i] = CursorState{};
@@ -56,6 +57,7 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
         }
         ~Frame() {
             for (size_t i = first; i < end; ++i) {
+                e.ForgetAppend(i);
                 if (e.owned_[i] && !e.slots_[i].isnull) pfree(DatumGetPointer(e.slots_[i].datum));
                 e.slots_[i] = slots[i - first];
                 e.owned_[i] = owned[i - first];

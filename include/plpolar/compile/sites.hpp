@@ -135,7 +135,12 @@ struct StoreSite : ast::Annotation {
     // The value only reads variables and applies operators: inside a block
     // with handlers its errors may come back by return value (soft errors).
     bool soft_errors = false;
+    // s := s || x [|| y ...] on a text or VARCHAR2 variable, the parts
+    // without user code: the interpreter may append to s in place
+    // (Executor::TryAppend).
+    bool append = false;
 };
+constexpr size_t kMaxAppendParts = 8;
 
 // rec.field read in an expression.
 struct FieldSite : ast::Annotation {

@@ -221,6 +221,19 @@ private:
     // at once, and the statement returns Flow::Error without a C++ throw.
     bool soft_ = false;
     ErrorData *soft_error_ = nullptr;
+    // s := s || x appends in place (TryAppend) to a buffer allocated with
+    // room to spare: per slot, that buffer while the variable holds it. Any
+    // other store forgets it (ForgetAppend).
+    struct AppendBuffer {
+        const void *data = nullptr;
+        Size space = 0;  // GetMemoryChunkSpace when allocated
+        size_t capacity = 0;
+    };
+    std::vector<AppendBuffer> append_;
+    bool TryAppend(const ast::AssignStmt &s, compile::StoreSite &site);
+    void ForgetAppend(size_t slot) {
+        if (slot < append_.size()) append_[slot].data = nullptr;
+    }
     void SoftRaise(int sqlstate, const char *message);            // pg::Raise unless soft_
     bool SoftCall2(PGFunction fn, Datum a, Datum b, Datum *out);  // pg::Call2 unless soft_; false: failed
     pg::Value IntegerOverflow(Oid type);                          // SoftRaise "integer out of range"; NULL
