@@ -221,3 +221,30 @@ $$;
 RESET plpolar.serveroutput;
 DROP FUNCTION s_main, s_parity, s_nested, s_errors, s_deep;
 DROP TABLE s_log;
+
+-- A nested function that assigns an enclosing variable the caller's
+-- expression is still reading: the expression sees the value it read
+-- (the replaced value is freed only after the statement), as in Oracle.
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+DECLARE
+  s VARCHAR2(100) := 'abc';
+  r VARCHAR2(100);
+  n NUMBER := 1.5;
+  FUNCTION f RETURN VARCHAR2 IS
+  BEGIN
+    s := 'zzz';
+    s := 'www';  -- the same size: reuses freed memory if 'abc' was freed
+    n := n * 100;
+    RETURN 'X';
+  END;
+BEGIN
+  r := s || f();
+  DBMS_OUTPUT.PUT_LINE('r=' || r || ' s=' || s);
+  s := 'abc';
+  s := s || f();
+  DBMS_OUTPUT.PUT_LINE('s=' || s);
+  r := n || f() || n;
+  DBMS_OUTPUT.PUT_LINE('r=' || r || ' n=' || n);
+END $$;
+RESET plpolar.serveroutput;

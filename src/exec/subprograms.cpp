@@ -8,6 +8,17 @@
 
 namespace plpolar::exec {
 
+void Executor::FreeDeferred() {
+    size_t kept = 0;
+    for (const Deferred &d : deferred_) {
+        if (d.depth >= sub_depth_)
+            pfree(d.data);
+        else
+            deferred_[kept++] = d;
+    }
+    deferred_.resize(kept);
+}
+
 pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
     pg::CheckStackDepth();
     pg::CheckForInterrupts();
@@ -35,6 +46,11 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
         std::vector<pg::Value> slots;
         std::vector<char> owned;
         std::vector<CursorState> cursors;
+        // Enclosing variables' values at the call: the caller's expression
+        // may still read them after the call (s || f(), f assigning s), so a
+        // value the call replaces is freed only once the caller's statement
+        // is over (Executor::deferred_).
+        std::vector<std::pair<size_t, Datum>> lent;
         MemoryContext caller_temp;
         const ast::Stmt *caller_stmt;
         Frame(Executor &ex, size_t f, size_t n)
@@ -42,6 +58,12 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
             // The only step that can fail comes before anything changes.
             if (e.temp_stack_.size() < static_cast<size_t>(e.sub_depth_) + 1)
                 e.temp_stack_.push_back(pg::CreateContext(e.call_context_, "plpolar subprogram"));
+            for (size_t i = 0; i < e.slots_.size(); ++i) {
+                if (i >= first && i < end) continue;
+                if (!e.owned_[i] || e.slots_[i].isnull) continue;
+                lent.emplace_back(i, e.slots_[i].datum);
+                e.owned_[i] = 0;
+            }
             slots.assign(e.slots_.begin() + static_cast<long>(first), e.slots_.begin() + static_cast<long>(end));
             owned.assign(e.owned_.begin() + static_cast<long>(first), e.owned_.begin() + static_cast<long>(end));
             cursors.assign(e.cursors_.begin() + static_cast<long>(first), e.cursors_.begin() + static_cast<long>(end));
@@ -64,6 +86,12 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
                 e.cursors_[i] = cursors[i - first];
             }
             --e.sub_depth_;
+            for (const auto &[slot, datum] : lent) {
+                if (!e.slots_[slot].isnull && e.slots_[slot].datum == datum)
+                    e.owned_[slot] = 1;  // not replaced: the variable's own again
+                else
+                    e.deferred_.push_back(Executor::Deferred{e.sub_depth_, DatumGetPointer(datum)});
+            }
             MemoryContextReset(e.temp_context_);
             e.temp_context_ = caller_temp;
             MemoryContextSwitchTo(caller_temp);

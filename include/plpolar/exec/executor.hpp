@@ -184,7 +184,17 @@ private:
     void ResetTemp() {
         // Most statements allocate nothing: skip the call then.
         if (!temp_context_->isReset || temp_context_->firstchild != nullptr) MemoryContextReset(temp_context_);
+        if (unlikely(!deferred_.empty())) FreeDeferred();
     }
+    // Variable values a nested subprogram call replaced while its caller's
+    // statement might still read them (subprograms.cpp), freed when a new
+    // statement starts at the caller's depth or above.
+    struct Deferred {
+        int depth;
+        void *data;
+    };
+    std::vector<Deferred> deferred_;
+    void FreeDeferred();
     // A zero-length string when plpolar.empty_string_is_null makes it NULL.
     bool IsEmptyString(const pg::Value &v) const;
     // Oracle's implicit conversions for an operator: a string meets a
