@@ -6,8 +6,10 @@ psql -X -q -f bench/workloads.sql >/dev/null
 psql -X -q -f bench/big_functions.sql
 psql -X -At -c "SELECT version()"
 PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/timing.sql
-# 8a. First call of a 300-line function in a fresh backend (compile + run).
-for r in $(seq "$rounds"); do
+# 8a. First call of a 300-line function in a fresh backend (compile + run),
+# three times as many samples as the other workloads: a single call is short
+# and new backends vary.
+for r in $(seq $((rounds * 3))); do
   for lang in pg pl; do
     ms=$(psql -X -At -c "SELECT bench_ms('SELECT ${lang}_big(1)')")
     name=$([ $lang = pg ] && echo plpgsql || echo plpolar)
