@@ -168,10 +168,10 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
         const compile::CursorUseSite &site;
         const std::string &portal;
         ~Close() {
-            // The row variable borrowed the last batch's row: it must not
-            // outlive the batch.
-            e.StoreBorrowed(site.record_slot, pg::Value::Null(RECORDOID));
             try {
+                // The row variable borrowed the last batch's row: it must
+                // not outlive the batch.
+                e.StoreBorrowed(site.record_slot, pg::Value::Null(RECORDOID));
                 pg::CursorClose(portal);
                 if (site.cursor != nullptr) e.StoreCoerced(site.slot, pg::Value::Null(REFCURSOROID));
             } catch (...) {

@@ -88,21 +88,6 @@ bool DecimalMul(const Decimal &a, const Decimal &b, Decimal *out) {
 
 void DecimalNeg(Decimal *d) { d->mantissa = -d->mantissa; }
 
-int DecimalCompare(const Decimal &a, const Decimal &b) {
-    __int128 x, y;
-    int scale;
-    if (!Align(a, b, &x, &y, &scale)) {
-        // Both in range: the one with more integer digits is farther from 0.
-        // Compare integer parts, then the fractions at the common scale.
-        __int128 ia = a.mantissa / kPow10.p[a.scale], ib = b.mantissa / kPow10.p[b.scale];
-        if (ia != ib) return ia < ib ? -1 : 1;
-        __int128 fa = (a.mantissa % kPow10.p[a.scale]) * kPow10.p[scale - a.scale];
-        __int128 fb = (b.mantissa % kPow10.p[b.scale]) * kPow10.p[scale - b.scale];
-        return fa < fb ? -1 : fa > fb ? 1 : 0;
-    }
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-
 bool DecodeNumeric(const uint8_t *payload, size_t len, Decimal *out) {
     if (len < 2) return false;
     uint16_t header = Load16(payload);

@@ -25,8 +25,6 @@ bool DecimalAdd(const Decimal &a, const Decimal &b, Decimal *out);
 bool DecimalSub(const Decimal &a, const Decimal &b, Decimal *out);
 bool DecimalMul(const Decimal &a, const Decimal &b, Decimal *out);
 void DecimalNeg(Decimal *d);
-// <0, 0, >0 like numeric_cmp.
-int DecimalCompare(const Decimal &a, const Decimal &b);
 
 // A numeric value's bytes after its varlena header (either header length).
 bool DecodeNumeric(const uint8_t *payload, size_t len, Decimal *out);
