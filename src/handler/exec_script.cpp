@@ -9,6 +9,7 @@
 #include "plpolar/handler/entry.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
+#include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/spi.hpp"
@@ -57,6 +58,15 @@ uint64 Execute(const std::string &sql) {
         MemoryContext caller = CurrentMemoryContext;
         int rc = SPI_execute(text, false, 0);
         MemoryContextSwitchTo(caller);
+        // What PostgreSQL itself says where a function runs these.
+        if (rc == SPI_ERROR_TRANSACTION)
+            ereport(ERROR, (errcode(ERRCODE_INVALID_TRANSACTION_TERMINATION),
+                            errmsg("plpolar.exec cannot run transaction control statements"),
+                            errhint("The script runs inside the caller's transaction: commit or roll back after "
+                                    "plpolar.exec returns.")));
+        if (rc == SPI_ERROR_COPY)
+            ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED), errmsg("cannot COPY to/from client in plpolar.exec"),
+                            errhint("Use COPY with a file name, or psql's \\copy.")));
         if (rc < 0) elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
         uint64 rows = SPI_processed;
         SPI_freetuptable(SPI_tuptable);
@@ -80,7 +90,12 @@ void EmitRow(ReturnSetInfo *rsinfo, int number, int line, const std::string &act
 
 Datum ExecScript(FunctionCallInfo fcinfo) {
     std::string script = pg::TextToString(PG_GETARG_DATUM(0));
-    std::vector<parser::ScriptStatement> statements = parser::SplitScript(script);
+    std::vector<parser::ScriptStatement> statements;
+    try {
+        statements = parser::SplitScript(script);
+    } catch (const parser::SyntaxError &e) {
+        pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
+    }
     pg::Guarded([fcinfo] { InitMaterializedSRF(fcinfo, 0); });
     auto *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
     pg::SpiConnect(false);
@@ -91,6 +106,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
 
         std::string sql;
         std::string action;
+        bool revoke_public = false;
         if (stmt.oracle_subprogram) {
             parser::OracleSubprogram sub;
             try {
@@ -98,7 +114,10 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
             } catch (const parser::SyntaxError &e) {
                 pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
             }
-            sql = parser::ToCreateStatement(sub);
+            sql = parser::ToCreateStatement(sub, sub.definer_rights ? pg::FrozenSearchPath() : std::string());
+            // As in Oracle, a new unit is executable by its owner only until
+            // GRANT EXECUTE; replacing one keeps the privileges it had.
+            revoke_public = !OidIsValid(pg::RoutineOfCreateStatement(sql));
             ctx.body_line = stmt.line + sub.body_line - 1;
             action = std::string("CREATE ") + (sub.or_replace ? "OR REPLACE " : "") +
                      (sub.is_function ? "FUNCTION " : "PROCEDURE ") + sub.name;
@@ -106,6 +125,10 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
             sql = stmt.text;
         }
         uint64 rows = Execute(sql);
+        if (revoke_public) {
+            Oid created = pg::RoutineOfCreateStatement(sql);
+            if (OidIsValid(created)) pg::RevokeExecuteFromPublic(created);
+        }
         // Only after it ran: SPI reports a bad statement with its position.
         if (action.empty()) action = CommandTagOf(sql);
         EmitRow(rsinfo, ctx.number, ctx.line, action, rows);

@@ -52,6 +52,11 @@ public:
             Quoted('"');
         } else if (c == '$' && DollarTag()) {
             t.kind = Token::Kind::Dollar;
+        } else if ((c == 'q' || c == 'Q') && pos_ + 2 < s_.size() && s_[pos_ + 1] == '\'' &&
+                   (pos_ == 0 || !IsIdentChar(s_[pos_ - 1]))) {
+            // Oracle's alternative quoting q'[...]', q'{...}', q'!...!'.
+            t.kind = Token::Kind::String;
+            AlternativeQuoted();
         } else if (IsIdentStart(c)) {
             t.kind = Token::Kind::Word;
             while (pos_ < s_.size() && IsIdentChar(s_[pos_])) ++pos_;
@@ -97,15 +102,29 @@ private:
             } else if (s_.compare(pos_, 2, "--") == 0) {
                 while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
             } else if (s_.compare(pos_, 2, "/*") == 0) {
+                size_t open = pos_;
+                int open_line = line_;
                 pos_ += 2;
                 while (pos_ < s_.size() && s_.compare(pos_, 2, "*/") != 0) Advance();
-                pos_ = std::min(s_.size(), pos_ + 2);
+                if (pos_ >= s_.size()) Unterminated("/* comment", open, open_line);
+                pos_ += 2;
             } else {
                 break;
             }
         }
     }
+    // Text that never ends would otherwise swallow the rest of the script
+    // silently (nothing to run, no error).
+    [[noreturn]] void Unterminated(const char *what, size_t open, int open_line) const {
+        size_t line_start = s_.rfind('\n', open == 0 ? 0 : open - 1);
+        int column = static_cast<int>(open - (line_start == std::string::npos || open == 0 ? 0 : line_start + 1)) + 1;
+        throw SyntaxError(std::string("unterminated ") + what + " starting at line " + std::to_string(open_line) +
+                              ", column " + std::to_string(column),
+                          open_line, column);
+    }
     void Quoted(char q) {
+        size_t open = pos_;
+        int open_line = line_;
         Advance();
         while (pos_ < s_.size()) {
             if (s_[pos_] == q) {
@@ -118,6 +137,18 @@ private:
             }
             Advance();
         }
+        Unterminated(q == '\'' ? "quoted string" : "quoted identifier", open, open_line);
+    }
+    void AlternativeQuoted() {
+        size_t open = pos_;
+        int open_line = line_;
+        char delimiter = s_[pos_ + 2];
+        char closing = delimiter == '[' ? ']' : delimiter == '{' ? '}' : delimiter == '(' ? ')' : delimiter == '<' ? '>'
+                                                                                                                   : delimiter;
+        pos_ += 3;
+        while (pos_ + 1 < s_.size() && !(s_[pos_] == closing && s_[pos_ + 1] == '\'')) Advance();
+        if (pos_ + 1 >= s_.size()) Unterminated("q'...' string", open, open_line);
+        pos_ += 2;
     }
     // $tag$ ... $tag$; false (nothing consumed) if not a dollar quote.
     bool DollarTag() {
@@ -127,7 +158,8 @@ private:
             return false;
         std::string tag = s_.substr(pos_, e - pos_ + 1);
         size_t close = s_.find(tag, e + 1);
-        size_t stop = close == std::string::npos ? s_.size() : close + tag.size();
+        if (close == std::string::npos) Unterminated("dollar-quoted string", pos_, line_);
+        size_t stop = close + tag.size();
         while (pos_ < stop) Advance();
         return true;
     }
@@ -171,6 +203,7 @@ bool LooksOracle(const std::string &s, size_t start) {
         t = lex.Next();
     }
     if (function) return t.upper == "RETURN";
+    if (t.upper == "AUTHID") return true;  // PostgreSQL has no such clause
     if (t.upper == "IS") return true;
     if (t.upper == "AS") {
         Token body = lex.Next();
@@ -355,11 +388,19 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
         Token type_start = lex.Next();
         Token type_end = type_start;
         t = lex.Next();
-        while (t.kind != Token::Kind::End && t.upper != "IS" && t.upper != "AS") {
+        while (t.kind != Token::Kind::End && t.upper != "IS" && t.upper != "AS" && t.upper != "AUTHID") {
             type_end = t;
             t = lex.Next();
         }
         sub.return_type = map_type(text.substr(type_start.begin, type_end.end - type_start.begin));
+    }
+    if (t.upper == "AUTHID") {
+        Token who = lex.Next();
+        if (who.upper == "CURRENT_USER")
+            sub.definer_rights = false;
+        else if (who.upper != "DEFINER")
+            fail("expected CURRENT_USER or DEFINER after AUTHID", who);
+        t = lex.Next();
     }
     if (t.upper != "IS" && t.upper != "AS") fail("expected IS or AS before the subprogram's body", t);
     // Kept from right after IS/AS, so that the body's line 1 is the line of
@@ -370,7 +411,7 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
     return sub;
 }
 
-std::string ToCreateStatement(const OracleSubprogram &sub) {
+std::string ToCreateStatement(const OracleSubprogram &sub, const std::string &definer_search_path) {
     std::string tag = "$plpolar$";
     for (int i = 1; sub.body.find(tag) != std::string::npos; ++i) tag = "$plpolar" + std::to_string(i) + "$";
     std::string sql = std::string("CREATE ") + (sub.or_replace ? "OR REPLACE " : "") +
@@ -378,6 +419,7 @@ std::string ToCreateStatement(const OracleSubprogram &sub) {
     for (size_t i = 0; i < sub.parameters.size(); ++i) sql += (i ? ", " : "") + sub.parameters[i];
     sql += ")";
     if (sub.is_function) sql += " RETURNS " + sub.return_type;
+    if (sub.definer_rights) sql += " SECURITY DEFINER SET search_path = " + definer_search_path;
     sql += " LANGUAGE plpolar AS " + tag + sub.body + "\n" + tag;
     return sql;
 }

@@ -5,6 +5,12 @@
 
 extern "C" {
 #include "catalog/namespace.h"
+#include "executor/spi.h"
+#include "nodes/parsenodes.h"
+#include "parser/parse_func.h"
+#include "parser/parse_type.h"
+#include "parser/parser.h"
+#include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
 }
@@ -159,6 +165,61 @@ bool ProcedureNameExists(const std::vector<std::string> &name) {
         if (Guarded([oid] { return get_func_prokind(oid); }) == PROKIND_PROCEDURE) return true;
     }
     return false;
+}
+
+Oid RoutineOfCreateStatement(const std::string &create_sql) {
+    const char *sql = create_sql.c_str();
+    return Guarded([sql] {
+        List *raw = raw_parser(sql, RAW_PARSE_DEFAULT);
+        if (list_length(raw) != 1 || !IsA(linitial_node(RawStmt, raw)->stmt, CreateFunctionStmt)) return InvalidOid;
+        auto *stmt = reinterpret_cast<CreateFunctionStmt *>(linitial_node(RawStmt, raw)->stmt);
+        // The signature PostgreSQL keys routines by: the input arguments
+        // (pg_proc.proargtypes), also for procedures.
+        ObjectWithArgs *routine = makeNode(ObjectWithArgs);
+        routine->objname = stmt->funcname;
+        ListCell *lc;
+        foreach (lc, stmt->parameters) {
+            FunctionParameter *fp = lfirst_node(FunctionParameter, lc);
+            if (fp->mode == FUNC_PARAM_TABLE || fp->mode == FUNC_PARAM_OUT) continue;
+            // A type that does not exist yet: no such routine either.
+            if (!OidIsValid(LookupTypeNameOid(NULL, fp->argType, true))) return InvalidOid;
+            routine->objargs = lappend(routine->objargs, fp->argType);
+        }
+        return LookupFuncWithArgs(stmt->is_procedure ? OBJECT_PROCEDURE : OBJECT_FUNCTION, routine, true);
+    });
+}
+
+std::string FrozenSearchPath() {
+    char *path = Guarded([] {
+        StringInfoData buf;
+        initStringInfo(&buf);
+        List *schemas = fetch_search_path(false);
+        ListCell *lc;
+        foreach (lc, schemas) {
+            Oid nsp = lfirst_oid(lc);
+            if (isAnyTempNamespace(nsp)) continue;
+            char *name = get_namespace_name(nsp);
+            if (name == NULL) continue;
+            appendStringInfo(&buf, "%s, ", quote_identifier(name));
+        }
+        appendStringInfoString(&buf, "pg_temp");
+        list_free(schemas);
+        return buf.data;
+    });
+    std::string result(path);
+    Guarded([path] { pfree(path); });
+    return result;
+}
+
+void RevokeExecuteFromPublic(Oid routine) {
+    Guarded([routine] {
+        MemoryContext caller = CurrentMemoryContext;
+        char *sql = psprintf("REVOKE EXECUTE ON ROUTINE %s FROM PUBLIC", format_procedure_qualified(routine));
+        int rc = SPI_execute(sql, false, 0);
+        MemoryContextSwitchTo(caller);
+        if (rc != SPI_OK_UTILITY) elog(ERROR, "could not revoke EXECUTE on routine %u", routine);
+        pfree(sql);
+    });
 }
 
 }  // namespace plpolar::pg

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (!stmt.oracle_subprogram) continue;
         try {
             auto sub = plpolar::parser::ParseOracleSubprogram(stmt.text, [](const std::string &t) { return t; });
-            plpolar::parser::ToCreateStatement(sub);
+            plpolar::parser::ToCreateStatement(sub, "pg_temp");
         } catch (const plpolar::parser::SyntaxError &) {
         }
     }

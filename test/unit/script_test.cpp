@@ -68,22 +68,63 @@ TEST(Script, TranslateSubprogram) {
     EXPECT_EQ(sub.parameters[3], "d numeric DEFAULT 4");
     EXPECT_EQ(sub.return_type, "varchar2");
     EXPECT_EQ(sub.body, " v NUMBER; BEGIN RETURN 'x'; END f;");
+    EXPECT_TRUE(sub.definer_rights);
     EXPECT_EQ(
-        ToCreateStatement(sub),
+        ToCreateStatement(sub, "app, pg_temp"),
         "CREATE OR REPLACE FUNCTION s.f(IN a numeric, INOUT b varchar2, c numeric DEFAULT 3, d numeric DEFAULT 4) "
-        "RETURNS varchar2 LANGUAGE plpolar AS $plpolar$ v NUMBER; BEGIN RETURN 'x'; END f;\n$plpolar$");
+        "RETURNS varchar2 SECURITY DEFINER SET search_path = app, pg_temp LANGUAGE plpolar AS $plpolar$ v NUMBER; "
+        "BEGIN RETURN 'x'; END f;\n$plpolar$");
 }
 
 TEST(Script, TranslateWithoutParameters) {
     auto sub = ParseOracleSubprogram("CREATE FUNCTION f RETURN event_trigger AS BEGIN NULL; END;", Identity);
-    EXPECT_EQ(ToCreateStatement(sub),
-              "CREATE FUNCTION f() RETURNS event_trigger LANGUAGE plpolar AS $plpolar$ BEGIN NULL; END;\n$plpolar$");
+    EXPECT_EQ(ToCreateStatement(sub, "pg_temp"),
+              "CREATE FUNCTION f() RETURNS event_trigger SECURITY DEFINER SET search_path = pg_temp LANGUAGE plpolar "
+              "AS $plpolar$ BEGIN NULL; END;\n$plpolar$");
     auto multi = ParseOracleSubprogram("CREATE FUNCTION f\nRETURN int\nIS\nBEGIN RETURN 1; END;", Identity);
     EXPECT_EQ(multi.body_line, 3);
     auto body_with_tag = ParseOracleSubprogram("CREATE PROCEDURE p IS BEGIN x := '$plpolar$'; END;", Identity);
-    EXPECT_NE(ToCreateStatement(body_with_tag).find("$plpolar1$"), std::string::npos);
+    EXPECT_NE(ToCreateStatement(body_with_tag, "pg_temp").find("$plpolar1$"), std::string::npos);
+}
+
+TEST(Script, Authid) {
+    auto invoker = ParseOracleSubprogram(
+        "CREATE FUNCTION f(a NUMBER) RETURN NUMBER AUTHID CURRENT_USER IS BEGIN RETURN a; END;", Identity);
+    EXPECT_FALSE(invoker.definer_rights);
+    EXPECT_EQ(invoker.return_type, "numeric");
+    EXPECT_EQ(ToCreateStatement(invoker, "x, pg_temp"),
+              "CREATE FUNCTION f(a numeric) RETURNS numeric LANGUAGE plpolar AS $plpolar$ BEGIN RETURN a; END;\n$plpolar$");
+    auto definer = ParseOracleSubprogram("CREATE PROCEDURE p(a NUMBER)\nauthid definer\nAS BEGIN NULL; END;", Identity);
+    EXPECT_TRUE(definer.definer_rights);
+    EXPECT_FALSE(definer.is_function);
+    EXPECT_EQ(definer.body_line, 3);
+    auto proc_invoker = ParseOracleSubprogram("CREATE PROCEDURE p AUTHID CURRENT_USER IS BEGIN NULL; END;", Identity);
+    EXPECT_FALSE(proc_invoker.definer_rights);
+    EXPECT_THROW(ParseOracleSubprogram("CREATE PROCEDURE p AUTHID nobody IS BEGIN NULL; END;", Identity), SyntaxError);
 }
 
 TEST(Script, ErrorsHaveLines) {
     EXPECT_THROW(ParseOracleSubprogram("CREATE FUNCTION f(a NUMBER IS BEGIN NULL; END;", Identity), SyntaxError);
+}
+
+TEST(Script, UnterminatedTextIsAnErrorWithItsLine) {
+    auto line_of = [](const std::string &script) {
+        try {
+            SplitScript(script);
+        } catch (const SyntaxError &e) {
+            return std::to_string(e.line()) + ":" + std::to_string(e.column()) + " " + e.what();
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(line_of("/* unterminated"), "1:1 unterminated /* comment starting at line 1, column 1");
+    EXPECT_EQ(line_of("SELECT 1;\n  SELECT 'abc;\n"), "2:10 unterminated quoted string starting at line 2, column 10");
+    EXPECT_EQ(line_of("SELECT \"x;"), "1:8 unterminated quoted identifier starting at line 1, column 8");
+    EXPECT_EQ(line_of("SELECT 1;\nDO $x$ BEGIN"), "2:4 unterminated dollar-quoted string starting at line 2, column 4");
+    EXPECT_EQ(line_of("SELECT q'[x\n"), "1:8 unterminated q'...' string starting at line 1, column 8");
+    // Oracle's alternative quoting may hold quotes and semicolons.
+    auto stmts = SplitScript("SELECT q'[it's; done]' FROM dual;\nSELECT 2;");
+    ASSERT_EQ(stmts.size(), 2u);
+    EXPECT_EQ(stmts[0].text, "SELECT q'[it's; done]' FROM dual");
+    EXPECT_EQ(line_of("SELECT 1; -- a comment at the end"), "no error");
+    EXPECT_EQ(line_of("SELECT 1; /* closed */"), "no error");
 }

@@ -26,6 +26,8 @@ struct OracleSubprogram {
     std::string name;                     // as written (may be qualified/quoted)
     std::vector<std::string> parameters;  // PostgreSQL form: "[IN|OUT|INOUT] name type [DEFAULT e]"
     std::string return_type;              // PostgreSQL type text (functions)
+    // AUTHID DEFINER (Oracle's default) or AUTHID CURRENT_USER.
+    bool definer_rights = true;
     std::string body;                     // everything after IS/AS, ending with END ...;
     int body_line = 1;                    // line of IS/AS within the statement: the body's line 1
 };
@@ -36,7 +38,9 @@ struct OracleSubprogram {
 OracleSubprogram ParseOracleSubprogram(const std::string &text,
                                        const std::function<std::string(const std::string &)> &map_type);
 
-// The PostgreSQL statement for a parsed subprogram.
-std::string ToCreateStatement(const OracleSubprogram &sub);
+// The PostgreSQL statement for a parsed subprogram. A definer-rights unit
+// becomes SECURITY DEFINER with `definer_search_path` pinned (the creator's
+// path as it resolves at creation, see pg::FrozenSearchPath).
+std::string ToCreateStatement(const OracleSubprogram &sub, const std::string &definer_search_path);
 
 }  // namespace plpolar::parser

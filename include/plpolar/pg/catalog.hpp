@@ -22,4 +22,17 @@ bool FunctionCallableWithoutArguments(const std::vector<std::string> &name);
 // A procedure (not a function) of that name exists, with any arguments.
 bool ProcedureNameExists(const std::vector<std::string> &name);
 
+// The routine that a CREATE [OR REPLACE] FUNCTION | PROCEDURE statement
+// names (same name and argument types), if it exists now; InvalidOid if not.
+Oid RoutineOfCreateStatement(const std::string &create_sql);
+
+// The search_path in force, as the list of schemas it resolves to now
+// (quoted, "$user" expanded, missing schemas left out) with pg_temp last:
+// what an Oracle-form definer-rights unit pins at creation, so that neither
+// the caller's path nor a temporary object can redirect its names.
+std::string FrozenSearchPath();
+
+// REVOKE EXECUTE ... FROM PUBLIC: Oracle grants nothing on a new unit.
+void RevokeExecuteFromPublic(Oid routine);
+
 }  // namespace plpolar::pg
