@@ -62,3 +62,14 @@ SELECT * FROM ora_notes;
 -- An empty script does nothing.
 SELECT * FROM plpolar.exec('');
 SELECT * FROM plpolar.exec(NULL);
+
+-- Text that never ends is a syntax error with its line, not an empty
+-- script; statements plpolar.exec cannot run get PostgreSQL's errors.
+SELECT * FROM plpolar.exec('/* unterminated');
+SELECT * FROM plpolar.exec(E'SELECT 1;\n  SELECT ''abc');
+SELECT * FROM plpolar.exec(E'SELECT 1;\nDO $x$ BEGIN');
+SELECT * FROM plpolar.exec('COMMIT');
+SELECT * FROM plpolar.exec('SAVEPOINT s');
+SELECT * FROM plpolar.exec('COPY (SELECT 1) TO STDOUT');
+CREATE TEMP TABLE ddl_copy_target (i int);
+SELECT * FROM plpolar.exec('COPY ddl_copy_target FROM STDIN');
