@@ -352,3 +352,18 @@ CREATE OR REPLACE FUNCTION plpolar.to_date(text) RETURNS timestamp(0)
 CREATE OR REPLACE FUNCTION plpolar.to_date(text, text) RETURNS timestamp(0)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     RETURN pg_catalog.to_timestamp(nullif($1, ''), plpolar.date_format($2))::timestamp(0);
+
+-- Logon triggers ---------------------------------------------------------------
+-- With plpolar.logon_failure = refuse, a session whose logon triggers fail is
+-- refused unless its user is a superuser or a member of this role (Oracle's
+-- ADMINISTER DATABASE TRIGGER privilege). Roles belong to the cluster, not to
+-- a database: it is created once and stays when the extension is dropped.
+DO $role$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) 'plpolar_administer_database_trigger') THEN
+        CREATE ROLE plpolar_administer_database_trigger NOLOGIN;
+        COMMENT ON ROLE plpolar_administer_database_trigger IS
+            'plpolar: members log in even when a logon trigger fails and plpolar.logon_failure = refuse';
+    END IF;
+END
+$role$;

@@ -162,6 +162,7 @@ void _PG_init(void) {
         plpolar::compile::RegisterCatalogInvalidation();
         RegisterXactCallback(plpolar::handler::ResetErrorMemoryAtXactEnd, nullptr);
         plpolar::handler::InitSession();
+        plpolar::handler::ReserveSettingsPrefix();
         // Loaded in the postmaster: every backend inherits warm caches.
         if (process_shared_preload_libraries_in_progress) plpolar::parser::WarmUp();
         return (Datum)0;

@@ -57,8 +57,15 @@ void DefineSettings() {
                                  "In plpolar code a zero-length string is NULL, as in Oracle: the literal '' and "
                                  "any empty string stored in a variable or passed as an argument.",
                                  NULL, &s->empty_string_is_null, true, PGC_USERSET, 0, NULL, NULL, NULL);
-        MarkGUCPrefixReserved("plpolar");
     });
+}
+
+void ReserveSettingsPrefix() {
+    // Last, once every plpolar.* setting is defined (the session triggers
+    // define theirs in C): reserving the prefix drops the placeholders of
+    // names not defined by then, with the values postgresql.conf or ALTER
+    // SYSTEM gave them.
+    pg::Guarded([] { MarkGUCPrefixReserved("plpolar"); });
 }
 
 }  // namespace plpolar::handler

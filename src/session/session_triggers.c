@@ -23,7 +23,10 @@
  */
 #include "postgres.h"
 
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "access/genam.h"
@@ -49,11 +52,15 @@
 #include "pgstat.h"
 #include "replication/walsender.h"
 #include "storage/ipc.h"
+#include "storage/latch.h"
 #include "storage/proc.h"
 #include "storage/shmem.h"
 #include "storage/spin.h"
 #include "tcop/dest.h"
+#include "tcop/tcopprot.h"
 #include "tcop/utility.h"
+#include "utils/acl.h"
+#include "utils/backend_status.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
@@ -67,9 +74,36 @@
 #define LOGOFF_EVENT "before_user_logoff"
 #define SESSION_MODULE "plpolar_session"
 
-/* GUCs */
+/* GUCs (all superuser-only) */
 static bool enable_session_triggers = true;
+static int	logon_timeout_ms = 5000;
 static int	logoff_timeout_ms = 5000;
+
+typedef enum LogonFailure
+{
+	LOGON_FAILURE_WARN,			/* PolarDB: log, warn the client, let the session in */
+	LOGON_FAILURE_REFUSE		/* Oracle: refuse the session, unless exempt */
+} LogonFailure;
+static int	logon_failure = LOGON_FAILURE_WARN;
+static const struct config_enum_entry logon_failure_options[] = {
+	{"warn", LOGON_FAILURE_WARN, false},
+	{"refuse", LOGON_FAILURE_REFUSE, false},
+	{NULL, 0, false}
+};
+
+/*
+ * Members of this role (created by the extension script) log in even when
+ * plpolar.logon_failure = refuse and a logon trigger fails: Oracle's
+ * ADMINISTER DATABASE TRIGGER privilege. Superusers always do.
+ */
+#define LOGON_EXEMPT_ROLE "plpolar_administer_database_trigger"
+
+/*
+ * A trigger that goes on after its time bound cancelled it (it caught
+ * QUERY_CANCELED, or never reaches a cancellation point) is ended this much
+ * later by terminating the session, which nothing can catch.
+ */
+#define STOP_GRACE_MS 1000
 
 static ProcessUtility_hook_type prev_process_utility = NULL;
 static shmem_request_hook_type prev_shmem_request = NULL;
@@ -402,41 +436,185 @@ call_trigger(Oid foid, const char *event)
 	pgstat_end_function_usage(&usage, true);
 }
 
+/* ---- what a trigger run is bounded by -------------------------------------- */
+
 /*
- * Runs the triggers one after the other; the caller provides the
- * transaction and catches errors. *current names the trigger running.
+ * Settings a user controls (PGOPTIONS, ALTER ROLE/DATABASE SET, SET) that
+ * could make the triggers of their own session fail, hang or behave
+ * differently: for the run they have PostgreSQL's (and plpolar's) built-in
+ * defaults. The run's own time bound replaces statement_timeout. What a
+ * trigger sets itself (a logon trigger initialising the session) stays.
  */
+static const char *const controlled_settings[][2] = {
+	{"statement_timeout", "0"},
+	{"lock_timeout", "0"},
+	{"idle_in_transaction_session_timeout", "0"},
+	{"default_transaction_read_only", "off"},
+	{"default_transaction_isolation", "read committed"},
+	{"default_transaction_deferrable", "off"},
+	{"exit_on_error", "off"},
+	{"transform_null_equals", "off"},
+	{"standard_conforming_strings", "on"},
+	{"plpolar.exception_rollback", "statement"},
+	{"plpolar.empty_string_is_null", "on"},
+};
+#define N_CONTROLLED_SETTINGS lengthof(controlled_settings)
+
 static void
-run_triggers(SessionTrigger *triggers, int n, const char *event, int timeout_ms,
-			 const char *volatile *current)
+control_settings(GucAction action)
 {
 	int			i;
 
-	if (timeout_ms > 0)
-		enable_timeout_after(STATEMENT_TIMEOUT, timeout_ms);
+	for (i = 0; i < N_CONTROLLED_SETTINGS; i++)
+		if (GetConfigOption(controlled_settings[i][0], true, false) != NULL)
+			(void) set_config_option(controlled_settings[i][0], controlled_settings[i][1], PGC_SUSET,
+									 PGC_S_SESSION, action, true, 0, false);
+}
+
+/*
+ * Pops the GUC nest level of a logon run: the user's values come back,
+ * except where a trigger set one of the controlled settings itself.
+ */
+static void
+release_settings(int nestlevel)
+{
+	char	   *set_by_trigger[N_CONTROLLED_SETTINGS];
+	int			i;
+
+	for (i = 0; i < N_CONTROLLED_SETTINGS; i++)
+	{
+		const char *now = GetConfigOption(controlled_settings[i][0], true, false);
+
+		set_by_trigger[i] = (now != NULL && strcmp(now, controlled_settings[i][1]) != 0) ? pstrdup(now) : NULL;
+	}
+	AtEOXact_GUC(true, nestlevel);
+	for (i = 0; i < N_CONTROLLED_SETTINGS; i++)
+		if (set_by_trigger[i] != NULL)
+			(void) set_config_option(controlled_settings[i][0], set_by_trigger[i], PGC_SUSET, PGC_S_SESSION,
+									 GUC_ACTION_SET, true, 0, false);
+}
+
+/*
+ * Two timers bound a run: at the deadline the statement timeout cancels
+ * what runs (also a commit waiting for a synchronous standby); if the run
+ * is still going STOP_GRACE_MS later, the session is terminated.
+ * The timeout id is this backend's, registered on first use (the
+ * postmaster never runs triggers); forced_stop is read by the error
+ * context callback.
+ */
+static TimeoutId force_stop_timeout = MAX_TIMEOUTS;
+static volatile sig_atomic_t forced_stop = false;
+static bool logon_bounds_armed = false;
+
+static void
+force_stop(void)
+{
+	forced_stop = true;
+	ProcDiePending = true;
+	InterruptPending = true;
+	/* the timeout signal handler sets the latch */
+}
+
+static void
+arm_bounds(int timeout_ms)
+{
+	EnableTimeoutParams timers[2];
+
+	if (timeout_ms <= 0)
+		return;
+	if (force_stop_timeout == MAX_TIMEOUTS)
+		force_stop_timeout = RegisterTimeout(USER_TIMEOUT, force_stop);
+	forced_stop = false;
+	timers[0].id = STATEMENT_TIMEOUT;
+	timers[0].type = TMPARAM_AFTER;
+	timers[0].delay_ms = timeout_ms;
+	timers[0].fin_time = 0;
+	timers[1].id = force_stop_timeout;
+	timers[1].type = TMPARAM_AFTER;
+	timers[1].delay_ms = timeout_ms > INT_MAX - STOP_GRACE_MS ? INT_MAX : timeout_ms + STOP_GRACE_MS;
+	timers[1].fin_time = 0;
+	enable_timeouts(timers, 2);
+}
+
+/* True if the deadline was reached (and forgets it). */
+static bool
+disarm_bounds(void)
+{
+	bool		reached = get_timeout_indicator(STATEMENT_TIMEOUT, true);
+
+	disable_timeout(STATEMENT_TIMEOUT, false);
+	if (force_stop_timeout != MAX_TIMEOUTS)
+		disable_timeout(force_stop_timeout, false);
+	return reached;
+}
+
+/* Names the running trigger in every error it raises, FATAL ones included. */
+typedef struct RunContext
+{
+	const char *event;
+	const char *volatile trigger;
+	int			timeout_ms;
+} RunContext;
+
+static void
+run_error_context(void *arg)
+{
+	RunContext *run = (RunContext *) arg;
+
+	if (run->trigger == NULL)
+		return;
+	if (forced_stop)
+		errcontext("%s event trigger \"%s\", ended: it went on %d ms after %s (%d ms) cancelled it", run->event,
+				   run->trigger, STOP_GRACE_MS,
+				   strcmp(run->event, LOGON_EVENT) == 0 ? "plpolar.logon_timeout" : "plpolar.logoff_timeout",
+				   run->timeout_ms);
+	else
+		errcontext("%s event trigger \"%s\"", run->event, run->trigger);
+}
+
+/*
+ * Runs the triggers one after the other; the caller provides the
+ * transaction, the bounds and catches errors. run->trigger names the one
+ * running; pg_stat_activity shows it.
+ */
+static void
+run_triggers(SessionTrigger *triggers, int n, RunContext *run)
+{
+	int			i;
+	ErrorContextCallback callback;
+
+	callback.callback = run_error_context;
+	callback.arg = run;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
 	PushActiveSnapshot(GetTransactionSnapshot());
 	for (i = 0; i < n; i++)
 	{
-		*current = triggers[i].name;
-		call_trigger(triggers[i].foid, event);
+		char		activity[2 * NAMEDATALEN + 32];
+
+		run->trigger = triggers[i].name;
+		snprintf(activity, sizeof(activity), "%s event trigger \"%s\"", run->event, triggers[i].name);
+		pgstat_report_activity(STATE_RUNNING, activity);
+		call_trigger(triggers[i].foid, run->event);
 		CommandCounterIncrement();
 		UpdateActiveSnapshotCommandId();
 	}
 	PopActiveSnapshot();
-	if (timeout_ms > 0)
-		disable_timeout(STATEMENT_TIMEOUT, false);
+	error_context_stack = callback.previous;
 }
 
 static void
-log_failure(const char *event, const char *trigger, ErrorData *edata)
+log_failure(RunContext *run, ErrorData *edata, bool deadline_reached)
 {
 	ereport(LOG_SERVER_ONLY,
 			(errcode(edata->sqlerrcode),
-			 errmsg("%s event trigger \"%s\" failed: %s", event, trigger ? trigger : "?", edata->message),
+			 errmsg("%s event trigger \"%s\" failed: %s", run->event, run->trigger ? run->trigger : "?",
+					edata->message),
 			 edata->detail ? errdetail_internal("%s", edata->detail) : 0,
+			 deadline_reached ? errhint("%s is %d ms.", strcmp(run->event, LOGON_EVENT) == 0
+										? "plpolar.logon_timeout" : "plpolar.logoff_timeout", run->timeout_ms) : 0,
 			 edata->context ? errcontext("%s", edata->context) : 0));
 }
-
 /* ---- backend exit ------------------------------------------------------------- */
 
 /*
@@ -465,9 +643,8 @@ skip_static_destructors(void)
 		_exit(recorded_exit_code);
 }
 
-/* ---- logon ------------------------------------------------------------------ */
 
-static void logoff_callback(int code, Datum arg);
+/* ---- logon ------------------------------------------------------------------ */
 
 static bool
 is_session_backend(void)
@@ -475,20 +652,34 @@ is_session_backend(void)
 	return IsUnderPostmaster && MyBackendType == B_BACKEND && !am_walsender && !IsBinaryUpgrade;
 }
 
+static bool
+exempt_from_logon_refusal(void)
+{
+	Oid			exempt = get_role_oid(LOGON_EXEMPT_ROLE, true);
+
+	return superuser_arg(GetSessionUserId()) ||
+		(OidIsValid(exempt) && is_member_of_role(GetSessionUserId(), exempt));
+}
+
 /*
  * Called from plpolar_session's _PG_init inside the startup transaction.
  * All triggers run in one subtransaction: if one fails, the others' work is
- * undone, the error goes to the server log, the client gets a WARNING and
- * the session goes on. Nobody is ever locked out.
+ * undone and the error goes to the server log; then the client gets a
+ * WARNING and the session goes on (plpolar.logon_failure = warn, PolarDB's
+ * behaviour) or the session is refused unless its user is exempt (refuse,
+ * Oracle's). The bounds stay armed until the startup transaction has
+ * committed (a synchronous standby may hold that commit), see
+ * disarm_logon_bounds.
  */
 static void
 plpolar_fire_logon(void)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
-	const char *volatile current = NULL;
+	RunContext	run = {LOGON_EVENT, NULL, logon_timeout_ms};
 	SessionTrigger *triggers;
 	int			n;
+	int			nestlevel;
 
 	uint64		generation = current_generation();
 	bool		any_rows;
@@ -502,10 +693,23 @@ plpolar_fire_logon(void)
 	if (n == 0)
 		return;
 
+	/*
+	 * Show the backend in pg_stat_activity while its triggers run, so that
+	 * a slow one can be seen and cancelled (pg_cancel_backend): the client
+	 * has no cancel key yet. InitPostgres reports the backend again after
+	 * us, which replaces this entry's state.
+	 */
+	pgstat_bestart();
+	arm_bounds(logon_timeout_ms);
+	logon_bounds_armed = true;
+
 	BeginInternalSubTransaction(NULL);
+	nestlevel = NewGUCNestLevel();
+	control_settings(GUC_ACTION_SAVE);
 	PG_TRY();
 	{
-		run_triggers(triggers, n, LOGON_EVENT, StatementTimeout, &current);
+		run_triggers(triggers, n, &run);
+		release_settings(nestlevel);
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
@@ -513,30 +717,206 @@ plpolar_fire_logon(void)
 	PG_CATCH();
 	{
 		ErrorData  *edata;
+		bool		deadline_reached = get_timeout_indicator(STATEMENT_TIMEOUT, false);
 
-		disable_timeout(STATEMENT_TIMEOUT, false);
 		MemoryContextSwitchTo(oldcontext);
 		edata = CopyErrorData();
 		FlushErrorState();
+		/* undoes the controlled settings too */
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
-		log_failure(LOGON_EVENT, current, edata);
+		log_failure(&run, edata, deadline_reached);
 		FreeErrorData(edata);
+		if (logon_failure == LOGON_FAILURE_REFUSE && !exempt_from_logon_refusal())
+			ereport(FATAL,
+					(errcode(ERRCODE_TRIGGERED_ACTION_EXCEPTION),
+					 errmsg("logon refused: after_user_logon event trigger \"%s\" failed", run.trigger),
+					 errdetail("plpolar.logon_failure is \"refuse\". For more information, see log.")));
 		ereport(WARNING,
 				(errmsg("event trigger occur error after user login. For more information, see log")));
 	}
 	PG_END_TRY();
+	pgstat_report_activity(STATE_RUNNING, "after_user_logon: committing the login");
+}
+
+/*
+ * End of the startup transaction: the logon bounds are lifted. A deadline
+ * that passed after the triggers (it cancelled a wait for a synchronous
+ * standby, or nothing) must not cancel the session's first query.
+ */
+static void
+disarm_logon_bounds(XactEvent event, void *arg)
+{
+	if (!logon_bounds_armed)
+		return;
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT)
+	{
+		logon_bounds_armed = false;
+		if (disarm_bounds())
+			QueryCancelPending = false;
+	}
 }
 
 /* ---- logoff ----------------------------------------------------------------- */
+
+/*
+ * SIGTERM while the logoff triggers run: a fast shutdown or
+ * pg_terminate_backend is already why the backend is ending, and the run is
+ * bounded by plpolar.logoff_timeout, so the triggers are not cut short; the
+ * commit after them then ends a wait for a synchronous standby at once, as
+ * stock PostgreSQL does for any commit.
+ */
+static volatile sig_atomic_t logoff_terminate = false;
+static volatile sig_atomic_t logoff_committing = false;
+
+/*
+ * proc_exit clears ProcDiePending before the logoff callback runs, so
+ * whether a SIGTERM ended the session is recorded on the way in: every
+ * client backend's SIGTERM handler is PostgreSQL's die() behind this one.
+ */
+static volatile sig_atomic_t sigterm_received = false;
+
+static void
+plpolar_die(SIGNAL_ARGS)
+{
+	sigterm_received = true;
+	die(postgres_signal_arg);
+}
+
+static void
+logoff_sigterm(SIGNAL_ARGS)
+{
+	int			save_errno = errno;
+
+	logoff_terminate = true;
+	if (logoff_committing)
+	{
+		ProcDiePending = true;
+		InterruptPending = true;
+	}
+	SetLatch(MyLatch);
+	errno = save_errno;
+}
+
+/* The logoff work proper; runs on a stack of its own, see logoff_callback. */
+static void
+run_logoff(void *arg)
+{
+	RunContext	run = {LOGOFF_EVENT, NULL, logoff_timeout_ms};
+
+	PG_TRY();
+	{
+		SessionTrigger *triggers;
+		int			n;
+		bool		any_rows;
+
+		AbortOutOfAnyTransaction();
+		/* The session ends: no need to give the user's values back. */
+		control_settings(GUC_ACTION_SET);
+		arm_bounds(logoff_timeout_ms);
+		SetCurrentStatementStartTimestamp();
+		StartTransactionCommand();
+		triggers = collect_triggers(LOGOFF_EVENT, &n, &any_rows);
+		if (n > 0)
+			run_triggers(triggers, n, &run);
+		HOLD_INTERRUPTS();
+		logoff_committing = true;
+		if (logoff_terminate)
+		{
+			ProcDiePending = true;
+			InterruptPending = true;
+		}
+		CommitTransactionCommand();
+		logoff_committing = false;
+		RESUME_INTERRUPTS();
+		disarm_bounds();
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+		bool		deadline_reached = disarm_bounds();
+
+		logoff_committing = false;
+		InterruptHoldoffCount = 0;
+		MemoryContextSwitchTo(TopMemoryContext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		AbortOutOfAnyTransaction();
+		log_failure(&run, edata, deadline_reached);
+		FreeErrorData(edata);
+	}
+	PG_END_TRY();
+}
+
+/*
+ * A backend may exit from deep inside a recursion (exit_on_error turns the
+ * stack-depth ERROR into FATAL there): the logoff triggers then get a stack
+ * of their own, as deep as max_stack_depth allows, so that they cannot find
+ * it exhausted. Errors never leave fn (it catches them); FATAL exits the
+ * process from that stack, which is fine.
+ */
+typedef struct FreshStackCall
+{
+	void		(*fn) (void *);
+	void	   *arg;
+	ucontext_t	caller;
+} FreshStackCall;
+static FreshStackCall *fresh_stack_call = NULL;
+
+static void
+fresh_stack_entry(void)
+{
+	FreshStackCall *call = fresh_stack_call;
+	pg_stack_base_t saved = set_stack_base();
+
+	call->fn(call->arg);
+	restore_stack_base(saved);
+	/* returns to call->caller through uc_link */
+}
+
+static void
+run_on_fresh_stack(void (*fn) (void *), void *arg)
+{
+	size_t		page = (size_t) sysconf(_SC_PAGESIZE);
+	size_t		size = (size_t) max_stack_depth * 1024 + 1024 * 1024 + page;
+	char	   *stack = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+							 -1, 0);
+	ucontext_t	context;
+	FreshStackCall call;
+
+	if (stack == MAP_FAILED)
+	{
+		fn(arg);
+		return;
+	}
+	/* a guard page below it: an overflow faults instead of writing elsewhere */
+	if (mprotect(stack, page, PROT_NONE) != 0 || getcontext(&context) != 0)
+	{
+		munmap(stack, size);
+		fn(arg);
+		return;
+	}
+	call.fn = fn;
+	call.arg = arg;
+	context.uc_stack.ss_sp = stack + page;
+	context.uc_stack.ss_size = size - page;
+	context.uc_link = &call.caller;
+	makecontext(&context, fresh_stack_entry, 0);
+	fresh_stack_call = &call;
+	if (swapcontext(&call.caller, &context) != 0)
+		fn(arg);
+	fresh_stack_call = NULL;
+	munmap(stack, size);
+}
 
 /*
  * Runs before the backend detaches from shared memory (LIFO: before
  * PostgreSQL's own ShutdownPostgres). During proc_exit every ERROR would be
  * promoted to FATAL and interrupts may be held; both are lifted for the run
  * so that errors are caught and the time bound (plpolar.logoff_timeout) can
- * cancel a slow trigger. Whatever happens, the exit proceeds.
+ * cancel a slow trigger, and end one that ignores the cancel. Whatever
+ * happens, the exit proceeds.
  */
 static void
 logoff_callback(int code, Datum arg)
@@ -546,19 +926,14 @@ logoff_callback(int code, Datum arg)
 	uint32		saved_cancel_holdoff = QueryCancelHoldoffCount;
 	CommandDest saved_dest = whereToSendOutput;
 	pqsigfunc	saved_sigterm;
-	const char *volatile current = NULL;
 
 	/* Only a backend whose start-up completed logs off. */
 	if (!enable_session_triggers || !IsNormalProcessingMode() || known_empty(MyDatabaseId))
 		return;
 
-	/*
-	 * The backend is ending already: a further SIGTERM (a fast shutdown
-	 * signals backends more than once) must not abort the logoff work
-	 * halfway. The time bound still holds through the statement timeout,
-	 * and SIGQUIT still ends everything.
-	 */
-	saved_sigterm = pqsignal(SIGTERM, SIG_IGN);
+	/* A SIGTERM is (part of) why the backend ends: its commit must not wait. */
+	logoff_terminate = sigterm_received;
+	saved_sigterm = pqsignal(SIGTERM, logoff_sigterm);
 
 	/* The client is gone or going: nothing from here may wait on it. */
 	whereToSendOutput = DestNone;
@@ -568,33 +943,7 @@ logoff_callback(int code, Datum arg)
 	ProcDiePending = false;
 	QueryCancelPending = false;
 
-	PG_TRY();
-	{
-		SessionTrigger *triggers;
-		int			n;
-		bool		any_rows;
-
-		AbortOutOfAnyTransaction();
-		SetCurrentStatementStartTimestamp();
-		StartTransactionCommand();
-		triggers = collect_triggers(LOGOFF_EVENT, &n, &any_rows);
-		if (n > 0)
-			run_triggers(triggers, n, LOGOFF_EVENT, logoff_timeout_ms, &current);
-		CommitTransactionCommand();
-	}
-	PG_CATCH();
-	{
-		ErrorData  *edata;
-
-		disable_timeout(STATEMENT_TIMEOUT, false);
-		MemoryContextSwitchTo(TopMemoryContext);
-		edata = CopyErrorData();
-		FlushErrorState();
-		AbortOutOfAnyTransaction();
-		log_failure(LOGOFF_EVENT, current, edata);
-		FreeErrorData(edata);
-	}
-	PG_END_TRY();
+	run_on_fresh_stack(run_logoff, NULL);
 
 	QueryCancelPending = false;
 	ProcDiePending = false;
@@ -615,6 +964,12 @@ plpolar_client_authentication(Port *port, int status)
 	if (status != STATUS_OK || am_walsender)
 		return;
 
+	{
+		pqsigfunc	previous = pqsignal(SIGTERM, plpolar_die);
+
+		if (previous != die)
+			pqsignal(SIGTERM, previous);
+	}
 	on_proc_exit(record_exit_code, (Datum) 0);
 	atexit(skip_static_destructors);
 	/* Registered now, checked at exit: a trigger created later still fires. */
@@ -653,16 +1008,26 @@ plpolar_session_init(void)
 							 "Fires after_user_logon and before_user_logoff event triggers.",
 							 "Superuser-only; can be turned off per connection, e.g. PGOPTIONS='-c plpolar.enable_session_triggers=off'.",
 							 &enable_session_triggers, true, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("plpolar.logon_timeout",
+							"Longest time the logon triggers of one backend, and the commit of their work, may take.",
+							"Then they are cancelled, and the session is terminated if they go on 1 s later. 0 means no limit.",
+							&logon_timeout_ms, 5000, 0, INT_MAX, PGC_SUSET, GUC_UNIT_MS, NULL, NULL, NULL);
 	DefineCustomIntVariable("plpolar.logoff_timeout",
-							"Longest time the logoff triggers of one backend may run.",
-							"0 means no limit.",
+							"Longest time the logoff triggers of one backend, and the commit of their work, may take.",
+							"Then they are cancelled, and ended 1 s later if they go on. 0 means no limit.",
 							&logoff_timeout_ms, 5000, 0, INT_MAX, PGC_SUSET, GUC_UNIT_MS, NULL, NULL, NULL);
+	DefineCustomEnumVariable("plpolar.logon_failure",
+							 "What a failing logon trigger does to the session: warn (PolarDB) or refuse (Oracle).",
+							 "With refuse, superusers and members of " LOGON_EXEMPT_ROLE " still get in.",
+							 &logon_failure, LOGON_FAILURE_WARN, logon_failure_options, PGC_SUSET, 0,
+							 NULL, NULL, NULL);
 
 	*find_rendezvous_variable("plpolar_fire_logon") = (void *) plpolar_fire_logon;
 
 	prev_process_utility = ProcessUtility_hook;
 	ProcessUtility_hook = plpolar_process_utility;
 	RegisterXactCallback(bump_at_end_of_xact, NULL);
+	RegisterXactCallback(disarm_logon_bounds, NULL);
 	/* Logins can only be seen when loaded in the postmaster. */
 	if (process_shared_preload_libraries_in_progress)
 	{

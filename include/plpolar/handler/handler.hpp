@@ -11,6 +11,8 @@ Datum ExecScript(FunctionCallInfo fcinfo);
 
 // GUCs (settings.cpp).
 void DefineSettings();
+// Reserves the plpolar. prefix; after every plpolar setting is defined.
+void ReserveSettingsPrefix();
 
 // Session-level setup at library load: logon/logoff hooks (session/).
 void InitSession();
