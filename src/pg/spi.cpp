@@ -67,6 +67,10 @@ Param *MakeParam(const SqlStatement *stmt, int slot, int location) {
     int32 typmod;
     Oid collation;
     if (!stmt->resolver()->SlotType(slot, &type, &typmod, &collation)) return NULL;
+    // A variable declared RECORD (a cursor's row) has the shape of its
+    // current value, as PL/pgSQL's record variables do. The hooks run again
+    // whenever the plan cache rebuilds the plan, so the statement's runner
+    // keeps the current values at hand for every execution (BindingScope).
     const Value *slots = stmt->binding_slots();
     if (type == RECORDOID && slots != NULL && !slots[slot].isnull && slots[slot].type == RECORDOID) {
         HeapTupleHeader h = DatumGetHeapTupleHeader(slots[slot].datum);
@@ -84,7 +88,13 @@ Param *MakeParam(const SqlStatement *stmt, int slot, int location) {
 
 // record.field: a FieldSelect over the record's parameter. (PostgreSQL's
 // own projection cannot see the typmod of a RECORD parameter.)
-Node *SelectField(Param *param, const char *field, int location) {
+Node *SelectField(Param *param, const char *record, const char *field, int location) {
+    // Only a cursor row variable that holds no row yet has no shape.
+    if (param->paramtype == RECORDOID && param->paramtypmod < 0)
+        ereport(ERROR,
+                (errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE), errmsg("record \"%s\" is not assigned yet", record),
+                 errdetail("The shape of a cursor's row is known only after a row was fetched into it."),
+                 errposition(location)));
     TupleDesc desc = lookup_rowtype_tupdesc(param->paramtype, param->paramtypmod);
     for (int i = 0; i < desc->natts; i++) {
         Form_pg_attribute a = TupleDescAttr(desc, i);
@@ -122,7 +132,7 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
     Param *param = MakeParam(stmt, slot, cref->location);
     if (param == NULL || field == NULL) return (Node *)param;
-    return SelectField(param, field, cref->location);
+    return SelectField(param, parts[nparts - 2], field, cref->location);
 }
 
 Node *ParamRefHook(ParseState *pstate, ParamRef *pref) {
@@ -157,11 +167,7 @@ SqlStatement::~SqlStatement() {
 void SqlStatement::Prepare(const Value *slots) {
     const char *sql = text_.c_str();
     SqlStatement *self = this;
-    binding_slots_ = slots;
-    struct Reset {
-        const Value *&p;
-        ~Reset() { p = nullptr; }
-    } reset{binding_slots_};
+    BindingScope binding(*this, slots);
     plan_ = Guarded([sql, self] {
         SPIPrepareOptions options;
         memset(&options, 0, sizeof(options));
@@ -214,6 +220,7 @@ SqlStatement::Result SqlStatement::Run(const Value *slots, bool read_only, long 
     SPIPlanPtr plan = plan_;
     const char *used = used_.data();
     int nslots = static_cast<int>(used_.size());
+    BindingScope binding(*this, slots);  // the plan cache may re-parse
     Result result;
     Result *out = &result;
     Guarded([plan, used, nslots, slots, read_only, max_rows, nonatomic, owner, out] {
@@ -325,6 +332,7 @@ std::string SqlStatement::OpenCursor(const Value *slots, bool read_only, const s
     const char *pname = name.empty() ? nullptr : name.c_str();
     char buf[NAMEDATALEN];
     char *out = buf;
+    BindingScope binding(*this, slots);  // the plan cache may re-parse
     Guarded([plan, used, nslots, slots, read_only, pname, out] {
         ParamListInfo params = MakeParams(used, nslots, slots);
         if (pname != NULL && GetPortalByName(pname) != NULL)

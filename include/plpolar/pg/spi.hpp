@@ -92,11 +92,31 @@ public:
         if (slot >= 0 && slot < static_cast<int>(used_.size())) used_[slot] = 1;
     }
 
-    // The variables' current values while the statement is being prepared:
-    // a RECORD variable's parameter takes the type of its current value.
+    // The variables' current values while the statement is being prepared
+    // or run: a RECORD variable's parameter takes the type of its current
+    // value.
     const Value *binding_slots() const { return binding_slots_; }
 
 private:
+    // Makes `slots` the values the parser hooks see while it lives: at the
+    // first prepare and at every execution, because the plan cache re-runs
+    // the hooks when it rebuilds an invalidated plan (VACUUM, DDL, GRANT,
+    // DISCARD, search_path). The previous values come back on exit: a
+    // recursive call runs the same statement with its own variables.
+    class BindingScope {
+    public:
+        BindingScope(SqlStatement &stmt, const Value *slots) : stmt_(stmt), saved_(stmt.binding_slots_) {
+            stmt.binding_slots_ = slots;
+        }
+        ~BindingScope() { stmt_.binding_slots_ = saved_; }
+        BindingScope(const BindingScope &) = delete;
+        BindingScope &operator=(const BindingScope &) = delete;
+
+    private:
+        SqlStatement &stmt_;
+        const Value *saved_;
+    };
+
     void Prepare(const Value *slots);
     Result Run(const Value *slots, bool read_only, long max_rows, bool nonatomic, ResourceOwner owner);
 
