@@ -44,6 +44,25 @@ private:
 void SpiCommit();
 void SpiRollback();
 
+// Which kind of statement an SPI call ran, for the error it reports.
+enum class SpiStatement {
+    Embedded,  // static SQL in PL code, its cursors and FOR loops
+    Dynamic,   // EXECUTE IMMEDIATE, OPEN ... FOR 'string'
+};
+// Raises the error PostgreSQL's own PL (PL/pgSQL) gives for a failed SPI
+// call: COPY to or from the client and transaction commands are
+// feature_not_supported (0A000); any other result code is an internal
+// error naming `spi_function` and the query. `rc` is the negative code an
+// SPI function returned (or left in SPI_result). It ereports: call it only
+// inside Guarded().
+[[noreturn]] void ReportSpiError(int rc, SpiStatement statement, const char *spi_function, const char *query);
+
+// A dynamic SQL string that is one COMMIT or ROLLBACK (also END, ABORT,
+// WORK, TRANSACTION), which plpolar runs as the statements of that name:
+// SPI refuses transaction commands. Savepoints and AND CHAIN are None.
+enum class TransactionCommand { None, Commit, Rollback };
+TransactionCommand DynamicTransactionCommand(const std::string &sql);
+
 class SqlStatement {
 public:
     SqlStatement(std::string text, const NameResolver *resolver, int nslots);
