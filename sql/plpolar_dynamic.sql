@@ -119,3 +119,109 @@ END;
 $$;
 SELECT dyn_drop();
 SELECT to_regclass('dyn_items') IS NULL AS dropped;
+
+-- Transaction commands as dynamic SQL. COMMIT and ROLLBACK run as the
+-- COMMIT and ROLLBACK statements do (Oracle allows EXECUTE IMMEDIATE
+-- 'COMMIT'); other transaction commands and COPY to or from the client
+-- are errors with PostgreSQL's SQLSTATE, as in PL/pgSQL.
+\set VERBOSITY default
+CREATE TABLE dyn_tx (i int);
+CREATE PROCEDURE dyn_load(n integer) LANGUAGE plpolar AS $$
+DECLARE rows NUMBER;
+BEGIN
+  FOR i IN 1..n LOOP
+    INSERT INTO dyn_tx VALUES (i);
+    IF MOD(i, 2) = 0 THEN
+      EXECUTE IMMEDIATE 'COMMIT';
+    ELSE
+      EXECUTE IMMEDIATE ' rollback work ';
+    END IF;
+  END LOOP;
+  rows := SQL%ROWCOUNT;
+  INSERT INTO dyn_tx VALUES (-1 - rows);
+  EXECUTE IMMEDIATE '/* Oracle''s habit */ COMMIT;';
+END;
+$$;
+CALL dyn_load(4);
+SELECT * FROM dyn_tx ORDER BY i;
+-- inside a cursor FOR loop (its cursor survives), and in a DO block
+CREATE PROCEDURE dyn_loop() LANGUAGE plpolar AS $$
+BEGIN
+  FOR r IN (SELECT i FROM dyn_tx WHERE i > 0 ORDER BY i) LOOP
+    INSERT INTO dyn_tx VALUES (100 + r.i);
+    EXECUTE IMMEDIATE 'END';
+  END LOOP;
+END;
+$$;
+CALL dyn_loop();
+-- in a block with handlers (each statement is its own subtransaction)
+CREATE PROCEDURE dyn_handled_commit() LANGUAGE plpolar AS $$
+BEGIN
+  INSERT INTO dyn_tx VALUES (200);
+  EXECUTE IMMEDIATE 'COMMIT';
+  INSERT INTO dyn_tx VALUES (201);
+  EXECUTE IMMEDIATE 'ROLLBACK';
+EXCEPTION WHEN OTHERS THEN
+  RAISE;
+END;
+$$;
+CALL dyn_handled_commit();
+DO LANGUAGE plpolar $$ BEGIN DELETE FROM dyn_tx WHERE i = -1; EXECUTE IMMEDIATE 'COMMIT'; END $$;
+SELECT * FROM dyn_tx ORDER BY i;
+-- Where PostgreSQL forbids COMMIT: in a transaction block, a function, a
+-- block with handlers around the CALL.
+BEGIN;
+CALL dyn_load(1);
+ROLLBACK;
+CREATE FUNCTION dyn_fcommit() RETURNS int LANGUAGE plpolar AS $$
+BEGIN
+  EXECUTE IMMEDIATE 'COMMIT';
+  RETURN 1;
+EXCEPTION WHEN INVALID_TRANSACTION_TERMINATION THEN
+  RETURN SQLCODE;
+END;
+$$;
+SELECT dyn_fcommit();
+CREATE FUNCTION dyn_frollback() RETURNS int LANGUAGE plpolar AS $$ BEGIN EXECUTE IMMEDIATE 'ROLLBACK'; RETURN 1; END; $$;
+SELECT dyn_frollback();
+CREATE PROCEDURE dyn_protected() LANGUAGE plpolar AS $$
+BEGIN
+  dyn_load(2);
+EXCEPTION WHEN OTHERS THEN
+  RAISE;
+END;
+$$;
+CALL dyn_protected();
+-- Other transaction commands: feature_not_supported (0A000).
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'SAVEPOINT a'; END $$;
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'ROLLBACK TO SAVEPOINT a'; END $$;
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'RELEASE SAVEPOINT a'; END $$;
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'BEGIN'; END $$;
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'START TRANSACTION'; END $$;
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'COMMIT AND CHAIN'; END $$;
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'COMMIT PREPARED ''x'''; END $$;
+-- COMMIT after another statement in one string: the INSERT is undone too
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'INSERT INTO dyn_tx VALUES (-1); COMMIT'; END $$;
+-- COMMIT with bind values is no COMMIT statement
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'COMMIT' USING 1; END $$;
+-- and the error is catchable by its name
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+BEGIN
+  EXECUTE IMMEDIATE 'SAVEPOINT a';
+EXCEPTION WHEN FEATURE_NOT_SUPPORTED THEN
+  DBMS_OUTPUT.PUT_LINE('caught ' || SQLCODE || ': ' || SQLERRM);
+END
+$$;
+RESET plpolar.serveroutput;
+-- COPY to or from the client
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'COPY dyn_tx FROM STDIN'; END $$;
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'COPY dyn_tx TO STDOUT'; END $$;
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'COPY (SELECT 1) TO STDOUT'; END $$;
+-- as a cursor: PostgreSQL's own error
+DO LANGUAGE plpolar $$ DECLARE rc SYS_REFCURSOR; BEGIN OPEN rc FOR 'COMMIT'; END $$;
+DO LANGUAGE plpolar $$ DECLARE rc SYS_REFCURSOR; BEGIN OPEN rc FOR 'COPY dyn_tx TO STDOUT'; END $$;
+SELECT * FROM dyn_tx ORDER BY i;
+DROP PROCEDURE dyn_load, dyn_loop, dyn_handled_commit, dyn_protected;
+DROP FUNCTION dyn_fcommit, dyn_frollback;
+DROP TABLE dyn_tx;

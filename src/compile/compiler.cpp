@@ -194,6 +194,7 @@ private:
             }
         }
         pg::TypeInfo type = pg::ParseTypeName(MapOracleTypeName(ref.text));
+        type.byte_limit = OracleByteLimit(ref.text);
         if (type.typtype == TYPTYPE_PSEUDO)
             Error(ref.loc, "variables cannot have type " + ref.text, ERRCODE_DATATYPE_MISMATCH);
         return type;

@@ -23,7 +23,8 @@ void SplitHead(const std::string &text, std::string &head, std::string &rest) {
     rest = text.substr(i);
 }
 
-// "(10 CHAR)" / "(10 BYTE)" -> "(10)": length semantics are characters.
+// "(10 CHAR)" / "(10 BYTE)" -> "(10)": the SQL type's length is in
+// characters (PL code checks BYTE limits itself, see OracleByteLimit).
 std::string StripLengthSemantics(const std::string &mods) {
     std::string lower = Lower(mods);
     for (const char *word : {" char)", " byte)"}) {
@@ -39,7 +40,38 @@ bool IsWhitespace(const std::string &s) {
     return true;
 }
 
+void SkipSpaces(const std::string &s, size_t &i) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+}
+
 }  // namespace
+
+int OracleByteLimit(const std::string &text) {
+    std::string head, rest;
+    SplitHead(text, head, rest);
+    if (head != "varchar2" && head != "varchar") return -1;
+    // "( n BYTE )", spaces anywhere; anything else has no byte limit.
+    std::string mods = Lower(rest);
+    size_t i = 0;
+    SkipSpaces(mods, i);
+    if (i == mods.size() || mods[i] != '(') return -1;
+    ++i;
+    SkipSpaces(mods, i);
+    size_t digits = i;
+    while (i < mods.size() && std::isdigit(static_cast<unsigned char>(mods[i]))) ++i;
+    // Longer than an int: PostgreSQL rejects the length itself.
+    if (i == digits || i - digits > 9) return -1;
+    int n = std::stoi(mods.substr(digits, i - digits));
+    size_t before_word = i;
+    SkipSpaces(mods, i);
+    if (i == before_word || mods.compare(i, 4, "byte") != 0) return -1;
+    i += 4;
+    SkipSpaces(mods, i);
+    if (i == mods.size() || mods[i] != ')') return -1;
+    ++i;
+    SkipSpaces(mods, i);
+    return i == mods.size() ? n : -1;
+}
 
 std::string MapOracleTypeName(const std::string &text) {
     std::string head, rest;

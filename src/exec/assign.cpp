@@ -13,6 +13,16 @@ namespace plpolar::exec {
 namespace {
 
 void CheckLength(const pg::Value &v, const pg::TypeInfo &target) {
+    if (target.byte_limit >= 0) {
+        // VARCHAR2(n BYTE): bytes in the database encoding, as Oracle
+        // counts them in the database character set.
+        int bytes = pg::TextOctetLength(v.datum);
+        if (bytes > target.byte_limit)
+            pg::Raise(ERRCODE_STRING_DATA_RIGHT_TRUNCATION, "numeric or value error: character string buffer too small",
+                      "A value of " + std::to_string(bytes) + " bytes does not fit in VARCHAR2(" +
+                          std::to_string(target.byte_limit) + " BYTE).");
+    }
+    if (target.char_limit < 0) return;
     // No more bytes than the limit: no more characters either.
     int bytes = pg::TextByteLength(v.datum);
     if (bytes >= 0 && bytes <= target.char_limit) return;
@@ -41,11 +51,12 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
     }
     Native ks = Classify(v.type);
     Native kt = Classify(t.oid);
-    if (v.type == t.oid && (t.typmod < 0 || v.typmod == t.typmod)) return v;
+    // A value typed varchar2(n) may still have more than n bytes.
+    if (v.type == t.oid && (t.typmod < 0 || v.typmod == t.typmod) && t.byte_limit < 0) return v;
     if (kt == Native::Text && ks == Native::Text) {
         // text, varchar and varchar2 share one representation; only the
         // length limit differs. Oracle never truncates silently.
-        if (t.char_limit >= 0) CheckLength(v, t);
+        if (t.char_limit >= 0 || t.byte_limit >= 0) CheckLength(v, t);
         return pg::Value::Of(v.datum, t.oid, t.typmod);
     }
     if (kt == Native::Text && (ks != Native::Other || v.type == TIMESTAMPOID)) {
@@ -53,7 +64,7 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
         // zeros, as Oracle converts it).
         std::string s = ToText(v);
         pg::Value text = pg::Value::Of(pg::MakeText(s.data(), s.size()), t.oid, t.typmod);
-        if (t.char_limit >= 0) CheckLength(text, t);
+        if (t.char_limit >= 0 || t.byte_limit >= 0) CheckLength(text, t);
         return text;
     }
     if (!cast.explicit_cast && t.typmod < 0) {
@@ -106,6 +117,8 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
         throw;
     }
     result.typmod = t.typmod;
+    // PostgreSQL's cast checked the characters, not the bytes.
+    if (t.byte_limit >= 0 && !result.isnull) CheckLength(result, t);
     return result;
 }
 
@@ -179,6 +192,7 @@ bool Executor::TryAppend(const ast::AssignStmt &s, compile::StoreSite &site) {
         total += static_cast<size_t>(std::max(len, 0));
     }
     // VARCHAR2(n) counts characters: cheap to know only when bytes fit.
+    // (VARCHAR2(n BYTE) has the same n as its character limit.)
     int limit = fn_.variables[slot].type.char_limit;
     if (!in_place || (limit >= 0 && total > static_cast<size_t>(limit)) || total > MaxAllocSize / 4) {
         // The general path's steps with the operands already evaluated.

@@ -14,6 +14,31 @@ Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
     pg::Value text = Eval(*stmt.sql);
     if (text.isnull) pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "query string argument of EXECUTE IMMEDIATE is null");
     std::string source = ToText(text);
+    // Oracle runs EXECUTE IMMEDIATE 'COMMIT' as a COMMIT; SPI refuses
+    // transaction commands. So they take the COMMIT and ROLLBACK
+    // statements' way, outside the statement's subtransaction: they work
+    // where PostgreSQL allows them (a procedure) and raise its invalid
+    // transaction termination (2D000) elsewhere.
+    if (stmt.using_args.empty() && site.into.empty() && site.returning.empty()) {
+        switch (pg::DynamicTransactionCommand(source)) {
+            case pg::TransactionCommand::None: break;
+            case pg::TransactionCommand::Commit:
+                pg::SpiCommit();
+                sql_executed_ = true;
+                sql_rowcount_ = 0;
+                return Flow::Normal;
+            case pg::TransactionCommand::Rollback:
+                pg::SpiRollback();
+                sql_executed_ = true;
+                sql_rowcount_ = 0;
+                return Flow::Normal;
+        }
+    }
+    return Atomic(stmt, [this, &stmt, &site, &source] { return RunDynamic(stmt, site, source); });
+}
+
+Flow Executor::RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site,
+                          const std::string &source) {
     // Oracle's habit of a trailing ';' in a DDL string does no harm here.
     parser::DynamicSql sql = parser::ConvertPlaceholders(source);
     std::vector<int> order = sql.in_args;

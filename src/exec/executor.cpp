@@ -130,8 +130,10 @@ Flow Executor::Dispatch(const ast::Stmt &stmt) {
         // rollback each.
         case ast::StmtKind::Sql:
         case ast::StmtKind::Open:
-        case ast::StmtKind::Fetch:
-        case ast::StmtKind::ExecuteImmediate: return Atomic(stmt, [this, &stmt] { return ExecSimple(stmt); });
+        case ast::StmtKind::Fetch: return Atomic(stmt, [this, &stmt] { return ExecSimple(stmt); });
+        // Its string is evaluated first: a COMMIT in it must not run in
+        // the statement's subtransaction (dynamic.cpp).
+        case ast::StmtKind::ExecuteImmediate: return ExecExecuteImmediate(ast::Cast<ast::ExecuteImmediateStmt>(stmt));
     }
     return Flow::Normal;
 }
@@ -141,7 +143,6 @@ Flow Executor::ExecSimple(const ast::Stmt &stmt) {
         case ast::StmtKind::Sql: return ExecSql(ast::Cast<ast::SqlStmt>(stmt));
         case ast::StmtKind::Open: return ExecOpen(ast::Cast<ast::OpenStmt>(stmt));
         case ast::StmtKind::Fetch: return ExecFetch(ast::Cast<ast::FetchStmt>(stmt));
-        case ast::StmtKind::ExecuteImmediate: return ExecExecuteImmediate(ast::Cast<ast::ExecuteImmediateStmt>(stmt));
         default: break;
     }
     return Flow::Normal;

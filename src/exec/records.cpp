@@ -14,6 +14,22 @@ namespace {
               "The shape of a cursor's row is known only after a row was fetched into it.");
 }
 
+// A field of a TYPE ... IS RECORD as declared: its row descriptor keeps
+// only the SQL type, without the byte limit of a VARCHAR2(n BYTE) field.
+pg::TypeInfo DeclaredField(const compile::CompiledFunction &fn, Oid type, int32 typmod, size_t index,
+                           const pg::TypeInfo &stored) {
+    pg::TypeInfo out = stored;
+    auto it = type == RECORDOID ? fn.record_types.find(typmod) : fn.record_types.end();
+    if (it == fn.record_types.end()) return out;
+    const auto &site = static_cast<const compile::RecordTypeSite &>(*it->second->annotation);
+    if (index < site.field_types.size()) out.byte_limit = site.field_types[index].byte_limit;
+    return out;
+}
+
+bool SameTarget(const pg::TypeInfo &a, const pg::TypeInfo &b) {
+    return a.oid == b.oid && a.typmod == b.typmod && a.byte_limit == b.byte_limit;
+}
+
 }  // namespace
 
 pg::Value Executor::NullRow(const pg::TypeInfo &type) {
@@ -49,10 +65,10 @@ pg::Value Executor::ConvertRow(const pg::Value &value, compile::CastSite &cast) 
         }
     }
     for (size_t i = 0; i < fields.size(); ++i) {
-        if (cast.fields[i]->target.oid != fields[i].type.oid ||
-            cast.fields[i]->target.typmod != fields[i].type.typmod) {
+        pg::TypeInfo field = DeclaredField(fn_, t.oid, t.typmod, i, fields[i].type);
+        if (!SameTarget(cast.fields[i]->target, field)) {
             cast.fields[i] = std::make_unique<compile::CastSite>();
-            cast.fields[i]->target = fields[i].type;
+            cast.fields[i]->target = field;
         }
         values[i] = Coerce(values[i], *cast.fields[i]);
     }
@@ -90,10 +106,10 @@ void Executor::StoreField(int slot, const std::string &field, const pg::Value &v
         if (fields[i].name == field) index = i;
     if (index == fields.size())
         pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + var.name + "\" has no field \"" + field + "\"");
-    compile::CastSite &cast = *target.cast;
-    if (cast.target.oid != fields[index].type.oid || cast.target.typmod != fields[index].type.typmod) {
+    pg::TypeInfo declared = DeclaredField(fn_, type, typmod, index, fields[index].type);
+    if (!SameTarget(target.cast->target, declared)) {
         target.cast = std::make_unique<compile::CastSite>();
-        target.cast->target = fields[index].type;
+        target.cast->target = declared;
     }
     pg::Value v = Coerce(value, *target.cast);
     if (v.isnull && type == RECORDOID) {

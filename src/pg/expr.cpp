@@ -1,6 +1,7 @@
 #include "plpolar/pg/expr.hpp"
 
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/spi.hpp"
 
 extern "C" {
 #include "access/htup_details.h"
@@ -12,6 +13,7 @@ extern "C" {
 #include "optimizer/optimizer.h"
 #include "parser/analyze.h"
 #include "parser/parser.h"
+#include "utils/plancache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 }
@@ -122,9 +124,7 @@ std::unique_ptr<PgExpr> PgExpr::FromSql(const std::string &sql, const std::vecto
             self->direct_callee_ = DirectPlpolarCallee(self->expr_, ntypes);
         } else {
             self->plan_ = SPI_prepare(text, ntypes, types);
-            if (self->plan_ == NULL)
-                ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR),
-                                errmsg("could not prepare expression: %s", SPI_result_code_string(SPI_result))));
+            if (self->plan_ == NULL) ReportSpiError(SPI_result, SpiStatement::Embedded, "SPI_prepare", text);
             SPI_keepplan(self->plan_);
         }
         MemoryContextSwitchTo(old);
@@ -268,6 +268,10 @@ Value PgExpr::EvalSpi(const Value *params, size_t nparams, bool read_only) {
         }
         int rc = SPI_execute_plan(plan, values, nulls, read_only, 2);
         MemoryContextSwitchTo(caller);
+        if (rc < 0) {
+            CachedPlanSource *source = (CachedPlanSource *)linitial(SPI_plan_get_plan_sources(plan));
+            ReportSpiError(rc, SpiStatement::Embedded, "SPI_execute_plan", source->query_string);
+        }
         if (rc != SPI_OK_SELECT)
             ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR),
                             errmsg("expression evaluation failed: %s", SPI_result_code_string(rc))));

@@ -1,6 +1,7 @@
 #include "plpolar/pg/spi.hpp"
 
 #include <array>
+#include <cctype>
 #include <cstring>
 
 #include "plpolar/pg/guard.hpp"
@@ -8,6 +9,7 @@
 extern "C" {
 #include "parser/parse_func.h"
 #include "parser/parse_param.h"
+#include "parser/parser.h"
 #include "utils/lsyscache.h"
 #include "utils/plancache.h"
 #include "utils/portal.h"
@@ -56,6 +58,80 @@ void SpiRollback() {
     Guarded([] { SPI_rollback(); });
 }
 
+void ReportSpiError(int rc, SpiStatement statement, const char *spi_function, const char *query) {
+    switch (rc) {
+        case SPI_ERROR_COPY:
+            ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED), errmsg("cannot COPY to/from client in plpolar")));
+            break;
+        case SPI_ERROR_TRANSACTION:
+            switch (statement) {
+                case SpiStatement::Embedded:
+                    ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                                    errmsg("unsupported transaction command in plpolar")));
+                    break;
+                case SpiStatement::Dynamic:
+                    ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                                    errmsg("unsupported transaction command in EXECUTE IMMEDIATE"),
+                                    errdetail("Only COMMIT or ROLLBACK, alone in the string and without USING or INTO, "
+                                              "run as dynamic SQL."),
+                                    errhint("Savepoints and transaction blocks are not available in PL code.")));
+                    break;
+            }
+            break;
+        // Any other code (SPI_ERROR_UNCONNECTED, SPI_ERROR_ARGUMENT, ...) is
+        // a bug, not the user's: PL/pgSQL's internal error.
+        default: break;
+    }
+    elog(ERROR, "%s failed executing query \"%s\": %s", spi_function, query, SPI_result_code_string(rc));
+    pg_unreachable();
+}
+
+namespace {
+
+// Skips blanks and SQL comments.
+size_t SkipBlanks(const std::string &s, size_t i) {
+    while (i < s.size()) {
+        if (std::isspace(static_cast<unsigned char>(s[i]))) {
+            ++i;
+        } else if (s.compare(i, 2, "--") == 0) {
+            i = s.find('\n', i);
+            if (i == std::string::npos) return s.size();
+        } else if (s.compare(i, 2, "/*") == 0) {
+            size_t end = s.find("*/", i + 2);
+            if (end == std::string::npos) return s.size();
+            i = end + 2;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+}  // namespace
+
+TransactionCommand DynamicTransactionCommand(const std::string &sql) {
+    // Only a string that starts with one of these words can be one; the
+    // rest are not parsed twice.
+    size_t start = SkipBlanks(sql, 0);
+    size_t end = start;
+    std::string word;
+    while (end < sql.size() && std::isalpha(static_cast<unsigned char>(sql[end])))
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[end++])));
+    if (word != "commit" && word != "rollback" && word != "end" && word != "abort") return TransactionCommand::None;
+    const char *text = sql.c_str();
+    return Guarded([text] {
+        List *stmts = raw_parser(text, RAW_PARSE_DEFAULT);
+        if (list_length(stmts) != 1) return TransactionCommand::None;
+        Node *stmt = linitial_node(RawStmt, stmts)->stmt;
+        if (!IsA(stmt, TransactionStmt)) return TransactionCommand::None;
+        TransactionStmt *ts = (TransactionStmt *)stmt;
+        if (ts->chain) return TransactionCommand::None;
+        if (ts->kind == TRANS_STMT_COMMIT) return TransactionCommand::Commit;
+        if (ts->kind == TRANS_STMT_ROLLBACK) return TransactionCommand::Rollback;
+        return TransactionCommand::None;
+    });
+}
+
 // ---- parser hooks ----------------------------------------------------------
 // They run inside PostgreSQL's parser; no C++ object with a destructor may
 // be alive in these frames when they call PostgreSQL.
@@ -67,6 +143,10 @@ Param *MakeParam(const SqlStatement *stmt, int slot, int location) {
     int32 typmod;
     Oid collation;
     if (!stmt->resolver()->SlotType(slot, &type, &typmod, &collation)) return NULL;
+    // A variable declared RECORD (a cursor's row) has the shape of its
+    // current value, as PL/pgSQL's record variables do. The hooks run again
+    // whenever the plan cache rebuilds the plan, so the statement's runner
+    // keeps the current values at hand for every execution (BindingScope).
     const Value *slots = stmt->binding_slots();
     if (type == RECORDOID && slots != NULL && !slots[slot].isnull && slots[slot].type == RECORDOID) {
         HeapTupleHeader h = DatumGetHeapTupleHeader(slots[slot].datum);
@@ -84,7 +164,13 @@ Param *MakeParam(const SqlStatement *stmt, int slot, int location) {
 
 // record.field: a FieldSelect over the record's parameter. (PostgreSQL's
 // own projection cannot see the typmod of a RECORD parameter.)
-Node *SelectField(Param *param, const char *field, int location) {
+Node *SelectField(Param *param, const char *record, const char *field, int location) {
+    // Only a cursor row variable that holds no row yet has no shape.
+    if (param->paramtype == RECORDOID && param->paramtypmod < 0)
+        ereport(ERROR,
+                (errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE), errmsg("record \"%s\" is not assigned yet", record),
+                 errdetail("The shape of a cursor's row is known only after a row was fetched into it."),
+                 errposition(location)));
     TupleDesc desc = lookup_rowtype_tupdesc(param->paramtype, param->paramtypmod);
     for (int i = 0; i < desc->natts; i++) {
         Form_pg_attribute a = TupleDescAttr(desc, i);
@@ -122,7 +208,7 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
     Param *param = MakeParam(stmt, slot, cref->location);
     if (param == NULL || field == NULL) return (Node *)param;
-    return SelectField(param, field, cref->location);
+    return SelectField(param, parts[nparts - 2], field, cref->location);
 }
 
 Node *ParamRefHook(ParseState *pstate, ParamRef *pref) {
@@ -157,11 +243,7 @@ SqlStatement::~SqlStatement() {
 void SqlStatement::Prepare(const Value *slots) {
     const char *sql = text_.c_str();
     SqlStatement *self = this;
-    binding_slots_ = slots;
-    struct Reset {
-        const Value *&p;
-        ~Reset() { p = nullptr; }
-    } reset{binding_slots_};
+    BindingScope binding(*this, slots);
     plan_ = Guarded([sql, self] {
         SPIPrepareOptions options;
         memset(&options, 0, sizeof(options));
@@ -170,8 +252,7 @@ void SqlStatement::Prepare(const Value *slots) {
         options.parseMode = RAW_PARSE_DEFAULT;
         options.cursorOptions = CURSOR_OPT_PARALLEL_OK;
         SPIPlanPtr plan = SPI_prepare_extended(sql, &options);
-        if (plan == NULL)
-            elog(ERROR, "SPI_prepare_extended failed for \"%s\": %s", sql, SPI_result_code_string(SPI_result));
+        if (plan == NULL) ReportSpiError(SPI_result, SpiStatement::Embedded, "SPI_prepare_extended", sql);
         SPI_keepplan(plan);
         return plan;
     });
@@ -214,9 +295,11 @@ SqlStatement::Result SqlStatement::Run(const Value *slots, bool read_only, long 
     SPIPlanPtr plan = plan_;
     const char *used = used_.data();
     int nslots = static_cast<int>(used_.size());
+    BindingScope binding(*this, slots);  // the plan cache may re-parse
     Result result;
     Result *out = &result;
-    Guarded([plan, used, nslots, slots, read_only, max_rows, nonatomic, owner, out] {
+    const char *sql = text_.c_str();
+    Guarded([plan, used, nslots, slots, read_only, max_rows, nonatomic, owner, out, sql] {
         MemoryContext caller = CurrentMemoryContext;
         SPIExecuteOptions options;
         memset(&options, 0, sizeof(options));
@@ -227,7 +310,7 @@ SqlStatement::Result SqlStatement::Run(const Value *slots, bool read_only, long 
         options.owner = owner;
         int rc = SPI_execute_plan_extended(plan, &options);
         MemoryContextSwitchTo(caller);
-        if (rc < 0) elog(ERROR, "SPI_execute_plan_extended failed: %s", SPI_result_code_string(rc));
+        if (rc < 0) ReportSpiError(rc, SpiStatement::Embedded, "SPI_execute_plan_extended", sql);
         out->processed = SPI_processed;
         out->tuptable = SPI_tuptable;
     });
@@ -325,12 +408,14 @@ std::string SqlStatement::OpenCursor(const Value *slots, bool read_only, const s
     const char *pname = name.empty() ? nullptr : name.c_str();
     char buf[NAMEDATALEN];
     char *out = buf;
-    Guarded([plan, used, nslots, slots, read_only, pname, out] {
+    BindingScope binding(*this, slots);  // the plan cache may re-parse
+    const char *sql = text_.c_str();
+    Guarded([plan, used, nslots, slots, read_only, pname, out, sql] {
         ParamListInfo params = MakeParams(used, nslots, slots);
         if (pname != NULL && GetPortalByName(pname) != NULL)
             ereport(ERROR, (errcode(ERRCODE_DUPLICATE_CURSOR), errmsg("cursor \"%s\" already in use", pname)));
         Portal portal = SPI_cursor_open_with_paramlist(pname, plan, params, read_only);
-        if (portal == NULL) elog(ERROR, "could not open cursor: %s", SPI_result_code_string(SPI_result));
+        if (portal == NULL) ReportSpiError(SPI_result, SpiStatement::Embedded, "SPI_cursor_open_with_paramlist", sql);
         strlcpy(out, portal->name, NAMEDATALEN);
     });
     return buf;
@@ -459,7 +544,7 @@ SPIPlanPtr PrepareDynamic(const char *sql_text, const Value *args, int n, ParamL
     options.parseMode = RAW_PARSE_DEFAULT;
     options.cursorOptions = cursor_options;
     SPIPlanPtr plan = SPI_prepare_extended(sql_text, &options);
-    if (plan == NULL) elog(ERROR, "SPI_prepare_extended failed: %s", SPI_result_code_string(SPI_result));
+    if (plan == NULL) ReportSpiError(SPI_result, SpiStatement::Dynamic, "SPI_prepare_extended", sql_text);
     ParamListInfo params = makeParamList(n);
     for (int i = 0; i < n; i++) {
         ParamExternData *prm = &params->params[i];
@@ -495,7 +580,7 @@ SqlStatement::Result ExecuteDynamic(const std::string &sql, const Value *args, s
         SPIPlanPtr plan = PrepareDynamic(text, args, n, &params, 0);
         int rc = SPI_execute_plan_with_paramlist(plan, params, read_only, max_rows);
         MemoryContextSwitchTo(caller);
-        if (rc < 0) elog(ERROR, "SPI_execute_plan_with_paramlist failed: %s", SPI_result_code_string(rc));
+        if (rc < 0) ReportSpiError(rc, SpiStatement::Dynamic, "SPI_execute_plan_with_paramlist", text);
         out->processed = SPI_processed;
         out->tuptable = SPI_tuptable;
         SPI_freeplan(plan);
@@ -516,7 +601,7 @@ std::string OpenDynamicCursor(const std::string &name, const std::string &sql, c
         ParamListInfo params;
         SPIPlanPtr plan = PrepareDynamic(text, args, n, &params, 0);
         Portal portal = SPI_cursor_open_with_paramlist(pname, plan, params, read_only);
-        if (portal == NULL) elog(ERROR, "could not open cursor: %s", SPI_result_code_string(SPI_result));
+        if (portal == NULL) ReportSpiError(SPI_result, SpiStatement::Dynamic, "SPI_cursor_open_with_paramlist", text);
         strlcpy(out, portal->name, NAMEDATALEN);
         SPI_freeplan(plan);
     });

@@ -6,6 +6,7 @@
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
+#include "access/detoast.h"
 #include "catalog/pg_namespace.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -199,6 +200,12 @@ int TextByteLength(Datum value) {
     const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(value));
     if (!VARATT_IS_EXTERNAL(p) && !VARATT_IS_COMPRESSED(p)) return static_cast<int>(VARSIZE_ANY_EXHDR(p));
     return -1;
+}
+
+int TextOctetLength(Datum value) {
+    int bytes = TextByteLength(value);
+    if (bytes >= 0) return bytes;
+    return Guarded([value] { return static_cast<int>(toast_raw_datum_size(value) - VARHDRSZ); });
 }
 
 std::string TextToString(Datum value) {

@@ -15,5 +15,8 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info);
 // NUMBER(p,s) -> numeric(p,s), DATE -> timestamp(0), ...). Other names are
 // returned unchanged for PostgreSQL to resolve.
 std::string MapOracleTypeName(const std::string &text);
+// n of VARCHAR2(n BYTE) (also VARCHAR(n BYTE)), -1 for any other type:
+// MapOracleTypeName drops the length semantics, which only PL code keeps.
+int OracleByteLimit(const std::string &text);
 
 }  // namespace plpolar::compile

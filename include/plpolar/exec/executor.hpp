@@ -129,6 +129,9 @@ private:
 
     // dynamic SQL (dynamic.cpp)
     Flow ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt);
+    // The statement once its string is known, in its own subtransaction
+    // where statements need one (Atomic).
+    Flow RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site, const std::string &source);
 
     // records and INTO targets (records.cpp)
     void AssignRow(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result, uint64 row);

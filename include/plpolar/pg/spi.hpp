@@ -44,6 +44,25 @@ private:
 void SpiCommit();
 void SpiRollback();
 
+// Which kind of statement an SPI call ran, for the error it reports.
+enum class SpiStatement {
+    Embedded,  // static SQL in PL code, its cursors and FOR loops
+    Dynamic,   // EXECUTE IMMEDIATE, OPEN ... FOR 'string'
+};
+// Raises the error PostgreSQL's own PL (PL/pgSQL) gives for a failed SPI
+// call: COPY to or from the client and transaction commands are
+// feature_not_supported (0A000); any other result code is an internal
+// error naming `spi_function` and the query. `rc` is the negative code an
+// SPI function returned (or left in SPI_result). It ereports: call it only
+// inside Guarded().
+[[noreturn]] void ReportSpiError(int rc, SpiStatement statement, const char *spi_function, const char *query);
+
+// A dynamic SQL string that is one COMMIT or ROLLBACK (also END, ABORT,
+// WORK, TRANSACTION), which plpolar runs as the statements of that name:
+// SPI refuses transaction commands. Savepoints and AND CHAIN are None.
+enum class TransactionCommand { None, Commit, Rollback };
+TransactionCommand DynamicTransactionCommand(const std::string &sql);
+
 class SqlStatement {
 public:
     SqlStatement(std::string text, const NameResolver *resolver, int nslots);
@@ -92,11 +111,31 @@ public:
         if (slot >= 0 && slot < static_cast<int>(used_.size())) used_[slot] = 1;
     }
 
-    // The variables' current values while the statement is being prepared:
-    // a RECORD variable's parameter takes the type of its current value.
+    // The variables' current values while the statement is being prepared
+    // or run: a RECORD variable's parameter takes the type of its current
+    // value.
     const Value *binding_slots() const { return binding_slots_; }
 
 private:
+    // Makes `slots` the values the parser hooks see while it lives: at the
+    // first prepare and at every execution, because the plan cache re-runs
+    // the hooks when it rebuilds an invalidated plan (VACUUM, DDL, GRANT,
+    // DISCARD, search_path). The previous values come back on exit: a
+    // recursive call runs the same statement with its own variables.
+    class BindingScope {
+    public:
+        BindingScope(SqlStatement &stmt, const Value *slots) : stmt_(stmt), saved_(stmt.binding_slots_) {
+            stmt.binding_slots_ = slots;
+        }
+        ~BindingScope() { stmt_.binding_slots_ = saved_; }
+        BindingScope(const BindingScope &) = delete;
+        BindingScope &operator=(const BindingScope &) = delete;
+
+    private:
+        SqlStatement &stmt_;
+        const Value *saved_;
+    };
+
     void Prepare(const Value *slots);
     Result Run(const Value *slots, bool read_only, long max_rows, bool nonatomic, ResourceOwner owner);
 

@@ -19,6 +19,10 @@ struct TypeInfo {
     Oid collation = InvalidOid;
     // Character limit of varchar2(n) / varchar(n); -1 when unbounded.
     int char_limit = -1;
+    // Byte limit of a PL VARCHAR2(n BYTE); -1 when there is none. The SQL
+    // type has no byte semantics: such a variable is varchar2(n) in SQL (n
+    // bytes are at most n characters) and the PL assignment checks bytes.
+    int byte_limit = -1;
 
     bool IsVoid() const { return oid == VOIDOID; }
 };
@@ -60,6 +64,8 @@ Value TextValue(const char *s);
 int TextCharLength(Datum text);
 // Bytes of a text-like datum held in memory, or -1 if it is toasted.
 int TextByteLength(Datum text);
+// Bytes of any text-like datum (toasted ones are not fetched).
+int TextOctetLength(Datum text);
 // a || b of two text datums held in memory (TextByteLength >= 0), in the
 // current memory context.
 Datum TextConcat(Datum a, Datum b);
