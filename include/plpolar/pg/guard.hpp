@@ -125,6 +125,15 @@ inline void CheckForInterrupts() {
     if (unlikely(InterruptPending)) Guarded([] { ProcessInterrupts(); });
 }
 
+// True when CheckForInterrupts() has an interrupt to process. Reads
+// PostgreSQL's flags only (no call), so the parser may ask it while ANTLR
+// holds its locks. Held-off interrupts do not count: the caller processes
+// what this reports and parses again, which must not spin.
+inline bool InterruptWaiting() {
+    return unlikely(InterruptPending) && InterruptHoldoffCount == 0 && CritSectionCount == 0 &&
+           QueryCancelHoldoffCount == 0;
+}
+
 void CheckStackDepth();
 
 }  // namespace plpolar::pg
