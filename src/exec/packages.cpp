@@ -85,6 +85,8 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
     } catch (const session::OutputError &e) {
         // Oracle raises these as ORA-20000 (SQLCODE -20000).
         ThrowApplicationError(-20000, e.what(), std::string());
+    } catch (const session::OutputOutOfMemory &e) {
+        pg::Raise(ERRCODE_OUT_OF_MEMORY, "out of memory", e.what());
     }
     return Flow::Normal;
 }

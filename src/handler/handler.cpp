@@ -11,6 +11,7 @@
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/client.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/row.hpp"
@@ -158,6 +159,8 @@ Datum plpolar_exec(PG_FUNCTION_ARGS) {
 
 void _PG_init(void) {
     RunEntryPoint([] {
+        // Before the settings: plpolar.serveroutput's hook uses the buffer.
+        plpolar::session::UseOutputMemory(plpolar::pg::OutputContextMemory());
         plpolar::handler::DefineSettings();
         plpolar::compile::RegisterCatalogInvalidation();
         RegisterXactCallback(plpolar::handler::ResetErrorMemoryAtXactEnd, nullptr);

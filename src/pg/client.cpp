@@ -11,6 +11,30 @@ extern "C" {
 
 namespace plpolar::pg {
 
+namespace {
+
+// The buffer's context, kept for the backend's life (session state, like
+// the buffer itself).
+MemoryContext output_context = nullptr;
+
+void *OutputAllocate(size_t size) {
+    if (!AllocHugeSizeIsValid(size)) return nullptr;
+    return MemoryContextAllocExtended(output_context, size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+void OutputRelease(void *pointer) { pfree(pointer); }
+
+void OutputReset() { MemoryContextReset(output_context); }
+
+}  // namespace
+
+session::OutputMemory OutputContextMemory() {
+    if (output_context == nullptr)
+        output_context = Guarded(
+            [] { return AllocSetContextCreate(TopMemoryContext, "plpolar DBMS_OUTPUT", ALLOCSET_DEFAULT_SIZES); });
+    return session::OutputMemory{OutputAllocate, OutputRelease, OutputReset};
+}
+
 void SendLineToClient(const std::string &line) {
     const char *text = line.c_str();
     Guarded([text] {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plpolar/pg/types.hpp"
+#include "plpolar/session/output_buffer.hpp"
 
 namespace plpolar::pg {
 
@@ -13,6 +14,12 @@ namespace plpolar::pg {
 // psql prints it as it stands, as SQL*Plus prints SERVEROUTPUT lines.
 // Without a client (single-user mode, background worker) it goes to the log.
 void SendLineToClient(const std::string &line);
+
+// Memory for DBMS_OUTPUT's lines: the context "plpolar DBMS_OUTPUT" under
+// TopMemoryContext, created here (at load time). Its functions cannot raise
+// an error (no-OOM allocations of sizes checked first), so the buffer may
+// call them from anywhere, even while an error is being reported.
+session::OutputMemory OutputContextMemory();
 
 // The error context lines of the running code, innermost first: what
 // PL/pgSQL's GET DIAGNOSTICS PG_CONTEXT gives.
