@@ -162,6 +162,7 @@ void _PG_init(void) {
         // Before the settings: plpolar.serveroutput's hook uses the buffer.
         plpolar::session::UseOutputMemory(plpolar::pg::OutputContextMemory());
         plpolar::handler::DefineSettings();
+        plpolar::pg::InstallOutputRelay(plpolar::exec::ApplyRelayedOutput);
         plpolar::compile::RegisterCatalogInvalidation();
         RegisterXactCallback(plpolar::handler::ResetErrorMemoryAtXactEnd, nullptr);
         plpolar::handler::InitSession();
