@@ -119,7 +119,8 @@ Datum Validate(FunctionCallInfo fcinfo) {
     return (Datum)0;
 }
 
-void ResetErrorMemoryAtXactEnd(XactEvent event, void *) {
+// A C callback: nothing here may throw (ResetErrorMemory cannot).
+void ResetErrorMemoryAtXactEnd(XactEvent event, void *) noexcept {
     if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_COMMIT ||
         event == XACT_EVENT_PARALLEL_ABORT || event == XACT_EVENT_PREPARE)
         if (!pg::ErrorMemoryPinned()) pg::ResetErrorMemory();
@@ -158,6 +159,8 @@ Datum plpolar_exec(PG_FUNCTION_ARGS) {
 }
 
 void _PG_init(void) {
+    // First, and outside any C++ frame: every Guarded() call needs it.
+    plpolar::pg::InitErrorMemory();
     RunEntryPoint([] {
         // Before the settings: plpolar.serveroutput's hook uses the buffer.
         plpolar::session::UseOutputMemory(plpolar::pg::OutputContextMemory());

@@ -46,10 +46,15 @@ private:
 ErrorData *CaptureCurrentError(MemoryContext caller_context);
 [[noreturn]] void ThrowCurrentError(MemoryContext caller_context);
 
-// Where PgError payloads live: reset by the outermost entry point, so error
-// data cannot pile up over a session.
+// Where PgError payloads live: reset at the end of each transaction, so
+// error data cannot pile up over a session. Made by InitErrorMemory at load
+// time (from _PG_init, outside any C++ frame: it may raise), with memory
+// reserved for the copies, so that capturing an error needs no allocation
+// that could fail then. ResetErrorMemory may run in C callbacks: it cannot
+// raise or throw.
+void InitErrorMemory();
 MemoryContext ErrorMemoryContext();
-void ResetErrorMemory();
+void ResetErrorMemory() noexcept;
 // While an exception handler runs, its error must survive a COMMIT that a
 // procedure it calls may do: the end-of-transaction reset waits.
 struct ErrorMemoryPin {
