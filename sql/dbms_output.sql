@@ -111,3 +111,76 @@ CREATE FUNCTION o_bad2() RETURNS int LANGUAGE plpolar AS $$ DECLARE s INTEGER; B
 CREATE FUNCTION o_bad3() RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN DBMS_OUTPUT.NEW_LINE; END; $$;
 RESET plpolar.serveroutput;
 DROP FUNCTION o_read, o_get_line, o_report;
+-- ENABLE(NULL) has no limit: the lines live in the memory context
+-- "plpolar DBMS_OUTPUT", accounted and given back once read or discarded.
+CREATE FUNCTION o_context_kb() RETURNS bigint LANGUAGE sql AS $$
+  SELECT total_bytes / 1024 FROM pg_backend_memory_contexts WHERE name = 'plpolar DBMS_OUTPUT' $$;
+SELECT parent, o_context_kb() < 64 AS small FROM pg_backend_memory_contexts WHERE name = 'plpolar DBMS_OUTPUT';
+DO LANGUAGE plpolar $$
+BEGIN
+  DBMS_OUTPUT.ENABLE(NULL);
+  FOR i IN 1..50000 LOOP
+    DBMS_OUTPUT.PUT_LINE('line ' || i || ' of a buffer that only ENABLE(NULL) allows');
+  END LOOP;
+END $$;
+SELECT o_context_kb() > 2000 AS holds_the_lines;
+CREATE FUNCTION o_drain() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  lines DBMS_OUTPUT.CHARARR;
+  n INTEGER := 60000;
+  last_line TEXT;
+BEGIN
+  DBMS_OUTPUT.GET_LINES(lines, n);
+  SELECT lines[n] INTO last_line;
+  RETURN n || ' lines, the last: ' || last_line;
+END $$;
+SELECT o_drain();
+SELECT o_context_kb() < 64 AS given_back_after_get_lines;
+DO LANGUAGE plpolar $$
+BEGIN
+  FOR i IN 1..50000 LOOP
+    DBMS_OUTPUT.PUT_LINE('line ' || i || ' of a buffer that only ENABLE(NULL) allows');
+  END LOOP;
+END $$;
+SELECT o_context_kb() > 2000 AS holds_the_lines;
+DO LANGUAGE plpolar $$ BEGIN DBMS_OUTPUT.DISABLE; END $$;
+SELECT o_context_kb() < 64 AS given_back_after_disable;
+DROP FUNCTION o_context_kb, o_drain;
+-- In a parallel worker the writes go to the session's buffer, the leader's:
+-- shown at once with server output, kept for GET_LINE(S) after ENABLE,
+-- discarded while the buffer is disabled, as the leader's own writes.
+CREATE FUNCTION o_parallel(n integer) RETURNS integer LANGUAGE plpolar PARALLEL SAFE AS $$
+BEGIN
+  DBMS_OUTPUT.PUT('worker ');
+  DBMS_OUTPUT.PUT_LINE('line ' || n);
+  RETURN n;
+END $$;
+CREATE FUNCTION o_all() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  lines DBMS_OUTPUT.CHARARR;
+  n INTEGER := 100;
+BEGIN
+  DBMS_OUTPUT.GET_LINES(lines, n);
+  RETURN n || ': ' || array_to_string(lines, ' | ');
+END $$;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET force_parallel_mode = on;
+SET plpolar.serveroutput = on;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT o_parallel(1);
+SELECT o_parallel(2);
+RESET plpolar.serveroutput;
+SELECT o_parallel(3);
+DO LANGUAGE plpolar $$ BEGIN DBMS_OUTPUT.ENABLE; DBMS_OUTPUT.PUT_LINE('leader'); END $$;
+SELECT o_parallel(4);
+SELECT o_all();
+-- A line the leader's buffer cannot take (ORU-10027 here) reaches the
+-- client as a LOG message rather than being lost.
+DO LANGUAGE plpolar $$ BEGIN DBMS_OUTPUT.ENABLE(2000); DBMS_OUTPUT.PUT_LINE(rpad('x', 1995, 'x')); END $$;
+SELECT o_parallel(5);
+SELECT length(o_all());
+RESET force_parallel_mode;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+DO LANGUAGE plpolar $$ BEGIN DBMS_OUTPUT.DISABLE; END $$;
+DROP FUNCTION o_parallel, o_all;

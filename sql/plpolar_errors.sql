@@ -159,3 +159,9 @@ END;
 $$;
 SELECT catch_it();
 SELECT outer_call(2);
+-- Memory for copies of errors is made at load time, with blocks reserved
+-- for them: the next error's context and the reserve of their parent.
+SELECT name, parent, total_bytes >= 8192 AS reserved
+FROM pg_backend_memory_contexts
+WHERE name LIKE 'plpolar error%' AND parent = 'TopMemoryContext'
+ORDER BY name;

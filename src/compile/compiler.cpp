@@ -934,6 +934,8 @@ private:
     }
 
     void CompileStmt(ast::Stmt &stmt, const Scope &scope) {
+        // A body of many statements takes a while; stay cancellable.
+        pg::CheckForInterrupts();
         line_ = stmt.loc.line;
         switch (stmt.kind) {
             case ast::StmtKind::Block: {
@@ -1621,6 +1623,22 @@ void CompileContextCallback(void *arg) {
         errcontext("compilation of PL/polar function \"%s\"", ctx->name);
 }
 
+// The parse, stopped by cancel and statement_timeout. It cannot call
+// PostgreSQL while ANTLR is alive (its locks), so it only reads the interrupt
+// flags, unwinds by exception and leaves the processing to us.
+ast::FunctionBody ParseInterruptibly(const std::string &source) {
+    for (;;) {
+        try {
+            return parser::ParseBody(source, pg::InterruptWaiting);
+        } catch (const parser::Interrupted &) {
+            // The parser is gone: PostgreSQL may run. Cancel and timeout
+            // raise their own errors here; an interrupt that is not an error
+            // (a barrier, a memory-context dump) lets the parse start over.
+            pg::CheckForInterrupts();
+        }
+    }
+}
+
 }  // namespace
 
 std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
@@ -1628,7 +1646,15 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     fn->varchar2_oid = pg::Varchar2TypeOid();
     fn->empty_string_is_null = handler::settings().empty_string_is_null;
     try {
-        fn->body = parser::ParseBody(fn->info.source);
+        fn->body = ParseInterruptibly(fn->info.source);
+    } catch (const parser::TooLarge &e) {
+        // No statement position: it would carry the whole body along.
+        pg::ErrorSpec spec;
+        spec.sqlstate = ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+        spec.message = e.what();
+        spec.context = "compilation of PL/polar function \"" + fn->info.name + "\" near line " +
+                       std::to_string(e.line()) + ", column " + std::to_string(e.column());
+        pg::Raise(spec);
     } catch (const parser::SyntaxError &e) {
         // Position as a character offset into the body, so that CREATE
         // FUNCTION can point at it in the statement (see the validator).

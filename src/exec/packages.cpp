@@ -55,18 +55,36 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
         if (line) pg::SendLineToClient(*line);
     };
     bool serveroutput = handler::settings().serveroutput;
+    // A parallel worker's writes belong to the session's buffer, which is
+    // the leader's: they are sent there (see pg::SendOutputToLeader).
+    // ENABLE, DISABLE and GET_LINE(S) act on the worker's own, empty buffer.
+    bool relay = pg::InParallelWorker();
     try {
         switch (site.member->builtin) {
             case ast::Builtin::OutputEnable:
                 out.Enable(site.args[0] != nullptr ? int_arg(0) : session::OutputBuffer::kDefaultLimit);
                 break;
             case ast::Builtin::OutputDisable: out.Disable(); break;
-            case ast::Builtin::OutputPut: out.Put(text_arg(0)); break;
+            case ast::Builtin::OutputPut:
+                if (relay)
+                    pg::SendOutputToLeader(pg::OutputOp::Put, text_arg(0));
+                else
+                    out.Put(text_arg(0));
+                break;
             case ast::Builtin::OutputPutLine:
+                if (relay) {
+                    pg::SendOutputToLeader(pg::OutputOp::PutLine, text_arg(0));
+                    break;
+                }
                 out.Put(text_arg(0));
                 deliver(out.NewLine(serveroutput));
                 break;
-            case ast::Builtin::OutputNewLine: deliver(out.NewLine(serveroutput)); break;
+            case ast::Builtin::OutputNewLine:
+                if (relay)
+                    pg::SendOutputToLeader(pg::OutputOp::NewLine, std::string());
+                else
+                    deliver(out.NewLine(serveroutput));
+                break;
             case ast::Builtin::OutputGetLine: {
                 std::optional<std::string> line = out.GetLine();
                 StoreTarget(site.targets[0], line ? pg::TextValue(line->c_str()) : pg::Value::Null(TEXTOID));
@@ -85,8 +103,34 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
     } catch (const session::OutputError &e) {
         // Oracle raises these as ORA-20000 (SQLCODE -20000).
         ThrowApplicationError(-20000, e.what(), std::string());
+    } catch (const session::OutputOutOfMemory &e) {
+        pg::Raise(ERRCODE_OUT_OF_MEMORY, "out of memory", e.what());
     }
     return Flow::Normal;
+}
+
+bool ApplyRelayedOutput(pg::OutputOp op, const char *text, char **line) noexcept {
+    try {
+        session::OutputBuffer &out = session::Output();
+        bool serveroutput = handler::settings().serveroutput;
+        std::optional<std::string> finished;
+        switch (op) {
+            case pg::OutputOp::Put: out.Put(text); break;
+            case pg::OutputOp::PutLine:
+                out.Put(text);
+                finished = out.NewLine(serveroutput);
+                break;
+            case pg::OutputOp::NewLine: finished = out.NewLine(serveroutput); break;
+        }
+        if (finished) {
+            *line = pg::CopyNoThrow(finished->data(), finished->size());
+            return *line != nullptr;
+        }
+        return true;
+    } catch (...) {
+        // ORU-10027/10028 or out of memory: the caller shows the text.
+        return false;
+    }
 }
 
 pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {

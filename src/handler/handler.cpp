@@ -11,6 +11,7 @@
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/client.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/row.hpp"
@@ -118,7 +119,8 @@ Datum Validate(FunctionCallInfo fcinfo) {
     return (Datum)0;
 }
 
-void ResetErrorMemoryAtXactEnd(XactEvent event, void *) {
+// A C callback: nothing here may throw (ResetErrorMemory cannot).
+void ResetErrorMemoryAtXactEnd(XactEvent event, void *) noexcept {
     if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_COMMIT ||
         event == XACT_EVENT_PARALLEL_ABORT || event == XACT_EVENT_PREPARE)
         if (!pg::ErrorMemoryPinned()) pg::ResetErrorMemory();
@@ -157,8 +159,13 @@ Datum plpolar_exec(PG_FUNCTION_ARGS) {
 }
 
 void _PG_init(void) {
+    // First, and outside any C++ frame: every Guarded() call needs it.
+    plpolar::pg::InitErrorMemory();
     RunEntryPoint([] {
+        // Before the settings: plpolar.serveroutput's hook uses the buffer.
+        plpolar::session::UseOutputMemory(plpolar::pg::OutputContextMemory());
         plpolar::handler::DefineSettings();
+        plpolar::pg::InstallOutputRelay(plpolar::exec::ApplyRelayedOutput);
         plpolar::compile::RegisterCatalogInvalidation();
         RegisterXactCallback(plpolar::handler::ResetErrorMemoryAtXactEnd, nullptr);
         plpolar::handler::InitSession();

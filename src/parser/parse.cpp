@@ -1,5 +1,7 @@
 // The parse phase: ANTLR lexer and parser, syntax errors, and the hand-off
 // to the transformer. Nothing here may call PostgreSQL.
+#include <malloc.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -160,20 +162,129 @@ std::string FoldIdentifier(const std::string &text) {
     return Truncate(std::move(out));
 }
 
-ast::FunctionBody ParseBody(const std::string &source) {
-    if (source.find('\0') != std::string::npos) throw SyntaxError("function body contains a NUL byte", 1, 1);
-    std::unique_ptr<antlr4::ANTLRInputStream> input;
-    try {
-        input = std::make_unique<antlr4::ANTLRInputStream>(source);
-    } catch (const std::range_error &) {
-        throw SyntaxError("function body is not valid UTF-8", 1, 1);
+namespace {
+
+// ANTLR's own UTF-8 conversion (std::wstring_convert) leaves its UTF-32
+// copy with about five times the room it needs: 20 bytes per byte of body.
+// Decoded here into a buffer of the exact size: 4 bytes per character.
+class BodyInput : public antlr4::ANTLRInputStream {
+public:
+    explicit BodyInput(const std::string &utf8) {
+        size_t chars = 0;
+        for (unsigned char c : utf8) chars += (c & 0xC0) != 0x80;
+        _data.reserve(chars);
+        size_t i = 0;
+        while (i < utf8.size()) {
+            char32_t c = Decode(utf8, &i);
+            if (c == kInvalid) throw SyntaxError("function body is not valid UTF-8", 1, 1);
+            _data.push_back(c);
+        }
     }
+
+private:
+    static constexpr char32_t kInvalid = 0xFFFFFFFF;
+
+    // The code point at *i, advancing *i; kInvalid for what PostgreSQL's
+    // UTF-8 check refuses too (overlong forms, surrogates, beyond U+10FFFF).
+    static char32_t Decode(const std::string &s, size_t *i) {
+        auto byte = [&s](size_t k) { return static_cast<unsigned char>(s[k]); };
+        unsigned char lead = byte(*i);
+        int more = 0;
+        char32_t c = 0;
+        char32_t min = 0;
+        if (lead < 0x80) {
+            ++*i;
+            return lead;
+        } else if ((lead & 0xE0) == 0xC0) {
+            more = 1, c = lead & 0x1F, min = 0x80;
+        } else if ((lead & 0xF0) == 0xE0) {
+            more = 2, c = lead & 0x0F, min = 0x800;
+        } else if ((lead & 0xF8) == 0xF0) {
+            more = 3, c = lead & 0x07, min = 0x10000;
+        } else {
+            return kInvalid;
+        }
+        if (*i + static_cast<size_t>(more) >= s.size()) return kInvalid;
+        for (int k = 1; k <= more; ++k) {
+            unsigned char b = byte(*i + static_cast<size_t>(k));
+            if ((b & 0xC0) != 0x80) return kInvalid;
+            c = (c << 6) | (b & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return kInvalid;
+        *i += static_cast<size_t>(more) + 1;
+        return c;
+    }
+};
+
+// The lexer with the body's limits and the interrupt check: every token
+// passes here, so the whole lexing phase can be stopped and is bounded.
+class BodyLexer : public PlPolarLexer {
+public:
+    BodyLexer(antlr4::CharStream *input, InterruptCheck interrupted) : PlPolarLexer(input), interrupted_(interrupted) {}
+
+    std::unique_ptr<antlr4::Token> nextToken() override {
+        if (interrupted_ != nullptr && interrupted_()) throw Interrupted();
+        if (++count_ > kMaxBodyTokens)
+            throw TooLarge("function body is too large (more than " + std::to_string(kMaxBodyTokens) + " tokens)",
+                           static_cast<int>(getLine()), static_cast<int>(getCharPositionInLine()) + 1);
+        return PlPolarLexer::nextToken();
+    }
+    size_t count() const { return count_; }
+
+private:
+    InterruptCheck interrupted_;
+    size_t count_ = 0;
+};
+
+// The parser advances, and its prediction looks ahead, only through
+// consume(): the check here reaches both. It runs outside ANTLR's locked
+// sections (those only touch its DFA), so unwinding from it leaves the
+// locks free.
+class BodyTokens : public antlr4::CommonTokenStream {
+public:
+    BodyTokens(antlr4::TokenSource *source, InterruptCheck interrupted)
+        : CommonTokenStream(source), interrupted_(interrupted) {}
+
+    void consume() override {
+        if (interrupted_ != nullptr && interrupted_()) throw Interrupted();
+        CommonTokenStream::consume();
+    }
+
+private:
+    InterruptCheck interrupted_;
+};
+
+// Bodies this large leave hundreds of megabytes of freed ANTLR objects in
+// malloc's heap, which glibc keeps for the process; hand them back.
+constexpr size_t kTrimAfterTokens = 50000;
+
+class TrimAfterLargeParse {
+public:
+    explicit TrimAfterLargeParse(const size_t &tokens) : tokens_(tokens) {}
+    ~TrimAfterLargeParse() {
+        if (tokens_ > kTrimAfterTokens) malloc_trim(0);
+    }
+    TrimAfterLargeParse(const TrimAfterLargeParse &) = delete;
+    TrimAfterLargeParse &operator=(const TrimAfterLargeParse &) = delete;
+
+private:
+    const size_t &tokens_;
+};
+
+ast::FunctionBody Parse(const std::string &source, InterruptCheck interrupted, size_t *token_count) {
+    BodyInput input(source);
     FirstErrorListener listener;
-    PlPolarLexer lexer(input.get());
+    BodyLexer lexer(&input, interrupted);
     lexer.removeErrorListeners();
     lexer.addErrorListener(&listener);
-    antlr4::CommonTokenStream tokens(&lexer);
-    tokens.fill();
+    BodyTokens tokens(&lexer, interrupted);
+    try {
+        tokens.fill();
+    } catch (...) {
+        *token_count = lexer.count();
+        throw;
+    }
+    *token_count = lexer.count();
     if (listener.has_error) Fail(listener);
     CheckNesting(tokens);
 
@@ -196,8 +307,20 @@ ast::FunctionBody ParseBody(const std::string &source) {
     }
     if (listener.has_error) Fail(listener);
 
-    Transformer transformer(*input);
+    Transformer transformer(input, interrupted);
     return transformer.TransformBody(tree);
+}
+
+}  // namespace
+
+ast::FunctionBody ParseBody(const std::string &source, InterruptCheck interrupted) {
+    if (source.find('\0') != std::string::npos) throw SyntaxError("function body contains a NUL byte", 1, 1);
+    if (source.size() > kMaxBodyBytes)
+        throw TooLarge("function body is too large (more than " + std::to_string(kMaxBodyBytes) + " bytes)", 1, 1);
+    size_t tokens = 0;
+    // Destroyed last, after every ANTLR object of the parse.
+    TrimAfterLargeParse trim(tokens);
+    return Parse(source, interrupted, &tokens);
 }
 
 }  // namespace plpolar::parser

@@ -2,20 +2,50 @@
 
 namespace plpolar::pg {
 
-MemoryContext ErrorMemoryContext() {
-    // Created on first use and kept for the backend's life; it is the
-    // "function cache" kind of state the project allows.
-    static MemoryContext context = nullptr;
-    if (context == nullptr)
-        context =
-            Guarded([] { return AllocSetContextCreate(TopMemoryContext, "plpolar errors", ALLOCSET_SMALL_SIZES); });
-    return context;
+namespace {
+
+// Error copies, all made at load time (InitErrorMemory) so that nothing on
+// the way from a PostgreSQL error to a PgError depends on memory being
+// available then. Session state, like the function cache.
+MemoryContext error_context = nullptr;  // "plpolar errors": every copy's parent
+MemoryContext spare = nullptr;          // "plpolar error": the next copy's context
+ErrorData *out_of_memory = nullptr;     // given out when an error cannot be copied at all
+int pins = 0;
+
+// What a copy can use without asking malloc: CopyErrorData of an error with
+// its context lines fits in the spare's first block; the parent's block is
+// the reserve used while no spare could be made.
+constexpr Size kSpareBlock = 8 * 1024;
+constexpr Size kReserveBlock = 16 * 1024;
+
+// C calls only: may raise.
+MemoryContext MakeSpare() {
+    return AllocSetContextCreate(TopMemoryContext, "plpolar error", kSpareBlock, kSpareBlock, ALLOCSET_DEFAULT_MAXSIZE);
 }
 
-void ResetErrorMemory() { MemoryContextReset(ErrorMemoryContext()); }
+}  // namespace
 
-namespace {
-int pins = 0;  // belongs with the error context above
+void InitErrorMemory() {
+    if (error_context != nullptr) return;
+    error_context = AllocSetContextCreate(TopMemoryContext, "plpolar errors", kReserveBlock, kReserveBlock,
+                                          ALLOCSET_DEFAULT_MAXSIZE);
+    spare = MakeSpare();
+    auto *e = static_cast<ErrorData *>(MemoryContextAllocZero(TopMemoryContext, sizeof(ErrorData)));
+    e->elevel = ERROR;
+    e->sqlerrcode = ERRCODE_OUT_OF_MEMORY;
+    e->message = MemoryContextStrdup(TopMemoryContext, "out of memory");
+    e->detail = MemoryContextStrdup(TopMemoryContext, "An error could not be copied for lack of memory.");
+    e->assoc_context = TopMemoryContext;
+    // ReThrowError keeps these as they are: an ERROR goes to both.
+    e->output_to_server = true;
+    e->output_to_client = true;
+    out_of_memory = e;
+}
+
+MemoryContext ErrorMemoryContext() { return error_context; }
+
+void ResetErrorMemory() noexcept {
+    if (error_context != nullptr) MemoryContextReset(error_context);
 }
 
 ErrorMemoryPin::ErrorMemoryPin() { ++pins; }
@@ -24,17 +54,50 @@ bool ErrorMemoryPinned() { return pins > 0; }
 
 void FreeError(ErrorData *edata) {
     MemoryContext context = edata->assoc_context;
+    // The reserve and the out-of-memory error are not the copy's own.
+    if (edata == out_of_memory || context == error_context) return;
     Guarded([context] { MemoryContextDelete(context); });
 }
 
 ErrorData *CaptureCurrentError(MemoryContext caller_context) {
     // Each error in a context of its own, so that a handled one is freed
-    // whole (FreeError) however CopyErrorData laid it out.
-    MemoryContextSwitchTo(AllocSetContextCreate(ErrorMemoryContext(), "plpolar error", ALLOCSET_SMALL_SIZES));
-    ErrorData *edata = CopyErrorData();
-    FlushErrorState();
+    // whole (FreeError) however CopyErrorData laid it out: the spare made
+    // beforehand, or the parent's reserve if there was none.
+    MemoryContext target = spare != nullptr ? spare : error_context;
+    spare = nullptr;
+    ErrorData *volatile edata = nullptr;
+    // Copying can still run out of memory (an error larger than the block
+    // reserved for it): that error is caught here, where no C++ frame is
+    // crossed, and the copy replaced by the preallocated one.
+    PG_TRY();
+    {
+        MemoryContextSwitchTo(target);
+        edata = CopyErrorData();
+    }
+    PG_CATCH();
+    { edata = nullptr; }
+    PG_END_TRY();
     MemoryContextSwitchTo(caller_context);
-    return edata;
+    FlushErrorState();
+    if (target != error_context) {
+        if (edata != nullptr)
+            MemoryContextSetParent(target, error_context);  // reset with the others
+        else
+            MemoryContextDelete(target);
+    }
+    ErrorData *result = edata != nullptr ? edata : out_of_memory;
+    // The next error's context, made while none is being handled; without
+    // one the next copy uses the reserve.
+    PG_TRY();
+    { spare = MakeSpare(); }
+    PG_CATCH();
+    {
+        MemoryContextSwitchTo(caller_context);
+        FlushErrorState();
+    }
+    PG_END_TRY();
+    MemoryContextSwitchTo(caller_context);
+    return result;
 }
 
 void ThrowCurrentError(MemoryContext caller_context) { throw PgError(CaptureCurrentError(caller_context)); }

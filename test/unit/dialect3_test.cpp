@@ -3,6 +3,8 @@
 // buffer rules, and scripts whose subprograms nest others.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "plpolar/ast/dump.hpp"
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/parser.hpp"
@@ -139,4 +141,85 @@ TEST(Dialect3, ScriptWithNestedSubprograms) {
 TEST(Dialect3, CallKeyword) {
     EXPECT_EQ(D("BEGIN CALL p(1); call q; p(2); END;"), "BLOCK\n  CALL (call p 1)\n  CALL q\n  CALL (call p 2)\n");
     EXPECT_NO_THROW(ParseBody("DECLARE call NUMBER; BEGIN call := 1; END;"));
+}
+
+namespace {
+
+// Memory that counts what is in use and fails beyond a budget.
+struct CountingMemory {
+    static inline long in_use = 0;
+    static inline long budget = 0;
+    static inline int resets = 0;
+    static void *Allocate(size_t size) {
+        if (in_use + static_cast<long>(size) > budget) return nullptr;
+        auto *p = static_cast<size_t *>(std::malloc(size + sizeof(size_t)));
+        *p = size;
+        in_use += static_cast<long>(size);
+        return p + 1;
+    }
+    static void Release(void *pointer) {
+        size_t *p = static_cast<size_t *>(pointer) - 1;
+        in_use -= static_cast<long>(*p);
+        std::free(p);
+    }
+    static void Reset() { ++resets; }
+    static plpolar::session::OutputMemory Memory(long bytes) {
+        in_use = 0;
+        budget = bytes;
+        resets = 0;
+        return {Allocate, Release, Reset};
+    }
+};
+
+}  // namespace
+
+TEST(Dialect3, OutputBufferLinesLiveInItsMemoryAndGoBack) {
+    OutputBuffer out(CountingMemory::Memory(1 << 20));
+    out.Enable(std::nullopt);
+    for (int i = 0; i < 100; ++i) {
+        out.Put("a line long enough to need memory of its own");
+        out.NewLine(false);
+    }
+    EXPECT_GT(CountingMemory::in_use, 100 * 40);
+    EXPECT_EQ(out.GetLines(60).size(), 60u);
+    EXPECT_GT(CountingMemory::in_use, 0);
+    EXPECT_EQ(out.GetLines(100).size(), 40u);
+    // All read: nothing in use, and the memory is told so.
+    EXPECT_EQ(CountingMemory::in_use, 0);
+    EXPECT_GT(CountingMemory::resets, 0);
+    out.Put("x");
+    out.NewLine(false);
+    out.Put("a line long enough to need memory of its own");
+    out.NewLine(false);
+    out.Disable();
+    EXPECT_EQ(CountingMemory::in_use, 0);
+}
+
+TEST(Dialect3, OutputBufferOutOfMemoryGivesItBack) {
+    OutputBuffer out(CountingMemory::Memory(64 * 1024));
+    out.Enable(std::nullopt);
+    std::string line(100, 'l');
+    int kept = 0;
+    try {
+        for (;; ++kept) {
+            out.Put(line);
+            out.NewLine(false);
+        }
+    } catch (const plpolar::session::OutputOutOfMemory &e) {
+        EXPECT_NE(std::string(e.what()).find("discarded"), std::string::npos);
+    }
+    EXPECT_GT(kept, 100);
+    EXPECT_EQ(CountingMemory::in_use, 0);
+    EXPECT_EQ(out.buffered_bytes(), 0u);
+    EXPECT_FALSE(out.GetLine());
+    // The buffer goes on.
+    out.Put("after");
+    out.NewLine(false);
+    EXPECT_EQ(*out.GetLine(), "after");
+    // Lines from elsewhere (a parallel worker) obey the limit.
+    out.Enable(2000);
+    EXPECT_TRUE(out.AddLine(std::string(1500, 'w')));
+    EXPECT_THROW(out.AddLine(std::string(1000, 'w')), OutputError);
+    out.Disable();
+    EXPECT_FALSE(out.AddLine("dropped"));
 }

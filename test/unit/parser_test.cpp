@@ -187,3 +187,68 @@ TEST(ParserErrors, HugeFlatBodyParses) {
 }
 
 TEST(Parser, WarmUpSampleParses) { EXPECT_TRUE(plpolar::parser::WarmUp()); }
+
+TEST(ParserErrors, Utf8IsCheckedAndKept) {
+    for (const char *bad : {"BEGIN x := '\xc0\x80'; END;", "BEGIN x := '\xed\xa0\x80'; END;",
+                            "BEGIN x := '\xf4\x90\x80\x80'; END;", "BEGIN NULL; END; -- \xe2\x82"}) {
+        EXPECT_NE(std::string(ErrorOf(bad).what()).find("UTF-8"), std::string::npos) << bad;
+    }
+    // Characters of one to four bytes survive into the AST, and columns
+    // count characters.
+    EXPECT_EQ(E("'a\xc3\xa4\xe2\x82\xac\xf0\x9f\x98\x80'"), "'a\xc3\xa4\xe2\x82\xac\xf0\x9f\x98\x80'");
+    SyntaxError e = ErrorOf("BEGIN x := '\xc3\xa4\xe2\x82\xac' +; END;");
+    EXPECT_EQ(e.column(), 18);
+}
+
+namespace {
+
+// An interrupt that arrives at the n-th check.
+long polls_left = 0;
+bool InterruptAtZero() { return --polls_left == 0; }
+
+}  // namespace
+
+TEST(ParserInterrupts, EveryPhaseStopsAndTheNextParseWorks) {
+    std::string body = "DECLARE n NUMBER := 0; BEGIN\n";
+    for (int i = 0; i < 50; ++i) body += "  IF n < 10 THEN n := f(n, 2) * 3; ELSE n := -n; END IF;\n";
+    body += "END;";
+    // How many checks a whole parse makes: lexing, parsing (with
+    // prediction's lookahead) and the transformer.
+    polls_left = -1;
+    ParseBody(body, InterruptAtZero);
+    long total = -1 - polls_left;
+    ASSERT_GT(total, 2000);
+    int interrupted = 0;
+    for (long n = 1; n <= total; n += 97) {
+        polls_left = n;
+        try {
+            ParseBody(body, InterruptAtZero);
+            ADD_FAILURE() << "not interrupted at check " << n;
+        } catch (const plpolar::parser::Interrupted &) {
+            ++interrupted;
+        }
+        // Unwinding left ANTLR usable (its locks free): a parse still works.
+        EXPECT_EQ(ParseBody("BEGIN x := 1; END;").block->body.size(), 1u);
+    }
+    EXPECT_GT(interrupted, 20);
+    polls_left = total + 1;
+    EXPECT_EQ(ParseBody(body, InterruptAtZero).block->body.size(), 50u);
+}
+
+TEST(ParserErrors, BodySizeIsBounded) {
+    using plpolar::parser::kMaxBodyTokens;
+    using plpolar::parser::TooLarge;
+    // "NULL;" is two tokens; BEGIN, END and ; three more.
+    std::string body = "BEGIN ";
+    for (size_t i = 0; i < (kMaxBodyTokens - 3) / 2; ++i) body += "NULL;";
+    EXPECT_NO_THROW(ParseBody(body + "END;"));
+    body += "NULL;";
+    try {
+        ParseBody(body + "END;");
+        ADD_FAILURE() << "no limit";
+    } catch (const TooLarge &e) {
+        EXPECT_NE(std::string(e.what()).find("too large"), std::string::npos);
+    }
+    std::string text = "BEGIN NULL; END; -- " + std::string(plpolar::parser::kMaxBodyBytes, 'x');
+    EXPECT_THROW(ParseBody(text), TooLarge);
+}

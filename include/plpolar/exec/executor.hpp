@@ -2,6 +2,8 @@
 // One Executor per call; the compiled function is shared by all calls.
 #pragma once
 
+#include "plpolar/pg/client.hpp"
+
 #include <string>
 #include <vector>
 
@@ -259,5 +261,9 @@ private:
     ResourceOwner procedure_owner_ = nullptr;
     std::vector<MemoryContext> temp_stack_;
 };
+
+// A DBMS_OUTPUT write relayed from a parallel worker, applied to the
+// session's buffer (pg::RelayedOutputHandler).
+bool ApplyRelayedOutput(pg::OutputOp op, const char *text, char **line) noexcept;
 
 }  // namespace plpolar::exec

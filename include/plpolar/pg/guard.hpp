@@ -46,10 +46,15 @@ private:
 ErrorData *CaptureCurrentError(MemoryContext caller_context);
 [[noreturn]] void ThrowCurrentError(MemoryContext caller_context);
 
-// Where PgError payloads live: reset by the outermost entry point, so error
-// data cannot pile up over a session.
+// Where PgError payloads live: reset at the end of each transaction, so
+// error data cannot pile up over a session. Made by InitErrorMemory at load
+// time (from _PG_init, outside any C++ frame: it may raise), with memory
+// reserved for the copies, so that capturing an error needs no allocation
+// that could fail then. ResetErrorMemory may run in C callbacks: it cannot
+// raise or throw.
+void InitErrorMemory();
 MemoryContext ErrorMemoryContext();
-void ResetErrorMemory();
+void ResetErrorMemory() noexcept;
 // While an exception handler runs, its error must survive a COMMIT that a
 // procedure it calls may do: the end-of-transaction reset waits.
 struct ErrorMemoryPin {
@@ -123,6 +128,15 @@ ErrorData *CaptureRaise(int sqlstate, const char *message);
 // CHECK_FOR_INTERRUPTS through the boundary; cheap when nothing is pending.
 inline void CheckForInterrupts() {
     if (unlikely(InterruptPending)) Guarded([] { ProcessInterrupts(); });
+}
+
+// True when CheckForInterrupts() has an interrupt to process. Reads
+// PostgreSQL's flags only (no call), so the parser may ask it while ANTLR
+// holds its locks. Held-off interrupts do not count: the caller processes
+// what this reports and parses again, which must not spin.
+inline bool InterruptWaiting() {
+    return unlikely(InterruptPending) && InterruptHoldoffCount == 0 && CritSectionCount == 0 &&
+           QueryCancelHoldoffCount == 0;
 }
 
 void CheckStackDepth();

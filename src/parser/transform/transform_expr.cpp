@@ -71,6 +71,7 @@ bool IsUnsignedNumber(const ast::Expr &expr) {
 // with an expr followed by its operator token. Like arith_expr, the left
 // spine of a chain is walked in a loop.
 ast::ExprPtr Transformer::TransformExpr(P::ExprContext *ctx) {
+    PollInterrupts();
     std::vector<P::ExprContext *> spine;
     P::ExprContext *bottom = ctx;
     while (bottom->children.size() >= 3) {

@@ -126,6 +126,7 @@ static std::unique_ptr<Node> LoopControl(Transformer &t, Ctx *ctx) {
 }
 
 ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
+    PollInterrupts();
     // A statement has exactly one child, the statement's own rule: its rule
     // index picks the case without a dynamic_cast per alternative.
     auto *child = static_cast<antlr4::ParserRuleContext *>(ctx->children[0]);

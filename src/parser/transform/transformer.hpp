@@ -4,12 +4,13 @@
 
 #include "PlPolarParser.h"
 #include "plpolar/ast/stmt.hpp"
+#include "plpolar/parser/parser.hpp"
 
 namespace plpolar::parser {
 
 class Transformer {
 public:
-    explicit Transformer(antlr4::CharStream &input) : input_(input) {}
+    Transformer(antlr4::CharStream &input, InterruptCheck interrupted) : input_(input), interrupted_(interrupted) {}
 
     ast::FunctionBody TransformBody(PlPolarParser::BodyContext *ctx);
 
@@ -72,7 +73,13 @@ private:
         int amount_;
     };
 
+    // Throws Interrupted when PostgreSQL has an interrupt waiting.
+    void PollInterrupts() const {
+        if (interrupted_ != nullptr && interrupted_()) throw Interrupted();
+    }
+
     antlr4::CharStream &input_;
+    InterruptCheck interrupted_;
     int depth_ = 0;
 };
 
