@@ -65,8 +65,9 @@ uint64 Execute(const std::string &sql) {
                             errhint("The script runs inside the caller's transaction: commit or roll back after "
                                     "plpolar.exec returns.")));
         if (rc == SPI_ERROR_COPY)
-            ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED), errmsg("cannot COPY to/from client in plpolar.exec"),
-                            errhint("Use COPY with a file name, or psql's \\copy.")));
+            ereport(ERROR,
+                    (errcode(ERRCODE_FEATURE_NOT_SUPPORTED), errmsg("cannot COPY to/from client in plpolar.exec"),
+                     errhint("Use COPY with a file name, or psql's \\copy.")));
         if (rc < 0) elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
         uint64 rows = SPI_processed;
         SPI_freetuptable(SPI_tuptable);

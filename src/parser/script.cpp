@@ -143,8 +143,11 @@ private:
         size_t open = pos_;
         int open_line = line_;
         char delimiter = s_[pos_ + 2];
-        char closing = delimiter == '[' ? ']' : delimiter == '{' ? '}' : delimiter == '(' ? ')' : delimiter == '<' ? '>'
-                                                                                                                   : delimiter;
+        char closing = delimiter == '['   ? ']'
+                       : delimiter == '{' ? '}'
+                       : delimiter == '(' ? ')'
+                       : delimiter == '<' ? '>'
+                                          : delimiter;
         pos_ += 3;
         while (pos_ + 1 < s_.size() && !(s_[pos_] == closing && s_[pos_ + 1] == '\'')) Advance();
         if (pos_ + 1 >= s_.size()) Unterminated("q'...' string", open, open_line);

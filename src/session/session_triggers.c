@@ -687,11 +687,14 @@ plpolar_fire_logon(void)
 	if (!is_session_backend() || !enable_session_triggers || known_empty(MyDatabaseId))
 		return;
 
+	/* Bounded from here: even the catalog scan may wait for a lock. */
+	arm_bounds(logon_timeout_ms);
+	logon_bounds_armed = true;
 	triggers = collect_triggers(LOGON_EVENT, &n, &any_rows);
 	if (!any_rows)
 		record_empty(MyDatabaseId, get_database_name(MyDatabaseId), generation);
 	if (n == 0)
-		return;
+		return;					/* disarmed when the startup transaction ends */
 
 	/*
 	 * Show the backend in pg_stat_activity while its triggers run, so that
@@ -700,8 +703,6 @@ plpolar_fire_logon(void)
 	 * us, which replaces this entry's state.
 	 */
 	pgstat_bestart();
-	arm_bounds(logon_timeout_ms);
-	logon_bounds_armed = true;
 
 	BeginInternalSubTransaction(NULL);
 	nestlevel = NewGUCNestLevel();

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
@@ -15,7 +16,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         plpolar::parser::ParseBody(input);
     } catch (const plpolar::parser::SyntaxError &) {
     }
-    for (const auto &stmt : plpolar::parser::SplitScript(input)) {
+    std::vector<plpolar::parser::ScriptStatement> statements;
+    try {
+        statements = plpolar::parser::SplitScript(input);
+    } catch (const plpolar::parser::SyntaxError &) {  // unterminated text
+    }
+    for (const auto &stmt : statements) {
         if (!stmt.oracle_subprogram) continue;
         try {
             auto sub = plpolar::parser::ParseOracleSubprogram(stmt.text, [](const std::string &t) { return t; });

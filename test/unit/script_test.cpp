@@ -92,8 +92,9 @@ TEST(Script, Authid) {
         "CREATE FUNCTION f(a NUMBER) RETURN NUMBER AUTHID CURRENT_USER IS BEGIN RETURN a; END;", Identity);
     EXPECT_FALSE(invoker.definer_rights);
     EXPECT_EQ(invoker.return_type, "numeric");
-    EXPECT_EQ(ToCreateStatement(invoker, "x, pg_temp"),
-              "CREATE FUNCTION f(a numeric) RETURNS numeric LANGUAGE plpolar AS $plpolar$ BEGIN RETURN a; END;\n$plpolar$");
+    EXPECT_EQ(
+        ToCreateStatement(invoker, "x, pg_temp"),
+        "CREATE FUNCTION f(a numeric) RETURNS numeric LANGUAGE plpolar AS $plpolar$ BEGIN RETURN a; END;\n$plpolar$");
     auto definer = ParseOracleSubprogram("CREATE PROCEDURE p(a NUMBER)\nauthid definer\nAS BEGIN NULL; END;", Identity);
     EXPECT_TRUE(definer.definer_rights);
     EXPECT_FALSE(definer.is_function);

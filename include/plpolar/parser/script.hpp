@@ -17,7 +17,8 @@ struct ScriptStatement {
 
 // Statements end at ';' outside quotes, comments and dollar quotes, or at a
 // line holding only '/' (SQL*Plus). An Oracle-form subprogram ends at the
-// ';' after the END that closes its outermost block, or at '/'.
+// ';' after the END that closes its outermost block, or at '/'. Throws
+// SyntaxError for a comment, quoted string or identifier that never ends.
 std::vector<ScriptStatement> SplitScript(const std::string &script);
 
 struct OracleSubprogram {
@@ -28,8 +29,8 @@ struct OracleSubprogram {
     std::string return_type;              // PostgreSQL type text (functions)
     // AUTHID DEFINER (Oracle's default) or AUTHID CURRENT_USER.
     bool definer_rights = true;
-    std::string body;                     // everything after IS/AS, ending with END ...;
-    int body_line = 1;                    // line of IS/AS within the statement: the body's line 1
+    std::string body;   // everything after IS/AS, ending with END ...;
+    int body_line = 1;  // line of IS/AS within the statement: the body's line 1
 };
 
 // Parses "CREATE [OR REPLACE] FUNCTION|PROCEDURE name [(params)] [RETURN t]
