@@ -9,6 +9,17 @@ bash scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 
 passed=0
 failed=0
 
+# 0. The C++/PostgreSQL boundary: no PostgreSQL error handling, errcontext
+# or SPI in C++ outside src/pg.
+if bash scripts/check_boundary.sh > build/boundary.log 2>&1; then
+  passed=$((passed + 1))
+  echo "boundary: $(tail -1 build/boundary.log)"
+else
+  failed=$((failed + 1))
+  cat build/boundary.log
+  echo "boundary: FAILED"
+fi
+
 # 1. Unit tests of the parser and transformer.
 if make -s -C test all >/dev/null && build/test/unit_tests --gtest_brief=1 > build/unit.log 2>&1; then
   n=$(grep -oE '[0-9]+ tests? from [0-9]+ test suites? ran' build/unit.log | grep -oE '^[0-9]+')

@@ -7,13 +7,13 @@
 
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/sites.hpp"
-#include "plpolar/handler/settings.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
 #include "plpolar/pg/row.hpp"
+#include "plpolar/settings/settings.hpp"
 
 namespace plpolar::compile {
 
@@ -1644,7 +1644,7 @@ ast::FunctionBody ParseInterruptibly(const std::string &source) {
 std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     auto fn = std::make_unique<CompiledFunction>(std::move(info));
     fn->varchar2_oid = pg::Varchar2TypeOid();
-    fn->empty_string_is_null = handler::settings().empty_string_is_null;
+    fn->empty_string_is_null = settings::EmptyStringIsNull();
     try {
         fn->body = ParseInterruptibly(fn->info.source);
     } catch (const parser::TooLarge &e) {

@@ -4,9 +4,9 @@
 
 #include "plpolar/compile/compiler.hpp"
 #include "plpolar/compile/sites.hpp"
-#include "plpolar/handler/settings.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/settings/settings.hpp"
 
 extern "C" {
 #include "utils/inval.h"
@@ -49,7 +49,7 @@ std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
     auto it = cache.find(fn_oid);
     if (it != cache.end()) {
         CompiledFunction &fn = *it->second;
-        if (fn.empty_string_is_null == handler::settings().empty_string_is_null) {
+        if (fn.empty_string_is_null == settings::EmptyStringIsNull()) {
             // Any change to pg_proc bumps the generation (RegisterCatalogInvalidation),
             // so an unchanged generation means an unchanged row.
             if (fn.checked_generation == Generation()) return it->second;

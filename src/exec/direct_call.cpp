@@ -3,15 +3,14 @@
 // fmgr would run it through the call handler but without building a
 // function call, connecting SPI again or taking a snapshot for it. The
 // error seen by the caller is what the call handler would have raised.
+#include <optional>
+
 #include "plpolar/compile/function_cache.hpp"
 #include "plpolar/exec/error_context.hpp"
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/pg/expr.hpp"
 #include "plpolar/pg/guard.hpp"
-
-extern "C" {
-#include "utils/snapmgr.h"
-}
+#include "plpolar/pg/snapshot.hpp"
 
 namespace plpolar::exec {
 
@@ -28,24 +27,8 @@ pg::Value Executor::CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n
     // A STABLE or IMMUTABLE callee reads with the snapshot it is given:
     // after this function's own changes, as the SQL call would see them.
     bool fresh_snapshot = !fn_.read_only() && fn->read_only();
-    struct Snapshot {
-        bool pushed = false;
-        ~Snapshot() {
-            if (!pushed) return;
-            try {
-                pg::Guarded([] { PopActiveSnapshot(); });
-            } catch (const pg::PgError &) {
-                // Popping our own snapshot does not fail.
-            }
-        }
-    } snapshot;
-    if (fresh_snapshot) {
-        pg::Guarded([] {
-            CommandCounterIncrement();
-            PushActiveSnapshot(GetTransactionSnapshot());
-        });
-        snapshot.pushed = true;
-    }
+    std::optional<pg::FreshSnapshot> snapshot;
+    if (fresh_snapshot) snapshot.emplace();
     pg::Value result;
     try {
         // The callee's variables live in this statement's memory, which

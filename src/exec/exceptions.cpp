@@ -13,9 +13,9 @@
 // unwinding costs more than everything else a handled error does.
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/exec/executor.hpp"
-#include "plpolar/handler/settings.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
+#include "plpolar/settings/settings.hpp"
 
 namespace plpolar::exec {
 
@@ -68,7 +68,7 @@ pg::Value Executor::IntegerOverflow(Oid type) {
 }
 
 Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site) {
-    bool whole_block = handler::settings().exception_rollback == static_cast<int>(handler::ExceptionRollback::Block);
+    bool whole_block = settings::ExceptionRollbackMode() == settings::ExceptionRollback::Block;
     size_t handler = 0;
     pg::PgError caught(nullptr);
     {

@@ -7,8 +7,8 @@
 #include <cstring>
 
 #include "plpolar/exec/executor.hpp"
-#include "plpolar/handler/settings.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/settings/settings.hpp"
 
 extern "C" {
 #include "common/int.h"
@@ -306,7 +306,7 @@ std::string Executor::ToText(const pg::Value &v) {
     }
     // Oracle converts a DATE to text with NLS_DATE_FORMAT.
     if (v.type == TIMESTAMPOID) {
-        const char *format = handler::settings().nls_date_format;
+        const char *format = settings::NlsDateFormat();
         return pg::FormatTimestamp(v.datum,
                                    OracleDateFormat(format != nullptr ? format : "YYYY-MM-DD HH24:MI:SS").c_str());
     }

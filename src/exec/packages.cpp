@@ -5,9 +5,9 @@
 
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/exec/executor.hpp"
-#include "plpolar/handler/settings.hpp"
 #include "plpolar/pg/client.hpp"
 #include "plpolar/session/output_buffer.hpp"
+#include "plpolar/settings/settings.hpp"
 
 namespace plpolar::exec {
 
@@ -54,7 +54,7 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
     auto deliver = [](const std::optional<std::string> &line) {
         if (line) pg::SendLineToClient(*line);
     };
-    bool serveroutput = handler::settings().serveroutput;
+    bool serveroutput = settings::ServerOutput();
     // A parallel worker's writes belong to the session's buffer, which is
     // the leader's: they are sent there (see pg::SendOutputToLeader).
     // ENABLE, DISABLE and GET_LINE(S) act on the worker's own, empty buffer.
@@ -112,7 +112,7 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
 bool ApplyRelayedOutput(pg::OutputOp op, const char *text, char **line) noexcept {
     try {
         session::OutputBuffer &out = session::Output();
-        bool serveroutput = handler::settings().serveroutput;
+        bool serveroutput = settings::ServerOutput();
         std::optional<std::string> finished;
         switch (op) {
             case pg::OutputOp::Put: out.Put(text); break;

@@ -7,15 +7,19 @@
 #include "plpolar/compile/function_cache.hpp"
 #include "plpolar/exec/error_context.hpp"
 #include "plpolar/exec/executor.hpp"
-#include "plpolar/handler/entry.hpp"
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/client.hpp"
+#include "plpolar/pg/entry.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/row.hpp"
 #include "plpolar/pg/spi.hpp"
+#include "plpolar/session/bindings.hpp"
+#include "plpolar/session/output_buffer.hpp"
+#include "plpolar/session/session_triggers.h"
+#include "plpolar/settings/settings.h"
 
 extern "C" {
 #include "nodes/parsenodes.h"
@@ -25,13 +29,6 @@ extern "C" {
 namespace plpolar::handler {
 
 namespace {
-
-Datum TransferOut(const pg::Value &v, const pg::TypeInfo &type) {
-    if (v.isnull || type.byval || type.IsVoid()) return v.datum;
-    Datum d = v.datum;
-    int16 typlen = type.typlen;
-    return pg::Guarded([d, typlen] { return SPI_datumTransfer(d, false, typlen); });
-}
 
 Datum CallFunction(FunctionCallInfo fcinfo) {
     pg::CheckStackDepth();
@@ -50,9 +47,9 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
             if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
                 pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
                           "event trigger functions can only be called as event triggers");
-            BindEventTrigger(executor, *fn, reinterpret_cast<EventTriggerData *>(fcinfo->context));
+            session::BindEventTrigger(executor, *fn, reinterpret_cast<EventTriggerData *>(fcinfo->context));
         }
-        if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
+        if (fn->uses_session_variables) session::BindSessionVariables(executor, *fn);
         const compile::FunctionInfo &info = fn->info;
         std::vector<pg::Value> args(info.arg_types.size());
         for (size_t i = 0; i < args.size(); ++i) args[i] = pg::Value::Null(info.arg_types[i].oid);
@@ -72,7 +69,7 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
                 v = pg::Value::Of(pg::FormCallResult(fcinfo, outs), RECORDOID);
         }
         isnull = v.isnull;
-        result = TransferOut(v, fn->info.return_type);
+        result = pg::TransferToCaller(v, fn->info.return_type);
     }
     pg::SpiFinish();
     fcinfo->isnull = isnull;
@@ -94,43 +91,42 @@ Datum RunInline(FunctionCallInfo fcinfo) {
         exec::Executor executor(*fn, CurrentMemoryContext);
         executor.SetProcedureOwner(resources.owner());
         exec::ErrorContextScope context(executor);
-        if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
+        if (fn->uses_session_variables) session::BindSessionVariables(executor, *fn);
         executor.Run(nullptr, 0);
     }
     pg::SpiFinish();
     return (Datum)0;
 }
 
-// Points syntax errors at the right place inside CREATE FUNCTION.
-void ValidatorErrorCallback(void *arg) { function_parse_error_transpose(static_cast<const char *>(arg)); }
-
 Datum Validate(FunctionCallInfo fcinfo) {
     Oid fn_oid = PG_GETARG_OID(0);
     Oid validator_oid = fcinfo->flinfo->fn_oid;
-    bool allowed = pg::Guarded([validator_oid, fn_oid] { return CheckFunctionValidatorAccess(validator_oid, fn_oid); });
-    if (!allowed) return (Datum)0;
+    if (!pg::ValidatorMayCheck(validator_oid, fn_oid)) return (Datum)0;
     // Signature checks always; the body only when check_function_bodies is
     // on (pg_dump turns it off so that restore order does not matter).
     compile::FunctionInfo info = pg::LoadFunctionInfo(fn_oid);
     if (!check_function_bodies) return (Datum)0;
     std::string source = info.source;
-    pg::ErrorContextPush context(ValidatorErrorCallback, const_cast<char *>(source.c_str()));
+    // Syntax errors point at the right place inside CREATE FUNCTION.
+    pg::FunctionBodyErrorPosition position(source);
     compile::Compile(std::move(info));
     return (Datum)0;
 }
 
-// A C callback: nothing here may throw (ResetErrorMemory cannot).
-void ResetErrorMemoryAtXactEnd(XactEvent event, void *) noexcept {
-    if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_COMMIT ||
-        event == XACT_EVENT_PARALLEL_ABORT || event == XACT_EVENT_PREPARE)
-        if (!pg::ErrorMemoryPinned()) pg::ResetErrorMemory();
+// plpolar.serveroutput's assign hook, called from the GUC machinery: must
+// not fail, and neither call allocates.
+void AssignServerOutput(bool on, void *) noexcept {
+    if (on)
+        session::Output().Enable(std::nullopt);
+    else
+        session::Output().Disable();
 }
 
 }  // namespace
 
 }  // namespace plpolar::handler
 
-using plpolar::handler::RunEntryPoint;
+using plpolar::pg::RunEntryPoint;
 
 extern "C" {
 #pragma GCC visibility push(default)
@@ -159,17 +155,27 @@ Datum plpolar_exec(PG_FUNCTION_ARGS) {
 }
 
 void _PG_init(void) {
-    // First, and outside any C++ frame: every Guarded() call needs it.
+    // Plain C calls stand outside any C++ frame: they may raise. First the
+    // error memory, which every Guarded() call needs.
     plpolar::pg::InitErrorMemory();
     RunEntryPoint([] {
         // Before the settings: plpolar.serveroutput's hook uses the buffer.
         plpolar::session::UseOutputMemory(plpolar::pg::OutputContextMemory());
-        plpolar::handler::DefineSettings();
+        return (Datum)0;
+    });
+    // Every plpolar.* GUC, the session triggers' too, then the prefix is
+    // reserved (values from postgresql.conf or ALTER SYSTEM for names not
+    // defined by then would be dropped at startup).
+    plpolar_define_settings(plpolar::handler::AssignServerOutput);
+    RunEntryPoint([] {
         plpolar::pg::InstallOutputRelay(plpolar::exec::ApplyRelayedOutput);
         plpolar::compile::RegisterCatalogInvalidation();
-        RegisterXactCallback(plpolar::handler::ResetErrorMemoryAtXactEnd, nullptr);
-        plpolar::handler::InitSession();
-        plpolar::handler::ReserveSettingsPrefix();
+        plpolar::pg::ResetErrorMemoryAtTransactionEnd();
+        return (Datum)0;
+    });
+    // Logon/logoff hooks and CREATE EVENT TRIGGER for the session events.
+    plpolar_session_init();
+    RunEntryPoint([] {
         // Loaded in the postmaster: every backend inherits warm caches.
         if (process_shared_preload_libraries_in_progress) plpolar::parser::WarmUp();
         return (Datum)0;

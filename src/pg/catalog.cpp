@@ -17,6 +17,10 @@ extern "C" {
 
 namespace plpolar::pg {
 
+bool ValidatorMayCheck(Oid validator_oid, Oid fn_oid) {
+    return Guarded([validator_oid, fn_oid] { return CheckFunctionValidatorAccess(validator_oid, fn_oid); });
+}
+
 namespace {
 
 // pg_proc fields copied into plain C memory inside the guard; turned into
@@ -62,7 +66,7 @@ void ReadProc(Oid fn_oid, RawProc *raw) {
 
 }  // namespace
 
-compile::FunctionInfo LoadFunctionInfo(Oid fn_oid) {
+FunctionInfo LoadFunctionInfo(Oid fn_oid) {
     MemoryContext scratch = CreateContext(CurrentMemoryContext, "plpolar pg_proc");
     struct Cleanup {
         MemoryContext c;
@@ -80,7 +84,7 @@ compile::FunctionInfo LoadFunctionInfo(Oid fn_oid) {
         Guarded([fn_oid, praw] { ReadProc(fn_oid, praw); });
     }
 
-    compile::FunctionInfo info;
+    FunctionInfo info;
     info.oid = fn_oid;
     info.name = raw.name;
     info.signature = FunctionSignature(fn_oid);

@@ -52,6 +52,21 @@ ErrorMemoryPin::ErrorMemoryPin() { ++pins; }
 ErrorMemoryPin::~ErrorMemoryPin() { --pins; }
 bool ErrorMemoryPinned() { return pins > 0; }
 
+namespace {
+
+// A C callback: nothing here may throw (ResetErrorMemory cannot).
+void ResetErrorMemoryAtXactEnd(XactEvent event, void *) noexcept {
+    if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_COMMIT ||
+        event == XACT_EVENT_PARALLEL_ABORT || event == XACT_EVENT_PREPARE)
+        if (!ErrorMemoryPinned()) ResetErrorMemory();
+}
+
+}  // namespace
+
+void ResetErrorMemoryAtTransactionEnd() {
+    Guarded([] { RegisterXactCallback(ResetErrorMemoryAtXactEnd, nullptr); });
+}
+
 void FreeError(ErrorData *edata) {
     MemoryContext context = edata->assoc_context;
     // The reserve and the out-of-memory error are not the copy's own.

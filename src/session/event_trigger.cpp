@@ -1,9 +1,11 @@
 // Event trigger functions: tg_event and tg_tag for PostgreSQL's own events.
-#include "plpolar/handler/handler.hpp"
-#include "plpolar/pg/guard.hpp"
-#include "plpolar/session/session_triggers.h"
+#include <cstring>
 
-namespace plpolar::handler {
+#include "plpolar/pg/session.hpp"
+#include "plpolar/pg/types.hpp"
+#include "plpolar/session/bindings.hpp"
+
+namespace plpolar::session {
 
 void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, EventTriggerData *data) {
     for (size_t slot = 0; slot < fn.variables.size(); ++slot) {
@@ -18,13 +20,11 @@ void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction 
             else if (strcmp(data->event, "before_user_logoff") == 0)
                 text = "LOGOFF";
             else
-                text = GetCommandTagName(data->tag);
+                text = pg::CommandTagName(data->tag);
         }
         if (text == nullptr) continue;
         executor.SetVariable(static_cast<int>(slot), pg::TextValue(text));
     }
 }
 
-void InitSession() { plpolar_session_init(); }
-
-}  // namespace plpolar::handler
+}  // namespace plpolar::session

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plpolar/ast/stmt.hpp"
+#include "plpolar/pg/function_info.hpp"
 #include "plpolar/pg/spi.hpp"
 #include "plpolar/pg/types.hpp"
 
@@ -59,33 +60,8 @@ struct Scope {
     }
 };
 
-struct FunctionInfo {
-    Oid oid = InvalidOid;   // InvalidOid for DO blocks
-    std::string name;       // "f" or "inline_code_block"
-    std::string signature;  // "f(integer)" for error context lines
-    std::string source;
-    // Every parameter, OUT ones included, in declaration order.
-    std::vector<std::string> arg_names;
-    std::vector<pg::TypeInfo> arg_types;
-    std::vector<char> arg_modes;  // PROARGMODE_IN / OUT / INOUT / VARIADIC
-    // Parameters the caller passes, in fcinfo order, and those that make up
-    // the result.
-    std::vector<int> input_args;
-    std::vector<int> output_args;
-    pg::TypeInfo return_type;
-    char volatility = 'v';
-    bool strict = false;  // NULL argument, NULL result, no call
-    bool is_procedure = false;
-    bool is_event_trigger = false;
-    TransactionId xmin = InvalidTransactionId;
-    ItemPointerData tid{};
-
-    // RETURN must give a value: a function whose result is not made of OUT
-    // parameters.
-    bool ReturnsValue() const {
-        return oid != InvalidOid && !return_type.IsVoid() && !is_procedure && !is_event_trigger && output_args.empty();
-    }
-};
+// pg_proc's facts about the function (plpolar/pg/function_info.hpp).
+using FunctionInfo = pg::FunctionInfo;
 
 // A declared exception; PRAGMA EXCEPTION_INIT binds it to an Oracle number.
 struct ExceptionInfo {

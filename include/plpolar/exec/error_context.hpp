@@ -12,7 +12,7 @@ public:
     explicit ErrorContextScope(const Executor &executor);
 
 private:
-    pg::ErrorContextPush push_;
+    pg::ErrorContextLine line_;
 };
 
 }  // namespace plpolar::exec

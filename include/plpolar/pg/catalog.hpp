@@ -1,17 +1,25 @@
 // pg_proc facts about a function, read through the boundary.
 #pragma once
 
-#include "plpolar/compile/function.hpp"
+#include <string>
+#include <vector>
+
+#include "plpolar/pg/function_info.hpp"
 
 namespace plpolar::pg {
 
 // Reads name, source, argument and return types, volatility and the row's
 // xmin/tid; refuses signatures plpolar does not handle.
-compile::FunctionInfo LoadFunctionInfo(Oid fn_oid);
+FunctionInfo LoadFunctionInfo(Oid fn_oid);
 
 // True while the pg_proc row still has the given xmin and tid, i.e. no
 // CREATE OR REPLACE happened since it was read.
 bool FunctionRowUnchanged(Oid fn_oid, TransactionId xmin, const ItemPointerData &tid);
+
+// The validator `validator_oid` may check `fn_oid` (PostgreSQL's
+// CheckFunctionValidatorAccess: the function's language is the validator's
+// and the caller may use it).
+bool ValidatorMayCheck(Oid validator_oid, Oid fn_oid);
 
 // "f(integer, text)" for messages.
 std::string FunctionSignature(Oid fn_oid);

@@ -64,6 +64,9 @@ struct ErrorMemoryPin {
     ErrorMemoryPin &operator=(const ErrorMemoryPin &) = delete;
 };
 bool ErrorMemoryPinned();
+// Registers the reset at every transaction end (commit, abort, prepare),
+// unless an exception handler pins the memory then; once, at load time.
+void ResetErrorMemoryAtTransactionEnd();
 // Frees a PgError's data once nothing refers to it any more.
 void FreeError(ErrorData *edata);
 

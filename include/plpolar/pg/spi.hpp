@@ -40,6 +40,10 @@ private:
     ResourceOwner owner_ = nullptr;
 };
 
+// A call's result datum, copied out of the SPI connection's memory into
+// the caller's (SPI_datumTransfer) unless it is passed by value.
+Datum TransferToCaller(const Value &v, const TypeInfo &type);
+
 // COMMIT / ROLLBACK in a procedure; PostgreSQL raises where it forbids them.
 void SpiCommit();
 void SpiRollback();

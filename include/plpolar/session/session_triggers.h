@@ -6,7 +6,10 @@
 extern "C" {
 #endif
 
-/* GUCs, hooks and the rendezvous entry point; called from _PG_init. */
+/*
+ * Hooks and the rendezvous entry point; called from _PG_init. The
+ * settings are plpolar_define_settings' (plpolar/settings/settings.h).
+ */
 void		plpolar_session_init(void);
 bool		plpolar_is_session_event(const char *event);
 

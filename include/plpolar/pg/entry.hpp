@@ -7,7 +7,7 @@
 
 #include "plpolar/pg/guard.hpp"
 
-namespace plpolar::handler {
+namespace plpolar::pg {
 
 template <typename Fn>
 Datum RunEntryPoint(Fn &&fn) {
@@ -17,7 +17,7 @@ Datum RunEntryPoint(Fn &&fn) {
     Datum result = 0;
     try {
         result = fn();
-    } catch (const pg::PgError &e) {
+    } catch (const PgError &e) {
         edata = e.data();
     } catch (const std::bad_alloc &) {
         snprintf(internal, sizeof(internal), "out of memory in plpolar");
@@ -32,4 +32,4 @@ Datum RunEntryPoint(Fn &&fn) {
     return result;
 }
 
-}  // namespace plpolar::handler
+}  // namespace plpolar::pg

@@ -1,0 +1,25 @@
+// The PostgreSQL side of plpolar.exec(script): running a statement as it
+// stands, naming it, and the function's rows.
+#pragma once
+
+#include <string>
+
+#include "plpolar/pg/postgres.hpp"
+
+namespace plpolar::pg {
+
+// Runs one statement through SPI without keeping a plan; returns the rows
+// it processed. Transaction control and COPY to or from the client raise
+// the errors PostgreSQL gives where a function runs them.
+uint64 ExecuteScriptStatement(const std::string &sql);
+
+// The command tag PostgreSQL would report, e.g. "CREATE TABLE"; "EMPTY"
+// for a string without a statement.
+std::string CommandTagOf(const std::string &sql);
+
+// The function's result becomes a materialized set; rows go to it with
+// AddResultRow.
+ReturnSetInfo *BeginMaterializedResult(FunctionCallInfo fcinfo);
+void AddResultRow(ReturnSetInfo *rsinfo, const Datum *values, const bool *nulls);
+
+}  // namespace plpolar::pg

@@ -1,0 +1,107 @@
+// The parser hooks that bind PL variables in embedded SQL as PARAM_EXTERN
+// parameters (spi_hooks.hpp).
+#include "spi_hooks.hpp"
+
+#include <cstring>
+
+extern "C" {
+#include "utils/typcache.h"
+}
+
+namespace plpolar::pg {
+
+// They run inside PostgreSQL's parser; no C++ object with a destructor may
+// be alive in these frames when they call PostgreSQL.
+
+namespace {
+
+Param *MakeParam(const SqlStatement *stmt, int slot, int location) {
+    Oid type;
+    int32 typmod;
+    Oid collation;
+    if (!stmt->resolver()->SlotType(slot, &type, &typmod, &collation)) return NULL;
+    // A variable declared RECORD (a cursor's row) has the shape of its
+    // current value, as PL/pgSQL's record variables do. The hooks run again
+    // whenever the plan cache rebuilds the plan, so the statement's runner
+    // keeps the current values at hand for every execution (BindingScope).
+    const Value *slots = stmt->binding_slots();
+    if (type == RECORDOID && slots != NULL && !slots[slot].isnull && slots[slot].type == RECORDOID) {
+        HeapTupleHeader h = DatumGetHeapTupleHeader(slots[slot].datum);
+        typmod = HeapTupleHeaderGetTypMod(h);
+    }
+    Param *param = makeNode(Param);
+    param->paramkind = PARAM_EXTERN;
+    param->paramid = slot + 1;
+    param->paramtype = type;
+    param->paramtypmod = typmod;
+    param->paramcollid = collation;
+    param->location = location;
+    return param;
+}
+
+// record.field: a FieldSelect over the record's parameter. (PostgreSQL's
+// own projection cannot see the typmod of a RECORD parameter.)
+Node *SelectField(Param *param, const char *record, const char *field, int location) {
+    // Only a cursor row variable that holds no row yet has no shape.
+    if (param->paramtype == RECORDOID && param->paramtypmod < 0)
+        ereport(ERROR,
+                (errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE), errmsg("record \"%s\" is not assigned yet", record),
+                 errdetail("The shape of a cursor's row is known only after a row was fetched into it."),
+                 errposition(location)));
+    TupleDesc desc = lookup_rowtype_tupdesc(param->paramtype, param->paramtypmod);
+    for (int i = 0; i < desc->natts; i++) {
+        Form_pg_attribute a = TupleDescAttr(desc, i);
+        if (a->attisdropped || strcmp(NameStr(a->attname), field) != 0) continue;
+        FieldSelect *fs = makeNode(FieldSelect);
+        fs->arg = (Expr *)param;
+        fs->fieldnum = (AttrNumber)(i + 1);
+        fs->resulttype = a->atttypid;
+        fs->resulttypmod = a->atttypmod;
+        fs->resultcollid = a->attcollation;
+        ReleaseTupleDesc(desc);
+        return (Node *)fs;
+    }
+    ReleaseTupleDesc(desc);
+    ereport(ERROR,
+            (errcode(ERRCODE_UNDEFINED_COLUMN), errmsg("record has no field \"%s\"", field), errposition(location)));
+    return NULL;
+}
+
+Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
+    // A table column wins over a PL variable of the same name, as in Oracle.
+    if (var != NULL) return NULL;
+    auto *stmt = static_cast<SqlStatement *>(pstate->p_ref_hook_state);
+    const char *parts[4];
+    int nparts = 0;
+    ListCell *lc;
+    foreach (lc, cref->fields) {
+        Node *field = (Node *)lfirst(lc);
+        if (!IsA(field, String) || nparts == 4) return NULL;
+        parts[nparts++] = strVal(field);
+    }
+    int slot;
+    const char *field = NULL;
+    if (!stmt->resolver()->ResolveColumnRef(parts, nparts, &slot, &field)) return NULL;
+    const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
+    Param *param = MakeParam(stmt, slot, cref->location);
+    if (param == NULL || field == NULL) return (Node *)param;
+    return SelectField(param, parts[nparts - 2], field, cref->location);
+}
+
+Node *ParamRefHook(ParseState *pstate, ParamRef *pref) {
+    auto *stmt = static_cast<SqlStatement *>(pstate->p_ref_hook_state);
+    int slot;
+    if (!stmt->resolver()->ResolvePositional(pref->number, &slot)) return NULL;
+    stmt->MarkUsed(slot);
+    return (Node *)MakeParam(stmt, slot, pref->location);
+}
+
+}  // namespace
+
+void InstallVariableHooks(ParseState *pstate, void *arg) {
+    pstate->p_post_columnref_hook = PostColumnRefHook;
+    pstate->p_paramref_hook = ParamRefHook;
+    pstate->p_ref_hook_state = arg;
+}
+
+}  // namespace plpolar::pg

@@ -1,0 +1,14 @@
+// Inside src/pg: the parser hooks of embedded SQL (spi_hooks.cpp), which
+// SqlStatement installs when it prepares. They run inside PostgreSQL's
+// parser and ask the statement's NameResolver what a name means.
+#pragma once
+
+#include "plpolar/pg/spi.hpp"
+
+namespace plpolar::pg {
+
+// A parserSetup callback for SPI_prepare_extended; `arg` is the
+// SqlStatement being prepared.
+void InstallVariableHooks(ParseState *pstate, void *arg);
+
+}  // namespace plpolar::pg
