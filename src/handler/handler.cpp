@@ -16,7 +16,6 @@
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/row.hpp"
 #include "plpolar/pg/spi.hpp"
-#include "plpolar/session/bindings.hpp"
 #include "plpolar/session/output_buffer.hpp"
 #include "plpolar/session/session_triggers.h"
 #include "plpolar/settings/settings.h"
@@ -47,9 +46,9 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
             if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
                 pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
                           "event trigger functions can only be called as event triggers");
-            session::BindEventTrigger(executor, *fn, reinterpret_cast<EventTriggerData *>(fcinfo->context));
+            BindEventTrigger(executor, *fn, reinterpret_cast<EventTriggerData *>(fcinfo->context));
         }
-        if (fn->uses_session_variables) session::BindSessionVariables(executor, *fn);
+        if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
         const compile::FunctionInfo &info = fn->info;
         std::vector<pg::Value> args(info.arg_types.size());
         for (size_t i = 0; i < args.size(); ++i) args[i] = pg::Value::Null(info.arg_types[i].oid);
@@ -91,7 +90,7 @@ Datum RunInline(FunctionCallInfo fcinfo) {
         exec::Executor executor(*fn, CurrentMemoryContext);
         executor.SetProcedureOwner(resources.owner());
         exec::ErrorContextScope context(executor);
-        if (fn->uses_session_variables) session::BindSessionVariables(executor, *fn);
+        if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
         executor.Run(nullptr, 0);
     }
     pg::SpiFinish();

@@ -29,11 +29,11 @@ void OutputReset() { MemoryContextReset(output_context); }
 
 }  // namespace
 
-session::OutputMemory OutputContextMemory() {
+OutputMemory OutputContextMemory() {
     if (output_context == nullptr)
         output_context = Guarded(
             [] { return AllocSetContextCreate(TopMemoryContext, "plpolar DBMS_OUTPUT", ALLOCSET_DEFAULT_SIZES); });
-    return session::OutputMemory{OutputAllocate, OutputRelease, OutputReset};
+    return OutputMemory{OutputAllocate, OutputRelease, OutputReset};
 }
 
 namespace {

@@ -26,7 +26,6 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
-#include "plpolar/session/session_triggers.h"
 #include "session_internal.h"
 
 static ProcessUtility_hook_type prev_process_utility = NULL;
@@ -102,7 +101,7 @@ plpolar_process_utility(PlannedStmt *pstmt, const char *queryString, bool readOn
 	Node	   *parsetree = pstmt->utilityStmt;
 
 	if (IsA(parsetree, CreateEventTrigStmt) &&
-		plpolar_is_session_event(((CreateEventTrigStmt *) parsetree)->eventname))
+		session_is_event(((CreateEventTrigStmt *) parsetree)->eventname))
 	{
 		create_session_event_trigger((CreateEventTrigStmt *) parsetree);
 		if (qc)

@@ -18,8 +18,13 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
-#include "plpolar/session/session_triggers.h"
 #include "session_internal.h"
+
+bool
+session_is_event(const char *event)
+{
+	return strcmp(event, LOGON_EVENT) == 0 || strcmp(event, LOGOFF_EVENT) == 0;
+}
 
 static int
 compare_by_name(const void *a, const void *b)
@@ -50,7 +55,7 @@ session_collect_triggers(const char *event, int *count, bool *any_session_rows)
 	{
 		Form_pg_event_trigger trig = (Form_pg_event_trigger) GETSTRUCT(tuple);
 
-		if (plpolar_is_session_event(NameStr(trig->evtevent)))
+		if (session_is_event(NameStr(trig->evtevent)))
 			*any_session_rows = true;
 		if (strcmp(NameStr(trig->evtevent), event) != 0 || trig->evtenabled == TRIGGER_DISABLED)
 			continue;

@@ -14,12 +14,6 @@
 #include "plpolar/session/session_triggers.h"
 #include "session_internal.h"
 
-bool
-plpolar_is_session_event(const char *event)
-{
-	return strcmp(event, LOGON_EVENT) == 0 || strcmp(event, LOGOFF_EVENT) == 0;
-}
-
 void
 plpolar_session_init(void)
 {

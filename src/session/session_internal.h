@@ -57,6 +57,8 @@ typedef struct RunContext
 	int			timeout_ms;
 } RunContext;
 
+/* after_user_logon or before_user_logoff */
+extern bool session_is_event(const char *event);
 extern SessionTrigger *session_collect_triggers(const char *event, int *count, bool *any_session_rows);
 extern void session_run_triggers(SessionTrigger *triggers, int n, RunContext *run);
 extern void session_log_failure(RunContext *run, ErrorData *edata, bool deadline_reached);

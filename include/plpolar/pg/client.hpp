@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "plpolar/pg/output_memory.hpp"
 #include "plpolar/pg/types.hpp"
-#include "plpolar/session/output_buffer.hpp"
 
 namespace plpolar::pg {
 
@@ -39,7 +39,7 @@ char *CopyNoThrow(const char *text, size_t size);
 // TopMemoryContext, created here (at load time). Its functions cannot raise
 // an error (no-OOM allocations of sizes checked first), so the buffer may
 // call them from anywhere, even while an error is being reported.
-session::OutputMemory OutputContextMemory();
+OutputMemory OutputContextMemory();
 
 // The error context lines of the running code, innermost first: what
 // PL/pgSQL's GET DIAGNOSTICS PG_CONTEXT gives.

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "plpolar/pg/output_memory.hpp"
+
 namespace plpolar::session {
 
 // Oracle raises these as ORA-20000 with an ORU- text.
@@ -33,12 +35,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Where finished lines live. None of these may raise a PostgreSQL error.
-struct OutputMemory {
-    void *(*allocate)(size_t size) = nullptr;  // null when out of memory
-    void (*release)(void *pointer) = nullptr;
-    void (*reset)() = nullptr;  // nothing allocated is in use any more
-};
+// Where finished lines live (plpolar/pg/output_memory.hpp).
+using OutputMemory = pg::OutputMemory;
 
 // The C++ heap, for tests without a server.
 OutputMemory HeapOutputMemory();

@@ -11,7 +11,6 @@ extern "C" {
  * settings are plpolar_define_settings' (plpolar/settings/settings.h).
  */
 void		plpolar_session_init(void);
-bool		plpolar_is_session_event(const char *event);
 
 #ifdef __cplusplus
 }

@@ -1,11 +1,11 @@
 // Event trigger functions: tg_event and tg_tag for PostgreSQL's own events.
 #include <cstring>
 
+#include "plpolar/handler/handler.hpp"
 #include "plpolar/pg/session.hpp"
 #include "plpolar/pg/types.hpp"
-#include "plpolar/session/bindings.hpp"
 
-namespace plpolar::session {
+namespace plpolar::handler {
 
 void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, EventTriggerData *data) {
     for (size_t slot = 0; slot < fn.variables.size(); ++slot) {
@@ -27,4 +27,4 @@ void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction 
     }
 }
 
-}  // namespace plpolar::session
+}  // namespace plpolar::handler

@@ -1,12 +1,12 @@
 // PolarDB's session variables: polar_login_user (session user),
 // polar_database_name, polar_client_ip (NULL over a Unix socket) and
 // polar_instance_num (GUC plpolar.instance_num).
+#include "plpolar/handler/handler.hpp"
 #include "plpolar/pg/session.hpp"
 #include "plpolar/pg/types.hpp"
-#include "plpolar/session/bindings.hpp"
 #include "plpolar/settings/settings.hpp"
 
-namespace plpolar::session {
+namespace plpolar::handler {
 
 void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunction &fn) {
     pg::SessionFacts facts = pg::ReadSessionFacts();
@@ -22,4 +22,4 @@ void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunct
     }
 }
 
-}  // namespace plpolar::session
+}  // namespace plpolar::handler
