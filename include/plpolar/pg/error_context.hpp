@@ -23,4 +23,21 @@ private:
     ErrorContextCallback entry_;
 };
 
+// A CONTEXT line from plain data, so that code outside src/pg never calls
+// errcontext itself: "<prefix> near line N" while *line > 0, else
+// "<prefix>". Both are read when an error is raised and must outlive the
+// scope.
+class ErrorContextLine {
+public:
+    ErrorContextLine(const char *prefix, const int *line);
+    ErrorContextLine(const ErrorContextLine &) = delete;
+    ErrorContextLine &operator=(const ErrorContextLine &) = delete;
+
+private:
+    static void Callback(void *arg);
+    const char *prefix_;
+    const int *line_;
+    ErrorContextPush push_;
+};
+
 }  // namespace plpolar::pg
