@@ -22,7 +22,7 @@ REGRESS_OPTS = --load-extension=plpolar
 PG_CONFIG ?= pg_config
 PG_CFLAGS = -Werror=implicit-function-declaration -Werror=int-conversion
 PG_CPPFLAGS = -Iinclude -I$(GEN_DIR) -Isrc/parser -I/usr/include/antlr4-runtime
-PG_CXXFLAGS = -MMD -MP -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch
+PG_CXXFLAGS = -MMD -MP -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch -Werror=switch
 SHLIB_LINK = -lantlr4-runtime -lstdc++
 
 # PGXS would emit LLVM bitcode for every .cpp; a language handler gains

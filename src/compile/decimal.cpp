@@ -47,15 +47,34 @@ std::unique_ptr<DecimalExpr> Compiler::MakeDecimal(const ast::Expr &e, bool *num
                 case ast::BinaryOp::Add: node->op = Op::Add; break;
                 case ast::BinaryOp::Sub: node->op = Op::Sub; break;
                 case ast::BinaryOp::Mul: node->op = Op::Mul; break;
-                default: return nullptr;  // division's scale, powers: PostgreSQL's numeric
+                case ast::BinaryOp::Div:
+                case ast::BinaryOp::Pow:
+                case ast::BinaryOp::Concat:
+                case ast::BinaryOp::Eq:
+                case ast::BinaryOp::Ne:
+                case ast::BinaryOp::Lt:
+                case ast::BinaryOp::Le:
+                case ast::BinaryOp::Gt:
+                case ast::BinaryOp::Ge:
+                case ast::BinaryOp::And:
+                case ast::BinaryOp::Or: return nullptr;  // division's scale, powers: PostgreSQL's numeric
             }
             node->left = MakeDecimal(*b.left, numeric);
             node->right = node->left ? MakeDecimal(*b.right, numeric) : nullptr;
             if (!node->right) return nullptr;
             return node;
         }
-        default: return nullptr;
+        case ast::ExprKind::Not:
+        case ast::ExprKind::IsNull:
+        case ast::ExprKind::Like:
+        case ast::ExprKind::Between:
+        case ast::ExprKind::In:
+        case ast::ExprKind::Call:
+        case ast::ExprKind::Attribute:
+        case ast::ExprKind::Cast:
+        case ast::ExprKind::Case: return nullptr;
     }
+    return nullptr;  // not reached: every kind has its case
 }
 
 }  // namespace plpolar::compile

@@ -26,8 +26,14 @@ bool Compiler::RunsNoUserCode(const ast::Expr &e) {
                 if (!RunsNoUserCode(*w.condition) || !RunsNoUserCode(*w.result)) return false;
             return true;
         }
-        default: return false;
+        case ast::ExprKind::Like:
+        case ast::ExprKind::Between:
+        case ast::ExprKind::In:
+        case ast::ExprKind::Call:
+        case ast::ExprKind::Attribute:
+        case ast::ExprKind::Cast: return false;
     }
+    return false;  // not reached: every kind has its case
 }
 
 // The FastExpr for `e`, or null when an operand's type is not fixed.
@@ -82,7 +88,9 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
                 case ast::BinaryOp::Ge: node->op = Op::Ge; break;
                 case ast::BinaryOp::And: node->op = Op::And; break;
                 case ast::BinaryOp::Or: node->op = Op::Or; break;
-                default: return nullptr;  // exact division, powers, ||
+                case ast::BinaryOp::Div:
+                case ast::BinaryOp::Pow:
+                case ast::BinaryOp::Concat: return nullptr;  // exact division, powers, ||
             }
             bool logical = node->op == Op::And || node->op == Op::Or;
             if (!both(*b.left, *b.right, logical)) return nullptr;
@@ -137,8 +145,14 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
             node->boolean = true;
             return node;
         }
-        default: return nullptr;
+        case ast::ExprKind::Like:
+        case ast::ExprKind::Between:
+        case ast::ExprKind::In:
+        case ast::ExprKind::Call:
+        case ast::ExprKind::Attribute:
+        case ast::ExprKind::Cast: return nullptr;
     }
+    return nullptr;  // not reached: every kind has its case
 }
 
 }  // namespace plpolar::compile

@@ -111,7 +111,8 @@ char Compiler::StaticCategory(const ast::Expr &e, const Scope &scope) {
             case ast::LiteralExpr::Type::Decimal: return TYPCATEGORY_NUMERIC;
             case ast::LiteralExpr::Type::String: return TYPCATEGORY_STRING;
             case ast::LiteralExpr::Type::Boolean: return TYPCATEGORY_BOOLEAN;
-            default: return 0;
+            case ast::LiteralExpr::Type::Null:
+            case ast::LiteralExpr::Type::Typed: return 0;
         }
     }
     if (e.kind == ast::ExprKind::Name) {

@@ -88,7 +88,20 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
                 return pg::Value::Of(Int32GetDatum(static_cast<int32>(r)), INT4OID);
             return pg::Value::Of(Int64GetDatum(r), INT8OID);
         }
-        default: break;
+        case ast::Builtin::None:
+        case ast::Builtin::SqlErrm:
+        case ast::Builtin::RaiseApplicationError:
+        case ast::Builtin::OutputEnable:
+        case ast::Builtin::OutputDisable:
+        case ast::Builtin::OutputPut:
+        case ast::Builtin::OutputPutLine:
+        case ast::Builtin::OutputNewLine:
+        case ast::Builtin::OutputGetLine:
+        case ast::Builtin::OutputGetLines:
+        case ast::Builtin::FormatErrorStack:
+        case ast::Builtin::FormatErrorBacktrace:
+        case ast::Builtin::FormatCallStack:
+        case ast::Builtin::Subprogram: break;
     }
     return EvalSqlSite(site, values, n);
 }

@@ -90,7 +90,7 @@ std::vector<pg::Value> Executor::EvalBindValues(const std::vector<ast::BindArg> 
     return values;
 }
 
-Flow Executor::ExecOpen(const ast::OpenStmt &stmt) {
+Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
     auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
     ResetTemp();
     if (site.cursor != nullptr) {
@@ -127,7 +127,7 @@ Flow Executor::ExecOpen(const ast::OpenStmt &stmt) {
     return Flow::Normal;
 }
 
-Flow Executor::ExecFetch(const ast::FetchStmt &stmt) {
+Flow Executor::RunFetch(const ast::FetchStmt &stmt) {
     auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
     ResetTemp();
     std::string name = CursorName(site.slot);

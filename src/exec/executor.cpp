@@ -107,45 +107,46 @@ Flow Executor::ExecStmt(const ast::Stmt &stmt) {
 
 Flow Executor::Dispatch(const ast::Stmt &stmt) {
     current_ = &stmt;
+    // The node class is the one stmt_kinds.hpp pairs with the kind.
     switch (stmt.kind) {
-        case ast::StmtKind::Block: return ExecBlock(ast::Cast<ast::BlockStmt>(stmt));
-        case ast::StmtKind::If: return ExecIf(ast::Cast<ast::IfStmt>(stmt));
-        case ast::StmtKind::Loop: return ExecLoop(ast::Cast<ast::LoopStmt>(stmt));
-        case ast::StmtKind::While: return ExecWhile(ast::Cast<ast::WhileStmt>(stmt));
-        case ast::StmtKind::ForRange: return ExecForRange(ast::Cast<ast::ForRangeStmt>(stmt));
-        case ast::StmtKind::ForCursor: return ExecForCursor(ast::Cast<ast::ForCursorStmt>(stmt));
-        case ast::StmtKind::Exit: return ExecLoopControl(ast::Cast<ast::ExitStmt>(stmt), Flow::Exit);
-        case ast::StmtKind::Continue: return ExecLoopControl(ast::Cast<ast::ContinueStmt>(stmt), Flow::Continue);
-        case ast::StmtKind::Null: return Flow::Normal;
-        case ast::StmtKind::Commit: pg::SpiCommit(); return Flow::Normal;
-        case ast::StmtKind::Rollback: pg::SpiRollback(); return Flow::Normal;
-        case ast::StmtKind::Goto: pending_label_ = ast::Cast<ast::GotoStmt>(stmt).label; return Flow::Goto;
-        case ast::StmtKind::Raise: return ExecRaise(ast::Cast<ast::RaiseStmt>(stmt));
-        case ast::StmtKind::Close: return ExecClose(ast::Cast<ast::CloseStmt>(stmt));
-        case ast::StmtKind::Case: return ExecCase(ast::Cast<ast::CaseStmt>(stmt));
-        case ast::StmtKind::Assign: return ExecAssign(ast::Cast<ast::AssignStmt>(stmt));
-        case ast::StmtKind::Return: return ExecReturn(ast::Cast<ast::ReturnStmt>(stmt));
-        case ast::StmtKind::Call: return ExecCall(ast::Cast<ast::CallStmt>(stmt));
-        // Statements that run SQL themselves: one unit of statement-level
-        // rollback each.
-        case ast::StmtKind::Sql:
-        case ast::StmtKind::Open:
-        case ast::StmtKind::Fetch: return Atomic(stmt, [this, &stmt] { return ExecSimple(stmt); });
-        // Its string is evaluated first: a COMMIT in it must not run in
-        // the statement's subtransaction (dynamic.cpp).
-        case ast::StmtKind::ExecuteImmediate: return ExecExecuteImmediate(ast::Cast<ast::ExecuteImmediateStmt>(stmt));
+#define PLPOLAR_EXEC_CASE(kind, node) \
+    case ast::StmtKind::kind: return Exec##kind(static_cast<const ast::node &>(stmt));
+        PLPOLAR_STMT_KINDS(PLPOLAR_EXEC_CASE)
+#undef PLPOLAR_EXEC_CASE
     }
     return Flow::Normal;
 }
 
-Flow Executor::ExecSimple(const ast::Stmt &stmt) {
-    switch (stmt.kind) {
-        case ast::StmtKind::Sql: return ExecSql(ast::Cast<ast::SqlStmt>(stmt));
-        case ast::StmtKind::Open: return ExecOpen(ast::Cast<ast::OpenStmt>(stmt));
-        case ast::StmtKind::Fetch: return ExecFetch(ast::Cast<ast::FetchStmt>(stmt));
-        default: break;
-    }
+Flow Executor::ExecExit(const ast::ExitStmt &stmt) { return ExecLoopControl(stmt, Flow::Exit); }
+Flow Executor::ExecContinue(const ast::ContinueStmt &stmt) { return ExecLoopControl(stmt, Flow::Continue); }
+Flow Executor::ExecNull(const ast::NullStmt &) { return Flow::Normal; }
+
+Flow Executor::ExecGoto(const ast::GotoStmt &stmt) {
+    pending_label_ = stmt.label;
+    return Flow::Goto;
+}
+
+Flow Executor::ExecCommit(const ast::TransactionStmt &) {
+    pg::SpiCommit();
     return Flow::Normal;
+}
+
+Flow Executor::ExecRollback(const ast::TransactionStmt &) {
+    pg::SpiRollback();
+    return Flow::Normal;
+}
+
+// Statements that run SQL themselves: one unit of statement-level rollback
+// each. (EXECUTE IMMEDIATE evaluates its string first: a COMMIT in it must
+// not run in the statement's subtransaction, dynamic.cpp.)
+Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
+    return Atomic(stmt, [this, &stmt] { return RunSql(stmt); });
+}
+Flow Executor::ExecOpen(const ast::OpenStmt &stmt) {
+    return Atomic(stmt, [this, &stmt] { return RunOpen(stmt); });
+}
+Flow Executor::ExecFetch(const ast::FetchStmt &stmt) {
+    return Atomic(stmt, [this, &stmt] { return RunFetch(stmt); });
 }
 
 void Executor::InitBlockVariables(compile::BlockSite &site) {

@@ -5,7 +5,7 @@
 
 namespace plpolar::exec {
 
-Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
+Flow Executor::RunSql(const ast::SqlStmt &stmt) {
     auto &site = static_cast<compile::SqlSite &>(*stmt.annotation);
     ResetTemp();
     bool into = !site.targets.empty();
