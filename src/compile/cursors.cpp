@@ -87,7 +87,7 @@ int Compiler::CursorSlot(const ast::NameChain &name, const ast::SourceLoc &loc, 
 // parameters; omitted ones need a default.
 void Compiler::CompileCursorArgs(std::vector<ast::CallArg> &args, const ast::CursorDecl &cd, CursorUseSite &site,
                                  const Scope &scope, ast::Stmt &stmt) {
-    auto &csite = static_cast<CursorSite &>(*cd.annotation);
+    auto &csite = ast::Cast<CursorSite>(*cd.annotation);
     std::vector<bool> given(csite.param_slots.size(), false);
     size_t position = 0;
     for (auto &arg : args) {

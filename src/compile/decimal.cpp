@@ -17,7 +17,7 @@ std::unique_ptr<DecimalExpr> Compiler::MakeDecimal(const ast::Expr &e, bool *num
     }
     switch (e.kind) {
         case ast::ExprKind::Literal: {
-            const pg::Value &v = static_cast<const LiteralSite &>(*e.annotation).value;
+            const pg::Value &v = ast::Cast<LiteralSite>(*e.annotation).value;
             if (v.isnull || v.type != NUMERICOID) return nullptr;
             if (!pg::NumericToDecimal(v.datum, &node->value)) return nullptr;
             node->op = Op::Const;

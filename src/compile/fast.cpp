@@ -48,7 +48,7 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
     };
     switch (e.kind) {
         case ast::ExprKind::Literal: {
-            const pg::Value &v = static_cast<const LiteralSite &>(*e.annotation).value;
+            const pg::Value &v = ast::Cast<LiteralSite>(*e.annotation).value;
             if (v.isnull || (v.type != INT4OID && v.type != BOOLOID)) return nullptr;
             node->op = Op::Const;
             node->boolean = v.type == BOOLOID;

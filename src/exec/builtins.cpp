@@ -29,7 +29,7 @@ bool AsInteger(const pg::Value &v, Native k, int64 *out) {
 }  // namespace
 
 pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
-    auto &site = static_cast<compile::SqlExprSite &>(*call.annotation);
+    auto &site = ast::Cast<compile::SqlExprSite>(*call.annotation);
     pg::Value values[3];
     size_t n = call.args.size();
     for (size_t i = 0; i < n; ++i) values[i] = Eval(*call.args[i].value);

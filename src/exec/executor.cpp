@@ -92,8 +92,7 @@ Flow Executor::ExecStmt(const ast::Stmt &stmt) {
             e.soft_ = was;
             e.soft_error_ = nullptr;  // taken below, or freed with the error memory
         }
-    } soft{*this,
-           stmt.kind == ast::StmtKind::Assign && static_cast<const compile::StoreSite &>(*stmt.annotation).soft_errors};
+    } soft{*this, stmt.kind == ast::StmtKind::Assign && ast::Cast<compile::StoreSite>(*stmt.annotation).soft_errors};
     try {
         Flow flow = Dispatch(stmt);
         if (soft_error_ != nullptr) pending_error_ = pg::PgError(soft_error_);
@@ -158,7 +157,7 @@ void Executor::InitBlockVariables(compile::BlockSite &site) {
         if (init.value != nullptr) {
             v = Eval(*init.value);
         } else if (init.row_of_cursor != nullptr) {
-            auto &cs = static_cast<compile::CursorSite &>(*init.row_of_cursor->annotation);
+            auto &cs = ast::Cast<compile::CursorSite>(*init.row_of_cursor->annotation);
             v = NullRow(pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(slots_.data())));
         } else if (init.null_row) {
             v = NullRow(type);
@@ -171,7 +170,7 @@ void Executor::InitBlockVariables(compile::BlockSite &site) {
 
 Flow Executor::ExecBlock(const ast::BlockStmt &block) {
     current_ = &block;
-    auto &site = static_cast<compile::BlockSite &>(*block.annotation);
+    auto &site = ast::Cast<compile::BlockSite>(*block.annotation);
     // Exceptions raised while declaring go to the enclosing block, as in
     // Oracle; cursors declared here close however the block is left.
     struct CloseCursors {
@@ -189,38 +188,36 @@ Flow Executor::ExecBlock(const ast::BlockStmt &block) {
 Flow Executor::ExecCall(const ast::CallStmt &stmt) {
     ResetTemp();
     if (stmt.target == ast::CallTarget::Package)
-        return ExecPackageCall(static_cast<compile::PackageCallSite &>(*stmt.annotation));
+        return ExecPackageCall(ast::Cast<compile::PackageCallSite>(*stmt.annotation));
     if (stmt.target == ast::CallTarget::Subprogram)
         return Atomic(stmt, [this, &stmt] {
-            CallSubprogram(static_cast<compile::SubprogramCallSite &>(*stmt.annotation));
+            CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*stmt.annotation));
             return Flow::Normal;
         });
     if (stmt.target == ast::CallTarget::Procedure)
-        return Atomic(stmt, [this, &stmt] {
-            return ExecProcedureCall(static_cast<compile::ProcedureCallSite &>(*stmt.annotation));
-        });
+        return Atomic(
+            stmt, [this, &stmt] { return ExecProcedureCall(ast::Cast<compile::ProcedureCallSite>(*stmt.annotation)); });
     if (stmt.annotation == nullptr) {  // RAISE_APPLICATION_ERROR
         Eval(*stmt.call);
         return Flow::Normal;
     }
     // A procedure of that name may have been created since compiling
-    // (looked up again only after catalog changes): then it is a CALL.
-    auto &site = static_cast<compile::FunctionCallSite &>(*stmt.annotation);
+    // (looked up again only after catalog changes): from then on it runs as
+    // a CALL, through the site built for it here.
+    auto &site = ast::Cast<compile::FunctionCallSite>(*stmt.annotation);
     uint64 generation = compile::CatalogGeneration();
-    if (site.generation != generation) {
+    if (site.procedure == nullptr && site.generation != generation) {
         site.generation = generation;
         const ast::NameChain &name = stmt.call->kind == ast::ExprKind::Call ? ast::Cast<ast::CallExpr>(*stmt.call).name
                                                                             : ast::Cast<ast::NameExpr>(*stmt.call).name;
         if (pg::ProcedureNameExists(name)) {
-            auto &call = const_cast<ast::CallStmt &>(stmt);
-            std::string text = "CALL " + call.text + (call.call->kind == ast::ExprKind::Call ? "" : "()");
-            call.annotation =
+            std::string text = "CALL " + stmt.text + (stmt.call->kind == ast::ExprKind::Call ? "" : "()");
+            site.procedure =
                 std::make_unique<compile::ProcedureCallSite>(fn_, site.scope, std::move(text), fn_.nslots());
-            call.target = ast::CallTarget::Procedure;
-            call.touches_database = true;
-            return ExecCall(stmt);
         }
     }
+    // A CALL touches the database: one unit of statement-level rollback.
+    if (site.procedure != nullptr) return Undoable(true, [this, &site] { return ExecProcedureCall(*site.procedure); });
     Eval(*stmt.call);
     return Flow::Normal;
 }

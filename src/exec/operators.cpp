@@ -95,7 +95,7 @@ pg::Value Executor::EvalUnary(const ast::UnaryExpr &expr) {
         case Native::Text:
         case Native::Other: break;
     }
-    auto &site = static_cast<compile::OperatorSite &>(*expr.annotation);
+    auto &site = ast::Cast<compile::OperatorSite>(*expr.annotation);
     return EvalSqlSite(*site.fallback, &v, 1);
 }
 
@@ -103,7 +103,7 @@ pg::Value Executor::EvalBinary(const ast::BinaryExpr &expr) {
     pg::Value a = Eval(*expr.left);
     pg::Value b = Eval(*expr.right);
     if (expr.op == ast::BinaryOp::Concat) return EvalConcat(a, b);
-    auto &site = static_cast<compile::OperatorSite &>(*expr.annotation);
+    auto &site = ast::Cast<compile::OperatorSite>(*expr.annotation);
     if (ast::IsComparison(expr.op)) return Compare(expr.op, a, b, site.fallback.get(), &site.convert);
     Native ka = Classify(a.type);
     Native kb = Classify(b.type);

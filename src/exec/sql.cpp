@@ -6,7 +6,7 @@
 namespace plpolar::exec {
 
 Flow Executor::RunSql(const ast::SqlStmt &stmt) {
-    auto &site = static_cast<compile::SqlSite &>(*stmt.annotation);
+    auto &site = ast::Cast<compile::SqlSite>(*stmt.annotation);
     ResetTemp();
     bool into = !site.targets.empty();
     // Two rows are enough to tell "exactly one" from "too many"; DML with
