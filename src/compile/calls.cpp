@@ -70,12 +70,9 @@ void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
 ast::Builtin Compiler::NativeBuiltin(const ast::CallExpr &call) {
     for (const auto &arg : call.args)
         if (!arg.name.empty()) return ast::Builtin::None;
-    const std::string &name = call.name[0];
+    const ast::OracleFunction *f = ast::FindOracleFunction(call.name[0]);
     size_t n = call.args.size();
-    if (name == "length" && n == 1) return ast::Builtin::Length;
-    if (name == "substr" && (n == 2 || n == 3)) return ast::Builtin::Substr;
-    if (name == "nvl" && n == 2) return ast::Builtin::Nvl;
-    if (name == "mod" && n == 2) return ast::Builtin::Mod;
+    if (f != nullptr && f->native != ast::Builtin::None && n >= f->native_min && n <= f->native_max) return f->native;
     return ast::Builtin::None;
 }
 

@@ -223,9 +223,9 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
     }
     if (CompilePackageFunction(name.name, 0, name.builtin, name.loc, scope)) return;
     auto site = std::make_unique<SqlExprSite>();
-    const char *keyword = name.name.size() == 1 ? SqlValueKeyword(name.name[0]) : nullptr;
-    if (keyword != nullptr) {
-        site->sql = keyword;
+    std::string keyword = name.name.size() == 1 ? SqlValueKeyword(name.name[0]) : std::string();
+    if (!keyword.empty()) {
+        site->sql = std::move(keyword);
     } else {
         // Oracle calls parameterless functions without parentheses.
         if (!pg::FunctionCallableWithoutArguments(name.name))

@@ -4,10 +4,12 @@
 
 #include <cctype>
 
+#include "plpolar/parser/builtins.hpp"
+
 namespace plpolar::compile {
 
 // SQL keywords that read like parameterless functions in PL code.
-const char *SqlValueKeyword(const std::string &name) {
+std::string SqlValueKeyword(const std::string &name) {
     static const struct {
         const char *pl;
         const char *sql;
@@ -23,12 +25,12 @@ const char *SqlValueKeyword(const std::string &name) {
         {"current_schema", "current_schema"},
         {"current_catalog", "current_catalog"},
         {"user", "current_user"},
-        {"sysdate", "plpolar.sysdate()"},
-        {"systimestamp", "plpolar.systimestamp()"},
     };
     for (const auto &k : kKeywords)
         if (name == k.pl) return k.sql;
-    return nullptr;
+    // SYSDATE, SYSTIMESTAMP: plpolar's functions, called.
+    if (parser::IsOracleValueFunction(name)) return "plpolar." + name + "()";
+    return std::string();
 }
 
 bool IsPlainIdentifier(const std::string &s) {

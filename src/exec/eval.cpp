@@ -80,7 +80,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 RaiseApplicationError(call);
                 return pg::Value::Null(VOIDOID);
             }
-            if (call.builtin >= ast::Builtin::Length) return EvalNativeBuiltin(call);
+            if (ast::BuiltinKindOf(call.builtin) == ast::BuiltinKind::NativeOracle) return EvalNativeBuiltin(call);
             if (call.builtin == ast::Builtin::Subprogram)
                 return Undoable(true, [this, &expr] {
                     return CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*expr.annotation));

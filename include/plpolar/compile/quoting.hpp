@@ -6,8 +6,8 @@
 namespace plpolar::compile {
 
 // The SQL a keyword such as SYSDATE or CURRENT_DATE stands for in PL code,
-// or null if `name` is none.
-const char *SqlValueKeyword(const std::string &name);
+// or empty if `name` is none.
+std::string SqlValueKeyword(const std::string &name);
 // A name PostgreSQL reads unquoted as written (lower case, digits, _).
 bool IsPlainIdentifier(const std::string &s);
 // `s` as an identifier: unchanged when plain, else in double quotes.
