@@ -1,5 +1,6 @@
 // Cursors: OPEN, FETCH, CLOSE, cursor FOR loops and cursor arguments.
 #include "compiler_impl.hpp"
+#include "plpolar/compile/binder.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
 
@@ -88,30 +89,26 @@ int Compiler::CursorSlot(const ast::NameChain &name, const ast::SourceLoc &loc, 
 void Compiler::CompileCursorArgs(std::vector<ast::CallArg> &args, const ast::CursorDecl &cd, CursorUseSite &site,
                                  const Scope &scope, ast::Stmt &stmt) {
     auto &csite = ast::Cast<CursorSite>(*cd.annotation);
-    std::vector<bool> given(csite.param_slots.size(), false);
-    size_t position = 0;
-    for (auto &arg : args) {
-        size_t index = position;
-        if (!arg.name.empty()) {
-            index = csite.param_names.size();
-            for (size_t i = 0; i < csite.param_names.size(); ++i)
-                if (csite.param_names[i] == arg.name) index = i;
-            if (index == csite.param_names.size())
-                Error(stmt.loc, "cursor \"" + cd.name + "\" has no parameter \"" + arg.name + "\"");
-        } else {
-            ++position;
-        }
-        if (index >= csite.param_slots.size())
-            Error(stmt.loc, "too many arguments for cursor \"" + cd.name + "\"", ERRCODE_SYNTAX_ERROR);
-        if (given[index]) Error(stmt.loc, "cursor parameter \"" + csite.param_names[index] + "\" given twice");
-        given[index] = true;
-        CompileOwn(*arg.value, scope, stmt);
-        site.arg_param.push_back(static_cast<int>(index));
+    std::vector<BindParam> params;
+    for (size_t i = 0; i < csite.param_names.size(); ++i)
+        params.push_back(BindParam{csite.param_names[i], csite.param_defaults[i] != nullptr});
+    Binding binding = BindArguments(args, params, NamedPosition::Skipped);
+    for (size_t a = 0; a < binding.bound; ++a) {
+        CompileOwn(*args[a].value, scope, stmt);
+        site.arg_param.push_back(binding.param_of_arg[a]);
     }
-    for (size_t i = 0; i < given.size(); ++i)
-        if (!given[i] && csite.param_defaults[i] == nullptr)
-            Error(stmt.loc,
-                  "missing value for parameter \"" + csite.param_names[i] + "\" of cursor \"" + cd.name + "\"");
+    switch (binding.failure) {
+        case BindFailure::None: return;
+        case BindFailure::UnknownName:
+            Error(stmt.loc, "cursor \"" + cd.name + "\" has no parameter \"" + args[binding.bound].name + "\"");
+        case BindFailure::TooMany:
+            Error(stmt.loc, "too many arguments for cursor \"" + cd.name + "\"", ERRCODE_SYNTAX_ERROR);
+        case BindFailure::Twice:
+            Error(stmt.loc, "cursor parameter \"" + csite.param_names[binding.failed_param] + "\" given twice");
+        case BindFailure::Missing:
+            Error(stmt.loc, "missing value for parameter \"" + csite.param_names[binding.failed_param] +
+                                "\" of cursor \"" + cd.name + "\"");
+    }
 }
 
 }  // namespace plpolar::compile

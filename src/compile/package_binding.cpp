@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "compiler_impl.hpp"
+#include "plpolar/compile/binder.hpp"
 #include "plpolar/pg/guard.hpp"
 
 namespace plpolar::compile {
@@ -37,15 +38,13 @@ bool Compiler::CompilePackageCall(ast::CallStmt &s, const Scope &scope) {
         Error(s.loc, "wrong number or types of arguments in call to '" + Upper(name) + "'", ERRCODE_UNDEFINED_FUNCTION);
     };
     std::vector<ast::CallArg> none;
-    size_t position = 0;
-    for (auto &arg : parens ? call->args : none) {
-        size_t p = position++;
-        if (!arg.name.empty()) {
-            p = m->params.size();
-            for (size_t i = 0; i < m->params.size(); ++i)
-                if (arg.name == m->params[i]) p = i;
-        }
-        if (p >= m->params.size() || site->args[p] != nullptr) wrong();
+    std::vector<ast::CallArg> &args = parens ? call->args : none;
+    std::vector<BindParam> params;
+    for (size_t i = 0; i < m->params.size(); ++i) params.push_back(BindParam{m->params[i], i >= m->required});
+    Binding binding = BindArguments(args, params, NamedPosition::Counts);
+    for (size_t a = 0; a < binding.bound; ++a) {
+        auto &arg = args[a];
+        auto p = static_cast<size_t>(binding.param_of_arg[a]);
         site->args[p] = arg.value.get();
         if (m->modes[p] != ParamMode::Out) CompileOwn(*arg.value, scope, s);
         if (m->modes[p] != ParamMode::In) {
@@ -56,8 +55,7 @@ bool Compiler::CompilePackageCall(ast::CallStmt &s, const Scope &scope) {
             site->targets[p] = MakeTarget(ast::Cast<ast::NameExpr>(*arg.value).name, arg.value->loc, scope);
         }
     }
-    for (size_t i = 0; i < m->required; ++i)
-        if (site->args[i] == nullptr) wrong();
+    if (binding.failure != BindFailure::None) wrong();
     if (parens)
         call->builtin = m->builtin;
     else

@@ -1,6 +1,7 @@
 // Nested PROCEDURE / FUNCTION declarations, their bodies and overload
 // resolution.
 #include "compiler_impl.hpp"
+#include "plpolar/compile/binder.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
 
@@ -136,23 +137,14 @@ std::unique_ptr<SubprogramCallSite> Compiler::CompileSubprogramCall(const std::v
     bool ambiguous = false;
     bool wrong_kind = false;
     for (SubprogramSite *o : overloads) {
-        size_t n = o->param_names.size();
-        std::vector<int> map(n, -1);
-        bool viable = true;
-        size_t position = 0;
-        for (size_t a = 0; a < args.size() && viable; ++a) {
-            size_t p = position++;
-            if (!args[a].name.empty()) {
-                p = n;
-                for (size_t i = 0; i < n; ++i)
-                    if (o->param_names[i] == args[a].name) p = i;
-            }
-            viable = p < n && map[p] < 0;
-            if (viable) map[p] = static_cast<int>(a);
-        }
-        for (size_t i = 0; i < n && viable; ++i)
-            if (map[i] < 0) viable = o->modes[i] == ast::ParamMode::In && o->defaults[i] != nullptr;
-        if (!viable) continue;
+        std::vector<BindParam> params;
+        for (size_t i = 0; i < o->param_names.size(); ++i)
+            params.push_back(
+                BindParam{o->param_names[i], o->modes[i] == ast::ParamMode::In && o->defaults[i] != nullptr});
+        Binding binding = BindArguments(args, params, NamedPosition::Counts);
+        if (binding.failure != BindFailure::None) continue;
+        const size_t n = params.size();
+        const std::vector<int> &map = binding.arg_of_param;
         if (o->is_function != want_function) {
             wrong_kind = true;
             continue;
