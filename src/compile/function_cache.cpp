@@ -7,10 +7,7 @@
 #include "plpolar/handler/settings.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
-
-extern "C" {
-#include "utils/inval.h"
-}
+#include "plpolar/pg/invalidation.hpp"
 
 namespace plpolar::compile {
 
@@ -39,10 +36,7 @@ void InvalidateCallback(Datum, int, uint32) { ++Generation(); }
 
 uint64 CatalogGeneration() { return Generation(); }
 
-void RegisterCatalogInvalidation() {
-    for (int cache : {PROCOID, TYPEOID, OPEROID, CASTSOURCETARGET})
-        CacheRegisterSyscacheCallback(cache, InvalidateCallback, (Datum)0);
-}
+void RegisterCatalogInvalidation() { pg::OnRoutineCatalogChange(InvalidateCallback); }
 
 std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
     auto &cache = Cache();
