@@ -66,3 +66,12 @@ unittest:
 -include $(CXX_SRCS:.cpp=.d)
 
 EXTRA_CLEAN = $(BUILD_DIR) $(CXX_SRCS:.cpp=.o) $(CXX_SRCS:.cpp=.d) results regression.diffs regression.out
+
+# A function declared but never written (the Compile<Kind> or Exec<Kind> of a
+# new statement kind, ast/stmt_kinds.hpp) links into a shared library as an
+# undefined symbol and would fail only when the library is loaded: fail the
+# build instead.
+all: $(BUILD_DIR)/symbols-defined
+$(BUILD_DIR)/symbols-defined: $(shlib)
+	@if nm -C -u $(shlib) | grep 'plpolar::'; then echo "undefined plpolar functions in $(shlib)" >&2; exit 1; fi
+	@mkdir -p $(BUILD_DIR) && touch $@
