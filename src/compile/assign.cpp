@@ -14,7 +14,6 @@ void Compiler::CompileAssign(ast::AssignStmt &s, const Scope &scope) {
     site->soft_errors = RunsNoUserCode(*s.value);
     site->append = IsSelfAppend(s, *site);
     s.annotation = std::move(site);
-    return;
 }
 
 // s := s || x [|| y ...]: x, y cannot change s while they are evaluated

@@ -11,10 +11,7 @@ void Compiler::CompileBlock(ast::BlockStmt &block, const Scope &parent) {
     auto site = std::make_unique<BlockSite>();
     auto *block_site = site.get();
     block.annotation = std::move(site);
-    for (auto &decl : block.decls) {
-        line_ = decl->loc.line;
-        CompileDecl(*decl, scope, *block_site);
-    }
+    for (auto &decl : block.decls) CompileDecl(*decl, scope, *block_site);
     for (const auto &entry : scope.subprograms)
         for (const SubprogramSite *site : entry.second)
             if (site->definition == nullptr)

@@ -62,7 +62,6 @@ void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
     CompileOwn(*s.call, scope, s);
     // Kept for a procedure of this name created after compiling.
     s.annotation = std::make_unique<FunctionCallSite>(scope);
-    return;
 }
 
 // The built-ins with a native fast path, for the argument counts it

@@ -9,7 +9,6 @@ void Compiler::CompileIf(ast::IfStmt &s, const Scope &scope) {
     for (auto &branch : s.branches) CompileOwn(*branch.condition, scope, s);
     for (auto &branch : s.branches) CompileStmts(branch.body, scope);
     CompileStmts(s.else_body, scope);
-    return;
 }
 
 void Compiler::CompileCase(ast::CaseStmt &s, const Scope &scope) {
@@ -20,18 +19,15 @@ void Compiler::CompileCase(ast::CaseStmt &s, const Scope &scope) {
     s.annotation = std::move(site);
     for (auto &w : s.whens) CompileStmts(w.body, scope);
     CompileStmts(s.else_body, scope);
-    return;
 }
 
 void Compiler::CompileLoop(ast::LoopStmt &s, const Scope &scope) {
     CompileLoopBody(s, s.body, scope);
-    return;
 }
 
 void Compiler::CompileWhile(ast::WhileStmt &s, const Scope &scope) {
     CompileOwn(*s.condition, scope, s);
     CompileLoopBody(s, s.body, scope);
-    return;
 }
 
 void Compiler::CompileForRange(ast::ForRangeStmt &s, const Scope &scope) {
@@ -51,7 +47,6 @@ void Compiler::CompileForRange(ast::ForRangeStmt &s, const Scope &scope) {
     site->high_cast.target = pg::TypeFromOid(INT4OID, -1);
     s.annotation = std::move(site);
     CompileLoopBody(s, s.body, loop_scope);
-    return;
 }
 
 void Compiler::CompileExit(ast::ExitStmt &s, const Scope &scope) {
@@ -89,7 +84,6 @@ void Compiler::CompileReturn(ast::ReturnStmt &s, const Scope &scope) {
         site->cast.target = current_sub_ != nullptr ? current_sub_->return_type : fn_.info.return_type;
         s.annotation = std::move(site);
     }
-    return;
 }
 
 void Compiler::CheckLoopControl(ast::LoopControlStmt &stmt, const char *what) {

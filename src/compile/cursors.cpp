@@ -30,7 +30,6 @@ void Compiler::CompileForCursor(ast::ForCursorStmt &s, const Scope &scope) {
     loop_scope.names[s.variable] = site->record_slot;
     s.annotation = std::move(site);
     CompileLoopBody(s, s.body, loop_scope);
-    return;
 }
 
 void Compiler::CompileOpen(ast::OpenStmt &s, const Scope &scope) {
@@ -55,7 +54,6 @@ void Compiler::CompileOpen(ast::OpenStmt &s, const Scope &scope) {
         CompileBindArgs(s.using_args, nullptr, scope, s);
     }
     s.annotation = std::move(site);
-    return;
 }
 
 void Compiler::CompileFetch(ast::FetchStmt &s, const Scope &scope) {
@@ -64,14 +62,12 @@ void Compiler::CompileFetch(ast::FetchStmt &s, const Scope &scope) {
     site->slot = CursorSlot(s.cursor, s.loc, scope);
     site->targets = MakeTargets(s.into, scope);
     s.annotation = std::move(site);
-    return;
 }
 
 void Compiler::CompileClose(ast::CloseStmt &s, const Scope &scope) {
     auto site = std::make_unique<CursorUseSite>();
     site->slot = CursorSlot(s.cursor, s.loc, scope);
     s.annotation = std::move(site);
-    return;
 }
 
 // The cursor or cursor variable an OPEN / FETCH / CLOSE / FOR names.

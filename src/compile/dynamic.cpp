@@ -12,7 +12,6 @@ void Compiler::CompileExecuteImmediate(ast::ExecuteImmediateStmt &s, const Scope
     CompileBindArgs(s.using_args, site.get(), scope, s);
     site->returning = MakeTargets(s.returning_into, scope);
     s.annotation = std::move(site);
-    return;
 }
 
 void Compiler::CompileBindArgs(std::vector<ast::BindArg> &args, DynamicSite *dyn, const Scope &scope, ast::Stmt &stmt) {
