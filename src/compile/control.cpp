@@ -21,9 +21,7 @@ void Compiler::CompileCase(ast::CaseStmt &s, const Scope &scope) {
     CompileStmts(s.else_body, scope);
 }
 
-void Compiler::CompileLoop(ast::LoopStmt &s, const Scope &scope) {
-    CompileLoopBody(s, s.body, scope);
-}
+void Compiler::CompileLoop(ast::LoopStmt &s, const Scope &scope) { CompileLoopBody(s, s.body, scope); }
 
 void Compiler::CompileWhile(ast::WhileStmt &s, const Scope &scope) {
     CompileOwn(*s.condition, scope, s);
