@@ -22,7 +22,7 @@ REGRESS_OPTS = --load-extension=plpolar
 PG_CONFIG ?= pg_config
 PG_CFLAGS = -Werror=implicit-function-declaration -Werror=int-conversion
 PG_CPPFLAGS = -Iinclude -I$(GEN_DIR) -Isrc/parser -I/usr/include/antlr4-runtime
-PG_CXXFLAGS = -MMD -MP -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch
+PG_CXXFLAGS = -MMD -MP -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch -Werror=switch
 SHLIB_LINK = -lantlr4-runtime -lstdc++
 
 # PGXS would emit LLVM bitcode for every .cpp; a language handler gains
@@ -66,3 +66,12 @@ unittest:
 -include $(CXX_SRCS:.cpp=.d)
 
 EXTRA_CLEAN = $(BUILD_DIR) $(CXX_SRCS:.cpp=.o) $(CXX_SRCS:.cpp=.d) results regression.diffs regression.out
+
+# A function declared but never written (the Compile<Kind> or Exec<Kind> of a
+# new statement kind, ast/stmt_kinds.hpp) links into a shared library as an
+# undefined symbol and would fail only when the library is loaded: fail the
+# build instead.
+all: $(BUILD_DIR)/symbols-defined
+$(BUILD_DIR)/symbols-defined: $(shlib)
+	@if nm -C -u $(shlib) | grep 'plpolar::'; then echo "undefined plpolar functions in $(shlib)" >&2; exit 1; fi
+	@mkdir -p $(BUILD_DIR) && touch $@

@@ -6,11 +6,8 @@
 #include "plpolar/compile/sites.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/invalidation.hpp"
 #include "plpolar/settings/settings.hpp"
-
-extern "C" {
-#include "utils/inval.h"
-}
 
 namespace plpolar::compile {
 
@@ -39,10 +36,7 @@ void InvalidateCallback(Datum, int, uint32) { ++Generation(); }
 
 uint64 CatalogGeneration() { return Generation(); }
 
-void RegisterCatalogInvalidation() {
-    for (int cache : {PROCOID, TYPEOID, OPEROID, CASTSOURCETARGET})
-        CacheRegisterSyscacheCallback(cache, InvalidateCallback, (Datum)0);
-}
+void RegisterCatalogInvalidation() { pg::OnRoutineCatalogChange(InvalidateCallback); }
 
 std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
     auto &cache = Cache();

@@ -241,17 +241,16 @@ bool Executor::TryAppend(const ast::AssignStmt &s, compile::StoreSite &site) {
 // A soft error (see ExecStmt) leaves the variable as it was: Flow::Error.
 Flow Executor::ExecAssign(const ast::AssignStmt &s) {
     if (!soft_) {
-        auto &site = static_cast<compile::StoreSite &>(*s.annotation);
+        auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
         if (site.append && TryAppend(s, site)) return Flow::Normal;
     }
     if (s.value->fast && s.slot >= 0) {
         // An integer or boolean into a variable of that very type:
         // no conversion, no allocation.
-        const auto &fast = static_cast<const compile::FastExpr &>(*s.value->fast);
+        const auto &fast = ast::Cast<compile::FastExpr>(*s.value->fast);
         Oid type = fast.boolean ? BOOLOID : INT4OID;
         auto slot = static_cast<size_t>(s.slot);
-        if (fn_.variables[slot].type.oid == type &&
-            static_cast<compile::StoreSite &>(*s.annotation).target.field.empty()) {
+        if (fn_.variables[slot].type.oid == type && ast::Cast<compile::StoreSite>(*s.annotation).target.field.empty()) {
             int32 v = 0;
             FastResult r = EvalFast(fast, &v);
             if (r == FastResult::Value) {
@@ -268,10 +267,10 @@ Flow Executor::ExecAssign(const ast::AssignStmt &s) {
     if (s.value->decimal && s.slot >= 0) {
         // NUMBER into an unconstrained NUMBER variable: built right
         // in the variable's memory, no copy.
-        const auto &decimal = static_cast<const compile::DecimalExpr &>(*s.value->decimal);
+        const auto &decimal = ast::Cast<compile::DecimalExpr>(*s.value->decimal);
         const pg::TypeInfo &type = fn_.variables[static_cast<size_t>(s.slot)].type;
         if (type.oid == NUMERICOID && type.typmod < 0 &&
-            static_cast<compile::StoreSite &>(*s.annotation).target.field.empty()) {
+            ast::Cast<compile::StoreSite>(*s.annotation).target.field.empty()) {
             types::Decimal d;
             FastResult r = EvalDecimal(decimal, &d);
             if (r == FastResult::Value) {
@@ -289,7 +288,7 @@ Flow Executor::ExecAssign(const ast::AssignStmt &s) {
     ResetTemp();
     pg::Value v = Eval(*s.value);
     if (soft_error_ != nullptr) return Flow::Error;
-    auto &site = static_cast<compile::StoreSite &>(*s.annotation);
+    auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
     if (site.target.field.empty())
         Store(s.slot, v, site.cast);
     else

@@ -29,7 +29,7 @@ bool AsInteger(const pg::Value &v, Native k, int64 *out) {
 }  // namespace
 
 pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
-    auto &site = static_cast<compile::SqlExprSite &>(*call.annotation);
+    auto &site = ast::Cast<compile::SqlExprSite>(*call.annotation);
     pg::Value values[3];
     size_t n = call.args.size();
     for (size_t i = 0; i < n; ++i) values[i] = Eval(*call.args[i].value);
@@ -88,7 +88,20 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
                 return pg::Value::Of(Int32GetDatum(static_cast<int32>(r)), INT4OID);
             return pg::Value::Of(Int64GetDatum(r), INT8OID);
         }
-        default: break;
+        case ast::Builtin::None:
+        case ast::Builtin::SqlErrm:
+        case ast::Builtin::RaiseApplicationError:
+        case ast::Builtin::OutputEnable:
+        case ast::Builtin::OutputDisable:
+        case ast::Builtin::OutputPut:
+        case ast::Builtin::OutputPutLine:
+        case ast::Builtin::OutputNewLine:
+        case ast::Builtin::OutputGetLine:
+        case ast::Builtin::OutputGetLines:
+        case ast::Builtin::FormatErrorStack:
+        case ast::Builtin::FormatErrorBacktrace:
+        case ast::Builtin::FormatCallStack:
+        case ast::Builtin::Subprogram: break;
     }
     return EvalSqlSite(site, values, n);
 }

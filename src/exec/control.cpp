@@ -10,7 +10,7 @@ namespace plpolar::exec {
 Flow Executor::ExecIf(const ast::IfStmt &stmt) {
     for (const auto &branch : stmt.branches) {
         current_ = &stmt;
-        const auto *fast = static_cast<const compile::FastExpr *>(branch.condition->fast.get());
+        const auto *fast = ast::CastOrNull<const compile::FastExpr>(branch.condition->fast.get());
         if (fast != nullptr && fast->boolean) {
             // Integers and booleans only: nothing to allocate or reset.
             int32 v = 0;
@@ -48,7 +48,7 @@ int Executor::CaseBranch(const ast::Expr *operand, compile::CaseSite &site) {
 
 Flow Executor::ExecCase(const ast::CaseStmt &stmt) {
     ResetTemp();
-    int branch = CaseBranch(stmt.operand.get(), static_cast<compile::CaseSite &>(*stmt.annotation));
+    int branch = CaseBranch(stmt.operand.get(), ast::Cast<compile::CaseSite>(*stmt.annotation));
     if (branch >= 0) return ExecStmts(stmt.whens[static_cast<size_t>(branch)].body);
     if (!stmt.has_else) pg::Raise(ERRCODE_CASE_NOT_FOUND, "case not found", "CASE statement is missing ELSE part.");
     return ExecStmts(stmt.else_body);
@@ -100,7 +100,7 @@ Flow Executor::ExecWhile(const ast::WhileStmt &stmt) {
 }
 
 Flow Executor::ExecForRange(const ast::ForRangeStmt &stmt) {
-    auto &site = static_cast<compile::ForSite &>(*stmt.annotation);
+    auto &site = ast::Cast<compile::ForSite>(*stmt.annotation);
     ResetTemp();
     pg::Value low = Coerce(Eval(*stmt.low), site.low_cast);
     pg::Value high = Coerce(Eval(*stmt.high), site.high_cast);
@@ -139,8 +139,8 @@ Flow Executor::ExecReturn(const ast::ReturnStmt &stmt) {
     }
     ResetTemp();
     pg::Value v = Eval(*stmt.value);
-    const compile::CastSite &cast = static_cast<compile::StoreSite &>(*stmt.annotation).cast;
-    return_value_ = Coerce(v, static_cast<compile::StoreSite &>(*stmt.annotation).cast);
+    const compile::CastSite &cast = ast::Cast<compile::StoreSite>(*stmt.annotation).cast;
+    return_value_ = Coerce(v, ast::Cast<compile::StoreSite>(*stmt.annotation).cast);
     // A nested function's caller copies the result out of the callee's temp
     // context, which no statement resets before that.
     if (!return_value_.isnull && !cast.target.byval && sub_depth_ == 0) {

@@ -42,7 +42,7 @@ void Executor::CloseBlockCursors(const std::vector<int> &slots) noexcept {
 }
 
 void Executor::BindCursorArgs(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args) {
-    auto &cs = static_cast<compile::CursorSite &>(*site.cursor->annotation);
+    auto &cs = ast::Cast<compile::CursorSite>(*site.cursor->annotation);
     std::vector<bool> given(cs.param_slots.size(), false);
     for (size_t i = 0; i < args.size(); ++i) {
         auto p = static_cast<size_t>(site.arg_param[i]);
@@ -60,7 +60,7 @@ std::string Executor::OpenExplicit(const compile::CursorUseSite &site, const std
                   "Cursor \"" + fn_.variables[static_cast<size_t>(site.slot)].name +
                       "\" must be closed before it is opened again.");
     BindCursorArgs(site, args);
-    auto &cs = static_cast<compile::CursorSite &>(*site.cursor->annotation);
+    auto &cs = ast::Cast<compile::CursorSite>(*site.cursor->annotation);
     std::string portal = cs.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
     pg::Value name = pg::TextValue(portal.c_str());
     name.type = REFCURSOROID;
@@ -90,8 +90,8 @@ std::vector<pg::Value> Executor::EvalBindValues(const std::vector<ast::BindArg> 
     return values;
 }
 
-Flow Executor::ExecOpen(const ast::OpenStmt &stmt) {
-    auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
+Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
+    auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
     ResetTemp();
     if (site.cursor != nullptr) {
         OpenExplicit(site, stmt.args);
@@ -127,8 +127,8 @@ Flow Executor::ExecOpen(const ast::OpenStmt &stmt) {
     return Flow::Normal;
 }
 
-Flow Executor::ExecFetch(const ast::FetchStmt &stmt) {
-    auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
+Flow Executor::RunFetch(const ast::FetchStmt &stmt) {
+    auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
     ResetTemp();
     std::string name = CursorName(site.slot);
     if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
@@ -146,7 +146,7 @@ Flow Executor::ExecFetch(const ast::FetchStmt &stmt) {
 }
 
 Flow Executor::ExecClose(const ast::CloseStmt &stmt) {
-    auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
+    auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
     std::string name = CursorName(site.slot);
     if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
     pg::CursorClose(name);
@@ -156,7 +156,7 @@ Flow Executor::ExecClose(const ast::CloseStmt &stmt) {
 }
 
 Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
-    auto &site = static_cast<compile::CursorUseSite &>(*stmt.annotation);
+    auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
     ResetTemp();
     std::string portal = Atomic(stmt, [this, &site, &stmt] {
         if (site.cursor != nullptr) return OpenExplicit(site, stmt.args);

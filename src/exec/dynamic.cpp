@@ -9,7 +9,7 @@
 namespace plpolar::exec {
 
 Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
-    auto &site = static_cast<compile::DynamicSite &>(*stmt.annotation);
+    auto &site = ast::Cast<compile::DynamicSite>(*stmt.annotation);
     ResetTemp();
     pg::Value text = Eval(*stmt.sql);
     if (text.isnull) pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "query string argument of EXECUTE IMMEDIATE is null");

@@ -22,7 +22,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
     // After a soft error nothing more is computed (see ExecStmt).
     if (unlikely(soft_error_ != nullptr)) return pg::Value::Null(InvalidOid);
     if (expr.fast) {
-        const auto &fast = static_cast<const compile::FastExpr &>(*expr.fast);
+        const auto &fast = ast::Cast<compile::FastExpr>(*expr.fast);
         int32 v = 0;
         Oid type = fast.boolean ? BOOLOID : INT4OID;
         switch (EvalFast(fast, &v)) {
@@ -33,14 +33,14 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
     }
     if (expr.decimal) {
         types::Decimal d;
-        switch (EvalDecimal(static_cast<const compile::DecimalExpr &>(*expr.decimal), &d)) {
+        switch (EvalDecimal(ast::Cast<compile::DecimalExpr>(*expr.decimal), &d)) {
             case FastResult::Value: return pg::Value::Of(pg::DecimalToNumeric(d), NUMERICOID);
             case FastResult::Null: return pg::Value::Null(NUMERICOID);
             case FastResult::Bail: break;
         }
     }
     switch (expr.kind) {
-        case ast::ExprKind::Literal: return static_cast<const compile::LiteralSite &>(*expr.annotation).value;
+        case ast::ExprKind::Literal: return ast::Cast<compile::LiteralSite>(*expr.annotation).value;
         case ast::ExprKind::Name: {
             const auto &name = ast::Cast<ast::NameExpr>(expr);
             if (name.slot >= 0) {
@@ -49,10 +49,10 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
             }
             if (name.builtin == ast::Builtin::Subprogram)
                 return Undoable(true, [this, &expr] {
-                    return CallSubprogram(static_cast<compile::SubprogramCallSite &>(*expr.annotation));
+                    return CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*expr.annotation));
                 });
             if (name.builtin != ast::Builtin::None) return EvalPackageFunction(name.builtin);
-            return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
+            return EvalSqlSite(ast::Cast<compile::SqlExprSite>(*expr.annotation));
         }
         case ast::ExprKind::Unary: return EvalUnary(ast::Cast<ast::UnaryExpr>(expr));
         case ast::ExprKind::Binary: {
@@ -70,7 +70,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
             pg::Value v = Eval(*n.operand);
             return pg::Value::Of(BoolGetDatum(v.isnull != n.negated), BOOLOID);
         }
-        case ast::ExprKind::Like: return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
+        case ast::ExprKind::Like: return EvalSqlSite(ast::Cast<compile::SqlExprSite>(*expr.annotation));
         case ast::ExprKind::Between: return EvalBetween(ast::Cast<ast::BetweenExpr>(expr));
         case ast::ExprKind::In: return EvalIn(ast::Cast<ast::InExpr>(expr));
         case ast::ExprKind::Call: {
@@ -80,19 +80,19 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 RaiseApplicationError(call);
                 return pg::Value::Null(VOIDOID);
             }
-            if (call.builtin >= ast::Builtin::Length) return EvalNativeBuiltin(call);
+            if (ast::BuiltinKindOf(call.builtin) == ast::BuiltinKind::NativeOracle) return EvalNativeBuiltin(call);
             if (call.builtin == ast::Builtin::Subprogram)
                 return Undoable(true, [this, &expr] {
-                    return CallSubprogram(static_cast<compile::SubprogramCallSite &>(*expr.annotation));
+                    return CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*expr.annotation));
                 });
             if (call.builtin != ast::Builtin::None) return EvalPackageFunction(call.builtin);
-            return EvalSqlSite(static_cast<compile::SqlExprSite &>(*expr.annotation));
+            return EvalSqlSite(ast::Cast<compile::SqlExprSite>(*expr.annotation));
         }
         case ast::ExprKind::Attribute: return EvalAttribute(ast::Cast<ast::AttributeExpr>(expr));
         case ast::ExprKind::Case: return EvalCase(ast::Cast<ast::CaseExpr>(expr));
         case ast::ExprKind::Cast: {
             const auto &c = ast::Cast<ast::CastExpr>(expr);
-            return Coerce(Eval(*c.operand), static_cast<compile::CastSite &>(*expr.annotation));
+            return Coerce(Eval(*c.operand), ast::Cast<compile::CastSite>(*expr.annotation));
         }
     }
     return pg::Value::Null(UNKNOWNOID);
@@ -192,7 +192,7 @@ pg::Value Executor::EvalAttribute(const ast::AttributeExpr &expr) {
 }
 
 pg::Value Executor::EvalCase(const ast::CaseExpr &expr) {
-    int branch = CaseBranch(expr.operand.get(), static_cast<compile::CaseSite &>(*expr.annotation));
+    int branch = CaseBranch(expr.operand.get(), ast::Cast<compile::CaseSite>(*expr.annotation));
     if (branch >= 0) return Eval(*expr.whens[static_cast<size_t>(branch)].result);
     if (expr.else_value) return Eval(*expr.else_value);
     return pg::Value::Null(UNKNOWNOID);
@@ -202,7 +202,7 @@ pg::Value Executor::EvalBetween(const ast::BetweenExpr &expr) {
     pg::Value a = Eval(*expr.operand);
     pg::Value low = Eval(*expr.low);
     pg::Value high = Eval(*expr.high);
-    auto *fallback = static_cast<compile::OperatorSite &>(*expr.annotation).fallback.get();
+    auto *fallback = ast::Cast<compile::OperatorSite>(*expr.annotation).fallback.get();
     int c1 = 0, c2 = 0;
     pg::Value result;
     if (!a.isnull && !low.isnull && !high.isnull && CompareNative(a, low, &c1) && CompareNative(a, high, &c2)) {
@@ -219,7 +219,7 @@ pg::Value Executor::EvalBetween(const ast::BetweenExpr &expr) {
 
 pg::Value Executor::EvalIn(const ast::InExpr &expr) {
     pg::Value a = Eval(*expr.operand);
-    auto *fallback = static_cast<compile::OperatorSite &>(*expr.annotation).fallback.get();
+    auto *fallback = ast::Cast<compile::OperatorSite>(*expr.annotation).fallback.get();
     bool saw_null = a.isnull;
     bool found = false;
     if (!a.isnull) {

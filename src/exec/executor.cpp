@@ -92,8 +92,7 @@ Flow Executor::ExecStmt(const ast::Stmt &stmt) {
             e.soft_ = was;
             e.soft_error_ = nullptr;  // taken below, or freed with the error memory
         }
-    } soft{*this,
-           stmt.kind == ast::StmtKind::Assign && static_cast<const compile::StoreSite &>(*stmt.annotation).soft_errors};
+    } soft{*this, stmt.kind == ast::StmtKind::Assign && ast::Cast<compile::StoreSite>(*stmt.annotation).soft_errors};
     try {
         Flow flow = Dispatch(stmt);
         if (soft_error_ != nullptr) pending_error_ = pg::PgError(soft_error_);
@@ -107,45 +106,46 @@ Flow Executor::ExecStmt(const ast::Stmt &stmt) {
 
 Flow Executor::Dispatch(const ast::Stmt &stmt) {
     current_ = &stmt;
+    // The node class is the one stmt_kinds.hpp pairs with the kind.
     switch (stmt.kind) {
-        case ast::StmtKind::Block: return ExecBlock(ast::Cast<ast::BlockStmt>(stmt));
-        case ast::StmtKind::If: return ExecIf(ast::Cast<ast::IfStmt>(stmt));
-        case ast::StmtKind::Loop: return ExecLoop(ast::Cast<ast::LoopStmt>(stmt));
-        case ast::StmtKind::While: return ExecWhile(ast::Cast<ast::WhileStmt>(stmt));
-        case ast::StmtKind::ForRange: return ExecForRange(ast::Cast<ast::ForRangeStmt>(stmt));
-        case ast::StmtKind::ForCursor: return ExecForCursor(ast::Cast<ast::ForCursorStmt>(stmt));
-        case ast::StmtKind::Exit: return ExecLoopControl(ast::Cast<ast::ExitStmt>(stmt), Flow::Exit);
-        case ast::StmtKind::Continue: return ExecLoopControl(ast::Cast<ast::ContinueStmt>(stmt), Flow::Continue);
-        case ast::StmtKind::Null: return Flow::Normal;
-        case ast::StmtKind::Commit: pg::SpiCommit(); return Flow::Normal;
-        case ast::StmtKind::Rollback: pg::SpiRollback(); return Flow::Normal;
-        case ast::StmtKind::Goto: pending_label_ = ast::Cast<ast::GotoStmt>(stmt).label; return Flow::Goto;
-        case ast::StmtKind::Raise: return ExecRaise(ast::Cast<ast::RaiseStmt>(stmt));
-        case ast::StmtKind::Close: return ExecClose(ast::Cast<ast::CloseStmt>(stmt));
-        case ast::StmtKind::Case: return ExecCase(ast::Cast<ast::CaseStmt>(stmt));
-        case ast::StmtKind::Assign: return ExecAssign(ast::Cast<ast::AssignStmt>(stmt));
-        case ast::StmtKind::Return: return ExecReturn(ast::Cast<ast::ReturnStmt>(stmt));
-        case ast::StmtKind::Call: return ExecCall(ast::Cast<ast::CallStmt>(stmt));
-        // Statements that run SQL themselves: one unit of statement-level
-        // rollback each.
-        case ast::StmtKind::Sql:
-        case ast::StmtKind::Open:
-        case ast::StmtKind::Fetch: return Atomic(stmt, [this, &stmt] { return ExecSimple(stmt); });
-        // Its string is evaluated first: a COMMIT in it must not run in
-        // the statement's subtransaction (dynamic.cpp).
-        case ast::StmtKind::ExecuteImmediate: return ExecExecuteImmediate(ast::Cast<ast::ExecuteImmediateStmt>(stmt));
+#define PLPOLAR_EXEC_CASE(kind, node) \
+    case ast::StmtKind::kind: return Exec##kind(static_cast<const ast::node &>(stmt));
+        PLPOLAR_STMT_KINDS(PLPOLAR_EXEC_CASE)
+#undef PLPOLAR_EXEC_CASE
     }
     return Flow::Normal;
 }
 
-Flow Executor::ExecSimple(const ast::Stmt &stmt) {
-    switch (stmt.kind) {
-        case ast::StmtKind::Sql: return ExecSql(ast::Cast<ast::SqlStmt>(stmt));
-        case ast::StmtKind::Open: return ExecOpen(ast::Cast<ast::OpenStmt>(stmt));
-        case ast::StmtKind::Fetch: return ExecFetch(ast::Cast<ast::FetchStmt>(stmt));
-        default: break;
-    }
+Flow Executor::ExecExit(const ast::ExitStmt &stmt) { return ExecLoopControl(stmt, Flow::Exit); }
+Flow Executor::ExecContinue(const ast::ContinueStmt &stmt) { return ExecLoopControl(stmt, Flow::Continue); }
+Flow Executor::ExecNull(const ast::NullStmt &) { return Flow::Normal; }
+
+Flow Executor::ExecGoto(const ast::GotoStmt &stmt) {
+    pending_label_ = stmt.label;
+    return Flow::Goto;
+}
+
+Flow Executor::ExecCommit(const ast::TransactionStmt &) {
+    pg::SpiCommit();
     return Flow::Normal;
+}
+
+Flow Executor::ExecRollback(const ast::TransactionStmt &) {
+    pg::SpiRollback();
+    return Flow::Normal;
+}
+
+// Statements that run SQL themselves: one unit of statement-level rollback
+// each. (EXECUTE IMMEDIATE evaluates its string first: a COMMIT in it must
+// not run in the statement's subtransaction, dynamic.cpp.)
+Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
+    return Atomic(stmt, [this, &stmt] { return RunSql(stmt); });
+}
+Flow Executor::ExecOpen(const ast::OpenStmt &stmt) {
+    return Atomic(stmt, [this, &stmt] { return RunOpen(stmt); });
+}
+Flow Executor::ExecFetch(const ast::FetchStmt &stmt) {
+    return Atomic(stmt, [this, &stmt] { return RunFetch(stmt); });
 }
 
 void Executor::InitBlockVariables(compile::BlockSite &site) {
@@ -157,7 +157,7 @@ void Executor::InitBlockVariables(compile::BlockSite &site) {
         if (init.value != nullptr) {
             v = Eval(*init.value);
         } else if (init.row_of_cursor != nullptr) {
-            auto &cs = static_cast<compile::CursorSite &>(*init.row_of_cursor->annotation);
+            auto &cs = ast::Cast<compile::CursorSite>(*init.row_of_cursor->annotation);
             v = NullRow(pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(slots_.data())));
         } else if (init.null_row) {
             v = NullRow(type);
@@ -170,7 +170,7 @@ void Executor::InitBlockVariables(compile::BlockSite &site) {
 
 Flow Executor::ExecBlock(const ast::BlockStmt &block) {
     current_ = &block;
-    auto &site = static_cast<compile::BlockSite &>(*block.annotation);
+    auto &site = ast::Cast<compile::BlockSite>(*block.annotation);
     // Exceptions raised while declaring go to the enclosing block, as in
     // Oracle; cursors declared here close however the block is left.
     struct CloseCursors {
@@ -188,38 +188,36 @@ Flow Executor::ExecBlock(const ast::BlockStmt &block) {
 Flow Executor::ExecCall(const ast::CallStmt &stmt) {
     ResetTemp();
     if (stmt.target == ast::CallTarget::Package)
-        return ExecPackageCall(static_cast<compile::PackageCallSite &>(*stmt.annotation));
+        return ExecPackageCall(ast::Cast<compile::PackageCallSite>(*stmt.annotation));
     if (stmt.target == ast::CallTarget::Subprogram)
         return Atomic(stmt, [this, &stmt] {
-            CallSubprogram(static_cast<compile::SubprogramCallSite &>(*stmt.annotation));
+            CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*stmt.annotation));
             return Flow::Normal;
         });
     if (stmt.target == ast::CallTarget::Procedure)
-        return Atomic(stmt, [this, &stmt] {
-            return ExecProcedureCall(static_cast<compile::ProcedureCallSite &>(*stmt.annotation));
-        });
+        return Atomic(
+            stmt, [this, &stmt] { return ExecProcedureCall(ast::Cast<compile::ProcedureCallSite>(*stmt.annotation)); });
     if (stmt.annotation == nullptr) {  // RAISE_APPLICATION_ERROR
         Eval(*stmt.call);
         return Flow::Normal;
     }
     // A procedure of that name may have been created since compiling
-    // (looked up again only after catalog changes): then it is a CALL.
-    auto &site = static_cast<compile::FunctionCallSite &>(*stmt.annotation);
+    // (looked up again only after catalog changes): from then on it runs as
+    // a CALL, through the site built for it here.
+    auto &site = ast::Cast<compile::FunctionCallSite>(*stmt.annotation);
     uint64 generation = compile::CatalogGeneration();
-    if (site.generation != generation) {
+    if (site.procedure == nullptr && site.generation != generation) {
         site.generation = generation;
         const ast::NameChain &name = stmt.call->kind == ast::ExprKind::Call ? ast::Cast<ast::CallExpr>(*stmt.call).name
                                                                             : ast::Cast<ast::NameExpr>(*stmt.call).name;
         if (pg::ProcedureNameExists(name)) {
-            auto &call = const_cast<ast::CallStmt &>(stmt);
-            std::string text = "CALL " + call.text + (call.call->kind == ast::ExprKind::Call ? "" : "()");
-            call.annotation =
+            std::string text = "CALL " + stmt.text + (stmt.call->kind == ast::ExprKind::Call ? "" : "()");
+            site.procedure =
                 std::make_unique<compile::ProcedureCallSite>(fn_, site.scope, std::move(text), fn_.nslots());
-            call.target = ast::CallTarget::Procedure;
-            call.touches_database = true;
-            return ExecCall(stmt);
         }
     }
+    // A CALL touches the database: one unit of statement-level rollback.
+    if (site.procedure != nullptr) return Undoable(true, [this, &site] { return ExecProcedureCall(*site.procedure); });
     Eval(*stmt.call);
     return Flow::Normal;
 }

@@ -105,7 +105,15 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
             *out = (r == FastResult::Null) == (e.op == Op::IsNull);
             return FastResult::Value;
         }
-        default: break;
+        case Op::Add:
+        case Op::Sub:
+        case Op::Mul:
+        case Op::Eq:
+        case Op::Ne:
+        case Op::Lt:
+        case Op::Le:
+        case Op::Gt:
+        case Op::Ge: break;
     }
     // Binary operators: both sides first, as the general path does.
     int32 a = 0, b = 0;
@@ -125,7 +133,15 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
         case Op::Le: *out = a <= b; break;
         case Op::Gt: *out = a > b; break;
         case Op::Ge: *out = a >= b; break;
-        default: return FastResult::Bail;
+        case Op::Slot:
+        case Op::Const:
+        case Op::Neg:
+        case Op::And:
+        case Op::Or:
+        case Op::Not:
+        case Op::IsNull:
+        case Op::IsNotNull:
+        case Op::Case: return FastResult::Bail;
     }
     if (overflow) {
         IntegerOverflow(INT4OID);

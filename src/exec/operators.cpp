@@ -32,8 +32,12 @@ Datum AsNumeric(const pg::Value &v, Native k) {
         case Native::Int4: return pg::Call1(int4_numeric, v.datum);
         case Native::Int8: return pg::Call1(int8_numeric, v.datum);
         case Native::Float8: return pg::Call1(float8_numeric, v.datum);
-        default: return v.datum;
+        case Native::Numeric:
+        case Native::Bool:
+        case Native::Text:
+        case Native::Other: return v.datum;
     }
+    return v.datum;  // not reached: every kind has its case
 }
 
 double AsDouble(const pg::Value &v, Native k) {
@@ -41,8 +45,12 @@ double AsDouble(const pg::Value &v, Native k) {
         case Native::Int4: return DatumGetInt32(v.datum);
         case Native::Int8: return static_cast<double>(DatumGetInt64(v.datum));
         case Native::Numeric: return DatumGetFloat8(pg::Call1(numeric_float8, v.datum));
-        default: return DatumGetFloat8(v.datum);
+        case Native::Float8:
+        case Native::Bool:
+        case Native::Text:
+        case Native::Other: return DatumGetFloat8(v.datum);
     }
+    return DatumGetFloat8(v.datum);  // not reached: every kind has its case
 }
 
 pg::Value FromBool(bool b) { return pg::Value::Of(BoolGetDatum(b), BOOLOID); }
@@ -55,8 +63,16 @@ bool ApplyComparison(ast::BinaryOp op, int c) {
         case ast::BinaryOp::Le: return c <= 0;
         case ast::BinaryOp::Gt: return c > 0;
         case ast::BinaryOp::Ge: return c >= 0;
-        default: return false;
+        case ast::BinaryOp::Add:
+        case ast::BinaryOp::Sub:
+        case ast::BinaryOp::Mul:
+        case ast::BinaryOp::Div:
+        case ast::BinaryOp::Pow:
+        case ast::BinaryOp::Concat:
+        case ast::BinaryOp::And:
+        case ast::BinaryOp::Or: return false;
     }
+    return false;  // not reached: every kind has its case
 }
 
 }  // namespace
@@ -79,7 +95,7 @@ pg::Value Executor::EvalUnary(const ast::UnaryExpr &expr) {
         case Native::Text:
         case Native::Other: break;
     }
-    auto &site = static_cast<compile::OperatorSite &>(*expr.annotation);
+    auto &site = ast::Cast<compile::OperatorSite>(*expr.annotation);
     return EvalSqlSite(*site.fallback, &v, 1);
 }
 
@@ -87,7 +103,7 @@ pg::Value Executor::EvalBinary(const ast::BinaryExpr &expr) {
     pg::Value a = Eval(*expr.left);
     pg::Value b = Eval(*expr.right);
     if (expr.op == ast::BinaryOp::Concat) return EvalConcat(a, b);
-    auto &site = static_cast<compile::OperatorSite &>(*expr.annotation);
+    auto &site = ast::Cast<compile::OperatorSite>(*expr.annotation);
     if (ast::IsComparison(expr.op)) return Compare(expr.op, a, b, site.fallback.get(), &site.convert);
     Native ka = Classify(a.type);
     Native kb = Classify(b.type);
@@ -122,7 +138,16 @@ pg::Value Executor::Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::V
                 }
                 r = x / y;
                 break;
-            default: break;
+            case ast::BinaryOp::Pow:
+            case ast::BinaryOp::Concat:
+            case ast::BinaryOp::Eq:
+            case ast::BinaryOp::Ne:
+            case ast::BinaryOp::Lt:
+            case ast::BinaryOp::Le:
+            case ast::BinaryOp::Gt:
+            case ast::BinaryOp::Ge:
+            case ast::BinaryOp::And:
+            case ast::BinaryOp::Or: break;
         }
         if (std::isinf(r) && !std::isinf(x) && !std::isinf(y)) {
             SoftRaise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
@@ -165,7 +190,16 @@ pg::Value Executor::Arithmetic(ast::BinaryOp op, const pg::Value &a, const pg::V
             ok = SoftCall2(numeric_div, x, y, &r);
             if (ok) r = pg::Call1(numeric_trim_scale, r);
             break;
-        default: break;
+        case ast::BinaryOp::Pow:
+        case ast::BinaryOp::Concat:
+        case ast::BinaryOp::Eq:
+        case ast::BinaryOp::Ne:
+        case ast::BinaryOp::Lt:
+        case ast::BinaryOp::Le:
+        case ast::BinaryOp::Gt:
+        case ast::BinaryOp::Ge:
+        case ast::BinaryOp::And:
+        case ast::BinaryOp::Or: break;
     }
     return ok ? pg::Value::Of(r, NUMERICOID) : pg::Value::Null(NUMERICOID);
 }

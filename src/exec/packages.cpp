@@ -98,7 +98,17 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
                 StoreTarget(site.targets[1], pg::Value::Of(Int32GetDatum(static_cast<int32>(lines.size())), INT4OID));
                 break;
             }
-            default: break;
+            case ast::Builtin::None:
+            case ast::Builtin::SqlErrm:
+            case ast::Builtin::RaiseApplicationError:
+            case ast::Builtin::FormatErrorStack:
+            case ast::Builtin::FormatErrorBacktrace:
+            case ast::Builtin::FormatCallStack:
+            case ast::Builtin::Subprogram:
+            case ast::Builtin::Length:
+            case ast::Builtin::Substr:
+            case ast::Builtin::Nvl:
+            case ast::Builtin::Mod: break;
         }
     } catch (const session::OutputError &e) {
         // Oracle raises these as ORA-20000 (SQLCODE -20000).
@@ -170,7 +180,21 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
             }
             break;
         }
-        default: return pg::Value::Null(TEXTOID);
+        case ast::Builtin::None:
+        case ast::Builtin::SqlErrm:
+        case ast::Builtin::RaiseApplicationError:
+        case ast::Builtin::OutputEnable:
+        case ast::Builtin::OutputDisable:
+        case ast::Builtin::OutputPut:
+        case ast::Builtin::OutputPutLine:
+        case ast::Builtin::OutputNewLine:
+        case ast::Builtin::OutputGetLine:
+        case ast::Builtin::OutputGetLines:
+        case ast::Builtin::Subprogram:
+        case ast::Builtin::Length:
+        case ast::Builtin::Substr:
+        case ast::Builtin::Nvl:
+        case ast::Builtin::Mod: return pg::Value::Null(TEXTOID);
     }
     return pg::TextValue(text.c_str());
 }

@@ -21,7 +21,7 @@ pg::TypeInfo DeclaredField(const compile::CompiledFunction &fn, Oid type, int32 
     pg::TypeInfo out = stored;
     auto it = type == RECORDOID ? fn.record_types.find(typmod) : fn.record_types.end();
     if (it == fn.record_types.end()) return out;
-    const auto &site = static_cast<const compile::RecordTypeSite &>(*it->second->annotation);
+    const auto &site = ast::Cast<compile::RecordTypeSite>(*it->second->annotation);
     if (index < site.field_types.size()) out.byte_limit = site.field_types[index].byte_limit;
     return out;
 }
@@ -40,7 +40,7 @@ pg::Value Executor::NullRow(const pg::TypeInfo &type) {
     auto it = type.oid == RECORDOID ? fn_.record_types.find(type.typmod) : fn_.record_types.end();
     if (it != fn_.record_types.end()) {
         const ast::RecordTypeDecl &decl = *it->second;
-        auto &site = static_cast<compile::RecordTypeSite &>(*decl.annotation);
+        auto &site = ast::Cast<compile::RecordTypeSite>(*decl.annotation);
         for (size_t i = 0; i < decl.fields.size() && i < values.size(); ++i)
             if (decl.fields[i].default_value) values[i] = Coerce(Eval(*decl.fields[i].default_value), *site.casts[i]);
     }
@@ -77,7 +77,7 @@ pg::Value Executor::ConvertRow(const pg::Value &value, compile::CastSite &cast) 
 
 pg::Value Executor::EvalField(const ast::NameExpr &expr) {
     const pg::Value &rec = slots_[static_cast<size_t>(expr.slot)];
-    auto &site = static_cast<compile::FieldSite &>(*expr.annotation);
+    auto &site = ast::Cast<compile::FieldSite>(*expr.annotation);
     const compile::Variable &var = fn_.variables[static_cast<size_t>(expr.slot)];
     if (rec.isnull) {
         if (var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);

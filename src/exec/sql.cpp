@@ -5,8 +5,8 @@
 
 namespace plpolar::exec {
 
-Flow Executor::ExecSql(const ast::SqlStmt &stmt) {
-    auto &site = static_cast<compile::SqlSite &>(*stmt.annotation);
+Flow Executor::RunSql(const ast::SqlStmt &stmt) {
+    auto &site = ast::Cast<compile::SqlSite>(*stmt.annotation);
     ResetTemp();
     bool into = !site.targets.empty();
     // Two rows are enough to tell "exactly one" from "too many"; DML with

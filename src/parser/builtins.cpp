@@ -1,22 +1,14 @@
 #include "plpolar/parser/builtins.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <cstring>
 
+#include "plpolar/ast/builtins.hpp"
 #include "plpolar/parser/sql_text.hpp"
 
 namespace plpolar::parser {
 
 namespace {
-
-// Kept in step with the functions sql/plpolar--1.0.sql creates in schema
-// plpolar.
-const char *const kBuiltins[] = {
-    "add_months", "decode",  "greatest",       "instr",   "last_day", "least",     "length",  "lpad",
-    "rpad",       "mod",     "months_between", "nvl",     "nvl2",     "remainder", "replace", "round",
-    "substr",     "sysdate", "systimestamp",   "to_char", "to_date",  "to_number", "trunc",
-};
 
 std::string Lower(const std::string &s, size_t from, size_t to) {
     std::string out = s.substr(from, to - from);
@@ -27,10 +19,14 @@ std::string Lower(const std::string &s, size_t from, size_t to) {
 }  // namespace
 
 bool IsOracleBuiltin(const std::string &name) {
-    return std::any_of(std::begin(kBuiltins), std::end(kBuiltins), [&](const char *b) { return name == b; });
+    const ast::OracleFunction *f = ast::FindOracleFunction(name);
+    return f != nullptr && f->form != ast::OracleCallForm::Internal;
 }
 
-bool IsOracleValueFunction(const std::string &name) { return name == "sysdate" || name == "systimestamp"; }
+bool IsOracleValueFunction(const std::string &name) {
+    const ast::OracleFunction *f = ast::FindOracleFunction(name);
+    return f != nullptr && f->form == ast::OracleCallForm::CallOrValue;
+}
 
 std::string QualifyBuiltins(const std::string &sql) {
     std::string out;

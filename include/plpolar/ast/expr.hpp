@@ -1,6 +1,7 @@
 // Expression nodes.
 #pragma once
 
+#include "plpolar/ast/builtins.hpp"
 #include "plpolar/ast/node.hpp"
 #include "plpolar/ast/type_ref.hpp"
 
@@ -50,35 +51,6 @@ struct LiteralExpr : Expr {
     Type type;
     std::string text;       // digits, unquoted string, "true"/"false"
     std::string type_name;  // for Typed: DATE '2024-01-01'
-};
-
-// Names the compiler recognises as plpolar built-ins rather than SQL
-// functions: they need the executor's or the session's state.
-enum class Builtin {
-    None,
-    SqlErrm,
-    RaiseApplicationError,
-    // DBMS_OUTPUT procedures
-    OutputEnable,
-    OutputDisable,
-    OutputPut,
-    OutputPutLine,
-    OutputNewLine,
-    OutputGetLine,
-    OutputGetLines,
-    // DBMS_UTILITY functions
-    FormatErrorStack,
-    FormatErrorBacktrace,
-    FormatCallStack,
-    // A nested PROCEDURE / FUNCTION (compile::SubprogramCallSite)
-    Subprogram,
-    // Oracle built-ins the interpreter computes on native values, falling
-    // back to the SQL function (the call's SqlExprSite) for other types.
-    // Keep them last: the evaluator tests builtin >= Length.
-    Length,
-    Substr,
-    Nvl,
-    Mod,
 };
 
 struct NameExpr : Expr {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "plpolar/ast/expr.hpp"
+#include "plpolar/ast/stmt_kinds.hpp"
 
 namespace plpolar::ast {
 
@@ -87,29 +88,11 @@ struct RefCursorTypeDecl : Decl {
 
 // ---- statements ----------------------------------------------------------
 
+// Declared by the list in stmt_kinds.hpp, in its order.
 enum class StmtKind {
-    Block,
-    Assign,
-    If,
-    Loop,
-    While,
-    ForRange,
-    Exit,
-    Continue,
-    Null,
-    Return,
-    Raise,
-    Sql,
-    Call,
-    ForCursor,
-    Open,
-    Fetch,
-    Close,
-    ExecuteImmediate,
-    Case,
-    Goto,
-    Commit,
-    Rollback,
+#define PLPOLAR_STMT_KIND_ENUM(kind, node) kind,
+    PLPOLAR_STMT_KINDS(PLPOLAR_STMT_KIND_ENUM)
+#undef PLPOLAR_STMT_KIND_ENUM
 };
 
 const char *ToString(StmtKind kind);

@@ -20,6 +20,8 @@ namespace plpolar::compile {
 
 // A literal converted once to its Datum.
 struct LiteralSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Literal;
+    LiteralSite() : ast::Annotation(kKind) {}
     pg::Value value;
 };
 
@@ -27,6 +29,8 @@ struct LiteralSite : ast::Annotation {
 // native code, an SQL value keyword. `sql` uses $1..$n for the runtime
 // operands, which are evaluated by the interpreter first.
 struct SqlExprSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::SqlExpr;
+    SqlExprSite() : ast::Annotation(kKind) {}
     std::string sql;
     std::vector<const ast::Expr *> operands;  // evaluated into $1..$n
     // Built on first use for the operands' runtime types; rebuilt when those
@@ -37,6 +41,8 @@ struct SqlExprSite : ast::Annotation {
 
 // A cast to a fixed type (CAST, ::, assignment to a variable, RETURN).
 struct CastSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Cast;
+    CastSite() : ast::Annotation(kKind) {}
     pg::TypeInfo target;
     bool explicit_cast = false;
     std::unique_ptr<pg::PgExpr> expr;
@@ -50,6 +56,8 @@ struct CastSite : ast::Annotation {
 // Operator nodes keep a fallback for operand types the interpreter has no
 // native code for; built lazily.
 struct OperatorSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Operator;
+    OperatorSite() : ast::Annotation(kKind) {}
     std::unique_ptr<SqlExprSite> fallback;
     // Built on first use: Oracle's implicit conversion of a string operand,
     // and DATE arithmetic in days.
@@ -64,6 +72,8 @@ struct OperatorSite : ast::Annotation {
 // plain integers, with the general path's overflow errors and NULL rules,
 // and falls back to the general path if a variable holds another type.
 struct FastExpr : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::FastExpr;
+    FastExpr() : ast::Annotation(kKind) {}
     enum class Op : uint8_t {
         Slot,
         Const,
@@ -100,6 +110,8 @@ struct FastExpr : ast::Annotation {
 // falls back to the general path when a value does not fit (or a variable
 // holds another type): the results are PostgreSQL's numeric results.
 struct DecimalExpr : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::DecimalExpr;
+    DecimalExpr() : ast::Annotation(kKind) {}
     enum class Op : uint8_t { Slot, Const, Integer, Neg, Add, Sub, Mul };
     Op op = Op::Const;
     int slot = -1;
@@ -119,17 +131,28 @@ struct TargetSite {
 };
 
 struct SqlSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Sql;
+    // A ProcedureCallSite is an SqlSite too.
+    static constexpr bool Accepts(ast::AnnotationKind k) {
+        return k == kKind || k == ast::AnnotationKind::ProcedureCall;
+    }
     // `nslots` may exceed the function's when the statement is compiled
     // before all variables are known; unused slots are never bound.
     SqlSite(const CompiledFunction &fn, const Scope &scope, std::string text, int nslots)
-        : resolver(fn, scope), statement(parser::QualifyBuiltins(text), &resolver, nslots) {}
+        : SqlSite(kKind, fn, scope, std::move(text), nslots) {}
     ScopeResolver resolver;
     pg::SqlStatement statement;
     std::vector<TargetSite> targets;  // INTO targets
+
+protected:
+    SqlSite(ast::AnnotationKind kind, const CompiledFunction &fn, const Scope &scope, std::string text, int nslots)
+        : ast::Annotation(kind), resolver(fn, scope), statement(parser::QualifyBuiltins(text), &resolver, nslots) {}
 };
 
 // Assignment targets and RETURN carry a cast to the target type.
 struct StoreSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Store;
+    StoreSite() : ast::Annotation(kKind) {}
     CastSite cast;
     TargetSite target;  // assignment: where the value goes
     // The value only reads variables and applies operators: inside a block
@@ -144,6 +167,8 @@ constexpr size_t kMaxAppendParts = 8;
 
 // rec.field read in an expression.
 struct FieldSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Field;
+    FieldSite() : ast::Annotation(kKind) {}
     std::string field;
     pg::FieldCache cache;
 };
@@ -151,26 +176,33 @@ struct FieldSite : ast::Annotation {
 // A call of a built-in package procedure (DBMS_OUTPUT.GET_LINE, ...): the
 // arguments by parameter (null: omitted) and where OUT arguments go.
 struct PackageCallSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::PackageCall;
+    PackageCallSite() : ast::Annotation(kKind) {}
     const PackageMember *member = nullptr;
     std::vector<const ast::Expr *> args;
     std::vector<TargetSite> targets;  // slot -1 for IN parameters
 };
 
-// A call statement compiled as a function call: its scope, in case a
-// procedure of that name appears later in the session (the statement then
-// becomes a CALL).
-struct FunctionCallSite : ast::Annotation {
-    explicit FunctionCallSite(const Scope &s) : scope(s) {}
-    const Scope &scope;
-    uint64 generation = 0;  // catalog generation of the last lookup
-};
-
 // CALL of a SQL procedure. Its OUT targets are known once PostgreSQL has
 // resolved the call (first execution).
 struct ProcedureCallSite : SqlSite {
-    using SqlSite::SqlSite;
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::ProcedureCall;
+    ProcedureCallSite(const CompiledFunction &fn, const Scope &scope, std::string text, int nslots)
+        : SqlSite(kKind, fn, scope, std::move(text), nslots) {}
     bool resolved = false;
     std::vector<TargetSite> out_targets;  // one per OUT / IN OUT parameter
+};
+
+// A call statement compiled as a function call: its scope, in case a
+// procedure of that name appears later in the session. The statement then
+// runs as a CALL through `procedure`, built here on first need: the AST,
+// shared by every call of the function, is never changed at run time.
+struct FunctionCallSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::FunctionCall;
+    explicit FunctionCallSite(const Scope &s) : ast::Annotation(kKind), scope(s) {}
+    const Scope &scope;
+    uint64 generation = 0;  // catalog generation of the last lookup
+    std::unique_ptr<ProcedureCallSite> procedure;
 };
 
 // A nested PROCEDURE or FUNCTION, owned by its first declaration (a
@@ -178,6 +210,8 @@ struct ProcedureCallSite : SqlSite {
 // nested subprograms occupy the slots [first_slot, end_slot): a call saves
 // them and restores them on return, which is all recursion needs.
 struct SubprogramSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Subprogram;
+    SubprogramSite() : ast::Annotation(kKind) {}
     std::string name;
     ast::SourceLoc loc;
     bool is_function = false;
@@ -196,6 +230,8 @@ struct SubprogramSite : ast::Annotation {
 // A call of a nested subprogram: the argument for each parameter (null:
 // its default) and where OUT / IN OUT values go back.
 struct SubprogramCallSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::SubprogramCall;
+    SubprogramCallSite() : ast::Annotation(kKind) {}
     SubprogramSite *target = nullptr;
     std::vector<const ast::Expr *> args;
     std::vector<TargetSite> targets;  // slot -1 for IN parameters
@@ -204,18 +240,24 @@ struct SubprogramCallSite : ast::Annotation {
 // Simple CASE: the operand is compared with each WHEN value, natively or
 // through PostgreSQL's = for other types.
 struct CaseSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Case;
+    CaseSite() : ast::Annotation(kKind) {}
     std::vector<std::unique_ptr<SqlExprSite>> equals;  // one per WHEN
     std::vector<const ast::Expr *> conditions;         // the WHEN expressions
 };
 
 // TYPE t IS RECORD: the fields' types and casts for their defaults.
 struct RecordTypeSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::RecordType;
+    RecordTypeSite() : ast::Annotation(kKind) {}
     std::vector<pg::TypeInfo> field_types;
     std::vector<std::unique_ptr<CastSite>> casts;
 };
 
 // CURSOR c(params) IS query
 struct CursorSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Cursor;
+    CursorSite() : ast::Annotation(kKind) {}
     std::unique_ptr<SqlSite> query;
     int slot = -1;  // the cursor's own variable
     std::vector<std::string> param_names;
@@ -226,6 +268,8 @@ struct CursorSite : ast::Annotation {
 
 // OPEN, FETCH, CLOSE and cursor FOR loops.
 struct CursorUseSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::CursorUse;
+    CursorUseSite() : ast::Annotation(kKind) {}
     int slot = -1;                            // cursor or cursor variable
     const ast::CursorDecl *cursor = nullptr;  // explicit cursor, else null
     std::vector<int> arg_param;               // argument i -> cursor parameter index
@@ -236,6 +280,8 @@ struct CursorUseSite : ast::Annotation {
 
 // EXECUTE IMMEDIATE
 struct DynamicSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Dynamic;
+    DynamicSite() : ast::Annotation(kKind) {}
     std::vector<TargetSite> into;
     std::vector<TargetSite> out_args;  // USING OUT / IN OUT, in USING order (slot -1 for IN)
     std::vector<TargetSite> returning;
@@ -243,12 +289,16 @@ struct DynamicSite : ast::Annotation {
 
 // FOR loop bounds are converted to integers.
 struct ForSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::For;
+    ForSite() : ast::Annotation(kKind) {}
     CastSite low_cast;
     CastSite high_cast;
 };
 
 // Blocks: how to initialise each declared variable.
 struct BlockSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Block;
+    BlockSite() : ast::Annotation(kKind) {}
     struct Init {
         int slot;
         const ast::Expr *value;  // may be null

@@ -55,26 +55,26 @@ private:
     Flow ExecStmts(const ast::StmtList &list);
     Flow ExecStmt(const ast::Stmt &stmt);
     Flow Dispatch(const ast::Stmt &stmt);
-    Flow ExecBlock(const ast::BlockStmt &block);
-    Flow ExecIf(const ast::IfStmt &stmt);
-    Flow ExecLoop(const ast::LoopStmt &stmt);
-    Flow ExecWhile(const ast::WhileStmt &stmt);
-    Flow ExecForRange(const ast::ForRangeStmt &stmt);
+    // One Exec<Kind> per statement kind (ast/stmt_kinds.hpp), in the file of
+    // its family; Dispatch calls them.
+#define PLPOLAR_DECLARE_EXEC(kind, node) Flow Exec##kind(const ast::node &stmt);
+    PLPOLAR_STMT_KINDS(PLPOLAR_DECLARE_EXEC)
+#undef PLPOLAR_DECLARE_EXEC
     Flow ExecLoopControl(const ast::LoopControlStmt &stmt, Flow flow);
-    Flow ExecReturn(const ast::ReturnStmt &stmt);
-    Flow ExecSql(const ast::SqlStmt &stmt);
-    Flow ExecCall(const ast::CallStmt &stmt);
+    // The part of an SQL statement, OPEN or FETCH that runs in its unit of
+    // statement-level rollback (ExecSql / ExecOpen / ExecFetch wrap it in
+    // Atomic).
+    Flow RunSql(const ast::SqlStmt &stmt);
+    Flow RunOpen(const ast::OpenStmt &stmt);
+    Flow RunFetch(const ast::FetchStmt &stmt);
     Flow ExecProcedureCall(compile::ProcedureCallSite &site);
-    Flow ExecCase(const ast::CaseStmt &stmt);
     // Index of the WHEN a CASE takes, or -1.
     int CaseBranch(const ast::Expr *operand, compile::CaseSite &site);
-    Flow ExecSimple(const ast::Stmt &stmt);
     void InitBlockVariables(compile::BlockSite &site);
 
     // exceptions (exceptions.cpp)
     Flow ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site);
     bool Matches(const std::vector<compile::Condition> &conditions, const pg::PgError &error) const;
-    Flow ExecRaise(const ast::RaiseStmt &stmt);
     void RaiseApplicationError(const ast::CallExpr &call);
     pg::Value EvalSqlCode();
     // SQLCODE and SQLERRM variables for the innermost handled error.
@@ -118,10 +118,6 @@ private:
     [[noreturn]] void ThrowApplicationError(int number, const std::string &message, const std::string &detail);
 
     // cursors (cursors.cpp)
-    Flow ExecOpen(const ast::OpenStmt &stmt);
-    Flow ExecFetch(const ast::FetchStmt &stmt);
-    Flow ExecClose(const ast::CloseStmt &stmt);
-    Flow ExecForCursor(const ast::ForCursorStmt &stmt);
     void BindCursorArgs(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args);
     std::string OpenExplicit(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args);
     std::string CursorName(int slot) const;
@@ -130,7 +126,6 @@ private:
     std::vector<pg::Value> EvalBindValues(const std::vector<ast::BindArg> &args, const std::vector<int> &order);
 
     // dynamic SQL (dynamic.cpp)
-    Flow ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt);
     // The statement once its string is known, in its own subtransaction
     // where statements need one (Atomic).
     Flow RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site, const std::string &source);
@@ -155,7 +150,6 @@ private:
     // compile::DecimalExpr on exact decimals (fast.cpp); Bail: a value does
     // not fit, use the general path.
     FastResult EvalDecimal(const compile::DecimalExpr &e, types::Decimal *out);
-    Flow ExecAssign(const ast::AssignStmt &s);
     bool EvalCondition(const ast::Expr &expr, bool *isnull);
     pg::Value EvalBinary(const ast::BinaryExpr &expr);
     pg::Value EvalLogical(const ast::BinaryExpr &expr);

@@ -1,5 +1,5 @@
 // Oracle built-in functions that plpolar provides as SQL functions in the
-// schema "plpolar" (sql/plpolar--1.0.sql). PostgreSQL has functions of the
+// schema "plpolar" (the table in ast/builtins.hpp). PostgreSQL has functions of the
 // same names with other semantics (SUBSTR, LENGTH, TRUNC, ...), and orafce
 // may provide its own; inside plpolar code the names always mean plpolar's,
 // whatever the search_path, so calls are qualified before PostgreSQL sees

@@ -104,7 +104,22 @@ ast::StmtList Transformer::TransformStatements(P::Seq_of_statementsContext *ctx)
             case ast::StmtKind::ForRange: end = &ast::Cast<ast::ForRangeStmt>(*stmt).end_label; break;
             case ast::StmtKind::ForCursor: end = &ast::Cast<ast::ForCursorStmt>(*stmt).end_label; break;
             case ast::StmtKind::Case: end = &ast::Cast<ast::CaseStmt>(*stmt).end_label; break;
-            default: break;
+            case ast::StmtKind::Assign:
+            case ast::StmtKind::If:
+            case ast::StmtKind::Exit:
+            case ast::StmtKind::Continue:
+            case ast::StmtKind::Null:
+            case ast::StmtKind::Return:
+            case ast::StmtKind::Raise:
+            case ast::StmtKind::Sql:
+            case ast::StmtKind::Call:
+            case ast::StmtKind::Open:
+            case ast::StmtKind::Fetch:
+            case ast::StmtKind::Close:
+            case ast::StmtKind::ExecuteImmediate:
+            case ast::StmtKind::Goto:
+            case ast::StmtKind::Commit:
+            case ast::StmtKind::Rollback: break;
         }
         if (end != nullptr && !end->empty() && *end != label) {
             if (label.empty())

@@ -1,0 +1,98 @@
+// plpolar's built-ins, in one place: what a call the compiler recognised
+// means (Builtin, with its kind), and the table of Oracle functions plpolar
+// provides as SQL functions in schema plpolar (sql/plpolar--<v>.sql), from
+// which the parser's qualification of SQL text, the compiler's native fast
+// paths and the unit test against the install script all read. Free of
+// PostgreSQL, so that the parser and its tests use it too.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace plpolar::ast {
+
+// What a name or call was bound to by the compiler (None: an ordinary SQL
+// function or variable). Its kind is BuiltinKindOf(), never the order.
+enum class Builtin {
+    None,
+    SqlErrm,
+    RaiseApplicationError,
+    // DBMS_OUTPUT procedures
+    OutputEnable,
+    OutputDisable,
+    OutputPut,
+    OutputPutLine,
+    OutputNewLine,
+    OutputGetLine,
+    OutputGetLines,
+    // DBMS_UTILITY functions
+    FormatErrorStack,
+    FormatErrorBacktrace,
+    FormatCallStack,
+    // A nested PROCEDURE / FUNCTION (compile::SubprogramCallSite)
+    Subprogram,
+    // Oracle functions the interpreter computes on native values, falling
+    // back to the SQL function (the call's SqlExprSite) for other types.
+    Length,
+    Substr,
+    Nvl,
+    Mod,
+};
+
+enum class BuiltinKind {
+    None,          // not a built-in
+    ErrorInfo,     // SQLERRM(n)
+    ErrorRaise,    // RAISE_APPLICATION_ERROR
+    Package,       // a DBMS_OUTPUT / DBMS_UTILITY member (compile/packages.cpp)
+    Subprogram,    // a nested subprogram
+    NativeOracle,  // an Oracle function with native code (OracleFunction::native)
+};
+// Inline: the evaluator asks it for every call it evaluates.
+inline BuiltinKind BuiltinKindOf(Builtin builtin) {
+    switch (builtin) {
+        case Builtin::None: return BuiltinKind::None;
+        case Builtin::SqlErrm: return BuiltinKind::ErrorInfo;
+        case Builtin::RaiseApplicationError: return BuiltinKind::ErrorRaise;
+        case Builtin::OutputEnable:
+        case Builtin::OutputDisable:
+        case Builtin::OutputPut:
+        case Builtin::OutputPutLine:
+        case Builtin::OutputNewLine:
+        case Builtin::OutputGetLine:
+        case Builtin::OutputGetLines:
+        case Builtin::FormatErrorStack:
+        case Builtin::FormatErrorBacktrace:
+        case Builtin::FormatCallStack: return BuiltinKind::Package;
+        case Builtin::Subprogram: return BuiltinKind::Subprogram;
+        case Builtin::Length:
+        case Builtin::Substr:
+        case Builtin::Nvl:
+        case Builtin::Mod: return BuiltinKind::NativeOracle;
+    }
+    return BuiltinKind::None;  // not reached: every value has its case
+}
+
+// How SQL text written in plpolar code names the function.
+enum class OracleCallForm {
+    Call,         // name(...) is qualified to plpolar.name(...)
+    CallOrValue,  // also a bare name, as Oracle writes SYSDATE: plpolar.name()
+    Internal,     // a helper of the install script, never qualified
+};
+
+struct OracleFunction {
+    const char *name;  // lower case, as in schema plpolar
+    OracleCallForm form;
+    // Native code for positional calls with native_min..native_max
+    // arguments (Builtin::None: only the SQL function).
+    Builtin native;
+    uint8_t native_min;
+    uint8_t native_max;
+};
+
+// Every function the install script creates in schema plpolar.
+const OracleFunction *OracleFunctions(size_t *count);
+// The entry for `name` (lower case), or null.
+const OracleFunction *FindOracleFunction(const std::string &name);
+
+}  // namespace plpolar::ast

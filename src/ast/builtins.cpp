@@ -1,0 +1,58 @@
+// The built-in table (builtins.hpp).
+#include "plpolar/ast/builtins.hpp"
+
+#include <iterator>
+
+namespace plpolar::ast {
+
+namespace {
+
+using Form = OracleCallForm;
+
+// Kept equal to the functions sql/plpolar--<default version>.sql creates in
+// schema plpolar: test/unit/builtins_test.cpp reads the script and checks.
+const OracleFunction kOracleFunctions[] = {
+    {"add_months", Form::Call, Builtin::None, 0, 0},
+    {"decode", Form::Call, Builtin::None, 0, 0},
+    {"greatest", Form::Call, Builtin::None, 0, 0},
+    {"instr", Form::Call, Builtin::None, 0, 0},
+    {"last_day", Form::Call, Builtin::None, 0, 0},
+    {"least", Form::Call, Builtin::None, 0, 0},
+    {"length", Form::Call, Builtin::Length, 1, 1},
+    {"lpad", Form::Call, Builtin::None, 0, 0},
+    {"rpad", Form::Call, Builtin::None, 0, 0},
+    {"mod", Form::Call, Builtin::Mod, 2, 2},
+    {"months_between", Form::Call, Builtin::None, 0, 0},
+    {"nvl", Form::Call, Builtin::Nvl, 2, 2},
+    {"nvl2", Form::Call, Builtin::None, 0, 0},
+    {"remainder", Form::Call, Builtin::None, 0, 0},
+    {"replace", Form::Call, Builtin::None, 0, 0},
+    {"round", Form::Call, Builtin::None, 0, 0},
+    {"substr", Form::Call, Builtin::Substr, 2, 3},
+    {"sysdate", Form::CallOrValue, Builtin::None, 0, 0},
+    {"systimestamp", Form::CallOrValue, Builtin::None, 0, 0},
+    {"to_char", Form::Call, Builtin::None, 0, 0},
+    {"to_date", Form::Call, Builtin::None, 0, 0},
+    {"to_number", Form::Call, Builtin::None, 0, 0},
+    {"trunc", Form::Call, Builtin::None, 0, 0},
+    // Helpers of the script itself (plpolar.exec is called as such).
+    {"date_format", Form::Internal, Builtin::None, 0, 0},
+    {"date_unit", Form::Internal, Builtin::None, 0, 0},
+    {"exec", Form::Internal, Builtin::None, 0, 0},
+    {"nls_date_format", Form::Internal, Builtin::None, 0, 0},
+};
+
+}  // namespace
+
+const OracleFunction *OracleFunctions(size_t *count) {
+    *count = std::size(kOracleFunctions);
+    return kOracleFunctions;
+}
+
+const OracleFunction *FindOracleFunction(const std::string &name) {
+    for (const auto &f : kOracleFunctions)
+        if (name == f.name) return &f;
+    return nullptr;
+}
+
+}  // namespace plpolar::ast

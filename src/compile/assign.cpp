@@ -1,0 +1,60 @@
+// Assignment and the targets values are stored into (:=, INTO, OUT
+// arguments).
+#include "compiler_impl.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::compile {
+
+void Compiler::CompileAssign(ast::AssignStmt &s, const Scope &scope) {
+    auto site = std::make_unique<StoreSite>();
+    site->target = MakeTarget(s.target, s.loc, scope);
+    s.slot = site->target.slot;
+    CompileOwn(*s.value, scope, s);
+    site->cast.target = fn_.variables[static_cast<size_t>(s.slot)].type;
+    site->soft_errors = RunsNoUserCode(*s.value);
+    site->append = IsSelfAppend(s, *site);
+    s.annotation = std::move(site);
+}
+
+// s := s || x [|| y ...]: x, y cannot change s while they are evaluated
+// (no user code), so appending them where s lies gives what
+// concatenating would.
+bool Compiler::IsSelfAppend(const ast::AssignStmt &s, const StoreSite &site) const {
+    if (!site.target.field.empty()) return false;
+    const ast::Expr *e = s.value.get();
+    size_t parts = 0;
+    while (e->kind == ast::ExprKind::Binary && ast::Cast<ast::BinaryExpr>(*e).op == ast::BinaryOp::Concat) {
+        const auto &b = ast::Cast<ast::BinaryExpr>(*e);
+        if (!RunsNoUserCode(*b.right) || ++parts > kMaxAppendParts) return false;
+        e = b.left.get();
+    }
+    if (parts == 0 || e->kind != ast::ExprKind::Name) return false;
+    const auto &left = ast::Cast<ast::NameExpr>(*e);
+    if (left.slot != s.slot || left.field_ref || left.builtin != ast::Builtin::None) return false;
+    Oid type = fn_.variables[static_cast<size_t>(s.slot)].type.oid;
+    return type == TEXTOID || type == fn_.varchar2_oid;
+}
+
+TargetSite Compiler::MakeTarget(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
+    Reference ref = LookupReference(fn_, scope, name);
+    if (ref.slot < 0) Error(loc, "\"" + ast::JoinName(name) + "\" is not a known variable");
+    const Variable &v = fn_.variables[static_cast<size_t>(ref.slot)];
+    if (v.constant) Error(loc, "variable \"" + v.name + "\" is declared CONSTANT");
+    if (v.ReadOnly()) Error(loc, "variable \"" + v.name + "\" is read-only");
+    TargetSite t;
+    t.slot = ref.slot;
+    t.field = ref.field;
+    t.record = ref.field.empty() && v.IsRecord();
+    t.cast = MakeCast(ref.field.empty() ? v.type : pg::TypeInfo{});
+    return t;
+}
+
+std::vector<TargetSite> Compiler::MakeTargets(const std::vector<ast::Target> &targets, const Scope &scope) {
+    std::vector<TargetSite> out;
+    for (const auto &t : targets) out.push_back(MakeTarget(t.name, t.loc, scope));
+    for (size_t i = 0; i < out.size() && out.size() > 1; ++i)
+        if (out[i].record) Error(targets[i].loc, "a record must be the only INTO target");
+    return out;
+}
+
+}  // namespace plpolar::compile

@@ -1,0 +1,132 @@
+// Call statements and function calls in expressions: nested subprograms
+// (subprograms.cpp), built-in packages (package_binding.cpp), Oracle built-ins
+// and SQL procedures / functions.
+#include "compiler_impl.hpp"
+#include "plpolar/compile/quoting.hpp"
+#include "plpolar/parser/parser.hpp"
+#include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::compile {
+
+void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
+    if (s.call->kind == ast::ExprKind::Name) {
+        auto &name = ast::Cast<ast::NameExpr>(*s.call);
+        if (LookupName(fn_, scope, name.name) >= 0)
+            Error(s.loc, "\"" + ast::JoinName(name.name) + "\" is a variable, not a procedure");
+    }
+    if (s.call->kind == ast::ExprKind::Call) {
+        auto &call = ast::Cast<ast::CallExpr>(*s.call);
+        if (call.name.size() == 1 && call.name[0] == "raise_application_error" &&
+            LookupName(fn_, scope, call.name) < 0) {
+            if (call.args.size() < 2 || call.args.size() > 3)
+                Error(s.loc,
+                      "RAISE_APPLICATION_ERROR takes an error number, a message and an optional "
+                      "keep_errors flag",
+                      ERRCODE_UNDEFINED_FUNCTION);
+            call.builtin = ast::Builtin::RaiseApplicationError;
+            for (auto &arg : call.args) CompileOwn(*arg.value, scope, s);
+            return;
+        }
+    }
+    {
+        bool parens = s.call->kind == ast::ExprKind::Call;
+        const ast::NameChain &called =
+            parens ? ast::Cast<ast::CallExpr>(*s.call).name : ast::Cast<ast::NameExpr>(*s.call).name;
+        if (const auto *overloads = FindSubprograms(called, scope)) {
+            std::vector<ast::CallArg> none;
+            auto &args = parens ? ast::Cast<ast::CallExpr>(*s.call).args : none;
+            s.annotation = CompileSubprogramCall(*overloads, called, args, false, s.loc, scope);
+            s.target = ast::CallTarget::Subprogram;
+            s.touches_database = true;  // one unit of statement-level rollback
+            return;
+        }
+    }
+    if (CompilePackageCall(s, scope)) {
+        s.target = ast::CallTarget::Package;
+        return;
+    }
+    {
+        const ast::NameChain &called = s.call->kind == ast::ExprKind::Call ? ast::Cast<ast::CallExpr>(*s.call).name
+                                                                           : ast::Cast<ast::NameExpr>(*s.call).name;
+        if (pg::ProcedureNameExists(called)) {
+            // CALL binds OUT and IN OUT arguments back to the
+            // variables passed (PostgreSQL reports which they are).
+            s.target = ast::CallTarget::Procedure;
+            s.touches_database = true;
+            std::string text = "CALL " + s.text + (s.call->kind == ast::ExprKind::Call ? "" : "()");
+            s.annotation = std::make_unique<ProcedureCallSite>(fn_, scope, std::move(text), fn_.nslots());
+            return;
+        }
+    }
+    CompileOwn(*s.call, scope, s);
+    // Kept for a procedure of this name created after compiling.
+    s.annotation = std::make_unique<FunctionCallSite>(scope);
+}
+
+// The built-ins with a native fast path, for the argument counts it
+// handles (positional arguments only).
+ast::Builtin Compiler::NativeBuiltin(const ast::CallExpr &call) {
+    for (const auto &arg : call.args)
+        if (!arg.name.empty()) return ast::Builtin::None;
+    const ast::OracleFunction *f = ast::FindOracleFunction(call.name[0]);
+    size_t n = call.args.size();
+    if (f != nullptr && f->native != ast::Builtin::None && n >= f->native_min && n <= f->native_max) return f->native;
+    return ast::Builtin::None;
+}
+
+void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
+    if (LookupName(fn_, scope, call.name) < 0) {
+        if (const auto *overloads = FindSubprograms(call.name, scope)) {
+            call.annotation = CompileSubprogramCall(*overloads, call.name, call.args, true, call.loc, scope);
+            call.builtin = ast::Builtin::Subprogram;
+            return;
+        }
+    }
+    if (CompilePackageFunction(call.name, call.args.size(), call.builtin, call.loc, scope)) return;
+    for (auto &arg : call.args) CompileExpr(*arg.value, scope);
+    int named = call.name.size() == 1 ? LookupName(fn_, scope, call.name) : -1;
+    if (named == fn_.sqlerrm_slot) {
+        if (call.args.size() != 1 || !call.args[0].name.empty())
+            Error(call.loc, "SQLERRM takes one error number", ERRCODE_UNDEFINED_FUNCTION);
+        call.builtin = ast::Builtin::SqlErrm;
+        return;
+    }
+    if (call.name.size() == 1 && named < 0) {
+        if (call.name[0] == "sqlerrm") {
+            if (call.args.size() != 1 || !call.args[0].name.empty())
+                Error(call.loc, "SQLERRM takes one error number", ERRCODE_UNDEFINED_FUNCTION);
+            call.builtin = ast::Builtin::SqlErrm;
+            return;
+        }
+        if (call.name[0] == "raise_application_error")
+            Error(call.loc, "RAISE_APPLICATION_ERROR is a procedure; call it as a statement",
+                  ERRCODE_WRONG_OBJECT_TYPE);
+    }
+    auto site = std::make_unique<SqlExprSite>();
+    std::string sql;
+    bool oracle = call.name.size() == 1 && named < 0 && parser::IsOracleBuiltin(call.name[0]);
+    if (oracle) {
+        sql = "plpolar";
+        call.builtin = NativeBuiltin(call);
+    }
+    for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
+    sql += "(";
+    for (size_t i = 0; i < call.args.size(); ++i) {
+        if (i > 0) sql += ", ";
+        if (!call.args[i].name.empty()) sql += QuoteIdent(call.args[i].name) + " => ";
+        if (call.builtin != ast::Builtin::None) {
+            // Every argument a parameter: the native path has evaluated
+            // them all when it falls back.
+            site->operands.push_back(call.args[i].value.get());
+            sql += "$" + std::to_string(site->operands.size());
+        } else {
+            sql += OperandSql(*call.args[i].value, *site);
+        }
+    }
+    sql += ")";
+    site->sql = std::move(sql);
+    call.annotation = std::move(site);
+}
+
+}  // namespace plpolar::compile

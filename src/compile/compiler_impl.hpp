@@ -1,0 +1,193 @@
+// The compiler's own state and steps, private to src/compile: one class
+// whose member functions are spread over the files of this folder by what
+// they compile (statements by family, declarations, expressions, types,
+// calls, the optimising rewrites). compile::Compile (compiler.cpp) is the
+// only entry point.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "plpolar/ast/stmt.hpp"
+#include "plpolar/compile/conditions.hpp"
+#include "plpolar/compile/function.hpp"
+#include "plpolar/compile/sites.hpp"
+#include "plpolar/parser/parser.hpp"
+
+namespace plpolar::compile {
+
+// Parse errors as PostgreSQL errors (syntax_errors.cpp).
+[[noreturn]] void RaiseTooLarge(const CompiledFunction &fn, const parser::TooLarge &e);
+[[noreturn]] void RaiseSyntaxError(const CompiledFunction &fn, const parser::SyntaxError &e);
+
+struct LoopContext {
+    const std::vector<std::string> *labels;
+};
+
+class Compiler {
+public:
+    explicit Compiler(CompiledFunction &fn) : fn_(fn) {}
+
+    // The line being compiled, read by the error context line (0: none yet).
+    const int *line_ptr() const { return &line_; }
+
+    void Run();
+
+private:
+    [[noreturn]] void Error(const ast::SourceLoc &loc, const std::string &message, int sqlstate = ERRCODE_SYNTAX_ERROR);
+
+    static Variable SessionVariable(const char *name, Oid type);
+
+    Scope &NewScope(const Scope *parent);
+
+    int AddVariable(Variable v);
+
+    // A %ROWTYPE or %TYPE may also name a cursor: its row type is only
+    // known once its query is prepared, at run time.
+    pg::TypeInfo ResolveType(const ast::TypeRef &ref, const Scope &scope,
+                             const ast::CursorDecl **row_of_cursor = nullptr);
+
+    std::unique_ptr<CastSite> MakeCast(const pg::TypeInfo &target);
+
+    // PROCEDURE / FUNCTION in a declaration section: registered before its
+    // body is compiled, so that it can call itself; a forward declaration
+    // lets earlier subprograms call it too.
+    void DeclareSubprogram(ast::SubprogramDecl &sd, Scope &scope);
+
+    void CompileSubprogramBody(ast::SubprogramDecl &sd, SubprogramSite &site, const Scope &scope);
+
+    // The overloads of a nested subprogram `name` visible here, or null.
+    const std::vector<SubprogramSite *> *FindSubprograms(const ast::NameChain &name, const Scope &scope);
+
+    // What a literal or a variable is known to be before running: 0 if not.
+    char StaticCategory(const ast::Expr &e, const Scope &scope);
+
+    // Picks the overload a call means (Oracle: by number, names and types
+    // of the arguments) and compiles its arguments.
+    std::unique_ptr<SubprogramCallSite> CompileSubprogramCall(const std::vector<SubprogramSite *> &overloads,
+                                                              const ast::NameChain &name,
+                                                              std::vector<ast::CallArg> &args, bool want_function,
+                                                              const ast::SourceLoc &loc, const Scope &scope);
+
+    void CheckUnique(const Scope &scope, const std::string &name, const ast::SourceLoc &loc);
+
+    // PRAGMA EXCEPTION_INIT(e, -n) in the same declaration section as e.
+    void CompilePragma(ast::PragmaDecl &pd, const Scope &scope);
+
+    int FindException(const Scope &scope, const std::string &name);
+
+    void CompileChoice(const ast::ExceptionHandler::Choice &choice, const Scope &scope, const ast::SourceLoc &loc,
+                       std::vector<Condition> *out);
+
+    void NoteSessionVariables(const std::string &sql);
+
+    void CompileStmts(ast::StmtList &list, const Scope &scope);
+
+    void CheckLoopControl(ast::LoopControlStmt &stmt, const char *what);
+
+    void CompileLoopBody(ast::Stmt &loop, ast::StmtList &body, const Scope &scope);
+
+    // An expression of the statement itself (not of a nested body). Calls
+    // in it that may run user code get their own subtransaction at run time
+    // inside a block with handlers (Executor::EvalPgExpr); only statements
+    // that run SQL themselves are marked touches_database.
+    void CompileOwn(ast::Expr &e, const Scope &scope, ast::Stmt &);
+
+    // s := s || x [|| y ...]: x, y cannot change s while they are evaluated
+    // (no user code), so appending them where s lies gives what
+    // concatenating would.
+    bool IsSelfAppend(const ast::AssignStmt &s, const StoreSite &site) const;
+
+    // Literals, variables and operators only: no call, no SQL that could run
+    // user code, so evaluation may stop at an error without unwinding.
+    static bool RunsNoUserCode(const ast::Expr &e);
+
+    // The DecimalExpr for `e`, or null. *numeric tells whether a NUMBER
+    // operand is involved: without one the result is not numeric at all.
+    std::unique_ptr<DecimalExpr> MakeDecimal(const ast::Expr &e, bool *numeric);
+
+    // The FastExpr for `e`, or null when an operand's type is not fixed.
+    std::unique_ptr<FastExpr> MakeFast(const ast::Expr &e);
+
+    TargetSite MakeTarget(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope);
+
+    std::vector<TargetSite> MakeTargets(const std::vector<ast::Target> &targets, const Scope &scope);
+
+    // The cursor or cursor variable an OPEN / FETCH / CLOSE / FOR names.
+    int CursorSlot(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope);
+
+    // Maps a cursor's actual arguments (positional or name => value) to its
+    // parameters; omitted ones need a default.
+    void CompileCursorArgs(std::vector<ast::CallArg> &args, const ast::CursorDecl &cd, CursorUseSite &site,
+                           const Scope &scope, ast::Stmt &stmt);
+
+    void CompileBindArgs(std::vector<ast::BindArg> &args, DynamicSite *dyn, const Scope &scope, ast::Stmt &stmt);
+
+    // One statement: dispatched on its kind to the Compile<Kind> below.
+    void CompileStmt(ast::Stmt &stmt, const Scope &scope);
+
+    // ---- statements, one function per kind (stmt_kinds.hpp) ------------------
+#define PLPOLAR_DECLARE_COMPILE(kind, node) void Compile##kind(ast::node &s, const Scope &scope);
+    PLPOLAR_STMT_KINDS(PLPOLAR_DECLARE_COMPILE)
+#undef PLPOLAR_DECLARE_COMPILE
+
+    // ---- declarations, one function per DeclKind (declarations.cpp) ----------
+    void CompileDecl(ast::Decl &decl, Scope &scope, BlockSite &block);
+    void CompileVariableDecl(ast::VariableDecl &vd, Scope &scope, BlockSite &block);
+    void CompileExceptionDecl(ast::ExceptionDecl &ed, Scope &scope);
+    void CompileCursorDecl(ast::CursorDecl &cd, Scope &scope, BlockSite &block);
+    void CompileRecordTypeDecl(ast::RecordTypeDecl &rd, Scope &scope);
+    void CompileRefCursorTypeDecl(ast::RefCursorTypeDecl &rd, Scope &scope);
+
+    // INSERT INTO t VALUES rec / UPDATE t SET ROW = rec, rewritten into
+    // PostgreSQL's words (set_row.cpp).
+    void RewriteRowStatement(ast::SqlStmt &s, const Scope &scope);
+
+    // ---- expressions -----------------------------------------------------
+
+    void CompileLiteral(ast::LiteralExpr &lit);
+
+    // An operand of a call: literals are written into the SQL so that
+    // PostgreSQL resolves them as it would in SQL; anything else is $n.
+    std::string OperandSql(const ast::Expr &e, SqlExprSite &site);
+
+    // A package member (DBMS_OUTPUT.PUT_LINE) unless the first name is a
+    // variable (a record's field).
+    const PackageMember *PackageMemberOf(const ast::NameChain &name, const Scope &scope);
+
+    static std::string Upper(const ast::NameChain &name);
+
+    // DBMS_OUTPUT.x(...) as a statement.
+    bool CompilePackageCall(ast::CallStmt &s, const Scope &scope);
+
+    // DBMS_UTILITY.x in an expression; false if `name` is no package member.
+    bool CompilePackageFunction(const ast::NameChain &name, size_t nargs, ast::Builtin &builtin,
+                                const ast::SourceLoc &loc, const Scope &scope);
+
+    // The built-ins with a native fast path, for the argument counts it
+    // handles (positional arguments only).
+    static ast::Builtin NativeBuiltin(const ast::CallExpr &call);
+
+    void CompileCallExpr(ast::CallExpr &call, const Scope &scope);
+
+    void CompileName(ast::NameExpr &name, const Scope &scope);
+
+    std::unique_ptr<SqlExprSite> Fallback(std::string sql);
+
+    std::unique_ptr<CaseSite> MakeCaseSite(size_t nwhen);
+
+    void CompileExpr(ast::Expr &e, const Scope &scope);
+
+    CompiledFunction &fn_;
+    std::vector<LoopContext> loops_;
+    int line_ = 0;
+    int in_handler_ = 0;                     // compiling an exception handler's statements
+    SubprogramSite *current_sub_ = nullptr;  // the nested subprogram being compiled
+    // Labels of the statement lists being compiled, outermost first. A
+    // handler's list is not inside its block's list, so a GOTO cannot jump
+    // from a handler back into the block, as in Oracle.
+    std::vector<const std::vector<std::string> *> goto_targets_;
+};
+
+}  // namespace plpolar::compile

@@ -1,0 +1,102 @@
+// IF, CASE, loops, EXIT / CONTINUE, NULL, GOTO and RETURN.
+#include "compiler_impl.hpp"
+#include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::compile {
+
+void Compiler::CompileIf(ast::IfStmt &s, const Scope &scope) {
+    for (auto &branch : s.branches) CompileOwn(*branch.condition, scope, s);
+    for (auto &branch : s.branches) CompileStmts(branch.body, scope);
+    CompileStmts(s.else_body, scope);
+}
+
+void Compiler::CompileCase(ast::CaseStmt &s, const Scope &scope) {
+    if (s.operand) CompileOwn(*s.operand, scope, s);
+    for (auto &w : s.whens) CompileOwn(*w.condition, scope, s);
+    auto site = MakeCaseSite(s.whens.size());
+    for (auto &w : s.whens) site->conditions.push_back(w.condition.get());
+    s.annotation = std::move(site);
+    for (auto &w : s.whens) CompileStmts(w.body, scope);
+    CompileStmts(s.else_body, scope);
+}
+
+void Compiler::CompileLoop(ast::LoopStmt &s, const Scope &scope) { CompileLoopBody(s, s.body, scope); }
+
+void Compiler::CompileWhile(ast::WhileStmt &s, const Scope &scope) {
+    CompileOwn(*s.condition, scope, s);
+    CompileLoopBody(s, s.body, scope);
+}
+
+void Compiler::CompileForRange(ast::ForRangeStmt &s, const Scope &scope) {
+    CompileOwn(*s.low, scope, s);
+    CompileOwn(*s.high, scope, s);
+    Scope &loop_scope = NewScope(&scope);
+    loop_scope.labels = s.labels;
+    Variable v;
+    v.name = s.variable;
+    v.type = pg::TypeFromOid(INT4OID, -1);
+    v.kind = VariableKind::LoopIndex;
+    v.loc = s.loc;
+    s.slot = AddVariable(std::move(v));
+    loop_scope.names[s.variable] = s.slot;
+    auto site = std::make_unique<ForSite>();
+    site->low_cast.target = pg::TypeFromOid(INT4OID, -1);
+    site->high_cast.target = pg::TypeFromOid(INT4OID, -1);
+    s.annotation = std::move(site);
+    CompileLoopBody(s, s.body, loop_scope);
+}
+
+void Compiler::CompileExit(ast::ExitStmt &s, const Scope &scope) {
+    CheckLoopControl(s, "EXIT");
+    if (s.condition) CompileOwn(*s.condition, scope, s);
+}
+
+void Compiler::CompileContinue(ast::ContinueStmt &s, const Scope &scope) {
+    CheckLoopControl(s, "CONTINUE");
+    if (s.condition) CompileOwn(*s.condition, scope, s);
+}
+
+void Compiler::CompileNull(ast::NullStmt &, const Scope &) {}
+
+void Compiler::CompileGoto(ast::GotoStmt &s, const Scope &scope) {
+    for (const auto *labels : goto_targets_)
+        for (const auto &l : *labels)
+            if (l == s.label) return;
+    Error(s.loc, "GOTO to label \"" + s.label + "\", which is not on a statement of this block or an enclosing one");
+}
+
+void Compiler::CompileReturn(ast::ReturnStmt &s, const Scope &scope) {
+    bool returns_value = current_sub_ != nullptr ? current_sub_->is_function : fn_.info.ReturnsValue();
+    if (s.value && !returns_value)
+        Error(s.loc, current_sub_ != nullptr         ? "RETURN cannot have a value in a procedure"
+                     : fn_.info.oid == InvalidOid    ? "RETURN cannot have a value in a DO block"
+                     : fn_.info.is_event_trigger     ? "RETURN cannot have a value in an event trigger function"
+                     : fn_.info.is_procedure         ? "RETURN cannot have a value in a procedure"
+                     : !fn_.info.output_args.empty() ? "RETURN cannot have a value in a function with OUT parameters"
+                                                     : "RETURN cannot have a value in a function returning void");
+    if (!s.value && returns_value) Error(s.loc, "RETURN in a function must return a value");
+    if (s.value) {
+        CompileOwn(*s.value, scope, s);
+        auto site = std::make_unique<StoreSite>();
+        site->cast.target = current_sub_ != nullptr ? current_sub_->return_type : fn_.info.return_type;
+        s.annotation = std::move(site);
+    }
+}
+
+void Compiler::CheckLoopControl(ast::LoopControlStmt &stmt, const char *what) {
+    if (loops_.empty()) Error(stmt.loc, std::string(what) + " cannot be used outside a loop");
+    if (stmt.label.empty()) return;
+    for (const auto &loop : loops_)
+        for (const auto &l : *loop.labels)
+            if (l == stmt.label) return;
+    Error(stmt.loc, "there is no label \"" + stmt.label + "\" attached to any loop enclosing this statement");
+}
+
+void Compiler::CompileLoopBody(ast::Stmt &loop, ast::StmtList &body, const Scope &scope) {
+    loops_.push_back(LoopContext{&loop.labels});
+    CompileStmts(body, scope);
+    loops_.pop_back();
+}
+
+}  // namespace plpolar::compile

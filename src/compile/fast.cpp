@@ -1,0 +1,158 @@
+// The fast integer / boolean path (FastExpr): expressions over operands of
+// fixed types, decided here, evaluated natively by exec/fast.cpp.
+#include "compiler_impl.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::compile {
+
+// Literals, variables and operators only: no call, no SQL that could run
+// user code, so evaluation may stop at an error without unwinding.
+bool Compiler::RunsNoUserCode(const ast::Expr &e) {
+    switch (e.kind) {
+        case ast::ExprKind::Literal: return true;
+        case ast::ExprKind::Name: return ast::Cast<ast::NameExpr>(e).builtin == ast::Builtin::None;
+        case ast::ExprKind::Unary: return RunsNoUserCode(*ast::Cast<ast::UnaryExpr>(e).operand);
+        case ast::ExprKind::Not: return RunsNoUserCode(*ast::Cast<ast::NotExpr>(e).operand);
+        case ast::ExprKind::IsNull: return RunsNoUserCode(*ast::Cast<ast::IsNullExpr>(e).operand);
+        case ast::ExprKind::Binary: {
+            const auto &b = ast::Cast<ast::BinaryExpr>(e);
+            return RunsNoUserCode(*b.left) && RunsNoUserCode(*b.right);
+        }
+        case ast::ExprKind::Case: {
+            const auto &c = ast::Cast<ast::CaseExpr>(e);
+            if (c.operand && !RunsNoUserCode(*c.operand)) return false;
+            if (c.else_value && !RunsNoUserCode(*c.else_value)) return false;
+            for (const auto &w : c.whens)
+                if (!RunsNoUserCode(*w.condition) || !RunsNoUserCode(*w.result)) return false;
+            return true;
+        }
+        case ast::ExprKind::Like:
+        case ast::ExprKind::Between:
+        case ast::ExprKind::In:
+        case ast::ExprKind::Call:
+        case ast::ExprKind::Attribute:
+        case ast::ExprKind::Cast: return false;
+    }
+    return false;  // not reached: every kind has its case
+}
+
+// The FastExpr for `e`, or null when an operand's type is not fixed.
+std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
+    using Op = FastExpr::Op;
+    auto node = std::make_unique<FastExpr>();
+    auto both = [&](const ast::Expr &l, const ast::Expr &r, bool operands_boolean) {
+        node->left = MakeFast(l);
+        node->right = MakeFast(r);
+        return node->left && node->right && node->left->boolean == operands_boolean &&
+               node->right->boolean == operands_boolean;
+    };
+    switch (e.kind) {
+        case ast::ExprKind::Literal: {
+            const pg::Value &v = ast::Cast<LiteralSite>(*e.annotation).value;
+            if (v.isnull || (v.type != INT4OID && v.type != BOOLOID)) return nullptr;
+            node->op = Op::Const;
+            node->boolean = v.type == BOOLOID;
+            node->value = node->boolean ? DatumGetBool(v.datum) : DatumGetInt32(v.datum);
+            return node;
+        }
+        case ast::ExprKind::Name: {
+            const auto &n = ast::Cast<ast::NameExpr>(e);
+            if (n.slot < 0 || n.field_ref || n.builtin != ast::Builtin::None) return nullptr;
+            Oid type = fn_.variables[static_cast<size_t>(n.slot)].type.oid;
+            if (type != INT4OID && type != BOOLOID) return nullptr;
+            node->op = Op::Slot;
+            node->slot = n.slot;
+            node->boolean = type == BOOLOID;
+            return node;
+        }
+        case ast::ExprKind::Unary: {
+            const auto &u = ast::Cast<ast::UnaryExpr>(e);
+            auto operand = MakeFast(*u.operand);
+            if (!operand || operand->boolean) return nullptr;
+            if (u.op == ast::UnaryOp::Plus) return operand;
+            node->op = Op::Neg;
+            node->left = std::move(operand);
+            return node;
+        }
+        case ast::ExprKind::Binary: {
+            const auto &b = ast::Cast<ast::BinaryExpr>(e);
+            switch (b.op) {
+                case ast::BinaryOp::Add: node->op = Op::Add; break;
+                case ast::BinaryOp::Sub: node->op = Op::Sub; break;
+                case ast::BinaryOp::Mul: node->op = Op::Mul; break;
+                case ast::BinaryOp::Eq: node->op = Op::Eq; break;
+                case ast::BinaryOp::Ne: node->op = Op::Ne; break;
+                case ast::BinaryOp::Lt: node->op = Op::Lt; break;
+                case ast::BinaryOp::Le: node->op = Op::Le; break;
+                case ast::BinaryOp::Gt: node->op = Op::Gt; break;
+                case ast::BinaryOp::Ge: node->op = Op::Ge; break;
+                case ast::BinaryOp::And: node->op = Op::And; break;
+                case ast::BinaryOp::Or: node->op = Op::Or; break;
+                case ast::BinaryOp::Div:
+                case ast::BinaryOp::Pow:
+                case ast::BinaryOp::Concat: return nullptr;  // exact division, powers, ||
+            }
+            bool logical = node->op == Op::And || node->op == Op::Or;
+            if (!both(*b.left, *b.right, logical)) return nullptr;
+            node->boolean = logical || ast::IsComparison(b.op);
+            return node;
+        }
+        case ast::ExprKind::Not: {
+            node->left = MakeFast(*ast::Cast<ast::NotExpr>(e).operand);
+            if (!node->left || !node->left->boolean) return nullptr;
+            node->op = Op::Not;
+            node->boolean = true;
+            return node;
+        }
+        case ast::ExprKind::Case: {
+            // All results of one kind; a simple CASE compares integers.
+            const auto &c = ast::Cast<ast::CaseExpr>(e);
+            node->op = Op::Case;
+            if (c.operand) {
+                node->left = MakeFast(*c.operand);
+                if (!node->left || node->left->boolean) return nullptr;
+            }
+            int kind = -1;  // 0 integer, 1 boolean
+            auto result = [&](const ast::Expr &r) -> std::unique_ptr<FastExpr> {
+                auto f = MakeFast(r);
+                if (!f) return nullptr;
+                int k = f->boolean ? 1 : 0;
+                if (kind >= 0 && kind != k) return nullptr;
+                kind = k;
+                return f;
+            };
+            for (const auto &w : c.whens) {
+                auto cond = MakeFast(*w.condition);
+                if (!cond || cond->boolean != !c.operand) return nullptr;
+                auto then = result(*w.result);
+                if (!then) return nullptr;
+                node->whens.push_back(std::move(cond));
+                node->thens.push_back(std::move(then));
+            }
+            if (c.else_value) {
+                node->right = result(*c.else_value);
+                if (!node->right) return nullptr;
+            }
+            if (kind < 0) return nullptr;
+            node->boolean = kind == 1;
+            return node;
+        }
+        case ast::ExprKind::IsNull: {
+            const auto &n = ast::Cast<ast::IsNullExpr>(e);
+            node->left = MakeFast(*n.operand);
+            if (!node->left) return nullptr;
+            node->op = n.negated ? Op::IsNotNull : Op::IsNull;
+            node->boolean = true;
+            return node;
+        }
+        case ast::ExprKind::Like:
+        case ast::ExprKind::Between:
+        case ast::ExprKind::In:
+        case ast::ExprKind::Call:
+        case ast::ExprKind::Attribute:
+        case ast::ExprKind::Cast: return nullptr;
+    }
+    return nullptr;  // not reached: every kind has its case
+}
+
+}  // namespace plpolar::compile

@@ -1,0 +1,31 @@
+// PRAGMA declarations.
+#include <cstdlib>
+
+#include "compiler_impl.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::compile {
+
+// PRAGMA EXCEPTION_INIT(e, -n) in the same declaration section as e.
+void Compiler::CompilePragma(ast::PragmaDecl &pd, const Scope &scope) {
+    if (pd.name != "exception_init")
+        Error(pd.loc, "PRAGMA " + pd.name + " is not supported", ERRCODE_FEATURE_NOT_SUPPORTED);
+    if (pd.args.size() != 2 || pd.args[0]->kind != ast::ExprKind::Name || pd.args[1]->kind != ast::ExprKind::Literal)
+        Error(pd.loc, "PRAGMA EXCEPTION_INIT takes an exception name and an error number literal");
+    const auto &name = ast::Cast<ast::NameExpr>(*pd.args[0]).name;
+    int index = name.size() == 1 ? scope.FindException(name[0]) : -1;
+    if (index < 0)
+        Error(pd.loc, "PRAGMA EXCEPTION_INIT names \"" + ast::JoinName(name) +
+                          "\", which is not an exception declared in this section");
+    const auto &lit = ast::Cast<ast::LiteralExpr>(*pd.args[1]);
+    char *end = nullptr;
+    long code = std::strtol(lit.text.c_str(), &end, 10);
+    if (lit.type != ast::LiteralExpr::Type::Integer || *end != '\0' || !((code < 0 && code >= -1000000) || code == 100))
+        Error(pd.loc, "illegal Oracle error number " + lit.text + " for PRAGMA EXCEPTION_INIT",
+              ERRCODE_INVALID_PARAMETER_VALUE);
+    ExceptionInfo &info = fn_.exceptions[static_cast<size_t>(index)];
+    info.oracle_code = static_cast<int>(code);
+    info.sqlstate = SqlStateForOracleCode(info.oracle_code);
+}
+
+}  // namespace plpolar::compile

@@ -1,0 +1,68 @@
+// Type resolution: %TYPE, %ROWTYPE, local RECORD / REF CURSOR types and
+// Oracle type names.
+#include <cctype>
+
+#include "compiler_impl.hpp"
+#include "plpolar/compile/compiler.hpp"
+#include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::compile {
+
+// A %ROWTYPE or %TYPE may also name a cursor: its row type is only
+// known once its query is prepared, at run time.
+pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, const ast::CursorDecl **row_of_cursor) {
+    switch (ref.form) {
+        case ast::TypeRef::Form::PercentType: {
+            int slot = LookupName(fn_, scope, ref.name);
+            if (slot >= 0) return fn_.variables[static_cast<size_t>(slot)].type;
+            if (ref.name.size() < 2)
+                Error(ref.loc, "variable \"" + ast::JoinName(ref.name) + "\" does not exist in %TYPE");
+            return pg::ColumnType(ref.name);
+        }
+        case ast::TypeRef::Form::PercentRowtype: {
+            int slot = LookupName(fn_, scope, ref.name);
+            if (slot >= 0) {
+                const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+                if (v.kind == VariableKind::Cursor) {
+                    if (row_of_cursor == nullptr)
+                        Error(ref.loc, "a cursor's %ROWTYPE can only declare a variable",
+                              ERRCODE_FEATURE_NOT_SUPPORTED);
+                    *row_of_cursor = v.cursor;
+                    return pg::TypeFromOid(RECORDOID, -1);
+                }
+                if (v.IsRecord()) return v.type;
+                Error(ref.loc, "\"" + ast::JoinName(ref.name) + "\" is not a cursor or record",
+                      ERRCODE_WRONG_OBJECT_TYPE);
+            }
+            return pg::RelationRowType(ref.name);
+        }
+        case ast::TypeRef::Form::Named: break;
+    }
+    // TYPE t IS RECORD / REF CURSOR declared in an enclosing block.
+    std::string word = ref.text;
+    bool plain = !word.empty();
+    for (char &c : word) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$')) plain = false;
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (plain) {
+        for (const Scope *s = &scope; s != nullptr; s = s->parent) {
+            auto it = s->types.find(word);
+            if (it != s->types.end()) return it->second;
+        }
+    }
+    pg::TypeInfo type = pg::ParseTypeName(MapOracleTypeName(ref.text));
+    type.byte_limit = OracleByteLimit(ref.text);
+    if (type.typtype == TYPTYPE_PSEUDO)
+        Error(ref.loc, "variables cannot have type " + ref.text, ERRCODE_DATATYPE_MISMATCH);
+    return type;
+}
+
+std::unique_ptr<CastSite> Compiler::MakeCast(const pg::TypeInfo &target) {
+    auto cast = std::make_unique<CastSite>();
+    cast->target = target;
+    return cast;
+}
+
+}  // namespace plpolar::compile
