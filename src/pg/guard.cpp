@@ -13,15 +13,15 @@ ErrorData *out_of_memory = nullptr;     // given out when an error cannot be cop
 int pins = 0;
 
 // What a copy can use without asking malloc: CopyErrorData of an error with
-// its context lines fits in the spare's first block; the parent's block is
-// the reserve used while no spare could be made.
-constexpr Size kSpareBlock = 8 * 1024;
+// its context lines fits in the spare's first block (8 kB: with
+// ALLOCSET_DEFAULT_SIZES the context's first block is the initial block
+// size, and contexts of these standard sizes are recycled from
+// PostgreSQL's freelist instead of malloc'd for every error); the parent's
+// block is the reserve used while no spare could be made.
 constexpr Size kReserveBlock = 16 * 1024;
 
 // C calls only: may raise.
-MemoryContext MakeSpare() {
-    return AllocSetContextCreate(TopMemoryContext, "plpolar error", kSpareBlock, kSpareBlock, ALLOCSET_DEFAULT_MAXSIZE);
-}
+MemoryContext MakeSpare() { return AllocSetContextCreate(TopMemoryContext, "plpolar error", ALLOCSET_DEFAULT_SIZES); }
 
 }  // namespace
 
