@@ -68,7 +68,7 @@ SELECT * FROM plpolar.exec(NULL);
 SELECT * FROM plpolar.exec('/* unterminated');
 SELECT * FROM plpolar.exec(E'SELECT 1;\n  SELECT ''abc');
 SELECT * FROM plpolar.exec(E'SELECT 1;\nDO $x$ BEGIN');
-SELECT * FROM plpolar.exec('COMMIT');
+SELECT * FROM plpolar.exec('ROLLBACK');
 SELECT * FROM plpolar.exec('SAVEPOINT s');
 SELECT * FROM plpolar.exec('COPY (SELECT 1) TO STDOUT');
 CREATE TEMP TABLE ddl_copy_target (i int);

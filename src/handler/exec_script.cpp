@@ -11,6 +11,7 @@
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
 #include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/client.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/script.hpp"
@@ -65,22 +66,61 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
         std::string sql;
         std::string action;
         bool revoke_public = false;
-        if (stmt.oracle_subprogram) {
-            parser::OracleSubprogram sub;
-            try {
-                sub = parser::ParseOracleSubprogram(stmt.text, compile::MapOracleTypeName);
-            } catch (const parser::SyntaxError &e) {
-                pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
+        bool exit_script = false;
+        switch (stmt.kind) {
+            case parser::ScriptStatementKind::OracleSubprogram: {
+                parser::OracleSubprogram sub;
+                try {
+                    sub = parser::ParseOracleSubprogram(stmt.text, compile::MapOracleTypeName);
+                } catch (const parser::SyntaxError &e) {
+                    pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
+                }
+                sql = parser::ToCreateStatement(sub, sub.definer_rights ? pg::FrozenSearchPath() : std::string());
+                // As in Oracle, a new unit is executable by its owner only until
+                // GRANT EXECUTE; replacing one keeps the privileges it had.
+                revoke_public = !OidIsValid(pg::RoutineOfCreateStatement(sql));
+                ctx.body_line = stmt.line + sub.body_line - 1;
+                action = std::string("CREATE ") + (sub.or_replace ? "OR REPLACE " : "") +
+                         (sub.is_function ? "FUNCTION " : "PROCEDURE ") + sub.name;
+                break;
             }
-            sql = parser::ToCreateStatement(sub, sub.definer_rights ? pg::FrozenSearchPath() : std::string());
-            // As in Oracle, a new unit is executable by its owner only until
-            // GRANT EXECUTE; replacing one keeps the privileges it had.
-            revoke_public = !OidIsValid(pg::RoutineOfCreateStatement(sql));
-            ctx.body_line = stmt.line + sub.body_line - 1;
-            action = std::string("CREATE ") + (sub.or_replace ? "OR REPLACE " : "") +
-                     (sub.is_function ? "FUNCTION " : "PROCEDURE ") + sub.name;
-        } else {
-            sql = stmt.text;
+            case parser::ScriptStatementKind::AnonymousBlock:
+                // A DO block in the script's transaction; its line 1 is the
+                // block's first line.
+                sql = parser::ToDoStatement(stmt.text);
+                ctx.body_line = stmt.line;
+                action = "anonymous block";
+                break;
+            case parser::ScriptStatementKind::SqlPlus: {
+                parser::SqlPlusCommand cmd = parser::TranslateSqlPlus(stmt.text);
+                action = cmd.action;
+                switch (cmd.effect) {
+                    case parser::SqlPlusCommand::Effect::Block:
+                        sql = parser::ToDoStatement(cmd.text);
+                        ctx.body_line = stmt.line;
+                        break;
+                    case parser::SqlPlusCommand::Effect::Sql: sql = cmd.text; break;
+                    case parser::SqlPlusCommand::Effect::Prompt: pg::SendLineToClient(cmd.text); break;
+                    case parser::SqlPlusCommand::Effect::NoEffect: break;
+                    case parser::SqlPlusCommand::Effect::Exit: exit_script = true; break;
+                    case parser::SqlPlusCommand::Effect::Refused: pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, cmd.action);
+                }
+                break;
+            }
+            case parser::ScriptStatementKind::Sql:
+                if (parser::IsPlainCommit(stmt.text)) {
+                    // Scripts end with COMMIT: the function runs in the
+                    // caller's transaction, which commits the script's work.
+                    action = "COMMIT (with the caller's transaction)";
+                } else {
+                    sql = stmt.text;
+                }
+                break;
+        }
+        if (sql.empty()) {
+            EmitRow(rsinfo, ctx.number, ctx.line, action, 0);
+            if (exit_script) break;
+            continue;
         }
         uint64 rows = pg::ExecuteScriptStatement(sql);
         if (revoke_public) {

@@ -89,6 +89,12 @@ public:
 
     size_t pos() const { return pos_; }
     int line() const { return line_; }
+    // Continues at `pos`, which is on line `line` (a SQL*Plus command line
+    // is taken whole, not token by token).
+    void Seek(size_t pos, int line) {
+        pos_ = pos;
+        line_ = line;
+    }
 
 private:
     void Advance() {
@@ -174,8 +180,8 @@ private:
 
 // CREATE [OR REPLACE] FUNCTION|PROCEDURE name [( ... )] then RETURN / IS /
 // AS followed by something other than a string: Oracle's form.
-bool LooksOracle(const std::string &s, size_t start) {
-    Lexer lex(s, start);
+bool LooksOracle(const std::string &s, size_t start, int line) {
+    Lexer lex(s, start, line);
     if (lex.Next().upper != "CREATE") return false;
     Token t = lex.Next();
     if (t.upper == "OR") {
@@ -215,6 +221,67 @@ bool LooksOracle(const std::string &s, size_t start) {
     return false;
 }
 
+bool IsPunct(const std::string &s, const Token &t, char c) { return t.kind == Token::Kind::Punct && s[t.begin] == c; }
+
+// [<<label>>] DECLARE ... | BEGIN ...: Oracle's anonymous block, unless it is
+// PostgreSQL's BEGIN [WORK | TRANSACTION | ISOLATION ...]; or DECLARE c
+// [BINARY | INSENSITIVE | [NO] SCROLL] CURSOR.
+bool LooksAnonymousBlock(const std::string &s, size_t start, int line) {
+    Lexer lex(s, start, line);
+    Token t = lex.Next();
+    if (IsPunct(s, t, '<')) return IsPunct(s, lex.Next(), '<');
+    if (t.kind != Token::Kind::Word) return false;
+    if (t.upper == "BEGIN") {
+        Token n = lex.Next();
+        if (n.kind == Token::Kind::End || IsPunct(s, n, ';') || IsPunct(s, n, '/')) return false;
+        return !(n.kind == Token::Kind::Word &&
+                 (n.upper == "WORK" || n.upper == "TRANSACTION" || n.upper == "ISOLATION" || n.upper == "READ" ||
+                  n.upper == "NOT" || n.upper == "DEFERRABLE"));
+    }
+    if (t.upper == "DECLARE") {
+        lex.Next();  // a cursor's name, or the first declaration's
+        Token n = lex.Next();
+        return !(n.kind == Token::Kind::Word && (n.upper == "CURSOR" || n.upper == "BINARY" ||
+                                                 n.upper == "INSENSITIVE" || n.upper == "SCROLL" || n.upper == "NO"));
+    }
+    return false;
+}
+
+bool IsOneOf(const std::string &word, std::initializer_list<const char *> words) {
+    for (const char *w : words)
+        if (word == w) return true;
+    return false;
+}
+
+// The first words of the SQL*Plus commands install scripts carry. SET and
+// SHOW are PostgreSQL's too: only their SQL*Plus options count.
+bool LooksSqlPlus(const std::string &s, size_t start, int line) {
+    Lexer lex(s, start, line);
+    Token t = lex.Next();
+    if (IsPunct(s, t, '@')) return true;
+    if (t.kind != Token::Kind::Word) return false;
+    if (IsOneOf(t.upper, {"REM",    "REMARK",   "PROMPT", "SPOOL",      "WHENEVER", "EXEC",   "EXECUTE", "EXIT",
+                          "QUIT",   "START",    "COLUMN", "COL",        "TTITLE",   "BTITLE", "BREAK",   "CLEAR",
+                          "DEFINE", "UNDEFINE", "ACCEPT", "PAUSE",      "VARIABLE", "VAR",    "PRINT",   "DESCRIBE",
+                          "DESC",   "CONNECT",  "CONN",   "DISCONNECT", "HOST",     "STORE",  "TIMING"}))
+        return true;
+    Token n = lex.Next();
+    if (n.kind != Token::Kind::Word) return false;
+    if (t.upper == "SHOW" || t.upper == "SHO")
+        return IsOneOf(n.upper, {"ERRORS", "ERROR", "ERR", "USER", "ALL", "SGA", "PARAMETERS", "PARAMETER", "SPOOL",
+                                 "SERVEROUTPUT", "RELEASE"});
+    if (t.upper == "SET")
+        return IsOneOf(n.upper,
+                       {"SERVEROUTPUT", "SERVEROUT",     "DEFINE",  "DEF",      "ECHO",       "FEEDBACK",  "FEED",
+                        "VERIFY",       "VER",           "HEADING", "HEA",      "PAGESIZE",   "PAGES",     "LINESIZE",
+                        "LINES",        "TIMING",        "TERMOUT", "TERM",     "TRIMSPOOL",  "TRIMS",     "TRIMOUT",
+                        "TRIM",         "SQLBLANKLINES", "SQLBL",   "LONG",     "AUTOCOMMIT", "AUTO",      "ESCAPE",
+                        "ESC",          "SCAN",          "TAB",     "WRAP",     "NEWPAGE",    "ARRAYSIZE", "COLSEP",
+                        "NULL",         "SQLPROMPT",     "CONCAT",  "NUMWIDTH", "UNDERLINE",  "EMBEDDED",  "SHOWMODE",
+                        "APPINFO",      "EXITCOMMIT"});
+    return false;
+}
+
 std::string Trim(const std::string &s) {
     size_t b = 0, e = s.size();
     while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
@@ -235,7 +302,30 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
             continue;  // empty statement
         ScriptStatement stmt;
         stmt.line = first.line;
-        stmt.oracle_subprogram = LooksOracle(script, first.begin);
+        if (LooksSqlPlus(script, first.begin, first.line)) {
+            // The rest of the line, and of lines continued with a final '-'.
+            size_t eol = script.find('\n', first.begin);
+            int line = first.line;
+            while (eol != std::string::npos) {
+                std::string so_far = Trim(script.substr(first.begin, eol - first.begin));
+                if (so_far.size() < 2 || so_far.back() != '-' || so_far[so_far.size() - 2] != ' ') break;
+                eol = script.find('\n', eol + 1);
+                ++line;
+            }
+            if (eol == std::string::npos) eol = script.size();
+            std::string text = Trim(script.substr(first.begin, eol - first.begin));
+            while (!text.empty() && text.back() == ';') text = Trim(text.substr(0, text.size() - 1));
+            stmt.text = text;
+            stmt.kind = ScriptStatementKind::SqlPlus;
+            out.push_back(std::move(stmt));
+            lex.Seek(eol, line);
+            continue;
+        }
+        if (LooksOracle(script, first.begin, first.line))
+            stmt.kind = ScriptStatementKind::OracleSubprogram;
+        else if (LooksAnonymousBlock(script, first.begin, first.line))
+            stmt.kind = ScriptStatementKind::AnonymousBlock;
+        const bool pl_unit = stmt.kind != ScriptStatementKind::Sql;
         int depth = 0;
         bool seen_block = false;
         // Nested PROCEDURE / FUNCTION declarations before the outer BEGIN:
@@ -256,17 +346,16 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
                 end = t.begin;
                 break;
             }
-            if (stmt.oracle_subprogram && !outer_begun && header_open && t.kind == Token::Kind::Punct &&
-                script[t.begin] == ';') {
+            if (pl_unit && !outer_begun && header_open && t.kind == Token::Kind::Punct && script[t.begin] == ';') {
                 header_open = false;  // a forward declaration
                 --nested;
             }
             if (t.kind == Token::Kind::Punct && script[t.begin] == ';' &&
-                (!stmt.oracle_subprogram || (seen_block && depth <= 0 && outer_begun))) {
-                end = stmt.oracle_subprogram ? t.end : t.begin;  // PL bodies keep their final ';'
+                (!pl_unit || (seen_block && depth <= 0 && outer_begun))) {
+                end = pl_unit ? t.end : t.begin;  // PL bodies keep their final ';'
                 break;
             }
-            if (stmt.oracle_subprogram && t.kind == Token::Kind::Word) {
+            if (pl_unit && t.kind == Token::Kind::Word) {
                 bool after_end = prev.kind == Token::Kind::Word && prev.upper == "END";
                 if (!outer_begun && depth == 0 && (t.upper == "PROCEDURE" || t.upper == "FUNCTION") &&
                     t.begin != first.begin && !(prev.kind == Token::Kind::Word && prev.upper == "REPLACE") &&
@@ -414,9 +503,107 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
     return sub;
 }
 
-std::string ToCreateStatement(const OracleSubprogram &sub, const std::string &definer_search_path) {
+namespace {
+
+// A dollar-quote tag that does not occur in `body`.
+std::string DollarTagFor(const std::string &body) {
     std::string tag = "$plpolar$";
-    for (int i = 1; sub.body.find(tag) != std::string::npos; ++i) tag = "$plpolar" + std::to_string(i) + "$";
+    for (int i = 1; body.find(tag) != std::string::npos; ++i) tag = "$plpolar" + std::to_string(i) + "$";
+    return tag;
+}
+
+std::string FirstWordUpper(const std::string &text, size_t *after) {
+    size_t b = 0;
+    while (b < text.size() && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+    size_t e = b;
+    if (e < text.size() && text[e] == '@') {
+        ++e;
+        if (e < text.size() && text[e] == '@') ++e;
+    } else {
+        while (e < text.size() && IsIdentChar(text[e])) ++e;
+    }
+    *after = e;
+    return Upper(text.substr(b, e - b));
+}
+
+}  // namespace
+
+std::string ToDoStatement(const std::string &block) {
+    std::string tag = DollarTagFor(block);
+    // The body starts on the block's first line: error lines are the block's.
+    return "DO LANGUAGE plpolar " + tag + block + "\n" + tag;
+}
+
+SqlPlusCommand TranslateSqlPlus(const std::string &line) {
+    SqlPlusCommand cmd;
+    size_t after = 0;
+    std::string word = FirstWordUpper(line, &after);
+    std::string rest = Trim(line.substr(after));
+    size_t after2 = 0;
+    std::string option = FirstWordUpper(rest, &after2);
+    std::string value = Upper(Trim(rest.substr(after2)));
+    auto no_effect = [&cmd, &line](const std::string &why) {
+        cmd.effect = SqlPlusCommand::Effect::NoEffect;
+        cmd.action = "SQL*Plus " + Trim(line) + ": " + why;
+    };
+    if (word == "EXEC" || word == "EXECUTE") {
+        // SQL*Plus runs EXEC stmt as BEGIN stmt; END;
+        cmd.effect = rest.empty() ? SqlPlusCommand::Effect::Refused : SqlPlusCommand::Effect::Block;
+        cmd.text = "BEGIN " + rest + "; END;";
+        cmd.action = rest.empty() ? "EXECUTE needs a statement" : "EXECUTE " + rest;
+    } else if (word == "SET" && (option == "SERVEROUTPUT" || option == "SERVEROUT")) {
+        bool on = value.compare(0, 2, "ON") == 0;
+        if (!on && value.compare(0, 3, "OFF") != 0) {
+            no_effect("no effect (ON or OFF expected)");
+        } else {
+            cmd.effect = SqlPlusCommand::Effect::Sql;
+            cmd.text = std::string("SET plpolar.serveroutput = ") + (on ? "on" : "off");
+            cmd.action = std::string("SET SERVEROUTPUT ") + (on ? "ON" : "OFF") + " (plpolar.serveroutput)";
+        }
+    } else if (word == "SET" && (option == "DEFINE" || option == "DEF" || option == "SCAN")) {
+        no_effect("no effect (plpolar.exec substitutes no variables)");
+    } else if (word == "SET" || word == "COLUMN" || word == "COL" || word == "TTITLE" || word == "BTITLE" ||
+               word == "BREAK" || word == "CLEAR" || word == "TIMING" || word == "STORE") {
+        no_effect("no effect (a client display setting)");
+    } else if (word == "PROMPT") {
+        cmd.effect = SqlPlusCommand::Effect::Prompt;
+        cmd.text = rest;
+        cmd.action = "PROMPT";
+    } else if (word == "REM" || word == "REMARK") {
+        no_effect("a comment");
+    } else if (word == "SPOOL") {
+        no_effect("no effect (the result rows are the record)");
+    } else if (word == "WHENEVER") {
+        no_effect("no effect (plpolar.exec stops at the first error, and its transaction with it)");
+    } else if (word == "SHOW" || word == "SHO") {
+        no_effect("no effect (a unit that does not compile is an error when it is created)");
+    } else if (word == "EXIT" || word == "QUIT") {
+        cmd.effect = SqlPlusCommand::Effect::Exit;
+        cmd.action = word + ": the rest of the script is not run";
+    } else if (word == "@" || word == "@@" || word == "START") {
+        cmd.effect = SqlPlusCommand::Effect::Refused;
+        cmd.action = "plpolar.exec cannot run script files (" + Trim(line) + "): pass their text instead";
+    } else if (word == "CONNECT" || word == "CONN" || word == "DISCONNECT" || word == "HOST") {
+        cmd.effect = SqlPlusCommand::Effect::Refused;
+        cmd.action = "plpolar.exec runs in the caller's session: " + word + " cannot be honoured";
+    } else {
+        // DEFINE, UNDEFINE, ACCEPT, PAUSE, VARIABLE, PRINT, DESCRIBE
+        no_effect("no effect (a SQL*Plus client command)");
+    }
+    return cmd;
+}
+
+bool IsPlainCommit(const std::string &sql) {
+    Lexer lex(sql);
+    Token t = lex.Next();
+    if (t.upper != "COMMIT" && t.upper != "END") return false;
+    Token n = lex.Next();
+    if (n.kind == Token::Kind::Word && (n.upper == "WORK" || n.upper == "TRANSACTION")) n = lex.Next();
+    return n.kind == Token::Kind::End;
+}
+
+std::string ToCreateStatement(const OracleSubprogram &sub, const std::string &definer_search_path) {
+    std::string tag = DollarTagFor(sub.body);
     std::string sql = std::string("CREATE ") + (sub.or_replace ? "OR REPLACE " : "") +
                       (sub.is_function ? "FUNCTION " : "PROCEDURE ") + sub.name + "(";
     for (size_t i = 0; i < sub.parameters.size(); ++i) sql += (i ? ", " : "") + sub.parameters[i];

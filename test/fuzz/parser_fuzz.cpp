@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     } catch (const plpolar::parser::SyntaxError &) {  // unterminated text
     }
     for (const auto &stmt : statements) {
-        if (!stmt.oracle_subprogram) continue;
+        if (stmt.kind != plpolar::parser::ScriptStatementKind::OracleSubprogram) continue;
         try {
             auto sub = plpolar::parser::ParseOracleSubprogram(stmt.text, [](const std::string &t) { return t; });
             plpolar::parser::ToCreateStatement(sub, "pg_temp");

@@ -17,10 +17,10 @@ TEST(Script, PolarDbWalkthroughFunction) {
         "END;\n"
         "CREATE EVENT TRIGGER e ON after_user_logon EXECUTE PROCEDURE public.sample_event_trigger();\n");
     ASSERT_EQ(stmts.size(), 2u);
-    EXPECT_TRUE(stmts[0].oracle_subprogram);
+    EXPECT_EQ(stmts[0].kind, ScriptStatementKind::OracleSubprogram);
     EXPECT_EQ(stmts[0].line, 1);
     EXPECT_EQ(stmts[0].text.substr(stmts[0].text.size() - 4), "END;");
-    EXPECT_FALSE(stmts[1].oracle_subprogram);
+    EXPECT_EQ(stmts[1].kind, ScriptStatementKind::Sql);
     EXPECT_EQ(stmts[1].line, 4);
     EXPECT_EQ(stmts[1].text.back(), ')');
 }
@@ -39,7 +39,7 @@ TEST(Script, NestedBlocksCaseIfLoopAndSlash) {
         "/* ; */ insert into t values (1)\n"
         "/\n");
     ASSERT_EQ(stmts.size(), 3u);
-    EXPECT_TRUE(stmts[0].oracle_subprogram);
+    EXPECT_EQ(stmts[0].kind, ScriptStatementKind::OracleSubprogram);
     EXPECT_NE(stmts[0].text.find("end p;"), std::string::npos);
     EXPECT_EQ(stmts[1].line, 8);
     EXPECT_EQ(stmts[2].text, "insert into t values (1)");
@@ -50,8 +50,8 @@ TEST(Script, PostgreSqlFormIsNotOracle) {
         "CREATE FUNCTION f() RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN 1; END; $$;\n"
         "CREATE PROCEDURE p() LANGUAGE sql AS 'select 1';\n");
     ASSERT_EQ(stmts.size(), 2u);
-    EXPECT_FALSE(stmts[0].oracle_subprogram);
-    EXPECT_FALSE(stmts[1].oracle_subprogram);
+    EXPECT_EQ(stmts[0].kind, ScriptStatementKind::Sql);
+    EXPECT_EQ(stmts[1].kind, ScriptStatementKind::Sql);
 }
 
 TEST(Script, TranslateSubprogram) {
@@ -128,4 +128,66 @@ TEST(Script, UnterminatedTextIsAnErrorWithItsLine) {
     EXPECT_EQ(stmts[0].text, "SELECT q'[it's; done]' FROM dual");
     EXPECT_EQ(line_of("SELECT 1; -- a comment at the end"), "no error");
     EXPECT_EQ(line_of("SELECT 1; /* closed */"), "no error");
+}
+
+TEST(Script, AnonymousBlocks) {
+    auto stmts = SplitScript(
+        "BEGIN\n  INSERT INTO t VALUES (1);\nEND;\n/\n"
+        "DECLARE\n  v NUMBER := 1;\n  PROCEDURE p IS BEGIN NULL; END;\nBEGIN\n  p;\n  IF v = 1 THEN NULL; END "
+        "IF;\nEND;\n"
+        "<<outer>>\nBEGIN\n  NULL;\nEND outer;\n"
+        "BEGIN;\nDECLARE c CURSOR FOR SELECT 1;\nBEGIN WORK;\n"
+        "BEGIN NULL; END;");
+    ASSERT_EQ(stmts.size(), 7u);
+    EXPECT_EQ(stmts[0].kind, ScriptStatementKind::AnonymousBlock);
+    EXPECT_EQ(stmts[0].text, "BEGIN\n  INSERT INTO t VALUES (1);\nEND;");
+    EXPECT_EQ(stmts[0].line, 1);
+    EXPECT_EQ(stmts[1].kind, ScriptStatementKind::AnonymousBlock);
+    EXPECT_EQ(stmts[1].line, 5);
+    EXPECT_EQ(stmts[1].text.substr(stmts[1].text.size() - 4), "END;");
+    EXPECT_EQ(stmts[2].kind, ScriptStatementKind::AnonymousBlock);
+    EXPECT_EQ(stmts[2].text, "<<outer>>\nBEGIN\n  NULL;\nEND outer;");
+    // PostgreSQL's BEGIN and DECLARE CURSOR stay SQL.
+    EXPECT_EQ(stmts[3].kind, ScriptStatementKind::Sql);
+    EXPECT_EQ(stmts[4].kind, ScriptStatementKind::Sql);
+    EXPECT_EQ(stmts[5].kind, ScriptStatementKind::Sql);
+    // A block that ends the script.
+    EXPECT_EQ(stmts[6].kind, ScriptStatementKind::AnonymousBlock);
+    EXPECT_EQ(stmts[6].text, "BEGIN NULL; END;");
+    EXPECT_EQ(ToDoStatement("BEGIN NULL; END;"), "DO LANGUAGE plpolar $plpolar$BEGIN NULL; END;\n$plpolar$");
+}
+
+TEST(Script, SqlPlusLines) {
+    auto stmts = SplitScript(
+        "SET SERVEROUTPUT ON SIZE 1000000\nREM it's a comment; with a semicolon\nPROMPT Loading 'data';\n"
+        "SET search_path = app, public;\nexec p(1, 'x');\nSET DEFINE OFF\nSHOW search_path;\nSHOW ERRORS\n"
+        "EXEC q( -\n  2)\n@other.sql\nSELECT 1;");
+    ASSERT_EQ(stmts.size(), 11u);
+    EXPECT_EQ(stmts[0].kind, ScriptStatementKind::SqlPlus);
+    EXPECT_EQ(stmts[1].kind, ScriptStatementKind::SqlPlus);
+    EXPECT_EQ(stmts[1].text, "REM it's a comment; with a semicolon");
+    EXPECT_EQ(stmts[2].text, "PROMPT Loading 'data'");
+    EXPECT_EQ(stmts[3].kind, ScriptStatementKind::Sql);  // PostgreSQL's SET
+    EXPECT_EQ(stmts[4].text, "exec p(1, 'x')");
+    EXPECT_EQ(stmts[5].kind, ScriptStatementKind::SqlPlus);
+    EXPECT_EQ(stmts[6].kind, ScriptStatementKind::Sql);  // PostgreSQL's SHOW
+    EXPECT_EQ(stmts[7].kind, ScriptStatementKind::SqlPlus);
+    EXPECT_EQ(stmts[8].text, "EXEC q( -\n  2)");
+    EXPECT_EQ(stmts[9].kind, ScriptStatementKind::SqlPlus);
+    EXPECT_EQ(stmts[10].kind, ScriptStatementKind::Sql);
+    EXPECT_EQ(stmts[10].line, 12);
+
+    auto on = TranslateSqlPlus(stmts[0].text);
+    EXPECT_EQ(on.effect, SqlPlusCommand::Effect::Sql);
+    EXPECT_EQ(on.text, "SET plpolar.serveroutput = on");
+    auto exec = TranslateSqlPlus(stmts[4].text);
+    EXPECT_EQ(exec.effect, SqlPlusCommand::Effect::Block);
+    EXPECT_EQ(exec.text, "BEGIN p(1, 'x'); END;");
+    EXPECT_EQ(TranslateSqlPlus(stmts[2].text).text, "Loading 'data'");
+    EXPECT_EQ(TranslateSqlPlus(stmts[5].text).effect, SqlPlusCommand::Effect::NoEffect);
+    EXPECT_EQ(TranslateSqlPlus(stmts[9].text).effect, SqlPlusCommand::Effect::Refused);
+    EXPECT_EQ(TranslateSqlPlus("EXIT").effect, SqlPlusCommand::Effect::Exit);
+    EXPECT_TRUE(IsPlainCommit("COMMIT"));
+    EXPECT_TRUE(IsPlainCommit("commit work"));
+    EXPECT_FALSE(IsPlainCommit("COMMIT PREPARED 'x'"));
 }

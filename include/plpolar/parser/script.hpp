@@ -9,15 +9,23 @@
 
 namespace plpolar::parser {
 
+enum class ScriptStatementKind {
+    Sql,               // goes to PostgreSQL as written
+    OracleSubprogram,  // CREATE FUNCTION f RETURN t IS ... END;
+    AnonymousBlock,    // [<<label>>] [DECLARE ...] BEGIN ... END;  run as a DO block
+    SqlPlus,           // a SQL*Plus command line: EXEC, SET SERVEROUTPUT, PROMPT, REM, ...
+};
+
 struct ScriptStatement {
     int line = 0;      // 1-based line of the statement's first token
-    std::string text;  // as written, without the terminating ';' or '/'
-    bool oracle_subprogram = false;
+    std::string text;  // as written, without the terminating ';' or '/' (PL units keep their final ';')
+    ScriptStatementKind kind = ScriptStatementKind::Sql;
 };
 
 // Statements end at ';' outside quotes, comments and dollar quotes, or at a
-// line holding only '/' (SQL*Plus). An Oracle-form subprogram ends at the
-// ';' after the END that closes its outermost block, or at '/'. Throws
+// line holding only '/' (SQL*Plus). An Oracle-form subprogram or anonymous
+// block ends at the ';' after the END that closes its outermost block, or at
+// '/'; a SQL*Plus command at the end of its line. Throws
 // SyntaxError for a comment, quoted string or identifier that never ends.
 std::vector<ScriptStatement> SplitScript(const std::string &script);
 
@@ -38,6 +46,28 @@ struct OracleSubprogram {
 // Throws SyntaxError (line relative to the statement) when it is not one.
 OracleSubprogram ParseOracleSubprogram(const std::string &text,
                                        const std::function<std::string(const std::string &)> &map_type);
+
+// What a SQL*Plus command line means inside the server.
+struct SqlPlusCommand {
+    enum class Effect {
+        Block,     // run `text` as an anonymous block (EXEC[UTE] stmt = BEGIN stmt; END;)
+        Sql,       // run `text` as SQL (SET SERVEROUTPUT ON = SET plpolar.serveroutput = on)
+        Prompt,    // send `text` to the client as a line
+        NoEffect,  // accepted; `action` says why nothing happens here
+        Exit,      // EXIT / QUIT: the rest of the script is not run
+        Refused,   // cannot be honoured in the server; `action` says why
+    };
+    Effect effect = Effect::NoEffect;
+    std::string text;
+    std::string action;  // the result row's action
+};
+SqlPlusCommand TranslateSqlPlus(const std::string &line);
+
+// COMMIT [WORK | TRANSACTION] (or END): what scripts end with.
+bool IsPlainCommit(const std::string &sql);
+
+// The DO statement that runs an anonymous block.
+std::string ToDoStatement(const std::string &block);
 
 // The PostgreSQL statement for a parsed subprogram. A definer-rights unit
 // becomes SECURITY DEFINER with `definer_search_path` pinned (the creator's
