@@ -93,5 +93,52 @@ SELECT * FROM plpolar.exec('@install_tables.sql');
 SELECT * FROM plpolar.exec('CONNECT scott/tiger');
 SELECT * FROM plpolar.exec('ROLLBACK;');
 
-DROP PROCEDURE os_note(varchar2);
+-- Subprogram header clauses, in any order Oracle allows, and %TYPE /
+-- %ROWTYPE in parameter and return types.
+CREATE TABLE os_emp (id int PRIMARY KEY, name varchar2(30), salary numeric(10,2));
+INSERT INTO os_emp VALUES (1, 'King', 5000), (2, 'Blake', 2850);
+SELECT statement, action FROM plpolar.exec($script$
+CREATE OR REPLACE EDITIONABLE FUNCTION os_bonus(p_salary os_emp.salary%TYPE)
+  RETURN os_emp.salary%TYPE
+  DETERMINISTIC PARALLEL_ENABLE AUTHID CURRENT_USER
+IS
+BEGIN
+  RETURN p_salary * 0.1;
+END os_bonus;
+/
+CREATE FUNCTION os_name_of(p_id IN os_emp.id%TYPE) RETURN VARCHAR2
+  RESULT_CACHE RELIES_ON (os_emp)
+  ACCESSIBLE BY (FUNCTION os_bonus)
+IS
+  v os_emp.name%TYPE;
+BEGIN
+  SELECT name INTO v FROM os_emp WHERE id = p_id;
+  RETURN v;
+END;
+/
+CREATE FUNCTION os_row(p_id PLS_INTEGER) RETURN os_emp%ROWTYPE PARALLEL_ENABLE (PARTITION p BY ANY) IS
+  r os_emp%ROWTYPE;
+BEGIN
+  SELECT * INTO r FROM os_emp WHERE id = p_id;
+  RETURN r;
+END;
+/
+CREATE NONEDITIONABLE PROCEDURE os_raise(p_emp IN os_emp%ROWTYPE, p_pct NUMBER) AUTHID DEFINER IS
+BEGIN
+  UPDATE os_emp SET salary = salary * (1 + p_pct / 100) WHERE id = p_emp.id;
+END;
+/
+$script$);
+SELECT proname, provolatile, proparallel, prosecdef, pg_get_function_arguments(oid) AS arguments,
+       pg_get_function_result(oid) AS result
+FROM pg_proc WHERE proname LIKE 'os\_%' AND proname <> 'os_note' ORDER BY proname;
+SELECT os_bonus(salary), os_name_of(id), (os_row(id)).name FROM os_emp ORDER BY id;
+CALL os_raise(os_row(2), 10);
+SELECT salary FROM os_emp WHERE id = 2;
+SELECT * FROM plpolar.exec('CREATE FUNCTION os_bad RETURN NUMBER PIPELINED IS BEGIN RETURN 1; END;');
+SELECT * FROM plpolar.exec('CREATE FUNCTION os_bad RETURN NUMBER WRONGCLAUSE IS BEGIN RETURN 1; END;');
+DROP FUNCTION os_bonus, os_name_of, os_row;
+DROP PROCEDURE os_raise;
+DROP TABLE os_emp;
+
 DROP TABLE os_load;

@@ -2,6 +2,7 @@
 // Oracle-form subprograms become ordinary LANGUAGE plpolar functions and
 // procedures; every other statement goes to PostgreSQL unchanged. One row
 // per statement says what it did.
+#include <cctype>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -46,6 +47,34 @@ void EmitRow(ReturnSetInfo *rsinfo, int number, int line, const std::string &act
     pg::AddResultRow(rsinfo, values, nulls);
 }
 
+// Oracle's type names, and t.c%TYPE resolved to the column's type now, as
+// PostgreSQL itself resolves %TYPE in a CREATE FUNCTION (without its NOTICE).
+std::string MapHeaderType(const std::string &type) {
+    const std::string suffix = "%TYPE";
+    if (type.size() > suffix.size()) {
+        std::string tail = type.substr(type.size() - suffix.size());
+        for (char &c : tail) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (tail == suffix) {
+            std::vector<std::string> name;
+            std::string reference = type.substr(0, type.size() - suffix.size());
+            size_t start = 0;
+            bool quoted = false;
+            for (size_t i = 0; i <= reference.size(); ++i) {
+                if (i < reference.size() && reference[i] == '"') quoted = !quoted;
+                if (i == reference.size() || (reference[i] == '.' && !quoted)) {
+                    name.push_back(parser::FoldIdentifier(reference.substr(start, i - start)));
+                    start = i + 1;
+                }
+            }
+            if (name.size() < 2)
+                pg::Raise(ERRCODE_SYNTAX_ERROR, "%TYPE in a subprogram header needs table.column: " + type);
+            pg::TypeInfo column = pg::ColumnType(name);
+            return pg::FormatType(column.oid, column.typmod);
+        }
+    }
+    return compile::MapOracleTypeName(type);
+}
+
 }  // namespace
 
 Datum ExecScript(FunctionCallInfo fcinfo) {
@@ -71,7 +100,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
             case parser::ScriptStatementKind::OracleSubprogram: {
                 parser::OracleSubprogram sub;
                 try {
-                    sub = parser::ParseOracleSubprogram(stmt.text, compile::MapOracleTypeName);
+                    sub = parser::ParseOracleSubprogram(stmt.text, MapHeaderType);
                 } catch (const parser::SyntaxError &e) {
                     pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
                 }
@@ -82,6 +111,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 ctx.body_line = stmt.line + sub.body_line - 1;
                 action = std::string("CREATE ") + (sub.or_replace ? "OR REPLACE " : "") +
                          (sub.is_function ? "FUNCTION " : "PROCEDURE ") + sub.name;
+                for (const std::string &note : sub.notes) action += "; " + note;
                 break;
             }
             case parser::ScriptStatementKind::AnonymousBlock:

@@ -178,6 +178,17 @@ private:
     int line_;
 };
 
+bool IsEditioning(const std::string &word) {
+    return word == "EDITIONABLE" || word == "NONEDITIONABLE" || word == "EDITIONING";
+}
+
+// Oracle's clauses between a subprogram's parameters (or RETURN type) and
+// its IS / AS.
+bool IsHeaderClause(const std::string &word) {
+    return word == "AUTHID" || word == "DETERMINISTIC" || word == "PARALLEL_ENABLE" || word == "RESULT_CACHE" ||
+           word == "PIPELINED" || word == "ACCESSIBLE" || word == "SHARING";
+}
+
 // CREATE [OR REPLACE] FUNCTION|PROCEDURE name [( ... )] then RETURN / IS /
 // AS followed by something other than a string: Oracle's form.
 bool LooksOracle(const std::string &s, size_t start, int line) {
@@ -188,6 +199,7 @@ bool LooksOracle(const std::string &s, size_t start, int line) {
         if (lex.Next().upper != "REPLACE") return false;
         t = lex.Next();
     }
+    if (IsEditioning(t.upper)) t = lex.Next();
     bool function = t.upper == "FUNCTION";
     if (!function && t.upper != "PROCEDURE") return false;
     // name, possibly qualified
@@ -212,7 +224,7 @@ bool LooksOracle(const std::string &s, size_t start, int line) {
         t = lex.Next();
     }
     if (function) return t.upper == "RETURN";
-    if (t.upper == "AUTHID") return true;  // PostgreSQL has no such clause
+    if (IsHeaderClause(t.upper)) return true;  // PostgreSQL has none of these
     if (t.upper == "IS") return true;
     if (t.upper == "AS") {
         Token body = lex.Next();
@@ -280,6 +292,19 @@ bool LooksSqlPlus(const std::string &s, size_t start, int line) {
                         "NULL",         "SQLPROMPT",     "CONCAT",  "NUMWIDTH", "UNDERLINE",  "EMBEDDED",  "SHOWMODE",
                         "APPINFO",      "EXITCOMMIT"});
     return false;
+}
+
+// A parameter's or return type: t%ROWTYPE is table t's composite type;
+// other names (t.c%TYPE included) go to `map_type`.
+std::string MapParameterType(const std::string &type, const std::function<std::string(const std::string &)> &map_type) {
+    std::string upper = Upper(type);
+    const std::string rowtype = "%ROWTYPE";
+    if (upper.size() > rowtype.size() && upper.compare(upper.size() - rowtype.size(), rowtype.size(), rowtype) == 0) {
+        size_t end = type.size() - rowtype.size();
+        while (end > 0 && std::isspace(static_cast<unsigned char>(type[end - 1]))) --end;
+        return type.substr(0, end);
+    }
+    return map_type(type);
 }
 
 std::string Trim(const std::string &s) {
@@ -410,6 +435,10 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
         sub.or_replace = true;
         t = lex.Next();
     }
+    if (IsEditioning(t.upper)) {
+        sub.notes.push_back(t.upper + ": no effect (no editions here)");
+        t = lex.Next();
+    }
     sub.is_function = t.upper == "FUNCTION";
     Token name_start = lex.Next();
     Token name_end = name_start;
@@ -467,7 +496,7 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
                     break;
                 }
             }
-            std::string type = map_type(Trim(param.substr(type_begin, type_end - type_begin)));
+            std::string type = MapParameterType(Trim(param.substr(type_begin, type_end - type_begin)), map_type);
             std::string out =
                 (mode.empty() ? "" : mode + " ") + param.substr(pname.begin, pname.end - pname.begin) + " " + type;
             if (!default_expr.empty()) out += " DEFAULT " + default_expr;
@@ -480,19 +509,65 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
         Token type_start = lex.Next();
         Token type_end = type_start;
         t = lex.Next();
-        while (t.kind != Token::Kind::End && t.upper != "IS" && t.upper != "AS" && t.upper != "AUTHID") {
+        while (t.kind != Token::Kind::End && t.upper != "IS" && t.upper != "AS" && !IsHeaderClause(t.upper)) {
             type_end = t;
             t = lex.Next();
         }
-        sub.return_type = map_type(text.substr(type_start.begin, type_end.end - type_start.begin));
+        sub.return_type = MapParameterType(text.substr(type_start.begin, type_end.end - type_start.begin), map_type);
     }
-    if (t.upper == "AUTHID") {
-        Token who = lex.Next();
-        if (who.upper == "CURRENT_USER")
-            sub.definer_rights = false;
-        else if (who.upper != "DEFINER")
-            fail("expected CURRENT_USER or DEFINER after AUTHID", who);
-        t = lex.Next();
+    // A parenthesised list after a clause word: skipped whole.
+    auto skip_parens = [&lex, &text, &fail](Token &at) {
+        if (!(at.kind == Token::Kind::Punct && text[at.begin] == '(')) return;
+        int depth = 1;
+        while (depth > 0) {
+            Token p = lex.Next();
+            if (p.kind == Token::Kind::End) fail("unterminated parenthesis in the subprogram header", at);
+            if (p.kind == Token::Kind::Punct && text[p.begin] == '(') ++depth;
+            if (p.kind == Token::Kind::Punct && text[p.begin] == ')') --depth;
+        }
+        at = lex.Next();
+    };
+    while (t.kind != Token::Kind::End && t.upper != "IS" && t.upper != "AS") {
+        if (t.upper == "AUTHID") {
+            Token who = lex.Next();
+            if (who.upper == "CURRENT_USER")
+                sub.definer_rights = false;
+            else if (who.upper != "DEFINER")
+                fail("expected CURRENT_USER or DEFINER after AUTHID", who);
+            t = lex.Next();
+        } else if (t.upper == "DETERMINISTIC") {
+            // Oracle's promise of the same result for the same arguments is
+            // PostgreSQL's IMMUTABLE.
+            if (sub.is_function) sub.attributes.push_back("IMMUTABLE");
+            t = lex.Next();
+        } else if (t.upper == "PARALLEL_ENABLE") {
+            if (sub.is_function) sub.attributes.push_back("PARALLEL SAFE");
+            t = lex.Next();
+            skip_parens(t);  // (PARTITION ... BY ...): how Oracle splits rows; PostgreSQL decides itself
+        } else if (t.upper == "RESULT_CACHE") {
+            sub.notes.push_back("RESULT_CACHE: no effect (no result cache here)");
+            t = lex.Next();
+            if (t.upper == "RELIES_ON") {
+                t = lex.Next();
+                skip_parens(t);
+            }
+        } else if (t.upper == "ACCESSIBLE") {
+            Token by = lex.Next();
+            if (by.upper != "BY") fail("expected BY after ACCESSIBLE", by);
+            t = lex.Next();
+            skip_parens(t);
+            sub.notes.push_back("ACCESSIBLE BY: not enforced (use GRANT EXECUTE)");
+        } else if (t.upper == "SHARING") {
+            Token eq = lex.Next();
+            if (!(eq.kind == Token::Kind::Punct && text[eq.begin] == '=')) fail("expected = after SHARING", eq);
+            lex.Next();
+            t = lex.Next();
+            sub.notes.push_back("SHARING: no effect (no application containers here)");
+        } else if (t.upper == "PIPELINED") {
+            fail("PIPELINED table functions are not supported yet", t);
+        } else {
+            fail("unexpected " + text.substr(t.begin, t.end - t.begin) + " in the subprogram header", t);
+        }
     }
     if (t.upper != "IS" && t.upper != "AS") fail("expected IS or AS before the subprogram's body", t);
     // Kept from right after IS/AS, so that the body's line 1 is the line of
@@ -609,6 +684,7 @@ std::string ToCreateStatement(const OracleSubprogram &sub, const std::string &de
     for (size_t i = 0; i < sub.parameters.size(); ++i) sql += (i ? ", " : "") + sub.parameters[i];
     sql += ")";
     if (sub.is_function) sql += " RETURNS " + sub.return_type;
+    for (const std::string &attribute : sub.attributes) sql += " " + attribute;
     if (sub.definer_rights) sql += " SECURITY DEFINER SET search_path = " + definer_search_path;
     sql += " LANGUAGE plpolar AS " + tag + sub.body + "\n" + tag;
     return sql;

@@ -191,3 +191,30 @@ TEST(Script, SqlPlusLines) {
     EXPECT_TRUE(IsPlainCommit("commit work"));
     EXPECT_FALSE(IsPlainCommit("COMMIT PREPARED 'x'"));
 }
+
+TEST(Script, HeaderClauses) {
+    auto sub = ParseOracleSubprogram(
+        "CREATE OR REPLACE EDITIONABLE FUNCTION f(a t.c%TYPE, r emp%ROWTYPE) RETURN NUMBER DETERMINISTIC "
+        "RESULT_CACHE RELIES_ON (t, u) PARALLEL_ENABLE (PARTITION a BY ANY) ACCESSIBLE BY (PACKAGE p) "
+        "SHARING = METADATA AUTHID CURRENT_USER IS BEGIN RETURN 1; END;",
+        Identity);
+    EXPECT_TRUE(sub.or_replace);
+    EXPECT_EQ(sub.name, "f");
+    ASSERT_EQ(sub.parameters.size(), 2u);
+    EXPECT_EQ(sub.parameters[0], "a t.c%TYPE");
+    EXPECT_EQ(sub.parameters[1], "r emp");
+    EXPECT_EQ(sub.return_type, "numeric");
+    EXPECT_FALSE(sub.definer_rights);
+    ASSERT_EQ(sub.attributes.size(), 2u);
+    EXPECT_EQ(sub.attributes[0], "IMMUTABLE");
+    EXPECT_EQ(sub.attributes[1], "PARALLEL SAFE");
+    EXPECT_EQ(sub.notes.size(), 4u);  // EDITIONABLE, RESULT_CACHE, ACCESSIBLE BY, SHARING
+    EXPECT_EQ(ToCreateStatement(sub, "pg_temp"),
+              "CREATE OR REPLACE FUNCTION f(a t.c%TYPE, r emp) RETURNS numeric IMMUTABLE PARALLEL SAFE LANGUAGE "
+              "plpolar AS $plpolar$ BEGIN RETURN 1; END;\n$plpolar$");
+    auto stmts = SplitScript("CREATE NONEDITIONABLE PROCEDURE p DETERMINISTIC IS BEGIN NULL; END;\n/\nSELECT 1;");
+    ASSERT_EQ(stmts.size(), 2u);
+    EXPECT_EQ(stmts[0].kind, ScriptStatementKind::OracleSubprogram);
+    EXPECT_THROW(ParseOracleSubprogram("CREATE FUNCTION f RETURN NUMBER PIPELINED IS BEGIN NULL; END;", Identity),
+                 SyntaxError);
+}

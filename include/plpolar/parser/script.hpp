@@ -37,12 +37,19 @@ struct OracleSubprogram {
     std::string return_type;              // PostgreSQL type text (functions)
     // AUTHID DEFINER (Oracle's default) or AUTHID CURRENT_USER.
     bool definer_rights = true;
+    // PostgreSQL routine attributes from header clauses: DETERMINISTIC is
+    // IMMUTABLE, PARALLEL_ENABLE is PARALLEL SAFE.
+    std::vector<std::string> attributes;
+    // Clauses accepted without an effect here, with why: reported per statement.
+    std::vector<std::string> notes;
     std::string body;   // everything after IS/AS, ending with END ...;
     int body_line = 1;  // line of IS/AS within the statement: the body's line 1
 };
 
-// Parses "CREATE [OR REPLACE] FUNCTION|PROCEDURE name [(params)] [RETURN t]
-// IS|AS body". Type names go through `map_type` (Oracle -> PostgreSQL).
+// Parses "CREATE [OR REPLACE] [EDITIONABLE | NONEDITIONABLE | EDITIONING]
+// FUNCTION|PROCEDURE name [(params)] [RETURN t] [AUTHID ... | DETERMINISTIC |
+// PARALLEL_ENABLE [(...)] | RESULT_CACHE [RELIES_ON (...)] | ACCESSIBLE BY
+// (...) | SHARING = ...]... IS|AS body". Type names go through `map_type` (Oracle -> PostgreSQL).
 // Throws SyntaxError (line relative to the statement) when it is not one.
 OracleSubprogram ParseOracleSubprogram(const std::string &text,
                                        const std::function<std::string(const std::string &)> &map_type);
