@@ -32,7 +32,7 @@ const Predefined kPredefined[] = {
     {"no_data_found", 100, "no data found", {ERRCODE_NO_DATA_FOUND}},
     {"too_many_rows", -1422, "exact fetch returns more than requested number of rows", {ERRCODE_TOO_MANY_ROWS}},
     {"zero_divide", -1476, "divisor is equal to zero", {ERRCODE_DIVISION_BY_ZERO}},
-    {"dup_val_on_index", -1, "unique constraint violated", {ERRCODE_UNIQUE_VIOLATION}},
+    {"dup_val_on_index", -1, "unique constraint (.) violated", {ERRCODE_UNIQUE_VIOLATION}},
     {"value_error",
      -6502,
      "PL/SQL: numeric or value error",
@@ -135,6 +135,11 @@ bool LookupConditionName(const std::string &name, std::vector<Condition> *out) {
     return found;
 }
 
+int PredefinedCode(const std::string &name) {
+    const Predefined *p = PredefinedByName(name);
+    return p != nullptr ? p->code : 0;
+}
+
 std::string ConditionMessage(const std::string &name) {
     if (const Predefined *p = PredefinedByName(name)) return p->text;
     return name;
@@ -199,11 +204,15 @@ std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion)
         return "User-Defined Exception";
     if (sqlstate == ERRCODE_RAISE_EXCEPTION && oracle_code == 0) return message;
     int code = SqlCode(edata, oracle_code, pl_conversion);
+    // Raised by plpolar code with its number (RAISE VALUE_ERROR, an
+    // exception bound by EXCEPTION_INIT): Oracle's text, no detail.
     if (code == -6502)
-        return OraPrefix(code) + "PL/SQL: numeric or value error" + ValueErrorDetail(sqlstate, pl_conversion);
+        return OraPrefix(code) + "PL/SQL: numeric or value error" +
+               (oracle_code != 0 ? "" : ValueErrorDetail(sqlstate, pl_conversion));
     if (code == -1) {
         std::string name = edata->constraint_name != nullptr ? edata->constraint_name : "";
         if (edata->schema_name != nullptr && !name.empty()) name = std::string(edata->schema_name) + "." + name;
+        if (name.empty()) name = ".";  // Oracle's text when no constraint is known
         return OraPrefix(code) + "unique constraint (" + name + ") violated";
     }
     if (const Predefined *p = PredefinedByCode(code)) return OraPrefix(code) + p->text;

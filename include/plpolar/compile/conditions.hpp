@@ -31,6 +31,10 @@ bool LookupConditionName(const std::string &name, std::vector<Condition> *out);
 // exception ("no data found"), else the condition name as PL/pgSQL does.
 std::string ConditionMessage(const std::string &name);
 
+// SQLCODE of an Oracle predefined exception (zero_divide: -1476), 0 for any
+// other name.
+int PredefinedCode(const std::string &name);
+
 // The SQLSTATE an Oracle error number raises (RAISE of an exception bound by
 // PRAGMA EXCEPTION_INIT, RAISE_APPLICATION_ERROR); 0 when none fits.
 int SqlStateForOracleCode(int code);
@@ -40,7 +44,8 @@ int ApplicationErrorSqlState(int code);
 bool IsApplicationErrorCode(int code);
 
 // Oracle's SQLCODE and SQLERRM for an error. `oracle_code` is the number
-// the error was raised with by plpolar code (0 if unknown); `pl_conversion`
+// the error was raised with by plpolar code (0 if unknown; when known,
+// SQLERRM is Oracle's text for it without a detail); `pl_conversion`
 // marks a conversion error from a PL assignment, which Oracle reports as
 // VALUE_ERROR rather than INVALID_NUMBER.
 int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion);
