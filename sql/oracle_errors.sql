@@ -162,3 +162,49 @@ BEGIN
 EXCEPTION WHEN VALUE_ERROR THEN
   DBMS_OUTPUT.PUT_LINE(SQLCODE || ' ' || SQLERRM);
 END $$;
+
+-- 3. A column's precision or length check in embedded SQL is ORA-01438 /
+-- ORA-12899, which VALUE_ERROR does not catch; a PL variable's stays
+-- ORA-06502 (VALUE_ERROR).
+CREATE TABLE column_limits (n numeric(5,2), v2 varchar2(3), vc varchar(3), c char(2));
+INSERT INTO column_limits VALUES (1, 'a', 'b', 'c');
+DO LANGUAGE plpolar $$
+DECLARE
+  v VARCHAR2(3);
+  n NUMBER(5,2);
+BEGIN
+  BEGIN INSERT INTO column_limits (n) VALUES (1234.5);
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('insert numeric(5,2): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN INSERT INTO column_limits (v2) VALUES ('abcd');
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('insert varchar2(3): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN INSERT INTO column_limits (vc) VALUES ('abcd');
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('insert varchar(3): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN INSERT INTO column_limits (c) VALUES ('abc');
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('insert char(2): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN UPDATE column_limits SET n = 1000;
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('update numeric(5,2): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN UPDATE column_limits SET v2 = 'abcd';
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('update varchar2(3): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN UPDATE column_limits SET vc = 'abcd';
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('update varchar(3): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN UPDATE column_limits SET c = 'abc';
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('update char(2): ' || SQLCODE || ' ' || SQLERRM); END;
+  -- WHEN VALUE_ERROR passes them on.
+  BEGIN
+    BEGIN INSERT INTO column_limits (n) VALUES (1234.5);
+    EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('caught by VALUE_ERROR'); END;
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('numeric column not VALUE_ERROR: ' || SQLCODE); END;
+  BEGIN
+    BEGIN UPDATE column_limits SET vc = 'abcd';
+    EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('caught by VALUE_ERROR'); END;
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('varchar column not VALUE_ERROR: ' || SQLCODE); END;
+  -- PostgreSQL's condition names still catch them.
+  BEGIN INSERT INTO column_limits (c) VALUES ('abc');
+  EXCEPTION WHEN string_data_right_truncation THEN DBMS_OUTPUT.PUT_LINE('string_data_right_truncation: ' || SQLCODE); END;
+  -- PL variables: VALUE_ERROR.
+  BEGIN v := 'abcd';
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('variable varchar2(3): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN n := 1234.5;
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('variable number(5,2): ' || SQLCODE || ' ' || SQLERRM); END;
+END $$;
+SELECT * FROM column_limits;

@@ -57,8 +57,8 @@ bool Executor::Matches(const std::vector<compile::Condition> &conditions, const 
                 if (ERRCODE_IS_CATEGORY(c.sqlstate) ? ERRCODE_TO_CATEGORY(code) == c.sqlstate : code == c.sqlstate)
                     return true;
                 break;
-            case Kind::PlValueError:
-                if (origin.pl_conversion) return true;
+            case Kind::ValueError:
+                if (compile::IsValueError(error.data(), origin.pl_conversion, origin.embedded_sql)) return true;
                 break;
             case Kind::UserException:
                 if (origin.function == &fn_ && origin.user_exception == c.exception) return true;
@@ -195,7 +195,8 @@ void Executor::RaiseApplicationError(const ast::CallExpr &call) {
                                                        std::to_string(number) + " is out of range");
     std::string detail;
     if (const pg::PgError *prev = HandledError(); keep && prev != nullptr)
-        detail = compile::SqlErrm(prev->data(), prev->origin().oracle_code, prev->origin().pl_conversion);
+        detail = compile::SqlErrm(prev->data(), prev->origin().oracle_code, prev->origin().pl_conversion,
+                                  prev->origin().embedded_sql);
     ThrowApplicationError(number, message.isnull ? std::string() : ToText(message), detail);
 }
 
@@ -225,7 +226,8 @@ void Executor::SetErrorInfo() {
 pg::Value Executor::EvalSqlCode() {
     const pg::PgError *e = HandledError();
     if (e == nullptr) return pg::Value::Of(Int32GetDatum(0), INT4OID);
-    return pg::Value::Of(Int32GetDatum(compile::SqlCode(e->data(), e->origin().oracle_code, e->origin().pl_conversion)),
+    return pg::Value::Of(Int32GetDatum(compile::SqlCode(e->data(), e->origin().oracle_code, e->origin().pl_conversion,
+                                                        e->origin().embedded_sql)),
                          INT4OID);
 }
 
@@ -238,7 +240,8 @@ pg::Value Executor::EvalSqlErrm(const ast::Expr *code) {
         if (v.isnull) return pg::Value::Null(TEXTOID);
         text = compile::SqlErrmForCode(DatumGetInt32(v.datum));
     } else if (const pg::PgError *e = HandledError()) {
-        text = compile::SqlErrm(e->data(), e->origin().oracle_code, e->origin().pl_conversion);
+        text =
+            compile::SqlErrm(e->data(), e->origin().oracle_code, e->origin().pl_conversion, e->origin().embedded_sql);
     } else {
         text = compile::SqlErrmForCode(0);
     }

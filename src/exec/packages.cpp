@@ -154,7 +154,8 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
             const char *message = e->data()->message;
             text = message != nullptr && strncmp(message, "ORA-", 4) == 0
                        ? std::string(message)
-                       : compile::SqlErrm(e->data(), e->origin().oracle_code, e->origin().pl_conversion);
+                       : compile::SqlErrm(e->data(), e->origin().oracle_code, e->origin().pl_conversion,
+                                          e->origin().embedded_sql);
             text += "\n";
             break;
         }

@@ -14,7 +14,8 @@ struct Condition {
     enum class Kind {
         Others,         // WHEN OTHERS: everything but cancel and assertion failures
         SqlState,       // one SQLSTATE, or a whole class when it ends in 000
-        PlValueError,   // a conversion error raised by PL code (VALUE_ERROR)
+        ValueError,     // VALUE_ERROR: 22001, 22003, 22004, 22026 but a column's check in SQL,
+                        // and a conversion error raised by PL code
         UserException,  // a declared exception without PRAGMA EXCEPTION_INIT
     };
     Kind kind = Kind::SqlState;
@@ -47,9 +48,13 @@ bool IsApplicationErrorCode(int code);
 // the error was raised with by plpolar code (0 if unknown; when known,
 // SQLERRM is Oracle's text for it without a detail); `pl_conversion`
 // marks a conversion error from a PL assignment, which Oracle reports as
-// VALUE_ERROR rather than INVALID_NUMBER.
-int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion);
-std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion);
+// VALUE_ERROR rather than INVALID_NUMBER; `embedded_sql` an error raised by
+// an embedded SQL statement, where a column's precision or length check is
+// ORA-01438 / ORA-12899 (as in Oracle, not VALUE_ERROR).
+int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion, bool embedded_sql);
+std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion, bool embedded_sql);
+// Whether WHEN VALUE_ERROR catches an error.
+bool IsValueError(const ErrorData *edata, bool pl_conversion, bool embedded_sql);
 // SQLERRM(n): the message of an Oracle error number.
 std::string SqlErrmForCode(int code);
 
