@@ -32,7 +32,7 @@ const Predefined kPredefined[] = {
     {"no_data_found", 100, "no data found", {ERRCODE_NO_DATA_FOUND}},
     {"too_many_rows", -1422, "exact fetch returns more than requested number of rows", {ERRCODE_TOO_MANY_ROWS}},
     {"zero_divide", -1476, "divisor is equal to zero", {ERRCODE_DIVISION_BY_ZERO}},
-    {"dup_val_on_index", -1, "unique constraint violated", {ERRCODE_UNIQUE_VIOLATION}},
+    {"dup_val_on_index", -1, "unique constraint (.) violated", {ERRCODE_UNIQUE_VIOLATION}},
     {"value_error",
      -6502,
      "PL/SQL: numeric or value error",
@@ -105,11 +105,49 @@ const char *ValueErrorDetail(int sqlstate, bool pl_conversion) {
     }
 }
 
-bool IsValueError(int sqlstate, bool pl_conversion) {
+bool IsValueErrorSqlState(int sqlstate, bool pl_conversion) {
     if (pl_conversion) return true;
     for (int s : PredefinedByName("value_error")->sqlstates)
         if (s != 0 && s == sqlstate) return true;
     return false;
+}
+
+// A column's precision (numeric typmod: ORA-01438) or length (varchar,
+// char, varchar2: ORA-12899) check failing in an embedded SQL statement;
+// 0 for anything else. PL variables raise other messages (ORA-06502).
+int ColumnOverflowCode(const ErrorData *edata, bool embedded_sql) {
+    if (!embedded_sql || edata->message == nullptr) return 0;
+    if (edata->sqlerrcode == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE &&
+        strncmp(edata->message, "numeric field overflow", 22) == 0)
+        return -1438;
+    if (edata->sqlerrcode == ERRCODE_STRING_DATA_RIGHT_TRUNCATION &&
+        strncmp(edata->message, "value too long for type ", 24) == 0)
+        return -12899;
+    return 0;
+}
+
+// ORA-12899's text: value too large for column "S"."T"."C" (actual: n,
+// maximum: m), with what the error tells: PostgreSQL's length checks name
+// neither the column nor (but VARCHAR2's) the actual length.
+std::string ColumnTooLargeText(const ErrorData *edata) {
+    std::string text = "value too large for column";
+    if (edata->column_name != nullptr) {
+        text += " ";
+        if (edata->schema_name != nullptr) text += std::string("\"") + edata->schema_name + "\".";
+        if (edata->table_name != nullptr) text += std::string("\"") + edata->table_name + "\".";
+        text += std::string("\"") + edata->column_name + "\"";
+    }
+    // "value too long for type character varying(3)": the maximum.
+    const char *open = strrchr(edata->message, '(');
+    int maximum = open != nullptr ? atoi(open + 1) : 0;
+    // VARCHAR2's DETAIL: "The value has 4 characters."
+    int actual = 0;
+    if (edata->detail != nullptr) sscanf(edata->detail, "The value has %d", &actual);
+    if (actual > 0 && maximum > 0)
+        text += " (actual: " + std::to_string(actual) + ", maximum: " + std::to_string(maximum) + ")";
+    else if (maximum > 0)
+        text += " (maximum: " + std::to_string(maximum) + ")";
+    return text;
 }
 
 }  // namespace
@@ -119,10 +157,13 @@ bool LookupConditionName(const std::string &name, std::vector<Condition> *out) {
         out->push_back(Condition{Condition::Kind::Others, 0, -1});
         return true;
     }
+    if (name == "value_error") {
+        out->push_back(Condition{Condition::Kind::ValueError, PredefinedByName(name)->sqlstates[0], -1});
+        return true;
+    }
     if (const Predefined *p = PredefinedByName(name)) {
         for (int s : p->sqlstates)
             if (s != 0) out->push_back(Condition{Condition::Kind::SqlState, s, -1});
-        if (name == "value_error") out->push_back(Condition{Condition::Kind::PlValueError, 0, -1});
         return true;
     }
     bool found = false;
@@ -133,6 +174,11 @@ bool LookupConditionName(const std::string &name, std::vector<Condition> *out) {
         }
     }
     return found;
+}
+
+int PredefinedCode(const std::string &name) {
+    const Predefined *p = PredefinedByName(name);
+    return p != nullptr ? p->code : 0;
 }
 
 std::string ConditionMessage(const std::string &name) {
@@ -161,11 +207,16 @@ static bool IsApplicationSqlState(int sqlstate) {
            isdigit((unsigned char)s[4]);
 }
 
-int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion) {
+bool IsValueError(const ErrorData *edata, bool pl_conversion, bool embedded_sql) {
+    return IsValueErrorSqlState(edata->sqlerrcode, pl_conversion) && ColumnOverflowCode(edata, embedded_sql) == 0;
+}
+
+int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion, bool embedded_sql) {
     if (oracle_code != 0) return oracle_code;
     int sqlstate = edata->sqlerrcode;
     if (IsApplicationSqlState(sqlstate)) return -20000 - atoi(unpack_sql_state(sqlstate) + 2);
-    if (IsValueError(sqlstate, pl_conversion)) return -6502;
+    if (int code = ColumnOverflowCode(edata, embedded_sql)) return code;
+    if (IsValueErrorSqlState(sqlstate, pl_conversion)) return -6502;
     // RAISE of a declared exception in another function, or PL/pgSQL's
     // RAISE EXCEPTION: a user-defined exception for Oracle.
     if (sqlstate == ERRCODE_RAISE_EXCEPTION) return 1;
@@ -184,7 +235,7 @@ int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion) {
     return -sqlstate;
 }
 
-std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion) {
+std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion, bool embedded_sql) {
     int sqlstate = edata->sqlerrcode;
     std::string message = edata->message != nullptr ? edata->message : "";
     // Application errors: the message as given, as EDB SPL and PolarDB show
@@ -198,12 +249,18 @@ std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion)
         (sqlstate == ERRCODE_RAISE_EXCEPTION && message.rfind("unhandled user-defined exception", 0) == 0))
         return "User-Defined Exception";
     if (sqlstate == ERRCODE_RAISE_EXCEPTION && oracle_code == 0) return message;
-    int code = SqlCode(edata, oracle_code, pl_conversion);
+    int code = SqlCode(edata, oracle_code, pl_conversion, embedded_sql);
+    if (code == -1438) return OraPrefix(code) + "value larger than specified precision allowed for this column";
+    if (code == -12899) return OraPrefix(code) + ColumnTooLargeText(edata);
+    // Raised by plpolar code with its number (RAISE VALUE_ERROR, an
+    // exception bound by EXCEPTION_INIT): Oracle's text, no detail.
     if (code == -6502)
-        return OraPrefix(code) + "PL/SQL: numeric or value error" + ValueErrorDetail(sqlstate, pl_conversion);
+        return OraPrefix(code) + "PL/SQL: numeric or value error" +
+               (oracle_code != 0 ? "" : ValueErrorDetail(sqlstate, pl_conversion));
     if (code == -1) {
         std::string name = edata->constraint_name != nullptr ? edata->constraint_name : "";
         if (edata->schema_name != nullptr && !name.empty()) name = std::string(edata->schema_name) + "." + name;
+        if (name.empty()) name = ".";  // Oracle's text when no constraint is known
         return OraPrefix(code) + "unique constraint (" + name + ") violated";
     }
     if (const Predefined *p = PredefinedByCode(code)) return OraPrefix(code) + p->text;

@@ -24,6 +24,7 @@ void Compiler::CompileRaise(ast::RaiseStmt &s, const Scope &scope) {
         std::vector<Condition> conditions;
         if (s.exception[0] != "others" && LookupConditionName(s.exception[0], &conditions)) {
             s.sqlstate = conditions.front().sqlstate;
+            s.oracle_code = PredefinedCode(s.exception[0]);
             s.message = ConditionMessage(s.exception[0]);
             return;
         }

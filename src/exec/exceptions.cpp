@@ -19,6 +19,27 @@
 
 namespace plpolar::exec {
 
+namespace {
+
+// Session state: the errors the exception handlers running in this backend
+// are handling, innermost last, over every plpolar call on the C stack. A
+// function or procedure called from a handler (directly, or through SQL)
+// sees that error in SQLCODE, SQLERRM and DBMS_UTILITY.FORMAT_ERROR_*, as in
+// Oracle, until the handler exits. ExecHandled pushes and pops its entry;
+// C++ frames always unwind before an error leaves plpolar, so the stack is
+// empty between top-level calls.
+std::vector<pg::PgError> &HandledErrors() {
+    static std::vector<pg::PgError> stack;
+    return stack;
+}
+
+}  // namespace
+
+const pg::PgError *Executor::HandledError() {
+    const std::vector<pg::PgError> &stack = HandledErrors();
+    return stack.empty() ? nullptr : &stack.back();
+}
+
 bool Executor::Matches(const std::vector<compile::Condition> &conditions, const pg::PgError &error) const {
     using Kind = compile::Condition::Kind;
     int code = error.sqlerrcode();
@@ -36,8 +57,8 @@ bool Executor::Matches(const std::vector<compile::Condition> &conditions, const 
                 if (ERRCODE_IS_CATEGORY(c.sqlstate) ? ERRCODE_TO_CATEGORY(code) == c.sqlstate : code == c.sqlstate)
                     return true;
                 break;
-            case Kind::PlValueError:
-                if (origin.pl_conversion) return true;
+            case Kind::ValueError:
+                if (compile::IsValueError(error.data(), origin.pl_conversion, origin.embedded_sql)) return true;
                 break;
             case Kind::UserException:
                 if (origin.function == &fn_ && origin.user_exception == c.exception) return true;
@@ -110,14 +131,18 @@ Flow Executor::ExecHandled(const ast::BlockStmt &block, compile::BlockSite &site
     handling_.push_back(caught);
     struct Pop {
         Executor &e;
+        bool in_session = false;
         ~Pop() {
             e.handling_.pop_back();
+            if (in_session) HandledErrors().pop_back();
             try {
                 e.SetErrorInfo();
             } catch (...) {
             }
         }
     } pop{*this};
+    HandledErrors().push_back(caught);
+    pop.in_session = true;
     SetErrorInfo();
     Flow flow = ExecStmts(block.handlers[handler].body);
     // Handled for good: its data need not wait for the end of the
@@ -146,6 +171,8 @@ Flow Executor::ExecRaise(const ast::RaiseStmt &stmt) {
             e.origin().function = &fn_;
             e.origin().user_exception = stmt.user_exception;
             e.origin().oracle_code = info.oracle_code != 0 ? info.oracle_code : 1;
+        } else if (stmt.oracle_code != 0) {
+            e.origin().oracle_code = stmt.oracle_code;
         }
         throw;
     }
@@ -167,10 +194,9 @@ void Executor::RaiseApplicationError(const ast::CallExpr &call) {
         pg::Raise(ERRCODE_INVALID_PARAMETER_VALUE, "ORA-21000: error number argument to raise_application_error of " +
                                                        std::to_string(number) + " is out of range");
     std::string detail;
-    if (keep && !handling_.empty()) {
-        const pg::PgError &prev = handling_.back();
-        detail = compile::SqlErrm(prev.data(), prev.origin().oracle_code, prev.origin().pl_conversion);
-    }
+    if (const pg::PgError *prev = HandledError(); keep && prev != nullptr)
+        detail = compile::SqlErrm(prev->data(), prev->origin().oracle_code, prev->origin().pl_conversion,
+                                  prev->origin().embedded_sql);
     ThrowApplicationError(number, message.isnull ? std::string() : ToText(message), detail);
 }
 
@@ -198,9 +224,10 @@ void Executor::SetErrorInfo() {
 }
 
 pg::Value Executor::EvalSqlCode() {
-    if (handling_.empty()) return pg::Value::Of(Int32GetDatum(0), INT4OID);
-    const pg::PgError &e = handling_.back();
-    return pg::Value::Of(Int32GetDatum(compile::SqlCode(e.data(), e.origin().oracle_code, e.origin().pl_conversion)),
+    const pg::PgError *e = HandledError();
+    if (e == nullptr) return pg::Value::Of(Int32GetDatum(0), INT4OID);
+    return pg::Value::Of(Int32GetDatum(compile::SqlCode(e->data(), e->origin().oracle_code, e->origin().pl_conversion,
+                                                        e->origin().embedded_sql)),
                          INT4OID);
 }
 
@@ -212,11 +239,11 @@ pg::Value Executor::EvalSqlErrm(const ast::Expr *code) {
         pg::Value v = Coerce(Eval(*code), to_int);
         if (v.isnull) return pg::Value::Null(TEXTOID);
         text = compile::SqlErrmForCode(DatumGetInt32(v.datum));
-    } else if (handling_.empty()) {
-        text = compile::SqlErrmForCode(0);
+    } else if (const pg::PgError *e = HandledError()) {
+        text =
+            compile::SqlErrm(e->data(), e->origin().oracle_code, e->origin().pl_conversion, e->origin().embedded_sql);
     } else {
-        const pg::PgError &e = handling_.back();
-        text = compile::SqlErrm(e.data(), e.origin().oracle_code, e.origin().pl_conversion);
+        text = compile::SqlErrmForCode(0);
     }
     return pg::TextValue(text.c_str());
 }

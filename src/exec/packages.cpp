@@ -147,20 +147,22 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
     std::string text;
     switch (builtin) {
         case ast::Builtin::FormatErrorStack: {
-            if (handling_.empty()) return pg::Value::Null(TEXTOID);
+            const pg::PgError *e = HandledError();
+            if (e == nullptr) return pg::Value::Null(TEXTOID);
             // Oracle's stack shows "ORA-20001: msg" where SQLERRM gives the
             // bare message of an application error.
-            const pg::PgError &e = handling_.back();
-            const char *message = e.data()->message;
+            const char *message = e->data()->message;
             text = message != nullptr && strncmp(message, "ORA-", 4) == 0
                        ? std::string(message)
-                       : compile::SqlErrm(e.data(), e.origin().oracle_code, e.origin().pl_conversion);
+                       : compile::SqlErrm(e->data(), e->origin().oracle_code, e->origin().pl_conversion,
+                                          e->origin().embedded_sql);
             text += "\n";
             break;
         }
         case ast::Builtin::FormatErrorBacktrace: {
-            if (handling_.empty()) return pg::Value::Null(TEXTOID);
-            const char *context = handling_.back().data()->context;
+            const pg::PgError *e = HandledError();
+            if (e == nullptr) return pg::Value::Null(TEXTOID);
+            const char *context = e->data()->context;
             std::string name;
             int line = 0;
             for (const auto &frame : Lines(context != nullptr ? context : ""))

@@ -12,7 +12,15 @@ Flow Executor::RunSql(const ast::SqlStmt &stmt) {
     // Two rows are enough to tell "exactly one" from "too many"; DML with
     // RETURNING must run to completion.
     long max_rows = into && !stmt.returning_into ? 2 : 0;
-    pg::SqlStatement::Result result = site.statement.Execute(slots_.data(), fn_.read_only(), max_rows);
+    pg::SqlStatement::Result result;
+    try {
+        result = site.statement.Execute(slots_.data(), fn_.read_only(), max_rows);
+    } catch (pg::PgError &e) {
+        // A column's length or precision check is then Oracle's ORA-12899 /
+        // ORA-01438, not VALUE_ERROR (compile::SqlCode).
+        e.origin().embedded_sql = true;
+        throw;
+    }
     pg::ResultGuard free_result(result);
 
     sql_executed_ = true;

@@ -219,6 +219,7 @@ struct RaiseStmt : Stmt {
     // Set by the compiler.
     int user_exception = -1;  // index in CompiledFunction::exceptions
     int sqlstate = 0;
+    int oracle_code = 0;  // RAISE of an Oracle predefined exception: its SQLCODE
     std::string message;
 };
 

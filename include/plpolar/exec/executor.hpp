@@ -77,6 +77,10 @@ private:
     bool Matches(const std::vector<compile::Condition> &conditions, const pg::PgError &error) const;
     void RaiseApplicationError(const ast::CallExpr &call);
     pg::Value EvalSqlCode();
+    // The error of the innermost handler running in the session (in this
+    // call or a caller's), or nullptr: what SQLCODE, SQLERRM and
+    // DBMS_UTILITY.FORMAT_ERROR_* show.
+    static const pg::PgError *HandledError();
     // SQLCODE and SQLERRM variables for the innermost handled error.
     void SetErrorInfo();
     pg::Value EvalSqlErrm(const ast::Expr *code);
@@ -221,7 +225,8 @@ private:
         int64 rowcount = 0;
     };
     std::vector<CursorState> cursors_;
-    // Errors being handled, innermost last: SQLCODE, SQLERRM and RAISE;.
+    // Errors this call's handlers are handling, innermost last: RAISE;
+    // (SQLCODE and SQLERRM read the session's, HandledError).
     std::vector<pg::PgError> handling_;
     // The error a Flow::Error carries up to the nearest handler block.
     pg::PgError pending_error_{nullptr};

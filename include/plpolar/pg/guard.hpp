@@ -32,6 +32,7 @@ public:
         int user_exception = -1;         // its declared exception, RAISE e
         int oracle_code = 0;             // number given by RAISE_APPLICATION_ERROR / EXCEPTION_INIT
         bool pl_conversion = false;      // a PL assignment failed to convert text
+        bool embedded_sql = false;       // raised while an embedded SQL statement ran
     };
     Origin &origin() { return origin_; }
     const Origin &origin() const { return origin_; }
