@@ -4,6 +4,7 @@
 #include "plpolar/compile/compiler.hpp"
 
 #include <cctype>
+#include <cstdio>
 
 #include "compiler_impl.hpp"
 #include "plpolar/parser/parser.hpp"
@@ -149,8 +150,17 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     Compiler compiler(*fn);
     // "compilation of PL/polar function "f" near line N" on every error
     // raised while compiling, including PostgreSQL's own (unknown type, ...).
-    std::string context = "compilation of PL/polar function \"" + fn->info.name + "\"";
-    pg::ErrorContextNearLine context_line(context.c_str(), compiler.line_ptr());
+    struct Context {
+        const char *name;
+        const int *line;
+    } context{fn->info.name.c_str(), compiler.line_ptr()};
+    auto describe = [](const void *data, char *out, size_t size) noexcept {
+        const auto *c = static_cast<const Context *>(data);
+        if (*c->line > 0)
+            return snprintf(out, size, "compilation of PL/polar function \"%s\" near line %d", c->name, *c->line);
+        return snprintf(out, size, "compilation of PL/polar function \"%s\"", c->name);
+    };
+    pg::ErrorContextLine context_line(describe, &context);
     compiler.Run();
     return fn;
 }

@@ -1,5 +1,5 @@
-// The error context callbacks behind ErrorContextLine, ErrorContextNearLine
-// and FunctionBodyErrorPosition: the only errcontext calls of plpolar's C++.
+// The error context callbacks behind ErrorContextLine and
+// FunctionBodyErrorPosition: the only errcontext calls of plpolar's C++.
 #include "plpolar/pg/error_context.hpp"
 
 namespace plpolar::pg {
@@ -22,18 +22,6 @@ void ErrorContextLine::Callback(void *arg) {
         self->describe_(self->data_, line, size);
     }
     errcontext("%s", line);
-}
-
-ErrorContextNearLine::ErrorContextNearLine(const char *prefix, const int *line)
-    : prefix_(prefix), line_(line), push_(Callback, this) {}
-
-// Runs inside PostgreSQL's error reporting: C calls only, nothing that throws.
-void ErrorContextNearLine::Callback(void *arg) {
-    const auto *self = static_cast<const ErrorContextNearLine *>(arg);
-    if (*self->line_ > 0)
-        errcontext("%s near line %d", self->prefix_, *self->line_);
-    else
-        errcontext("%s", self->prefix_);
 }
 
 FunctionBodyErrorPosition::FunctionBodyErrorPosition(const std::string &source)

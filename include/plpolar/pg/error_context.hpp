@@ -50,22 +50,6 @@ private:
     ErrorContextPush push_;  // last: pushed once the rest is set
 };
 
-// The common case of a line: "<prefix> near line N" while *line > 0, else
-// "<prefix>" (the compiler's "compilation of PL/polar function ..."). Both
-// are read when an error is raised and must outlive the scope.
-class ErrorContextNearLine {
-public:
-    ErrorContextNearLine(const char *prefix, const int *line);
-    ErrorContextNearLine(const ErrorContextNearLine &) = delete;
-    ErrorContextNearLine &operator=(const ErrorContextNearLine &) = delete;
-
-private:
-    static void Callback(void *arg);
-    const char *prefix_;
-    const int *line_;
-    ErrorContextPush push_;
-};
-
 // Points syntax errors at the right place inside CREATE FUNCTION: a
 // position in `source`, the body of the function being validated, becomes
 // one in the statement. `source` must outlive the scope.
