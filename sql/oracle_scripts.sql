@@ -91,7 +91,74 @@ $script$);
 -- What cannot be honoured in the server is a clear error.
 SELECT * FROM plpolar.exec('@install_tables.sql');
 SELECT * FROM plpolar.exec('CONNECT scott/tiger');
-SELECT * FROM plpolar.exec('ROLLBACK;');
+SELECT * FROM plpolar.exec('PREPARE TRANSACTION ''x'';');
+SELECT * FROM plpolar.exec('COMMIT FORCE ''22.57.53'';');
+SELECT * FROM plpolar.exec('ROLLBACK WORK FORCE ''22.57.53'';');
+
+-- COMMIT, ROLLBACK and savepoints: the script runs in the caller's
+-- transaction; COMMIT keeps the work so far (it commits with the caller) and
+-- forgets the savepoints, ROLLBACK undoes the work since the script's start
+-- or its last COMMIT, ROLLBACK TO undoes the work since the savepoint (which
+-- stays), all as subtransactions.
+CREATE TABLE os_tx (i int);
+SELECT * FROM plpolar.exec($script$
+INSERT INTO os_tx VALUES (1);
+SAVEPOINT a;
+INSERT INTO os_tx VALUES (2);
+SAVEPOINT b;
+INSERT INTO os_tx VALUES (3);
+ROLLBACK TO SAVEPOINT b;
+INSERT INTO os_tx VALUES (4);
+ROLLBACK WORK TO a;
+INSERT INTO os_tx VALUES (5);
+ROLLBACK TO a;
+INSERT INTO os_tx VALUES (6);
+COMMIT COMMENT 'first load' WRITE NOWAIT;
+INSERT INTO os_tx VALUES (7);
+CREATE TABLE os_tx_gone (i int);
+ROLLBACK;
+INSERT INTO os_tx VALUES (8);
+COMMIT;
+$script$);
+SELECT array_agg(i ORDER BY i) AS kept, to_regclass('os_tx_gone') IS NULL AS ddl_rolled_back FROM os_tx;
+-- A savepoint set again moves; quoted names keep their case.
+TRUNCATE os_tx;
+SELECT action FROM plpolar.exec($script$
+SAVEPOINT s; INSERT INTO os_tx VALUES (1);
+SAVEPOINT s; INSERT INTO os_tx VALUES (2);
+SAVEPOINT "s"; INSERT INTO os_tx VALUES (3);
+ROLLBACK TO "s";
+ROLLBACK TO s;
+$script$);
+SELECT array_agg(i ORDER BY i) AS kept FROM os_tx;
+-- COMMIT erases savepoints; a savepoint never set is Oracle's ORA-01086,
+-- and the failed script leaves nothing behind.
+TRUNCATE os_tx;
+SELECT * FROM plpolar.exec($script$INSERT INTO os_tx VALUES (1); SAVEPOINT a; COMMIT; ROLLBACK TO a;$script$);
+SELECT * FROM plpolar.exec('ROLLBACK TO never_set');
+SELECT count(*) AS nothing_left FROM os_tx;
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+DECLARE
+  n int;
+BEGIN
+  SELECT count(*) INTO n FROM plpolar.exec('SAVEPOINT x; ROLLBACK TO y;');
+EXCEPTION WHEN OTHERS THEN
+  DBMS_OUTPUT.PUT_LINE('SQLCODE ' || SQLCODE || ' / ' || SQLERRM);
+END;
+$$;
+RESET plpolar.serveroutput;
+-- The caller's transaction decides in the end: its ROLLBACK undoes a
+-- script that said COMMIT.
+BEGIN;
+SELECT action FROM plpolar.exec('INSERT INTO os_tx VALUES (42); COMMIT;');
+ROLLBACK;
+SELECT count(*) AS caller_rolled_back FROM os_tx;
+-- A SAVEPOINT left open at the end keeps its work; an error after savepoints
+-- still fails the whole script.
+SELECT action FROM plpolar.exec('SAVEPOINT open_at_end; INSERT INTO os_tx VALUES (9);');
+SELECT * FROM plpolar.exec('SAVEPOINT a; INSERT INTO os_tx VALUES (10); SAVEPOINT b; SELECT 1/0;');
+SELECT array_agg(i) AS kept FROM os_tx;
 
 -- Subprogram header clauses, in any order Oracle allows, and %TYPE /
 -- %ROWTYPE in parameter and return types.

@@ -211,10 +211,23 @@ bool IsValueError(const ErrorData *edata, bool pl_conversion, bool embedded_sql)
     return IsValueErrorSqlState(edata->sqlerrcode, pl_conversion) && ColumnOverflowCode(edata, embedded_sql) == 0;
 }
 
+// An error plpolar raises with Oracle's number in its text, "ORA-nnnnn: ..."
+// (ORA-01086 of a script's ROLLBACK TO, ORA-01438 of a NUMBER column, ...):
+// that number is SQLCODE and the text SQLERRM, whatever the SQLSTATE.
+static int OracleCodeInMessage(const char *message) {
+    if (message == nullptr || strncmp(message, "ORA-", 4) != 0) return 0;
+    for (int i = 4; i < 9; ++i)
+        if (!isdigit(static_cast<unsigned char>(message[i]))) return 0;
+    if (message[9] != ':' || message[10] != ' ') return 0;
+    int code = atoi(message + 4);
+    return code == 1403 ? 100 : -code;
+}
+
 int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion, bool embedded_sql) {
     if (oracle_code != 0) return oracle_code;
     int sqlstate = edata->sqlerrcode;
     if (IsApplicationSqlState(sqlstate)) return -20000 - atoi(unpack_sql_state(sqlstate) + 2);
+    if (int code = OracleCodeInMessage(edata->message)) return code;
     if (int code = ColumnOverflowCode(edata, embedded_sql)) return code;
     if (IsValueErrorSqlState(sqlstate, pl_conversion)) return -6502;
     // RAISE of a declared exception in another function, or PL/pgSQL's
@@ -250,6 +263,7 @@ std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion,
         return "User-Defined Exception";
     if (sqlstate == ERRCODE_RAISE_EXCEPTION && oracle_code == 0) return message;
     int code = SqlCode(edata, oracle_code, pl_conversion, embedded_sql);
+    if (oracle_code == 0 && code != 0 && OracleCodeInMessage(edata->message) == code) return message;
     if (code == -1438) return OraPrefix(code) + "value larger than specified precision allowed for this column";
     if (code == -12899) return OraPrefix(code) + ColumnTooLargeText(edata);
     // Raised by plpolar code with its number (RAISE VALUE_ERROR, an

@@ -4,6 +4,7 @@
 // per statement says what it did.
 #include <cctype>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/script.hpp"
 #include "plpolar/pg/spi.hpp"
+#include "plpolar/pg/subxact.hpp"
 #include "plpolar/pg/types.hpp"
 
 namespace plpolar::handler {
@@ -37,7 +39,7 @@ int DescribeStatement(const void *data, char *out, size_t size) noexcept {
     return snprintf(out, size, "plpolar.exec statement %d (line %d of the script)", ctx->number, ctx->line);
 }
 
-void EmitRow(ReturnSetInfo *rsinfo, int number, int line, const std::string &action, uint64 rows) {
+void EmitRow(const pg::ScriptResult &rsinfo, int number, int line, const std::string &action, uint64 rows) {
     Datum values[4];
     bool nulls[4] = {false, false, false, false};
     values[0] = Int32GetDatum(number);
@@ -75,6 +77,122 @@ std::string MapHeaderType(const std::string &type) {
     return compile::MapOracleTypeName(type);
 }
 
+// The script's COMMIT, ROLLBACK and savepoints inside the caller's
+// transaction, which the script cannot end: each SAVEPOINT opens a
+// subtransaction, ROLLBACK TO undoes the ones down to its savepoint (which
+// stays, as in Oracle), ROLLBACK undoes everything since the script's start
+// or its last COMMIT, and COMMIT keeps the work (it commits with the caller)
+// and forgets the savepoints, as Oracle's COMMIT erases them.
+class ScriptTransaction {
+public:
+    // `rollback_ahead`: the script has a ROLLBACK, so its work since the
+    // start or the last COMMIT runs in a subtransaction of its own; other
+    // scripts pay nothing.
+    explicit ScriptTransaction(bool rollback_ahead) : rollback_ahead_(rollback_ahead) { OpenBase(); }
+    ScriptTransaction(const ScriptTransaction &) = delete;
+    ScriptTransaction &operator=(const ScriptTransaction &) = delete;
+    // On an error the subtransactions are rolled back innermost first (a
+    // vector's destructor would not keep that order); the error then aborts
+    // the caller's transaction anyway.
+    ~ScriptTransaction() {
+        while (!savepoints_.empty()) savepoints_.pop_back();
+        base_.reset();
+    }
+
+    std::string Savepoint(const std::string &name) {
+        // Oracle: a second savepoint of the same name erases the first, so
+        // only the newest can be rolled back to; the earlier level stays.
+        std::string note;
+        for (Level &level : savepoints_)
+            if (level.name == name) {
+                level.name.clear();
+                note = " (replaces the earlier savepoint of that name)";
+            }
+        savepoints_.push_back(Level{name, std::make_unique<pg::SubTransaction>()});
+        return "SAVEPOINT " + name + note;
+    }
+
+    std::string RollbackTo(const std::string &name) {
+        size_t at = savepoints_.size();
+        while (at > 0 && savepoints_[at - 1].name != name) --at;
+        if (at == 0)
+            pg::Raise(ERRCODE_S_E_INVALID_SPECIFICATION,
+                      "ORA-01086: savepoint '" + name + "' never established in this session or is invalid");
+        // The savepoint's own level too: its work is undone, then it is
+        // set again at the same point.
+        while (savepoints_.size() >= at) {
+            savepoints_.back().subxact->Rollback();
+            savepoints_.pop_back();
+        }
+        savepoints_.push_back(Level{name, std::make_unique<pg::SubTransaction>()});
+        return "ROLLBACK TO SAVEPOINT " + name;
+    }
+
+    std::string Rollback() {
+        if (!base_)
+            // Unreachable: the script was scanned for ROLLBACK before it ran.
+            pg::Raise(ERRCODE_INTERNAL_ERROR, "ROLLBACK without the script's subtransaction");
+        UnwindSavepoints(false);
+        base_->Rollback();
+        base_.reset();
+        OpenBase();
+        return "ROLLBACK (of the script's work since its start or its last COMMIT)";
+    }
+
+    std::string Commit() {
+        UnwindSavepoints(true);
+        return "COMMIT (with the caller's transaction)";
+    }
+
+    // The end of the script: its work stays in the caller's transaction.
+    void Finish() {
+        while (!savepoints_.empty()) {
+            savepoints_.back().subxact->Commit();
+            savepoints_.pop_back();
+        }
+        if (base_) base_->Commit();
+        base_.reset();
+    }
+
+private:
+    struct Level {
+        std::string name;  // empty: erased by a later savepoint of the same name
+        std::unique_ptr<pg::SubTransaction> subxact;
+    };
+
+    void OpenBase() {
+        if (rollback_ahead_) base_ = std::make_unique<pg::SubTransaction>();
+    }
+    // Commit keeps the work of every level (then restarts the base, so a
+    // later ROLLBACK stops at this COMMIT); otherwise only the savepoints go.
+    void UnwindSavepoints(bool keep) {
+        while (!savepoints_.empty()) {
+            if (keep)
+                savepoints_.back().subxact->Commit();
+            else
+                savepoints_.back().subxact->Rollback();
+            savepoints_.pop_back();
+        }
+        if (keep && base_) {
+            base_->Commit();
+            base_.reset();
+            OpenBase();
+        }
+    }
+
+    bool rollback_ahead_;
+    std::unique_ptr<pg::SubTransaction> base_;
+    std::vector<Level> savepoints_;
+};
+
+bool HasRollback(const std::vector<parser::ScriptStatement> &statements) {
+    for (const parser::ScriptStatement &stmt : statements)
+        if (stmt.kind == parser::ScriptStatementKind::Sql &&
+            parser::ParseTransactionCommand(stmt.text).kind == parser::TransactionCommand::Kind::Rollback)
+            return true;
+    return false;
+}
+
 }  // namespace
 
 Datum ExecScript(FunctionCallInfo fcinfo) {
@@ -85,8 +203,9 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
     } catch (const parser::SyntaxError &e) {
         pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
     }
-    ReturnSetInfo *rsinfo = pg::BeginMaterializedResult(fcinfo);
+    pg::ScriptResult rsinfo = pg::BeginMaterializedResult(fcinfo);
     pg::SpiConnect(false);
+    ScriptTransaction transaction(HasRollback(statements));
     for (size_t i = 0; i < statements.size(); ++i) {
         const parser::ScriptStatement &stmt = statements[i];
         StatementContext ctx{static_cast<int>(i + 1), stmt.line, 0};
@@ -137,15 +256,26 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 }
                 break;
             }
-            case parser::ScriptStatementKind::Sql:
-                if (parser::IsPlainCommit(stmt.text)) {
-                    // Scripts end with COMMIT: the function runs in the
-                    // caller's transaction, which commits the script's work.
-                    action = "COMMIT (with the caller's transaction)";
-                } else {
-                    sql = stmt.text;
+            case parser::ScriptStatementKind::Sql: {
+                // Scripts end with COMMIT: the function runs in the caller's
+                // transaction, which commits the script's work.
+                parser::TransactionCommand tcl = parser::ParseTransactionCommand(stmt.text);
+                switch (tcl.kind) {
+                    case parser::TransactionCommand::Kind::None: sql = stmt.text; break;
+                    case parser::TransactionCommand::Kind::Commit: action = transaction.Commit(); break;
+                    case parser::TransactionCommand::Kind::Rollback: action = transaction.Rollback(); break;
+                    case parser::TransactionCommand::Kind::RollbackTo:
+                        action = transaction.RollbackTo(tcl.name);
+                        break;
+                    case parser::TransactionCommand::Kind::Savepoint: action = transaction.Savepoint(tcl.name); break;
+                    case parser::TransactionCommand::Kind::Refused:
+                        pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
+                                  "COMMIT FORCE and ROLLBACK FORCE (in-doubt distributed transactions) cannot be "
+                                  "honoured: PostgreSQL's prepared transactions are ended with COMMIT PREPARED or "
+                                  "ROLLBACK PREPARED outside any transaction");
                 }
                 break;
+            }
         }
         if (sql.empty()) {
             EmitRow(rsinfo, ctx.number, ctx.line, action, 0);
@@ -161,6 +291,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
         if (action.empty()) action = pg::CommandTagOf(sql);
         EmitRow(rsinfo, ctx.number, ctx.line, action, rows);
     }
+    transaction.Finish();
     pg::SpiFinish();
     return (Datum)0;
 }

@@ -668,13 +668,78 @@ SqlPlusCommand TranslateSqlPlus(const std::string &line) {
     return cmd;
 }
 
-bool IsPlainCommit(const std::string &sql) {
+TransactionCommand ParseTransactionCommand(const std::string &sql) {
     Lexer lex(sql);
     Token t = lex.Next();
-    if (t.upper != "COMMIT" && t.upper != "END") return false;
+    TransactionCommand cmd;
+    if (t.kind != Token::Kind::Word) return cmd;
+    auto name_of = [&sql](const Token &n) {
+        if (n.kind == Token::Kind::Word) return n.upper;
+        // "Name": as written, inner "" undoubled.
+        std::string out;
+        for (size_t i = n.begin + 1; i + 1 < n.end; ++i) {
+            out += sql[i];
+            if (sql[i] == '"') ++i;
+        }
+        return out;
+    };
+    if (t.upper == "SAVEPOINT") {
+        Token n = lex.Next();
+        if ((n.kind != Token::Kind::Word && n.kind != Token::Kind::Quoted) || lex.Next().kind != Token::Kind::End)
+            return cmd;
+        cmd.kind = TransactionCommand::Kind::Savepoint;
+        cmd.name = name_of(n);
+        return cmd;
+    }
+    bool commit = t.upper == "COMMIT" || t.upper == "END";
+    if (!commit && t.upper != "ROLLBACK") return cmd;
     Token n = lex.Next();
-    if (n.kind == Token::Kind::Word && (n.upper == "WORK" || n.upper == "TRANSACTION")) n = lex.Next();
-    return n.kind == Token::Kind::End;
+    if (n.kind == Token::Kind::Word && (n.upper == "WORK" || (n.upper == "TRANSACTION" && t.upper != "ROLLBACK")))
+        n = lex.Next();
+    if (commit) {
+        // COMMENT 'text' and WRITE [WAIT | NOWAIT] [IMMEDIATE | BATCH] only
+        // tune how Oracle writes its redo; the commit is the same.
+        // COMMIT FORCE (in-doubt distributed transactions) is not one.
+        while (n.kind == Token::Kind::Word && (n.upper == "COMMENT" || n.upper == "WRITE")) {
+            if (n.upper == "COMMENT") {
+                if (lex.Next().kind != Token::Kind::String) return cmd;
+                n = lex.Next();
+                continue;
+            }
+            n = lex.Next();
+            while (n.kind == Token::Kind::Word &&
+                   (n.upper == "WAIT" || n.upper == "NOWAIT" || n.upper == "IMMEDIATE" || n.upper == "BATCH"))
+                n = lex.Next();
+        }
+        if (n.kind == Token::Kind::End) cmd.kind = TransactionCommand::Kind::Commit;
+        if (n.kind == Token::Kind::Word && n.upper == "FORCE") cmd.kind = TransactionCommand::Kind::Refused;
+        return cmd;
+    }
+    if (n.kind == Token::Kind::Word && n.upper == "FORCE") {
+        cmd.kind = TransactionCommand::Kind::Refused;
+        return cmd;
+    }
+    if (n.kind == Token::Kind::End) {
+        cmd.kind = TransactionCommand::Kind::Rollback;
+        return cmd;
+    }
+    if (n.kind != Token::Kind::Word || n.upper != "TO") return cmd;
+    n = lex.Next();
+    if (n.kind == Token::Kind::Word && n.upper == "SAVEPOINT") {
+        Token after = lex.Next();
+        // ROLLBACK TO savepoint: a savepoint may be named SAVEPOINT.
+        if (after.kind == Token::Kind::End) {
+            cmd.kind = TransactionCommand::Kind::RollbackTo;
+            cmd.name = "SAVEPOINT";
+            return cmd;
+        }
+        n = after;
+    }
+    if ((n.kind != Token::Kind::Word && n.kind != Token::Kind::Quoted) || lex.Next().kind != Token::Kind::End)
+        return cmd;
+    cmd.kind = TransactionCommand::Kind::RollbackTo;
+    cmd.name = name_of(n);
+    return cmd;
 }
 
 std::string ToCreateStatement(const OracleSubprogram &sub, const std::string &definer_search_path) {

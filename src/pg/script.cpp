@@ -44,15 +44,24 @@ std::string CommandTagOf(const std::string &sql) {
     return tag;
 }
 
-ReturnSetInfo *BeginMaterializedResult(FunctionCallInfo fcinfo) {
+ScriptResult BeginMaterializedResult(FunctionCallInfo fcinfo) {
     Guarded([fcinfo] { InitMaterializedSRF(fcinfo, 0); });
-    return reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+    return ScriptResult{reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo), CurrentResourceOwner};
 }
 
-void AddResultRow(ReturnSetInfo *rsinfo, const Datum *values, const bool *nulls) {
+void AddResultRow(const ScriptResult &result, const Datum *values, const bool *nulls) {
     auto *pv = const_cast<Datum *>(values);
     auto *pn = const_cast<bool *>(nulls);
-    Guarded([rsinfo, pv, pn] { tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, pv, pn); });
+    ReturnSetInfo *rsinfo = result.rsinfo;
+    ResourceOwner owner = result.owner;
+    Guarded([rsinfo, owner, pv, pn] {
+        ResourceOwner current = CurrentResourceOwner;
+        CurrentResourceOwner = owner;
+        // No error is expected between the two assignments but an
+        // out-of-memory one; the aborting transaction resets the owner.
+        tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, pv, pn);
+        CurrentResourceOwner = current;
+    });
 }
 
 }  // namespace plpolar::pg

@@ -187,9 +187,32 @@ TEST(Script, SqlPlusLines) {
     EXPECT_EQ(TranslateSqlPlus(stmts[5].text).effect, SqlPlusCommand::Effect::NoEffect);
     EXPECT_EQ(TranslateSqlPlus(stmts[9].text).effect, SqlPlusCommand::Effect::Refused);
     EXPECT_EQ(TranslateSqlPlus("EXIT").effect, SqlPlusCommand::Effect::Exit);
-    EXPECT_TRUE(IsPlainCommit("COMMIT"));
-    EXPECT_TRUE(IsPlainCommit("commit work"));
-    EXPECT_FALSE(IsPlainCommit("COMMIT PREPARED 'x'"));
+}
+
+TEST(Script, TransactionCommands) {
+    using K = TransactionCommand::Kind;
+    EXPECT_EQ(ParseTransactionCommand("COMMIT").kind, K::Commit);
+    EXPECT_EQ(ParseTransactionCommand("commit work").kind, K::Commit);
+    EXPECT_EQ(ParseTransactionCommand("END").kind, K::Commit);
+    EXPECT_EQ(ParseTransactionCommand("COMMIT COMMENT 'nightly' WRITE NOWAIT BATCH").kind, K::Commit);
+    EXPECT_EQ(ParseTransactionCommand("COMMIT PREPARED 'x'").kind, K::None);
+    EXPECT_EQ(ParseTransactionCommand("COMMIT FORCE '22.57.53'").kind, K::Refused);
+    EXPECT_EQ(ParseTransactionCommand("ROLLBACK WORK FORCE '22.57.53'").kind, K::Refused);
+    EXPECT_EQ(ParseTransactionCommand("ROLLBACK").kind, K::Rollback);
+    EXPECT_EQ(ParseTransactionCommand("rollback work").kind, K::Rollback);
+    EXPECT_EQ(ParseTransactionCommand("ROLLBACK TRANSACTION").kind, K::None);
+    auto to = ParseTransactionCommand("ROLLBACK WORK TO SAVEPOINT before_load");
+    EXPECT_EQ(to.kind, K::RollbackTo);
+    EXPECT_EQ(to.name, "BEFORE_LOAD");
+    EXPECT_EQ(ParseTransactionCommand("rollback to a").name, "A");
+    EXPECT_EQ(ParseTransactionCommand("ROLLBACK TO SAVEPOINT").name, "SAVEPOINT");
+    auto quoted = ParseTransactionCommand("SAVEPOINT \"Mixed\"\"Case\"");
+    EXPECT_EQ(quoted.kind, K::Savepoint);
+    EXPECT_EQ(quoted.name, "Mixed\"Case");
+    EXPECT_EQ(ParseTransactionCommand("SAVEPOINT").kind, K::None);
+    EXPECT_EQ(ParseTransactionCommand("SAVEPOINT a b").kind, K::None);
+    EXPECT_EQ(ParseTransactionCommand("RELEASE SAVEPOINT a").kind, K::None);
+    EXPECT_EQ(ParseTransactionCommand("BEGIN").kind, K::None);
 }
 
 TEST(Script, HeaderClauses) {

@@ -70,8 +70,18 @@ struct SqlPlusCommand {
 };
 SqlPlusCommand TranslateSqlPlus(const std::string &line);
 
-// COMMIT [WORK | TRANSACTION] (or END): what scripts end with.
-bool IsPlainCommit(const std::string &sql);
+// A transaction statement of an Oracle script, which plpolar.exec honours
+// itself (the script runs inside the caller's transaction, where SPI refuses
+// them): COMMIT [WORK] [COMMENT '...'] [WRITE ...] (or END), ROLLBACK [WORK],
+// ROLLBACK [WORK] TO [SAVEPOINT] name, SAVEPOINT name. Anything else, also
+// PostgreSQL's BEGIN / RELEASE / PREPARE TRANSACTION, is kind None; COMMIT
+// FORCE and ROLLBACK FORCE (in-doubt distributed transactions) are Refused.
+struct TransactionCommand {
+    enum class Kind { None, Commit, Rollback, RollbackTo, Savepoint, Refused };
+    Kind kind = Kind::None;
+    std::string name;  // savepoint name, case-folded to upper as Oracle does unless quoted
+};
+TransactionCommand ParseTransactionCommand(const std::string &sql);
 
 // The DO statement that runs an anonymous block.
 std::string ToDoStatement(const std::string &block);

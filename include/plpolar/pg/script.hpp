@@ -18,8 +18,14 @@ uint64 ExecuteScriptStatement(const std::string &sql);
 std::string CommandTagOf(const std::string &sql);
 
 // The function's result becomes a materialized set; rows go to it with
-// AddResultRow.
-ReturnSetInfo *BeginMaterializedResult(FunctionCallInfo fcinfo);
-void AddResultRow(ReturnSetInfo *rsinfo, const Datum *values, const bool *nulls);
+// AddResultRow. The rows belong to the function's resource owner, not to a
+// savepoint's subtransaction current when a row is added: a tuplestore that
+// spills to a temporary file inside one would lose the file at ROLLBACK TO.
+struct ScriptResult {
+    ReturnSetInfo *rsinfo;
+    ResourceOwner owner;
+};
+ScriptResult BeginMaterializedResult(FunctionCallInfo fcinfo);
+void AddResultRow(const ScriptResult &result, const Datum *values, const bool *nulls);
 
 }  // namespace plpolar::pg
