@@ -34,7 +34,7 @@ void Compiler::Run() {
     for (size_t i = 0; i < fn_.info.arg_types.size(); ++i) {
         Variable v;
         v.name = i < fn_.info.arg_names.size() ? fn_.info.arg_names[i] : std::string();
-        v.type = fn_.info.arg_types[i];
+        v.type = PlType(fn_.info.arg_types[i]);
         v.kind = VariableKind::Argument;
         int slot = AddVariable(std::move(v));
         if (!fn_.variables[static_cast<size_t>(slot)].name.empty())
@@ -139,6 +139,7 @@ ast::FunctionBody ParseInterruptibly(const std::string &source) {
 std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     auto fn = std::make_unique<CompiledFunction>(std::move(info));
     fn->varchar2_oid = pg::Varchar2TypeOid();
+    fn->number_oid = pg::NumberTypeOid();
     fn->empty_string_is_null = settings::EmptyStringIsNull();
     try {
         fn->body = ParseInterruptibly(fn->info.source);

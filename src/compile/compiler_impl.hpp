@@ -49,6 +49,11 @@ private:
                              const ast::CursorDecl **row_of_cursor = nullptr);
 
     std::unique_ptr<CastSite> MakeCast(const pg::TypeInfo &target);
+    // A PL variable's type for a SQL type: NUMBER(p,s) (an argument, a
+    // column's %TYPE) is numeric(p,s), whose typmod encodes the same
+    // precision and scale, so that the decimal fast paths apply; a PL
+    // variable's overflow is ORA-06502 in Oracle too.
+    pg::TypeInfo PlType(const pg::TypeInfo &type) const;
 
     // PROCEDURE / FUNCTION in a declaration section: registered before its
     // body is compiled, so that it can call itself; a forward declaration

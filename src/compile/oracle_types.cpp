@@ -105,4 +105,23 @@ std::string MapOracleTypeName(const std::string &text) {
     return text;
 }
 
+std::string MapOracleSqlTypeName(const std::string &text) {
+    std::string head, rest;
+    SplitHead(text, head, rest);
+    std::string mods = rest;
+    size_t star = mods.find('*');
+    if (star != std::string::npos) mods.replace(star, 1, "38");
+    bool bare = IsWhitespace(rest);
+    if (head == "number") return "pg_catalog.number" + mods;
+    if ((head == "integer" || head == "int" || head == "smallint") && bare) return "pg_catalog.number(38)";
+    if (head == "decimal" || head == "dec" || head == "numeric") return "pg_catalog.number" + (bare ? "(38)" : mods);
+    if (head == "float" || (head == "real" && bare)) return "pg_catalog.number";
+    if (head == "double" && Lower(rest).find("precision") != std::string::npos) {
+        std::string after = Lower(rest);
+        after.erase(0, after.find("precision") + 9);
+        if (IsWhitespace(after)) return "pg_catalog.number";
+    }
+    return MapOracleTypeName(text);
+}
+
 }  // namespace plpolar::compile

@@ -18,7 +18,7 @@ pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, 
             if (slot >= 0) return fn_.variables[static_cast<size_t>(slot)].type;
             if (ref.name.size() < 2)
                 Error(ref.loc, "variable \"" + ast::JoinName(ref.name) + "\" does not exist in %TYPE");
-            return pg::ColumnType(ref.name);
+            return PlType(pg::ColumnType(ref.name));
         }
         case ast::TypeRef::Form::PercentRowtype: {
             int slot = LookupName(fn_, scope, ref.name);
@@ -52,11 +52,16 @@ pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, 
             if (it != s->types.end()) return it->second;
         }
     }
-    pg::TypeInfo type = pg::ParseTypeName(MapOracleTypeName(ref.text));
+    pg::TypeInfo type = PlType(pg::ParseTypeName(MapOracleTypeName(ref.text)));
     type.byte_limit = OracleByteLimit(ref.text);
     if (type.typtype == TYPTYPE_PSEUDO)
         Error(ref.loc, "variables cannot have type " + ref.text, ERRCODE_DATATYPE_MISMATCH);
     return type;
+}
+
+pg::TypeInfo Compiler::PlType(const pg::TypeInfo &type) const {
+    if (type.oid != fn_.number_oid || type.oid == InvalidOid) return type;
+    return pg::TypeFromOid(NUMERICOID, type.typmod);
 }
 
 std::unique_ptr<CastSite> Compiler::MakeCast(const pg::TypeInfo &target) {

@@ -14,7 +14,9 @@ Native Executor::Classify(Oid type) const {
         case BOOLOID: return Native::Bool;
         case TEXTOID:
         case VARCHAROID: return Native::Text;
-        default: return type == fn_.varchar2_oid ? Native::Text : Native::Other;
+        default:
+            if (type == fn_.varchar2_oid) return Native::Text;
+            return type == fn_.number_oid && type != InvalidOid ? Native::Numeric : Native::Other;
     }
 }
 

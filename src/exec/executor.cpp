@@ -45,8 +45,13 @@ void Executor::SetVariable(int slot, const pg::Value &value) { StoreCoerced(slot
 pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
     // Arguments come from the caller's memory and are never freed by us.
     auto first = static_cast<size_t>(fn_.first_argument_slot);
-    for (size_t i = 0; i < nargs && first + i < slots_.size(); ++i)
-        slots_[first + i] = IsEmptyString(args[i]) ? pg::Value::Null(args[i].type) : args[i];
+    for (size_t i = 0; i < nargs && first + i < slots_.size(); ++i) {
+        pg::Value &slot = slots_[first + i];
+        slot = IsEmptyString(args[i]) ? pg::Value::Null(args[i].type) : args[i];
+        // A NUMBER argument is a numeric variable (compile::PlType): the
+        // same datum, typed as the plans prepared for the variable expect.
+        if (slot.type == fn_.number_oid && slot.type != InvalidOid) slot.type = NUMERICOID;
+    }
     pg::MemoryContextScope in_temp(temp_context_);
     SetErrorInfo();
     Flow flow = ExecBlock(*fn_.body.block);

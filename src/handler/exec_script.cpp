@@ -74,7 +74,7 @@ std::string MapHeaderType(const std::string &type) {
             return pg::FormatType(column.oid, column.typmod);
         }
     }
-    return compile::MapOracleTypeName(type);
+    return compile::MapOracleSqlTypeName(type);
 }
 
 // The script's COMMIT, ROLLBACK and savepoints inside the caller's

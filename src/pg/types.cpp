@@ -23,6 +23,14 @@ Oid Varchar2TypeOid() {
     });
 }
 
+Oid NumberTypeOid() {
+    // Looked up each time, as VARCHAR2's.
+    return Guarded([] {
+        return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("number"),
+                               ObjectIdGetDatum(PG_CATALOG_NAMESPACE));
+    });
+}
+
 bool IsStringType(Oid oid) {
     return oid == TEXTOID || oid == VARCHAROID || oid == BPCHAROID ||
            (oid >= FirstNormalObjectId && oid == Varchar2TypeOid());

@@ -87,6 +87,8 @@ public:
     std::unordered_map<int32, const ast::RecordTypeDecl *> record_types;
     MemoryContext context = nullptr;  // PostgreSQL objects built for this function
     Oid varchar2_oid = InvalidOid;
+    // NUMBER values (columns, arguments) compute as numeric: same datum.
+    Oid number_oid = InvalidOid;
     // Set when the body mentions a session variable: only then does a call
     // pay for looking up user, database and client address.
     bool uses_session_variables = false;

@@ -39,6 +39,9 @@ struct Value {
 
 // The SQL-level VARCHAR2 type the extension installs in pg_catalog.
 Oid Varchar2TypeOid();
+// The SQL-level NUMBER type (numeric's representation) in pg_catalog;
+// InvalidOid without the extension's version 1.2.
+Oid NumberTypeOid();
 
 TypeInfo TypeFromOid(Oid oid, int32 typmod);
 // A PostgreSQL type name as SQL writes it, e.g. "numeric(10,2)", "int[]".
