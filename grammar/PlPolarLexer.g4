@@ -114,7 +114,19 @@ DECIMAL_LITERAL
     | DIGIT+ EXPONENT
     ;
 
-STRING_LITERAL : [nN]? '\'' ( ~'\'' | '\'\'' )* '\'';
+// Also Oracle's alternative quoting, q'[...]' and the like (the delimiter
+// is not part of the value; see UnquoteString), with an optional N.
+STRING_LITERAL
+    : [nN]? '\'' ( ~'\'' | '\'\'' )* '\''
+    | [nN]? [qQ] '\'' Q_BODY '\''
+    ;
+fragment Q_BODY
+    : '[' .*? ']' | '{' .*? '}' | '(' .*? ')' | '<' .*? '>'
+    | '!' .*? '!' | '|' .*? '|' | '#' .*? '#' | '~' .*? '~' | '^' .*? '^' | '/' .*? '/'
+    | '+' .*? '+' | '@' .*? '@' | '%' .*? '%' | '*' .*? '*' | '=' .*? '=' | ':' .*? ':'
+    | '"' .*? '"' | '`' .*? '`' | '?' .*? '?' | '$' .*? '$' | '&' .*? '&' | ';' .*? ';'
+    | '-' .*? '-' | '_' .*? '_' | ',' .*? ',' | '.' .*? '.' | '\\' .*? '\\'
+    ;
 QUOTED_IDENTIFIER : '"' ( ~'"' | '""' )+ '"';
 POSITIONAL_PARAM : '$' DIGIT+;
 IDENTIFIER : [a-zA-Z_\u0080-\uFFFF] [a-zA-Z0-9_$#\u0080-\uFFFF]*;

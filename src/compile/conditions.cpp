@@ -223,11 +223,18 @@ static int OracleCodeInMessage(const char *message) {
     return code == 1403 ? 100 : -code;
 }
 
+// seq.CURRVAL before any seq.NEXTVAL in the session: Oracle's ORA-08002.
+static bool IsCurrvalUndefined(const ErrorData *edata) {
+    return edata->sqlerrcode == ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE && edata->message != nullptr &&
+           strncmp(edata->message, "currval of sequence \"", 21) == 0;
+}
+
 int SqlCode(const ErrorData *edata, int oracle_code, bool pl_conversion, bool embedded_sql) {
     if (oracle_code != 0) return oracle_code;
     int sqlstate = edata->sqlerrcode;
     if (IsApplicationSqlState(sqlstate)) return -20000 - atoi(unpack_sql_state(sqlstate) + 2);
     if (int code = OracleCodeInMessage(edata->message)) return code;
+    if (IsCurrvalUndefined(edata)) return -8002;
     if (int code = ColumnOverflowCode(edata, embedded_sql)) return code;
     if (IsValueErrorSqlState(sqlstate, pl_conversion)) return -6502;
     // RAISE of a declared exception in another function, or PL/pgSQL's
@@ -264,6 +271,12 @@ std::string SqlErrm(const ErrorData *edata, int oracle_code, bool pl_conversion,
     if (sqlstate == ERRCODE_RAISE_EXCEPTION && oracle_code == 0) return message;
     int code = SqlCode(edata, oracle_code, pl_conversion, embedded_sql);
     if (oracle_code == 0 && code != 0 && OracleCodeInMessage(edata->message) == code) return message;
+    if (code == -8002 && IsCurrvalUndefined(edata)) {
+        std::string name = message.substr(21);
+        name = name.substr(0, name.find('"'));
+        for (char &c : name) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+        return OraPrefix(code) + "sequence " + name + ".CURRVAL is not yet defined in this session";
+    }
     if (code == -1438) return OraPrefix(code) + "value larger than specified precision allowed for this column";
     if (code == -12899) return OraPrefix(code) + ColumnTooLargeText(edata);
     // Raised by plpolar code with its number (RAISE VALUE_ERROR, an

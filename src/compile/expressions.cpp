@@ -223,6 +223,15 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
     }
     if (CompilePackageFunction(name.name, 0, name.builtin, name.loc, scope)) return;
     auto site = std::make_unique<SqlExprSite>();
+    // seq.NEXTVAL / seq.CURRVAL (also schema.seq.NEXTVAL): Oracle's
+    // sequence pseudocolumns, PostgreSQL's nextval('seq') / currval('seq').
+    if (name.name.size() >= 2 && (name.name.back() == "nextval" || name.name.back() == "currval")) {
+        std::string sequence;
+        for (size_t i = 0; i + 1 < name.name.size(); ++i) sequence += (i ? "." : "") + QuoteIdent(name.name[i]);
+        site->sql = "pg_catalog." + name.name.back() + "(" + QuoteLiteral(sequence) + ")";
+        name.annotation = std::move(site);
+        return;
+    }
     std::string keyword = name.name.size() == 1 ? SqlValueKeyword(name.name[0]) : std::string();
     if (!keyword.empty()) {
         site->sql = std::move(keyword);

@@ -10,6 +10,7 @@
 
 #include "plpolar/compile/compiler.hpp"
 #include "plpolar/handler/handler.hpp"
+#include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
 #include "plpolar/pg/catalog.hpp"
@@ -261,7 +262,11 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 // transaction, which commits the script's work.
                 parser::TransactionCommand tcl = parser::ParseTransactionCommand(stmt.text);
                 switch (tcl.kind) {
-                    case parser::TransactionCommand::Kind::None: sql = stmt.text; break;
+                    case parser::TransactionCommand::Kind::None:
+                        // Oracle's SQL, as in PL code: q'[...]' quoting,
+                        // seq.NEXTVAL, SYSDATE, NVL, DECODE, FROM DUAL.
+                        sql = parser::QualifyBuiltins(stmt.text);
+                        break;
                     case parser::TransactionCommand::Kind::Commit: action = transaction.Commit(); break;
                     case parser::TransactionCommand::Kind::Rollback: action = transaction.Rollback(); break;
                     case parser::TransactionCommand::Kind::RollbackTo:

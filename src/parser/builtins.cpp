@@ -16,6 +16,33 @@ std::string Lower(const std::string &s, size_t from, size_t to) {
     return out;
 }
 
+// Where the dotted name that ends at `dot` (the '.' before NEXTVAL) starts:
+// one to three identifiers, plain or "quoted", blanks allowed around the
+// dots; npos if what precedes is not a name (a parameter, an expression).
+size_t SequenceNameStart(const std::string &out, size_t dot) {
+    size_t pos = dot;
+    for (int part = 0; part < 3; ++part) {
+        size_t e = pos;
+        while (e > 0 && std::isspace(static_cast<unsigned char>(out[e - 1]))) --e;
+        size_t b = e;
+        if (b > 0 && out[b - 1] == '"') {
+            --b;
+            while (b > 0 && out[b - 1] != '"') --b;
+            if (b == 0) return std::string::npos;
+            --b;
+        } else {
+            while (b > 0 && IsSqlWordChar(out[b - 1])) --b;
+            if (b == e || std::isdigit(static_cast<unsigned char>(out[b]))) return std::string::npos;
+        }
+        if (b > 0 && (out[b - 1] == ':' || out[b - 1] == '$')) return std::string::npos;
+        size_t d = b;
+        while (d > 0 && std::isspace(static_cast<unsigned char>(out[d - 1]))) --d;
+        if (d == 0 || out[d - 1] != '.') return b;
+        pos = d - 1;
+    }
+    return std::string::npos;
+}
+
 }  // namespace
 
 bool IsOracleBuiltin(const std::string &name) {
@@ -34,6 +61,14 @@ std::string QualifyBuiltins(const std::string &sql) {
     const size_t n = sql.size();
     size_t i = 0;
     while (i < n) {
+        // q'[...]' and N'...' become standard literals PostgreSQL reads.
+        std::string value;
+        size_t quoted = OracleQuoteEnd(sql, i, &value);
+        if (quoted != i) {
+            out += StandardLiteral(value);
+            i = quoted;
+            continue;
+        }
         size_t skip = SkipOpaque(sql, i);
         if (skip != i) {
             out.append(sql, i, skip - i);
@@ -60,6 +95,27 @@ std::string QualifyBuiltins(const std::string &sql) {
         while (after < n && std::isspace(static_cast<unsigned char>(sql[after]))) ++after;
         char next = after < n ? sql[after] : ' ';
         bool qualified = prev == '.' || prev == ':' || next == '.';
+        if (prev == '.' && next != '(' && (word == "nextval" || word == "currval")) {
+            // seq.NEXTVAL / schema.seq.CURRVAL, Oracle's sequence
+            // pseudocolumns: the dotted name already copied is taken back
+            // and becomes pg_catalog.nextval('schema.seq').
+            size_t start = SequenceNameStart(out, before - 1);
+            if (start != std::string::npos) {
+                std::string sequence = out.substr(start, before - 1 - start);
+                std::string literal;
+                bool in_quotes = false;
+                for (char ch : sequence) {
+                    if (ch == '"') in_quotes = !in_quotes;
+                    if (!in_quotes && std::isspace(static_cast<unsigned char>(ch))) continue;
+                    literal += ch;
+                    if (ch == '\'') literal += ch;
+                }
+                out.resize(start);
+                out += "pg_catalog." + word + "('" + literal + "')";
+                i = end;
+                continue;
+            }
+        }
         if (!qualified && word == "dual") {
             size_t w = before;
             while (w > 0 && std::isalpha(static_cast<unsigned char>(out[w - 1]))) --w;

@@ -6,10 +6,53 @@ namespace plpolar::parser {
 
 bool IsSqlWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; }
 
+size_t OracleQuoteEnd(const std::string &sql, size_t i, std::string *value) {
+    const size_t n = sql.size();
+    if (i >= n || (i > 0 && IsSqlWordChar(sql[i - 1]))) return i;
+    size_t j = i;
+    bool national = sql[j] == 'n' || sql[j] == 'N';
+    if (national) ++j;
+    bool q = j < n && (sql[j] == 'q' || sql[j] == 'Q');
+    if (q) ++j;
+    if ((!national && !q) || j >= n || sql[j] != '\'') return i;
+    if (!q) {
+        // N'...': an ordinary literal (PostgreSQL's N'' would be bpchar).
+        size_t end = SkipOpaque(sql, j);
+        if (value != nullptr) {
+            value->clear();
+            for (size_t k = j + 1; k + 1 < end; ++k) {
+                *value += sql[k];
+                if (sql[k] == '\'') ++k;
+            }
+        }
+        return end;
+    }
+    if (j + 1 >= n) return i;
+    char open = sql[j + 1];
+    if (std::isspace(static_cast<unsigned char>(open))) return i;
+    char close = open == '[' ? ']' : open == '{' ? '}' : open == '(' ? ')' : open == '<' ? '>' : open;
+    size_t body = j + 2;
+    size_t k = body;
+    while (k + 1 < n && !(sql[k] == close && sql[k + 1] == '\'')) ++k;
+    if (k + 1 >= n) return n;
+    if (value != nullptr) *value = sql.substr(body, k - body);
+    return k + 2;
+}
+
+std::string StandardLiteral(const std::string &value) {
+    std::string out = "'";
+    for (char c : value) {
+        out += c;
+        if (c == '\'') out += c;
+    }
+    return out + "'";
+}
+
 size_t SkipOpaque(const std::string &sql, size_t i) {
     const size_t n = sql.size();
     if (i >= n) return i;
     char c = sql[i];
+    if (c == 'q' || c == 'Q' || c == 'n' || c == 'N') return OracleQuoteEnd(sql, i);
     if (c == '\'' || c == '"') {
         size_t j = i + 1;
         while (j < n) {

@@ -13,4 +13,13 @@ bool IsSqlWordChar(char c);
 // starts at `i`, the index just past it; otherwise `i`.
 size_t SkipOpaque(const std::string &sql, size_t i);
 
+// Oracle's alternative quoting q'[...]', q'{...}', q'(...)', q'<...>' and
+// q'c...c' (any other character closes itself), also nq'...'; and N'...'.
+// If one starts at `i`, the index just past it and its text in *value;
+// otherwise `i`. An unterminated one ends at the end of the text.
+size_t OracleQuoteEnd(const std::string &sql, size_t i, std::string *value = nullptr);
+
+// The standard SQL literal for a string value: quotes doubled.
+std::string StandardLiteral(const std::string &value);
+
 }  // namespace plpolar::parser

@@ -13,6 +13,9 @@ ast::SourceLoc Transformer::Loc(antlr4::Token *token) {
 
 std::string UnquoteString(const std::string &literal) {
     size_t begin = literal.find('\'');
+    // q'[...]': the text between the delimiters, quotes as they are.
+    if (begin > 0 && (literal[begin - 1] == 'q' || literal[begin - 1] == 'Q'))
+        return literal.substr(begin + 2, literal.size() - begin - 4);
     std::string out;
     out.reserve(literal.size());
     for (size_t i = begin + 1; i + 1 < literal.size(); ++i) {

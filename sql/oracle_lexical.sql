@@ -1,0 +1,79 @@
+-- Oracle's lexical forms in PL code, embedded SQL, dynamic SQL and scripts:
+-- q'[...]' and N'...' literals, seq.NEXTVAL / seq.CURRVAL.
+SET plpolar.serveroutput = on;
+CREATE TABLE lx (id int, t text);
+
+-- q-quotes: the delimiters are not part of the value; quotes inside stay.
+DO LANGUAGE plpolar $$
+DECLARE
+  a varchar2(100) := q'[it's]';
+  b varchar2(100) := Q'{a}b'c}';
+  c varchar2(100) := nq'!x'y!';
+  d varchar2(100) := N'nat''ional';
+  e varchar2(100) := q'<:x; --not a comment>';
+  f varchar2(100) := q'#a#' || q'(b)' || q'|c|';
+BEGIN
+  DBMS_OUTPUT.PUT_LINE(a || ' / ' || b || ' / ' || c || ' / ' || d || ' / ' || e || ' / ' || f);
+  INSERT INTO lx VALUES (1, q'[O'Brien; :v]'), (2, N'n''x'), (3, nq'(p)');
+  SELECT count(*) INTO a FROM lx WHERE t = q'{O'Brien; :v}';
+  DBMS_OUTPUT.PUT_LINE('found ' || a);
+  EXECUTE IMMEDIATE 'INSERT INTO lx VALUES (4, q''[dyn''amic]'')';
+  EXECUTE IMMEDIATE q'[INSERT INTO lx VALUES (5, q'{dyn 'x'}')]';
+  EXECUTE IMMEDIATE q'[SELECT t FROM lx WHERE id = :1 AND t <> q'!:1!']' INTO a USING 5;
+  DBMS_OUTPUT.PUT_LINE('dynamic ' || a);
+END $$;
+SELECT * FROM lx ORDER BY id;
+-- In scripts: a q-quote may hold ; and ' in plain SQL and in blocks.
+SELECT statement, action FROM plpolar.exec($script$
+INSERT INTO lx VALUES (6, q'[script; 'ok']');
+BEGIN
+  INSERT INTO lx VALUES (7, q'!block; it's!');
+END;
+/
+$script$);
+SELECT * FROM lx WHERE id >= 6 ORDER BY id;
+-- An unterminated q-quote is a syntax error with its place.
+DO LANGUAGE plpolar $$
+BEGIN
+  DBMS_OUTPUT.PUT_LINE(q'[never closed);
+END $$;
+SELECT * FROM plpolar.exec(E'SELECT 1;\nINSERT INTO lx VALUES (8, q''[open);');
+
+-- seq.NEXTVAL / seq.CURRVAL in PL expressions, embedded SQL, dynamic SQL
+-- and scripts; schema-qualified and quoted names; any case.
+CREATE SEQUENCE lx_seq;
+CREATE SCHEMA lx_schema;
+CREATE SEQUENCE lx_schema."Mixed Seq" START 100;
+DO LANGUAGE plpolar $$
+DECLARE
+  v int;
+  w int;
+BEGIN
+  BEGIN
+    v := lx_seq.CURRVAL;
+  EXCEPTION WHEN OTHERS THEN
+    DBMS_OUTPUT.PUT_LINE('before NEXTVAL: ' || SQLCODE || ' ' || SQLERRM);
+  END;
+  v := lx_seq.NEXTVAL;
+  SELECT lx_seq.nextval INTO w FROM dual;
+  DBMS_OUTPUT.PUT_LINE('v ' || v || ' w ' || w || ' currval ' || lx_seq.CurrVal);
+  INSERT INTO lx VALUES (lx_seq.NEXTVAL, 'a'), (LX_SEQ . NEXTVAL, 'b');
+  UPDATE lx SET id = lx_schema."Mixed Seq".nextval WHERE t = 'b';
+  IF lx_seq.CURRVAL > 3 THEN
+    DBMS_OUTPUT.PUT_LINE('currval is ' || lx_seq.currval);
+  END IF;
+  EXECUTE IMMEDIATE 'SELECT lx_seq.NEXTVAL FROM dual' INTO v;
+  DBMS_OUTPUT.PUT_LINE('dynamic ' || v || ', mixed ' || lx_schema."Mixed Seq".CURRVAL);
+  -- PostgreSQL's own calls stay as written.
+  SELECT pg_catalog.nextval('lx_seq') INTO v;
+  DBMS_OUTPUT.PUT_LINE('pg ' || v);
+END $$;
+SELECT id, t FROM lx WHERE t IN ('a', 'b') ORDER BY id;
+SELECT action, rows FROM plpolar.exec($script$
+INSERT INTO lx VALUES (lx_seq.NEXTVAL, NVL(NULL, 'script'));
+$script$);
+SELECT id, t FROM lx WHERE t = 'script';
+DROP TABLE lx;
+DROP SEQUENCE lx_seq;
+DROP SCHEMA lx_schema CASCADE;
+RESET plpolar.serveroutput;
