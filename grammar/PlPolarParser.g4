@@ -23,6 +23,7 @@ declare_item
     | exception_decl SEMI
     | cursor_decl SEMI
     | type_decl SEMI
+    | subtype_decl SEMI
     | pragma_decl SEMI
     | variable_decl SEMI
     ;
@@ -53,6 +54,11 @@ cursor_param
 type_decl
     : K_TYPE identifier K_IS K_RECORD LPAREN record_field (COMMA record_field)* RPAREN   # recordTypeDecl
     | K_TYPE identifier K_IS K_REF K_CURSOR (K_RETURN type_spec)?                        # refCursorTypeDecl
+    ;
+
+// SUBTYPE name IS base [(n)] [NOT NULL] [RANGE low .. high]
+subtype_decl
+    : K_SUBTYPE identifier K_IS type_spec (K_NOT K_NULL)? (K_RANGE expr DOTDOT expr)?
     ;
 
 record_field
@@ -357,5 +363,5 @@ identifier
     | K_VALUES | K_CURSOR | K_OPEN | K_CLOSE | K_FETCH | K_PRAGMA | K_BY
     | K_FROM | K_INTO | K_FUNCTION | K_PROCEDURE | K_GOTO
     | K_EXECUTE | K_IMMEDIATE | K_OUT | K_REF | K_RETURNING
-    | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL
+    | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL | K_SUBTYPE | K_RANGE
     ;

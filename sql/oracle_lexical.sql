@@ -77,3 +77,86 @@ DROP TABLE lx;
 DROP SEQUENCE lx_seq;
 DROP SCHEMA lx_schema CASCADE;
 RESET plpolar.serveroutput;
+
+-- SUBTYPE name IS base [(n)] [NOT NULL] [RANGE low .. high]
+CREATE TABLE lx_emp (id int, name text);
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+DECLARE
+  SUBTYPE long_line IS VARCHAR2(10);
+  SUBTYPE digit IS PLS_INTEGER RANGE 0 .. 9;
+  SUBTYPE small_digit IS digit RANGE 0 .. 3;   -- a subtype of a subtype
+  SUBTYPE money IS NUMBER(6,2);
+  SUBTYPE id_t IS PLS_INTEGER NOT NULL;
+  SUBTYPE emp_row IS lx_emp%ROWTYPE;
+  SUBTYPE name_t IS lx_emp.name%TYPE;
+  l long_line := 'abc';
+  d digit := 5;
+  s small_digit := 1;
+  m money := 1.234;
+  i id_t := 1;
+  r emp_row;
+  n name_t := 'King';
+  FUNCTION twice(x digit) RETURN money IS
+  BEGIN
+    RETURN x * 2.005;
+  END;
+BEGIN
+  r.name := n;
+  DBMS_OUTPUT.PUT_LINE(l || ' ' || d || ' ' || s || ' ' || m || ' ' || i || ' ' || r.name || ' ' || twice(4));
+  BEGIN d := 10; EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('range: ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN d := d + 5; EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('expression: ' || SQLERRM); END;
+  BEGIN s := 4; EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('narrower: ' || SQLERRM); END;
+  BEGIN d := -1; EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('below: ' || SQLERRM); END;
+  BEGIN l := 'abcdefghijk'; EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('length: ' || SQLERRM); END;
+  BEGIN i := NULL; EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('not null: ' || SQLERRM); END;
+  BEGIN m := 12345.6; EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('precision: ' || SQLERRM); END;
+  FOR k IN 1 .. 3 LOOP
+    d := k * 3;
+  END LOOP;
+  DBMS_OUTPUT.PUT_LINE('d ' || d || ', s still ' || s);
+END $$;
+-- A range violation nobody handles: the error, with the range in DETAIL.
+DO LANGUAGE plpolar $$
+DECLARE
+  SUBTYPE digit IS PLS_INTEGER RANGE 0 .. 9;
+  d digit := 12;
+BEGIN
+  NULL;
+END $$;
+-- A NOT NULL subtype needs an initial value (PLS-00218).
+DO LANGUAGE plpolar $$
+DECLARE
+  SUBTYPE id_t IS PLS_INTEGER NOT NULL;
+  i id_t;
+BEGIN
+  NULL;
+END $$;
+-- RANGE only for the PLS_INTEGER family, with integer bounds.
+DO LANGUAGE plpolar $$
+DECLARE
+  SUBTYPE bad IS NUMBER RANGE 1 .. 2;
+BEGIN
+  NULL;
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE
+  SUBTYPE digit IS PLS_INTEGER RANGE 0 .. 9;
+  SUBTYPE wider IS digit RANGE 0 .. 20;
+BEGIN
+  NULL;
+END $$;
+-- A subtype is local to its block; an inner declaration hides it.
+DO LANGUAGE plpolar $$
+DECLARE
+  SUBTYPE t IS PLS_INTEGER RANGE 1 .. 2;
+BEGIN
+  DECLARE
+    SUBTYPE t IS VARCHAR2(20);
+    v t := 'not a number';
+  BEGIN
+    DBMS_OUTPUT.PUT_LINE(v);
+  END;
+END $$;
+DROP TABLE lx_emp;
+RESET plpolar.serveroutput;

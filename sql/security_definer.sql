@@ -68,7 +68,7 @@ CALL note_secret('x');
 CALL count_secrets(NULL);
 SELECT * FROM secrets;
 RESET ROLE;
-GRANT EXECUTE ON FUNCTION read_secret(numeric), whoami() TO plpolar_clerk;
+GRANT EXECUTE ON FUNCTION read_secret(number), whoami() TO plpolar_clerk;
 GRANT EXECUTE ON PROCEDURE note_secret(varchar2) TO plpolar_clerk;
 SET ROLE plpolar_clerk;
 SELECT read_secret(1);
@@ -99,7 +99,7 @@ BEGIN
   RETURN 'replaced';
 END;
 $script$);
-SELECT has_function_privilege('plpolar_clerk', 'read_secret(numeric)', 'EXECUTE') AS clerk_still_executes;
+SELECT has_function_privilege('plpolar_clerk', 'read_secret(number)', 'EXECUTE') AS clerk_still_executes;
 -- The PostgreSQL form: PostgreSQL's defaults (invoker's rights, EXECUTE for PUBLIC).
 CREATE FUNCTION pg_form() RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN 1; END; $$;
 SELECT prosecdef, proconfig, has_function_privilege('plpolar_clerk', 'pg_form()', 'EXECUTE') AS clerk_executes

@@ -175,6 +175,15 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
                     const auto &r = Cast<RecordTypeDecl>(*d);
                     out << "TYPE " << r.name << " RECORD";
                     for (const auto &f : r.fields) out << " " << f.name << ":" << f.type.text;
+                } else if (d->kind == DeclKind::Subtype) {
+                    const auto &st = Cast<SubtypeDecl>(*d);
+                    out << "SUBTYPE " << st.name << " " << st.base.text << (st.not_null ? " NOT NULL" : "");
+                    if (st.range_low) {
+                        out << " RANGE ";
+                        DumpExpr(out, *st.range_low);
+                        out << " .. ";
+                        DumpExpr(out, *st.range_high);
+                    }
                 } else if (d->kind == DeclKind::RefCursorType) {
                     out << "TYPE " << Cast<RefCursorTypeDecl>(*d).name << " REF CURSOR";
                 } else if (d->kind == DeclKind::Subprogram) {

@@ -144,6 +144,9 @@ private:
     void CompileCursorDecl(ast::CursorDecl &cd, Scope &scope, BlockSite &block);
     void CompileRecordTypeDecl(ast::RecordTypeDecl &rd, Scope &scope);
     void CompileRefCursorTypeDecl(ast::RefCursorTypeDecl &rd, Scope &scope);
+    void CompileSubtypeDecl(ast::SubtypeDecl &sd, Scope &scope);
+    // The SUBTYPE constraint a declared type carries (none for other types).
+    SubtypeConstraint ConstraintOf(const ast::TypeRef &ref, const Scope &scope) const;
 
     // INSERT INTO t VALUES rec / UPDATE t SET ROW = rec, rewritten into
     // PostgreSQL's words (set_row.cpp).

@@ -19,6 +19,7 @@ void Compiler::CompileDecl(ast::Decl &decl, Scope &scope, BlockSite &block) {
         case ast::DeclKind::RefCursorType:
             CompileRefCursorTypeDecl(ast::Cast<ast::RefCursorTypeDecl>(decl), scope);
             return;
+        case ast::DeclKind::Subtype: CompileSubtypeDecl(ast::Cast<ast::SubtypeDecl>(decl), scope); return;
         case ast::DeclKind::Subprogram: DeclareSubprogram(ast::Cast<ast::SubprogramDecl>(decl), scope); return;
     }
 }
@@ -30,10 +31,17 @@ void Compiler::CompileVariableDecl(ast::VariableDecl &vd, Scope &scope, BlockSit
     const ast::CursorDecl *row_of_cursor = nullptr;
     v.type = ResolveType(vd.type, scope, &row_of_cursor);
     v.constant = vd.constant;
-    v.not_null = vd.not_null;
+    SubtypeConstraint constraint = ConstraintOf(vd.type, scope);
+    v.not_null = vd.not_null || constraint.not_null;
+    v.has_range = constraint.has_range;
+    v.range_low = constraint.low;
+    v.range_high = constraint.high;
+    if (constraint.has_range) v.subtype = vd.type.text;
     v.loc = vd.loc;
-    if (vd.not_null && !vd.default_value)
-        Error(vd.loc, "variable \"" + vd.name + "\" declared NOT NULL must have an initial value");
+    // Oracle's PLS-00218, also for a NOT NULL subtype.
+    if (v.not_null && !vd.default_value)
+        Error(vd.loc, "PLS-00218: a variable declared NOT NULL must have an initialization assignment (\"" +
+                          vd.name + "\")");
     // The initial value sees the variables declared before it.
     if (vd.default_value) CompileExpr(*vd.default_value, scope);
     pg::TypeInfo type = v.type;
@@ -107,6 +115,53 @@ void Compiler::CompileRecordTypeDecl(ast::RecordTypeDecl &rd, Scope &scope) {
     scope.types[rd.name] = pg::TypeFromOid(RECORDOID, typmod);
     fn_.record_types[typmod] = &rd;
     rd.annotation = std::move(rsite);
+}
+
+namespace {
+
+// A RANGE bound: an integer literal, maybe signed (Oracle requires static
+// integers).
+bool StaticInteger(const ast::Expr &e, int64 *out) {
+    if (e.kind == ast::ExprKind::Unary) {
+        const auto &u = ast::Cast<ast::UnaryExpr>(e);
+        if (!StaticInteger(*u.operand, out)) return false;
+        if (u.op == ast::UnaryOp::Minus) *out = -*out;
+        return true;
+    }
+    if (e.kind != ast::ExprKind::Literal) return false;
+    const auto &lit = ast::Cast<ast::LiteralExpr>(e);
+    if (lit.type != ast::LiteralExpr::Type::Integer || lit.text.size() > 18) return false;
+    *out = std::stoll(lit.text);
+    return true;
+}
+
+}  // namespace
+
+void Compiler::CompileSubtypeDecl(ast::SubtypeDecl &sd, Scope &scope) {
+    CheckUnique(scope, sd.name, sd.loc);
+    pg::TypeInfo type = ResolveType(sd.base, scope);
+    // A subtype of a subtype keeps its constraints and may add its own.
+    SubtypeConstraint constraint = ConstraintOf(sd.base, scope);
+    constraint.not_null = constraint.not_null || sd.not_null;
+    if (sd.range_low) {
+        int64 low = 0;
+        int64 high = 0;
+        if (!StaticInteger(*sd.range_low, &low) || !StaticInteger(*sd.range_high, &high))
+            Error(sd.loc, "the RANGE of SUBTYPE " + sd.name + " needs integer literals");
+        if (type.oid != INT4OID && type.oid != INT8OID && type.oid != INT2OID)
+            Error(sd.loc, "RANGE is only allowed for PLS_INTEGER and its subtypes (SUBTYPE " + sd.name + " IS " +
+                              sd.base.text + ")",
+                  ERRCODE_DATATYPE_MISMATCH);
+        if (low > high) Error(sd.loc, "the RANGE of SUBTYPE " + sd.name + " is empty");
+        // Within the base's range, as a subtype only narrows it.
+        if (constraint.has_range && (low < constraint.low || high > constraint.high))
+            Error(sd.loc, "the RANGE of SUBTYPE " + sd.name + " is outside the range of " + sd.base.text);
+        constraint.has_range = true;
+        constraint.low = low;
+        constraint.high = high;
+    }
+    scope.types[sd.name] = type;
+    scope.subtypes[sd.name] = constraint;
 }
 
 void Compiler::CompileRefCursorTypeDecl(ast::RefCursorTypeDecl &rd, Scope &scope) {

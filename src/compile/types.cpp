@@ -59,6 +59,19 @@ pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, 
     return type;
 }
 
+SubtypeConstraint Compiler::ConstraintOf(const ast::TypeRef &ref, const Scope &scope) const {
+    if (ref.form != ast::TypeRef::Form::Named) return SubtypeConstraint{};
+    std::string word = ref.text;
+    for (char &c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const Scope *s = &scope; s != nullptr; s = s->parent) {
+        // The nearest declaration of the name decides, subtype or not.
+        if (s->types.count(word) == 0) continue;
+        auto it = s->subtypes.find(word);
+        return it == s->subtypes.end() ? SubtypeConstraint{} : it->second;
+    }
+    return SubtypeConstraint{};
+}
+
 pg::TypeInfo Compiler::PlType(const pg::TypeInfo &type) const {
     if (type.oid != fn_.number_oid || type.oid == InvalidOid) return type;
     return pg::TypeFromOid(NUMERICOID, type.typmod);

@@ -146,6 +146,22 @@ bool Executor::IsEmptyString(const pg::Value &v) const {
     return !VARATT_IS_EXTERNAL(p) && !VARATT_IS_COMPRESSED(p) && VARSIZE_ANY_EXHDR(p) == 0;
 }
 
+// A SUBTYPE's RANGE: Oracle's VALUE_ERROR (ORA-06502) outside it.
+void Executor::CheckRange(const compile::Variable &var, const pg::Value &value) const {
+    int64 v = 0;
+    switch (value.type) {
+        case INT2OID: v = DatumGetInt16(value.datum); break;
+        case INT4OID: v = DatumGetInt32(value.datum); break;
+        case INT8OID: v = DatumGetInt64(value.datum); break;
+        default: return;  // the compiler allows RANGE for integer bases only
+    }
+    if (v < var.range_low || v > var.range_high)
+        pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ORA-06502: PL/SQL: numeric or value error",
+                  "The value " + std::to_string(v) + " is out of the range of subtype " + var.subtype + " (" +
+                      std::to_string(var.range_low) + " .. " + std::to_string(var.range_high) + ") of variable \"" +
+                      var.name + "\".");
+}
+
 void Executor::StoreCoerced(int slot, const pg::Value &given) {
     auto index = static_cast<size_t>(slot);
     const compile::Variable &var = fn_.variables[index];
@@ -154,6 +170,7 @@ void Executor::StoreCoerced(int slot, const pg::Value &given) {
     if (value.isnull && var.not_null)
         pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED,
                   "null value cannot be assigned to variable \"" + var.name + "\" declared NOT NULL");
+    if (unlikely(var.has_range) && !value.isnull) CheckRange(var, value);
     pg::Value stored = value;
     if (!stored.isnull && !var.type.byval) {
         pg::MemoryContextScope in_call(call_context_);
@@ -254,6 +271,7 @@ Flow Executor::ExecAssign(const ast::AssignStmt &s) {
             int32 v = 0;
             FastResult r = EvalFast(fast, &v);
             if (r == FastResult::Value) {
+                if (unlikely(fn_.variables[slot].has_range)) CheckRange(fn_.variables[slot], pg::Value::Of(Int32GetDatum(v), type));
                 slots_[slot] = pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type);
                 return Flow::Normal;
             }

@@ -8,7 +8,7 @@ namespace plpolar::ast {
 
 // ---- declarations --------------------------------------------------------
 
-enum class DeclKind { Variable, Exception, Pragma, Cursor, RecordType, RefCursorType, Subprogram };
+enum class DeclKind { Variable, Exception, Pragma, Cursor, RecordType, RefCursorType, Subtype, Subprogram };
 
 struct Decl {
     Decl(DeclKind k, SourceLoc l) : kind(k), loc(l) {}
@@ -84,6 +84,17 @@ struct RefCursorTypeDecl : Decl {
     static constexpr DeclKind kKind = DeclKind::RefCursorType;
     explicit RefCursorTypeDecl(SourceLoc l) : Decl(kKind, l) {}
     std::string name;
+};
+
+// SUBTYPE name IS base [NOT NULL] [RANGE low .. high]
+struct SubtypeDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::Subtype;
+    explicit SubtypeDecl(SourceLoc l) : Decl(kKind, l) {}
+    std::string name;
+    TypeRef base;
+    bool not_null = false;
+    ExprPtr range_low;  // both or neither
+    ExprPtr range_high;
 };
 
 // ---- statements ----------------------------------------------------------

@@ -30,6 +30,12 @@ struct Variable {
     VariableKind kind = VariableKind::Local;
     bool constant = false;
     bool not_null = false;
+    // A SUBTYPE's RANGE low .. high (PLS_INTEGER family), checked on every
+    // assignment; `subtype` names it in the error.
+    bool has_range = false;
+    int64 range_low = 0;
+    int64 range_high = 0;
+    std::string subtype;
     ast::SourceLoc loc;
     const ast::CursorDecl *cursor = nullptr;  // Cursor: its declaration
 
@@ -39,13 +45,22 @@ struct Variable {
 
 struct SubprogramSite;
 
+// What a SUBTYPE adds to its base type (its type is in Scope::types).
+struct SubtypeConstraint {
+    bool not_null = false;
+    bool has_range = false;
+    int64 low = 0;
+    int64 high = 0;
+};
+
 // A block, loop or the function itself: names declared there.
 struct Scope {
     const Scope *parent = nullptr;
     std::vector<std::string> labels;
     std::unordered_map<std::string, int> names;           // name -> slot
     std::unordered_map<std::string, int> exceptions;      // name -> CompiledFunction::exceptions index
-    std::unordered_map<std::string, pg::TypeInfo> types;  // TYPE t IS RECORD / REF CURSOR
+    std::unordered_map<std::string, pg::TypeInfo> types;  // TYPE t IS RECORD / REF CURSOR, SUBTYPE
+    std::unordered_map<std::string, SubtypeConstraint> subtypes;
     // Nested PROCEDUREs and FUNCTIONs, overloads under one name.
     std::unordered_map<std::string, std::vector<SubprogramSite *>> subprograms;
 

@@ -178,6 +178,7 @@ private:
     pg::Value Coerce(const pg::Value &value, compile::CastSite &cast);
     void Store(int slot, const pg::Value &value, compile::CastSite &cast);
     void StoreCoerced(int slot, const pg::Value &value);
+    void CheckRange(const compile::Variable &var, const pg::Value &value) const;
     // Takes a value already allocated in the call context (no copy).
     void StoreOwned(int slot, const pg::Value &value);
     // A value that lives elsewhere (a FOR loop's fetched row) for as long as

@@ -88,6 +88,16 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
             auto decl = std::make_unique<ast::RefCursorTypeDecl>(Loc(ref));
             decl->name = TransformIdentifier(ref->identifier());
             out.push_back(std::move(decl));
+        } else if (auto *sub = item->subtype_decl()) {
+            auto decl = std::make_unique<ast::SubtypeDecl>(Loc(sub));
+            decl->name = TransformIdentifier(sub->identifier());
+            decl->base = TransformTypeSpec(sub->type_spec());
+            decl->not_null = sub->K_NOT() != nullptr;
+            if (sub->K_RANGE()) {
+                decl->range_low = TransformExpr(sub->expr(0));
+                decl->range_high = TransformExpr(sub->expr(1));
+            }
+            out.push_back(std::move(decl));
         } else if (auto *pragma = item->pragma_decl()) {
             auto decl = std::make_unique<ast::PragmaDecl>(Loc(pragma));
             decl->name = TransformIdentifier(pragma->identifier());
