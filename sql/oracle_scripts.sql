@@ -209,3 +209,38 @@ DROP PROCEDURE os_raise;
 DROP TABLE os_emp;
 
 DROP TABLE os_load;
+
+-- SQL*Plus substitution variables: DEFINE, &name, &&name, &name., UNDEFINE,
+-- SET DEFINE OFF / ON / 'c', ACCEPT with a DEFAULT. Replaced in every later
+-- statement (also inside strings, as SQL*Plus does); an undefined one is an
+-- error naming it: the server cannot prompt.
+SELECT statement, action FROM plpolar.exec($script$
+DEFINE tbl = os_subst
+define Owner = "app user"
+DEF pfx = ^
+CREATE TABLE &tbl (id int, note text);
+INSERT INTO &&TBL. VALUES (1, 'for &owner.');
+PROMPT created &tbl for &Owner
+BEGIN
+  INSERT INTO &tbl VALUES (2, 'block of &owner');
+END;
+/
+SET DEFINE OFF
+INSERT INTO os_subst VALUES (3, 'AT&T');
+SET DEFINE '^'
+INSERT INTO os_subst VALUES (4, 'AT&T by ^owner');
+SET DEFINE ON
+UNDEFINE owner
+ACCEPT who CHAR DEFAULT 'scott' PROMPT 'Who? '
+INSERT INTO os_subst VALUES (5, '&who');
+SELECT 5 & 3, ARRAY[1] && ARRAY[1];
+$script$);
+SELECT * FROM os_subst ORDER BY id;
+SELECT * FROM plpolar.exec($script$
+SELECT 1;
+GRANT SELECT ON os_subst
+  TO &to_user;
+$script$);
+SELECT * FROM plpolar.exec('ACCEPT x PROMPT ''Value: ''');
+SELECT * FROM plpolar.exec('DEFINE x = 1' || chr(10) || 'UNDEFINE x' || chr(10) || 'SELECT &x;');
+DROP TABLE os_subst;

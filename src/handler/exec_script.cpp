@@ -13,6 +13,7 @@
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
+#include "plpolar/parser/substitution.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/client.hpp"
 #include "plpolar/pg/error_context.hpp"
@@ -207,6 +208,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
     pg::ScriptResult rsinfo = pg::BeginMaterializedResult(fcinfo);
     pg::SpiConnect(false);
     ScriptTransaction transaction(HasRollback(statements));
+    parser::SubstitutionState substitution;
     for (size_t i = 0; i < statements.size(); ++i) {
         const parser::ScriptStatement &stmt = statements[i];
         StatementContext ctx{static_cast<int>(i + 1), stmt.line, 0};
@@ -216,11 +218,24 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
         std::string action;
         bool revoke_public = false;
         bool exit_script = false;
+        // SQL*Plus replaces &name in every line it reads, then runs it.
+        std::string text;
+        try {
+            text = parser::Substitute(stmt.text, substitution);
+            if (stmt.kind == parser::ScriptStatementKind::SqlPlus &&
+                parser::ApplySubstitutionCommand(text, substitution, &action)) {
+                EmitRow(rsinfo, ctx.number, ctx.line, action, 0);
+                continue;
+            }
+        } catch (const parser::SyntaxError &e) {
+            pg::Raise(ERRCODE_SYNTAX_ERROR,
+                      std::string(e.what()) + " (line " + std::to_string(stmt.line + e.line() - 1) + " of the script)");
+        }
         switch (stmt.kind) {
             case parser::ScriptStatementKind::OracleSubprogram: {
                 parser::OracleSubprogram sub;
                 try {
-                    sub = parser::ParseOracleSubprogram(stmt.text, MapHeaderType);
+                    sub = parser::ParseOracleSubprogram(text, MapHeaderType);
                 } catch (const parser::SyntaxError &e) {
                     pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
                 }
@@ -237,12 +252,12 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
             case parser::ScriptStatementKind::AnonymousBlock:
                 // A DO block in the script's transaction; its line 1 is the
                 // block's first line.
-                sql = parser::ToDoStatement(stmt.text);
+                sql = parser::ToDoStatement(text);
                 ctx.body_line = stmt.line;
                 action = "anonymous block";
                 break;
             case parser::ScriptStatementKind::SqlPlus: {
-                parser::SqlPlusCommand cmd = parser::TranslateSqlPlus(stmt.text);
+                parser::SqlPlusCommand cmd = parser::TranslateSqlPlus(text);
                 action = cmd.action;
                 switch (cmd.effect) {
                     case parser::SqlPlusCommand::Effect::Block:
@@ -260,12 +275,12 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
             case parser::ScriptStatementKind::Sql: {
                 // Scripts end with COMMIT: the function runs in the caller's
                 // transaction, which commits the script's work.
-                parser::TransactionCommand tcl = parser::ParseTransactionCommand(stmt.text);
+                parser::TransactionCommand tcl = parser::ParseTransactionCommand(text);
                 switch (tcl.kind) {
                     case parser::TransactionCommand::Kind::None:
                         // Oracle's SQL, as in PL code: q'[...]' quoting,
                         // seq.NEXTVAL, SYSDATE, NVL, DECODE, FROM DUAL.
-                        sql = parser::QualifyBuiltins(stmt.text);
+                        sql = parser::QualifyBuiltins(text);
                         break;
                     case parser::TransactionCommand::Kind::Commit: action = transaction.Commit(); break;
                     case parser::TransactionCommand::Kind::Rollback: action = transaction.Rollback(); break;

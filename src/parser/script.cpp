@@ -274,7 +274,7 @@ bool LooksSqlPlus(const std::string &s, size_t start, int line) {
     if (t.kind != Token::Kind::Word) return false;
     if (IsOneOf(t.upper, {"REM",    "REMARK",   "PROMPT", "SPOOL",      "WHENEVER", "EXEC",   "EXECUTE", "EXIT",
                           "QUIT",   "START",    "COLUMN", "COL",        "TTITLE",   "BTITLE", "BREAK",   "CLEAR",
-                          "DEFINE", "UNDEFINE", "ACCEPT", "PAUSE",      "VARIABLE", "VAR",    "PRINT",   "DESCRIBE",
+                          "DEFINE", "UNDEFINE", "ACCEPT", "PAUSE", "DEF", "UNDEF", "ACC",      "VARIABLE", "VAR",    "PRINT",   "DESCRIBE",
                           "DESC",   "CONNECT",  "CONN",   "DISCONNECT", "HOST",     "STORE",  "TIMING"}))
         return true;
     Token n = lex.Next();
