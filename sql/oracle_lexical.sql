@@ -160,3 +160,56 @@ BEGIN
 END $$;
 DROP TABLE lx_emp;
 RESET plpolar.serveroutput;
+
+-- SYS.-qualified supplied packages, and DBMS_ASSERT in PL code, embedded
+-- and dynamic SQL, with Oracle's checks and errors.
+CREATE TABLE lx_emp (id int);
+CREATE SCHEMA "Mixed Schema";
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+DECLARE
+  v varchar2(200);
+BEGIN
+  SYS.DBMS_OUTPUT.PUT_LINE('sys qualified');
+  sys.dbms_output.put('a');
+  sys.dbms_output.new_line;
+  BEGIN
+    RAISE NO_DATA_FOUND;
+  EXCEPTION WHEN OTHERS THEN
+    SYS.DBMS_OUTPUT.PUT_LINE(sys.dbms_utility.format_error_stack);
+  END;
+  DBMS_OUTPUT.PUT_LINE(DBMS_ASSERT.ENQUOTE_LITERAL('abc') || ' ' || DBMS_ASSERT.ENQUOTE_LITERAL('''x''') || ' ' ||
+                       DBMS_ASSERT.ENQUOTE_LITERAL('a''''b'));
+  DBMS_OUTPUT.PUT_LINE(DBMS_ASSERT.ENQUOTE_NAME('emp') || ' ' || DBMS_ASSERT.ENQUOTE_NAME('emp', FALSE) || ' ' ||
+                       DBMS_ASSERT.ENQUOTE_NAME(str => 'emp', capitalize => FALSE) || ' ' ||
+                       sys.dbms_assert.enquote_name('"Mixed"'));
+  DBMS_OUTPUT.PUT_LINE(DBMS_ASSERT.SIMPLE_SQL_NAME('  emp_1$ ') || '|' || DBMS_ASSERT.SIMPLE_SQL_NAME('"a b"') || '|' ||
+                       DBMS_ASSERT.QUALIFIED_SQL_NAME('hr.emp@link') || '|' || DBMS_ASSERT.SCHEMA_NAME('PUBLIC') || '|' ||
+                       DBMS_ASSERT.SCHEMA_NAME('"Mixed Schema"') || '|' || DBMS_ASSERT.SQL_OBJECT_NAME('LX_EMP') || '|' ||
+                       DBMS_ASSERT.SQL_OBJECT_NAME('pg_catalog.now') || '|' || DBMS_ASSERT.NOOP('any thing'));
+  SELECT DBMS_ASSERT.ENQUOTE_NAME('t') INTO v FROM dual;
+  DBMS_OUTPUT.PUT_LINE('embedded ' || v);
+  EXECUTE IMMEDIATE 'SELECT sys.dbms_assert.simple_sql_name(:1) FROM dual' INTO v USING 'ok_name';
+  DBMS_OUTPUT.PUT_LINE('dynamic ' || v);
+  -- The injection DBMS_ASSERT exists for: a table name from outside.
+  v := 'lx_emp; DROP TABLE lx_emp';
+  BEGIN
+    EXECUTE IMMEDIATE 'SELECT count(*) FROM ' || DBMS_ASSERT.SQL_OBJECT_NAME(v) INTO v;
+  EXCEPTION WHEN OTHERS THEN
+    DBMS_OUTPUT.PUT_LINE('refused: ' || SQLCODE || ' ' || SQLERRM);
+  END;
+  BEGIN v := DBMS_ASSERT.SIMPLE_SQL_NAME('1abc'); EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE(SQLCODE || ' ' || SQLERRM); END;
+  BEGIN v := DBMS_ASSERT.SIMPLE_SQL_NAME('a.b'); EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE(SQLCODE || ' ' || SQLERRM); END;
+  BEGIN v := DBMS_ASSERT.QUALIFIED_SQL_NAME('a..b'); EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE(SQLCODE || ' ' || SQLERRM); END;
+  BEGIN v := DBMS_ASSERT.SCHEMA_NAME('no_such_schema'); EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE(SQLCODE || ' ' || SQLERRM); END;
+  BEGIN v := DBMS_ASSERT.SQL_OBJECT_NAME('no_such_table'); EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE(SQLCODE || ' ' || SQLERRM); END;
+  BEGIN v := DBMS_ASSERT.ENQUOTE_LITERAL('a''b'); EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('VALUE_ERROR ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN v := DBMS_ASSERT.ENQUOTE_NAME('a"b'); EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE(SQLCODE || ' ' || SQLERRM); END;
+END $$;
+SELECT count(*) AS table_still_there FROM lx_emp;
+-- Plain SQL reaches them by their plpolar names.
+SELECT plpolar.dbms_assert_enquote_name('x'), plpolar.dbms_assert_enquote_literal('y');
+SELECT plpolar.dbms_assert_simple_sql_name('bad name');
+DROP TABLE lx_emp;
+DROP SCHEMA "Mixed Schema";
+RESET plpolar.serveroutput;

@@ -40,6 +40,15 @@ const OracleFunction kOracleFunctions[] = {
     {"date_unit", Form::Internal, Builtin::None, 0, 0},
     {"exec", Form::Internal, Builtin::None, 0, 0},
     {"nls_date_format", Form::Internal, Builtin::None, 0, 0},
+    // DBMS_ASSERT.<member>, reached through the package name.
+    {"dbms_assert_enquote_literal", Form::Internal, Builtin::None, 0, 0},
+    {"dbms_assert_enquote_name", Form::Internal, Builtin::None, 0, 0},
+    {"dbms_assert_invalid_object_name", Form::Internal, Builtin::None, 0, 0},
+    {"dbms_assert_noop", Form::Internal, Builtin::None, 0, 0},
+    {"dbms_assert_qualified_sql_name", Form::Internal, Builtin::None, 0, 0},
+    {"dbms_assert_schema_name", Form::Internal, Builtin::None, 0, 0},
+    {"dbms_assert_simple_sql_name", Form::Internal, Builtin::None, 0, 0},
+    {"dbms_assert_sql_object_name", Form::Internal, Builtin::None, 0, 0},
 };
 
 }  // namespace

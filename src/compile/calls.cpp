@@ -110,7 +110,12 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
         sql = "plpolar";
         call.builtin = NativeBuiltin(call);
     }
-    for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
+    // DBMS_ASSERT.f (also SYS.DBMS_ASSERT.f) is plpolar.dbms_assert_f.
+    size_t package = call.name.size() == 3 && call.name[0] == "sys" ? 1 : 0;
+    if (call.name.size() == package + 2 && call.name[package] == "dbms_assert")
+        sql = "plpolar." + QuoteIdent("dbms_assert_" + call.name.back());
+    else
+        for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
     sql += "(";
     for (size_t i = 0; i < call.args.size(); ++i) {
         if (i > 0) sql += ", ";

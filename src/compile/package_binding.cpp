@@ -11,7 +11,7 @@ namespace plpolar::compile {
 // A package member (DBMS_OUTPUT.PUT_LINE) unless the first name is a
 // variable (a record's field).
 const PackageMember *Compiler::PackageMemberOf(const ast::NameChain &name, const Scope &scope) {
-    if (name.size() != 2 || LookupName(fn_, scope, ast::NameChain{name[0]}) >= 0) return nullptr;
+    if (name.size() < 2 || name.size() > 3 || LookupName(fn_, scope, ast::NameChain{name[0]}) >= 0) return nullptr;
     return FindPackageMember(name);
 }
 

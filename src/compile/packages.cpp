@@ -25,9 +25,11 @@ const PackageMember kMembers[] = {
 }  // namespace
 
 const PackageMember *FindPackageMember(const ast::NameChain &name) {
-    if (name.size() != 2) return nullptr;
+    // SYS.DBMS_OUTPUT.PUT_LINE: Oracle's supplied packages belong to SYS.
+    size_t first = name.size() == 3 && name[0] == "sys" ? 1 : 0;
+    if (name.size() - first != 2) return nullptr;
     for (const auto &m : kMembers)
-        if (name[0] == m.package && name[1] == m.name) return &m;
+        if (name[first] == m.package && name[first + 1] == m.name) return &m;
     return nullptr;
 }
 

@@ -95,6 +95,24 @@ std::string QualifyBuiltins(const std::string &sql) {
         while (after < n && std::isspace(static_cast<unsigned char>(sql[after]))) ++after;
         char next = after < n ? sql[after] : ' ';
         bool qualified = prev == '.' || prev == ':' || next == '.';
+        if (word == "dbms_assert" && next == '.' && prev != ':') {
+            // DBMS_ASSERT.f( and SYS.DBMS_ASSERT.f( -> plpolar.dbms_assert_f(
+            size_t m = after + 1;
+            while (m < n && std::isspace(static_cast<unsigned char>(sql[m]))) ++m;
+            size_t m_end = m;
+            while (m_end < n && IsSqlWordChar(sql[m_end])) ++m_end;
+            size_t paren = m_end;
+            while (paren < n && std::isspace(static_cast<unsigned char>(sql[paren]))) ++paren;
+            if (m_end > m && paren < n && sql[paren] == '(') {
+                if (prev == '.') {
+                    size_t start = SequenceNameStart(out, before - 1);
+                    if (start != std::string::npos && Lower(out, start, before - 1) == "sys") out.resize(start);
+                }
+                out += "plpolar.dbms_assert_" + Lower(sql, m, m_end);
+                i = m_end;
+                continue;
+            }
+        }
         if (prev == '.' && next != '(' && (word == "nextval" || word == "currval")) {
             // seq.NEXTVAL / schema.seq.CURRVAL, Oracle's sequence
             // pseudocolumns: the dotted name already copied is taken back
