@@ -18,9 +18,10 @@ BEGIN
       (8, '6b INSERT in a loop (50k)', 'insert_loop(50000)'),
       (9, '6c cursor FOR loop (5 x 100k rows)', 'cursor_loop(100000) FROM generate_series(1, 5)'),
       (10, '6d UPDATE by key (20k)', 'update_loop(20000)'),
+      (13, '6e NUMBER columns, cursor + call per row (100k)', 'num_cursor(100000)'),
       (11, '7a exception block, no error (500k)', 'exc_loop(500000)'),
       (12, '7b exception block, error raised (50k)', 'exc_raise_loop(50000)')) AS t(ord, name, call)
-      ORDER BY ord
+      ORDER BY ord, name
   LOOP
     PERFORM bench_ms('SELECT pg_' || w.call);
     PERFORM bench_ms('SELECT pl_' || w.call);

@@ -1,10 +1,14 @@
 -- The same work in PL/pgSQL (pg_*) and plpolar (pl_*), for bench/run.sh.
 CREATE EXTENSION IF NOT EXISTS plpolar;
-DROP TABLE IF EXISTS bench_t, bench_ins;
+DROP TABLE IF EXISTS bench_t, bench_ins, bench_num;
 CREATE TABLE bench_t (id int PRIMARY KEY, v int, name text);
 INSERT INTO bench_t SELECT g, g % 100, 'name ' || g FROM generate_series(1, 100000) g;
 CREATE TABLE bench_ins (id int, v int);
 VACUUM ANALYZE bench_t;
+-- Oracle NUMBER columns (the SQL type), read by both languages.
+CREATE TABLE bench_num (id int PRIMARY KEY, amount NUMBER(10,2), rate NUMBER);
+INSERT INTO bench_num SELECT g, g * 1.25, 1 + (g % 7) / 100.0 FROM generate_series(1, 100000) g;
+VACUUM ANALYZE bench_num;
 
 -- 1. integer loop
 CREATE OR REPLACE FUNCTION pg_int_loop(n int) RETURNS int LANGUAGE plpgsql AS $$
@@ -180,6 +184,29 @@ CREATE OR REPLACE FUNCTION pl_update_loop(n int) RETURNS int LANGUAGE plpolar AS
 BEGIN
   FOR i IN 1..n LOOP UPDATE bench_t SET v = v + 1 WHERE id = i; END LOOP;
   RETURN n;
+END; $$;
+
+-- 6e. NUMBER(10,2) and NUMBER columns: a cursor loop with decimal arithmetic
+-- and a NUMBER function called per row (PL/pgSQL reads them as numeric).
+CREATE OR REPLACE FUNCTION pg_num_tax(a numeric, r numeric) RETURNS numeric LANGUAGE plpgsql AS $$
+BEGIN RETURN round(a * r, 2); END; $$;
+CREATE OR REPLACE FUNCTION pl_num_tax(a NUMBER, r NUMBER) RETURNS NUMBER LANGUAGE plpolar AS $$
+BEGIN RETURN ROUND(a * r, 2); END; $$;
+CREATE OR REPLACE FUNCTION pg_num_cursor(n int) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE s numeric := 0; r record;
+BEGIN
+  FOR r IN SELECT amount, rate FROM bench_num WHERE id <= n LOOP
+    s := s + r.amount * r.rate + pg_num_tax(r.amount, r.rate);
+  END LOOP;
+  RETURN s;
+END; $$;
+CREATE OR REPLACE FUNCTION pl_num_cursor(n int) RETURNS NUMBER LANGUAGE plpolar AS $$
+DECLARE s NUMBER := 0;
+BEGIN
+  FOR r IN (SELECT amount, rate FROM bench_num WHERE id <= n) LOOP
+    s := s + r.amount * r.rate + pl_num_tax(r.amount, r.rate);
+  END LOOP;
+  RETURN s;
 END; $$;
 
 -- 7. an exception block entered on every iteration

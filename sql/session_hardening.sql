@@ -17,6 +17,10 @@ BEGIN
   IF app = 'hd_setter' AND tg_event = 'after_user_logon' THEN
     -- a logon trigger initialising the session: this stays
     EXECUTE IMMEDIATE 'SET statement_timeout = ''42s''';
+  ELSIF app IN ('hd_statement_timeout=200', 'hd_role') THEN
+    -- longer than the user's statement_timeout (a 1 ms one would also
+    -- cancel the user's own first query on a loaded machine)
+    EXECUTE IMMEDIATE 'SELECT pg_sleep(0.4)';
   ELSIF app = 'hd_loop' AND tg_event = 'after_user_logon' THEN
     LOOP NULL; END LOOP;
   ELSIF app = 'hd_sleep' AND tg_event = 'after_user_logon' THEN
@@ -51,8 +55,8 @@ $$;
 -- 1. Settings of the user's own making do not make rows vanish: from the
 -- connection, from ALTER ROLE ... SET and from ALTER DATABASE ... SET. The
 -- triggers run with PostgreSQL's defaults for them.
-\! for s in statement_timeout=1 lock_timeout=1 idle_in_transaction_session_timeout=1 default_transaction_read_only=on default_transaction_isolation=serializable exit_on_error=on transform_null_equals=on plpolar.exception_rollback=block plpolar.empty_string_is_null=off; do PGAPPNAME=hd_$s PGOPTIONS="-c $s" PGPASSWORD=plpolar_hd psql -X -q -At -U plpolar_hd -d contrib_regression -c "SELECT 'in: $s'" 2>&1; done
-ALTER ROLE plpolar_hd SET statement_timeout = 1;
+\! for s in statement_timeout=200 lock_timeout=1 idle_in_transaction_session_timeout=1 default_transaction_read_only=on default_transaction_isolation=serializable exit_on_error=on transform_null_equals=on plpolar.exception_rollback=block plpolar.empty_string_is_null=off; do PGAPPNAME=hd_$s PGOPTIONS="-c $s" PGPASSWORD=plpolar_hd psql -X -q -At -U plpolar_hd -d contrib_regression -c "SELECT 'in: $s'" 2>&1; done
+ALTER ROLE plpolar_hd SET statement_timeout = 200;
 ALTER ROLE plpolar_hd SET default_transaction_read_only = on;
 \! PGAPPNAME=hd_role PGPASSWORD=plpolar_hd psql -X -q -At -U plpolar_hd -d contrib_regression -c "SELECT 'in with role settings'" 2>&1
 ALTER ROLE plpolar_hd RESET ALL;
@@ -62,7 +66,7 @@ ALTER DATABASE contrib_regression SET default_transaction_read_only = on;
 ALTER DATABASE contrib_regression RESET lock_timeout;
 ALTER DATABASE contrib_regression RESET default_transaction_read_only;
 SELECT app, hd_wait(app, 'after_user_logon') AS logon, hd_wait(app, 'before_user_logoff') AS logoff
-FROM (VALUES ('hd_statement_timeout=1'), ('hd_lock_timeout=1'), ('hd_idle_in_transaction_session_timeout=1'),
+FROM (VALUES ('hd_statement_timeout=200'), ('hd_lock_timeout=1'), ('hd_idle_in_transaction_session_timeout=1'),
              ('hd_default_transaction_read_only=on'), ('hd_default_transaction_isolation=serializable'),
              ('hd_exit_on_error=on'), ('hd_transform_null_equals=on'), ('hd_plpolar.exception_rollback=block'),
              ('hd_plpolar.empty_string_is_null=off'), ('hd_role'), ('hd_database')) AS a(app)
