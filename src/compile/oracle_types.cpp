@@ -1,10 +1,11 @@
 // Oracle's type names in PostgreSQL terms. The mapping is textual so that
 // PostgreSQL's own type parser does the resolution and typmod checks.
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
 
-#include "plpolar/compile/compiler.hpp"
+#include "plpolar/compile/oracle_types.hpp"
 
 namespace plpolar::compile {
 
@@ -87,7 +88,54 @@ std::string MapOracleTypeName(const std::string &text) {
         if (star != std::string::npos) mods.replace(star, 1, "38");
         return "numeric" + mods;
     }
+    if (head == "timestamp" || head == "interval" || head == "long") {
+        // Multi-word types: compared word by word, precisions kept.
+        std::string lower = Lower(rest);
+        std::string words;
+        std::string first_precision;  // TIMESTAMP(n)
+        for (size_t i = 0; i < lower.size();) {
+            if (std::isspace(static_cast<unsigned char>(lower[i]))) {
+                ++i;
+            } else if (lower[i] == '(') {
+                size_t close = lower.find(')', i);
+                if (close == std::string::npos) return text;
+                std::string p = lower.substr(i, close + 1 - i);
+                p.erase(std::remove_if(p.begin(), p.end(),
+                                       [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+                        p.end());
+                if (words.empty()) first_precision = p;
+                i = close + 1;
+            } else {
+                size_t e = i;
+                while (e < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[e])) || lower[e] == '_')) ++e;
+                if (e == i) return text;
+                words += (words.empty() ? "" : " ") + lower.substr(i, e - i);
+                i = e;
+            }
+        }
+        if (head == "long" && words == "raw") return "bytea";
+        // Oracle's TIMESTAMP WITH LOCAL TIME ZONE is stored in the
+        // database's time zone and shown in the session's: timestamptz.
+        if (head == "timestamp" && words == "with local time zone")
+            return "timestamp" + first_precision + " with time zone";
+        // INTERVAL YEAR(p) TO MONTH and DAY(p) TO SECOND(s): PostgreSQL has
+        // no leading-field precision, and keeps the fractional seconds.
+        if (head == "interval" && words == "year to month") return "interval year to month";
+        if (head == "interval" && words == "day to second") {
+            size_t second = lower.find("second");
+            size_t open = lower.find('(', second);
+            std::string seconds;
+            if (open != std::string::npos) {
+                seconds = lower.substr(open, lower.find(')', open) + 1 - open);
+                seconds.erase(std::remove_if(seconds.begin(), seconds.end(),
+                                             [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+                              seconds.end());
+            }
+            return "interval day to second" + seconds;
+        }
+    }
     if (IsWhitespace(rest)) {
+        if (head == "xmltype") return "xml";
         if (head == "pls_integer" || head == "binary_integer" || head == "simple_integer" || head == "natural" ||
             head == "positive" || head == "signtype")
             return "integer";

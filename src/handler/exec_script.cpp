@@ -5,12 +5,14 @@
 #include <cctype>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "plpolar/compile/compiler.hpp"
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/builtins.hpp"
+#include "plpolar/parser/ddl.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
 #include "plpolar/parser/substitution.hpp"
@@ -187,6 +189,19 @@ private:
     std::vector<Level> savepoints_;
 };
 
+// The translation of Oracle table DDL, errors placed at their script line.
+std::optional<parser::DdlTranslation> TranslateDdl(const std::string &text, int line) {
+    try {
+        return parser::TranslateOracleDdl(text, compile::MapOracleSqlTypeName);
+    } catch (const parser::DdlUnsupported &e) {
+        pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
+                  std::string(e.what()) + " (line " + std::to_string(line + e.line() - 1) + " of the script)");
+    } catch (const parser::SyntaxError &e) {
+        pg::Raise(ERRCODE_SYNTAX_ERROR,
+                  std::string(e.what()) + " (line " + std::to_string(line + e.line() - 1) + " of the script)");
+    }
+}
+
 bool HasRollback(const std::vector<parser::ScriptStatement> &statements) {
     for (const parser::ScriptStatement &stmt : statements)
         if (stmt.kind == parser::ScriptStatementKind::Sql &&
@@ -216,6 +231,8 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
 
         std::string sql;
         std::string action;
+        std::vector<std::string> more_sql;  // a partitioned table's partitions
+        std::vector<parser::DdlTranslation::IndexReuse> reuse;
         bool revoke_public = false;
         bool exit_script = false;
         // SQL*Plus replaces &name in every line it reads, then runs it.
@@ -277,16 +294,28 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 // transaction, which commits the script's work.
                 parser::TransactionCommand tcl = parser::ParseTransactionCommand(text);
                 switch (tcl.kind) {
-                    case parser::TransactionCommand::Kind::None:
-                        // Oracle's SQL, as in PL code: q'[...]' quoting,
-                        // seq.NEXTVAL, SYSDATE, NVL, DECODE, FROM DUAL.
-                        sql = parser::QualifyBuiltins(text);
+                    case parser::TransactionCommand::Kind::None: {
+                        // Oracle's table DDL in PostgreSQL's terms; other
+                        // SQL as in PL code: q'[...]' quoting, seq.NEXTVAL,
+                        // SYSDATE, NVL, DECODE, FROM DUAL.
+                        std::optional<parser::DdlTranslation> ddl = TranslateDdl(text, stmt.line);
+                        if (ddl) {
+                            action = ddl->action;
+                            reuse = std::move(ddl->reuse);
+                            for (std::string &s : ddl->statements) {
+                                if (sql.empty())
+                                    sql = std::move(s);
+                                else
+                                    more_sql.push_back(std::move(s));
+                            }
+                        } else {
+                            sql = parser::QualifyBuiltins(text);
+                        }
                         break;
+                    }
                     case parser::TransactionCommand::Kind::Commit: action = transaction.Commit(); break;
                     case parser::TransactionCommand::Kind::Rollback: action = transaction.Rollback(); break;
-                    case parser::TransactionCommand::Kind::RollbackTo:
-                        action = transaction.RollbackTo(tcl.name);
-                        break;
+                    case parser::TransactionCommand::Kind::RollbackTo: action = transaction.RollbackTo(tcl.name); break;
                     case parser::TransactionCommand::Kind::Savepoint: action = transaction.Savepoint(tcl.name); break;
                     case parser::TransactionCommand::Kind::Refused:
                         pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
@@ -302,7 +331,15 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
             if (exit_script) break;
             continue;
         }
-        uint64 rows = pg::ExecuteScriptStatement(sql);
+        uint64 rows = 0;
+        for (size_t k = 0; k <= more_sql.size(); ++k) {
+            const std::string *run = k == 0 ? &sql : &more_sql[k - 1];
+            // Oracle's ADD CONSTRAINT takes over the index of that name.
+            for (const parser::DdlTranslation::IndexReuse &r : reuse)
+                if (r.statement == k && pg::UnclaimedUniqueIndex(r.table, r.index)) run = &r.sql;
+            uint64 n = pg::ExecuteScriptStatement(*run);
+            if (k == 0) rows = n;
+        }
         if (revoke_public) {
             Oid created = pg::RoutineOfCreateStatement(sql);
             if (OidIsValid(created)) pg::RevokeExecuteFromPublic(created);

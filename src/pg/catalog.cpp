@@ -4,7 +4,11 @@
 #include "plpolar/pg/memory.hpp"
 
 extern "C" {
+#include "access/htup_details.h"
+#include "catalog/dependency.h"
+#include "catalog/index.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_index.h"
 #include "executor/spi.h"
 #include "nodes/parsenodes.h"
 #include "parser/parse_func.h"
@@ -13,6 +17,7 @@ extern "C" {
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
+#include "utils/syscache.h"
 }
 
 namespace plpolar::pg {
@@ -190,6 +195,25 @@ Oid RoutineOfCreateStatement(const std::string &create_sql) {
             routine->objargs = lappend(routine->objargs, fp->argType);
         }
         return LookupFuncWithArgs(stmt->is_procedure ? OBJECT_PROCEDURE : OBJECT_FUNCTION, routine, true);
+    });
+}
+
+bool UnclaimedUniqueIndex(const std::string &table, const std::string &index) {
+    const char *table_name = table.c_str();
+    const char *index_name = index.c_str();
+    return Guarded([table_name, index_name] {
+        RangeVar *rv = makeRangeVarFromNameList(stringToQualifiedNameList(table_name));
+        Oid relid = RangeVarGetRelid(rv, NoLock, true);
+        if (!OidIsValid(relid)) return false;
+        List *names = stringToQualifiedNameList(index_name);
+        if (list_length(names) != 1) return false;
+        Oid indexid = get_relname_relid(strVal(linitial(names)), get_rel_namespace(relid));
+        if (!OidIsValid(indexid) || IndexGetRelation(indexid, true) != relid) return false;
+        HeapTuple tuple = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(indexid));
+        if (!HeapTupleIsValid(tuple)) return false;
+        bool unique = reinterpret_cast<Form_pg_index>(GETSTRUCT(tuple))->indisunique;
+        ReleaseSysCache(tuple);
+        return unique && !OidIsValid(get_index_constraint(indexid));
     });
 }
 

@@ -40,6 +40,11 @@ Oid RoutineOfCreateStatement(const std::string &create_sql);
 // the caller's path nor a temporary object can redirect its names.
 std::string FrozenSearchPath();
 
+// `table` (SQL text of a possibly qualified name) exists and has a unique
+// index `index` (an identifier as written) in its schema that no constraint
+// owns yet: ALTER TABLE ADD CONSTRAINT ... USING INDEX can take it over.
+bool UnclaimedUniqueIndex(const std::string &table, const std::string &index);
+
 // REVOKE EXECUTE ... FROM PUBLIC: Oracle grants nothing on a new unit.
 void RevokeExecuteFromPublic(Oid routine);
 

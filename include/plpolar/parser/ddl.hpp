@@ -1,0 +1,59 @@
+// Oracle table DDL in PostgreSQL terms: CREATE TABLE (Oracle types, storage
+// and segment clauses, constraint states, partitions), ALTER TABLE ADD /
+// MODIFY / DROP, CREATE INDEX, CREATE / ALTER SEQUENCE, CREATE VIEW and
+// DROP TABLE as Oracle scripts write them. Pure C++: no server needed.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace plpolar::parser {
+
+struct DdlTranslation {
+    // The PostgreSQL statements, run in order (a partitioned table is its
+    // parent and one statement per partition).
+    std::vector<std::string> statements;
+    // A statement with a second form, run instead when `table` has a unique
+    // index named `index` not yet a constraint's (ADD CONSTRAINT pk PRIMARY
+    // KEY (c) after CREATE UNIQUE INDEX pk ON t (c), as Oracle scripts do).
+    struct IndexReuse {
+        size_t statement;
+        std::string table;
+        std::string index;  // as written (quoted or not)
+        std::string sql;
+    };
+    std::vector<IndexReuse> reuse;
+    // What the result row says: "CREATE TABLE emp", then every clause that
+    // has a different or no effect here.
+    std::string action;
+};
+
+// An Oracle clause that cannot be honoured here (PostgreSQL's
+// feature_not_supported); the position is within the statement.
+class DdlUnsupported : public std::runtime_error {
+public:
+    DdlUnsupported(const std::string &message, int line, int column)
+        : std::runtime_error(message), line_(line), column_(column) {}
+    int line() const { return line_; }
+    int column() const { return column_; }
+
+private:
+    int line_;
+    int column_;
+};
+
+// Type names of columns, Oracle -> PostgreSQL (compile::MapOracleSqlTypeName).
+using DdlTypeMapper = std::function<std::string(const std::string &)>;
+
+// The translation of one statement (without its ';'), or nullopt if it is
+// not DDL this translates (it then goes to PostgreSQL as written). Clauses it
+// does not know are kept as written, so PostgreSQL's own forms still work.
+// Throws SyntaxError (line and column within the statement) for malformed
+// input and DdlUnsupported for Oracle clauses that cannot be honoured here,
+// naming them.
+std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const DdlTypeMapper &map_type);
+
+}  // namespace plpolar::parser

@@ -1,0 +1,103 @@
+// Shared by the DDL translators: the statement as tokens (each with its place
+// in the text, so that expressions are copied as written) and what a
+// translation collects.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plpolar/parser/ddl.hpp"
+
+namespace plpolar::parser::ddl {
+
+struct Token {
+    enum class Kind { Word, Quoted, String, Number, Open, Close, Comma, Dot, Other, End };
+    Kind kind = Kind::End;
+    std::string text;   // as written
+    std::string upper;  // a word in upper case; otherwise the text
+    size_t begin = 0;   // offsets in the statement
+    size_t end = 0;
+    int line = 1;
+    int column = 1;
+};
+
+class Tokens {
+public:
+    explicit Tokens(const std::string &sql);
+
+    const std::string &sql() const { return sql_; }
+    size_t size() const { return tokens_.size(); }
+    // Past the last token: an End token at the end of the text.
+    const Token &operator[](size_t i) const { return i < tokens_.size() ? tokens_[i] : end_; }
+    bool Is(size_t i, const char *word) const;
+    // The text of tokens [from, to) as written (comments inside included).
+    std::string Slice(size_t from, size_t to) const;
+    // The index of the ')' closing the '(' at `open`.
+    size_t Matching(size_t open) const;
+    // Past a name: word or "quoted", dotted parts.
+    size_t NameEnd(size_t i) const;
+    // The elements of a parenthesised list: [begin, end) of each, split at
+    // commas outside nested parentheses.
+    std::vector<std::pair<size_t, size_t>> Elements(size_t open) const;
+    [[noreturn]] void Fail(size_t i, const std::string &message) const;
+    [[noreturn]] void Refuse(size_t i, const std::string &message) const;
+
+private:
+    std::string sql_;
+    std::vector<Token> tokens_;
+    Token end_;
+};
+
+// A translation under way: the statements, and the notes for the result row.
+struct Collected {
+    std::vector<std::string> statements;
+    std::vector<std::string> notes;      // different effect here, with why
+    std::vector<std::string> no_effect;  // accepted without an effect here
+    std::vector<DdlTranslation::IndexReuse> reuse;
+    std::string Action(const std::string &head) const;
+};
+
+// Clauses of storage and segments (tables, partitions, indexes, USING
+// INDEX): if one starts at `i`, the index past it, the clause in
+// `no_effect`, and PCTFREE as `fillfactor` (0 if none); otherwise `i`.
+size_t PhysicalAttribute(const Tokens &t, size_t i, Collected &out, int *fillfactor);
+
+// Oracle's compact form of a clause for the result row: words as written,
+// a parenthesised part as "(...)".
+std::string Describe(const Tokens &t, size_t from, size_t to);
+
+// Column and constraint translation, shared by CREATE and ALTER TABLE.
+struct TableContext {
+    std::string table;                           // as written
+    std::string table_base;                      // last part, unquoted, for constraint names
+    bool altering = false;                       // ALTER TABLE: NOVALIDATE can be NOT VALID
+    std::vector<std::string> extra_constraints;  // byte limits, as table constraints
+    // ALTER TABLE ADD CONSTRAINT name PRIMARY KEY | UNIQUE (...): if a
+    // unique index of that name exists when the statement runs, Oracle
+    // makes it the constraint's index; this is the action that does so.
+    std::string reuse_index;
+    std::string reuse_text;
+};
+// One element of a column list: a column or a table constraint; the
+// PostgreSQL text, or empty when it is not created (a DISABLE'd constraint).
+std::string TranslateElement(const Tokens &t, size_t from, size_t to, const DdlTypeMapper &map_type,
+                             TableContext &table, Collected &out);
+// A column definition `name type ...` (also MODIFY's).
+std::string TranslateColumn(const Tokens &t, size_t from, size_t to, const DdlTypeMapper &map_type, TableContext &table,
+                            Collected &out);
+// MODIFY's `column [type] [DEFAULT e] [NOT NULL | NULL] [constraint]` as
+// ALTER TABLE actions.
+std::vector<std::string> TranslateModify(const Tokens &t, size_t from, size_t to, const DdlTypeMapper &map_type,
+                                         TableContext &table, Collected &out);
+// The type of a column at [from, to): mapped, and a byte limit if any.
+std::string TranslateType(const Tokens &t, size_t from, size_t to, const DdlTypeMapper &map_type,
+                          const std::string &column, TableContext &table);
+
+bool TranslateCreateTable(const Tokens &t, size_t at, const DdlTypeMapper &map_type, Collected &out, std::string &head);
+bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_type, Collected &out, std::string &head);
+bool TranslateCreateIndex(const Tokens &t, size_t at, Collected &out, std::string &head);
+bool TranslateSequence(const Tokens &t, size_t at, Collected &out, std::string &head);
+bool TranslateCreateView(const Tokens &t, size_t at, Collected &out, std::string &head);
+bool TranslateDropTable(const Tokens &t, size_t at, Collected &out, std::string &head);
+
+}  // namespace plpolar::parser::ddl

@@ -1,0 +1,231 @@
+// Oracle table DDL in PostgreSQL's terms (parser::TranslateOracleDdl) and
+// Oracle's type names (compile::MapOracleSqlTypeName), without a server.
+#include <gtest/gtest.h>
+
+#include "plpolar/compile/oracle_types.hpp"
+#include "plpolar/parser/ddl.hpp"
+#include "plpolar/parser/parser.hpp"
+
+using plpolar::compile::MapOracleSqlTypeName;
+using plpolar::parser::DdlTranslation;
+using plpolar::parser::DdlUnsupported;
+using plpolar::parser::SyntaxError;
+using plpolar::parser::TranslateOracleDdl;
+
+namespace {
+
+DdlTranslation Translate(const std::string &sql) {
+    auto t = TranslateOracleDdl(sql, MapOracleSqlTypeName);
+    if (!t) throw std::runtime_error("not translated: " + sql);
+    return *t;
+}
+
+std::string One(const std::string &sql) {
+    DdlTranslation t = Translate(sql);
+    EXPECT_EQ(t.statements.size(), 1u) << sql;
+    return t.statements.empty() ? std::string() : t.statements[0];
+}
+
+}  // namespace
+
+TEST(OracleTypes, SqlTypeNames) {
+    EXPECT_EQ(MapOracleSqlTypeName("NUMBER"), "pg_catalog.number");
+    EXPECT_EQ(MapOracleSqlTypeName("NUMBER(10,2)"), "pg_catalog.number(10,2)");
+    EXPECT_EQ(MapOracleSqlTypeName("number(*,2)"), "pg_catalog.number(38,2)");
+    EXPECT_EQ(MapOracleSqlTypeName("INTEGER"), "pg_catalog.number(38)");
+    EXPECT_EQ(MapOracleSqlTypeName("DECIMAL(8,3)"), "pg_catalog.number(8,3)");
+    EXPECT_EQ(MapOracleSqlTypeName("FLOAT(126)"), "pg_catalog.number");
+    EXPECT_EQ(MapOracleSqlTypeName("DOUBLE PRECISION"), "pg_catalog.number");
+    EXPECT_EQ(MapOracleSqlTypeName("VARCHAR2(20 CHAR)"), "pg_catalog.varchar2(20)");
+    EXPECT_EQ(MapOracleSqlTypeName("NVARCHAR2(20)"), "pg_catalog.varchar2(20)");
+    EXPECT_EQ(MapOracleSqlTypeName("CHAR(3 BYTE)"), "char(3)");
+    EXPECT_EQ(MapOracleSqlTypeName("NCHAR(2)"), "char(2)");
+    EXPECT_EQ(MapOracleSqlTypeName("DATE"), "timestamp(0) without time zone");
+    EXPECT_EQ(MapOracleSqlTypeName("CLOB"), "text");
+    EXPECT_EQ(MapOracleSqlTypeName("NCLOB"), "text");
+    EXPECT_EQ(MapOracleSqlTypeName("LONG"), "text");
+    EXPECT_EQ(MapOracleSqlTypeName("BLOB"), "bytea");
+    EXPECT_EQ(MapOracleSqlTypeName("RAW(16)"), "bytea");
+    EXPECT_EQ(MapOracleSqlTypeName("LONG RAW"), "bytea");
+    EXPECT_EQ(MapOracleSqlTypeName("BINARY_FLOAT"), "real");
+    EXPECT_EQ(MapOracleSqlTypeName("BINARY_DOUBLE"), "double precision");
+    EXPECT_EQ(MapOracleSqlTypeName("XMLTYPE"), "xml");
+    EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP(6)"), "TIMESTAMP(6)");
+    EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP (3) WITH LOCAL TIME ZONE"), "timestamp(3) with time zone");
+    EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP WITH LOCAL TIME ZONE"), "timestamp with time zone");
+    EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP(6) WITH TIME ZONE"), "TIMESTAMP(6) WITH TIME ZONE");
+    EXPECT_EQ(MapOracleSqlTypeName("INTERVAL YEAR(2) TO MONTH"), "interval year to month");
+    EXPECT_EQ(MapOracleSqlTypeName("INTERVAL DAY(3) TO SECOND(2)"), "interval day to second(2)");
+    EXPECT_EQ(MapOracleSqlTypeName("INTERVAL DAY TO SECOND"), "interval day to second");
+    // Not Oracle's: left for PostgreSQL to resolve.
+    EXPECT_EQ(MapOracleSqlTypeName("text"), "text");
+    EXPECT_EQ(MapOracleSqlTypeName("myschema.mytype"), "myschema.mytype");
+}
+
+TEST(OracleDdl, ColumnsAndConstraints) {
+    EXPECT_EQ(One("CREATE TABLE t (id NUMBER(10) NOT NULL, name VARCHAR2(30), d DATE DEFAULT SYSDATE)"),
+              "CREATE TABLE t (id pg_catalog.number(10) NOT NULL, name pg_catalog.varchar2(30), d timestamp(0) "
+              "without time zone DEFAULT plpolar.sysdate())");
+    EXPECT_EQ(One("create table t (c number constraint c_nn not null enable, "
+                  "constraint t_pk primary key (c) using index tablespace users enable validate)"),
+              "CREATE TABLE t (c pg_catalog.number CONSTRAINT c_nn NOT NULL, CONSTRAINT t_pk PRIMARY KEY (c))");
+    EXPECT_EQ(One("CREATE TABLE t (p NUMBER REFERENCES parent (id) ON DELETE CASCADE, "
+                  "CONSTRAINT fk FOREIGN KEY (p) REFERENCES parent ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED)"),
+              "CREATE TABLE t (p pg_catalog.number REFERENCES parent (id) ON DELETE CASCADE, CONSTRAINT fk FOREIGN KEY "
+              "(p) REFERENCES parent ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED)");
+    // CHECK expressions are Oracle's SQL.
+    EXPECT_EQ(One("CREATE TABLE t (a VARCHAR2(5) CHECK (NVL(a, 'x') <> 'y'))"),
+              "CREATE TABLE t (a pg_catalog.varchar2(5) CHECK (plpolar.nvl(a, 'x') <> 'y'))");
+    // A disabled constraint is not created, and the row says so.
+    DdlTranslation d = Translate("CREATE TABLE t (a NUMBER, CONSTRAINT a_pos CHECK (a > 0) DISABLE)");
+    EXPECT_EQ(d.statements[0], "CREATE TABLE t (a pg_catalog.number)");
+    EXPECT_NE(d.action.find("not created"), std::string::npos) << d.action;
+    // PostgreSQL's own clauses stay.
+    EXPECT_EQ(One("CREATE TABLE t (id serial PRIMARY KEY, x text COLLATE \"C\", LIKE other)"),
+              "CREATE TABLE t (id serial PRIMARY KEY, x text COLLATE \"C\", LIKE other)");
+    EXPECT_FALSE(TranslateOracleDdl("CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)", MapOracleSqlTypeName));
+    EXPECT_FALSE(TranslateOracleDdl("INSERT INTO t VALUES (1)", MapOracleSqlTypeName));
+}
+
+TEST(OracleDdl, ByteLimits) {
+    EXPECT_EQ(One("CREATE TABLE s.t (n VARCHAR2(10 BYTE), c CHAR(2 BYTE), r RAW(16), k VARCHAR2(10 CHAR))"),
+              "CREATE TABLE s.t (n pg_catalog.varchar2(10), c char(2), r bytea, k pg_catalog.varchar2(10), "
+              "CONSTRAINT t_n_bytes CHECK (pg_catalog.octet_length(n) OPERATOR(pg_catalog.<=) 10), "
+              "CONSTRAINT t_c_bytes CHECK (pg_catalog.octet_length(c) OPERATOR(pg_catalog.<=) 2), "
+              "CONSTRAINT t_r_bytes CHECK (pg_catalog.octet_length(r) OPERATOR(pg_catalog.<=) 16))");
+    EXPECT_EQ(One("ALTER TABLE t MODIFY (n VARCHAR2(20 BYTE))"),
+              "ALTER TABLE t ALTER COLUMN n TYPE pg_catalog.varchar2(20), DROP CONSTRAINT IF EXISTS t_n_bytes, "
+              "ADD CONSTRAINT t_n_bytes CHECK (pg_catalog.octet_length(n) OPERATOR(pg_catalog.<=) 20)");
+}
+
+TEST(OracleDdl, IdentityAndVirtualColumns) {
+    DdlTranslation t = Translate(
+        "CREATE TABLE t (id NUMBER GENERATED BY DEFAULT ON NULL AS IDENTITY (START WITH 10 NOCACHE), "
+        "a NUMBER, b NUMBER AS (a * 2) VIRTUAL, c NUMBER GENERATED ALWAYS AS (a + 1))");
+    EXPECT_EQ(t.statements[0],
+              "CREATE TABLE t (id bigint GENERATED BY DEFAULT AS IDENTITY ( START WITH 10 CACHE 1), a "
+              "pg_catalog.number, b pg_catalog.number GENERATED ALWAYS AS (a * 2) STORED, c pg_catalog.number "
+              "GENERATED ALWAYS AS (a + 1) STORED)");
+    EXPECT_NE(t.action.find("an inserted NULL is an error here"), std::string::npos);
+    EXPECT_NE(t.action.find("identity column id is bigint"), std::string::npos);
+    EXPECT_THROW(Translate("CREATE TABLE t (a NUMBER, b AS (a * 2))"), SyntaxError);
+    EXPECT_THROW(Translate("CREATE TABLE t (a NUMBER DEFAULT ON NULL 0)"), DdlUnsupported);
+}
+
+TEST(OracleDdl, StorageClauses) {
+    DdlTranslation t = Translate(
+        "CREATE TABLE t (a CLOB) SEGMENT CREATION IMMEDIATE PCTFREE 10 PCTUSED 40 INITRANS 1 MAXTRANS 255 "
+        "NOCOMPRESS LOGGING STORAGE(INITIAL 65536 NEXT 1048576 MINEXTENTS 1 BUFFER_POOL DEFAULT) "
+        "TABLESPACE \"USERS\" LOB (a) STORE AS SECUREFILE (TABLESPACE users ENABLE STORAGE IN ROW CHUNK 8192) "
+        "CACHE MONITORING PARALLEL 4 ROW STORE COMPRESS ADVANCED ENABLE ROW MOVEMENT");
+    EXPECT_EQ(t.statements[0], "CREATE TABLE t (a text) WITH (fillfactor = 90)");
+    EXPECT_EQ(t.action,
+              "CREATE TABLE t; PCTFREE 10 is fillfactor = 90; no effect here: SEGMENT CREATION IMMEDIATE, PCTUSED 40, "
+              "INITRANS 1, MAXTRANS 255, NOCOMPRESS, LOGGING, STORAGE (...), TABLESPACE \"USERS\", LOB (...) STORE "
+              "AS SECUREFILE (...), CACHE, MONITORING, PARALLEL 4, ROW STORE COMPRESS ADVANCED, ENABLE ROW "
+              "MOVEMENT");
+    EXPECT_NE(Translate("CREATE TABLE t (a NUMBER PRIMARY KEY) ORGANIZATION INDEX").action.find("heap table"),
+              std::string::npos);
+    EXPECT_THROW(Translate("CREATE TABLE t (a NUMBER) ORGANIZATION EXTERNAL (TYPE oracle_loader)"), DdlUnsupported);
+    EXPECT_THROW(Translate("CREATE GLOBAL TEMPORARY TABLE t (a NUMBER) ON COMMIT DELETE ROWS"), DdlUnsupported);
+    EXPECT_EQ(One("CREATE TABLE t2 AS SELECT NVL(a, 0) a FROM t"),
+              "CREATE TABLE t2 AS SELECT plpolar.nvl(a, 0) a FROM t");
+}
+
+TEST(OracleDdl, Partitions) {
+    DdlTranslation r = Translate(
+        "CREATE TABLE s.sales (id NUMBER, d DATE) PARTITION BY RANGE (d) "
+        "(PARTITION p1 VALUES LESS THAN (DATE '2020-01-01') TABLESPACE x, PARTITION p2 VALUES LESS THAN (MAXVALUE))");
+    ASSERT_EQ(r.statements.size(), 3u);
+    EXPECT_EQ(r.statements[0],
+              "CREATE TABLE s.sales (id pg_catalog.number, d timestamp(0) without time zone) PARTITION BY RANGE (d)");
+    EXPECT_EQ(r.statements[1],
+              "CREATE TABLE s.sales_p1 PARTITION OF s.sales FOR VALUES FROM (MINVALUE) TO (DATE '2020-01-01')");
+    EXPECT_EQ(r.statements[2],
+              "CREATE TABLE s.sales_p2 PARTITION OF s.sales FOR VALUES FROM (DATE '2020-01-01') TO (MAXVALUE)");
+    DdlTranslation l = Translate(
+        "CREATE TABLE t (r VARCHAR2(2)) PARTITION BY LIST (r) (PARTITION east VALUES ('E', 'NE'), "
+        "PARTITION other VALUES (DEFAULT))");
+    EXPECT_EQ(l.statements[1], "CREATE TABLE t_east PARTITION OF t FOR VALUES IN ('E', 'NE')");
+    EXPECT_EQ(l.statements[2], "CREATE TABLE t_other PARTITION OF t DEFAULT");
+    DdlTranslation h = Translate("CREATE TABLE t (a NUMBER) PARTITION BY HASH (a) PARTITIONS 2");
+    ASSERT_EQ(h.statements.size(), 3u);
+    EXPECT_EQ(h.statements[2], "CREATE TABLE t_p2 PARTITION OF t FOR VALUES WITH (MODULUS 2, REMAINDER 1)");
+    EXPECT_THROW(Translate("CREATE TABLE t (d DATE) PARTITION BY RANGE (d) INTERVAL (NUMTOYMINTERVAL(1,'MONTH')) "
+                           "(PARTITION p0 VALUES LESS THAN (DATE '2020-01-01'))"),
+                 DdlUnsupported);
+    EXPECT_THROW(Translate("CREATE TABLE t (a NUMBER) PARTITION BY RANGE (a) SUBPARTITION BY HASH (a) "
+                           "(PARTITION p0 VALUES LESS THAN (1))"),
+                 DdlUnsupported);
+}
+
+TEST(OracleDdl, AlterTable) {
+    EXPECT_EQ(One("ALTER TABLE t ADD (a NUMBER(3) DEFAULT 0 NOT NULL, b DATE)"),
+              "ALTER TABLE t ADD COLUMN a pg_catalog.number(3) DEFAULT 0 NOT NULL, ADD COLUMN b timestamp(0) without "
+              "time zone");
+    EXPECT_EQ(One("ALTER TABLE t ADD c VARCHAR2(10)"), "ALTER TABLE t ADD COLUMN c pg_catalog.varchar2(10)");
+    EXPECT_EQ(One("ALTER TABLE t MODIFY (a NUMBER(5) DEFAULT 1, b NULL)"),
+              "ALTER TABLE t ALTER COLUMN a TYPE pg_catalog.number(5), ALTER COLUMN a SET DEFAULT 1, ALTER COLUMN b "
+              "DROP NOT NULL");
+    EXPECT_EQ(One("ALTER TABLE t MODIFY a NOT NULL"), "ALTER TABLE t ALTER COLUMN a SET NOT NULL");
+    EXPECT_EQ(One("ALTER TABLE t DROP (a, b)"), "ALTER TABLE t DROP COLUMN a, DROP COLUMN b");
+    EXPECT_EQ(One("ALTER TABLE t DROP COLUMN a CASCADE CONSTRAINTS"), "ALTER TABLE t DROP COLUMN a CASCADE");
+    EXPECT_EQ(One("ALTER TABLE t DISABLE ALL TRIGGERS"), "ALTER TABLE t DISABLE TRIGGER USER");
+    EXPECT_EQ(One("ALTER TABLE t ADD CONSTRAINT ck CHECK (a > 0) ENABLE NOVALIDATE"),
+              "ALTER TABLE t ADD CONSTRAINT ck CHECK (a > 0) NOT VALID");
+    EXPECT_EQ(One("ALTER TABLE t RENAME COLUMN a TO b"), "ALTER TABLE t RENAME COLUMN a TO b");
+    EXPECT_EQ(One("ALTER TABLE t ALTER COLUMN a SET DEFAULT 0"), "ALTER TABLE t ALTER COLUMN a SET DEFAULT 0");
+    // Oracle's ADD CONSTRAINT takes over an existing index of that name.
+    DdlTranslation k = Translate("ALTER TABLE t ADD (CONSTRAINT t_pk PRIMARY KEY (id))");
+    EXPECT_EQ(k.statements[0], "ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY (id)");
+    ASSERT_EQ(k.reuse.size(), 1u);
+    EXPECT_EQ(k.reuse[0].index, "t_pk");
+    EXPECT_EQ(k.reuse[0].sql, "ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY USING INDEX t_pk");
+    EXPECT_EQ(One("ALTER TABLE t ADD CONSTRAINT u UNIQUE (a) USING INDEX s.u_ix ENABLE"),
+              "ALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX u_ix");
+    // Only clauses without an effect here: nothing to run.
+    DdlTranslation n = Translate("ALTER TABLE t NOLOGGING");
+    EXPECT_TRUE(n.statements.empty());
+    EXPECT_EQ(n.action, "ALTER TABLE t; no effect here: NOLOGGING");
+    EXPECT_THROW(Translate("ALTER TABLE t DISABLE CONSTRAINT ck"), DdlUnsupported);
+    EXPECT_THROW(Translate("ALTER TABLE t DROP PRIMARY KEY"), DdlUnsupported);
+}
+
+TEST(OracleDdl, IndexesSequencesViewsDrops) {
+    DdlTranslation b = Translate("CREATE BITMAP INDEX ix ON t (a, UPPER(b) DESC) TABLESPACE users COMPUTE STATISTICS");
+    EXPECT_EQ(b.statements[0], "CREATE INDEX ix ON t (a, UPPER(b) DESC)");
+    EXPECT_EQ(b.action, "CREATE INDEX ix; BITMAP: a btree index; no effect here: TABLESPACE users, COMPUTE STATISTICS");
+    EXPECT_EQ(One("CREATE UNIQUE INDEX ix ON t (a) PCTFREE 20 LOCAL"),
+              "CREATE UNIQUE INDEX ix ON t (a) WITH (fillfactor = 80)");
+    EXPECT_FALSE(TranslateOracleDdl("CREATE INDEX ix ON t USING gin (a)", MapOracleSqlTypeName));
+    EXPECT_EQ(One("CREATE SEQUENCE s START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE "
+                  "9999999999999999999999999999 NOCACHE NOCYCLE NOORDER"),
+              "CREATE SEQUENCE s START WITH 1 INCREMENT BY 1 MINVALUE 1 NO MAXVALUE CACHE 1 NO CYCLE");
+    EXPECT_EQ(One("CREATE SEQUENCE s INCREMENT BY -1 NOMAXVALUE NOMINVALUE CACHE 20"),
+              "CREATE SEQUENCE s INCREMENT BY -1 NO MAXVALUE NO MINVALUE CACHE 20");
+    EXPECT_EQ(One("ALTER SEQUENCE s INCREMENT BY 5 NOCACHE"), "ALTER SEQUENCE s INCREMENT BY 5 CACHE 1");
+    EXPECT_THROW(Translate("CREATE SEQUENCE s START WITH 99999999999999999999"), DdlUnsupported);
+    EXPECT_THROW(Translate("CREATE SEQUENCE s SESSION"), DdlUnsupported);
+    EXPECT_EQ(One("CREATE OR REPLACE FORCE EDITIONABLE VIEW v (a, b) AS SELECT a, NVL(b, 0) FROM t WITH READ ONLY"),
+              "CREATE OR REPLACE VIEW v (a, b) AS SELECT a, plpolar.nvl(b, 0) FROM t");
+    EXPECT_EQ(One("CREATE VIEW v AS SELECT * FROM t WITH CHECK OPTION CONSTRAINT v_ck"),
+              "CREATE VIEW v AS SELECT * FROM t WITH CHECK OPTION");
+    DdlTranslation d = Translate("DROP TABLE t CASCADE CONSTRAINTS PURGE");
+    ASSERT_EQ(d.statements.size(), 2u);
+    EXPECT_EQ(d.statements[1], "DROP TABLE t");
+    EXPECT_NE(d.statements[0].find("pg_catalog.pg_constraint"), std::string::npos);
+    EXPECT_FALSE(TranslateOracleDdl("DROP TABLE t CASCADE", MapOracleSqlTypeName));
+}
+
+TEST(OracleDdl, ErrorsHaveTheirPlace) {
+    try {
+        Translate("CREATE TABLE t (\n  a NUMBER,\n  b NUMBER ENCRYPT\n)");
+        FAIL();
+    } catch (const DdlUnsupported &e) {
+        EXPECT_EQ(e.line(), 3);
+        EXPECT_EQ(e.column(), 12);
+        EXPECT_NE(std::string(e.what()).find("ENCRYPT"), std::string::npos);
+    }
+    EXPECT_THROW(Translate("CREATE TABLE t (a VARCHAR2(5) DEFAULT 'x"), SyntaxError);
+    EXPECT_THROW(Translate("CREATE TABLE t (a NUMBER"), SyntaxError);
+}
