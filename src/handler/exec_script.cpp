@@ -280,7 +280,13 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                     case parser::TransactionCommand::Kind::None:
                         // Oracle's SQL, as in PL code: q'[...]' quoting,
                         // seq.NEXTVAL, SYSDATE, NVL, DECODE, FROM DUAL.
-                        sql = parser::QualifyBuiltins(text);
+                        try {
+                            sql = parser::QualifyBuiltins(text);
+                        } catch (const parser::SyntaxError &e) {
+                            pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, std::string(e.what()) + " (line " +
+                                                                         std::to_string(stmt.line + e.line() - 1) +
+                                                                         " of the script)");
+                        }
                         break;
                     case parser::TransactionCommand::Kind::Commit: action = transaction.Commit(); break;
                     case parser::TransactionCommand::Kind::Rollback: action = transaction.Rollback(); break;
