@@ -54,9 +54,11 @@ FROM pg_sequence WHERE seqrelid = 'ot_emp_seq'::regclass;
 
 -- The byte limit of VARCHAR2(n BYTE) and RAW(n); a CHAR limit counts characters.
 INSERT INTO ot_emp (name, sal, initials) VALUES ('ÅSA', 10, 'ÅÅ');
+\set VERBOSITY terse
 INSERT INTO ot_emp (name, sal) VALUES ('ÅÅÅÅÅÅÅ', 10);
 INSERT INTO ot_emp (name, sal, code) VALUES ('B', 10, '\x0102030405');
 INSERT INTO ot_emp (name, sal) VALUES ('C', -1);
+\set VERBOSITY default
 -- DATE keeps its time of day; the virtual column is computed.
 SELECT id, name, hired = date_trunc('second', hired) AND hired > now() - interval '1 hour' AS hired_now,
        bonus, grade FROM ot_emp;

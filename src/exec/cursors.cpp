@@ -2,8 +2,8 @@
 // A cursor is a PostgreSQL portal; the cursor's variable holds the portal's
 // name while it is open, so that a ref cursor can be handed to a caller or
 // a client that FETCHes from it.
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/exec/executor.hpp"
-#include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/placeholders.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
@@ -116,8 +116,8 @@ Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
                       std::to_string(order.size()) + " placeholder(s), " + std::to_string(stmt.using_args.size()) +
                           " USING argument(s).");
         std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
-        portal = pg::OpenDynamicCursor(name, parser::QualifyBuiltins(sql.text), values.data(), values.size(),
-                                       fn_.read_only());
+        portal =
+            pg::OpenDynamicCursor(name, compile::QualifySql(sql.text), values.data(), values.size(), fn_.read_only());
     }
     pg::Value v = pg::TextValue(portal.c_str());
     v.type = REFCURSOROID;

@@ -1,8 +1,8 @@
 // EXECUTE IMMEDIATE: the string is SQL for PostgreSQL with Oracle's :1 /
 // :name placeholders turned into $n; USING values are bound as parameters,
 // never written into the text.
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/exec/executor.hpp"
-#include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/placeholders.hpp"
 #include "plpolar/pg/guard.hpp"
 
@@ -79,8 +79,8 @@ Flow Executor::RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::Dynami
     }
     std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
     bool into = !site.into.empty();
-    pg::SqlStatement::Result result = pg::ExecuteDynamic(parser::QualifyBuiltins(sql.text), values.data(),
-                                                         values.size(), fn_.read_only(), into ? 2 : 0);
+    pg::SqlStatement::Result result =
+        pg::ExecuteDynamic(compile::QualifySql(sql.text), values.data(), values.size(), fn_.read_only(), into ? 2 : 0);
     pg::ResultGuard free_result(result);
     sql_executed_ = true;
     sql_rowcount_ = result.processed;

@@ -309,7 +309,14 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                                     more_sql.push_back(std::move(s));
                             }
                         } else {
-                            sql = parser::QualifyBuiltins(text);
+                            try {
+                                sql = parser::QualifyBuiltins(text);
+                            } catch (const parser::SyntaxError &e) {
+                                // ROWNUM in a form that cannot be rewritten
+                                pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
+                                          std::string(e.what()) + " (line " +
+                                              std::to_string(stmt.line + e.line() - 1) + " of the script)");
+                            }
                         }
                         break;
                     }

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "plpolar/ast/builtins.hpp"
+#include "plpolar/parser/rownum.hpp"
 #include "plpolar/parser/sql_text.hpp"
 
 namespace plpolar::parser {
@@ -55,7 +56,8 @@ bool IsOracleValueFunction(const std::string &name) {
     return f != nullptr && f->form == ast::OracleCallForm::CallOrValue;
 }
 
-std::string QualifyBuiltins(const std::string &sql) {
+std::string QualifyBuiltins(const std::string &oracle_sql) {
+    const std::string sql = RewriteRownum(oracle_sql);
     std::string out;
     out.reserve(sql.size() + 16);
     const size_t n = sql.size();

@@ -9,6 +9,7 @@
 
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/compile/function.hpp"
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/compile/packages.hpp"
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/pg/expr.hpp"
@@ -146,7 +147,7 @@ struct SqlSite : ast::Annotation {
 
 protected:
     SqlSite(ast::AnnotationKind kind, const CompiledFunction &fn, const Scope &scope, std::string text, int nslots)
-        : ast::Annotation(kind), resolver(fn, scope), statement(parser::QualifyBuiltins(text), &resolver, nslots) {}
+        : ast::Annotation(kind), resolver(fn, scope), statement(QualifySql(text), &resolver, nslots) {}
 };
 
 // Assignment targets and RETURN carry a cast to the target type.

@@ -1,0 +1,25 @@
+// Oracle SQL text made PostgreSQL's (parser::QualifyBuiltins) on its way to
+// PostgreSQL, from compiled statements and dynamic SQL alike.
+#pragma once
+
+#include <string>
+
+#include "plpolar/parser/builtins.hpp"
+#include "plpolar/parser/parser.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::compile {
+
+// A form plpolar refuses to rewrite (ROWNUM other than as a limit, ...) is
+// a PostgreSQL error: PL exception handlers and the caller see it as any
+// other, where the C++ exception would cross the entry point as an
+// "internal error". At compile time the compiler's context names the line.
+inline std::string QualifySql(const std::string &sql) {
+    try {
+        return parser::QualifyBuiltins(sql);
+    } catch (const parser::SyntaxError &e) {
+        pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, e.what());
+    }
+}
+
+}  // namespace plpolar::compile
