@@ -139,25 +139,43 @@ INSERT INTO rn_copy SELECT * FROM rn WHERE ROWNUM < 3;
 SELECT id FROM rn WHERE ROWNUM > 1;
 SELECT ROWNUM, id FROM rn;
 $script$);
-SELECT * FROM plpolar.exec(E'SELECT 1;\nSELECT id FROM rn\n WHERE ROWNUM <= 3 ORDER BY id;');
+SELECT * FROM plpolar.exec(E'SELECT 1;\nSELECT id FROM rn, rn_copy\n WHERE ROWNUM <= 3 ORDER BY id;');
 
+-- From one plain table, the rows are picked before sorting, grouping or
+-- aggregating them, as Oracle numbers them: the "is there one" idiom.
+DO LANGUAGE plpolar $$
+DECLARE
+  n int;
+BEGIN
+  SELECT count(*) INTO n FROM rn WHERE grp = 1 AND ROWNUM = 1;
+  DBMS_OUTPUT.PUT_LINE('exists in grp 1: ' || n);
+  SELECT count(*) INTO n FROM rn WHERE grp = 7 AND ROWNUM = 1;
+  DBMS_OUTPUT.PUT_LINE('exists in grp 7: ' || n);
+  SELECT count(*) INTO n FROM rn WHERE ROWNUM <= 5;
+  DBMS_OUTPUT.PUT_LINE('count of 5 picked: ' || n);
+  SELECT count(*) INTO n FROM (SELECT DISTINCT grp FROM rn WHERE ROWNUM <= 10) s;
+  DBMS_OUTPUT.PUT_LINE('distinct groups of 10 picked: ' || n);
+  FOR r IN (SELECT id FROM rn x WHERE x.grp = 0 AND ROWNUM <= 3 ORDER BY id DESC) LOOP
+    DBMS_OUTPUT.PUT_LINE('3 of grp 0, sorted: ' || r.id);
+  END LOOP;
+END $$;
 -- Refused forms: an error naming the form and what to write instead, at
 -- compile time for embedded SQL.
 DO LANGUAGE plpolar $$
 DECLARE
   n int;
 BEGIN
-  SELECT id INTO n FROM rn WHERE ROWNUM <= 1 ORDER BY id;
+  SELECT rn.id INTO n FROM rn JOIN rn_copy c ON c.id = rn.id WHERE ROWNUM <= 1 ORDER BY rn.id;
 END $$;
 DO LANGUAGE plpolar $$
 DECLARE
   n int;
 BEGIN
-  SELECT count(*) INTO n FROM rn WHERE ROWNUM <= 5;
+  SELECT count(*) INTO n FROM (SELECT * FROM rn) s WHERE ROWNUM <= 5;
 END $$;
 DO LANGUAGE plpolar $$
 BEGIN
-  FOR r IN (SELECT grp, count(*) c FROM rn WHERE ROWNUM <= 5 GROUP BY grp) LOOP
+  FOR r IN (SELECT grp, count(*) c FROM rn, rn_copy WHERE ROWNUM <= 5 GROUP BY grp) LOOP
     NULL;
   END LOOP;
 END $$;
@@ -198,6 +216,6 @@ DO LANGUAGE plpolar $$
 DECLARE
   n int;
 BEGIN
-  EXECUTE IMMEDIATE 'SELECT DISTINCT grp FROM rn WHERE ROWNUM <= 3' INTO n;
+  EXECUTE IMMEDIATE 'SELECT DISTINCT rn.grp FROM rn, rn_copy WHERE ROWNUM <= 3' INTO n;
 END $$;
 DROP TABLE rn, rn_copy;

@@ -313,9 +313,9 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                                 sql = parser::QualifyBuiltins(text);
                             } catch (const parser::SyntaxError &e) {
                                 // ROWNUM in a form that cannot be rewritten
-                                pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
-                                          std::string(e.what()) + " (line " +
-                                              std::to_string(stmt.line + e.line() - 1) + " of the script)");
+                                pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, std::string(e.what()) + " (line " +
+                                                                             std::to_string(stmt.line + e.line() - 1) +
+                                                                             " of the script)");
                             }
                         }
                         break;

@@ -436,6 +436,35 @@ private:
         if (in_where.empty()) return;
         std::string limit;
         const Marker *where = ClauseOf(markers, in_where.front());
+        // Oracle picks the rows before sorting, grouping or aggregating
+        // them. From one plain table, a subquery with LIMIT picks them the
+        // same way, by their physical address: SELECT count(*) FROM t WHERE
+        // c AND ROWNUM = 1 (the "is there one" idiom) and the like.
+        bool picked_first =
+            Has(markers, Clause::OrderBy) || NumberedBefore(level, markers, select->tok) != nullptr || HasWindow(level);
+        std::string table = picked_first ? PlainTable(level, markers, *where) : std::string();
+        if (!table.empty() && !Has(markers, Clause::Limit)) {
+            std::vector<std::pair<size_t, size_t>> kept;
+            size_t edits = edits_.size();
+            RewriteWhere(level, markers, *where, &limit, &kept);
+            if (limit.empty()) {
+                // Only conditions that are always or never true: no rows
+                // to pick, the WHERE is rewritten as a query's.
+                edits_.resize(edits);
+                RewriteWhere(level, markers, *where, &limit);
+                return;
+            }
+            std::string pick = "(tableoid, ctid) IN (SELECT tableoid, ctid FROM " + table;
+            if (kept.empty()) {
+                size_t at = toks_[where->tok + 1].begin;
+                edits_.push_back({at, at, pick + " LIMIT " + limit + ")"});
+            } else {
+                edits_.push_back({toks_[kept.front().first].begin, toks_[kept.front().first].begin, pick + " WHERE "});
+                edits_.push_back(
+                    {toks_[kept.back().second].end, toks_[kept.back().second].end, " LIMIT " + limit + ")"});
+            }
+            return;
+        }
         RewriteWhere(level, markers, *where, &limit);
         if (limit.empty()) return;
         size_t at = in_where.front();
@@ -462,6 +491,23 @@ private:
                 break;
             }
         edits_.push_back({toks_[end - 1].end, toks_[end - 1].end, " LIMIT " + limit});
+    }
+
+    // The FROM clause of a query level if it is one plain table with an
+    // optional alias ("t", "s.t x", "t AS x"), as written; empty otherwise.
+    std::string PlainTable(size_t level, const std::vector<Marker> &markers, const Marker &where) const {
+        const Marker *from = nullptr;
+        for (const Marker &m : markers)
+            if (m.clause == Clause::From && m.tok < where.tok) from = &m;
+        if (from == nullptr || from->tok + 1 >= where.tok) return std::string();
+        for (size_t t = from->tok + 1; t < where.tok; ++t) {
+            if (toks_[t].kind == Kind::LParen || toks_[t].kind == Kind::Comma || owner_[t] != level)
+                return std::string();
+            if (IsWord(t, "join") || IsWord(t, "lateral") || IsWord(t, "only") || IsWord(t, "dual") ||
+                IsWord(t, "tablesample"))
+                return std::string();
+        }
+        return Text(from->tok + 1, where.tok - 1);
     }
 
     // UPDATE t SET ... WHERE c AND ROWNUM <= n: the rows are chosen by a

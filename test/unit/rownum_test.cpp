@@ -190,7 +190,23 @@ TEST(Rownum, UpdateAndDelete) {
 TEST(Rownum, QualifyBuiltinsRewritesFirst) {
     EXPECT_EQ(QualifyBuiltins("SELECT nvl(a, 0) FROM dual WHERE ROWNUM = 1"),
               "SELECT plpolar.nvl(a, 0) FROM plpolar.dual LIMIT 1");
-    EXPECT_THROW(QualifyBuiltins("SELECT a FROM t WHERE ROWNUM <= 2 ORDER BY a"), SyntaxError);
+    EXPECT_THROW(QualifyBuiltins("SELECT a FROM t, u WHERE ROWNUM <= 2 ORDER BY a"), SyntaxError);
+}
+
+TEST(Rownum, PickedBeforeSortingOrAggregating) {
+    // From one plain table, the rows Oracle would number are picked by a
+    // subquery with LIMIT, before the ORDER BY / aggregate / GROUP BY.
+    EXPECT_EQ(RewriteRownum("SELECT count(*) FROM t WHERE b = 1 AND ROWNUM = 1"),
+              "SELECT count(*) FROM t WHERE (tableoid, ctid) IN (SELECT tableoid, ctid FROM t WHERE b = 1 LIMIT 1)");
+    EXPECT_EQ(RewriteRownum("SELECT a FROM s.t x WHERE ROWNUM <= 5 ORDER BY a"),
+              "SELECT a FROM s.t x WHERE (tableoid, ctid) IN (SELECT tableoid, ctid FROM s.t x LIMIT 5) ORDER BY a");
+    EXPECT_EQ(RewriteRownum("SELECT b, count(*) FROM t WHERE ROWNUM <= 5 AND a > 0 GROUP BY b"),
+              "SELECT b, count(*) FROM t WHERE (tableoid, ctid) IN (SELECT tableoid, ctid FROM t WHERE a > 0 LIMIT "
+              "5) GROUP BY b");
+    EXPECT_EQ(RewriteRownum("SELECT DISTINCT a FROM t WHERE ROWNUM < 4"),
+              "SELECT DISTINCT a FROM t WHERE (tableoid, ctid) IN (SELECT tableoid, ctid FROM t LIMIT 3)");
+    // Always / never true: no subquery.
+    EXPECT_EQ(RewriteRownum("SELECT count(*) FROM t WHERE ROWNUM > 1"), "SELECT count(*) FROM t WHERE false");
 }
 
 TEST(Rownum, Refused) {
@@ -199,13 +215,13 @@ TEST(Rownum, Refused) {
         const char *message_part;
     };
     const Case cases[] = {
-        {"SELECT a FROM t WHERE ROWNUM <= 5 ORDER BY a", "ROWNUM <= n in a query with ORDER BY is not supported"},
-        {"SELECT a FROM t WHERE ROWNUM <= 5 ORDER BY a", "FETCH FIRST n ROWS ONLY"},
-        {"SELECT b, count(*) FROM t WHERE ROWNUM <= 5 GROUP BY b", "ROWNUM <= n in a query with GROUP BY"},
-        {"SELECT count(*) FROM t WHERE ROWNUM <= 5", "with an aggregate function"},
-        {"SELECT coalesce(max(a), 0) FROM t WHERE ROWNUM = 1", "with an aggregate function"},
-        {"SELECT DISTINCT a FROM t WHERE ROWNUM <= 5", "with DISTINCT"},
-        {"SELECT a, rank() OVER (ORDER BY a) FROM t WHERE ROWNUM <= 5", "with a window function"},
+        {"SELECT a FROM t, u WHERE ROWNUM <= 5 ORDER BY a", "ROWNUM <= n in a query with ORDER BY is not supported"},
+        {"SELECT a FROM t JOIN u ON u.id = t.id WHERE ROWNUM <= 5 ORDER BY a", "FETCH FIRST n ROWS ONLY"},
+        {"SELECT b, count(*) FROM t, u WHERE ROWNUM <= 5 GROUP BY b", "ROWNUM <= n in a query with GROUP BY"},
+        {"SELECT count(*) FROM (SELECT a FROM t) s WHERE ROWNUM <= 5", "with an aggregate function"},
+        {"SELECT coalesce(max(a), 0) FROM t, u WHERE ROWNUM = 1", "with an aggregate function"},
+        {"SELECT DISTINCT a FROM t NATURAL JOIN u WHERE ROWNUM <= 5", "with DISTINCT"},
+        {"SELECT a, rank() OVER (ORDER BY a) FROM t, u WHERE ROWNUM <= 5", "with a window function"},
         {"SELECT a FROM t WHERE ROWNUM <= 5 LIMIT 3", "together with LIMIT"},
         {"SELECT a FROM t WHERE ROWNUM <= 5 FETCH FIRST 3 ROWS ONLY", "together with LIMIT"},
         {"SELECT a FROM t WHERE ROWNUM <= 5 OR a = 1", "ROWNUM in a WHERE clause with OR is not supported"},
