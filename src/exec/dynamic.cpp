@@ -39,6 +39,7 @@ Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
 
 Flow Executor::RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site,
                           const std::string &source) {
+    if (parser::IsDynamicBlock(source)) return RunDynamicBlock(stmt, site, source);
     // Oracle's habit of a trailing ';' in a DDL string does no harm here.
     parser::DynamicSql sql = parser::ConvertPlaceholders(source);
     std::vector<int> order = sql.in_args;

@@ -80,3 +80,68 @@ DynamicSql ConvertPlaceholders(const std::string &sql) {
 }
 
 }  // namespace plpolar::parser
+
+namespace plpolar::parser {
+
+bool IsDynamicBlock(const std::string &sql) {
+    size_t i = 0;
+    while (i < sql.size()) {
+        size_t skip = SkipOpaque(sql, i);
+        if (skip != i && sql[i] != '\'' && sql[i] != '"' && sql[i] != '$') {
+            i = skip;  // a comment
+            continue;
+        }
+        if (std::isspace(static_cast<unsigned char>(sql[i]))) {
+            ++i;
+            continue;
+        }
+        break;
+    }
+    if (sql.compare(i, 2, "<<") == 0) return true;
+    return WordAt(sql, i, "begin") || WordAt(sql, i, "declare");
+}
+
+DynamicBlock ConvertBlockPlaceholders(const std::string &block, const std::string &bind_prefix) {
+    DynamicBlock out;
+    const size_t n = block.size();
+    size_t i = 0;
+    while (i < n) {
+        size_t quoted = OracleQuoteEnd(block, i);
+        if (quoted == i) quoted = SkipOpaque(block, i);
+        if (quoted != i) {
+            out.text.append(block, i, quoted - i);
+            i = quoted;
+            continue;
+        }
+        char c = block[i];
+        if (c == ':' && i + 1 < n) {
+            char next = block[i + 1];
+            char prev = i > 0 ? block[i - 1] : ' ';
+            bool operator_part = next == ':' || next == '=' || prev == ':';
+            if (!operator_part && !IsWordChar(prev) && (IsWordChar(next) || next == '"')) {
+                size_t j = i + 1;
+                std::string name;
+                if (next == '"') {
+                    j = block.find('"', i + 2);
+                    j = j == std::string::npos ? n : j + 1;
+                    name = block.substr(i + 2, j - i - 3);
+                } else {
+                    while (j < n && IsWordChar(block[j])) ++j;
+                    name = block.substr(i + 1, j - i - 1);
+                    for (char &ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                }
+                size_t k = 0;
+                while (k < out.names.size() && out.names[k] != name) ++k;
+                if (k == out.names.size()) out.names.push_back(name);
+                out.text += bind_prefix + std::to_string(k + 1);
+                i = j;
+                continue;
+            }
+        }
+        out.text += c;
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace plpolar::parser

@@ -53,6 +53,26 @@ size_t SkipOpaque(const std::string &sql, size_t i) {
     if (i >= n) return i;
     char c = sql[i];
     if (c == 'q' || c == 'Q' || c == 'n' || c == 'N') return OracleQuoteEnd(sql, i);
+    if ((c == 'e' || c == 'E') && i + 1 < n && sql[i + 1] == '\'' && (i == 0 || !IsSqlWordChar(sql[i - 1]))) {
+        // PostgreSQL's E'...': a backslash escapes the next character, also
+        // a quote.
+        size_t j = i + 2;
+        while (j < n) {
+            if (sql[j] == '\\') {
+                j += 2;
+                continue;
+            }
+            if (sql[j] == '\'') {
+                if (j + 1 < n && sql[j + 1] == '\'') {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            ++j;
+        }
+        return j < n ? j + 1 : n;
+    }
     if (c == '\'' || c == '"') {
         size_t j = i + 1;
         while (j < n) {

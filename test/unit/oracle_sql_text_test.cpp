@@ -46,3 +46,13 @@ TEST(OracleSqlText, PlLiterals) {
     auto body = plpolar::parser::ParseBody("BEGIN x := q'[it's; ok]'; y := nq'!a!'; z := N'b''c'; END;");
     ASSERT_TRUE(body.block != nullptr);
 }
+
+TEST(OracleSqlText, EscapeStrings) {
+    // PostgreSQL's E'...' with \' inside is one literal: nothing in it is
+    // rewritten, and what follows it is.
+    EXPECT_EQ(QualifyBuiltins("SELECT E'it\\'s nvl(a)', nvl(b, 0) FROM dual"),
+              "SELECT E'it\\'s nvl(a)', plpolar.nvl(b, 0) FROM plpolar.dual");
+    EXPECT_EQ(QualifyBuiltins("SELECT e'\\\\', sysdate"), "SELECT e'\\\\', plpolar.sysdate()");
+    // A word ending in e before a quote is not an E string.
+    EXPECT_EQ(QualifyBuiltins("SELECT case'x' FROM dual"), "SELECT case'x' FROM plpolar.dual");
+}

@@ -133,6 +133,8 @@ private:
     // The statement once its string is known, in its own subtransaction
     // where statements need one (Atomic).
     Flow RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site, const std::string &source);
+    Flow RunDynamicBlock(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site,
+                         const std::string &source);
 
     // records and INTO targets (records.cpp)
     void AssignRow(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result, uint64 row);

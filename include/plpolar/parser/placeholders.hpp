@@ -22,3 +22,21 @@ struct DynamicSql {
 DynamicSql ConvertPlaceholders(const std::string &sql);
 
 }  // namespace plpolar::parser
+
+namespace plpolar::parser {
+
+// A PL/SQL block given to EXECUTE IMMEDIATE ('BEGIN ... END;', 'DECLARE ...',
+// '<<label>> BEGIN ...'): its text with each placeholder written as the PL
+// name of its bind (`bind_prefix` + k, k from 1), and the placeholders'
+// names in order of first appearance. Oracle binds a block's placeholders by
+// name: every occurrence of :x is the same bind, and the k-th distinct name
+// takes the k-th USING argument.
+struct DynamicBlock {
+    std::string text;
+    std::vector<std::string> names;  // upper-cased unless quoted
+};
+// True if `sql` is a PL/SQL block rather than a SQL statement.
+bool IsDynamicBlock(const std::string &sql);
+DynamicBlock ConvertBlockPlaceholders(const std::string &block, const std::string &bind_prefix);
+
+}  // namespace plpolar::parser
