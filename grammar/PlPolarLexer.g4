@@ -131,7 +131,9 @@ fragment Q_BODY
     ;
 QUOTED_IDENTIFIER : '"' ( ~'"' | '""' )+ '"';
 POSITIONAL_PARAM : '$' DIGIT+;
-IDENTIFIER : [a-zA-Z_\u0080-\uFFFF] [a-zA-Z0-9_$#\u0080-\uFFFF]*;
+// $$PLSQL_UNIT, $$PLSQL_LINE and other inquiry directives are names the
+// compiler gives their values.
+IDENTIFIER : ('$$')? [a-zA-Z_\u0080-\uFFFF] [a-zA-Z0-9_$#\u0080-\uFFFF]*;
 
 LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);

@@ -213,3 +213,32 @@ SELECT plpolar.dbms_assert_simple_sql_name('bad name');
 DROP TABLE lx_emp;
 DROP SCHEMA "Mixed Schema";
 RESET plpolar.serveroutput;
+
+-- Inquiry directives: $$PLSQL_UNIT (NULL in an anonymous block),
+-- $$PLSQL_UNIT_TYPE, $$PLSQL_UNIT_OWNER, $$PLSQL_LINE (the body's line, as
+-- errors number it); an unset $$flag is NULL. In a script, $$ inside a PL
+-- unit starts no dollar quote.
+SET plpolar.serveroutput = on;
+SELECT statement, action FROM plpolar.exec($s$
+CREATE OR REPLACE PROCEDURE lx_show_unit IS
+  l_scope VARCHAR2(100) := $$plsql_unit || '.show';
+BEGIN
+  DBMS_OUTPUT.PUT_LINE(l_scope || ' line ' || $$PLSQL_LINE || ' ' || $$plsql_unit_type || ' ' ||
+                       $$plsql_unit_owner || ' [' || $$my_flag || ']');
+END;
+/
+BEGIN
+  lx_show_unit;
+  DBMS_OUTPUT.PUT_LINE('anonymous: [' || $$plsql_unit || '] ' || $$plsql_unit_type || ' line ' || $$plsql_line);
+END;
+/
+$s$);
+CREATE FUNCTION lx_unit() RETURNS text LANGUAGE plpolar AS $body$
+BEGIN
+  RETURN $$PLSQL_UNIT || ' ' || $$PLSQL_UNIT_TYPE;
+END;
+$body$;
+SELECT lx_unit();
+DROP FUNCTION lx_unit();
+DROP PROCEDURE lx_show_unit;
+RESET plpolar.serveroutput;

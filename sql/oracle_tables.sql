@@ -123,3 +123,42 @@ $script$);
 \d ot_pg
 DROP TABLE ot_emp, ot_sales, ot_by_region, ot_hashed, ot_pg, ot_pg_part CASCADE;
 DROP SEQUENCE ot_emp_seq;
+
+-- ALTER SESSION: the settings with a PostgreSQL counterpart are SET, the
+-- others are accepted and named in the row.
+SELECT statement, action FROM plpolar.exec($script$
+ALTER SESSION SET NLS_DATE_FORMAT = 'DD.MM.YYYY';
+ALTER SESSION SET TIME_ZONE = '+05:30';
+ALTER SESSION SET NLS_LANGUAGE = 'AMERICAN' NLS_TERRITORY = 'AMERICA' PLSQL_WARNINGS = 'ENABLE:ALL';
+ALTER SESSION ENABLE PARALLEL DML;
+$script$);
+SELECT current_setting('plpolar.nls_date_format') AS nls_date_format, current_setting('TimeZone') AS time_zone,
+       to_char(timestamptz '2026-01-01 00:00:00+00', 'HH24:MI') AS utc_midnight_here;
+RESET plpolar.nls_date_format;
+RESET TimeZone;
+-- The same in PL code's dynamic SQL, with Oracle table DDL.
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+BEGIN
+  EXECUTE IMMEDIATE 'CREATE TABLE ot_dyn (id NUMBER(5) CONSTRAINT ot_dyn_pk PRIMARY KEY, d DATE DEFAULT SYSDATE) TABLESPACE users PCTFREE 5 NOLOGGING';
+  EXECUTE IMMEDIATE 'CREATE SEQUENCE ot_dyn_seq START WITH 5 NOCACHE NOCYCLE';
+  EXECUTE IMMEDIATE 'ALTER SESSION SET NLS_DATE_FORMAT = ''YYYY/MM/DD''';
+  EXECUTE IMMEDIATE 'INSERT INTO ot_dyn (id) VALUES (ot_dyn_seq.NEXTVAL)';
+  EXECUTE IMMEDIATE 'DROP TABLE ot_dyn CASCADE CONSTRAINTS PURGE';
+  DBMS_OUTPUT.PUT_LINE(current_setting('plpolar.nls_date_format'));
+END $$;
+SELECT current_setting('plpolar.nls_date_format');
+RESET plpolar.nls_date_format;
+DROP SEQUENCE ot_dyn_seq;
+
+-- Names with '#' (quoted lower case here), and SQL*Plus's '-' at the end of
+-- a line, which continues it in SQL statements too.
+SELECT statement, action, rows FROM plpolar.exec($script$
+CREATE TABLE ot#codes (code# NUMBER, label VARCHAR2(10));
+INSERT INTO ot#codes VALUES (1-
+, 'one-
+two'-
+);
+SELECT code#, label FROM ot#codes WHERE code# = 1;
+DROP TABLE ot#codes PURGE;
+$script$);

@@ -180,6 +180,7 @@ private:
     void CompileCallExpr(ast::CallExpr &call, const Scope &scope);
 
     void CompileName(ast::NameExpr &name, const Scope &scope);
+    void CompileInquiryDirective(ast::NameExpr &name);
 
     std::unique_ptr<SqlExprSite> Fallback(std::string sql);
 

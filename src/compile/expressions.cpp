@@ -191,6 +191,10 @@ std::unique_ptr<CaseSite> Compiler::MakeCaseSite(size_t nwhen) {
 }
 
 void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
+    if (name.name.size() == 1 && name.name[0].compare(0, 2, "$$") == 0) {
+        CompileInquiryDirective(name);
+        return;
+    }
     Reference ref = LookupReference(fn_, scope, name.name);
     name.slot = ref.slot;
     if (name.slot >= 0) {
@@ -243,6 +247,39 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
         std::string sql;
         for (const auto &part : name.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
         site->sql = sql + "()";
+    }
+    name.annotation = std::move(site);
+}
+
+// Oracle's inquiry directives, known when the unit is compiled:
+// $$PLSQL_UNIT (the unit's name in upper case; NULL in an anonymous block),
+// $$PLSQL_UNIT_TYPE, $$PLSQL_UNIT_OWNER, $$PLSQL_LINE (the line in the body,
+// as errors number it). Any other ($$name of PLSQL_CCFLAGS) is NULL, as in
+// Oracle when the flag is not set.
+void Compiler::CompileInquiryDirective(ast::NameExpr &name) {
+    auto site = std::make_unique<SqlExprSite>();
+    const std::string directive = name.name[0].substr(2);
+    const bool anonymous = fn_.info.oid == InvalidOid;
+    std::string unit = fn_.info.name;
+    for (char &c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (directive == "plsql_unit") {
+        site->sql = anonymous ? "NULL::pg_catalog.text" : QuoteLiteral(unit) + "::pg_catalog.text";
+    } else if (directive == "plsql_unit_type") {
+        site->sql = QuoteLiteral(anonymous               ? "ANONYMOUS BLOCK"
+                                 : fn_.info.is_procedure ? "PROCEDURE"
+                                                         : "FUNCTION") +
+                    "::pg_catalog.text";
+    } else if (directive == "plsql_unit_owner") {
+        // The schema the unit is in.
+        site->sql = anonymous ? "NULL::pg_catalog.text"
+                              : "(SELECT pg_catalog.upper(n.nspname::pg_catalog.text) FROM pg_catalog.pg_proc p JOIN "
+                                "pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace WHERE p.oid "
+                                "OPERATOR(pg_catalog.=) " +
+                                    std::to_string(fn_.info.oid) + "::pg_catalog.oid)";
+    } else if (directive == "plsql_line") {
+        site->sql = std::to_string(name.loc.line) + "::pg_catalog.int4";
+    } else {
+        site->sql = "NULL::pg_catalog.text";
     }
     name.annotation = std::move(site);
 }

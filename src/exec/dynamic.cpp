@@ -4,6 +4,7 @@
 #include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/parser/placeholders.hpp"
+#include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
 
 namespace plpolar::exec {
@@ -40,6 +41,22 @@ Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
 Flow Executor::RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site,
                           const std::string &source) {
     if (parser::IsDynamicBlock(source)) return RunDynamicBlock(stmt, site, source);
+    if (stmt.using_args.empty() && site.into.empty() && site.returning.empty()) {
+        // Oracle's table DDL and ALTER SESSION, as in scripts.
+        std::optional<parser::DdlTranslation> ddl = compile::TranslateDynamicDdl(source);
+        if (ddl) {
+            for (size_t k = 0; k < ddl->statements.size(); ++k) {
+                const std::string *run = &ddl->statements[k];
+                for (const parser::DdlTranslation::IndexReuse &r : ddl->reuse)
+                    if (r.statement == k && pg::UnclaimedUniqueIndex(r.table, r.index)) run = &r.sql;
+                pg::SqlStatement::Result result = pg::ExecuteDynamic(*run, nullptr, 0, fn_.read_only(), 0);
+                pg::ResultGuard free_result(result);
+            }
+            sql_executed_ = true;
+            sql_rowcount_ = 0;
+            return Flow::Normal;
+        }
+    }
     // Oracle's habit of a trailing ';' in a DDL string does no harm here.
     parser::DynamicSql sql = parser::ConvertPlaceholders(source);
     std::vector<int> order = sql.in_args;

@@ -15,6 +15,7 @@
 #include "plpolar/parser/ddl.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
+#include "plpolar/parser/sql_text.hpp"
 #include "plpolar/parser/substitution.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/client.hpp"
@@ -298,6 +299,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                         // Oracle's table DDL in PostgreSQL's terms; other
                         // SQL as in PL code: q'[...]' quoting, seq.NEXTVAL,
                         // SYSDATE, NVL, DECODE, FROM DUAL.
+                        text = parser::JoinContinuedLines(text);
                         std::optional<parser::DdlTranslation> ddl = TranslateDdl(text, stmt.line);
                         if (ddl) {
                             action = ddl->action;

@@ -57,7 +57,7 @@ bool IsOracleValueFunction(const std::string &name) {
 }
 
 std::string QualifyBuiltins(const std::string &oracle_sql) {
-    const std::string sql = RewriteRownum(oracle_sql);
+    const std::string sql = AliasFromSubqueries(RewriteRownum(QuoteHashIdentifiers(oracle_sql)));
     std::string out;
     out.reserve(sql.size() + 16);
     const size_t n = sql.size();

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/parser.hpp"
 
 namespace plpolar::parser {
@@ -50,7 +51,7 @@ public:
         } else if (c == '"') {
             t.kind = Token::Kind::Quoted;
             Quoted('"');
-        } else if (c == '$' && DollarTag()) {
+        } else if (c == '$' && dollar_quotes_ && DollarTag()) {
             t.kind = Token::Kind::Dollar;
         } else if ((c == 'q' || c == 'Q') && pos_ + 2 < s_.size() && s_[pos_ + 1] == '\'' &&
                    (pos_ == 0 || !IsIdentChar(s_[pos_ - 1]))) {
@@ -176,6 +177,12 @@ private:
     const std::string &s_;
     size_t pos_;
     int line_;
+    bool dollar_quotes_ = true;
+
+public:
+    // Inside an Oracle PL unit, $ starts no dollar quote: $$PLSQL_UNIT is an
+    // inquiry directive, $IF ... $END conditional compilation.
+    void SetDollarQuotes(bool on) { dollar_quotes_ = on; }
 };
 
 bool IsEditioning(const std::string &word) {
@@ -186,7 +193,7 @@ bool IsEditioning(const std::string &word) {
 // its IS / AS.
 bool IsHeaderClause(const std::string &word) {
     return word == "AUTHID" || word == "DETERMINISTIC" || word == "PARALLEL_ENABLE" || word == "RESULT_CACHE" ||
-           word == "PIPELINED" || word == "ACCESSIBLE" || word == "SHARING";
+           word == "PIPELINED" || word == "ACCESSIBLE" || word == "SHARING" || word == "SQL_MACRO";
 }
 
 // CREATE [OR REPLACE] FUNCTION|PROCEDURE name [( ... )] then RETURN / IS /
@@ -272,10 +279,11 @@ bool LooksSqlPlus(const std::string &s, size_t start, int line) {
     Token t = lex.Next();
     if (IsPunct(s, t, '@')) return true;
     if (t.kind != Token::Kind::Word) return false;
-    if (IsOneOf(t.upper, {"REM",    "REMARK",   "PROMPT", "SPOOL",      "WHENEVER", "EXEC",   "EXECUTE", "EXIT",
-                          "QUIT",   "START",    "COLUMN", "COL",        "TTITLE",   "BTITLE", "BREAK",   "CLEAR",
-                          "DEFINE", "UNDEFINE", "ACCEPT", "PAUSE", "DEF", "UNDEF", "ACC",      "VARIABLE", "VAR",    "PRINT",   "DESCRIBE",
-                          "DESC",   "CONNECT",  "CONN",   "DISCONNECT", "HOST",     "STORE",  "TIMING"}))
+    if (IsOneOf(t.upper,
+                {"REM",    "REMARK",  "PROMPT", "SPOOL",      "WHENEVER", "EXEC",     "EXECUTE", "EXIT",   "QUIT",
+                 "START",  "COLUMN",  "COL",    "TTITLE",     "BTITLE",   "BREAK",    "CLEAR",   "DEFINE", "UNDEFINE",
+                 "ACCEPT", "PAUSE",   "DEF",    "UNDEF",      "ACC",      "VARIABLE", "VAR",     "PRINT",  "DESCRIBE",
+                 "DESC",   "CONNECT", "CONN",   "DISCONNECT", "HOST",     "STORE",    "TIMING"}))
         return true;
     Token n = lex.Next();
     if (n.kind != Token::Kind::Word) return false;
@@ -320,6 +328,7 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
     std::vector<ScriptStatement> out;
     Lexer lex(script);
     while (true) {
+        lex.SetDollarQuotes(true);
         Token first = lex.Next();
         if (first.kind == Token::Kind::End) break;
         if (first.kind == Token::Kind::Punct &&
@@ -351,6 +360,7 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
         else if (LooksAnonymousBlock(script, first.begin, first.line))
             stmt.kind = ScriptStatementKind::AnonymousBlock;
         const bool pl_unit = stmt.kind != ScriptStatementKind::Sql;
+        lex.SetDollarQuotes(!pl_unit);
         int depth = 0;
         bool seen_block = false;
         // Nested PROCEDURE / FUNCTION declarations before the outer BEGIN:
@@ -499,7 +509,7 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
             std::string type = MapParameterType(Trim(param.substr(type_begin, type_end - type_begin)), map_type);
             std::string out =
                 (mode.empty() ? "" : mode + " ") + param.substr(pname.begin, pname.end - pname.begin) + " " + type;
-            if (!default_expr.empty()) out += " DEFAULT " + default_expr;
+            if (!default_expr.empty()) out += " DEFAULT " + QualifyBuiltins(default_expr);  // SYSDATE, NVL(...)
             sub.parameters.push_back(out);
         }
         t = lex.Next();
@@ -565,6 +575,10 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
             sub.notes.push_back("SHARING: no effect (no application containers here)");
         } else if (t.upper == "PIPELINED") {
             fail("PIPELINED table functions are not supported yet", t);
+        } else if (t.upper == "SQL_MACRO") {
+            // The function returns SQL text that Oracle splices into the
+            // calling query at parse time; PostgreSQL has nothing like it.
+            fail("SQL_MACRO: SQL macros are not supported here (write a view, or a set-returning function)", t);
         } else {
             fail("unexpected " + text.substr(t.begin, t.end - t.begin) + " in the subprogram header", t);
         }

@@ -109,3 +109,67 @@ size_t SkipOpaque(const std::string &sql, size_t i) {
 }
 
 }  // namespace plpolar::parser
+
+namespace plpolar::parser {
+
+std::string QuoteHashIdentifiers(const std::string &sql) {
+    if (sql.find('#') == std::string::npos) return sql;
+    std::string out;
+    out.reserve(sql.size() + 8);
+    const size_t n = sql.size();
+    size_t i = 0;
+    while (i < n) {
+        size_t skip = OracleQuoteEnd(sql, i);
+        if (skip == i) skip = SkipOpaque(sql, i);
+        if (skip != i) {
+            out.append(sql, i, skip - i);
+            i = skip;
+            continue;
+        }
+        char c = sql[i];
+        bool word_start =
+            (std::isalpha(static_cast<unsigned char>(c)) || c == '_') && (i == 0 || !IsSqlWordChar(sql[i - 1]));
+        if (!word_start) {
+            out += c;
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < n && IsSqlWordChar(sql[end])) ++end;
+        std::string word = sql.substr(i, end - i);
+        if (word.find('#') != std::string::npos) {
+            // Oracle folds it to upper case, PostgreSQL would to lower
+            // case: lower case, as every unquoted name here.
+            for (char &ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            out += "\"" + word + "\"";
+        } else {
+            out += word;
+        }
+        i = end;
+    }
+    return out;
+}
+
+std::string JoinContinuedLines(const std::string &sql) {
+    std::string out = sql;
+    const size_t n = sql.size();
+    size_t i = 0;
+    while (i < n) {
+        size_t skip = OracleQuoteEnd(sql, i);
+        if (skip == i) skip = SkipOpaque(sql, i);
+        if (skip != i) {
+            i = skip;
+            continue;
+        }
+        if (sql[i] == '-') {
+            size_t j = i + 1;
+            while (j < n && (sql[j] == ' ' || sql[j] == '\t' || sql[j] == '\r')) ++j;
+            // the last character of its line, and not the end of the text
+            if (j < n && sql[j] == '\n') out[i] = ' ';
+        }
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace plpolar::parser

@@ -132,8 +132,7 @@ bool ApplySubstitutionCommand(const std::string &line, SubstitutionState &state,
             *action = "ACCEPT " + name + ": keeps \"" + state.variables[name] + "\" (the server cannot prompt)";
             return true;
         }
-        throw SyntaxError("ACCEPT " + name +
-                              " would prompt for a value, which plpolar.exec cannot do: DEFINE " + name +
+        throw SyntaxError("ACCEPT " + name + " would prompt for a value, which plpolar.exec cannot do: DEFINE " + name +
                               " = value before it, or give ACCEPT a DEFAULT",
                           1, 1);
     }

@@ -187,7 +187,6 @@ TEST(OracleDdl, AlterTable) {
     DdlTranslation n = Translate("ALTER TABLE t NOLOGGING");
     EXPECT_TRUE(n.statements.empty());
     EXPECT_EQ(n.action, "ALTER TABLE t; no effect here: NOLOGGING");
-    EXPECT_THROW(Translate("ALTER TABLE t DISABLE CONSTRAINT ck"), DdlUnsupported);
     EXPECT_THROW(Translate("ALTER TABLE t DROP PRIMARY KEY"), DdlUnsupported);
 }
 
@@ -228,4 +227,30 @@ TEST(OracleDdl, ErrorsHaveTheirPlace) {
     }
     EXPECT_THROW(Translate("CREATE TABLE t (a VARCHAR2(5) DEFAULT 'x"), SyntaxError);
     EXPECT_THROW(Translate("CREATE TABLE t (a NUMBER"), SyntaxError);
+}
+
+TEST(OracleDdl, AlterSession) {
+    DdlTranslation s = Translate("ALTER SESSION SET NLS_DATE_FORMAT = 'DD-MON-YYYY HH24:MI:SS'");
+    ASSERT_EQ(s.statements.size(), 1u);
+    EXPECT_EQ(s.statements[0], "SET plpolar.nls_date_format = 'DD-MON-YYYY HH24:MI:SS'");
+    EXPECT_EQ(One("alter session set time_zone = '+02:00'"), "SET TIME ZONE INTERVAL '+02:00' HOUR TO MINUTE");
+    EXPECT_EQ(One("ALTER SESSION SET TIME_ZONE = 'Europe/Paris'"), "SET TIME ZONE 'Europe/Paris'");
+    EXPECT_EQ(One("ALTER SESSION SET TIME_ZONE = LOCAL"), "SET TIME ZONE LOCAL");
+    EXPECT_EQ(One("ALTER SESSION SET CURRENT_SCHEMA = hr"), "SET search_path = hr");
+    EXPECT_EQ(One("ALTER SESSION SET DDL_LOCK_TIMEOUT = 30"), "SET lock_timeout = '30s'");
+    DdlTranslation n = Translate("ALTER SESSION SET NLS_LANGUAGE = 'AMERICAN' NLS_TERRITORY = 'AMERICA'");
+    EXPECT_TRUE(n.statements.empty());
+    EXPECT_EQ(n.action, "ALTER SESSION; no effect here: NLS_LANGUAGE = 'AMERICAN', NLS_TERRITORY = 'AMERICA'");
+    DdlTranslation two = Translate("ALTER SESSION SET PLSQL_WARNINGS = 'ENABLE:ALL' NLS_DATE_FORMAT = 'YYYY-MM-DD'");
+    ASSERT_EQ(two.statements.size(), 1u);
+    EXPECT_TRUE(Translate("ALTER SESSION ENABLE PARALLEL DML").statements.empty());
+    EXPECT_THROW(Translate("ALTER SESSION SET NLS_SORT"), SyntaxError);
+}
+
+TEST(OracleDdl, HashNamesAndDisabledConstraints) {
+    EXPECT_EQ(One("CREATE TABLE sc#orders (id# NUMBER)"), "CREATE TABLE \"sc#orders\" (\"id#\" pg_catalog.number)");
+    DdlTranslation d = Translate("ALTER TABLE sales MODIFY CONSTRAINT sales_fk DISABLE NOVALIDATE");
+    EXPECT_TRUE(d.statements.empty());
+    EXPECT_NE(d.action.find("stays enforced"), std::string::npos) << d.action;
+    EXPECT_TRUE(Translate("ALTER TABLE t DISABLE CONSTRAINT ck").statements.empty());
 }

@@ -56,3 +56,19 @@ TEST(OracleSqlText, EscapeStrings) {
     // A word ending in e before a quote is not an E string.
     EXPECT_EQ(QualifyBuiltins("SELECT case'x' FROM dual"), "SELECT case'x' FROM plpolar.dual");
 }
+
+TEST(OracleSqlText, HashIdentifiers) {
+    using plpolar::parser::QuoteHashIdentifiers;
+    EXPECT_EQ(QuoteHashIdentifiers("SELECT a FROM SC#Orders o, x WHERE o.id# = 1 AND s = 'a#b' -- c#d"),
+              "SELECT a FROM \"sc#orders\" o, x WHERE o.\"id#\" = 1 AND s = 'a#b' -- c#d");
+    EXPECT_EQ(QuoteHashIdentifiers("SELECT \"Q#x\", 1 # 2"), "SELECT \"Q#x\", 1 # 2");
+    EXPECT_EQ(QualifyBuiltins("DROP TABLE sc#invoice_details"), "DROP TABLE \"sc#invoice_details\"");
+}
+
+TEST(OracleSqlText, ContinuedLines) {
+    using plpolar::parser::JoinContinuedLines;
+    EXPECT_EQ(JoinContinuedLines("INSERT INTO t VALUES(1726-\n,'S'-\n,'a-\nb'||-\n'c')"),
+              "INSERT INTO t VALUES(1726 \n,'S' \n,'a-\nb'|| \n'c')");
+    EXPECT_EQ(JoinContinuedLines("SELECT 1 - 2 -- note -\nFROM dual"), "SELECT 1 - 2 -- note -\nFROM dual");
+    EXPECT_EQ(JoinContinuedLines("SELECT 1 -"), "SELECT 1 -");
+}

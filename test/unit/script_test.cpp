@@ -241,3 +241,24 @@ TEST(Script, HeaderClauses) {
     EXPECT_THROW(ParseOracleSubprogram("CREATE FUNCTION f RETURN NUMBER PIPELINED IS BEGIN NULL; END;", Identity),
                  SyntaxError);
 }
+
+TEST(Script, ParameterDefaultsAreOracleSql) {
+    auto sub = ParseOracleSubprogram(
+        "CREATE PROCEDURE p(d DATE DEFAULT SYSDATE, n NUMBER := NVL(NULL, 1), s VARCHAR2 DEFAULT q'[it's]') IS "
+        "BEGIN NULL; END;",
+        Identity);
+    ASSERT_EQ(sub.parameters.size(), 3u);
+    EXPECT_EQ(sub.parameters[0], "d DATE DEFAULT plpolar.sysdate()");
+    EXPECT_EQ(sub.parameters[1], "n numeric DEFAULT plpolar.nvl(NULL, 1)");
+    EXPECT_EQ(sub.parameters[2], "s varchar2 DEFAULT 'it''s'");
+}
+
+TEST(Script, SqlMacroRefused) {
+    try {
+        ParseOracleSubprogram("CREATE FUNCTION m RETURN VARCHAR2 SQL_MACRO IS BEGIN RETURN 'SELECT 1'; END;", Identity);
+        FAIL();
+    } catch (const plpolar::parser::SyntaxError &e) {
+        EXPECT_NE(std::string(e.what()).find("SQL_MACRO"), std::string::npos);
+        EXPECT_EQ(e.line(), 1);
+    }
+}

@@ -2,9 +2,12 @@
 // PostgreSQL, from compiled statements and dynamic SQL alike.
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "plpolar/compile/oracle_types.hpp"
 #include "plpolar/parser/builtins.hpp"
+#include "plpolar/parser/ddl.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/guard.hpp"
 
@@ -19,6 +22,20 @@ inline std::string QualifySql(const std::string &sql) {
         return parser::QualifyBuiltins(sql);
     } catch (const parser::SyntaxError &e) {
         pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, e.what());
+    }
+}
+
+// Oracle table DDL and ALTER SESSION in dynamic SQL (EXECUTE IMMEDIATE
+// 'CREATE TABLE ... TABLESPACE users'), as plpolar.exec translates them;
+// nullopt for other statements. What has no effect here is not reported:
+// a PL statement has no result row to say it in.
+inline std::optional<parser::DdlTranslation> TranslateDynamicDdl(const std::string &sql) {
+    try {
+        return parser::TranslateOracleDdl(sql, MapOracleSqlTypeName);
+    } catch (const parser::DdlUnsupported &e) {
+        pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, e.what());
+    } catch (const parser::SyntaxError &e) {
+        pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
     }
 }
 

@@ -21,4 +21,8 @@ bool IsOracleValueFunction(const std::string &name);
 // as FROM plpolar.dual.
 std::string QualifyBuiltins(const std::string &sql);
 
+// A subquery in FROM without an alias (Oracle allows it, PostgreSQL 15 does
+// not) gets one, plpolar_subquery_<n>. Part of QualifyBuiltins.
+std::string AliasFromSubqueries(const std::string &sql);
+
 }  // namespace plpolar::parser

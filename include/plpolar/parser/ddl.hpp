@@ -1,7 +1,8 @@
 // Oracle table DDL in PostgreSQL terms: CREATE TABLE (Oracle types, storage
 // and segment clauses, constraint states, partitions), ALTER TABLE ADD /
 // MODIFY / DROP, CREATE INDEX, CREATE / ALTER SEQUENCE, CREATE VIEW and
-// DROP TABLE as Oracle scripts write them. Pure C++: no server needed.
+// DROP TABLE as Oracle scripts write them; ALTER SESSION SET as SET. Pure
+// C++: no server needed.
 #pragma once
 
 #include <functional>

@@ -22,4 +22,14 @@ size_t OracleQuoteEnd(const std::string &sql, size_t i, std::string *value = nul
 // The standard SQL literal for a string value: quotes doubled.
 std::string StandardLiteral(const std::string &value);
 
+// Oracle's names with '#' (sc#orders), which PostgreSQL does not take
+// unquoted, as quoted lower-case names ("sc#orders"): the same name
+// wherever it is written.
+std::string QuoteHashIdentifiers(const std::string &sql);
+
+// SQL*Plus joins a line ending in '-' with the next one, in SQL statements
+// too (INSERT ... VALUES (1726-\n,'S'-\n)): the '-' becomes a space.
+// Quoted text and comments are left alone.
+std::string JoinContinuedLines(const std::string &sql);
+
 }  // namespace plpolar::parser

@@ -111,11 +111,13 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
                 bool disable = false;
                 for (size_t m = j; m < end; ++m)
                     if (t.Is(m, "DISABLE")) disable = true;
+                // Scripts disable constraints around a data load: the load
+                // runs checked here, and says so.
                 if (disable)
-                    t.Refuse(i,
-                             "MODIFY ... DISABLE: PostgreSQL has no disabled constraints (drop it, and add it "
-                             "again later)");
-                out.no_effect.push_back(Describe(t, i, end) + " (constraints are always enabled here)");
+                    out.notes.push_back(Describe(t, i, end) +
+                                        ": the constraint stays enforced (PostgreSQL has no disabled constraints)");
+                else
+                    out.no_effect.push_back(Describe(t, i, end) + " (constraints are always enabled here)");
             } else if (t.Is(j, "PARTITION") || t.Is(j, "LOB") || t.Is(j, "DEFAULT")) {
                 out.no_effect.push_back(Describe(t, i, end));
             } else if (t[j].kind == Token::Kind::Open) {
@@ -198,12 +200,11 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
             out.no_effect.push_back(Describe(t, i, i + 3));
             end = i + 3;
         } else if (t.Is(i, "ENABLE") || t.Is(i, "DISABLE")) {
-            if (t.Is(i, "DISABLE") && !t.Is(i + 1, "TRIGGER"))
-                t.Refuse(i,
-                         "DISABLE: PostgreSQL has no disabled constraints (drop the constraint, and add it again "
-                         "later)");
             if (t.Is(i + 1, "TRIGGER"))
                 actions.push_back(t.Slice(i, end));
+            else if (t.Is(i, "DISABLE"))
+                out.notes.push_back(Describe(t, i, end) +
+                                    ": the constraint stays enforced (PostgreSQL has no disabled constraints)");
             else
                 out.no_effect.push_back(Describe(t, i, end) + " (constraints are always enabled here)");
         } else if (t.Is(i, "MOVE") || t.Is(i, "SHRINK") || t.Is(i, "DEALLOCATE") || t.Is(i, "ALLOCATE")) {

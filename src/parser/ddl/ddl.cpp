@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ddl_internal.hpp"
+#include "plpolar/parser/sql_text.hpp"
 
 namespace plpolar::parser {
 
@@ -16,7 +17,7 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
         verb += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
     if (verb != "CREATE" && verb != "ALTER" && verb != "DROP") return std::nullopt;
 
-    Tokens t(sql);
+    Tokens t(QuoteHashIdentifiers(sql));
     ddl::Collected out;
     std::string head;
     bool translated = false;
@@ -47,6 +48,7 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
     } else if (verb == "ALTER") {
         if (t.Is(1, "TABLE")) translated = ddl::TranslateAlterTable(t, 1, map_type, out, head);
         if (t.Is(1, "SEQUENCE")) translated = ddl::TranslateSequence(t, 1, out, head);
+        if (t.Is(1, "SESSION")) translated = ddl::TranslateAlterSession(t, 1, out, head);
     } else if (t.Is(1, "TABLE")) {
         translated = ddl::TranslateDropTable(t, 1, out, head);
     }

@@ -98,6 +98,7 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
 bool TranslateCreateIndex(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateSequence(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateCreateView(const Tokens &t, size_t at, Collected &out, std::string &head);
+bool TranslateAlterSession(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateDropTable(const Tokens &t, size_t at, Collected &out, std::string &head);
 
 }  // namespace plpolar::parser::ddl
