@@ -98,7 +98,23 @@ bool IsDynamicBlock(const std::string &sql) {
         break;
     }
     if (sql.compare(i, 2, "<<") == 0) return true;
-    return WordAt(sql, i, "begin") || WordAt(sql, i, "declare");
+    if (WordAt(sql, i, "declare")) return true;
+    if (!WordAt(sql, i, "begin")) return false;
+    // PostgreSQL's BEGIN [WORK | TRANSACTION] [ISOLATION LEVEL ... | READ
+    // ONLY | ...] is a transaction command, not a block.
+    size_t j = i + 5;
+    while (j < sql.size() && (std::isspace(static_cast<unsigned char>(sql[j])) || sql[j] == ';')) ++j;
+    if (j == sql.size()) return false;
+    if (WordAt(sql, j, "work") || WordAt(sql, j, "transaction") || WordAt(sql, j, "isolation") ||
+        WordAt(sql, j, "deferrable"))
+        return false;
+    for (const char *word : {"read", "not"}) {
+        if (!WordAt(sql, j, word)) continue;
+        size_t k = j + std::string(word).size();
+        while (k < sql.size() && std::isspace(static_cast<unsigned char>(sql[k]))) ++k;
+        if (WordAt(sql, k, "only") || WordAt(sql, k, "write") || WordAt(sql, k, "deferrable")) return false;
+    }
+    return true;
 }
 
 DynamicBlock ConvertBlockPlaceholders(const std::string &block, const std::string &bind_prefix) {

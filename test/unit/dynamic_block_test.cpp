@@ -35,3 +35,11 @@ TEST(DynamicBlock, PlaceholdersByName) {
     EXPECT_EQ(b.text, "BEGIN v := ':a'; w := x::int; -- :b\n /* :c */ z := q'[:d]'; END;");
     EXPECT_TRUE(b.names.empty());
 }
+
+TEST(DynamicBlock, PostgresBeginIsNotABlock) {
+    for (const char *sql : {"BEGIN", "begin;", "BEGIN WORK", "BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE",
+                            "BEGIN ISOLATION LEVEL READ COMMITTED", "BEGIN READ ONLY", "BEGIN NOT DEFERRABLE"})
+        EXPECT_FALSE(IsDynamicBlock(sql)) << sql;
+    EXPECT_TRUE(IsDynamicBlock("BEGIN read_data; END;"));
+    EXPECT_TRUE(IsDynamicBlock("BEGIN NULL; END;"));
+}
