@@ -154,6 +154,34 @@ BEGIN;
 SELECT action FROM plpolar.exec('INSERT INTO os_tx VALUES (42); COMMIT;');
 ROLLBACK;
 SELECT count(*) AS caller_rolled_back FROM os_tx;
+-- A COMMIT in PL code the script runs (a data-load block's COMMIT, also one
+-- in EXECUTE IMMEDIATE or in a procedure the block calls) is the script's
+-- COMMIT: the work commits with the caller. A ROLLBACK there cannot be
+-- honoured (2D000).
+CREATE PROCEDURE os_commit_inside() LANGUAGE plpolar AS $$
+BEGIN
+  INSERT INTO os_tx VALUES (102);
+  COMMIT;
+END;
+$$;
+SELECT statement, action FROM plpolar.exec($script$
+BEGIN
+  INSERT INTO os_tx VALUES (100);
+  INSERT INTO os_tx VALUES (101);
+  COMMIT;
+END;
+/
+EXEC EXECUTE IMMEDIATE 'COMMIT'
+EXEC os_commit_inside
+$script$);
+SELECT count(*) AS committed_in_blocks FROM os_tx WHERE i >= 100;
+SELECT * FROM plpolar.exec('BEGIN INSERT INTO os_tx VALUES (103); ROLLBACK; END;');
+-- Outside plpolar.exec a function still cannot commit.
+CREATE FUNCTION os_commit_fn() RETURNS int LANGUAGE plpolar AS $$ BEGIN COMMIT; RETURN 1; END; $$;
+SELECT os_commit_fn();
+DROP FUNCTION os_commit_fn();
+DROP PROCEDURE os_commit_inside();
+DELETE FROM os_tx WHERE i >= 100;
 -- A SAVEPOINT left open at the end keeps its work; an error after savepoints
 -- still fails the whole script.
 SELECT action FROM plpolar.exec('SAVEPOINT open_at_end; INSERT INTO os_tx VALUES (9);');

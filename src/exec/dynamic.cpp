@@ -24,7 +24,7 @@ Flow Executor::ExecExecuteImmediate(const ast::ExecuteImmediateStmt &stmt) {
         switch (pg::DynamicTransactionCommand(source)) {
             case pg::TransactionCommand::None: break;
             case pg::TransactionCommand::Commit:
-                pg::SpiCommit();
+                pg::PlCommit();
                 sql_executed_ = true;
                 sql_rowcount_ = 0;
                 return Flow::Normal;

@@ -131,7 +131,7 @@ Flow Executor::ExecGoto(const ast::GotoStmt &stmt) {
 }
 
 Flow Executor::ExecCommit(const ast::TransactionStmt &) {
-    pg::SpiCommit();
+    pg::PlCommit();
     return Flow::Normal;
 }
 

@@ -223,6 +223,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
     }
     pg::ScriptResult rsinfo = pg::BeginMaterializedResult(fcinfo);
     pg::SpiConnect(false);
+    pg::ScriptRunScope running;
     ScriptTransaction transaction(HasRollback(statements));
     parser::SubstitutionState substitution;
     for (size_t i = 0; i < statements.size(); ++i) {

@@ -53,6 +53,18 @@ void SpiCommit() {
     Guarded([] { SPI_commit(); });
 }
 
+namespace {
+int script_runs = 0;  // documented session state: plpolar.exec calls running
+}  // namespace
+
+ScriptRunScope::ScriptRunScope() { ++script_runs; }
+ScriptRunScope::~ScriptRunScope() { --script_runs; }
+
+void PlCommit() {
+    if (script_runs > 0 && !Guarded([] { return SPI_inside_nonatomic_context(); })) return;
+    SpiCommit();
+}
+
 void SpiRollback() {
     Guarded([] { SPI_rollback(); });
 }

@@ -46,6 +46,20 @@ Datum TransferToCaller(const Value &v, const TypeInfo &type);
 
 // COMMIT / ROLLBACK in a procedure; PostgreSQL raises where it forbids them.
 void SpiCommit();
+// COMMIT of PL code: SpiCommit, except in PL code that plpolar.exec runs in
+// the caller's transaction (an anonymous block of a script, what it calls),
+// where a COMMIT cannot end the transaction: there it is the script's COMMIT,
+// and the work commits with the caller, as a script's COMMIT statement does.
+void PlCommit();
+// Session state: plpolar.exec is running a script (see PlCommit). Nested
+// scripts count.
+class ScriptRunScope {
+public:
+    ScriptRunScope();
+    ~ScriptRunScope();
+    ScriptRunScope(const ScriptRunScope &) = delete;
+    ScriptRunScope &operator=(const ScriptRunScope &) = delete;
+};
 void SpiRollback();
 
 // Which kind of statement an SPI call ran, for the error it reports.
