@@ -162,3 +162,14 @@ two'-
 SELECT code#, label FROM ot#codes WHERE code# = 1;
 DROP TABLE ot#codes PURGE;
 $script$);
+
+-- TRUNCATE's storage clauses; a REMARK line is not substituted (SQL*Plus
+-- leaves &name in it alone).
+SELECT statement, action, rows FROM plpolar.exec($script$
+REM loads &nothing_defined here
+CREATE TABLE ot_trunc (a NUMBER);
+INSERT INTO ot_trunc VALUES (1);
+TRUNCATE TABLE ot_trunc DROP STORAGE;
+SELECT a FROM ot_trunc;
+DROP TABLE ot_trunc;
+$script$);

@@ -203,6 +203,15 @@ std::optional<parser::DdlTranslation> TranslateDdl(const std::string &text, int 
     }
 }
 
+bool IsRemark(const std::string &line) {
+    size_t end = 0;
+    while (end < line.size() && std::isalpha(static_cast<unsigned char>(line[end]))) ++end;
+    std::string word = line.substr(0, end);
+    for (char &c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // REM, REMA, REMAR, REMARK
+    return word.size() >= 3 && std::string("REMARK").compare(0, word.size(), word) == 0;
+}
+
 bool HasRollback(const std::vector<parser::ScriptStatement> &statements) {
     for (const parser::ScriptStatement &stmt : statements)
         if (stmt.kind == parser::ScriptStatementKind::Sql &&
@@ -240,7 +249,10 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
         // SQL*Plus replaces &name in every line it reads, then runs it.
         std::string text;
         try {
-            text = parser::Substitute(stmt.text, substitution);
+            // SQL*Plus substitutes in every line but a REMARK.
+            text = stmt.kind == parser::ScriptStatementKind::SqlPlus && IsRemark(stmt.text)
+                       ? stmt.text
+                       : parser::Substitute(stmt.text, substitution);
             if (stmt.kind == parser::ScriptStatementKind::SqlPlus &&
                 parser::ApplySubstitutionCommand(text, substitution, &action)) {
                 EmitRow(rsinfo, ctx.number, ctx.line, action, 0);

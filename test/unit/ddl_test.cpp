@@ -254,3 +254,13 @@ TEST(OracleDdl, HashNamesAndDisabledConstraints) {
     EXPECT_NE(d.action.find("stays enforced"), std::string::npos) << d.action;
     EXPECT_TRUE(Translate("ALTER TABLE t DISABLE CONSTRAINT ck").statements.empty());
 }
+
+TEST(OracleDdl, Truncate) {
+    DdlTranslation t = Translate("TRUNCATE TABLE s.t DROP STORAGE");
+    EXPECT_EQ(t.statements[0], "TRUNCATE TABLE s.t");
+    EXPECT_EQ(t.action, "TRUNCATE TABLE s.t; no effect here: DROP STORAGE");
+    EXPECT_EQ(One("TRUNCATE TABLE t REUSE STORAGE CASCADE"), "TRUNCATE TABLE t CASCADE");
+    EXPECT_EQ(One("truncate table t purge materialized view log drop all storage"), "TRUNCATE TABLE t");
+    EXPECT_FALSE(TranslateOracleDdl("TRUNCATE TABLE t", MapOracleSqlTypeName));
+    EXPECT_FALSE(TranslateOracleDdl("TRUNCATE t, u RESTART IDENTITY", MapOracleSqlTypeName));
+}

@@ -282,3 +282,44 @@ bool TranslateDropTable(const Tokens &t, size_t at, Collected &out, std::string 
 }
 
 }  // namespace plpolar::parser::ddl
+
+namespace plpolar::parser::ddl {
+
+bool TranslateTruncate(const Tokens &t, size_t at, Collected &out, std::string &head) {
+    // TRUNCATE TABLE t [PRESERVE | PURGE MATERIALIZED VIEW LOG]
+    // [DROP [ALL] STORAGE | REUSE STORAGE] [CASCADE]
+    size_t i = at + 1;
+    size_t name_end = t.NameEnd(i);
+    if (name_end == i || t[name_end].kind == Token::Kind::Comma) return false;  // PostgreSQL's lists
+    std::string table = t.Slice(i, name_end);
+    head = "TRUNCATE TABLE " + table;
+    std::string cascade;
+    size_t j = name_end;
+    bool oracle = false;
+    while (j < t.size()) {
+        if ((t.Is(j, "PRESERVE") || t.Is(j, "PURGE")) && t.Is(j + 1, "MATERIALIZED") && t.Is(j + 2, "VIEW") &&
+            t.Is(j + 3, "LOG")) {
+            out.no_effect.push_back(Describe(t, j, j + 4));
+            j += 4;
+            oracle = true;
+        } else if (t.Is(j, "DROP") && t.Is(j + 1, "ALL") && t.Is(j + 2, "STORAGE")) {
+            out.no_effect.push_back("DROP ALL STORAGE");
+            j += 3;
+            oracle = true;
+        } else if ((t.Is(j, "DROP") || t.Is(j, "REUSE")) && t.Is(j + 1, "STORAGE")) {
+            out.no_effect.push_back(Describe(t, j, j + 2));
+            j += 2;
+            oracle = true;
+        } else if (t.Is(j, "CASCADE")) {
+            cascade = " CASCADE";
+            ++j;
+        } else {
+            return false;  // PostgreSQL's RESTART IDENTITY and the like
+        }
+    }
+    if (!oracle) return false;
+    out.statements.push_back("TRUNCATE TABLE " + table + cascade);
+    return true;
+}
+
+}  // namespace plpolar::parser::ddl
