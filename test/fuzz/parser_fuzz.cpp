@@ -1,14 +1,20 @@
 // libFuzzer target: arbitrary bytes through the parse phase (body parser,
-// AST transformer, script splitter, Oracle-form translator). A SyntaxError
-// is the expected answer to bad input; any other exception, crash, leak or
-// sanitizer report is a finding.
+// AST transformer, script splitter, Oracle-form translator, Oracle table
+// DDL, the SQL text rewrites: ROWNUM, aliases, names with #, continued lines).
+// A SyntaxError (or DdlUnsupported) is the expected answer to bad input; any
+// other exception, crash, leak or sanitizer report is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "plpolar/compile/oracle_types.hpp"
+#include "plpolar/parser/builtins.hpp"
+#include "plpolar/parser/ddl.hpp"
 #include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/placeholders.hpp"
 #include "plpolar/parser/script.hpp"
+#include "plpolar/parser/sql_text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     std::string input(reinterpret_cast<const char *>(data), size);
@@ -22,6 +28,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     } catch (const plpolar::parser::SyntaxError &) {  // unterminated text
     }
     for (const auto &stmt : statements) {
+        if (stmt.kind == plpolar::parser::ScriptStatementKind::Sql) {
+            try {
+                std::string text = plpolar::parser::JoinContinuedLines(stmt.text);
+                plpolar::parser::TranslateOracleDdl(text, plpolar::compile::MapOracleSqlTypeName);
+                plpolar::parser::QualifyBuiltins(text);
+            } catch (const plpolar::parser::SyntaxError &) {
+            } catch (const plpolar::parser::DdlUnsupported &) {
+            }
+            continue;
+        }
         if (stmt.kind != plpolar::parser::ScriptStatementKind::OracleSubprogram) continue;
         try {
             auto sub = plpolar::parser::ParseOracleSubprogram(stmt.text, [](const std::string &t) { return t; });
@@ -29,5 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         } catch (const plpolar::parser::SyntaxError &) {
         }
     }
+    // Dynamic SQL strings: a PL/SQL block's placeholders.
+    if (plpolar::parser::IsDynamicBlock(input)) plpolar::parser::ConvertBlockPlaceholders(input, "b$");
     return 0;
 }
