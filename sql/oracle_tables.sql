@@ -173,3 +173,21 @@ TRUNCATE TABLE ot_trunc DROP STORAGE;
 SELECT a FROM ot_trunc;
 DROP TABLE ot_trunc;
 $script$);
+
+-- Synonyms for tables and views are views of them (SELECT *, updatable as
+-- PostgreSQL's simple views are); a public one is in schema public.
+CREATE SCHEMA ot_hr;
+CREATE TABLE ot_hr.countries (id int PRIMARY KEY, name text);
+INSERT INTO ot_hr.countries VALUES (1, 'Norway');
+SELECT statement, action FROM plpolar.exec($script$
+CREATE SYNONYM ot_countries FOR ot_hr.countries;
+CREATE OR REPLACE PUBLIC SYNONYM ot_pub_countries FOR ot_hr.countries;
+INSERT INTO ot_countries VALUES (2, 'Chile');
+UPDATE ot_pub_countries SET name = 'Kingdom of Norway' WHERE id = 1;
+$script$);
+SELECT * FROM ot_hr.countries ORDER BY id;
+SELECT obj_description('public.ot_pub_countries'::regclass, 'pg_class');
+SELECT * FROM plpolar.exec('CREATE SYNONYM ot_gone FOR ot_hr.no_such_table');
+SELECT * FROM plpolar.exec('CREATE SYNONYM ot_remote FOR countries@hq');
+SELECT statement, action FROM plpolar.exec('DROP SYNONYM ot_countries; DROP PUBLIC SYNONYM ot_pub_countries;');
+DROP SCHEMA ot_hr CASCADE;

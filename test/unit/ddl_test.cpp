@@ -264,3 +264,16 @@ TEST(OracleDdl, Truncate) {
     EXPECT_FALSE(TranslateOracleDdl("TRUNCATE TABLE t", MapOracleSqlTypeName));
     EXPECT_FALSE(TranslateOracleDdl("TRUNCATE t, u RESTART IDENTITY", MapOracleSqlTypeName));
 }
+
+TEST(OracleDdl, Synonyms) {
+    DdlTranslation c = Translate("CREATE OR REPLACE SYNONYM countries FOR hr.countries");
+    ASSERT_EQ(c.statements.size(), 2u);
+    EXPECT_EQ(c.statements[0], "CREATE OR REPLACE VIEW countries AS SELECT * FROM hr.countries");
+    EXPECT_EQ(c.statements[1], "COMMENT ON VIEW countries IS 'plpolar synonym for hr.countries'");
+    EXPECT_EQ(Translate("CREATE PUBLIC SYNONYM emp FOR hr.employees").statements[0],
+              "CREATE VIEW public.emp AS SELECT * FROM hr.employees");
+    EXPECT_EQ(One("DROP SYNONYM countries"), "DROP VIEW countries");
+    EXPECT_EQ(One("DROP PUBLIC SYNONYM emp FORCE"), "DROP VIEW public.emp");
+    EXPECT_THROW(Translate("CREATE SYNONYM r FOR t@remote_db"), DdlUnsupported);
+    EXPECT_THROW(Translate("CREATE SYNONYM r t"), SyntaxError);
+}

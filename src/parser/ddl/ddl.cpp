@@ -29,7 +29,11 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
         while (t.Is(v, "FORCE") || t.Is(v, "NOFORCE") || t.Is(v, "NO") || t.Is(v, "EDITIONABLE") ||
                t.Is(v, "NONEDITIONABLE") || t.Is(v, "EDITIONING"))
             ++v;
-        if (t.Is(v, "VIEW")) {
+        size_t syn = i;
+        while (t.Is(syn, "EDITIONABLE") || t.Is(syn, "NONEDITIONABLE") || t.Is(syn, "PUBLIC")) ++syn;
+        if (t.Is(syn, "SYNONYM")) {
+            translated = ddl::TranslateSynonym(t, syn, false, out, head);
+        } else if (t.Is(v, "VIEW")) {
             translated = ddl::TranslateCreateView(t, v, out, head);
         } else if (i == 1 && t.Is(1, "TABLE")) {
             translated = ddl::TranslateCreateTable(t, 1, map_type, out, head);
@@ -53,6 +57,8 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
         if (t.Is(1, "TABLE")) translated = ddl::TranslateTruncate(t, 1, out, head);
     } else if (t.Is(1, "TABLE")) {
         translated = ddl::TranslateDropTable(t, 1, out, head);
+    } else if (t.Is(1, "SYNONYM") || (t.Is(1, "PUBLIC") && t.Is(2, "SYNONYM"))) {
+        translated = ddl::TranslateSynonym(t, t.Is(1, "SYNONYM") ? 1 : 2, true, out, head);
     }
     if (!translated) return std::nullopt;
     DdlTranslation result;

@@ -99,6 +99,7 @@ bool TranslateCreateIndex(const Tokens &t, size_t at, Collected &out, std::strin
 bool TranslateSequence(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateCreateView(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateAlterSession(const Tokens &t, size_t at, Collected &out, std::string &head);
+bool TranslateSynonym(const Tokens &t, size_t at, bool drop, Collected &out, std::string &head);
 bool TranslateTruncate(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateDropTable(const Tokens &t, size_t at, Collected &out, std::string &head);
 
