@@ -7,9 +7,10 @@
 
 #include <functional>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "plpolar/parser/parser.hpp"
 
 namespace plpolar::parser {
 
@@ -33,17 +34,11 @@ struct DdlTranslation {
 };
 
 // An Oracle clause that cannot be honoured here (PostgreSQL's
-// feature_not_supported); the position is within the statement.
-class DdlUnsupported : public std::runtime_error {
+// feature_not_supported), where other bad input is a plain SyntaxError;
+// the position is within the statement. Catch it before SyntaxError.
+class DdlUnsupported : public SyntaxError {
 public:
-    DdlUnsupported(const std::string &message, int line, int column)
-        : std::runtime_error(message), line_(line), column_(column) {}
-    int line() const { return line_; }
-    int column() const { return column_; }
-
-private:
-    int line_;
-    int column_;
+    using SyntaxError::SyntaxError;
 };
 
 // Type names of columns, Oracle -> PostgreSQL (compile::MapOracleSqlTypeName).

@@ -48,12 +48,7 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
     TableContext table;
     table.altering = true;
     table.table = t.Slice(i, name_end);
-    {
-        const std::string &last = t[name_end - 1].text;
-        table.table_base = t[name_end - 1].kind == Token::Kind::Quoted ? last.substr(1, last.size() - 2) : last;
-        if (t[name_end - 1].kind != Token::Kind::Quoted)
-            for (char &c : table.table_base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    table.table_base = FoldedName(t[name_end - 1].text);
     head = "ALTER TABLE " + table.table;
     std::vector<std::string> actions;
     struct Reuse {

@@ -37,25 +37,17 @@ bool EndsDefault(const Tokens &t, size_t i) {
     return (tok.upper == "NOT" && (t.Is(i + 1, "NULL") || t.Is(i + 1, "DEFERRABLE"))) || tok.upper == "NULL";
 }
 
-std::string Unquote(const std::string &name) {
-    if (name.size() >= 2 && name.front() == '"') return name.substr(1, name.size() - 2);
-    std::string lower = name;
-    for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower;
-}
-
-std::string QuoteIdent(const std::string &name) {
-    bool plain = !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
-    for (char c : name)
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
-            plain = false;
-    if (plain) return name;
-    std::string out = "\"";
-    for (char c : name) {
-        out += c;
-        if (c == '"') out += c;
+// Past the DEFAULT expression that starts at `i` (NULL, or up to the
+// column's next constraint).
+size_t DefaultEnd(const Tokens &t, size_t i, size_t to) {
+    size_t e = i;
+    if (t.Is(e, "NULL")) return e + 1;
+    while (e < to && !EndsDefault(t, e)) {
+        if (t[e].kind == Token::Kind::Open) e = t.Matching(e);
+        ++e;
     }
-    return out + "\"";
+    if (e == i) t.Fail(i, "DEFAULT needs an expression");
+    return e;
 }
 
 struct ConstraintState {
@@ -267,7 +259,7 @@ std::string TranslateType(const Tokens &t, size_t from, size_t to, const DdlType
         }
         if (bytes)
             table.extra_constraints.push_back(
-                "CONSTRAINT " + QuoteIdent(table.table_base + "_" + Unquote(column) + "_bytes") +
+                "CONSTRAINT " + QuoteName(table.table_base + "_" + FoldedName(column) + "_bytes") +
                 " CHECK (pg_catalog.octet_length(" + column + ") OPERATOR(pg_catalog.<=) " + t[n_at].text + ")");
     }
     return map_type(written);
@@ -296,16 +288,7 @@ std::string TranslateColumn(const Tokens &t, size_t from, size_t to, const DdlTy
                 t.Refuse(i,
                          "DEFAULT ON NULL: PostgreSQL has no default for an inserted NULL (leave the column out of "
                          "the INSERT, or use an identity column)");
-            size_t e = i;
-            if (t.Is(e, "NULL")) {
-                ++e;
-            } else {
-                while (e < to && !EndsDefault(t, e)) {
-                    if (t[e].kind == Token::Kind::Open) e = t.Matching(e);
-                    ++e;
-                }
-            }
-            if (e == i) t.Fail(i, "DEFAULT needs an expression");
+            size_t e = DefaultEnd(t, i, to);
             text += " DEFAULT " + QualifyBuiltins(t.Slice(i, e));
             i = e;
         } else if (t.Is(i, "GENERATED") || (t.Is(i, "AS") && t[i + 1].kind == Token::Kind::Open)) {
@@ -438,16 +421,7 @@ std::vector<std::string> TranslateModify(const Tokens &t, size_t from, size_t to
     i = type_end;
     while (i < to) {
         if (t.Is(i, "DEFAULT")) {
-            size_t e = i + 1;
-            if (t.Is(e, "NULL")) {
-                ++e;
-            } else {
-                while (e < to && !EndsDefault(t, e)) {
-                    if (t[e].kind == Token::Kind::Open) e = t.Matching(e);
-                    ++e;
-                }
-            }
-            if (e == i + 1) t.Fail(i, "DEFAULT needs an expression");
+            size_t e = DefaultEnd(t, i + 1, to);
             actions.push_back("ALTER COLUMN " + column + " SET DEFAULT " + QualifyBuiltins(t.Slice(i + 1, e)));
             i = e;
         } else if (t.Is(i, "NOT") && t.Is(i + 1, "NULL")) {

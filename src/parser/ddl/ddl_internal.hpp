@@ -48,6 +48,11 @@ private:
     Token end_;
 };
 
+// A name as PostgreSQL stores it: a quoted one unquoted, an unquoted one in
+// lower case; and back to SQL text, quoted only when it must be.
+std::string FoldedName(const std::string &written);
+std::string QuoteName(const std::string &name);
+
 // A translation under way: the statements, and the notes for the result row.
 struct Collected {
     std::vector<std::string> statements;

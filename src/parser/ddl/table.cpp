@@ -26,27 +26,7 @@ std::string Join(const std::vector<std::string> &parts, const std::string &separ
 void SplitName(const Tokens &t, size_t from, size_t to, std::string &prefix, std::string &base) {
     size_t last = to - 1;
     prefix = last > from ? t.Slice(from, last) : std::string();
-    const std::string &text = t[last].text;
-    if (t[last].kind == Token::Kind::Quoted) {
-        base = text.substr(1, text.size() - 2);
-    } else {
-        base = text;
-        for (char &c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-}
-
-std::string Ident(const std::string &name) {
-    bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
-    for (char c : name)
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
-            plain = false;
-    if (plain) return name;
-    std::string out = "\"";
-    for (char c : name) {
-        out += c;
-        if (c == '"') out += c;
-    }
-    return out + "\"";
+    base = FoldedName(t[last].text);
 }
 
 struct Partitioning {
@@ -56,8 +36,7 @@ struct Partitioning {
 
 // PARTITION BY RANGE | LIST | HASH (columns) (partitions) | PARTITIONS n.
 size_t TranslatePartitioning(const Tokens &t, size_t i, const std::string &table, const std::string &prefix,
-                             const std::string &base, int fillfactor_unused, Collected &out, Partitioning &p) {
-    (void)fillfactor_unused;
+                             const std::string &base, Collected &out, Partitioning &p) {
     size_t start = i;
     i += 2;  // PARTITION BY
     std::string method = t[i].upper;
@@ -77,7 +56,7 @@ size_t TranslatePartitioning(const Tokens &t, size_t i, const std::string &table
     if (t.Is(i, "AUTOMATIC")) t.Refuse(i, "PARTITION BY LIST ... AUTOMATIC: PostgreSQL needs each partition created");
     if (t.Is(i, "SUBPARTITION"))
         t.Refuse(i, "SUBPARTITION BY: write the partitions as PostgreSQL partitioned tables of their own");
-    auto partition_name = [&](const std::string &part) { return prefix + Ident(base + "_" + part); };
+    auto partition_name = [&](const std::string &part) { return prefix + QuoteName(base + "_" + part); };
     if (method == "HASH" && t.Is(i, "PARTITIONS")) {
         if (t[i + 1].kind != Token::Kind::Number) t.Fail(i + 1, "the number of partitions expected");
         int n = std::stoi(t[i + 1].text);
@@ -108,9 +87,7 @@ size_t TranslatePartitioning(const Tokens &t, size_t i, const std::string &table
         size_t j = a + 1;
         std::string part_name;
         if ((t[j].kind == Token::Kind::Word && !t.Is(j, "VALUES")) || t[j].kind == Token::Kind::Quoted) {
-            part_name = t[j].kind == Token::Kind::Quoted ? t[j].text.substr(1, t[j].text.size() - 2) : t[j].text;
-            if (t[j].kind == Token::Kind::Word)
-                for (char &c : part_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            part_name = FoldedName(t[j].text);
             ++j;
         } else {
             part_name = "p" + std::to_string(number);
@@ -193,7 +170,7 @@ bool TranslateCreateTable(const Tokens &t, size_t at, const DdlTypeMapper &map_t
             continue;
         }
         if (t.Is(i, "PARTITION") && t.Is(i + 1, "BY")) {
-            i = TranslatePartitioning(t, i, table.table, prefix, table.table_base, fillfactor, out, partitioning);
+            i = TranslatePartitioning(t, i, table.table, prefix, table.table_base, out, partitioning);
             continue;
         }
         if (t.Is(i, "AS")) {

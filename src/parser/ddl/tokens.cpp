@@ -152,6 +152,27 @@ void Tokens::Fail(size_t i, const std::string &message) const {
     throw SyntaxError(message, tok.line, tok.column);
 }
 
+std::string FoldedName(const std::string &written) {
+    if (written.size() >= 2 && written.front() == '"') return written.substr(1, written.size() - 2);
+    std::string lower = written;
+    for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+}
+
+std::string QuoteName(const std::string &name) {
+    bool plain = !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
+    for (char c : name)
+        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+            plain = false;
+    if (plain) return name;
+    std::string out = "\"";
+    for (char c : name) {
+        out += c;
+        if (c == '"') out += c;
+    }
+    return out + "\"";
+}
+
 void Tokens::Refuse(size_t i, const std::string &message) const {
     const Token &tok = (*this)[i];
     throw DdlUnsupported(message, tok.line, tok.column);
