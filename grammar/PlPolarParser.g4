@@ -12,6 +12,13 @@ body
       K_BEGIN seq_of_statements exception_section? K_END identifier? SEMI? EOF
     ;
 
+// A package specification or body after its IS / AS: declarations, and in
+// a body an optional initialization section.
+package_source
+    : (K_IS | K_AS) declare_section
+      (K_BEGIN seq_of_statements exception_section?)? K_END identifier? SEMI? EOF
+    ;
+
 // ---- declarations -------------------------------------------------------
 
 declare_section
@@ -44,7 +51,7 @@ param_decl
 
 cursor_decl
     : K_CURSOR identifier (LPAREN cursor_param (COMMA cursor_param)* RPAREN)?
-      (K_RETURN type_spec)? (K_IS | K_AS) query_text
+      (K_RETURN type_spec)? ((K_IS | K_AS) query_text)?
     ;
 
 cursor_param

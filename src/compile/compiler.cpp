@@ -11,11 +11,12 @@
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/packages.hpp"
 #include "plpolar/settings/settings.hpp"
 
 namespace plpolar::compile {
 
-void Compiler::Run() {
+Scope &Compiler::SessionScope() {
     // PolarDB's session variables, read-only, visible in every function
     // (an outer scope, so a local declaration may shadow them).
     Scope &session = NewScope(nullptr);
@@ -28,6 +29,11 @@ void Compiler::Run() {
     Variable errm = SessionVariable("sqlerrm", TEXTOID);
     errm.kind = VariableKind::ErrorInfo;
     fn_.sqlerrm_slot = session.names["sqlerrm"] = AddVariable(std::move(errm));
+    return session;
+}
+
+void Compiler::Run() {
+    Scope &session = SessionScope();
     Scope &fscope = NewScope(&session);
     fscope.labels.push_back(fn_.info.name);
     fn_.first_argument_slot = static_cast<int>(fn_.variables.size());
@@ -141,6 +147,12 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     fn->varchar2_oid = pg::Varchar2TypeOid();
     fn->number_oid = pg::NumberTypeOid();
     fn->empty_string_is_null = settings::EmptyStringIsNull();
+    // A package's public subprogram: the package has its code.
+    const char *marker = pg::PackageMemberMarker();
+    if (fn->info.source.compare(0, strlen(marker), marker) == 0 && fn->info.oid != InvalidOid) {
+        fn->package_member = true;
+        fn->member_package = fn->info.schema;
+    }
     try {
         fn->body = ParseInterruptibly(fn->info.source);
     } catch (const parser::TooLarge &e) {

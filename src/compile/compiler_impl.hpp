@@ -17,6 +17,8 @@
 
 namespace plpolar::compile {
 
+struct PackageUnit;
+
 // Parse errors as PostgreSQL errors (syntax_errors.cpp).
 [[noreturn]] void RaiseTooLarge(const CompiledFunction &fn, const parser::TooLarge &e);
 [[noreturn]] void RaiseSyntaxError(const CompiledFunction &fn, const parser::SyntaxError &e);
@@ -33,11 +35,16 @@ public:
     const int *line_ptr() const { return &line_; }
 
     void Run();
+    // A package's unit (package_unit.cpp); `from_spec` per declaration of
+    // the merged block.
+    void CompilePackage(PackageUnit &unit, const std::vector<bool> &from_spec, bool has_body);
 
 private:
     [[noreturn]] void Error(const ast::SourceLoc &loc, const std::string &message, int sqlstate = ERRCODE_SYNTAX_ERROR);
 
     static Variable SessionVariable(const char *name, Oid type);
+    // PolarDB's session variables, SQLCODE and SQLERRM: the outermost scope.
+    Scope &SessionScope();
 
     Scope &NewScope(const Scope *parent);
 

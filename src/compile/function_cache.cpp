@@ -3,6 +3,8 @@
 #include <unordered_map>
 
 #include "plpolar/compile/compiler.hpp"
+#include "plpolar/compile/package_unit.hpp"
+#include "plpolar/pg/packages.hpp"
 #include "plpolar/compile/sites.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
@@ -32,11 +34,28 @@ uint64 &Generation() {
 
 void InvalidateCallback(Datum, int, uint32) { ++Generation(); }
 
+// plpolar.packages (or a schema) changed: packages and what was compiled
+// against them are looked at again.
+void PackageCallback(Datum, Oid) {
+    ++Generation();
+    BumpPackageGeneration();
+}
+
+// Units compiled against packages: still the versions they saw?
+bool PackageDepsUnchanged(const CompiledFunction &fn) {
+    for (const auto &[name, version] : fn.package_deps)
+        if (CurrentPackageVersion(name) != version) return false;
+    return true;
+}
+
 }  // namespace
 
 uint64 CatalogGeneration() { return Generation(); }
 
-void RegisterCatalogInvalidation() { pg::OnRoutineCatalogChange(InvalidateCallback); }
+void RegisterCatalogInvalidation() {
+    pg::OnRoutineCatalogChange(InvalidateCallback);
+    pg::OnPackageChange(PackageCallback);
+}
 
 std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
     auto &cache = Cache();
@@ -47,7 +66,7 @@ std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
             // Any change to pg_proc bumps the generation (RegisterCatalogInvalidation),
             // so an unchanged generation means an unchanged row.
             if (fn.checked_generation == Generation()) return it->second;
-            if (pg::FunctionRowUnchanged(fn_oid, fn.info.xmin, fn.info.tid)) {
+            if (pg::FunctionRowUnchanged(fn_oid, fn.info.xmin, fn.info.tid) && PackageDepsUnchanged(fn)) {
                 fn.checked_generation = Generation();
                 return it->second;
             }

@@ -17,6 +17,8 @@ const PackageMember kMembers[] = {
     {"dbms_output", "new_line", Builtin::OutputNewLine, true, {}, {}, 0},
     {"dbms_output", "get_line", Builtin::OutputGetLine, true, {"line", "status"}, {Out, Out}, 2},
     {"dbms_output", "get_lines", Builtin::OutputGetLines, true, {"lines", "numlines"}, {Out, InOut}, 2},
+    {"dbms_session", "reset_package", Builtin::ResetPackage, true, {}, {}, 0},
+    {"dbms_session", "modify_package_state", Builtin::ModifyPackageState, true, {"action_flags"}, {In}, 1},
     {"dbms_utility", "format_error_stack", Builtin::FormatErrorStack, false, {}, {}, 0},
     {"dbms_utility", "format_error_backtrace", Builtin::FormatErrorBacktrace, false, {}, {}, 0},
     {"dbms_utility", "format_call_stack", Builtin::FormatCallStack, false, {}, {}, 0},

@@ -9,7 +9,8 @@ namespace plpolar::compile {
 namespace {
 
 std::string ParseContext(const CompiledFunction &fn, int line, int column) {
-    return "compilation of PL/polar function \"" + fn.info.name + "\" near line " + std::to_string(line) + ", column " +
+    const char *kind = !fn.package ? "function" : fn.package_body ? "package body" : "package";
+    return std::string("compilation of PL/polar ") + kind + " \"" + fn.info.name + "\" near line " + std::to_string(line) + ", column " +
            std::to_string(column);
 }
 

@@ -98,6 +98,8 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::OutputNewLine:
         case ast::Builtin::OutputGetLine:
         case ast::Builtin::OutputGetLines:
+        case ast::Builtin::ResetPackage:
+        case ast::Builtin::ModifyPackageState:
         case ast::Builtin::FormatErrorStack:
         case ast::Builtin::FormatErrorBacktrace:
         case ast::Builtin::FormatCallStack:

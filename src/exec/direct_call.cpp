@@ -19,7 +19,8 @@ pg::Value Executor::CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n
     std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(call.direct_callee());
     const compile::FunctionInfo &info = fn->info;
     // What the call handler binds that a direct call does not: through it.
-    if (fn->uses_session_variables || info.is_event_trigger || !info.output_args.empty() || n != info.arg_types.size())
+    if (fn->uses_session_variables || info.is_event_trigger || fn->package_member || !info.output_args.empty() ||
+        n != info.arg_types.size())
         return EvalPgExpr(call, args, n);
     if (info.strict)
         for (size_t i = 0; i < n; ++i)

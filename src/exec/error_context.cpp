@@ -10,12 +10,15 @@ namespace {
 // line, calls nothing that throws or raises.
 int Describe(const void *data, char *out, size_t size) noexcept {
     const auto *executor = static_cast<const Executor *>(data);
-    const char *name = executor->function().info.signature.c_str();
+    const compile::CompiledFunction &fn = executor->function();
+    const char *name = fn.info.signature.c_str();
+    // A package's lines are its body's, as Oracle's ORA-06512 gives them.
+    const char *kind = !fn.package ? "function" : fn.package_body ? "package body" : "package";
     const ast::Stmt *stmt = executor->current_statement();
     if (stmt != nullptr)
-        return snprintf(out, size, "PL/polar function %s line %d at %s", name, stmt->loc.line,
+        return snprintf(out, size, "PL/polar %s %s line %d at %s", kind, name, stmt->loc.line,
                         ast::ToString(stmt->kind));
-    return snprintf(out, size, "PL/polar function %s", name);
+    return snprintf(out, size, "PL/polar %s %s", kind, name);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "plpolar/compile/conditions.hpp"
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/exec/package_instance.hpp"
 #include "plpolar/pg/client.hpp"
 #include "plpolar/session/output_buffer.hpp"
 #include "plpolar/settings/settings.hpp"
@@ -96,6 +97,23 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
                 std::vector<std::string> lines = out.GetLines(wanted ? *wanted : 0);
                 StoreTarget(site.targets[0], pg::TextArray(lines));
                 StoreTarget(site.targets[1], pg::Value::Of(Int32GetDatum(static_cast<int32>(lines.size())), INT4OID));
+                break;
+            }
+            case ast::Builtin::ResetPackage:
+                // Every package instance of the session goes; the next use
+                // of a package compiles and initialises it again. Calls
+                // running now keep theirs until they return.
+                DiscardAllPackages();
+                break;
+            case ast::Builtin::ModifyPackageState: {
+                // DBMS_SESSION.FREE_ALL_RESOURCES (1) and REINITIALIZE (2)
+                // both start the packages afresh here.
+                std::optional<int64_t> flags = int_arg(0);
+                if (!flags || (*flags != 1 && *flags != 2))
+                    pg::Raise(ERRCODE_INVALID_PARAMETER_VALUE,
+                              "ORA-06502: MODIFY_PACKAGE_STATE expects DBMS_SESSION.FREE_ALL_RESOURCES (1) or "
+                              "DBMS_SESSION.REINITIALIZE (2)");
+                DiscardAllPackages();
                 break;
             }
             case ast::Builtin::None:
@@ -192,6 +210,8 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::OutputNewLine:
         case ast::Builtin::OutputGetLine:
         case ast::Builtin::OutputGetLines:
+        case ast::Builtin::ResetPackage:
+        case ast::Builtin::ModifyPackageState:
         case ast::Builtin::Subprogram:
         case ast::Builtin::Length:
         case ast::Builtin::Substr:

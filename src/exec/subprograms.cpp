@@ -35,6 +35,16 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
         const ast::Expr *arg = call.args[i] != nullptr ? call.args[i] : sp.defaults[i];
         in[i] = Coerce(Eval(*arg), *sp.param_casts[i]);
     }
+    std::vector<pg::Value> outs(nparams);
+    pg::Value result = RunSubprogram(sp, in, &outs);
+    for (size_t i = 0; i < nparams; ++i)
+        if (sp.modes[i] != ast::ParamMode::In) StoreTarget(call.targets[i], outs[i]);
+    return result;
+}
+
+pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector<pg::Value> &in,
+                                  std::vector<pg::Value> *outs_out) {
+    const size_t nparams = sp.param_slots.size();
 
     // The callee's slots, saved and cleared.
     const auto first = static_cast<size_t>(sp.first_slot);
@@ -102,7 +112,7 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
     };
 
     pg::Value result = pg::Value::Null(sp.return_type.oid);
-    std::vector<pg::Value> outs(nparams);
+    std::vector<pg::Value> &outs = *outs_out;
     {
         Frame frame(*this, first, end);
         for (size_t i = 0; i < nparams; ++i) StoreCoerced(sp.param_slots[i], in[i]);
@@ -125,9 +135,66 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
             if (!outs[i].isnull && !t.byval) outs[i].datum = pg::CopyDatum(outs[i].datum, false, t.typlen);
         }
     }
-    for (size_t i = 0; i < nparams; ++i)
-        if (sp.modes[i] != ast::ParamMode::In) StoreTarget(call.targets[i], outs[i]);
     return result;
 }
+
+}  // namespace plpolar::exec
+
+namespace plpolar::exec {
+
+void Executor::InitPackage() {
+    pg::MemoryContextScope in_temp(temp_context_);
+    const ast::BlockStmt &block = *fn_.body.block;
+    auto &site = ast::Cast<compile::BlockSite>(*block.annotation);
+    current_ = &block;
+    SetErrorInfo();
+    InitBlockVariables(site);
+    if (block.body.empty()) return;
+    Flow flow = block.handlers.empty() ? ExecStmts(block.body) : ExecHandled(block, site);
+    if (flow == Flow::Error) throw pending_error_;
+    ResetTemp();
+}
+
+pg::Value Executor::CallMember(compile::SubprogramSite &sp, const pg::Value *args, size_t nargs,
+                               std::vector<pg::Value> *outs) {
+    pg::CheckStackDepth();
+    MemoryContext caller = CurrentMemoryContext;
+    const size_t nparams = sp.param_slots.size();
+    std::vector<pg::Value> in(nparams);
+    pg::Value result;
+    outs->assign(nparams, pg::Value{});
+    {
+        // Statement memory of the package's own level: a call from SQL comes
+        // in between statements (or, re-entrant, above the running one).
+        pg::MemoryContextScope in_temp(temp_context_);
+        for (size_t i = 0; i < nparams; ++i) {
+            if (sp.modes[i] == ast::ParamMode::Out || i >= nargs) {
+                in[i] = pg::Value::Null(sp.param_types[i].oid);
+                continue;
+            }
+            pg::Value v = args[i];
+            if (IsEmptyString(v)) v = pg::Value::Null(v.type);
+            if (v.type == fn_.number_oid && v.type != InvalidOid) v.type = NUMERICOID;
+            in[i] = Coerce(v, *sp.param_casts[i]);
+        }
+        result = RunSubprogram(sp, in, outs);
+    }
+    // Out of the package's statement memory, which its next statement resets.
+    pg::MemoryContextScope in_caller(caller);
+    if (!result.isnull && !sp.return_type.byval)
+        result.datum = pg::CopyDatum(result.datum, false, sp.return_type.typlen);
+    for (size_t i = 0; i < nparams; ++i) {
+        pg::Value &o = (*outs)[i];
+        if (sp.modes[i] == ast::ParamMode::In || o.isnull) continue;
+        const pg::TypeInfo &t = fn_.variables[static_cast<size_t>(sp.param_slots[i])].type;
+        if (!t.byval) o.datum = pg::CopyDatum(o.datum, false, t.typlen);
+    }
+    // Not inside a running statement of the package (a re-entrant call):
+    // the arguments and results of this call are garbage now.
+    if (sub_depth_ == 0) ResetTemp();
+    return result;
+}
+
+void Executor::StorePackageValue(int slot, const pg::Value &value) { StoreCoerced(slot, value); }
 
 }  // namespace plpolar::exec

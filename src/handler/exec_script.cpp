@@ -54,6 +54,8 @@ void EmitRow(const pg::ScriptResult &rsinfo, int number, int line, const std::st
     pg::AddResultRow(rsinfo, values, nulls);
 }
 
+}  // namespace
+
 // Oracle's type names, and t.c%TYPE resolved to the column's type now, as
 // PostgreSQL itself resolves %TYPE in a CREATE FUNCTION (without its NOTICE).
 std::string MapHeaderType(const std::string &type) {
@@ -81,6 +83,8 @@ std::string MapHeaderType(const std::string &type) {
     }
     return compile::MapOracleSqlTypeName(type);
 }
+
+namespace {
 
 // The script's COMMIT, ROLLBACK and savepoints inside the caller's
 // transaction, which the script cannot end: each SAVEPOINT opens a
@@ -280,6 +284,9 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 for (const std::string &note : sub.notes) action += "; " + note;
                 break;
             }
+            case parser::ScriptStatementKind::OraclePackage:
+                action = CreatePackage(text, stmt.line, &ctx.body_line);
+                break;
             case parser::ScriptStatementKind::AnonymousBlock:
                 // A DO block in the script's transaction; its line 1 is the
                 // block's first line.
@@ -309,6 +316,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 parser::TransactionCommand tcl = parser::ParseTransactionCommand(text);
                 switch (tcl.kind) {
                     case parser::TransactionCommand::Kind::None: {
+                        if (RunPackageCommand(text, &action)) break;
                         // Oracle's table DDL in PostgreSQL's terms; other
                         // SQL as in PL code: q'[...]' quoting, seq.NEXTVAL,
                         // SYSDATE, NVL, DECODE, FROM DUAL.

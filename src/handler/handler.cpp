@@ -37,7 +37,11 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
     std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(fcinfo->flinfo->fn_oid);
     Datum result = 0;
     bool isnull = false;
-    {
+    if (fn->package_member) {
+        pg::Value v = CallPackageMember(fcinfo, *fn, nonatomic);
+        isnull = v.isnull;
+        result = pg::TransferToCaller(v, fn->info.return_type);
+    } else {
         pg::ProcedureResources resources(nonatomic);
         exec::Executor executor(*fn, CurrentMemoryContext);
         executor.SetProcedureOwner(resources.owner());

@@ -271,7 +271,7 @@ private:
     const size_t &tokens_;
 };
 
-ast::FunctionBody Parse(const std::string &source, InterruptCheck interrupted, size_t *token_count) {
+ast::FunctionBody Parse(const std::string &source, InterruptCheck interrupted, size_t *token_count, bool package) {
     BodyInput input(source);
     FirstErrorListener listener;
     BodyLexer lexer(&input, interrupted);
@@ -295,32 +295,51 @@ ast::FunctionBody Parse(const std::string &source, InterruptCheck interrupted, s
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
     parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
     PlPolarParser::BodyContext *tree = nullptr;
+    PlPolarParser::Package_sourceContext *package_tree = nullptr;
+    auto run = [&] {
+        if (package)
+            package_tree = parser.package_source();
+        else
+            tree = parser.body();
+    };
     try {
-        tree = parser.body();
+        run();
     } catch (const antlr4::ParseCancellationException &) {
         tokens.seek(0);
         parser.reset();
         parser.addErrorListener(&listener);
         parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
         parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
-        tree = parser.body();
+        run();
     }
     if (listener.has_error) Fail(listener);
 
     Transformer transformer(input, interrupted);
-    return transformer.TransformBody(tree);
+    return package ? transformer.TransformPackage(package_tree) : transformer.TransformBody(tree);
 }
 
 }  // namespace
 
-ast::FunctionBody ParseBody(const std::string &source, InterruptCheck interrupted) {
+namespace {
+
+ast::FunctionBody ParseChecked(const std::string &source, InterruptCheck interrupted, bool package) {
     if (source.find('\0') != std::string::npos) throw SyntaxError("function body contains a NUL byte", 1, 1);
     if (source.size() > kMaxBodyBytes)
         throw TooLarge("function body is too large (more than " + std::to_string(kMaxBodyBytes) + " bytes)", 1, 1);
     size_t tokens = 0;
     // Destroyed last, after every ANTLR object of the parse.
     TrimAfterLargeParse trim(tokens);
-    return Parse(source, interrupted, &tokens);
+    return Parse(source, interrupted, &tokens, package);
+}
+
+}  // namespace
+
+ast::FunctionBody ParseBody(const std::string &source, InterruptCheck interrupted) {
+    return ParseChecked(source, interrupted, false);
+}
+
+ast::FunctionBody ParsePackageSource(const std::string &source, InterruptCheck interrupted) {
+    return ParseChecked(source, interrupted, true);
 }
 
 }  // namespace plpolar::parser

@@ -32,6 +32,7 @@ namespace {
 // C++ objects after it.
 struct RawProc {
     char *name;
+    char *schema;
     char *source;
     int nargs;
     Oid *argtypes;
@@ -53,6 +54,7 @@ void ReadProc(Oid fn_oid, RawProc *raw) {
     if (!HeapTupleIsValid(tuple)) elog(ERROR, "cache lookup failed for function %u", fn_oid);
     Form_pg_proc proc = (Form_pg_proc)GETSTRUCT(tuple);
     raw->name = pstrdup(NameStr(proc->proname));
+    raw->schema = get_namespace_name(proc->pronamespace);
     bool isnull;
     Datum src = SysCacheGetAttr(PROCOID, tuple, Anum_pg_proc_prosrc, &isnull);
     if (isnull) elog(ERROR, "null prosrc for function %u", fn_oid);
@@ -92,6 +94,7 @@ FunctionInfo LoadFunctionInfo(Oid fn_oid) {
     FunctionInfo info;
     info.oid = fn_oid;
     info.name = raw.name;
+    if (raw.schema != nullptr) info.schema = raw.schema;
     info.signature = FunctionSignature(fn_oid);
     info.source = raw.source;
     info.volatility = raw.volatility;

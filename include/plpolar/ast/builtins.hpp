@@ -26,6 +26,9 @@ enum class Builtin {
     OutputNewLine,
     OutputGetLine,
     OutputGetLines,
+    // DBMS_SESSION procedures: user packages' state
+    ResetPackage,
+    ModifyPackageState,
     // DBMS_UTILITY functions
     FormatErrorStack,
     FormatErrorBacktrace,
@@ -61,6 +64,8 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::OutputNewLine:
         case Builtin::OutputGetLine:
         case Builtin::OutputGetLines:
+        case Builtin::ResetPackage:
+        case Builtin::ModifyPackageState:
         case Builtin::FormatErrorStack:
         case Builtin::FormatErrorBacktrace:
         case Builtin::FormatCallStack: return BuiltinKind::Package;

@@ -369,6 +369,9 @@ struct SubprogramDecl : Decl {
     std::vector<SubprogramParam> params;
     TypeRef return_type;              // functions
     std::unique_ptr<BlockStmt> body;  // null: forward declaration
+    // "FUNCTION f (...) RETURN t" as written: a package specification's
+    // public subprograms become SQL functions with this signature.
+    std::string header_text;
 };
 
 // A whole function body: the outermost block.

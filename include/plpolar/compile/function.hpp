@@ -125,6 +125,21 @@ public:
     };
     SpareFrame spare;
 
+    // A user package's unit (compile/package_unit.hpp): its outermost
+    // block holds the package's state; `package_body` when it has a body.
+    bool package = false;
+    bool package_body = false;
+    // A public subprogram's SQL routine: its body is only a marker, its
+    // code the package's (handler/package_call.cpp), found once per
+    // package version.
+    bool package_member = false;
+    std::string member_package;
+    uint64 member_unit = 0;  // PackageUnit::serial of the unit member_site belongs to
+    SubprogramSite *member_site = nullptr;
+    // Packages whose items this unit names, with the version it was
+    // compiled against: a new version recompiles it.
+    std::vector<std::pair<std::string, int64>> package_deps;
+
     // plpolar.empty_string_is_null when compiled; a change recompiles.
     bool empty_string_is_null = true;
     // CatalogGeneration() when the pg_proc row was last found unchanged:

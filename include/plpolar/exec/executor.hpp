@@ -39,12 +39,26 @@ public:
 
     // Non-atomic calls: CALL statements hold their plans with this owner.
     void SetProcedureOwner(ResourceOwner owner) { procedure_owner_ = owner; }
+    ResourceOwner procedure_owner() const { return procedure_owner_; }
 
     // Pre-sets a read-only variable (trigger and session variables).
     void SetVariable(int slot, const pg::Value &value);
 
     // A variable's current value (a procedure's OUT parameters after Run).
     const pg::Value &SlotValue(int slot) const { return slots_[static_cast<size_t>(slot)]; }
+
+    // A user package's unit (exec/package_instance.cpp): the executor
+    // lives as long as the session's instance, its outermost block's
+    // variables being the package's state.
+    // The declarations' initial values, then the initialization section.
+    void InitPackage();
+    // A public subprogram called from SQL with its arguments; OUT and IN OUT
+    // values come back in `outs` (per parameter). Results in the caller's
+    // current memory context.
+    pg::Value CallMember(compile::SubprogramSite &sp, const pg::Value *args, size_t nargs, std::vector<pg::Value> *outs);
+    // A package variable read or assigned from another unit.
+    const pg::Value &PackageValue(int slot) const { return slots_[static_cast<size_t>(slot)]; }
+    void StorePackageValue(int slot, const pg::Value &value);
 
     // For the error context callback.
     const ast::Stmt *current_statement() const { return current_; }
@@ -112,6 +126,8 @@ private:
 
     // nested subprograms (subprograms.cpp)
     pg::Value CallSubprogram(compile::SubprogramCallSite &call);
+    // Binds `in`, runs the body, copies OUT values into `outs`.
+    pg::Value RunSubprogram(compile::SubprogramSite &sp, const std::vector<pg::Value> &in, std::vector<pg::Value> *outs);
 
     // Oracle built-ins on native values (builtins.cpp)
     pg::Value EvalNativeBuiltin(const ast::CallExpr &call);

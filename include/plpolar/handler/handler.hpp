@@ -9,6 +9,20 @@ namespace plpolar::handler {
 // plpolar.exec(script) (exec_script.cpp).
 Datum ExecScript(FunctionCallInfo fcinfo);
 
+// An Oracle parameter or return type in PostgreSQL's terms (exec_script.cpp).
+std::string MapHeaderType(const std::string &type);
+
+// CREATE PACKAGE [BODY] through plpolar.exec (exec_package.cpp): the
+// action for its result row. `script_line`: the statement's first line.
+std::string CreatePackage(const std::string &text, int script_line, int *body_line);
+// DROP PACKAGE, ALTER PACKAGE ... COMPILE, GRANT / REVOKE EXECUTE ON a
+// package or a routine: false if `text` is none of these.
+bool RunPackageCommand(const std::string &text, std::string *action);
+
+// A package's public subprogram (compile::CompiledFunction::package_member)
+// called through fmgr; the result in the current memory context.
+pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &member, bool nonatomic);
+
 // What the session gives a call: polar_login_user & co.
 // (session_variables.cpp).
 void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunction &fn);

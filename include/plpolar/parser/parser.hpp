@@ -65,6 +65,11 @@ constexpr int kMaxNesting = 200;
 // transformed.
 ast::FunctionBody ParseBody(const std::string &source, InterruptCheck interrupted = nullptr);
 
+// A package specification or body from its IS / AS to its END [name];:
+// the declarations, and a body's initialization section as the block's
+// statements and handlers. Throws as ParseBody.
+ast::FunctionBody ParsePackageSource(const std::string &source, InterruptCheck interrupted = nullptr);
+
 // Parses a representative body once so that ANTLR's process-wide
 // prediction caches are warm (called in the postmaster). Never throws;
 // false if the sample failed to parse (the caches then stay colder).

@@ -12,6 +12,7 @@ namespace plpolar::parser {
 enum class ScriptStatementKind {
     Sql,               // goes to PostgreSQL as written
     OracleSubprogram,  // CREATE FUNCTION f RETURN t IS ... END;
+    OraclePackage,     // CREATE PACKAGE [BODY] p IS|AS ... END [p];
     AnonymousBlock,    // [<<label>>] [DECLARE ...] BEGIN ... END;  run as a DO block
     SqlPlus,           // a SQL*Plus command line: EXEC, SET SERVEROUTPUT, PROMPT, REM, ...
 };

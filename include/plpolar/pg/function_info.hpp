@@ -13,6 +13,7 @@ namespace plpolar::pg {
 struct FunctionInfo {
     Oid oid = InvalidOid;   // InvalidOid for DO blocks
     std::string name;       // "f" or "inline_code_block"
+    std::string schema;     // the function's schema (a package's name for its members)
     std::string signature;  // "f(integer)" for error context lines
     std::string source;
     // Every parameter, OUT ones included, in declaration order.

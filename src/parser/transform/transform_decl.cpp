@@ -27,6 +27,10 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
                 }
             }
             if (decl->is_function) decl->return_type = TransformTypeSpec(sp->type_spec());
+            antlr4::Token *header_end = decl->is_function  ? sp->type_spec()->getStop()
+                                        : sp->params()     ? sp->params()->getStop()
+                                                           : sp->identifier(0)->getStop();
+            decl->header_text = TextBetween(sp->getStart(), header_end);
             if (sp->K_BEGIN()) {
                 auto block = MakeBlock(sp, sp->declare_section(), sp->seq_of_statements(), sp->exception_section());
                 if (sp->identifier().size() > 1) {
@@ -68,8 +72,12 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
                 decl->has_return_type = true;
                 decl->return_type = TransformTypeSpec(cur->type_spec());
             }
-            decl->query = TransformQuery(cur->query_text());
-            decl->query_loc = Loc(cur->query_text());
+            // Without a query only in a package specification (CURSOR c
+            // RETURN t;): the body gives the query (compile/packages checks).
+            if (cur->query_text() != nullptr) {
+                decl->query = TransformQuery(cur->query_text());
+                decl->query_loc = Loc(cur->query_text());
+            }
             out.push_back(std::move(decl));
         } else if (auto *rec = dynamic_cast<P::RecordTypeDeclContext *>(item->type_decl())) {
             auto decl = std::make_unique<ast::RecordTypeDecl>(Loc(rec));

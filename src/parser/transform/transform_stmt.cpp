@@ -47,6 +47,20 @@ ast::FunctionBody Transformer::TransformBody(P::BodyContext *ctx) {
     return body;
 }
 
+ast::FunctionBody Transformer::TransformPackage(P::Package_sourceContext *ctx) {
+    auto block = std::make_unique<ast::BlockStmt>(Loc(ctx));
+    TransformDeclarations(ctx->declare_section(), block->decls);
+    if (ctx->seq_of_statements() != nullptr) block->body = TransformStatements(ctx->seq_of_statements());
+    if (ctx->exception_section() != nullptr) {
+        block->has_exception_section = true;
+        block->handlers = TransformHandlers(ctx->exception_section());
+    }
+    if (ctx->identifier()) block->end_label = TransformIdentifier(ctx->identifier());
+    ast::FunctionBody body;
+    body.block = std::move(block);
+    return body;
+}
+
 std::unique_ptr<ast::BlockStmt> Transformer::TransformBlock(P::BlockContext *ctx) {
     auto block = MakeBlock(ctx, ctx->declare_section(), ctx->seq_of_statements(), ctx->exception_section());
     if (ctx->identifier()) block->end_label = TransformIdentifier(ctx->identifier());

@@ -13,6 +13,7 @@ public:
     Transformer(antlr4::CharStream &input, InterruptCheck interrupted) : input_(input), interrupted_(interrupted) {}
 
     ast::FunctionBody TransformBody(PlPolarParser::BodyContext *ctx);
+    ast::FunctionBody TransformPackage(PlPolarParser::Package_sourceContext *ctx);
 
     // transform_stmt.cpp
     std::unique_ptr<ast::BlockStmt> TransformBlock(PlPolarParser::BlockContext *ctx);

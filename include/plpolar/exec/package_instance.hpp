@@ -1,0 +1,54 @@
+// A session's instance of a user package: its compiled unit and the
+// executor whose outermost variables are the package's state. Per backend
+// and per user (the one outside any SECURITY DEFINER call), so that state
+// is never shared between users; created on first use, initialised once,
+// kept across calls and transactions (ROLLBACK does not undo it, as in
+// Oracle), and discarded when the package changes.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "plpolar/compile/package_unit.hpp"
+#include "plpolar/exec/executor.hpp"
+
+namespace plpolar::exec {
+
+class PackageInstance {
+public:
+    explicit PackageInstance(std::shared_ptr<compile::PackageUnit> unit);
+    ~PackageInstance();
+    PackageInstance(const PackageInstance &) = delete;
+    PackageInstance &operator=(const PackageInstance &) = delete;
+
+    compile::PackageUnit &unit() { return *unit_; }
+    Executor &executor() { return *executor_; }
+    // Runs the declarations' defaults and the initialization section once
+    // (with the owner's rights for AUTHID DEFINER). A failed one runs again
+    // on the next use.
+    void EnsureInitialized();
+    bool initialized() const { return initialized_; }
+
+    uint64 checked_generation = 0;
+
+private:
+    std::shared_ptr<compile::PackageUnit> unit_;
+    MemoryContext context_ = nullptr;  // the state's values, session-long
+    std::unique_ptr<Executor> executor_;
+    bool initialized_ = false;
+    bool initializing_ = false;
+};
+
+// This session's instance of package `name` for the current user, compiled
+// on first use. A package replaced since this session's instance was made
+// discards the instance; if it held state (variables or cursors, once
+// initialised), the use raises Oracle's ORA-04068 once and the next use
+// starts afresh. Raises if there is no such package.
+std::shared_ptr<PackageInstance> UsePackage(const std::string &name);
+
+// Forgets this session's instances of `name` without ORA-04068 (the session
+// replaced or dropped it itself), or every instance (DBMS_SESSION.RESET_PACKAGE).
+void DiscardPackage(const std::string &name);
+void DiscardAllPackages();
+
+}  // namespace plpolar::exec

@@ -1,0 +1,200 @@
+// Oracle's package DDL in plpolar.exec: CREATE PACKAGE [BODY], DROP
+// PACKAGE [BODY], ALTER PACKAGE ... COMPILE, GRANT / REVOKE EXECUTE.
+//
+// A package is a schema of its name (EDB's and PolarDB's mapping): its
+// public subprograms are routines there, so that SQL calls them as
+// pkg.f(x), CALL pkg.p(), \df pkg.* lists them, GRANT works on them and
+// pg_dump carries them; their prosrc is a marker, the code being the
+// package's, whose sources are a row of plpolar.packages.
+#include <set>
+
+#include "plpolar/compile/package_unit.hpp"
+#include "plpolar/compile/quoting.hpp"
+#include "plpolar/exec/package_instance.hpp"
+#include "plpolar/handler/handler.hpp"
+#include "plpolar/parser/package.hpp"
+#include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/script.hpp"
+#include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/packages.hpp"
+#include "plpolar/pg/script.hpp"
+
+namespace plpolar::handler {
+
+namespace {
+
+std::string MemberBody(const std::string &package) {
+    return std::string(pg::PackageMemberMarker()) + " " + package +
+           "\n-- Its code is the package's: see plpolar.user_source.\nBEGIN NULL; END;";
+}
+
+// The public subprograms as routines of the package's schema, created or
+// replaced; routines of subprograms no longer in the specification go.
+void SyncRoutines(const compile::PackageUnit &unit, const pg::PackageSource &src) {
+    std::set<Oid> keep;
+    for (const std::string &header : unit.public_headers) {
+        parser::OracleSubprogram sub;
+        try {
+            sub = parser::ParseOracleSubprogram("CREATE OR REPLACE " + header + " IS", MapHeaderType);
+        } catch (const parser::SyntaxError &e) {
+            pg::Raise(ERRCODE_SYNTAX_ERROR, std::string(e.what()) + " (in the header " + header + ")");
+        }
+        sub.name = compile::QuoteIdent(src.name) + "." + sub.name;
+        sub.definer_rights = src.definer;
+        sub.body = MemberBody(src.name);
+        std::string sql = parser::ToCreateStatement(sub, src.search_path);
+        bool created = !OidIsValid(pg::RoutineOfCreateStatement(sql));
+        pg::ExecuteScriptStatement(sql);
+        Oid oid = pg::RoutineOfCreateStatement(sql);
+        // As a standalone unit: executable by its owner (and those granted
+        // EXECUTE on the package) only.
+        if (created && OidIsValid(oid)) pg::RevokeExecuteFromPublic(oid);
+        keep.insert(oid);
+    }
+    for (const pg::PackageRoutine &r : pg::PackageRoutines(pg::SchemaOid(src.name)))
+        if (keep.count(r.oid) == 0) pg::ExecuteScriptStatement("DROP ROUTINE " + r.identity);
+}
+
+[[noreturn]] void NoSuchPackage(const std::string &name) {
+    pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04043: package \"" + name + "\" does not exist");
+}
+
+}  // namespace
+
+std::string CreatePackage(const std::string &text, int script_line, int *body_line) {
+    parser::OraclePackage pkg;
+    try {
+        pkg = parser::ParseOraclePackage(text);
+    } catch (const parser::SyntaxError &e) {
+        pg::Raise(ERRCODE_SYNTAX_ERROR,
+                  std::string(e.what()) + " (line " + std::to_string(script_line + e.line() - 1) + " of the script)");
+    }
+    *body_line = script_line + pkg.source_line - 1;
+    pg::PackageSource src = pg::ReadPackageSource(pkg.name);
+    std::string action = std::string("CREATE ") + (pkg.or_replace ? "OR REPLACE " : "") +
+                         (pkg.is_body ? "PACKAGE BODY " : "PACKAGE ") + pkg.display;
+    if (!pkg.schema.empty())
+        action += "; package " + compile::QuoteIdent(pkg.name) + " (a schema of its own: \"" + pkg.schema +
+                  ".\" names its owner in Oracle)";
+    for (const std::string &note : pkg.notes) action += "; " + note;
+    if (!pkg.is_body) {
+        Oid nsp = pg::SchemaOid(pkg.name);
+        if (src.exists && !pkg.or_replace)
+            pg::Raise(ERRCODE_DUPLICATE_SCHEMA,
+                      "ORA-00955: name is already used by an existing object: package \"" + pkg.name + "\"",
+                      "Use CREATE OR REPLACE PACKAGE to replace it.");
+        if (OidIsValid(nsp) && !src.exists)
+            pg::Raise(ERRCODE_DUPLICATE_SCHEMA,
+                      "schema \"" + pkg.name + "\" already exists and is not a package",
+                      "A package is a schema of its name holding its public subprograms.");
+        if (src.exists && !pg::OwnsSchema(nsp))
+            pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + pkg.name);
+        pg::PackageSource next = src;
+        next.exists = true;
+        next.name = pkg.name;
+        next.owner = src.exists ? src.owner : pg::CurrentUserName();
+        next.definer = pkg.definer_rights;
+        next.search_path = pkg.definer_rights ? pg::FrozenSearchPath() : std::string();
+        next.spec = pkg.source;
+        next.spec_line = *body_line;
+        // The specification alone first: its errors are its own.
+        std::shared_ptr<compile::PackageUnit> unit = compile::CompilePackage(next, true);
+        if (!OidIsValid(nsp)) pg::ExecuteScriptStatement("CREATE SCHEMA " + compile::QuoteIdent(pkg.name));
+        SyncRoutines(*unit, next);
+        pg::WritePackageSource(next);
+        exec::DiscardPackage(pkg.name);
+        return action;
+    }
+    if (!src.exists)
+        pg::Raise(ERRCODE_UNDEFINED_OBJECT,
+                  "ORA-04043: package \"" + pkg.name + "\" does not exist: create its specification first");
+    if (!pg::OwnsSchema(pg::SchemaOid(pkg.name)))
+        pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + pkg.name);
+    if (src.has_body && !pkg.or_replace)
+        pg::Raise(ERRCODE_DUPLICATE_OBJECT,
+                  "ORA-00955: name is already used by an existing object: package body \"" + pkg.name + "\"",
+                  "Use CREATE OR REPLACE PACKAGE BODY to replace it.");
+    pg::PackageSource next = src;
+    next.has_body = true;
+    next.body = pkg.source;
+    next.body_line = *body_line;
+    compile::CompilePackage(next, false);
+    pg::WritePackageSource(next);
+    exec::DiscardPackage(pkg.name);
+    return action;
+}
+
+bool RunPackageCommand(const std::string &text, std::string *action) {
+    parser::PackageCommand cmd = parser::ParsePackageCommand(text);
+    using Kind = parser::PackageCommand::Kind;
+    switch (cmd.kind) {
+        case Kind::None: return false;
+        case Kind::Drop:
+        case Kind::DropBody: {
+            pg::PackageSource src = pg::ReadPackageSource(cmd.name);
+            if (!src.exists) NoSuchPackage(cmd.name);
+            Oid nsp = pg::SchemaOid(cmd.name);
+            if (!pg::OwnsSchema(nsp)) pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + cmd.name);
+            if (cmd.kind == Kind::DropBody) {
+                if (!src.has_body)
+                    pg::Raise(ERRCODE_UNDEFINED_OBJECT,
+                              "ORA-04043: package body \"" + cmd.name + "\" does not exist");
+                src.has_body = false;
+                src.body.clear();
+                pg::WritePackageSource(src);
+                *action = "DROP PACKAGE BODY " + cmd.name;
+            } else {
+                for (const pg::PackageRoutine &r : pg::PackageRoutines(nsp))
+                    pg::ExecuteScriptStatement("DROP ROUTINE " + r.identity);
+                pg::DeletePackageSource(cmd.name);
+                // RESTRICT: what else the schema holds stays, and says so.
+                pg::ExecuteScriptStatement("DROP SCHEMA " + compile::QuoteIdent(cmd.name));
+                *action = "DROP PACKAGE " + cmd.name;
+            }
+            exec::DiscardPackage(cmd.name);
+            return true;
+        }
+        case Kind::Compile: {
+            pg::PackageSource src = pg::ReadPackageSource(cmd.name);
+            if (!src.exists) NoSuchPackage(cmd.name);
+            if (!pg::OwnsSchema(pg::SchemaOid(cmd.name)))
+                pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + cmd.name);
+            if (cmd.body_only && !src.has_body)
+                pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04043: package body \"" + cmd.name + "\" does not exist");
+            // As Oracle: compiled now, and the sessions' state discarded.
+            std::shared_ptr<compile::PackageUnit> unit = compile::CompilePackage(src, cmd.spec_only);
+            if (!cmd.body_only) SyncRoutines(*unit, src);
+            pg::WritePackageSource(src);
+            exec::DiscardPackage(cmd.name);
+            *action = "ALTER PACKAGE " + cmd.name + " COMPILE" +
+                      (cmd.body_only ? " BODY" : cmd.spec_only ? " SPECIFICATION" : "");
+            return true;
+        }
+        case Kind::Grant:
+        case Kind::Revoke: {
+            bool grant = cmd.kind == Kind::Grant;
+            std::string to = (grant ? " TO " : " FROM ") + cmd.grantees + (cmd.grant_option ? " WITH GRANT OPTION" : "");
+            if (compile::IsPackage(cmd.name)) {
+                std::string schema = compile::QuoteIdent(cmd.name);
+                const char *verb = grant ? "GRANT " : "REVOKE ";
+                pg::ExecuteScriptStatement(verb + std::string("USAGE ON SCHEMA ") + schema + to);
+                pg::ExecuteScriptStatement(verb + std::string("EXECUTE ON ALL ROUTINES IN SCHEMA ") + schema + to);
+                // Subprograms added to the specification later too.
+                pg::ExecuteScriptStatement("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " " + verb +
+                                           "EXECUTE ON ROUTINES" + to);
+                *action = verb + std::string("EXECUTE ON PACKAGE ") + cmd.name + to;
+            } else {
+                std::string routine =
+                    (cmd.schema.empty() ? "" : compile::QuoteIdent(cmd.schema) + ".") + compile::QuoteIdent(cmd.name);
+                pg::ExecuteScriptStatement((grant ? "GRANT EXECUTE ON ROUTINE " : "REVOKE EXECUTE ON ROUTINE ") +
+                                           routine + to);
+                *action = (grant ? "GRANT EXECUTE ON ROUTINE " : "REVOKE EXECUTE ON ROUTINE ") + routine + to;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace plpolar::handler

@@ -1,0 +1,68 @@
+// A package's public subprogram called from SQL (SELECT pkg.f(x), CALL
+// pkg.p(...)): its routine is a marker; the package's instance in this
+// session runs the subprogram with the package's state.
+#include "plpolar/exec/error_context.hpp"
+#include "plpolar/exec/package_instance.hpp"
+#include "plpolar/handler/handler.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/row.hpp"
+#include "plpolar/pg/spi.hpp"
+
+extern "C" {
+#include "nodes/parsenodes.h"
+}
+
+namespace plpolar::handler {
+
+pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &member, bool nonatomic) {
+    std::shared_ptr<exec::PackageInstance> instance = exec::UsePackage(member.member_package);
+    compile::PackageUnit &unit = instance->unit();
+    if (!unit.source.has_body)
+        pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
+                  "ORA-04067: not executed, package body \"" + unit.source.name + "\" does not exist",
+                  "Create it with CREATE PACKAGE BODY " + unit.source.name + " through plpolar.exec.");
+    if (member.member_unit != unit.serial) {
+        member.member_site = unit.MemberFor(member.info);
+        member.member_unit = unit.serial;
+    }
+    if (member.member_site == nullptr)
+        pg::Raise(ERRCODE_UNDEFINED_FUNCTION, "PLS-00302: component \"" + member.info.name + "\" of package \"" +
+                                                  unit.source.name + "\" is not declared with these parameters",
+                  "The routine " + member.info.signature +
+                      " does not match the package's specification: replace the package through plpolar.exec.");
+    compile::SubprogramSite &site = *member.member_site;
+    instance->EnsureInitialized();
+
+    const compile::FunctionInfo &info = member.info;
+    std::vector<pg::Value> args(info.arg_types.size());
+    for (size_t i = 0; i < args.size(); ++i) args[i] = pg::Value::Null(info.arg_types[i].oid);
+    for (size_t j = 0; j < info.input_args.size() && j < static_cast<size_t>(fcinfo->nargs); ++j) {
+        auto k = static_cast<size_t>(info.input_args[j]);
+        args[k] = pg::Value{fcinfo->args[j].value, fcinfo->args[j].isnull, info.arg_types[k].oid, -1};
+    }
+    exec::Executor &executor = instance->executor();
+    pg::ProcedureResources resources(nonatomic);
+    // Re-entrant calls (a member called from SQL run by the package) put
+    // the outer call's owner back.
+    struct Owner {
+        exec::Executor &e;
+        ResourceOwner saved;
+        ~Owner() { e.SetProcedureOwner(saved); }
+    } owner{executor, executor.procedure_owner()};
+    executor.SetProcedureOwner(resources.owner());
+    exec::ErrorContextScope context(executor);
+    if (unit.fn->uses_session_variables) BindSessionVariables(executor, *unit.fn);
+    std::vector<pg::Value> outs;
+    pg::Value v = executor.CallMember(site, args.data(), args.size(), &outs);
+    if (!info.output_args.empty()) {
+        std::vector<pg::Value> results;
+        for (int k : info.output_args) results.push_back(outs[static_cast<size_t>(k)]);
+        if (results.size() == 1 && !info.is_procedure)
+            v = results[0];
+        else
+            v = pg::Value::Of(pg::FormCallResult(fcinfo, results), RECORDOID);
+    }
+    return v;
+}
+
+}  // namespace plpolar::handler
