@@ -10,6 +10,12 @@ void Compiler::CompileAssign(ast::AssignStmt &s, const Scope &scope) {
     site->target = MakeTarget(s.target, s.loc, scope);
     s.slot = site->target.slot;
     CompileOwn(*s.value, scope, s);
+    if (site->target.package != nullptr) {
+        // Another package's variable: stored through its instance.
+        site->cast.target = site->target.package->field.empty() ? site->target.package->type : pg::TypeInfo{};
+        s.annotation = std::move(site);
+        return;
+    }
     site->cast.target = fn_.variables[static_cast<size_t>(s.slot)].type;
     site->soft_errors = RunsNoUserCode(*s.value);
     site->append = IsSelfAppend(s, *site);
@@ -37,7 +43,11 @@ bool Compiler::IsSelfAppend(const ast::AssignStmt &s, const StoreSite &site) con
 
 TargetSite Compiler::MakeTarget(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
     Reference ref = LookupReference(fn_, scope, name);
-    if (ref.slot < 0) Error(loc, "\"" + ast::JoinName(name) + "\" is not a known variable");
+    if (ref.slot < 0) {
+        TargetSite t;
+        if (PackageTarget(name, loc, &t)) return t;
+        Error(loc, "\"" + ast::JoinName(name) + "\" is not a known variable");
+    }
     const Variable &v = fn_.variables[static_cast<size_t>(ref.slot)];
     if (v.constant) Error(loc, "variable \"" + v.name + "\" is declared CONSTANT");
     if (v.ReadOnly()) Error(loc, "variable \"" + v.name + "\" is read-only");

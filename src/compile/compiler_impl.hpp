@@ -39,6 +39,28 @@ public:
     // the merged block.
     void CompilePackage(PackageUnit &unit, const std::vector<bool> &from_spec, bool has_body);
 
+    // Another package's items (package_refs.cpp).
+    struct PackageItem {
+        std::shared_ptr<PackageUnit> unit;
+        std::string package;
+        std::string item;
+        std::vector<std::string> rest;  // a record's field
+    };
+    bool FindPackageItem(const ast::NameChain &name, PackageItem *out);
+    std::unique_ptr<PackageRefSite> PackageVariable(const PackageItem &item, const ast::SourceLoc &loc, bool for_store);
+    bool CompilePackageName(ast::NameExpr &name, const Scope &scope);
+    bool PackageTarget(const ast::NameChain &name, const ast::SourceLoc &loc, TargetSite *out);
+    bool PackageType(const std::string &text, pg::TypeInfo *out);
+    bool PackageVariableType(const ast::NameChain &name, pg::TypeInfo *out);
+    bool PackageException(const ast::NameChain &name, const ast::SourceLoc &loc, Condition *out, std::string *message,
+                          int *oracle_code);
+    static std::string PackageExceptionMessage(const std::string &package, const std::string &name);
+    bool InPackageScope(const Scope &scope, const std::string &name) const;
+    // The package's own scope while compiling a package (its exceptions
+    // are raised and matched by name, across units).
+    const Scope *package_scope_ = nullptr;
+    ast::SourceLoc current_loc_;
+
 private:
     [[noreturn]] void Error(const ast::SourceLoc &loc, const std::string &message, int sqlstate = ERRCODE_SYNTAX_ERROR);
 

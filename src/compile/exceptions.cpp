@@ -11,6 +11,15 @@ void Compiler::CompileRaise(ast::RaiseStmt &s, const Scope &scope) {
         if (in_handler_ == 0) Error(s.loc, "RAISE without an exception name is only allowed in an exception handler");
         return;
     }
+    if (s.exception.size() >= 2) {
+        Condition c;
+        int code = 0;
+        if (PackageException(s.exception, s.loc, &c, &s.message, &code)) {
+            s.sqlstate = c.sqlstate;
+            s.oracle_code = code;
+            return;
+        }
+    }
     if (s.exception.size() == 1) {
         int index = FindException(scope, s.exception[0]);
         if (index >= 0) {
@@ -19,6 +28,10 @@ void Compiler::CompileRaise(ast::RaiseStmt &s, const Scope &scope) {
             s.sqlstate = info.sqlstate != 0 ? info.sqlstate : ERRCODE_RAISE_EXCEPTION;
             s.message = info.oracle_code == 0 ? "unhandled user-defined exception \"" + info.name + "\""
                                               : SqlErrmForCode(info.oracle_code);
+            // A package's own exception: raised by its qualified name, which
+            // handlers in any unit match (also after a trip through SQL).
+            if (info.oracle_code == 0 && InPackageScope(scope, s.exception[0]))
+                s.message = PackageExceptionMessage(fn_.info.name, info.name);
             return;
         }
         std::vector<Condition> conditions;
@@ -30,6 +43,12 @@ void Compiler::CompileRaise(ast::RaiseStmt &s, const Scope &scope) {
         }
     }
     Error(s.loc, "unrecognized exception condition \"" + ast::JoinName(s.exception) + "\"", ERRCODE_UNDEFINED_OBJECT);
+}
+
+bool Compiler::InPackageScope(const Scope &scope, const std::string &name) const {
+    for (const Scope *s = &scope; s != nullptr; s = s->parent)
+        if (s->FindException(name) >= 0) return s == package_scope_;
+    return false;
 }
 
 int Compiler::FindException(const Scope &scope, const std::string &name) {
@@ -57,14 +76,28 @@ void Compiler::CompileChoice(const ast::ExceptionHandler::Choice &choice, const 
         out->push_back(Condition{Condition::Kind::SqlState, MAKE_SQLSTATE(st[0], st[1], st[2], st[3], st[4]), -1});
         return;
     }
+    if (choice.name.size() >= 2) {
+        Condition c;
+        std::string message;
+        int code = 0;
+        if (PackageException(choice.name, loc, &c, &message, &code)) {
+            out->push_back(std::move(c));
+            return;
+        }
+    }
     if (choice.name.size() == 1) {
         int index = FindException(scope, choice.name[0]);
         if (index >= 0) {
             const ExceptionInfo &info = fn_.exceptions[static_cast<size_t>(index)];
-            if (info.sqlstate != 0)
+            if (info.sqlstate != 0) {
                 out->push_back(Condition{Condition::Kind::SqlState, info.sqlstate, -1});
-            else
+            } else if (InPackageScope(scope, choice.name[0])) {
+                Condition c{Condition::Kind::Message, ERRCODE_RAISE_EXCEPTION, -1};
+                c.message = PackageExceptionMessage(fn_.info.name, info.name);
+                out->push_back(std::move(c));
+            } else {
                 out->push_back(Condition{Condition::Kind::UserException, 0, index});
+            }
             return;
         }
         if (LookupConditionName(choice.name[0], out)) return;

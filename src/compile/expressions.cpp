@@ -226,6 +226,7 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
         return;
     }
     if (CompilePackageFunction(name.name, 0, name.builtin, name.loc, scope)) return;
+    if (CompilePackageName(name, scope)) return;
     auto site = std::make_unique<SqlExprSite>();
     // seq.NEXTVAL / seq.CURRVAL (also schema.seq.NEXTVAL): Oracle's
     // sequence pseudocolumns, PostgreSQL's nextval('seq') / currval('seq').

@@ -62,6 +62,24 @@ uint64 PackageGeneration() { return Generation(); }
 
 void BumpPackageGeneration() { ++Generation(); }
 
+std::shared_ptr<PackageUnit> SpecUnit(const std::string &name) {
+    using Map = std::unordered_map<std::string, std::shared_ptr<PackageUnit>>;
+    alignas(Map) static unsigned char storage[sizeof(Map)];
+    static Map *specs = ::new (storage) Map();
+    int64 version = CurrentPackageVersion(name);
+    auto it = specs->find(name);
+    if (version < 0) {
+        if (it != specs->end()) specs->erase(it);
+        return nullptr;
+    }
+    if (it != specs->end() && it->second->source.version == version) return it->second;
+    pg::PackageSource src = pg::ReadPackageSource(name);
+    if (!src.exists) return nullptr;
+    std::shared_ptr<PackageUnit> unit = CompilePackage(src, true);
+    (*specs)[name] = unit;
+    return unit;
+}
+
 int64 CurrentPackageVersion(const std::string &name) {
     struct Known {
         int64 version = -1;
@@ -116,6 +134,7 @@ void Compiler::CompilePackage(PackageUnit &unit, const std::vector<bool> &from_s
     Scope &scope = NewScope(&session);
     scope.labels.push_back(fn_.info.name);
     unit.scope = &scope;
+    package_scope_ = &scope;
     auto site = std::make_unique<BlockSite>();
     auto *block_site = site.get();
     block.annotation = std::move(site);

@@ -96,6 +96,16 @@ void Compiler::CompileSubprogramBody(ast::SubprogramDecl &sd, SubprogramSite &si
 
 // The overloads of a nested subprogram `name` visible here, or null.
 const std::vector<SubprogramSite *> *Compiler::FindSubprograms(const ast::NameChain &name, const Scope &scope) {
+    if (name.size() == 2) {
+        // label.sub: a package's own pkg.f(...), a subprogram's nested one.
+        for (const Scope *s = &scope; s != nullptr; s = s->parent)
+            for (const auto &label : s->labels)
+                if (label == name[0]) {
+                    auto it = s->subprograms.find(name[1]);
+                    if (it != s->subprograms.end() && !it->second.empty()) return &it->second;
+                }
+        return nullptr;
+    }
     if (name.size() != 1) return nullptr;
     for (const Scope *s = &scope; s != nullptr; s = s->parent) {
         auto it = s->subprograms.find(name[0]);

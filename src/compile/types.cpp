@@ -16,6 +16,9 @@ pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, 
         case ast::TypeRef::Form::PercentType: {
             int slot = LookupName(fn_, scope, ref.name);
             if (slot >= 0) return fn_.variables[static_cast<size_t>(slot)].type;
+            pg::TypeInfo of_package;
+            current_loc_ = ref.loc;
+            if (PackageVariableType(ref.name, &of_package)) return of_package;
             if (ref.name.size() < 2)
                 Error(ref.loc, "variable \"" + ast::JoinName(ref.name) + "\" does not exist in %TYPE");
             return PlType(pg::ColumnType(ref.name));
@@ -51,6 +54,12 @@ pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, 
             auto it = s->types.find(word);
             if (it != s->types.end()) return it->second;
         }
+    }
+    // pkg.t: a TYPE or SUBTYPE of a package's specification.
+    if (ref.text.find('.') != std::string::npos && ref.text.find('(') == std::string::npos) {
+        pg::TypeInfo of_package;
+        current_loc_ = ref.loc;
+        if (PackageType(ref.text, &of_package)) return of_package;
     }
     pg::TypeInfo type = PlType(pg::ParseTypeName(MapOracleTypeName(ref.text)));
     type.byte_limit = OracleByteLimit(ref.text);

@@ -257,6 +257,11 @@ bool Executor::TryAppend(const ast::AssignStmt &s, compile::StoreSite &site) {
 
 // A soft error (see ExecStmt) leaves the variable as it was: Flow::Error.
 Flow Executor::ExecAssign(const ast::AssignStmt &s) {
+    if (unlikely(s.slot < 0)) {  // another package's variable
+        auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
+        StoreTarget(site.target, Eval(*s.value));
+        return Flow::Normal;
+    }
     if (!soft_) {
         auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
         if (site.append && TryAppend(s, site)) return Flow::Normal;

@@ -63,6 +63,12 @@ bool Executor::Matches(const std::vector<compile::Condition> &conditions, const 
             case Kind::UserException:
                 if (origin.function == &fn_ && origin.user_exception == c.exception) return true;
                 break;
+            case Kind::Message:
+                // Raised by a package, perhaps through SQL (which keeps only
+                // the error's code and text).
+                if (code == c.sqlstate && error.data()->message != nullptr && c.message == error.data()->message)
+                    return true;
+                break;
         }
     }
     return false;

@@ -8,6 +8,8 @@
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
 #include "plpolar/pg/packages.hpp"
+#include "plpolar/pg/row.hpp"
+#include "plpolar/pg/types.hpp"
 
 namespace plpolar::exec {
 
@@ -26,6 +28,13 @@ Registry &Packages() {
     alignas(Registry) static unsigned char storage[sizeof(Registry)];
     static Registry *registry = ::new (storage) Registry();
     return *registry;
+}
+
+// Bumped whenever an instance comes or goes: sites' cached instances are
+// valid while it stays.
+uint64 &Epoch() {
+    static uint64 epoch = 1;
+    return epoch;
 }
 
 }  // namespace
@@ -70,6 +79,7 @@ std::shared_ptr<PackageInstance> UsePackage(const std::string &name) {
         }
         bool had_state = it->second->initialized() && it->second->unit().has_state;
         r.instances.erase(it);  // running calls keep theirs
+        ++Epoch();
         if (had_state)
             pg::Raise(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, "ORA-04068: existing state of packages has been discarded",
                       "Package \"" + name + "\" was " + (src.exists ? "replaced" : "dropped") +
@@ -79,11 +89,13 @@ std::shared_ptr<PackageInstance> UsePackage(const std::string &name) {
     auto instance = std::make_shared<PackageInstance>(compile::CompilePackage(src, false));
     instance->checked_generation = generation;
     r.instances[key] = instance;
+    ++Epoch();
     return instance;
 }
 
 void DiscardPackage(const std::string &name) {
     Registry &r = Packages();
+    ++Epoch();
     for (auto it = r.instances.begin(); it != r.instances.end();) {
         if (it->first.first == name)
             it = r.instances.erase(it);
@@ -94,7 +106,58 @@ void DiscardPackage(const std::string &name) {
 
 void DiscardAllPackages() {
     Registry &r = Packages();
+    ++Epoch();
     r.instances.clear();
+}
+
+namespace {
+
+// The instance a site reads and writes, initialised; cached in the site
+// until an instance comes or goes, a package changes or the user does.
+PackageInstance &InstanceFor(compile::PackageRefSite &site) {
+    uint64 epoch = Epoch() ^ (compile::PackageGeneration() << 20) ^ (static_cast<uint64>(pg::OuterUser()) << 40);
+    if (site.instance != nullptr && site.epoch == epoch) return *static_cast<PackageInstance *>(site.instance);
+    std::shared_ptr<PackageInstance> instance = UsePackage(site.package);
+    const compile::PackageUnit &unit = instance->unit();
+    const auto &vars = unit.fn->variables;
+    if (unit.source.version != site.version || site.slot >= static_cast<int>(vars.size()) ||
+        vars[static_cast<size_t>(site.slot)].name != site.item)
+        pg::Raise(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+                  "ORA-04068: existing state of packages has been discarded",
+                  "Package \"" + site.package + "\" was replaced while this unit ran; call it again.");
+    instance->EnsureInitialized();
+    site.instance = instance.get();  // the registry keeps it while the epoch stays
+    site.epoch = Epoch() ^ (compile::PackageGeneration() << 20) ^ (static_cast<uint64>(pg::OuterUser()) << 40);
+    return *instance;
+}
+
+}  // namespace
+
+pg::Value Executor::ReadPackageVariable(compile::PackageRefSite &site) {
+    PackageInstance &instance = InstanceFor(site);
+    const pg::Value &v = instance.executor().PackageValue(site.slot);
+    pg::Value out = v;
+    if (!site.field.empty()) {
+        if (v.isnull) return pg::Value::Null(UNKNOWNOID);
+        if (!pg::GetRowField(v.datum, site.field, &site.cache, &out))
+            pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + site.package + "." + site.item + "\" has no field \"" +
+                                                    site.field + "\"");
+    }
+    // A copy in this statement's memory: the package may replace the value
+    // while the expression still reads it.
+    if (out.isnull) return out;
+    if (site.field.empty()) {
+        if (!site.type.byval) out.datum = pg::CopyDatum(out.datum, false, site.type.typlen);
+    } else {
+        pg::TypeInfo t = pg::TypeFromOid(out.type, -1);
+        if (!t.byval) out.datum = pg::CopyDatum(out.datum, false, t.typlen);
+    }
+    return out;
+}
+
+void Executor::WritePackageVariable(compile::PackageRefSite &site, const pg::Value &value) {
+    PackageInstance &instance = InstanceFor(site);
+    instance.executor().StorePackageValue(site.slot, site.field, value);
 }
 
 }  // namespace plpolar::exec

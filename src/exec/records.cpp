@@ -124,6 +124,10 @@ void Executor::StoreField(int slot, const std::string &field, const pg::Value &v
 }
 
 void Executor::StoreTarget(compile::TargetSite &target, const pg::Value &value) {
+    if (target.package != nullptr) {
+        WritePackageVariable(*target.package, target.field.empty() ? Coerce(value, *target.cast) : value);
+        return;
+    }
     if (target.field.empty())
         Store(target.slot, value, *target.cast);
     else

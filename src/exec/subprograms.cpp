@@ -195,6 +195,16 @@ pg::Value Executor::CallMember(compile::SubprogramSite &sp, const pg::Value *arg
     return result;
 }
 
-void Executor::StorePackageValue(int slot, const pg::Value &value) { StoreCoerced(slot, value); }
+void Executor::StorePackageValue(int slot, const std::string &field, const pg::Value &value) {
+    if (field.empty()) {
+        StoreCoerced(slot, value);
+        return;
+    }
+    compile::TargetSite target;
+    target.slot = slot;
+    target.field = field;
+    target.cast = std::make_unique<compile::CastSite>();
+    StoreField(slot, field, value, target);
+}
 
 }  // namespace plpolar::exec

@@ -113,6 +113,9 @@ PackageSource ReadPackageSource(const std::string &name) {
     RawRow *praw = &raw;
     Guarded([n, praw] {
         MemoryContext caller = CurrentMemoryContext;
+        // Its own connection: compiles (the validator's too) read packages
+        // whether or not the caller is connected.
+        if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
         Oid types[1] = {TEXTOID};
         Datum values[1] = {CStringGetTextDatum(n)};
         int rc = SPI_execute_with_args(
@@ -120,7 +123,6 @@ PackageSource ReadPackageSource(const std::string &name) {
             "body_line::pg_catalog.text, version::pg_catalog.text, search_path FROM plpolar.packages "
             "WHERE name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
             1, types, values, nullptr, false, 1);
-        MemoryContextSwitchTo(caller);
         if (rc != SPI_OK_SELECT) elog(ERROR, "plpolar.packages: SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
         praw->found = SPI_processed > 0;
         if (praw->found) {
@@ -130,7 +132,8 @@ PackageSource ReadPackageSource(const std::string &name) {
                 praw->cols[i] = v != nullptr ? MemoryContextStrdup(caller, v) : nullptr;
             }
         }
-        SPI_freetuptable(SPI_tuptable);
+        SPI_finish();
+        MemoryContextSwitchTo(caller);
     });
     PackageSource src;
     src.name = name;

@@ -43,6 +43,7 @@ enum class AnnotationKind : uint8_t {
     Dynamic,
     For,
     Block,
+    PackageRef,
 };
 
 // State a later phase hangs on a node (plans, expression states, casts).

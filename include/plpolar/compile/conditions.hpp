@@ -17,10 +17,12 @@ struct Condition {
         ValueError,     // VALUE_ERROR: 22001, 22003, 22004, 22026 but a column's check in SQL,
                         // and a conversion error raised by PL code
         UserException,  // a declared exception without PRAGMA EXCEPTION_INIT
+        Message,        // a package's exception: `sqlstate` with exactly `message`
     };
     Kind kind = Kind::SqlState;
     int sqlstate = 0;
     int exception = -1;  // UserException: index in CompiledFunction::exceptions
+    std::string message;
 };
 
 // Oracle's predefined names (no_data_found, zero_divide, ...) and

@@ -30,6 +30,11 @@ struct PackageUnit {
     SubprogramSite *MemberFor(const FunctionInfo &routine) const;
 };
 
+// This backend's compile of package `name`'s specification alone (what
+// other units see of it), for the current version; null if there is no
+// such package.
+std::shared_ptr<PackageUnit> SpecUnit(const std::string &name);
+
 // Compiles `source`; with `spec_only` the body (if any) is left out, as when
 // the specification alone is being created. Errors name the package part
 // and its line.

@@ -123,8 +123,29 @@ struct DecimalExpr : ast::Annotation {
 };
 
 // Where one fetched value goes: a variable, a record field or a record.
+// A user package's variable or constant named from another unit
+// (pkg.v, pkg.rec.f): a slot of the package's instance in this session
+// (exec/package_instance.cpp). The unit was compiled against `version` of
+// the specification; a new version recompiles it.
+struct PackageRefSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::PackageRef;
+    PackageRefSite() : ast::Annotation(kKind) {}
+    std::string package;
+    int64 version = 0;
+    std::string item;   // the variable's name
+    int slot = -1;      // in the package's unit
+    std::string field;  // a record variable's field; empty: the variable
+    pg::TypeInfo type;  // the variable's
+    pg::FieldCache cache;
+    // The instance last used and when (exec/package_instance.cpp).
+    void *instance = nullptr;
+    uint64 epoch = 0;
+};
+
 struct TargetSite {
     int slot = -1;
+    // A package variable of another unit (slot is -1 then).
+    std::unique_ptr<PackageRefSite> package;
     std::string field;  // a record's field; empty: the variable itself
     int attnum_hint = 0;
     std::unique_ptr<CastSite> cast;

@@ -58,7 +58,7 @@ public:
     pg::Value CallMember(compile::SubprogramSite &sp, const pg::Value *args, size_t nargs, std::vector<pg::Value> *outs);
     // A package variable read or assigned from another unit.
     const pg::Value &PackageValue(int slot) const { return slots_[static_cast<size_t>(slot)]; }
-    void StorePackageValue(int slot, const pg::Value &value);
+    void StorePackageValue(int slot, const std::string &field, const pg::Value &value);
 
     // For the error context callback.
     const ast::Stmt *current_statement() const { return current_; }
@@ -123,6 +123,10 @@ private:
     // Another plpolar function called from an expression, run here without
     // the SQL round trip (direct_call.cpp); PgExpr::direct_callee() says when.
     pg::Value CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n);
+
+    // another unit's package variables (package_instance.cpp)
+    pg::Value ReadPackageVariable(compile::PackageRefSite &site);
+    void WritePackageVariable(compile::PackageRefSite &site, const pg::Value &value);
 
     // nested subprograms (subprograms.cpp)
     pg::Value CallSubprogram(compile::SubprogramCallSite &call);
