@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "plpolar/compile/sites.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
 

@@ -18,6 +18,8 @@
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/packages.hpp"
+#include "plpolar/pg/row.hpp"
+#include "plpolar/pg/types.hpp"
 #include "plpolar/pg/script.hpp"
 
 namespace plpolar::handler {
@@ -29,14 +31,47 @@ std::string MemberBody(const std::string &package) {
            "\n-- Its code is the package's: see plpolar.user_source.\nBEGIN NULL; END;";
 }
 
+std::string Lower(std::string s) {
+    for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// A specification's TYPE t IS RECORD in a public signature: a composite
+// type pkg.t of the same fields, so that SQL can pass and receive it.
+std::string CompositeFor(const pg::PackageSource &src, const std::string &name, const pg::TypeInfo &type) {
+    std::string qualified = compile::QuoteIdent(src.name) + "." + compile::QuoteIdent(name);
+    if (pg::TypeExists(qualified)) return qualified;
+    std::string sql = "CREATE TYPE " + qualified + " AS (";
+    bool first = true;
+    for (const pg::RowField &f : pg::RowFields(type.oid, type.typmod)) {
+        sql += (first ? "" : ", ") + compile::QuoteIdent(f.name) + " " + pg::FormatType(f.type.oid, f.type.typmod);
+        first = false;
+    }
+    pg::ExecuteScriptStatement(sql + ")");
+    return qualified;
+}
+
 // The public subprograms as routines of the package's schema, created or
 // replaced; routines of subprograms no longer in the specification go.
 void SyncRoutines(const compile::PackageUnit &unit, const pg::PackageSource &src) {
     std::set<Oid> keep;
+    // The package's own types in headers: REF CURSOR types are refcursor,
+    // records composite types of the schema, subtypes their base type.
+    auto map_type = [&unit, &src](const std::string &text) {
+        std::string name = Lower(text);
+        std::string own_prefix = src.name + ".";
+        if (name.compare(0, own_prefix.size(), own_prefix) == 0) name = name.substr(own_prefix.size());
+        auto it = unit.scope->types.find(name);
+        if (it == unit.scope->types.end()) return MapHeaderType(text);
+        const pg::TypeInfo &t = it->second;
+        if (t.oid == REFCURSOROID) return std::string("refcursor");
+        if (t.oid == RECORDOID) return CompositeFor(src, name, t);
+        return pg::FormatType(t.oid, t.typmod);
+    };
     for (const std::string &header : unit.public_headers) {
         parser::OracleSubprogram sub;
         try {
-            sub = parser::ParseOracleSubprogram("CREATE OR REPLACE " + header + " IS", MapHeaderType);
+            sub = parser::ParseOracleSubprogram("CREATE OR REPLACE " + header + " IS", map_type);
         } catch (const parser::SyntaxError &e) {
             pg::Raise(ERRCODE_SYNTAX_ERROR, std::string(e.what()) + " (in the header " + header + ")");
         }

@@ -54,6 +54,13 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
     if (unit.fn->uses_session_variables) BindSessionVariables(executor, *unit.fn);
     std::vector<pg::Value> outs;
     pg::Value v = executor.CallMember(site, args.data(), args.size(), &outs);
+    if (!v.isnull && v.type == RECORDOID && info.return_type.typtype == TYPTYPE_COMPOSITE) {
+        if (member.member_result_cast == nullptr) {
+            member.member_result_cast = std::make_unique<compile::CastSite>();
+            member.member_result_cast->target = info.return_type;
+        }
+        v = executor.Convert(v, *member.member_result_cast);
+    }
     if (!info.output_args.empty()) {
         std::vector<pg::Value> results;
         for (int k : info.output_args) results.push_back(outs[static_cast<size_t>(k)]);

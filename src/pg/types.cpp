@@ -61,6 +61,17 @@ TypeInfo ParseTypeName(const std::string &text) {
     return TypeFromOid(oid, typmod);
 }
 
+bool TypeExists(const std::string &text) {
+    const char *str = text.c_str();
+    return Guarded([str] {
+        Oid oid = InvalidOid;
+        int32 typmod = -1;
+        // missing_ok: no error for an unknown name (a syntax error still is one).
+        parseTypeString(str, &oid, &typmod, true);
+        return OidIsValid(oid);
+    });
+}
+
 TypeInfo ColumnType(const std::vector<std::string> &name) {
     // Resolved by hand rather than through TypeName.pct_type, which keeps
     // only the type (not its length) and prints a NOTICE.

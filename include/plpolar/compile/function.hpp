@@ -44,6 +44,7 @@ struct Variable {
 };
 
 struct SubprogramSite;
+struct CastSite;
 
 // What a SUBTYPE adds to its base type (its type is in Scope::types).
 struct SubtypeConstraint {
@@ -136,6 +137,7 @@ public:
     std::string member_package;
     uint64 member_unit = 0;  // PackageUnit::serial of the unit member_site belongs to
     SubprogramSite *member_site = nullptr;
+    std::unique_ptr<CastSite> member_result_cast;  // record result -> the routine's composite type
     // Packages whose items this unit names, with the version it was
     // compiled against: a new version recompiles it.
     std::vector<std::pair<std::string, int64>> package_deps;

@@ -56,6 +56,9 @@ public:
     // values come back in `outs` (per parameter). Results in the caller's
     // current memory context.
     pg::Value CallMember(compile::SubprogramSite &sp, const pg::Value *args, size_t nargs, std::vector<pg::Value> *outs);
+    // A value converted as an assignment would (a package's record result
+    // into its SQL routine's composite type).
+    pg::Value Convert(const pg::Value &value, compile::CastSite &cast) { return Coerce(value, cast); }
     // A package variable read or assigned from another unit.
     const pg::Value &PackageValue(int slot) const { return slots_[static_cast<size_t>(slot)]; }
     void StorePackageValue(int slot, const std::string &field, const pg::Value &value);

@@ -46,6 +46,8 @@ Oid NumberTypeOid();
 TypeInfo TypeFromOid(Oid oid, int32 typmod);
 // A PostgreSQL type name as SQL writes it, e.g. "numeric(10,2)", "int[]".
 TypeInfo ParseTypeName(const std::string &text);
+// Whether the type name resolves (qualified or through the search_path).
+bool TypeExists(const std::string &text);
 // tab.col%TYPE (or schema.tab.col%TYPE).
 TypeInfo ColumnType(const std::vector<std::string> &name);
 std::string FormatType(Oid oid, int32 typmod);
