@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "compiler_impl.hpp"
+#include "plpolar/compile/package_unit.hpp"
 #include "plpolar/compile/compiler.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
@@ -72,6 +73,17 @@ SubtypeConstraint Compiler::ConstraintOf(const ast::TypeRef &ref, const Scope &s
     if (ref.form != ast::TypeRef::Form::Named) return SubtypeConstraint{};
     std::string word = ref.text;
     for (char &c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // pkg.subtype: the package's constraint (its unit was compiled when the
+    // type was resolved).
+    size_t dot = word.find('.');
+    if (dot != std::string::npos && word.find('.', dot + 1) == std::string::npos && IsPackage(word.substr(0, dot))) {
+        std::shared_ptr<PackageUnit> unit = SpecUnit(word.substr(0, dot));
+        if (unit != nullptr) {
+            auto it = unit->scope->subtypes.find(word.substr(dot + 1));
+            if (it != unit->scope->subtypes.end()) return it->second;
+        }
+        return SubtypeConstraint{};
+    }
     for (const Scope *s = &scope; s != nullptr; s = s->parent) {
         // The nearest declaration of the name decides, subtype or not.
         if (s->types.count(word) == 0) continue;

@@ -86,7 +86,24 @@ std::shared_ptr<PackageInstance> UsePackage(const std::string &name) {
                           " since this session initialised it; its variables start afresh on the next call.");
     }
     if (!src.exists) pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04043: package \"" + name + "\" does not exist");
-    auto instance = std::make_shared<PackageInstance>(compile::CompilePackage(src, false));
+    std::shared_ptr<compile::PackageUnit> unit;
+    try {
+        unit = compile::CompilePackage(src, false);
+    } catch (const pg::PgError &e) {
+        // Oracle's word for a body that no longer compiles (its
+        // specification or a table changed): ORA-04063, with the cause.
+        int code = e.sqlerrcode();
+        if (!src.has_body || code == ERRCODE_QUERY_CANCELED || code == ERRCODE_ADMIN_SHUTDOWN ||
+            code == ERRCODE_OUT_OF_MEMORY || code == ERRCODE_STATEMENT_TOO_COMPLEX)
+            throw;
+        pg::ErrorSpec spec;
+        spec.sqlstate = ERRCODE_INVALID_FUNCTION_DEFINITION;
+        spec.message = "ORA-04063: package body \"" + name + "\" has errors";
+        spec.detail = e.what();
+        spec.hint = "Replace the package body (CREATE OR REPLACE PACKAGE BODY through plpolar.exec).";
+        pg::Raise(spec);
+    }
+    auto instance = std::make_shared<PackageInstance>(std::move(unit));
     instance->checked_generation = generation;
     r.instances[key] = instance;
     ++Epoch();

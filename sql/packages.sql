@@ -1,0 +1,443 @@
+-- Packages: CREATE PACKAGE and PACKAGE BODY through plpolar.exec, with
+-- session state, as Oracle applications use them. A package is a schema of
+-- its name holding its public subprograms; the sources are rows of
+-- plpolar.packages.
+CREATE DATABASE plpolar_pkg;
+\c plpolar_pkg
+CREATE EXTENSION plpolar;
+SET plpolar.serveroutput = on;
+CREATE TABLE emp (id integer PRIMARY KEY, name text, dept integer, salary numeric);
+INSERT INTO emp VALUES (1, 'ann', 10, 100), (2, 'bob', 20, 200), (3, 'cid', 10, 300);
+
+-- 1. Specification and body; every kind of spec item.
+SELECT statement, line, action FROM plpolar.exec($s$
+CREATE OR REPLACE EDITIONABLE PACKAGE counter AUTHID DEFINER AS
+  -- variables with defaults, constants, records, REF CURSOR types
+  g_count   PLS_INTEGER := 0;
+  g_label   VARCHAR2(30) := 'start';
+  c_step    CONSTANT PLS_INTEGER := 1;
+  TYPE pair_t IS RECORD (k VARCHAR2(10), v NUMBER);
+  TYPE emp_cur IS REF CURSOR;
+  SUBTYPE small_t IS PLS_INTEGER RANGE 0 .. 100;
+  g_pair    pair_t;
+  -- exceptions, one bound to an Oracle number
+  e_too_big EXCEPTION;
+  e_coded   EXCEPTION;
+  PRAGMA EXCEPTION_INIT(e_coded, -20042);
+  -- cursors, one whose query the body gives
+  CURSOR c_dept(p_dept NUMBER) IS SELECT id, name FROM emp WHERE dept = p_dept ORDER BY id;
+  CURSOR c_rich RETURN emp%ROWTYPE;
+  -- subprograms: overloads and defaults
+  FUNCTION next_value RETURN PLS_INTEGER;
+  FUNCTION add(a NUMBER, b NUMBER DEFAULT 10) RETURN NUMBER;
+  FUNCTION add(a VARCHAR2, b VARCHAR2) RETURN VARCHAR2;
+  PROCEDURE reset(p_to IN PLS_INTEGER DEFAULT 0);
+  PROCEDURE fail(p_coded BOOLEAN DEFAULT FALSE);
+  FUNCTION dept_names(p_dept NUMBER) RETURN VARCHAR2;
+  FUNCTION rich_names RETURN VARCHAR2;
+  FUNCTION open_emps RETURN emp_cur;
+  FUNCTION make_pair(p_k VARCHAR2, p_v NUMBER) RETURN pair_t;
+  FUNCTION calls RETURN PLS_INTEGER;
+END counter;
+/
+CREATE OR REPLACE PACKAGE BODY counter AS
+  g_calls PLS_INTEGER;             -- private state
+  FUNCTION bump(x PLS_INTEGER) RETURN PLS_INTEGER;   -- forward declaration
+  FUNCTION next_value RETURN PLS_INTEGER IS
+  BEGIN
+    g_calls := g_calls + 1;
+    g_count := bump(g_count);
+    IF g_count > 5 THEN RAISE e_too_big; END IF;
+    RETURN g_count;
+  END next_value;
+  FUNCTION bump(x PLS_INTEGER) RETURN PLS_INTEGER IS   -- private
+  BEGIN
+    RETURN x + c_step;
+  END;
+  FUNCTION add(a NUMBER, b NUMBER DEFAULT 10) RETURN NUMBER IS BEGIN RETURN a + b; END;
+  FUNCTION add(a VARCHAR2, b VARCHAR2) RETURN VARCHAR2 IS BEGIN RETURN a || b; END;
+  PROCEDURE reset(p_to IN PLS_INTEGER DEFAULT 0) IS BEGIN g_count := p_to; counter.g_label := 'reset'; END;
+  PROCEDURE fail(p_coded BOOLEAN DEFAULT FALSE) IS
+  BEGIN
+    IF p_coded THEN RAISE e_coded; END IF;
+    RAISE e_too_big;
+  END;
+  FUNCTION dept_names(p_dept NUMBER) RETURN VARCHAR2 IS
+    s VARCHAR2(200);
+  BEGIN
+    FOR r IN c_dept(p_dept) LOOP s := s || r.name || ' '; END LOOP;
+    RETURN s;
+  END;
+  CURSOR c_rich RETURN emp%ROWTYPE IS SELECT * FROM emp WHERE salary > 150 ORDER BY id;
+  FUNCTION rich_names RETURN VARCHAR2 IS
+    s VARCHAR2(200);
+  BEGIN
+    FOR r IN c_rich LOOP s := s || r.name || ' '; END LOOP;
+    RETURN s;
+  END;
+  FUNCTION open_emps RETURN emp_cur IS
+    c emp_cur;
+  BEGIN
+    OPEN c FOR SELECT name FROM emp ORDER BY id;
+    RETURN c;
+  END;
+  FUNCTION make_pair(p_k VARCHAR2, p_v NUMBER) RETURN pair_t IS
+    p pair_t;
+  BEGIN
+    p.k := p_k;
+    p.v := p_v;
+    RETURN p;
+  END;
+  FUNCTION calls RETURN PLS_INTEGER IS BEGIN RETURN g_calls; END;
+BEGIN
+  -- the initialization section: once per session, on first use
+  g_calls := 0;
+  g_pair.k := 'init';
+  dbms_output.put_line('counter initialised');
+END counter;
+/
+$s$);
+
+-- \df lists the public subprograms; the private ones are not there.
+\df counter.*
+SELECT name, type, line, text FROM plpolar.user_source WHERE name = 'counter' AND line <= 3 ORDER BY type, line;
+
+-- 2. State across calls and transactions: ROLLBACK does not undo it.
+SELECT counter.next_value() AS first, counter.next_value() AS second;
+BEGIN;
+SELECT counter.next_value() AS in_transaction;
+ROLLBACK;
+SELECT counter.next_value() AS after_rollback, counter.calls() AS calls;
+
+-- 3. Overloads, defaults, named arguments, procedures.
+SELECT counter.add(1) AS default_b, counter.add(1, 2) AS numbers, counter.add('a'::varchar2, 'b') AS strings,
+       counter.add(b => 5, a => 1) AS named;
+CALL counter.reset(0);
+SELECT counter.next_value() AS after_reset;
+CALL counter.reset();
+SELECT (counter.make_pair('k', 7)).*;
+
+-- 4. Private subprograms are not reachable from outside.
+SELECT counter.bump(1);
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line(counter.bump(1)); END $$;
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line(counter.g_calls); END $$;
+
+-- 5. Package items from another unit: variables, constants, records,
+-- types, exceptions (caught by name), cursors inside the package.
+DO LANGUAGE plpolar $$
+DECLARE
+  p counter.pair_t;
+  l counter.g_label%TYPE;
+  s counter.small_t := 3;
+BEGIN
+  dbms_output.put_line('step=' || counter.c_step || ' label=' || counter.g_label || ' pair.k=' || counter.g_pair.k);
+  counter.g_label := 'set from outside';
+  counter.g_pair.v := 99;
+  p := counter.g_pair;
+  l := counter.g_label;
+  dbms_output.put_line('p.v=' || p.v || ' l=' || l || ' s=' || s);
+  BEGIN
+    counter.fail;
+  EXCEPTION WHEN counter.e_too_big THEN dbms_output.put_line('caught e_too_big: ' || SQLCODE || ' ' || SQLERRM);
+  END;
+  BEGIN
+    counter.fail(TRUE);
+  EXCEPTION WHEN counter.e_coded THEN dbms_output.put_line('caught e_coded: ' || SQLCODE);
+  END;
+  BEGIN
+    RAISE counter.e_too_big;
+  EXCEPTION WHEN counter.e_too_big THEN dbms_output.put_line('raised here, caught by name');
+  END;
+  dbms_output.put_line('dept 10: ' || counter.dept_names(10) || '| rich: ' || counter.rich_names);
+END $$;
+-- The state another unit set is the package's.
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line('label is now ' || counter.g_label || ', pair.v ' || counter.g_pair.v); END $$;
+-- An exception raised past SQL is still caught by name.
+DO LANGUAGE plpolar $$
+DECLARE n PLS_INTEGER;
+BEGIN
+  LOOP
+    n := counter.next_value();
+  END LOOP;
+EXCEPTION WHEN counter.e_too_big THEN dbms_output.put_line('loop stopped by e_too_big at ' || counter.g_count);
+END $$;
+-- A REF CURSOR returned to SQL.
+BEGIN;
+SELECT counter.open_emps() AS portal \gset
+FETCH ALL FROM :"portal";
+COMMIT;
+-- Constants and assignments that Oracle refuses.
+DO LANGUAGE plpolar $$ BEGIN counter.c_step := 2; END $$;
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line(counter.nope); END $$;
+DO LANGUAGE plpolar $$ DECLARE s counter.small_t := 101; BEGIN NULL; END $$;
+
+-- 6. A second session has its own, fresh state.
+CREATE EXTENSION dblink;
+SELECT dblink_connect('other', 'dbname=plpolar_pkg port=' || current_setting('port') || ' host=' ||
+                      split_part(current_setting('unix_socket_directories'), ',', 1));
+SELECT * FROM dblink('other', 'SELECT counter.next_value(), counter.calls()') AS t(value integer, calls integer);
+SELECT counter.calls() AS this_session_calls;
+
+-- 7. Replacement: this session's state starts afresh (no error); another
+-- session that held state gets ORA-04068 once, then starts afresh.
+SELECT statement, action FROM plpolar.exec($s$
+CREATE OR REPLACE PACKAGE BODY counter AS
+  g_calls PLS_INTEGER := 100;
+  FUNCTION bump(x PLS_INTEGER) RETURN PLS_INTEGER IS BEGIN RETURN x + 10 * c_step; END;
+  FUNCTION next_value RETURN PLS_INTEGER IS
+  BEGIN g_calls := g_calls + 1; g_count := bump(g_count); RETURN g_count; END;
+  FUNCTION add(a NUMBER, b NUMBER DEFAULT 10) RETURN NUMBER IS BEGIN RETURN a + b + 1000; END;
+  FUNCTION add(a VARCHAR2, b VARCHAR2) RETURN VARCHAR2 IS BEGIN RETURN b || a; END;
+  PROCEDURE reset(p_to IN PLS_INTEGER DEFAULT 0) IS BEGIN g_count := p_to; END;
+  PROCEDURE fail(p_coded BOOLEAN DEFAULT FALSE) IS BEGIN RAISE e_too_big; END;
+  FUNCTION dept_names(p_dept NUMBER) RETURN VARCHAR2 IS BEGIN RETURN NULL; END;
+  CURSOR c_rich RETURN emp%ROWTYPE IS SELECT * FROM emp;
+  FUNCTION rich_names RETURN VARCHAR2 IS BEGIN RETURN NULL; END;
+  FUNCTION open_emps RETURN emp_cur IS c emp_cur; BEGIN OPEN c FOR SELECT 1; RETURN c; END;
+  FUNCTION make_pair(p_k VARCHAR2, p_v NUMBER) RETURN pair_t IS p pair_t; BEGIN RETURN p; END;
+  FUNCTION calls RETURN PLS_INTEGER IS BEGIN RETURN g_calls; END;
+END;
+/
+$s$);
+SELECT counter.next_value() AS fresh_value, counter.calls() AS calls, counter.add(1, 2) AS new_code;
+SELECT * FROM dblink('other', 'SELECT counter.next_value()') AS t(value integer);
+SELECT * FROM dblink('other', 'SELECT counter.next_value(), counter.calls()') AS t(value integer, calls integer);
+
+-- 8. DBMS_SESSION.RESET_PACKAGE and MODIFY_PACKAGE_STATE start afresh.
+SELECT counter.next_value() AS before_reset;
+DO LANGUAGE plpolar $$ BEGIN dbms_session.reset_package; END $$;
+SELECT counter.next_value() AS after_reset_package;
+DO LANGUAGE plpolar $$ BEGIN dbms_session.modify_package_state(2); END $$;
+SELECT counter.calls() AS after_modify_package_state;
+
+-- 9. A unit compiled against a specification is recompiled when it changes.
+CREATE FUNCTION read_label() RETURNS text LANGUAGE plpolar AS $$ BEGIN RETURN counter.g_label; END; $$;
+SELECT read_label();
+SELECT action FROM plpolar.exec($s$
+CREATE OR REPLACE PACKAGE counter AS
+  g_label VARCHAR2(30) := 'second spec';
+  FUNCTION next_value RETURN PLS_INTEGER;
+END counter;
+$s$);
+SELECT read_label();
+\df counter.*
+-- The body no longer matches the specification: calls say so.
+SELECT counter.next_value();
+SELECT action FROM plpolar.exec($s$
+CREATE OR REPLACE PACKAGE counter AS
+  g_other NUMBER;
+  FUNCTION next_value RETURN PLS_INTEGER;
+END counter;
+/
+CREATE OR REPLACE PACKAGE BODY counter AS
+  FUNCTION next_value RETURN PLS_INTEGER IS BEGIN RETURN 7; END;
+END counter;
+$s$);
+SELECT counter.next_value();
+SELECT read_label();
+
+-- 10. Errors as Oracle gives them.
+-- A body that does not match its specification names the subprogram and line.
+SELECT action FROM plpolar.exec($s$
+CREATE OR REPLACE PACKAGE BODY counter AS
+  FUNCTION next_value(x NUMBER) RETURN PLS_INTEGER IS BEGIN RETURN x; END;
+END counter;
+$s$);
+-- No body: ORA-04067 on a call; its variables work without one.
+SELECT action FROM plpolar.exec($s$
+CREATE PACKAGE nobody AS
+  g NUMBER := 5;
+  FUNCTION f RETURN NUMBER;
+END;
+$s$);
+SELECT nobody.f();
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line('nobody.g = ' || nobody.g); END $$;
+-- A body without a specification, a second CREATE without OR REPLACE, a schema that is not a package.
+SELECT action FROM plpolar.exec('CREATE PACKAGE BODY ghost AS END;');
+SELECT action FROM plpolar.exec('CREATE PACKAGE nobody AS g NUMBER; END;');
+CREATE SCHEMA plain;
+SELECT action FROM plpolar.exec('CREATE PACKAGE plain AS g NUMBER; END;');
+-- Syntax errors carry the script line.
+SELECT action FROM plpolar.exec($s$
+CREATE PACKAGE broken AS
+  g NUMBER := ;
+END;
+$s$);
+-- A spec error is the spec's.
+SELECT action FROM plpolar.exec($s$
+CREATE PACKAGE broken AS
+  g no_such_type;
+END;
+$s$);
+\dn broken
+
+-- 11. DROP PACKAGE BODY, ALTER PACKAGE ... COMPILE, DROP PACKAGE.
+SELECT action FROM plpolar.exec($s$
+CREATE OR REPLACE PACKAGE BODY nobody AS
+  FUNCTION f RETURN NUMBER IS BEGIN g := g + 1; RETURN g; END;
+END;
+$s$);
+SELECT nobody.f(), nobody.f();
+SELECT action FROM plpolar.exec('ALTER PACKAGE nobody COMPILE');
+SELECT nobody.f() AS after_compile;
+SELECT action FROM plpolar.exec('ALTER PACKAGE nobody COMPILE BODY');
+SELECT action FROM plpolar.exec('DROP PACKAGE BODY nobody');
+SELECT nobody.f();
+SELECT action FROM plpolar.exec('DROP PACKAGE nobody');
+\dn nobody
+SELECT action FROM plpolar.exec('DROP PACKAGE nobody');
+SELECT count(*) FROM plpolar.packages WHERE name = 'nobody';
+
+-- 12. The initialization section with its own handler, run once.
+SELECT action FROM plpolar.exec($s$
+CREATE PACKAGE boot AS
+  g_status VARCHAR2(40);
+  FUNCTION status RETURN VARCHAR2;
+END;
+/
+CREATE PACKAGE BODY boot AS
+  g_tries PLS_INTEGER := 0;
+  FUNCTION status RETURN VARCHAR2 IS BEGIN RETURN g_status || ' after ' || g_tries; END;
+BEGIN
+  g_tries := g_tries + 1;
+  g_status := 'loading';
+  g_status := TO_CHAR(1 / 0);
+EXCEPTION
+  WHEN ZERO_DIVIDE THEN g_status := 'fell back';
+END boot;
+/
+$s$);
+SELECT boot.status(), boot.status();
+
+-- 13. Oracle code as written: a package with a cursor FOR loop, a type in a
+-- signature, calls between public and private subprograms, qualified own names.
+SELECT action FROM plpolar.exec($s$
+CREATE OR REPLACE PACKAGE hr.emp_api AS
+  TYPE emp_rec IS RECORD (id NUMBER, name VARCHAR2(30), salary NUMBER);
+  FUNCTION get(p_id NUMBER) RETURN emp_rec;
+  PROCEDURE raise_salary(p_id NUMBER, p_pct NUMBER := 10);
+  FUNCTION total RETURN NUMBER;
+END emp_api;
+/
+CREATE OR REPLACE PACKAGE BODY hr.emp_api AS
+  FUNCTION get(p_id NUMBER) RETURN emp_rec IS
+    r emp_rec;
+  BEGIN
+    SELECT id, name, salary INTO r FROM emp WHERE id = p_id;
+    RETURN r;
+  EXCEPTION WHEN NO_DATA_FOUND THEN
+    RAISE_APPLICATION_ERROR(-20001, 'no employee ' || p_id);
+  END get;
+  PROCEDURE raise_salary(p_id NUMBER, p_pct NUMBER := 10) IS
+    r emp_rec := emp_api.get(p_id);
+  BEGIN
+    UPDATE emp SET salary = r.salary * (1 + p_pct / 100) WHERE id = p_id;
+  END raise_salary;
+  FUNCTION total RETURN NUMBER IS
+    t NUMBER := 0;
+  BEGIN
+    FOR r IN (SELECT salary FROM emp) LOOP t := t + r.salary; END LOOP;
+    RETURN t;
+  END total;
+END emp_api;
+/
+$s$);
+SELECT (emp_api.get(2)).*;
+CALL emp_api.raise_salary(2);
+CALL emp_api.raise_salary(p_id => 3, p_pct => 50);
+SELECT emp_api.total();
+SELECT emp_api.get(9);
+
+-- 14. Privileges. Definer's rights (Oracle's default) and invoker's rights;
+-- nobody reaches a package without GRANT EXECUTE ON it; state is per user.
+CREATE ROLE plpolar_pkg_alice LOGIN;
+CREATE ROLE plpolar_pkg_bob LOGIN;
+GRANT CREATE ON DATABASE plpolar_pkg TO plpolar_pkg_alice, plpolar_pkg_bob;
+GRANT CREATE ON SCHEMA public TO plpolar_pkg_alice;
+SET ROLE plpolar_pkg_alice;
+CREATE TABLE secrets (s text);
+INSERT INTO secrets VALUES ('the secret');
+CREATE TABLE boot_log (who text, as_user text);
+SELECT action FROM plpolar.exec($s$
+CREATE PACKAGE vault AS
+  g_counter PLS_INTEGER := 0;
+  FUNCTION peek RETURN VARCHAR2;
+  FUNCTION bump RETURN PLS_INTEGER;
+  FUNCTION shout(p VARCHAR2) RETURN VARCHAR2;
+END vault;
+/
+CREATE PACKAGE BODY vault AS
+  FUNCTION peek RETURN VARCHAR2 IS v VARCHAR2(100); BEGIN SELECT s INTO v FROM secrets; RETURN v; END;
+  FUNCTION bump RETURN PLS_INTEGER IS BEGIN g_counter := g_counter + 1; RETURN g_counter; END;
+  FUNCTION shout(p VARCHAR2) RETURN VARCHAR2 IS BEGIN RETURN upper(p); END;
+BEGIN
+  INSERT INTO boot_log VALUES (current_user, current_user);
+END vault;
+/
+CREATE PACKAGE vault_inv AUTHID CURRENT_USER AS
+  FUNCTION peek RETURN VARCHAR2;
+END;
+/
+CREATE PACKAGE BODY vault_inv AS
+  FUNCTION peek RETURN VARCHAR2 IS v VARCHAR2(100); BEGIN SELECT s INTO v FROM secrets; RETURN v; END;
+END;
+/
+$s$);
+SELECT vault.bump() AS alice_first, vault.bump() AS alice_second;
+SET ROLE plpolar_pkg_bob;
+SELECT vault.peek();
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line(vault.g_counter); END $$;
+SELECT action FROM plpolar.exec('GRANT EXECUTE ON vault TO plpolar_pkg_bob');
+SELECT action FROM plpolar.exec('CREATE OR REPLACE PACKAGE vault AS g NUMBER; END;');
+INSERT INTO plpolar.packages VALUES ('vault', 'plpolar_pkg_bob', false, '', 'AS END;', 1, NULL, 1, 1);
+UPDATE plpolar.packages SET body = 'AS END;';
+SET ROLE plpolar_pkg_alice;
+SELECT action FROM plpolar.exec($s$
+GRANT EXECUTE ON vault TO plpolar_pkg_bob;
+GRANT EXECUTE ON vault_inv TO plpolar_pkg_bob;
+$s$);
+SET ROLE plpolar_pkg_bob;
+-- A planted upper() early in bob's path does not reach alice's code.
+CREATE SCHEMA bobs;
+CREATE FUNCTION bobs.upper(text) RETURNS text LANGUAGE sql AS $$ SELECT 'planted' $$;
+SET search_path = bobs, public;
+SELECT vault.peek() AS definer_reads, vault.shout('quiet') AS shout;
+SELECT vault_inv.peek() AS invoker_reads;
+-- bob's own state, and the initialization ran as alice although bob's
+-- variable read started it.
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line('bob sees g_counter = ' || vault.g_counter); END $$;
+SELECT vault.bump() AS bob_first;
+RESET search_path;
+RESET ROLE;
+SELECT as_user, count(*) AS inits FROM boot_log GROUP BY 1;
+SET ROLE plpolar_pkg_alice;
+SELECT vault.bump() AS alice_third;
+SELECT action FROM plpolar.exec('REVOKE EXECUTE ON vault FROM plpolar_pkg_bob');
+SET ROLE plpolar_pkg_bob;
+SELECT vault.bump();
+RESET ROLE;
+SELECT action FROM plpolar.exec('DROP PACKAGE vault; DROP PACKAGE vault_inv;');
+DROP SCHEMA bobs CASCADE;
+DROP TABLE secrets, boot_log;
+REVOKE CREATE ON DATABASE plpolar_pkg FROM plpolar_pkg_alice, plpolar_pkg_bob;
+REVOKE CREATE ON SCHEMA public FROM plpolar_pkg_alice;
+ALTER DEFAULT PRIVILEGES FOR ROLE plpolar_pkg_alice REVOKE ALL ON FUNCTIONS FROM plpolar_pkg_bob;
+DROP OWNED BY plpolar_pkg_alice, plpolar_pkg_bob;
+DROP ROLE plpolar_pkg_alice;
+DROP ROLE plpolar_pkg_bob;
+
+-- 15. pg_dump carries packages: restored into another database, they work.
+SELECT dblink_disconnect('other');
+\! pg_dump -d plpolar_pkg > /tmp/plpolar_pkg.dump 2>&1; echo "pg_dump: $?"
+CREATE DATABASE plpolar_pkg_restored;
+\! psql -X -q -v ON_ERROR_STOP=1 -d plpolar_pkg_restored -f /tmp/plpolar_pkg.dump > /tmp/plpolar_pkg.restore 2>&1; echo "restore: $?"; rm -f /tmp/plpolar_pkg.dump /tmp/plpolar_pkg.restore
+\c plpolar_pkg_restored
+SET plpolar.serveroutput = on;
+SELECT counter.next_value() AS restored_call, emp_api.total() AS restored_total;
+SELECT name, body IS NOT NULL AS has_body FROM plpolar.packages ORDER BY name;
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line('restored boot: ' || boot.status()); END $$;
+\df emp_api.*
+\c plpolar_pkg
+DROP DATABASE plpolar_pkg_restored;
+\c contrib_regression
+DROP DATABASE plpolar_pkg;
