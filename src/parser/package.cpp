@@ -94,6 +94,8 @@ OraclePackage ParseOraclePackage(const std::string &text) {
             lex.Next();
             t = lex.Next();
             pkg.notes.push_back("DEFAULT COLLATION: no effect (the database's collation applies)");
+        } else if (t.upper == "WRAPPED") {
+            fail("wrapped (obfuscated) PL/SQL cannot be compiled here: install the package from its source", t);
         } else {
             fail("unexpected " + NameText(text, t) + " in the package header", t);
         }

@@ -1,4 +1,4 @@
-// libFuzzer target: arbitrary bytes through the parse phase (body parser,
+// libFuzzer target: arbitrary bytes through the parse phase (body and package parser,
 // AST transformer, script splitter, Oracle-form translator, Oracle table
 // DDL, the SQL text rewrites: ROWNUM, aliases, names with #, continued lines).
 // A SyntaxError (or DdlUnsupported) is the expected answer to bad input; any
@@ -11,6 +11,7 @@
 #include "plpolar/compile/oracle_types.hpp"
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/ddl.hpp"
+#include "plpolar/parser/package.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/placeholders.hpp"
 #include "plpolar/parser/script.hpp"
@@ -22,6 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         plpolar::parser::ParseBody(input);
     } catch (const plpolar::parser::SyntaxError &) {
     }
+    try {
+        plpolar::parser::ParsePackageSource(input);
+    } catch (const plpolar::parser::SyntaxError &) {
+    }
     std::vector<plpolar::parser::ScriptStatement> statements;
     try {
         statements = plpolar::parser::SplitScript(input);
@@ -29,11 +34,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     for (const auto &stmt : statements) {
         if (stmt.kind == plpolar::parser::ScriptStatementKind::Sql) {
+            plpolar::parser::ParsePackageCommand(stmt.text);
             try {
                 std::string text = plpolar::parser::JoinContinuedLines(stmt.text);
                 plpolar::parser::TranslateOracleDdl(text, plpolar::compile::MapOracleSqlTypeName);
                 plpolar::parser::QualifyBuiltins(text);
             } catch (const plpolar::parser::SyntaxError &) {  // DdlUnsupported too
+            }
+            continue;
+        }
+        if (stmt.kind == plpolar::parser::ScriptStatementKind::OraclePackage) {
+            try {
+                auto pkg = plpolar::parser::ParseOraclePackage(stmt.text);
+                plpolar::parser::ParsePackageSource(pkg.source);
+            } catch (const plpolar::parser::SyntaxError &) {
             }
             continue;
         }
