@@ -348,6 +348,26 @@ CALL emp_api.raise_salary(p_id => 3, p_pct => 50);
 SELECT emp_api.total();
 SELECT emp_api.get(9);
 
+-- Header clauses in a specification; a default that is a constant of it.
+SELECT action FROM plpolar.exec($s$
+CREATE OR REPLACE PACKAGE geo AS
+  c_radius CONSTANT NUMBER := 6371;
+  c_unit CONSTANT VARCHAR2(2) := 'km';
+  FUNCTION circumference(p_radius NUMBER := c_radius) RETURN NUMBER DETERMINISTIC;
+  FUNCTION label(p_unit VARCHAR2 DEFAULT geo.c_unit) RETURN VARCHAR2 RESULT_CACHE;
+END geo;
+/
+CREATE OR REPLACE PACKAGE BODY geo AS
+  FUNCTION circumference(p_radius NUMBER := c_radius) RETURN NUMBER DETERMINISTIC IS
+  BEGIN RETURN ROUND(2 * 3.14159 * p_radius); END;
+  FUNCTION label(p_unit VARCHAR2 DEFAULT geo.c_unit) RETURN VARCHAR2 RESULT_CACHE IS
+  BEGIN RETURN 'in ' || p_unit; END;
+END geo;
+/
+$s$);
+SELECT geo.circumference() AS earth, geo.circumference(1) AS one, geo.label() AS label;
+SELECT provolatile, pg_get_function_arguments(oid) FROM pg_proc WHERE pronamespace = 'geo'::regnamespace ORDER BY proname;
+
 -- 14. Privileges. Definer's rights (Oracle's default) and invoker's rights;
 -- nobody reaches a package without GRANT EXECUTE ON it; state is per user.
 CREATE ROLE plpolar_pkg_alice LOGIN;

@@ -6,6 +6,7 @@
 // pkg.f(x), CALL pkg.p(), \df pkg.* lists them, GRANT works on them and
 // pg_dump carries them; their prosrc is a marker, the code being the
 // package's, whose sources are a row of plpolar.packages.
+#include <cctype>
 #include <set>
 
 #include "plpolar/compile/package_unit.hpp"
@@ -53,8 +54,35 @@ std::string CompositeFor(const pg::PackageSource &src, const std::string &name, 
 
 // The public subprograms as routines of the package's schema, created or
 // replaced; routines of subprograms no longer in the specification go.
-void SyncRoutines(const compile::PackageUnit &unit, const pg::PackageSource &src) {
+void SyncRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const pg::PackageSource &src) {
+    const compile::PackageUnit &unit = *unit_ptr;
     std::set<Oid> keep;
+    // DEFAULT c_name, a constant of the specification: SQL cannot read it,
+    // so the routine's default is its value (a spec-only instance gives it).
+    std::shared_ptr<exec::PackageInstance> constants;
+    auto constant_default = [&](std::string &param) {
+        size_t at = param.rfind(" DEFAULT ");
+        if (at == std::string::npos) return;
+        std::string expr = Lower(param.substr(at + 9));
+        while (!expr.empty() && std::isspace(static_cast<unsigned char>(expr.back()))) expr.pop_back();
+        if (expr.compare(0, src.name.size() + 1, src.name + ".") == 0) expr = expr.substr(src.name.size() + 1);
+        int slot = unit.scope->Find(expr);
+        if (slot < 0) return;
+        const compile::Variable &v = unit.fn->variables[static_cast<size_t>(slot)];
+        if (!v.constant)
+            pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
+                      "the default of parameter " + param.substr(0, at) + " is the package variable " + expr +
+                          ": a routine's default can only be a constant here");
+        if (constants == nullptr) {
+            constants = std::make_shared<exec::PackageInstance>(unit_ptr);
+            constants->EnsureInitialized();
+        }
+        const pg::Value &value = constants->executor().PackageValue(slot);
+        param = param.substr(0, at) + " DEFAULT " +
+                (value.isnull ? std::string("NULL")
+                              : compile::QuoteLiteral(pg::OutputValue(value.datum, value.type)) +
+                                    "::" + pg::FormatType(v.type.oid, v.type.typmod));
+    };
     // The package's own types in headers: REF CURSOR types are refcursor,
     // records composite types of the schema, subtypes their base type.
     auto map_type = [&unit, &src](const std::string &text) {
@@ -75,6 +103,7 @@ void SyncRoutines(const compile::PackageUnit &unit, const pg::PackageSource &src
         } catch (const parser::SyntaxError &e) {
             pg::Raise(ERRCODE_SYNTAX_ERROR, std::string(e.what()) + " (in the header " + header + ")");
         }
+        for (std::string &param : sub.parameters) constant_default(param);
         sub.name = compile::QuoteIdent(src.name) + "." + sub.name;
         sub.definer_rights = src.definer;
         sub.body = MemberBody(src.name);
@@ -136,7 +165,7 @@ std::string CreatePackage(const std::string &text, int script_line, int *body_li
         // The specification alone first: its errors are its own.
         std::shared_ptr<compile::PackageUnit> unit = compile::CompilePackage(next, true);
         if (!OidIsValid(nsp)) pg::ExecuteScriptStatement("CREATE SCHEMA " + compile::QuoteIdent(pkg.name));
-        SyncRoutines(*unit, next);
+        SyncRoutines(unit, next);
         pg::WritePackageSource(next);
         exec::DiscardPackage(pkg.name);
         return action;
@@ -199,7 +228,7 @@ bool RunPackageCommand(const std::string &text, std::string *action) {
                 pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04043: package body \"" + cmd.name + "\" does not exist");
             // As Oracle: compiled now, and the sessions' state discarded.
             std::shared_ptr<compile::PackageUnit> unit = compile::CompilePackage(src, cmd.spec_only);
-            if (!cmd.body_only) SyncRoutines(*unit, src);
+            if (!cmd.body_only) SyncRoutines(unit, src);
             pg::WritePackageSource(src);
             exec::DiscardPackage(cmd.name);
             *action = "ALTER PACKAGE " + cmd.name + " COMPILE" +

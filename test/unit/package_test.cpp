@@ -116,3 +116,18 @@ TEST(PackageSource, SpecAndBodyParse) {
     EXPECT_THROW(ParsePackageSource("AS g NUMBER END;"), SyntaxError);
     EXPECT_THROW(ParsePackageSource("AS BEGIN END;"), SyntaxError);
 }
+
+TEST(PackageSource, HeaderClausesInSpecification) {
+    ast::FunctionBody spec = ParsePackageSource(
+        "AS\n  FUNCTION f RETURN NUMBER DETERMINISTIC;\n  FUNCTION g(x NUMBER) RETURN VARCHAR2 RESULT_CACHE;\n"
+        "  FUNCTION h RETURN NUMBER PARALLEL_ENABLE DETERMINISTIC;\nEND;");
+    ASSERT_EQ(spec.block->decls.size(), 3u);
+    const char *types[] = {"NUMBER", "VARCHAR2", "NUMBER"};
+    for (size_t i = 0; i < 3; ++i) {
+        const auto &f = ast::Cast<ast::SubprogramDecl>(*spec.block->decls[i]);
+        EXPECT_EQ(f.return_type.text, types[i]);
+    }
+    EXPECT_EQ(ast::Cast<ast::SubprogramDecl>(*spec.block->decls[0]).header_text,
+              "FUNCTION f RETURN NUMBER DETERMINISTIC");
+    EXPECT_THROW(ParsePackageSource("AS FUNCTION f RETURN t PIPELINED; END;"), SyntaxError);
+}

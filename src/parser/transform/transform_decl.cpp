@@ -1,3 +1,5 @@
+#include <cctype>
+
 #include "transformer.hpp"
 
 #include "plpolar/parser/parser.hpp"
@@ -5,6 +7,30 @@
 namespace plpolar::parser {
 
 using P = PlPolarParser;
+
+namespace {
+
+// FUNCTION f RETURN t DETERMINISTIC | RESULT_CACHE | PARALLEL_ENABLE: the
+// type rule takes trailing words as part of the type name; they are
+// Oracle's header clauses (the SQL routine of a package's function gets
+// them from its header text, parser/script.cpp).
+void StripHeaderClauses(ast::TypeRef &type) {
+    if (type.form != ast::TypeRef::Form::Named) return;
+    for (;;) {
+        size_t end = type.text.find_last_not_of(" \t\r\n");
+        if (end == std::string::npos) return;
+        size_t start = type.text.find_last_of(" \t\r\n", end);
+        if (start == std::string::npos) return;  // the type itself
+        std::string word = type.text.substr(start + 1, end - start);
+        for (char &c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (word == "PIPELINED")
+            throw SyntaxError("PIPELINED table functions are not supported yet", type.loc.line, type.loc.column);
+        if (word != "DETERMINISTIC" && word != "RESULT_CACHE" && word != "PARALLEL_ENABLE") return;
+        type.text = type.text.substr(0, start);
+    }
+}
+
+}  // namespace
 
 void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vector<ast::DeclPtr> &out) {
     if (ctx == nullptr) return;
@@ -26,7 +52,10 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
                     decl->params.push_back(std::move(param));
                 }
             }
-            if (decl->is_function) decl->return_type = TransformTypeSpec(sp->type_spec());
+            if (decl->is_function) {
+                decl->return_type = TransformTypeSpec(sp->type_spec());
+                StripHeaderClauses(decl->return_type);
+            }
             antlr4::Token *header_end = decl->is_function  ? sp->type_spec()->getStop()
                                         : sp->params()     ? sp->params()->getStop()
                                                            : sp->identifier(0)->getStop();
