@@ -31,7 +31,7 @@ FROM bench_results GROUP BY workload ORDER BY workload;
 SQL
 # 10. Packages: state and calls against what they replace (bench/packages.sql).
 echo
-echo "10. packages (ratio: package / baseline; targets 10a, 10b <= 1.5, 10c about 1.0):"
+echo "10. packages (ratio: package / baseline; targets 10a, 10b <= 1.5, 10c and 10e about 1.0):"
 PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/packages.sql
 # 8c. Memory: VmRSS of one backend before and after 1 000 000 calls, after a
 # first million has touched every page the loop itself needs. The series

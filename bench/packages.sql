@@ -4,8 +4,14 @@
 --   10a a package variable read and written in a loop, from another unit,
 --       against a local variable;
 --   10b the same inside the package (its own state, unqualified);
---   10c a package function called in a loop against a standalone plpolar
---       function;
+--   10c a package function (definer's rights, Oracle's default) called in a
+--       loop against the same standalone Oracle-form function (definer's
+--       rights too: plpolar.exec's default);
+--   10e the same with invoker's rights on both sides (AUTHID CURRENT_USER
+--       package, PostgreSQL-form function);
+--   10f what definer's rights cost: 10c's package against 10e's function
+--       (each call takes on the owner's search_path, as fmgr does for a
+--       SECURITY DEFINER function with SET search_path);
 --   10d what a PL/pgSQL user writes instead of package state
 --       (set_config / current_setting) against the plpolar package variable.
 \set ON_ERROR_STOP on
@@ -29,6 +35,16 @@ CREATE OR REPLACE PACKAGE BODY bench_pkg AS
     RETURN g;
   END;
 END bench_pkg;
+/
+CREATE OR REPLACE PACKAGE bench_pkg_inv AUTHID CURRENT_USER AS
+  FUNCTION helper(x PLS_INTEGER) RETURN PLS_INTEGER;
+END bench_pkg_inv;
+/
+CREATE OR REPLACE PACKAGE BODY bench_pkg_inv AS
+  FUNCTION helper(x PLS_INTEGER) RETURN PLS_INTEGER IS BEGIN RETURN x + 1; END;
+END bench_pkg_inv;
+/
+CREATE OR REPLACE FUNCTION pkgb_ora_helper(x PLS_INTEGER) RETURN PLS_INTEGER IS BEGIN RETURN x + 1; END;
 /
 $s$) \g /dev/null
 
@@ -60,6 +76,18 @@ BEGIN
   FOR i IN 1..n LOOP s := pkgb_helper(s); END LOOP;
   RETURN s;
 END; $$;
+CREATE OR REPLACE FUNCTION pkgb_ora_standalone_calls(n int) RETURNS int LANGUAGE plpolar AS $$
+DECLARE s PLS_INTEGER := 0;
+BEGIN
+  FOR i IN 1..n LOOP s := pkgb_ora_helper(s); END LOOP;
+  RETURN s;
+END; $$;
+CREATE OR REPLACE FUNCTION pkgb_invoker_package_calls(n int) RETURNS int LANGUAGE plpolar AS $$
+DECLARE s PLS_INTEGER := 0;
+BEGIN
+  FOR i IN 1..n LOOP s := bench_pkg_inv.helper(s); END LOOP;
+  RETURN s;
+END; $$;
 CREATE OR REPLACE FUNCTION pkgb_package_calls(n int) RETURNS int LANGUAGE plpolar AS $$
 DECLARE s PLS_INTEGER := 0;
 BEGIN
@@ -89,10 +117,14 @@ BEGIN
        'pkgb_outside_loop(2000000)'),
       (2, '10b package variable inside the package (2M)', 'local variable', 'pkgb_local_loop(2000000)',
        'bench_pkg.inside_loop(2000000)'),
-      (3, '10c package function call (200k)', 'standalone function', 'pkgb_standalone_calls(200000)',
-       'pkgb_package_calls(200000)'),
+      (3, '10c package function call, definer (200k)', 'Oracle-form function',
+       'pkgb_ora_standalone_calls(200000)', 'pkgb_package_calls(200000)'),
       (4, '10d session state (200k)', 'PL/pgSQL set_config', 'pkgb_setting_loop(200000)',
-       'pkgb_outside_loop(200000)')) AS t(ord, name, baseline, base_call, pkg_call)
+       'pkgb_outside_loop(200000)'),
+      (5, '10e package function call, invoker (200k)', 'PG-form function', 'pkgb_standalone_calls(200000)',
+       'pkgb_invoker_package_calls(200000)'),
+      (6, '10f definer package vs invoker function (200k)', 'PG-form function',
+       'pkgb_standalone_calls(200000)', 'pkgb_package_calls(200000)')) AS t(ord, name, baseline, base_call, pkg_call)
       ORDER BY ord
   LOOP
     PERFORM bench_ms('SELECT ' || w.base_call);

@@ -423,6 +423,18 @@ CREATE FUNCTION bobs.upper(text) RETURNS text LANGUAGE sql AS $$ SELECT 'planted
 SET search_path = bobs, public;
 SELECT vault.peek() AS definer_reads, vault.shout('quiet') AS shout;
 SELECT vault_inv.peek() AS invoker_reads;
+-- The same calls from plpolar code (which runs a package function without
+-- fmgr) take on the definer's rights and path in the same way.
+DO LANGUAGE plpolar $$
+DECLARE
+  a VARCHAR2(100);
+  b VARCHAR2(100);
+BEGIN
+  a := vault.peek();
+  b := vault.shout('quiet');
+  dbms_output.put_line('from plpolar: ' || a || ' / ' || b || ' as ' || current_user);
+END $$;
+DO LANGUAGE plpolar $$ DECLARE a VARCHAR2(100); BEGIN a := vault_inv.peek(); END $$;
 -- bob's own state, and the initialization ran as alice although bob's
 -- variable read started it.
 DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line('bob sees g_counter = ' || vault.g_counter); END $$;
@@ -435,6 +447,7 @@ SELECT vault.bump() AS alice_third;
 SELECT action FROM plpolar.exec('REVOKE EXECUTE ON vault FROM plpolar_pkg_bob');
 SET ROLE plpolar_pkg_bob;
 SELECT vault.bump();
+DO LANGUAGE plpolar $$ DECLARE n PLS_INTEGER; BEGIN n := vault.bump(); END $$;
 RESET ROLE;
 SELECT action FROM plpolar.exec('DROP PACKAGE vault; DROP PACKAGE vault_inv;');
 DROP SCHEMA bobs CASCADE;

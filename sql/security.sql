@@ -89,6 +89,39 @@ SELECT sec_add_note($$'); DROP TABLE sec_notes; --$$), sec_add_note($$' OR '1'='
        sec_add_note_oracle('Robert''); DELETE FROM sec_notes; --');
 SELECT body, count(*) FROM sec_notes GROUP BY body ORDER BY body;
 
+-- EXECUTE privileges are checked in every transaction, also for calls that
+-- plpolar code keeps compiled (a plpolar callee runs without fmgr): a
+-- membership revoked without any catalog change to the callee still takes
+-- effect, as in PL/pgSQL.
+CREATE ROLE plpolar_exec_group;
+CREATE FUNCTION sec_guarded(x int) RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN x * 42; END $$;
+CREATE FUNCTION sec_guarded_pg(x int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN x * 43; END $$;
+REVOKE EXECUTE ON FUNCTION sec_guarded(int), sec_guarded_pg(int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sec_guarded(int), sec_guarded_pg(int) TO plpolar_exec_group;
+CREATE FUNCTION sec_call_guarded() RETURNS text LANGUAGE plpolar AS $$
+BEGIN
+  RETURN sec_guarded(1) || ' ' || sec_guarded_pg(1);
+END $$;
+GRANT plpolar_exec_group TO plpolar_mallory;
+SET ROLE plpolar_mallory;
+SELECT sec_call_guarded() AS while_member;
+RESET ROLE;
+REVOKE plpolar_exec_group FROM plpolar_mallory;
+SET ROLE plpolar_mallory;
+SELECT sec_call_guarded() AS after_revoke;
+DO LANGUAGE plpolar $$ DECLARE v int; BEGIN v := sec_guarded(2); END $$;
+DO LANGUAGE plpolar $$ DECLARE v int; BEGIN v := sec_guarded_pg(2); END $$;
+RESET ROLE;
+-- Checked again when the user changes inside a transaction.
+BEGIN;
+SELECT sec_call_guarded() AS owner_in_transaction;
+SET LOCAL ROLE plpolar_mallory;
+SELECT sec_call_guarded() AS mallory_in_transaction;
+ROLLBACK;
+SELECT sec_call_guarded() AS owner_runs;
+DROP FUNCTION sec_call_guarded(), sec_guarded(int), sec_guarded_pg(int);
+DROP ROLE plpolar_exec_group;
+
 DROP EVENT TRIGGER sec_logon;
 DROP EVENT TRIGGER sec_logoff;
 DROP OWNED BY plpolar_mallory;

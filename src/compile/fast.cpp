@@ -10,7 +10,10 @@ namespace plpolar::compile {
 bool Compiler::RunsNoUserCode(const ast::Expr &e) {
     switch (e.kind) {
         case ast::ExprKind::Literal: return true;
-        case ast::ExprKind::Name: return ast::Cast<ast::NameExpr>(e).builtin == ast::Builtin::None;
+        case ast::ExprKind::Name:
+            // A package variable's first read may initialise its package.
+            return ast::Cast<ast::NameExpr>(e).builtin == ast::Builtin::None &&
+                   (e.annotation == nullptr || e.annotation->kind != ast::AnnotationKind::PackageRef);
         case ast::ExprKind::Unary: return RunsNoUserCode(*ast::Cast<ast::UnaryExpr>(e).operand);
         case ast::ExprKind::Not: return RunsNoUserCode(*ast::Cast<ast::NotExpr>(e).operand);
         case ast::ExprKind::IsNull: return RunsNoUserCode(*ast::Cast<ast::IsNullExpr>(e).operand);
@@ -57,6 +60,14 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
         }
         case ast::ExprKind::Name: {
             const auto &n = ast::Cast<ast::NameExpr>(e);
+            if (n.slot < 0 && n.annotation != nullptr && n.annotation->kind == ast::AnnotationKind::PackageRef) {
+                auto &site = ast::Cast<PackageRefSite>(*n.annotation);
+                if (!site.field.empty() || (site.type.oid != INT4OID && site.type.oid != BOOLOID)) return nullptr;
+                node->op = Op::PackageSlot;
+                node->package = &site;
+                node->boolean = site.type.oid == BOOLOID;
+                return node;
+            }
             if (n.slot < 0 || n.field_ref || n.builtin != ast::Builtin::None) return nullptr;
             Oid type = fn_.variables[static_cast<size_t>(n.slot)].type.oid;
             if (type != INT4OID && type != BOOLOID) return nullptr;

@@ -259,6 +259,18 @@ bool Executor::TryAppend(const ast::AssignStmt &s, compile::StoreSite &site) {
 Flow Executor::ExecAssign(const ast::AssignStmt &s) {
     if (unlikely(s.slot < 0)) {  // another package's variable
         auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
+        compile::PackageRefSite &target = *site.target.package;
+        if (s.value->fast && target.field.empty()) {
+            // An integer or boolean into a variable of that very type.
+            const auto &fast = ast::Cast<compile::FastExpr>(*s.value->fast);
+            Oid type = fast.boolean ? BOOLOID : INT4OID;
+            int32 v = 0;
+            if (target.type.oid == type && EvalFast(fast, &v) == FastResult::Value) {
+                WritePackageVariable(target,
+                                     pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type));
+                return Flow::Normal;
+            }
+        }
         StoreTarget(site.target, Eval(*s.value));
         return Flow::Normal;
     }
@@ -276,7 +288,8 @@ Flow Executor::ExecAssign(const ast::AssignStmt &s) {
             int32 v = 0;
             FastResult r = EvalFast(fast, &v);
             if (r == FastResult::Value) {
-                if (unlikely(fn_.variables[slot].has_range)) CheckRange(fn_.variables[slot], pg::Value::Of(Int32GetDatum(v), type));
+                if (unlikely(fn_.variables[slot].has_range))
+                    CheckRange(fn_.variables[slot], pg::Value::Of(Int32GetDatum(v), type));
                 slots_[slot] = pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type);
                 return Flow::Normal;
             }

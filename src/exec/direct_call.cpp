@@ -8,20 +8,24 @@
 #include "plpolar/compile/function_cache.hpp"
 #include "plpolar/exec/error_context.hpp"
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/exec/package_instance.hpp"
 #include "plpolar/pg/expr.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+#include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/snapshot.hpp"
 
 namespace plpolar::exec {
 
 pg::Value Executor::CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n) {
     pg::CheckStackDepth();
+    call.CheckPrivileges();
     std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(call.direct_callee());
     const compile::FunctionInfo &info = fn->info;
     // What the call handler binds that a direct call does not: through it.
-    if (fn->uses_session_variables || info.is_event_trigger || fn->package_member || !info.output_args.empty() ||
-        n != info.arg_types.size())
+    if (fn->uses_session_variables || info.is_event_trigger || !info.output_args.empty() || n != info.arg_types.size())
         return EvalPgExpr(call, args, n);
+    if (fn->package_member) return CallMemberDirect(call, *fn, args, n);
     if (info.strict)
         for (size_t i = 0; i < n; ++i)
             if (args[i].isnull) return pg::Value::Null(info.return_type.oid);
@@ -44,6 +48,53 @@ pg::Value Executor::CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n
         throw;
     }
     return result;
+}
+
+// A package's public function: the package's instance runs it, with the
+// definer's rights and path that fmgr would have taken on for its SECURITY
+// DEFINER routine (skipped when already running so).
+pg::Value Executor::CallMemberDirect(pg::PgExpr &call, compile::CompiledFunction &member, const pg::Value *args,
+                                     size_t n) {
+    const compile::FunctionInfo &info = member.info;
+    if (info.strict)
+        for (size_t i = 0; i < n; ++i)
+            if (args[i].isnull) return pg::Value::Null(info.return_type.oid);
+    std::shared_ptr<PackageInstance> instance =
+        CachedInstance(member.member_package, member.member_instance).shared_from_this();
+    compile::PackageUnit &unit = instance->unit();
+    if (unit.fn->uses_session_variables) return EvalPgExpr(call, args, n);
+    compile::SubprogramSite &site = MemberSite(*instance, member);
+    const pg::PackageSource &src = unit.source;
+    bool fresh_snapshot = !fn_.read_only() && member.read_only();
+    std::optional<pg::FreshSnapshot> snapshot;
+    if (fresh_snapshot) snapshot.emplace();
+    pg::Value v;
+    try {
+        pg::DefinerScope as_owner(src.definer, instance->owner(), src.search_path);
+        instance->EnsureInitialized();
+        Executor &executor = instance->executor();
+        struct Owner {
+            Executor &e;
+            ResourceOwner saved;
+            ~Owner() { e.SetProcedureOwner(saved); }
+        } owner{executor, executor.procedure_owner()};
+        executor.SetProcedureOwner(nullptr);
+        ErrorContextScope context(executor);
+        std::vector<pg::Value> outs;
+        pg::MemoryContextScope in_temp(temp_context_);
+        v = executor.CallMember(site, args, n, &outs);
+        if (!v.isnull && v.type == RECORDOID && info.return_type.typtype == TYPTYPE_COMPOSITE) {
+            if (member.member_result_cast == nullptr) {
+                member.member_result_cast = std::make_unique<compile::CastSite>();
+                member.member_result_cast->target = info.return_type;
+            }
+            v = executor.Convert(v, *member.member_result_cast);
+        }
+    } catch (pg::PgError &e) {
+        e.origin() = pg::PgError::Origin{};
+        throw;
+    }
+    return v;
 }
 
 }  // namespace plpolar::exec

@@ -21,8 +21,8 @@ inline Executor::FastResult Executor::FastOperand(const compile::FastExpr &e, in
         *out = e.value;
         return FastResult::Value;
     }
-    if (e.op == Op::Slot) {
-        const pg::Value &v = slots_[static_cast<size_t>(e.slot)];
+    if (e.op == Op::Slot || e.op == Op::PackageSlot) {
+        const pg::Value &v = e.op == Op::Slot ? slots_[static_cast<size_t>(e.slot)] : PackageSlotValue(*e.package);
         if (v.isnull) return FastResult::Null;
         if (v.type != (e.boolean ? BOOLOID : INT4OID)) return FastResult::Bail;
         *out = e.boolean ? static_cast<int32>(DatumGetBool(v.datum)) : DatumGetInt32(v.datum);
@@ -35,8 +35,9 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
     using Op = compile::FastExpr::Op;
     switch (e.op) {
         case Op::Const: *out = e.value; return FastResult::Value;
-        case Op::Slot: {
-            const pg::Value &v = slots_[static_cast<size_t>(e.slot)];
+        case Op::Slot:
+        case Op::PackageSlot: {
+            const pg::Value &v = e.op == Op::Slot ? slots_[static_cast<size_t>(e.slot)] : PackageSlotValue(*e.package);
             if (v.isnull) return FastResult::Null;
             if (v.type != (e.boolean ? BOOLOID : INT4OID)) return FastResult::Bail;
             *out = e.boolean ? static_cast<int32>(DatumGetBool(v.datum)) : DatumGetInt32(v.datum);
@@ -134,6 +135,7 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
         case Op::Gt: *out = a > b; break;
         case Op::Ge: *out = a >= b; break;
         case Op::Slot:
+        case Op::PackageSlot:
         case Op::Const:
         case Op::Neg:
         case Op::And:

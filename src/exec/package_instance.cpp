@@ -37,6 +37,11 @@ uint64 &Epoch() {
     return epoch;
 }
 
+bool CacheCurrent(const compile::InstanceCache &cache) {
+    return cache.instance != nullptr && cache.epoch == Epoch() && cache.generation == compile::PackageGeneration() &&
+           cache.user == pg::OuterUser();
+}
+
 }  // namespace
 
 PackageInstance::PackageInstance(std::shared_ptr<compile::PackageUnit> unit) : unit_(std::move(unit)) {
@@ -52,6 +57,30 @@ PackageInstance::~PackageInstance() {
     }
 }
 
+Oid PackageInstance::owner() {
+    if (owner_ == InvalidOid) owner_ = pg::RoleOid(unit_->source.owner);
+    return owner_;
+}
+
+compile::SubprogramSite &MemberSite(PackageInstance &instance, compile::CompiledFunction &member) {
+    compile::PackageUnit &unit = instance.unit();
+    if (!unit.source.has_body)
+        pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
+                  "ORA-04067: not executed, package body \"" + unit.source.name + "\" does not exist",
+                  "Create it with CREATE PACKAGE BODY " + unit.source.name + " through plpolar.exec.");
+    if (member.member_unit != unit.serial) {
+        member.member_site = unit.MemberFor(member.info);
+        member.member_unit = unit.serial;
+    }
+    if (member.member_site == nullptr)
+        pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
+                  "PLS-00302: component \"" + member.info.name + "\" of package \"" + unit.source.name +
+                      "\" is not declared with these parameters",
+                  "The routine " + member.info.signature +
+                      " does not match the package's specification: replace the package through plpolar.exec.");
+    return *member.member_site;
+}
+
 void PackageInstance::EnsureInitialized() {
     if (initialized_ || initializing_) return;
     const pg::PackageSource &src = unit_->source;
@@ -60,7 +89,7 @@ void PackageInstance::EnsureInitialized() {
         explicit Flag(bool &x) : f(x) { f = true; }
         ~Flag() { f = false; }
     } flag(initializing_);
-    pg::DefinerScope as_owner(src.definer, src.owner, src.search_path);
+    pg::DefinerScope as_owner(src.definer, owner(), src.search_path);
     executor_->InitPackage();
     initialized_ = true;
 }
@@ -81,7 +110,8 @@ std::shared_ptr<PackageInstance> UsePackage(const std::string &name) {
         r.instances.erase(it);  // running calls keep theirs
         ++Epoch();
         if (had_state)
-            pg::Raise(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, "ORA-04068: existing state of packages has been discarded",
+            pg::Raise(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+                      "ORA-04068: existing state of packages has been discarded",
                       "Package \"" + name + "\" was " + (src.exists ? "replaced" : "dropped") +
                           " since this session initialised it; its variables start afresh on the next call.");
     }
@@ -110,6 +140,18 @@ std::shared_ptr<PackageInstance> UsePackage(const std::string &name) {
     return instance;
 }
 
+PackageInstance &CachedInstance(const std::string &name, compile::InstanceCache &cache) {
+    if (CacheCurrent(cache)) return *static_cast<PackageInstance *>(cache.instance);
+    std::shared_ptr<PackageInstance> instance = UsePackage(name);
+    // The registry keeps it while the epoch stays: any change to the
+    // registry moves the epoch on.
+    cache.instance = instance.get();
+    cache.epoch = Epoch();
+    cache.generation = compile::PackageGeneration();
+    cache.user = pg::OuterUser();
+    return *instance;
+}
+
 void DiscardPackage(const std::string &name) {
     Registry &r = Packages();
     ++Epoch();
@@ -132,20 +174,17 @@ namespace {
 // The instance a site reads and writes, initialised; cached in the site
 // until an instance comes or goes, a package changes or the user does.
 PackageInstance &InstanceFor(compile::PackageRefSite &site) {
-    uint64 epoch = Epoch() ^ (compile::PackageGeneration() << 20) ^ (static_cast<uint64>(pg::OuterUser()) << 40);
-    if (site.instance != nullptr && site.epoch == epoch) return *static_cast<PackageInstance *>(site.instance);
-    std::shared_ptr<PackageInstance> instance = UsePackage(site.package);
-    const compile::PackageUnit &unit = instance->unit();
+    // Checked and initialised when the cache was filled.
+    if (CacheCurrent(site.last)) return *static_cast<PackageInstance *>(site.last.instance);
+    PackageInstance &instance = CachedInstance(site.package, site.last);
+    const compile::PackageUnit &unit = instance.unit();
     const auto &vars = unit.fn->variables;
     if (unit.source.version != site.version || site.slot >= static_cast<int>(vars.size()) ||
         vars[static_cast<size_t>(site.slot)].name != site.item)
-        pg::Raise(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-                  "ORA-04068: existing state of packages has been discarded",
+        pg::Raise(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, "ORA-04068: existing state of packages has been discarded",
                   "Package \"" + site.package + "\" was replaced while this unit ran; call it again.");
-    instance->EnsureInitialized();
-    site.instance = instance.get();  // the registry keeps it while the epoch stays
-    site.epoch = Epoch() ^ (compile::PackageGeneration() << 20) ^ (static_cast<uint64>(pg::OuterUser()) << 40);
-    return *instance;
+    instance.EnsureInitialized();
+    return instance;
 }
 
 }  // namespace
@@ -157,8 +196,8 @@ pg::Value Executor::ReadPackageVariable(compile::PackageRefSite &site) {
     if (!site.field.empty()) {
         if (v.isnull) return pg::Value::Null(UNKNOWNOID);
         if (!pg::GetRowField(v.datum, site.field, &site.cache, &out))
-            pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + site.package + "." + site.item + "\" has no field \"" +
-                                                    site.field + "\"");
+            pg::Raise(ERRCODE_UNDEFINED_COLUMN,
+                      "record \"" + site.package + "." + site.item + "\" has no field \"" + site.field + "\"");
     }
     // A copy in this statement's memory: the package may replace the value
     // while the expression still reads it.
@@ -170,6 +209,10 @@ pg::Value Executor::ReadPackageVariable(compile::PackageRefSite &site) {
         if (!t.byval) out.datum = pg::CopyDatum(out.datum, false, t.typlen);
     }
     return out;
+}
+
+const pg::Value &Executor::PackageSlotValue(compile::PackageRefSite &site) {
+    return InstanceFor(site).executor().PackageValue(site.slot);
 }
 
 void Executor::WritePackageVariable(compile::PackageRefSite &site, const pg::Value &value) {

@@ -17,20 +17,7 @@ namespace plpolar::handler {
 pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &member, bool nonatomic) {
     std::shared_ptr<exec::PackageInstance> instance = exec::UsePackage(member.member_package);
     compile::PackageUnit &unit = instance->unit();
-    if (!unit.source.has_body)
-        pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
-                  "ORA-04067: not executed, package body \"" + unit.source.name + "\" does not exist",
-                  "Create it with CREATE PACKAGE BODY " + unit.source.name + " through plpolar.exec.");
-    if (member.member_unit != unit.serial) {
-        member.member_site = unit.MemberFor(member.info);
-        member.member_unit = unit.serial;
-    }
-    if (member.member_site == nullptr)
-        pg::Raise(ERRCODE_UNDEFINED_FUNCTION, "PLS-00302: component \"" + member.info.name + "\" of package \"" +
-                                                  unit.source.name + "\" is not declared with these parameters",
-                  "The routine " + member.info.signature +
-                      " does not match the package's specification: replace the package through plpolar.exec.");
-    compile::SubprogramSite &site = *member.member_site;
+    compile::SubprogramSite &site = exec::MemberSite(*instance, member);
     instance->EnsureInitialized();
 
     const compile::FunctionInfo &info = member.info;

@@ -1,6 +1,7 @@
 #include "plpolar/pg/expr.hpp"
 
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/spi.hpp"
 
 extern "C" {
@@ -13,6 +14,10 @@ extern "C" {
 #include "optimizer/optimizer.h"
 #include "parser/analyze.h"
 #include "parser/parser.h"
+#include "storage/proc.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/plancache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -90,8 +95,20 @@ Oid DirectPlpolarCallee(Expr *expr, int nparams) {
     HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(f->funcid));
     if (!HeapTupleIsValid(tuple)) return InvalidOid;
     Form_pg_proc proc = (Form_pg_proc)GETSTRUCT(tuple);
-    bool ok = proc->prolang == language && proc->prokind == PROKIND_FUNCTION && !proc->prosecdef && !proc->proretset &&
-              heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL) &&
+    // A package's public function: its caller takes on the definer's rights
+    // and path itself (exec/package_instance.cpp, CallMemberDirect).
+    bool member = false;
+    if (proc->prolang == language && proc->prosecdef) {
+        bool isnull = false;
+        Datum src = SysCacheGetAttr(PROCOID, tuple, Anum_pg_proc_prosrc, &isnull);
+        if (!isnull) {
+            char *body = TextDatumGetCString(src);
+            member = strncmp(body, PackageMemberMarker(), strlen(PackageMemberMarker())) == 0;
+            pfree(body);
+        }
+    }
+    bool ok = proc->prolang == language && proc->prokind == PROKIND_FUNCTION && (!proc->prosecdef || member) &&
+              !proc->proretset && (member || heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL)) &&
               heap_attisnull(tuple, Anum_pg_proc_proallargtypes, NULL) &&  // no OUT parameters
               !IsPolymorphicType(proc->prorettype);
     for (int a = 0; ok && a < proc->pronargs; a++) ok = !IsPolymorphicType(proc->proargtypes.values[a]);
@@ -99,7 +116,49 @@ Oid DirectPlpolarCallee(Expr *expr, int nparams) {
     return ok ? f->funcid : InvalidOid;
 }
 
+// The functions whose EXECUTE privilege ExecInitExpr checks (ExecInitFunc,
+// ScalarArrayOpExpr): an evaluation state kept across transactions must
+// have them checked again (see PgExpr::CheckPrivileges).
+bool CollectCheckedFunctions(Node *node, void *context) {
+    if (node == NULL) return false;
+    List **out = (List **)context;
+    switch (nodeTag(node)) {
+        case T_FuncExpr: *out = lappend_oid(*out, ((FuncExpr *)node)->funcid); break;
+        case T_OpExpr:
+        case T_DistinctExpr:
+        case T_NullIfExpr:
+            set_opfuncid((OpExpr *)node);
+            *out = lappend_oid(*out, ((OpExpr *)node)->opfuncid);
+            break;
+        case T_ScalarArrayOpExpr:
+            set_sa_opfuncid((ScalarArrayOpExpr *)node);
+            *out = lappend_oid(*out, ((ScalarArrayOpExpr *)node)->opfuncid);
+            break;
+        default: break;
+    }
+    return expression_tree_walker(
+        node, reinterpret_cast<bool (*)()>(reinterpret_cast<void (*)()>(CollectCheckedFunctions)), context);
+}
+
 }  // namespace
+
+void PgExpr::CheckPrivileges() {
+    if (checked_functions_ == NIL) return;
+    LocalTransactionId lxid = MyProc->lxid;
+    Oid user = GetUserId();
+    if (lxid == checked_lxid_ && user == checked_user_) return;
+    List *functions = checked_functions_;
+    Guarded([functions, user] {
+        ListCell *lc;
+        foreach (lc, functions) {
+            Oid f = lfirst_oid(lc);
+            AclResult result = pg_proc_aclcheck(f, user, ACL_EXECUTE);
+            if (result != ACLCHECK_OK) aclcheck_error(result, OBJECT_FUNCTION, get_func_name(f));
+        }
+    });
+    checked_lxid_ = lxid;
+    checked_user_ = user;
+}
 
 std::unique_ptr<PgExpr> PgExpr::FromSql(const std::string &sql, const std::vector<Oid> &param_types,
                                         MemoryContext parent) {
@@ -122,6 +181,7 @@ std::unique_ptr<PgExpr> PgExpr::FromSql(const std::string &sql, const std::vecto
             self->needs_snapshot_ = contain_mutable_functions((Node *)self->expr_);
             self->needs_subtransaction_ = MayRunUserCode((Node *)self->expr_, NULL);
             self->direct_callee_ = DirectPlpolarCallee(self->expr_, ntypes);
+            CollectCheckedFunctions((Node *)self->expr_, &self->checked_functions_);
         } else {
             self->plan_ = SPI_prepare(text, ntypes, types);
             if (self->plan_ == NULL) ReportSpiError(SPI_result, SpiStatement::Embedded, "SPI_prepare", text);
@@ -164,6 +224,7 @@ std::unique_ptr<PgExpr> PgExpr::Coercion(Oid source, int32 source_typmod, Oid ta
                                 errmsg("cannot cast type %s to %s", format_type_be(source), format_type_be(target))));
         }
         self->expr_ = expression_planner((Expr *)expr);
+        CollectCheckedFunctions((Node *)self->expr_, &self->checked_functions_);
         self->needs_snapshot_ = contain_mutable_functions((Node *)self->expr_);
         self->needs_subtransaction_ = MayRunUserCode((Node *)self->expr_, NULL);
         self->result_type_ = target;
@@ -208,6 +269,7 @@ PgExpr::Instance *PgExpr::AcquireInstance() {
 
 Value PgExpr::Eval(const Value *params, size_t nparams, bool read_only) {
     if (plan_ != nullptr) return EvalSpi(params, nparams, read_only);
+    CheckPrivileges();
     // Index, not pointer: a nested evaluation may grow the vector.
     Instance *inst = AcquireInstance();
     size_t index = static_cast<size_t>(inst - instances_.data());

@@ -62,10 +62,10 @@ public:
             Oid owner = reinterpret_cast<Form_pg_class>(GETSTRUCT(tup))->relowner;
             ReleaseSysCache(tup);
             nest_level_ = NewGUCNestLevel();
-            SetUserIdAndSecContext(owner, saved_context_ | SECURITY_LOCAL_USERID_CHANGE |
-                                              SECURITY_RESTRICTED_OPERATION);
-            set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
-                              true, 0, false);
+            SetUserIdAndSecContext(owner,
+                                   saved_context_ | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
+            set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true,
+                              0, false);
         });
     }
     ~TableOwnerScope() {
@@ -123,7 +123,8 @@ PackageSource ReadPackageSource(const std::string &name) {
             "body_line::pg_catalog.text, version::pg_catalog.text, search_path FROM plpolar.packages "
             "WHERE name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
             1, types, values, nullptr, false, 1);
-        if (rc != SPI_OK_SELECT) elog(ERROR, "plpolar.packages: SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+        if (rc != SPI_OK_SELECT)
+            elog(ERROR, "plpolar.packages: SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
         praw->found = SPI_processed > 0;
         if (praw->found) {
             for (int i = 0; i < 8; ++i) {
@@ -154,8 +155,7 @@ PackageSource ReadPackageSource(const std::string &name) {
 
 int64 WritePackageSource(const PackageSource &source) {
     Oid nsp = SchemaOid(source.name);
-    if (!OwnsSchema(nsp))
-        Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + source.name);
+    if (!OwnsSchema(nsp)) Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + source.name);
     TableOwnerScope as_owner;
     const char *name = source.name.c_str();
     const char *owner = source.owner.c_str();
@@ -167,10 +167,10 @@ int64 WritePackageSource(const PackageSource &source) {
     int64 version = Guarded([=] {
         MemoryContext caller = CurrentMemoryContext;
         Oid types[8] = {TEXTOID, TEXTOID, BOOLOID, TEXTOID, INT4OID, TEXTOID, INT4OID, TEXTOID};
-        Datum values[8] = {CStringGetTextDatum(name),  CStringGetTextDatum(owner),
-                           BoolGetDatum(definer),      CStringGetTextDatum(spec),
-                           Int32GetDatum(spec_line),   body != nullptr ? CStringGetTextDatum(body) : (Datum)0,
-                           Int32GetDatum(body_line),   CStringGetTextDatum(path)};
+        Datum values[8] = {CStringGetTextDatum(name), CStringGetTextDatum(owner),
+                           BoolGetDatum(definer),     CStringGetTextDatum(spec),
+                           Int32GetDatum(spec_line),  body != nullptr ? CStringGetTextDatum(body) : (Datum)0,
+                           Int32GetDatum(body_line),  CStringGetTextDatum(path)};
         char nulls[8] = {' ', ' ', ' ', ' ', ' ', body != nullptr ? ' ' : 'n', ' ', ' '};
         int rc = SPI_execute_with_args(
             "INSERT INTO plpolar.packages AS p (name, owner, definer, spec, spec_line, body, body_line, search_path, "
@@ -263,7 +263,8 @@ std::vector<PackageRoutine> PackageRoutines(Oid nsp) {
         for (int i = 0; i < praw->n; ++i) {
             bool isnull = false;
             praw->oids[i] = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull));
-            praw->identities[i] = MemoryContextStrdup(caller, SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2));
+            praw->identities[i] =
+                MemoryContextStrdup(caller, SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2));
         }
         SPI_freetuptable(SPI_tuptable);
     });
@@ -297,13 +298,18 @@ void OnPackageChange(void (*callback)(Datum, Oid)) {
     });
 }
 
-DefinerScope::DefinerScope(bool definer, const std::string &owner, const std::string &search_path) {
+Oid RoleOid(const std::string &name) {
+    const char *n = name.c_str();
+    return Guarded([n] { return get_role_oid(n, false); });
+}
+
+DefinerScope::DefinerScope(bool definer, Oid owner, const std::string &search_path) {
     if (!definer) return;
-    const char *o = owner.c_str();
     const char *path = search_path.c_str();
-    Guarded([this, o, path] {
+    if (GetUserId() == owner && namespace_search_path != nullptr && strcmp(namespace_search_path, path) == 0) return;
+    Guarded([this, owner, path] {
         GetUserIdAndSecContext(&saved_user_, &saved_context_);
-        Oid role = get_role_oid(o, false);
+        Oid role = owner;
         nest_level_ = NewGUCNestLevel();
         SetUserIdAndSecContext(role, saved_context_ | SECURITY_LOCAL_USERID_CHANGE);
         if (path[0] != '\0')

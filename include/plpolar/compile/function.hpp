@@ -86,6 +86,16 @@ struct ExceptionInfo {
     int sqlstate = 0;     // what RAISE raises and handlers match; 0: by identity
 };
 
+// The package instance a call or reference site used last, and under what:
+// it is still the one to use while the registry's epoch, the package
+// generation and the outer user are all unchanged (exec/package_instance.cpp).
+struct InstanceCache {
+    void *instance = nullptr;
+    uint64 epoch = 0;
+    uint64 generation = 0;
+    Oid user = InvalidOid;
+};
+
 class CompiledFunction {
 public:
     explicit CompiledFunction(FunctionInfo info);
@@ -138,6 +148,7 @@ public:
     uint64 member_unit = 0;  // PackageUnit::serial of the unit member_site belongs to
     SubprogramSite *member_site = nullptr;
     std::unique_ptr<CastSite> member_result_cast;  // record result -> the routine's composite type
+    InstanceCache member_instance;                 // for direct calls (exec/direct_call.cpp)
     // Packages whose items this unit names, with the version it was
     // compiled against: a new version recompiles it.
     std::vector<std::pair<std::string, int64>> package_deps;

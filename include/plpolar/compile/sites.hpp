@@ -72,11 +72,14 @@ struct OperatorSite : ast::Annotation {
 // indexes, integer and boolean literals). The interpreter evaluates it on
 // plain integers, with the general path's overflow errors and NULL rules,
 // and falls back to the general path if a variable holds another type.
+struct PackageRefSite;
+
 struct FastExpr : ast::Annotation {
     static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::FastExpr;
     FastExpr() : ast::Annotation(kKind) {}
     enum class Op : uint8_t {
         Slot,
+        PackageSlot,  // another package's variable (`package`)
         Const,
         Neg,
         Add,
@@ -98,6 +101,7 @@ struct FastExpr : ast::Annotation {
     Op op = Op::Const;
     bool boolean = false;  // the result is BOOLEAN, else integer
     int slot = -1;
+    PackageRefSite *package = nullptr;  // PackageSlot: owned by the name's annotation
     int32 value = 0;
     std::unique_ptr<FastExpr> left;
     std::unique_ptr<FastExpr> right;
@@ -137,9 +141,7 @@ struct PackageRefSite : ast::Annotation {
     std::string field;  // a record variable's field; empty: the variable
     pg::TypeInfo type;  // the variable's
     pg::FieldCache cache;
-    // The instance last used and when (exec/package_instance.cpp).
-    void *instance = nullptr;
-    uint64 epoch = 0;
+    InstanceCache last;  // the instance last used
 };
 
 struct TargetSite {

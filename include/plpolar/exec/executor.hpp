@@ -55,7 +55,8 @@ public:
     // A public subprogram called from SQL with its arguments; OUT and IN OUT
     // values come back in `outs` (per parameter). Results in the caller's
     // current memory context.
-    pg::Value CallMember(compile::SubprogramSite &sp, const pg::Value *args, size_t nargs, std::vector<pg::Value> *outs);
+    pg::Value CallMember(compile::SubprogramSite &sp, const pg::Value *args, size_t nargs,
+                         std::vector<pg::Value> *outs);
     // A value converted as an assignment would (a package's record result
     // into its SQL routine's composite type).
     pg::Value Convert(const pg::Value &value, compile::CastSite &cast) { return Coerce(value, cast); }
@@ -126,15 +127,18 @@ private:
     // Another plpolar function called from an expression, run here without
     // the SQL round trip (direct_call.cpp); PgExpr::direct_callee() says when.
     pg::Value CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n);
+    pg::Value CallMemberDirect(pg::PgExpr &call, compile::CompiledFunction &member, const pg::Value *args, size_t n);
 
     // another unit's package variables (package_instance.cpp)
     pg::Value ReadPackageVariable(compile::PackageRefSite &site);
+    const pg::Value &PackageSlotValue(compile::PackageRefSite &site);  // no copy: for by-value reads
     void WritePackageVariable(compile::PackageRefSite &site, const pg::Value &value);
 
     // nested subprograms (subprograms.cpp)
     pg::Value CallSubprogram(compile::SubprogramCallSite &call);
     // Binds `in`, runs the body, copies OUT values into `outs`.
-    pg::Value RunSubprogram(compile::SubprogramSite &sp, const std::vector<pg::Value> &in, std::vector<pg::Value> *outs);
+    pg::Value RunSubprogram(compile::SubprogramSite &sp, const std::vector<pg::Value> &in,
+                            std::vector<pg::Value> *outs);
 
     // Oracle built-ins on native values (builtins.cpp)
     pg::Value EvalNativeBuiltin(const ast::CallExpr &call);
@@ -156,8 +160,7 @@ private:
     // The statement once its string is known, in its own subtransaction
     // where statements need one (Atomic).
     Flow RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site, const std::string &source);
-    Flow RunDynamicBlock(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site,
-                         const std::string &source);
+    Flow RunDynamicBlock(const ast::ExecuteImmediateStmt &stmt, compile::DynamicSite &site, const std::string &source);
 
     // records and INTO targets (records.cpp)
     void AssignRow(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result, uint64 row);

@@ -14,7 +14,7 @@
 
 namespace plpolar::exec {
 
-class PackageInstance {
+class PackageInstance : public std::enable_shared_from_this<PackageInstance> {
 public:
     explicit PackageInstance(std::shared_ptr<compile::PackageUnit> unit);
     ~PackageInstance();
@@ -28,6 +28,8 @@ public:
     // on the next use.
     void EnsureInitialized();
     bool initialized() const { return initialized_; }
+    // The owner's OID, for definer's rights outside fmgr.
+    Oid owner();
 
     uint64 checked_generation = 0;
 
@@ -37,7 +39,13 @@ private:
     std::unique_ptr<Executor> executor_;
     bool initialized_ = false;
     bool initializing_ = false;
+    Oid owner_ = InvalidOid;
 };
+
+// The public subprogram a package routine stands for in `instance` (found
+// once per unit and kept in `member`): ORA-04067 without a body,
+// PLS-00302 when the routine no longer matches the specification.
+compile::SubprogramSite &MemberSite(PackageInstance &instance, compile::CompiledFunction &member);
 
 // This session's instance of package `name` for the current user, compiled
 // on first use. A package replaced since this session's instance was made
@@ -45,6 +53,11 @@ private:
 // initialised), the use raises Oracle's ORA-04068 once and the next use
 // starts afresh. Raises if there is no such package.
 std::shared_ptr<PackageInstance> UsePackage(const std::string &name);
+
+// UsePackage, unless `cache` still names this session's current instance
+// for the current user (no registry change since): the instance, which the
+// registry owns (shared_from_this() keeps it across a call).
+PackageInstance &CachedInstance(const std::string &name, compile::InstanceCache &cache);
 
 // Forgets this session's instances of `name` without ORA-04068 (the session
 // replaced or dropped it itself), or every instance (DBMS_SESSION.RESET_PACKAGE).

@@ -49,6 +49,12 @@ public:
     // returning a set): plpolar code may run it without the SQL round trip.
     Oid direct_callee() const { return direct_callee_; }
 
+    // EXECUTE on the functions the expression calls, for the current user,
+    // once per transaction and user: the evaluation states (and a direct
+    // call) outlive the transaction whose ExecInitExpr checked them, and a
+    // REVOKE or a role membership change need not invalidate the plan.
+    void CheckPrivileges();
+
     Oid result_type() const { return result_type_; }
     int32 result_typmod() const { return result_typmod_; }
     const std::vector<Oid> &param_types() const { return param_types_; }
@@ -69,6 +75,9 @@ private:
     bool needs_snapshot_ = false;
     bool needs_subtransaction_ = true;
     Oid direct_callee_ = InvalidOid;
+    List *checked_functions_ = nullptr;  // OIDs, in context_
+    LocalTransactionId checked_lxid_ = 0;
+    Oid checked_user_ = 0;
     Oid result_type_ = InvalidOid;
     int32 result_typmod_ = -1;
     std::vector<Oid> param_types_;

@@ -66,9 +66,14 @@ void OnPackageChange(void (*callback)(Datum, Oid));
 // Runs `fn` as the package owner `owner` with `search_path` as its path
 // when `definer` (as fmgr runs a SECURITY DEFINER function): a package's
 // initialization started from outside its public subprograms.
+// The role's OID (an error if it does not exist).
+Oid RoleOid(const std::string &name);
+
 class DefinerScope {
 public:
-    DefinerScope(bool definer, const std::string &owner, const std::string &search_path);
+    // Nothing to do when already running as `owner` with that path (a call
+    // from inside the package, or by its owner with the same path).
+    DefinerScope(bool definer, Oid owner, const std::string &search_path);
     ~DefinerScope();
     DefinerScope(const DefinerScope &) = delete;
     DefinerScope &operator=(const DefinerScope &) = delete;
