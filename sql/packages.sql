@@ -166,6 +166,46 @@ BEGIN;
 SELECT counter.open_emps() AS portal \gset
 FETCH ALL FROM :"portal";
 COMMIT;
+-- The package's cursors from another unit: cursor FOR loops (with
+-- arguments), OPEN / FETCH / CLOSE and the attributes, %ROWTYPE, the cursor
+-- whose query the body gives; its state is the package's, so that another
+-- unit of the session fetches from the cursor this one opened.
+CREATE FUNCTION fetch_rich() RETURNS text LANGUAGE plpolar AS $$
+DECLARE r counter.c_rich%ROWTYPE;
+BEGIN
+  FETCH counter.c_rich INTO r;
+  IF counter.c_rich%NOTFOUND THEN RETURN 'none left'; END IF;
+  RETURN r.name || ' #' || counter.c_rich%ROWCOUNT;
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE
+  r counter.c_rich%ROWTYPE;
+  n PLS_INTEGER := 0;
+BEGIN
+  FOR d IN counter.c_dept(10) LOOP dbms_output.put_line('dept 10 from outside: ' || d.name); END LOOP;
+  FOR d IN counter.c_dept(p_dept => 20) LOOP n := n + 1; END LOOP;
+  dbms_output.put_line('dept 20 rows: ' || n || ', open after the loop: ' ||
+                       CASE WHEN counter.c_dept%ISOPEN THEN 'yes' ELSE 'no' END);
+  OPEN counter.c_rich;
+  dbms_output.put_line('open: ' || CASE WHEN counter.c_rich%ISOPEN THEN 'yes' ELSE 'no' END ||
+                       ', found before a fetch: ' || COALESCE(CASE WHEN counter.c_rich%FOUND THEN 'yes' END, 'null'));
+  FETCH counter.c_rich INTO r;
+  dbms_output.put_line('first: ' || r.name || ' ' || r.salary);
+  dbms_output.put_line('another unit: ' || fetch_rich() || ', then ' || fetch_rich() || ', then ' || fetch_rich());
+  CLOSE counter.c_rich;
+  BEGIN
+    OPEN counter.c_dept(10);
+    OPEN counter.c_dept(20);
+  EXCEPTION WHEN CURSOR_ALREADY_OPEN THEN dbms_output.put_line('already open: ' || SQLCODE);
+  END;
+  CLOSE counter.c_dept;
+  BEGIN
+    FETCH counter.c_dept INTO r;
+  EXCEPTION WHEN INVALID_CURSOR THEN dbms_output.put_line('closed: ' || SQLCODE);
+  END;
+END $$;
+DO LANGUAGE plpolar $$ DECLARE x VARCHAR2(10); BEGIN x := counter.c_dept; END $$;
+DROP FUNCTION fetch_rich();
 -- Constants and assignments that Oracle refuses.
 DO LANGUAGE plpolar $$ BEGIN counter.c_step := 2; END $$;
 DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line(counter.nope); END $$;

@@ -49,6 +49,10 @@ public:
     bool FindPackageItem(const ast::NameChain &name, PackageItem *out);
     std::unique_ptr<PackageRefSite> PackageVariable(const PackageItem &item, const ast::SourceLoc &loc, bool for_store);
     bool CompilePackageName(ast::NameExpr &name, const Scope &scope);
+    // pkg.c, a cursor of another unit's package, when `name` is no local
+    // name; `decl`: its declaration in the specification (its parameters).
+    std::unique_ptr<PackageRefSite> PackageCursor(const ast::NameChain &name, const ast::SourceLoc &loc,
+                                                  const Scope &scope, const ast::CursorDecl **decl);
     bool PackageTarget(const ast::NameChain &name, const ast::SourceLoc &loc, TargetSite *out);
     bool PackageType(const std::string &text, pg::TypeInfo *out);
     bool PackageVariableType(const ast::NameChain &name, pg::TypeInfo *out);
@@ -75,7 +79,8 @@ private:
     // A %ROWTYPE or %TYPE may also name a cursor: its row type is only
     // known once its query is prepared, at run time.
     pg::TypeInfo ResolveType(const ast::TypeRef &ref, const Scope &scope,
-                             const ast::CursorDecl **row_of_cursor = nullptr);
+                             const ast::CursorDecl **row_of_cursor = nullptr,
+                             std::unique_ptr<PackageRefSite> *row_of_package_cursor = nullptr);
 
     std::unique_ptr<CastSite> MakeCast(const pg::TypeInfo &target);
     // A PL variable's type for a SQL type: NUMBER(p,s) (an argument, a

@@ -12,6 +12,9 @@ void Compiler::CompileForCursor(ast::ForCursorStmt &s, const Scope &scope) {
     if (s.cursor.empty()) {
         NoteSessionVariables(s.query);
         site->query = std::make_unique<SqlSite>(fn_, scope, s.query, fn_.nslots());
+    } else if (const ast::CursorDecl *decl = nullptr;
+               (site->package = PackageCursor(s.cursor, s.loc, scope, &decl)) != nullptr) {
+        CompileCursorArgs(s.args, *decl, *site, scope, s);
     } else {
         site->slot = CursorSlot(s.cursor, s.loc, scope);
         site->cursor = fn_.variables[static_cast<size_t>(site->slot)].cursor;
@@ -35,6 +38,15 @@ void Compiler::CompileForCursor(ast::ForCursorStmt &s, const Scope &scope) {
 void Compiler::CompileOpen(ast::OpenStmt &s, const Scope &scope) {
     s.touches_database = true;
     auto site = std::make_unique<CursorUseSite>();
+    const ast::CursorDecl *decl = nullptr;
+    if ((site->package = PackageCursor(s.cursor, s.loc, scope, &decl)) != nullptr) {
+        if (!s.query.empty() || s.dynamic)
+            Error(s.loc,
+                  "OPEN ... FOR needs a cursor variable, and \"" + ast::JoinName(s.cursor) + "\" is a declared cursor");
+        CompileCursorArgs(s.args, *decl, *site, scope, s);
+        s.annotation = std::move(site);
+        return;
+    }
     site->slot = CursorSlot(s.cursor, s.loc, scope);
     const Variable &v = fn_.variables[static_cast<size_t>(site->slot)];
     site->cursor = v.cursor;
@@ -59,14 +71,18 @@ void Compiler::CompileOpen(ast::OpenStmt &s, const Scope &scope) {
 void Compiler::CompileFetch(ast::FetchStmt &s, const Scope &scope) {
     s.touches_database = true;
     auto site = std::make_unique<CursorUseSite>();
-    site->slot = CursorSlot(s.cursor, s.loc, scope);
+    const ast::CursorDecl *decl = nullptr;
+    site->package = PackageCursor(s.cursor, s.loc, scope, &decl);
+    if (site->package == nullptr) site->slot = CursorSlot(s.cursor, s.loc, scope);
     site->targets = MakeTargets(s.into, scope);
     s.annotation = std::move(site);
 }
 
 void Compiler::CompileClose(ast::CloseStmt &s, const Scope &scope) {
     auto site = std::make_unique<CursorUseSite>();
-    site->slot = CursorSlot(s.cursor, s.loc, scope);
+    const ast::CursorDecl *decl = nullptr;
+    site->package = PackageCursor(s.cursor, s.loc, scope, &decl);
+    if (site->package == nullptr) site->slot = CursorSlot(s.cursor, s.loc, scope);
     s.annotation = std::move(site);
 }
 

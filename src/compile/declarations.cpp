@@ -29,7 +29,8 @@ void Compiler::CompileVariableDecl(ast::VariableDecl &vd, Scope &scope, BlockSit
     Variable v;
     v.name = vd.name;
     const ast::CursorDecl *row_of_cursor = nullptr;
-    v.type = ResolveType(vd.type, scope, &row_of_cursor);
+    std::unique_ptr<PackageRefSite> row_of_package_cursor;
+    v.type = ResolveType(vd.type, scope, &row_of_cursor, &row_of_package_cursor);
     v.constant = vd.constant;
     SubtypeConstraint constraint = ConstraintOf(vd.type, scope);
     v.not_null = vd.not_null || constraint.not_null;
@@ -40,8 +41,8 @@ void Compiler::CompileVariableDecl(ast::VariableDecl &vd, Scope &scope, BlockSit
     v.loc = vd.loc;
     // Oracle's PLS-00218, also for a NOT NULL subtype.
     if (v.not_null && !vd.default_value)
-        Error(vd.loc, "PLS-00218: a variable declared NOT NULL must have an initialization assignment (\"" +
-                          vd.name + "\")");
+        Error(vd.loc,
+              "PLS-00218: a variable declared NOT NULL must have an initialization assignment (\"" + vd.name + "\")");
     // The initial value sees the variables declared before it.
     if (vd.default_value) CompileExpr(*vd.default_value, scope);
     pg::TypeInfo type = v.type;
@@ -53,6 +54,7 @@ void Compiler::CompileVariableDecl(ast::VariableDecl &vd, Scope &scope, BlockSit
     init.null_row = record && !vd.default_value && type.oid != RECORDOID;
     if (type.oid == RECORDOID && type.typmod >= 0) init.null_row = !vd.default_value;
     init.row_of_cursor = vd.default_value ? nullptr : row_of_cursor;
+    if (!vd.default_value) init.row_of_package_cursor = std::move(row_of_package_cursor);
     block.inits.push_back(std::move(init));
 }
 
@@ -90,8 +92,12 @@ void Compiler::CompileCursorDecl(ast::CursorDecl &cd, Scope &scope, BlockSite &b
     v.cursor = &cd;
     csite->slot = AddVariable(std::move(v));
     scope.names[cd.name] = csite->slot;
-    NoteSessionVariables(cd.query);
-    csite->query = std::make_unique<SqlSite>(fn_, cscope, cd.query, fn_.nslots());
+    // A package specification's CURSOR c RETURN t without its body: no
+    // query yet (compile/package_unit.cpp).
+    if (!cd.query.empty()) {
+        NoteSessionVariables(cd.query);
+        csite->query = std::make_unique<SqlSite>(fn_, cscope, cd.query, fn_.nslots());
+    }
     block.cursors.push_back(csite->slot);
     cd.annotation = std::move(csite);
 }
@@ -149,8 +155,9 @@ void Compiler::CompileSubtypeDecl(ast::SubtypeDecl &sd, Scope &scope) {
         if (!StaticInteger(*sd.range_low, &low) || !StaticInteger(*sd.range_high, &high))
             Error(sd.loc, "the RANGE of SUBTYPE " + sd.name + " needs integer literals");
         if (type.oid != INT4OID && type.oid != INT8OID && type.oid != INT2OID)
-            Error(sd.loc, "RANGE is only allowed for PLS_INTEGER and its subtypes (SUBTYPE " + sd.name + " IS " +
-                              sd.base.text + ")",
+            Error(sd.loc,
+                  "RANGE is only allowed for PLS_INTEGER and its subtypes (SUBTYPE " + sd.name + " IS " + sd.base.text +
+                      ")",
                   ERRCODE_DATATYPE_MISMATCH);
         if (low > high) Error(sd.loc, "the RANGE of SUBTYPE " + sd.name + " is empty");
         // Within the base's range, as a subtype only narrows it.

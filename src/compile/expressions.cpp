@@ -106,7 +106,13 @@ void Compiler::CompileExpr(ast::Expr &e, const Scope &scope) {
         case ast::ExprKind::Call: CompileCallExpr(ast::Cast<ast::CallExpr>(e), scope); return;
         case ast::ExprKind::Attribute: {
             auto &a = ast::Cast<ast::AttributeExpr>(e);
-            if (!a.target.empty()) a.slot = CursorSlot(a.target, a.loc, scope);
+            if (a.target.empty()) return;
+            const ast::CursorDecl *decl = nullptr;
+            if (auto package = PackageCursor(a.target, a.loc, scope, &decl)) {
+                a.annotation = std::move(package);
+                return;
+            }
+            a.slot = CursorSlot(a.target, a.loc, scope);
             return;
         }
         case ast::ExprKind::Cast: {

@@ -43,12 +43,14 @@ std::unique_ptr<PackageRefSite> Compiler::PackageVariable(const PackageItem &ite
     if (slot < 0) return nullptr;
     const Variable &v = item.unit->fn->variables[static_cast<size_t>(slot)];
     if (v.kind == VariableKind::Cursor)
-        Error(loc, "the cursor " + item.package + "." + item.item +
-                       " of another unit cannot be used here (open it through a subprogram of its package)",
-              ERRCODE_FEATURE_NOT_SUPPORTED);
+        Error(loc,
+              "the cursor " + item.package + "." + item.item +
+                  " is not a value: use it with OPEN, FETCH, CLOSE, a cursor FOR loop or its attributes",
+              ERRCODE_WRONG_OBJECT_TYPE);
     if (for_store && v.constant)
-        Error(loc, "PLS-00363: expression '" + item.package + "." + item.item + "' cannot be used as an assignment target "
-                   "(it is a CONSTANT)");
+        Error(loc, "PLS-00363: expression '" + item.package + "." + item.item +
+                       "' cannot be used as an assignment target "
+                       "(it is a CONSTANT)");
     if (item.rest.size() > 1)
         Error(loc, "\"" + item.package + "." + item.item + "\" has no component \"" + item.rest[1] + "\"",
               ERRCODE_UNDEFINED_COLUMN);
@@ -63,6 +65,27 @@ std::unique_ptr<PackageRefSite> Compiler::PackageVariable(const PackageItem &ite
             Error(loc, "\"" + item.package + "." + item.item + "\" is not a record", ERRCODE_WRONG_OBJECT_TYPE);
         site->field = item.rest[0];
     }
+    return site;
+}
+
+std::unique_ptr<PackageRefSite> Compiler::PackageCursor(const ast::NameChain &name, const ast::SourceLoc &loc,
+                                                        const Scope &scope, const ast::CursorDecl **decl) {
+    if (LookupName(fn_, scope, name) >= 0) return nullptr;
+    PackageItem item;
+    current_loc_ = loc;
+    if (!FindPackageItem(name, &item) || !item.rest.empty()) return nullptr;
+    int slot = item.unit->scope->Find(item.item);
+    if (slot < 0) return nullptr;
+    const Variable &v = item.unit->fn->variables[static_cast<size_t>(slot)];
+    if (v.kind != VariableKind::Cursor || v.cursor == nullptr)
+        Error(loc, "\"" + ast::JoinName(name) + "\" is not a cursor", ERRCODE_DATATYPE_MISMATCH);
+    auto site = std::make_unique<PackageRefSite>();
+    site->package = item.package;
+    site->version = item.unit->source.version;
+    site->item = item.item;
+    site->slot = slot;
+    site->type = v.type;
+    *decl = v.cursor;
     return site;
 }
 

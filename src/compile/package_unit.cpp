@@ -16,10 +16,7 @@ namespace plpolar::compile {
 
 namespace {
 
-uint64 &Generation() {
-    static uint64 generation = 1;
-    return generation;
-}
+uint64 &Generation() { return package_generation; }
 
 std::string DeclName(const ast::Decl &d) {
     switch (d.kind) {
@@ -58,7 +55,7 @@ bool SameTypeFamily(const pg::TypeInfo &a, Oid b, Oid number_oid) {
 
 }  // namespace
 
-uint64 PackageGeneration() { return Generation(); }
+uint64 package_generation = 1;
 
 void BumpPackageGeneration() { ++Generation(); }
 
@@ -112,7 +109,8 @@ SubprogramSite *PackageUnit::MemberFor(const FunctionInfo &routine) const {
             ast::ParamMode m = mode == PROARGMODE_OUT     ? ast::ParamMode::Out
                                : mode == PROARGMODE_INOUT ? ast::ParamMode::InOut
                                                           : ast::ParamMode::In;
-            same = site->modes[i] == m && i < routine.arg_names.size() && site->param_names[i] == routine.arg_names[i] &&
+            same = site->modes[i] == m && i < routine.arg_names.size() &&
+                   site->param_names[i] == routine.arg_names[i] &&
                    SameTypeFamily(site->param_types[i], routine.arg_types[i].oid, fn->number_oid);
             if (same && site->param_types[i].oid == routine.arg_types[i].oid) ++exact;
         }
@@ -202,18 +200,25 @@ std::shared_ptr<PackageUnit> CompilePackage(const pg::PackageSource &source, boo
     if (has_body) {
         fn->info.source.clear();
         ast::FunctionBody body = ParsePart(*fn, source.body);
-        // CURSOR c RETURN t; in the specification: the body gives the query.
-        for (const ast::DeclPtr &d : body.block->decls) {
-            if (d->kind != ast::DeclKind::Cursor) continue;
-            const std::string &name = ast::Cast<ast::CursorDecl>(*d).name;
-            for (size_t i = 0; i < merged->decls.size(); ++i) {
-                ast::Decl &s = *merged->decls[i];
-                if (s.kind == ast::DeclKind::Cursor && ast::Cast<ast::CursorDecl>(s).name == name &&
-                    ast::Cast<ast::CursorDecl>(s).query.empty()) {
-                    merged->decls.erase(merged->decls.begin() + static_cast<long>(i));
-                    from_spec.erase(from_spec.begin() + static_cast<long>(i));
-                    break;
-                }
+        // CURSOR c RETURN t; in the specification: the body gives the
+        // query, which takes the specification's place (the specification's
+        // items keep the slots other units were compiled against).
+        for (size_t b = body.block->decls.size(); b-- > 0;) {
+            ast::Decl &d = *body.block->decls[b];
+            if (d.kind != ast::DeclKind::Cursor) continue;
+            auto &defined = ast::Cast<ast::CursorDecl>(d);
+            for (const ast::DeclPtr &s : merged->decls) {
+                if (s->kind != ast::DeclKind::Cursor) continue;
+                auto &declared = ast::Cast<ast::CursorDecl>(*s);
+                if (declared.name != defined.name || !declared.query.empty()) continue;
+                if (declared.params.size() != defined.params.size())
+                    pg::Raise(ERRCODE_INVALID_FUNCTION_DEFINITION,
+                              "PLS-00323: cursor '" + defined.name +
+                                  "' is declared in the package specification and must be defined in the package "
+                                  "body with the same parameters");
+                declared.query = std::move(defined.query);
+                body.block->decls.erase(body.block->decls.begin() + static_cast<long>(b));
+                break;
             }
         }
         for (ast::DeclPtr &d : body.block->decls) {
@@ -224,19 +229,13 @@ std::shared_ptr<PackageUnit> CompilePackage(const pg::PackageSource &source, boo
         merged->handlers = std::move(body.block->handlers);
         merged->has_exception_section = body.block->has_exception_section;
     } else {
-        // Without a body: a cursor waiting for its query is not compiled.
-        for (size_t i = merged->decls.size(); i-- > 0;) {
-            ast::Decl &s = *merged->decls[i];
-            if (s.kind == ast::DeclKind::Cursor && ast::Cast<ast::CursorDecl>(s).query.empty()) {
-                merged->decls.erase(merged->decls.begin() + static_cast<long>(i));
-                from_spec.erase(from_spec.begin() + static_cast<long>(i));
-            }
-        }
+        // Without a body a cursor waiting for its query has none: opening
+        // it is ORA-04067 (exec/cursors.cpp).
         merged->body.clear();
         merged->handlers.clear();
     }
     for (const ast::DeclPtr &d : merged->decls)
-        if (d->kind == ast::DeclKind::Cursor && ast::Cast<ast::CursorDecl>(*d).query.empty())
+        if (has_body && d->kind == ast::DeclKind::Cursor && ast::Cast<ast::CursorDecl>(*d).query.empty())
             pg::Raise(ERRCODE_INVALID_FUNCTION_DEFINITION,
                       "PLS-00323: cursor '" + ast::Cast<ast::CursorDecl>(*d).name +
                           "' is declared in the package specification and must be defined in the package body");

@@ -3,8 +3,8 @@
 #include <cctype>
 
 #include "compiler_impl.hpp"
-#include "plpolar/compile/package_unit.hpp"
 #include "plpolar/compile/compiler.hpp"
+#include "plpolar/compile/package_unit.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
 
@@ -12,7 +12,8 @@ namespace plpolar::compile {
 
 // A %ROWTYPE or %TYPE may also name a cursor: its row type is only
 // known once its query is prepared, at run time.
-pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, const ast::CursorDecl **row_of_cursor) {
+pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, const ast::CursorDecl **row_of_cursor,
+                                   std::unique_ptr<PackageRefSite> *row_of_package_cursor) {
     switch (ref.form) {
         case ast::TypeRef::Form::PercentType: {
             int slot = LookupName(fn_, scope, ref.name);
@@ -38,6 +39,23 @@ pg::TypeInfo Compiler::ResolveType(const ast::TypeRef &ref, const Scope &scope, 
                 if (v.IsRecord()) return v.type;
                 Error(ref.loc, "\"" + ast::JoinName(ref.name) + "\" is not a cursor or record",
                       ERRCODE_WRONG_OBJECT_TYPE);
+            }
+            const ast::CursorDecl *decl = nullptr;
+            if (ref.name.size() >= 2) {
+                PackageItem item;
+                current_loc_ = ref.loc;
+                if (FindPackageItem(ref.name, &item) && item.rest.empty()) {
+                    int pslot = item.unit->scope->Find(item.item);
+                    const Variable *pv = pslot < 0 ? nullptr : &item.unit->fn->variables[static_cast<size_t>(pslot)];
+                    if (pv != nullptr && pv->IsRecord()) return pv->type;
+                    if (pv != nullptr && pv->kind == VariableKind::Cursor) {
+                        if (row_of_package_cursor == nullptr)
+                            Error(ref.loc, "a cursor's %ROWTYPE can only declare a variable",
+                                  ERRCODE_FEATURE_NOT_SUPPORTED);
+                        *row_of_package_cursor = PackageCursor(ref.name, ref.loc, scope, &decl);
+                        return pg::TypeFromOid(RECORDOID, -1);
+                    }
+                }
             }
             return pg::RelationRowType(ref.name);
         }

@@ -3,10 +3,13 @@
 // name while it is open, so that a ref cursor can be handed to a caller or
 // a client that FETCHes from it.
 #include "plpolar/compile/oracle_sql.hpp"
+#include "plpolar/exec/error_context.hpp"
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/exec/package_instance.hpp"
 #include "plpolar/parser/placeholders.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
+#include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/row.hpp"
 
 namespace plpolar::exec {
@@ -18,6 +21,27 @@ namespace {
 }
 
 constexpr long kLoopBatch = 50;  // rows fetched at a time by FOR loops
+
+std::string PackageCursorName(const compile::PackageRefSite &site) { return site.package + "." + site.item; }
+
+struct CursorFacts {
+    bool fetched, found;
+    int64 rowcount;
+};
+
+pg::Value AttributeOf(ast::AttributeKind attribute, bool open, const CursorFacts &state, const std::string &name) {
+    if (attribute == ast::AttributeKind::IsOpen) return pg::Value::Of(BoolGetDatum(open), BOOLOID);
+    if (!open) InvalidCursor(name);
+    switch (attribute) {
+        case ast::AttributeKind::Found:
+            return state.fetched ? pg::Value::Of(BoolGetDatum(state.found), BOOLOID) : pg::Value::Null(BOOLOID);
+        case ast::AttributeKind::NotFound:
+            return state.fetched ? pg::Value::Of(BoolGetDatum(!state.found), BOOLOID) : pg::Value::Null(BOOLOID);
+        case ast::AttributeKind::RowCount: return pg::Value::Of(Int64GetDatum(state.rowcount), INT8OID);
+        case ast::AttributeKind::IsOpen: break;
+    }
+    return pg::Value::Null(BOOLOID);
+}
 
 }  // namespace
 
@@ -59,8 +83,11 @@ std::string Executor::OpenExplicit(const compile::CursorUseSite &site, const std
         pg::Raise(ERRCODE_DUPLICATE_CURSOR, "cursor already open",
                   "Cursor \"" + fn_.variables[static_cast<size_t>(site.slot)].name +
                       "\" must be closed before it is opened again.");
-    BindCursorArgs(site, args);
     auto &cs = ast::Cast<compile::CursorSite>(*site.cursor->annotation);
+    if (cs.query == nullptr)
+        pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
+                  "ORA-04067: not executed, package body \"" + fn_.info.name + "\" does not exist");
+    BindCursorArgs(site, args);
     std::string portal = cs.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
     pg::Value name = pg::TextValue(portal.c_str());
     name.type = REFCURSOROID;
@@ -93,6 +120,11 @@ std::vector<pg::Value> Executor::EvalBindValues(const std::vector<ast::BindArg> 
 Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
     auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
     ResetTemp();
+    if (site.package != nullptr) {
+        std::shared_ptr<PackageInstance> keep;
+        OpenPackageCursor(site, stmt.args, &keep);
+        return Flow::Normal;
+    }
     if (site.cursor != nullptr) {
         OpenExplicit(site, stmt.args);
         return Flow::Normal;
@@ -130,6 +162,7 @@ Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
 Flow Executor::RunFetch(const ast::FetchStmt &stmt) {
     auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
     ResetTemp();
+    if (site.package != nullptr) return FetchPackageCursor(site);
     std::string name = CursorName(site.slot);
     if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
     pg::SqlStatement::Result result = pg::CursorFetch(name, 1);
@@ -147,6 +180,7 @@ Flow Executor::RunFetch(const ast::FetchStmt &stmt) {
 
 Flow Executor::ExecClose(const ast::CloseStmt &stmt) {
     auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
+    if (site.package != nullptr) return ClosePackageCursor(site);
     std::string name = CursorName(site.slot);
     if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
     pg::CursorClose(name);
@@ -158,13 +192,23 @@ Flow Executor::ExecClose(const ast::CloseStmt &stmt) {
 Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
     auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
     ResetTemp();
-    std::string portal = Atomic(stmt, [this, &site, &stmt] {
+    // A package cursor's state is its instance's (kept alive by the loop
+    // even if the package is reset meanwhile).
+    std::shared_ptr<PackageInstance> package;
+    std::string portal = Atomic(stmt, [this, &site, &stmt, &package] {
+        if (site.package != nullptr) return OpenPackageCursor(site, stmt.args, &package);
         if (site.cursor != nullptr) return OpenExplicit(site, stmt.args);
         return site.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
     });
+    Executor &owner = package != nullptr ? package->executor() : *this;
+    const int state_slot = package != nullptr ? site.package->slot : site.slot;
+    const bool explicit_cursor = site.cursor != nullptr || package != nullptr;
     // The loop's own cursor closes however the loop ends.
     struct Close {
         Executor &e;
+        Executor &owner;
+        int state_slot;
+        bool explicit_cursor;
         const compile::CursorUseSite &site;
         const std::string &portal;
         ~Close() {
@@ -173,18 +217,18 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
                 // not outlive the batch.
                 e.StoreBorrowed(site.record_slot, pg::Value::Null(RECORDOID));
                 pg::CursorClose(portal);
-                if (site.cursor != nullptr) e.StoreCoerced(site.slot, pg::Value::Null(REFCURSOROID));
+                if (explicit_cursor) owner.StoreCoerced(state_slot, pg::Value::Null(REFCURSOROID));
             } catch (...) {
             }
         }
-    } close{*this, site, portal};
+    } close{*this, owner, state_slot, explicit_cursor, site, portal};
     pg::CursorPin(portal);
     Flow out = Flow::Normal;
     while (true) {
         pg::SqlStatement::Result batch = Atomic(stmt, [&portal] { return pg::CursorFetch(portal, kLoopBatch); });
         pg::ResultGuard free_batch(batch);
-        if (site.cursor != nullptr) {
-            CursorState &state = cursors_[static_cast<size_t>(site.slot)];
+        if (explicit_cursor) {
+            CursorState &state = owner.cursors_[static_cast<size_t>(state_slot)];
             state.fetched = true;
             state.found = batch.processed > 0;
         }
@@ -204,7 +248,7 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
                 StoreBorrowed(site.record_slot, rec);
             else
                 StoreOwned(site.record_slot, rec);
-            if (site.cursor != nullptr) ++cursors_[static_cast<size_t>(site.slot)].rowcount;
+            if (explicit_cursor) ++owner.cursors_[static_cast<size_t>(state_slot)].rowcount;
             if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) {
                 // A nested function's RETURN hands its value over as it is
                 // (ExecReturn): r or r.field would point into the batch
@@ -225,19 +269,109 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
 pg::Value Executor::EvalCursorAttribute(const ast::AttributeExpr &expr) {
     std::string name = CursorName(expr.slot);
     bool open = !name.empty() && pg::CursorIsOpen(name);
-    if (expr.attribute == ast::AttributeKind::IsOpen) return pg::Value::Of(BoolGetDatum(open), BOOLOID);
-    if (!open) InvalidCursor(fn_.variables[static_cast<size_t>(expr.slot)].name);
     if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
     const CursorState &state = cursors_[static_cast<size_t>(expr.slot)];
-    switch (expr.attribute) {
-        case ast::AttributeKind::Found:
-            return state.fetched ? pg::Value::Of(BoolGetDatum(state.found), BOOLOID) : pg::Value::Null(BOOLOID);
-        case ast::AttributeKind::NotFound:
-            return state.fetched ? pg::Value::Of(BoolGetDatum(!state.found), BOOLOID) : pg::Value::Null(BOOLOID);
-        case ast::AttributeKind::RowCount: return pg::Value::Of(Int64GetDatum(state.rowcount), INT8OID);
-        case ast::AttributeKind::IsOpen: break;
+    return AttributeOf(expr.attribute, open, CursorFacts{state.fetched, state.found, state.rowcount},
+                       fn_.variables[static_cast<size_t>(expr.slot)].name);
+}
+
+std::string Executor::OpenPackageCursor(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args,
+                                        std::shared_ptr<PackageInstance> *keep) {
+    PackageInstance &instance = InstanceFor(*site.package);
+    *keep = instance.shared_from_this();
+    Executor &pkg = instance.executor();
+    const int slot = site.package->slot;
+    const ast::CursorDecl *decl = pkg.fn_.variables[static_cast<size_t>(slot)].cursor;
+    auto &cs = ast::Cast<compile::CursorSite>(*decl->annotation);
+    if (cs.query == nullptr)
+        pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
+                  "ORA-04067: not executed, package body \"" + site.package->package + "\" does not exist",
+                  "The cursor " + PackageCursorName(*site.package) + " takes its query from the package body.");
+    // The arguments are this unit's expressions; the parameters the
+    // package's variables.
+    std::vector<pg::Value> values;
+    values.reserve(args.size());
+    for (const ast::CallArg &arg : args) values.push_back(Eval(*arg.value));
+    const pg::PackageSource &src = instance.unit().source;
+    pg::DefinerScope as_owner(src.definer, instance.owner(), src.search_path);
+    ErrorContextScope context(pkg);
+    std::string current = pkg.CursorName(slot);
+    if (!current.empty() && pg::CursorIsOpen(current))
+        pg::Raise(ERRCODE_DUPLICATE_CURSOR, "cursor already open",
+                  "Cursor \"" + PackageCursorName(*site.package) + "\" must be closed before it is opened again.");
+    std::string portal;
+    {
+        pg::MemoryContextScope in_temp(pkg.temp_context_);
+        std::vector<bool> given(cs.param_slots.size(), false);
+        for (size_t i = 0; i < values.size(); ++i) {
+            auto p = static_cast<size_t>(site.arg_param[i]);
+            given[p] = true;
+            pkg.Store(cs.param_slots[p], values[i], *cs.param_casts[p]);
+        }
+        for (size_t p = 0; p < given.size(); ++p)
+            if (!given[p]) pkg.Store(cs.param_slots[p], pkg.Eval(*cs.param_defaults[p]), *cs.param_casts[p]);
+        portal = cs.query->statement.OpenCursor(pkg.slots_.data(), pkg.fn_.read_only(), std::string());
+        pg::Value name = pg::TextValue(portal.c_str());
+        name.type = REFCURSOROID;
+        pkg.StoreCoerced(slot, name);
     }
-    return pg::Value::Null(BOOLOID);
+    if (pkg.cursors_.size() < pkg.slots_.size()) pkg.cursors_.resize(pkg.slots_.size());
+    pkg.cursors_[static_cast<size_t>(slot)] = CursorState{};
+    if (pkg.sub_depth_ == 0) pkg.ResetTemp();
+    return portal;
+}
+
+Flow Executor::FetchPackageCursor(compile::CursorUseSite &site) {
+    Executor &pkg = InstanceFor(*site.package).executor();
+    const auto slot = static_cast<size_t>(site.package->slot);
+    std::string name = pkg.CursorName(site.package->slot);
+    if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(PackageCursorName(*site.package));
+    pg::SqlStatement::Result result = pg::CursorFetch(name, 1);
+    pg::ResultGuard free_result(result);
+    if (pkg.cursors_.size() < pkg.slots_.size()) pkg.cursors_.resize(pkg.slots_.size());
+    CursorState &state = pkg.cursors_[slot];
+    state.fetched = true;
+    state.found = result.processed > 0;
+    if (!state.found) return Flow::Normal;
+    ++state.rowcount;
+    AssignRow(site.targets, result, 0);
+    return Flow::Normal;
+}
+
+Flow Executor::ClosePackageCursor(const compile::CursorUseSite &site) {
+    Executor &pkg = InstanceFor(*site.package).executor();
+    std::string name = pkg.CursorName(site.package->slot);
+    if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(PackageCursorName(*site.package));
+    pg::CursorClose(name);
+    pkg.StoreCoerced(site.package->slot, pg::Value::Null(REFCURSOROID));
+    return Flow::Normal;
+}
+
+pg::Value Executor::PackageCursorAttribute(const ast::AttributeExpr &expr, compile::PackageRefSite &site) {
+    Executor &pkg = InstanceFor(site).executor();
+    std::string name = pkg.CursorName(site.slot);
+    bool open = !name.empty() && pg::CursorIsOpen(name);
+    if (pkg.cursors_.size() < pkg.slots_.size()) pkg.cursors_.resize(pkg.slots_.size());
+    const CursorState &state = pkg.cursors_[static_cast<size_t>(site.slot)];
+    return AttributeOf(expr.attribute, open, CursorFacts{state.fetched, state.found, state.rowcount},
+                       PackageCursorName(site));
+}
+
+pg::Value Executor::PackageCursorRow(compile::PackageRefSite &site) {
+    PackageInstance &instance = InstanceFor(site);
+    Executor &pkg = instance.executor();
+    const ast::CursorDecl *decl = pkg.fn_.variables[static_cast<size_t>(site.slot)].cursor;
+    auto &cs = ast::Cast<compile::CursorSite>(*decl->annotation);
+    if (cs.query == nullptr)
+        pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
+                  "ORA-04067: not executed, package body \"" + site.package + "\" does not exist");
+    int32 typmod = 0;
+    {
+        const pg::PackageSource &src = instance.unit().source;
+        pg::DefinerScope as_owner(src.definer, instance.owner(), src.search_path);
+        typmod = cs.query->statement.ResultRowType(pkg.slots_.data());
+    }
+    return NullRow(pg::TypeFromOid(RECORDOID, typmod));
 }
 
 }  // namespace plpolar::exec

@@ -178,6 +178,8 @@ pg::Value Executor::EvalPgExpr(pg::PgExpr &expr, const pg::Value *values, size_t
 
 pg::Value Executor::EvalAttribute(const ast::AttributeExpr &expr) {
     if (expr.slot >= 0) return EvalCursorAttribute(expr);
+    if (expr.annotation != nullptr)
+        return PackageCursorAttribute(expr, ast::Cast<compile::PackageRefSite>(*expr.annotation));
     // Before any SQL ran, Oracle's SQL%FOUND / %NOTFOUND / %ROWCOUNT are NULL.
     switch (expr.attribute) {
         // The implicit cursor is closed as soon as its statement ends.

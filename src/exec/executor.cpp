@@ -161,9 +161,14 @@ void Executor::InitBlockVariables(compile::BlockSite &site) {
         pg::Value v;
         if (init.value != nullptr) {
             v = Eval(*init.value);
+        } else if (init.row_of_package_cursor != nullptr) {
+            v = PackageCursorRow(*init.row_of_package_cursor);
         } else if (init.row_of_cursor != nullptr) {
             auto &cs = ast::Cast<compile::CursorSite>(*init.row_of_cursor->annotation);
-            v = NullRow(pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(slots_.data())));
+            // A specification's cursor whose body is missing: no row yet.
+            v = cs.query == nullptr
+                    ? pg::Value::Null(RECORDOID)
+                    : NullRow(pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(slots_.data())));
         } else if (init.null_row) {
             v = NullRow(type);
         } else {

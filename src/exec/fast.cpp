@@ -5,6 +5,7 @@
 // decimals, with numeric's results and scales.
 #include "plpolar/compile/sites.hpp"
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/exec/package_instance.hpp"
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {

@@ -13,6 +13,8 @@
 
 namespace plpolar::exec {
 
+uint64 package_epoch = 1;
+
 namespace {
 
 using Key = std::pair<std::string, Oid>;  // package, user
@@ -32,15 +34,7 @@ Registry &Packages() {
 
 // Bumped whenever an instance comes or goes: sites' cached instances are
 // valid while it stays.
-uint64 &Epoch() {
-    static uint64 epoch = 1;
-    return epoch;
-}
-
-bool CacheCurrent(const compile::InstanceCache &cache) {
-    return cache.instance != nullptr && cache.epoch == Epoch() && cache.generation == compile::PackageGeneration() &&
-           cache.user == pg::OuterUser();
-}
+uint64 &Epoch() { return package_epoch; }
 
 }  // namespace
 
@@ -169,13 +163,9 @@ void DiscardAllPackages() {
     r.instances.clear();
 }
 
-namespace {
-
-// The instance a site reads and writes, initialised; cached in the site
-// until an instance comes or goes, a package changes or the user does.
-PackageInstance &InstanceFor(compile::PackageRefSite &site) {
-    // Checked and initialised when the cache was filled.
-    if (CacheCurrent(site.last)) return *static_cast<PackageInstance *>(site.last.instance);
+// Cached in the site until an instance comes or goes, a package changes or
+// the user does.
+PackageInstance &InstanceForUncached(compile::PackageRefSite &site) {
     PackageInstance &instance = CachedInstance(site.package, site.last);
     const compile::PackageUnit &unit = instance.unit();
     const auto &vars = unit.fn->variables;
@@ -186,8 +176,6 @@ PackageInstance &InstanceFor(compile::PackageRefSite &site) {
     instance.EnsureInitialized();
     return instance;
 }
-
-}  // namespace
 
 pg::Value Executor::ReadPackageVariable(compile::PackageRefSite &site) {
     PackageInstance &instance = InstanceFor(site);
@@ -209,10 +197,6 @@ pg::Value Executor::ReadPackageVariable(compile::PackageRefSite &site) {
         if (!t.byval) out.datum = pg::CopyDatum(out.datum, false, t.typlen);
     }
     return out;
-}
-
-const pg::Value &Executor::PackageSlotValue(compile::PackageRefSite &site) {
-    return InstanceFor(site).executor().PackageValue(site.slot);
 }
 
 void Executor::WritePackageVariable(compile::PackageRefSite &site, const pg::Value &value) {

@@ -53,30 +53,37 @@ pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector
     struct Frame {
         Executor &e;
         size_t first, end;
-        std::vector<pg::Value> slots;
-        std::vector<char> owned;
-        std::vector<CursorState> cursors;
-        // Enclosing variables' values at the call: the caller's expression
-        // may still read them after the call (s || f(), f assigning s), so a
-        // value the call replaces is freed only once the caller's statement
-        // is over (Executor::deferred_).
-        std::vector<std::pair<size_t, Datum>> lent;
+        // The callee's saved slots, and (`lent`) the enclosing variables'
+        // values at the call: the caller's expression may still read them
+        // after the call (s || f(), f assigning s), so a value the call
+        // replaces is freed only once the caller's statement is over
+        // (Executor::deferred_).
+        SavedFrame *saved = nullptr;
         MemoryContext caller_temp;
         const ast::Stmt *caller_stmt;
         Frame(Executor &ex, size_t f, size_t n)
             : e(ex), first(f), end(n), caller_temp(ex.temp_context_), caller_stmt(ex.current_) {
-            // The only step that can fail comes before anything changes.
-            if (e.temp_stack_.size() < static_cast<size_t>(e.sub_depth_) + 1)
+            // The steps that can fail come before anything changes.
+            const auto depth = static_cast<size_t>(e.sub_depth_);
+            if (e.temp_stack_.size() < depth + 1)
                 e.temp_stack_.push_back(pg::CreateContext(e.call_context_, "plpolar subprogram"));
+            if (e.saved_frames_.size() < depth + 1) e.saved_frames_.push_back(std::make_unique<SavedFrame>());
+            saved = e.saved_frames_[depth].get();
+            saved->slots.assign(e.slots_.begin() + static_cast<long>(first), e.slots_.begin() + static_cast<long>(end));
+            saved->owned.assign(e.owned_.begin() + static_cast<long>(first), e.owned_.begin() + static_cast<long>(end));
+            saved->cursors.assign(e.cursors_.begin() + static_cast<long>(first),
+                                  e.cursors_.begin() + static_cast<long>(end));
+            saved->lent.clear();
+            size_t lendable = 0;
+            for (size_t i = 0; i < e.slots_.size(); ++i)
+                if ((i < first || i >= end) && e.owned_[i] && !e.slots_[i].isnull) ++lendable;
+            saved->lent.reserve(lendable);
             for (size_t i = 0; i < e.slots_.size(); ++i) {
                 if (i >= first && i < end) continue;
                 if (!e.owned_[i] || e.slots_[i].isnull) continue;
-                lent.emplace_back(i, e.slots_[i].datum);
+                saved->lent.emplace_back(i, e.slots_[i].datum);
                 e.owned_[i] = 0;
             }
-            slots.assign(e.slots_.begin() + static_cast<long>(first), e.slots_.begin() + static_cast<long>(end));
-            owned.assign(e.owned_.begin() + static_cast<long>(first), e.owned_.begin() + static_cast<long>(end));
-            cursors.assign(e.cursors_.begin() + static_cast<long>(first), e.cursors_.begin() + static_cast<long>(end));
             for (size_t i = first; i < end; ++i) {
                 e.ForgetAppend(i);
                 e.slots_[i] = pg::Value::Null(e.fn_.variables[i].type.oid);
@@ -91,12 +98,12 @@ pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector
             for (size_t i = first; i < end; ++i) {
                 e.ForgetAppend(i);
                 if (e.owned_[i] && !e.slots_[i].isnull) pfree(DatumGetPointer(e.slots_[i].datum));
-                e.slots_[i] = slots[i - first];
-                e.owned_[i] = owned[i - first];
-                e.cursors_[i] = cursors[i - first];
+                e.slots_[i] = saved->slots[i - first];
+                e.owned_[i] = saved->owned[i - first];
+                e.cursors_[i] = saved->cursors[i - first];
             }
             --e.sub_depth_;
-            for (const auto &[slot, datum] : lent) {
+            for (const auto &[slot, datum] : saved->lent) {
                 if (!e.slots_[slot].isnull && e.slots_[slot].datum == datum)
                     e.owned_[slot] = 1;  // not replaced: the variable's own again
                 else

@@ -19,11 +19,11 @@ struct PackageUnit {
     pg::PackageSource source;  // what was compiled (with its version)
     uint64 serial = 0;         // unique per compile in this backend
     std::shared_ptr<CompiledFunction> fn;
-    const Scope *scope = nullptr;  // the package's own names
+    const Scope *scope = nullptr;                  // the package's own names
     std::unordered_set<std::string> public_names;  // declared in the specification
     std::vector<SubprogramSite *> public_subprograms;
     std::vector<std::string> public_headers;  // "FUNCTION f (...) RETURN t", parallel
-    bool has_state = false;  // variables or cursors: what ORA-04068 is about
+    bool has_state = false;                   // variables or cursors: what ORA-04068 is about
 
     bool IsPublic(const std::string &name) const { return public_names.count(name) > 0; }
     // The public subprogram a SQL routine of the package stands for, or null.
@@ -40,8 +40,10 @@ std::shared_ptr<PackageUnit> SpecUnit(const std::string &name);
 // and its line.
 std::shared_ptr<PackageUnit> CompilePackage(const pg::PackageSource &source, bool spec_only);
 
-// Bumped whenever plpolar.packages may have changed (any backend).
-uint64 PackageGeneration();
+// Bumped whenever plpolar.packages may have changed (any backend). Read on
+// every package variable access from another unit: inline.
+extern uint64 package_generation;
+inline uint64 PackageGeneration() { return package_generation; }
 void BumpPackageGeneration();
 
 // The version of package `name` now, -1 if there is none; read again only

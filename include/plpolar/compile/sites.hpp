@@ -300,6 +300,9 @@ struct CursorUseSite : ast::Annotation {
     std::unique_ptr<SqlSite> query;           // OPEN rc FOR query, FOR r IN (query)
     std::vector<TargetSite> targets;          // FETCH ... INTO
     int record_slot = -1;                     // FOR loop record
+    // A cursor of another unit's package (slot is -1 then): the package's
+    // instance opens it and keeps its state (exec/cursors.cpp).
+    std::unique_ptr<PackageRefSite> package;
 };
 
 // EXECUTE IMMEDIATE
@@ -331,6 +334,7 @@ struct BlockSite : ast::Annotation {
         // shape of the cursor's query.
         bool null_row = false;
         const ast::CursorDecl *row_of_cursor = nullptr;
+        std::unique_ptr<PackageRefSite> row_of_package_cursor;  // pkg.c%ROWTYPE
     };
     std::vector<Init> inits;
     std::vector<std::vector<Condition>> handlers;  // parallel to BlockStmt::handlers

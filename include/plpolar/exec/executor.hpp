@@ -14,6 +14,8 @@
 
 namespace plpolar::exec {
 
+class PackageInstance;
+
 // How a statement list ended. EXIT / CONTINUE / RETURN travel up as return
 // codes, with the target label in Executor::pending_label_. Inside a block
 // with handlers an error travels up as Error too (Executor::pending_error_):
@@ -154,6 +156,15 @@ private:
     std::string CursorName(int slot) const;
     void CloseBlockCursors(const std::vector<int> &slots) noexcept;
     pg::Value EvalCursorAttribute(const ast::AttributeExpr &expr);
+    // Another unit's package cursor (pkg.c): opened, fetched and closed
+    // here, its portal and %FOUND / %ROWCOUNT state kept by the package's
+    // instance, so that every unit of the session sees the same cursor.
+    std::string OpenPackageCursor(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args,
+                                  std::shared_ptr<PackageInstance> *keep);
+    Flow FetchPackageCursor(compile::CursorUseSite &site);
+    Flow ClosePackageCursor(const compile::CursorUseSite &site);
+    pg::Value PackageCursorAttribute(const ast::AttributeExpr &expr, compile::PackageRefSite &site);
+    pg::Value PackageCursorRow(compile::PackageRefSite &site);
     std::vector<pg::Value> EvalBindValues(const std::vector<ast::BindArg> &args, const std::vector<int> &order);
 
     // dynamic SQL (dynamic.cpp)
@@ -288,6 +299,16 @@ private:
     int sub_depth_ = 0;
     ResourceOwner procedure_owner_ = nullptr;
     std::vector<MemoryContext> temp_stack_;
+    // What a subprogram call saves of its callee's slots, one per call
+    // depth, reused: a call in a loop allocates nothing
+    // (exec/subprograms.cpp).
+    struct SavedFrame {
+        std::vector<pg::Value> slots;
+        std::vector<char> owned;
+        std::vector<CursorState> cursors;
+        std::vector<std::pair<size_t, Datum>> lent;
+    };
+    std::vector<std::unique_ptr<SavedFrame>> saved_frames_;
 };
 
 // A DBMS_OUTPUT write relayed from a parallel worker, applied to the

@@ -11,6 +11,7 @@
 
 #include "plpolar/compile/package_unit.hpp"
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/packages.hpp"
 
 namespace plpolar::exec {
 
@@ -54,10 +55,33 @@ compile::SubprogramSite &MemberSite(PackageInstance &instance, compile::Compiled
 // starts afresh. Raises if there is no such package.
 std::shared_ptr<PackageInstance> UsePackage(const std::string &name);
 
+// Bumped whenever an instance comes or goes: a cached instance is valid
+// while it stays (with the package generation and the outer user).
+extern uint64 package_epoch;
+inline bool CacheCurrent(const compile::InstanceCache &cache) {
+    return cache.instance != nullptr && cache.epoch == package_epoch &&
+           cache.generation == compile::PackageGeneration() && cache.user == pg::OuterUser();
+}
+
 // UsePackage, unless `cache` still names this session's current instance
 // for the current user (no registry change since): the instance, which the
 // registry owns (shared_from_this() keeps it across a call).
 PackageInstance &CachedInstance(const std::string &name, compile::InstanceCache &cache);
+
+// The instance a reference to a package's variable or cursor from another
+// unit uses, initialised; ORA-04068 if the package no longer declares what
+// the unit was compiled against.
+// Cached in the site until an instance comes or goes, a package changes or
+// the user does (checked and initialised when the cache was filled).
+PackageInstance &InstanceForUncached(compile::PackageRefSite &site);
+inline PackageInstance &InstanceFor(compile::PackageRefSite &site) {
+    if (CacheCurrent(site.last)) return *static_cast<PackageInstance *>(site.last.instance);
+    return InstanceForUncached(site);
+}
+
+inline const pg::Value &Executor::PackageSlotValue(compile::PackageRefSite &site) {
+    return InstanceFor(site).executor().PackageValue(site.slot);
+}
 
 // Forgets this session's instances of `name` without ORA-04068 (the session
 // replaced or dropped it itself), or every instance (DBMS_SESSION.RESET_PACKAGE).
