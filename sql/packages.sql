@@ -206,6 +206,32 @@ BEGIN
 END $$;
 DO LANGUAGE plpolar $$ DECLARE x VARCHAR2(10); BEGIN x := counter.c_dept; END $$;
 DROP FUNCTION fetch_rich();
+-- Package variables in another unit's embedded SQL, as written: read when
+-- the statement runs (so a loop sees each new value), pkg.rec.field and
+-- schema.pkg.v too; a table column of the same name wins.
+CREATE TABLE pkg_log (k NUMBER, note VARCHAR2(40));
+CREATE TABLE counter_t (g_count NUMBER);
+INSERT INTO counter_t VALUES (-1);
+DO LANGUAGE plpolar $$
+DECLARE n NUMBER;
+BEGIN
+  counter.g_label := 'from SQL';
+  counter.g_pair.k := 'key';
+  FOR i IN 1..3 LOOP
+    counter.reset(i);
+    INSERT INTO pkg_log VALUES (counter.g_count, counter.g_label || ' ' || counter.g_pair.k);
+  END LOOP;
+  SELECT count(*) INTO n FROM emp WHERE dept = public.counter.c_step * 10;
+  dbms_output.put_line('emps in dept 10: ' || n);
+  UPDATE pkg_log SET note = note || '!' WHERE k = counter.g_count;
+  FOR r IN (SELECT k FROM pkg_log WHERE k < counter.g_count ORDER BY k) LOOP
+    dbms_output.put_line('below: ' || r.k);
+  END LOOP;
+  SELECT counter.g_count INTO n FROM counter_t counter;
+  dbms_output.put_line('the table''s column: ' || n);
+END $$;
+SELECT * FROM pkg_log ORDER BY k;
+DROP TABLE pkg_log, counter_t;
 -- Constants and assignments that Oracle refuses.
 DO LANGUAGE plpolar $$ BEGIN counter.c_step := 2; END $$;
 DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line(counter.nope); END $$;
@@ -510,6 +536,15 @@ SELECT counter.next_value() AS restored_call, emp_api.total() AS restored_total;
 SELECT name, body IS NOT NULL AS has_body FROM plpolar.packages ORDER BY name;
 DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line('restored boot: ' || boot.status()); END $$;
 \df emp_api.*
+\c plpolar_pkg
+DROP DATABASE plpolar_pkg_restored;
+-- The custom format through pg_restore, the same.
+\! pg_dump -Fc -d plpolar_pkg -f /tmp/plpolar_pkg.custom 2>&1; echo "pg_dump -Fc: $?"
+CREATE DATABASE plpolar_pkg_restored;
+\! pg_restore --exit-on-error -d plpolar_pkg_restored /tmp/plpolar_pkg.custom 2>&1; echo "pg_restore: $?"; rm -f /tmp/plpolar_pkg.custom
+\c plpolar_pkg_restored
+SELECT counter.next_value() AS restored_call, emp_api.total() AS restored_total;
+SELECT count(*) AS packages FROM plpolar.packages;
 \c plpolar_pkg
 DROP DATABASE plpolar_pkg_restored;
 \c contrib_regression

@@ -55,7 +55,10 @@ void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
             s.target = ast::CallTarget::Procedure;
             s.touches_database = true;
             std::string text = "CALL " + s.text + (s.call->kind == ast::ExprKind::Call ? "" : "()");
-            s.annotation = std::make_unique<ProcedureCallSite>(fn_, scope, std::move(text), fn_.nslots());
+            std::vector<SqlSite::Mirror> mirrors = PackageMirrors(text, scope);
+            auto call = std::make_unique<ProcedureCallSite>(fn_, scope, std::move(text), fn_.nslots());
+            call->mirrors = std::move(mirrors);
+            s.annotation = std::move(call);
             return;
         }
     }

@@ -49,6 +49,10 @@ public:
     bool FindPackageItem(const ast::NameChain &name, PackageItem *out);
     std::unique_ptr<PackageRefSite> PackageVariable(const PackageItem &item, const ast::SourceLoc &loc, bool for_store);
     bool CompilePackageName(ast::NameExpr &name, const Scope &scope);
+    // Hidden slots for the package variables an embedded SQL statement
+    // names; call before the statement's SqlSite is made (its slot count).
+    std::vector<SqlSite::Mirror> PackageMirrors(const std::string &sql, const Scope &scope);
+    std::unique_ptr<SqlSite> MakeSqlSite(const Scope &scope, const std::string &sql);
     // pkg.c, a cursor of another unit's package, when `name` is no local
     // name; `decl`: its declaration in the specification (its parameters).
     std::unique_ptr<PackageRefSite> PackageCursor(const ast::NameChain &name, const ast::SourceLoc &loc,

@@ -11,7 +11,7 @@ void Compiler::CompileForCursor(ast::ForCursorStmt &s, const Scope &scope) {
     auto site = std::make_unique<CursorUseSite>();
     if (s.cursor.empty()) {
         NoteSessionVariables(s.query);
-        site->query = std::make_unique<SqlSite>(fn_, scope, s.query, fn_.nslots());
+        site->query = MakeSqlSite(scope, s.query);
     } else if (const ast::CursorDecl *decl = nullptr;
                (site->package = PackageCursor(s.cursor, s.loc, scope, &decl)) != nullptr) {
         CompileCursorArgs(s.args, *decl, *site, scope, s);
@@ -60,7 +60,7 @@ void Compiler::CompileOpen(ast::OpenStmt &s, const Scope &scope) {
         if (v.ReadOnly()) Error(s.loc, "variable \"" + v.name + "\" is read-only");
         if (!s.query.empty()) {
             NoteSessionVariables(s.query);
-            site->query = std::make_unique<SqlSite>(fn_, scope, s.query, fn_.nslots());
+            site->query = MakeSqlSite(scope, s.query);
         }
         if (s.dynamic) CompileOwn(*s.dynamic, scope, s);
         CompileBindArgs(s.using_args, nullptr, scope, s);

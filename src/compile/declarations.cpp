@@ -96,7 +96,7 @@ void Compiler::CompileCursorDecl(ast::CursorDecl &cd, Scope &scope, BlockSite &b
     // query yet (compile/package_unit.cpp).
     if (!cd.query.empty()) {
         NoteSessionVariables(cd.query);
-        csite->query = std::make_unique<SqlSite>(fn_, cscope, cd.query, fn_.nslots());
+        csite->query = MakeSqlSite(cscope, cd.query);
     }
     block.cursors.push_back(csite->slot);
     cd.annotation = std::move(csite);

@@ -71,7 +71,20 @@ bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *
     try {
         ast::NameChain name(parts, parts + nparts);
         Reference ref = LookupReference(fn_, scope_, name);
-        if (ref.slot < 0) return false;
+        if (ref.slot < 0) {
+            // pkg.v / schema.pkg.v, or its record's field.
+            std::string joined;
+            for (int k = 0; k < nparts; ++k) {
+                if (k > 0) joined += '.';
+                joined += parts[k];
+                auto it = fn_.package_mirrors.find(joined);
+                if (it == fn_.package_mirrors.end() || k + 1 < nparts - 1) continue;
+                *slot = it->second;
+                *field = k + 1 == nparts ? nullptr : parts[nparts - 1];
+                return true;
+            }
+            return false;
+        }
         *slot = ref.slot;
         *field = ref.field.empty() ? nullptr : parts[nparts - 1];
         return true;

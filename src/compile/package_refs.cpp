@@ -2,6 +2,8 @@
 // type), pkg.e (an exception), also schema.pkg.x. Only what the
 // specification declares is reachable (PLS-00302 otherwise), and only with
 // USAGE on the package's schema (what GRANT EXECUTE ON pkg gives).
+#include <cctype>
+
 #include "compiler_impl.hpp"
 #include "plpolar/compile/package_unit.hpp"
 #include "plpolar/pg/guard.hpp"
@@ -86,6 +88,118 @@ std::unique_ptr<PackageRefSite> Compiler::PackageCursor(const ast::NameChain &na
     site->slot = slot;
     site->type = v.type;
     *decl = v.cursor;
+    return site;
+}
+
+std::vector<SqlSite::Mirror> Compiler::PackageMirrors(const std::string &sql, const Scope &scope) {
+    std::vector<SqlSite::Mirror> out;
+    // Dotted identifier chains outside literals, quoted names and comments,
+    // not followed by "(" (a function call).
+    const size_t n = sql.size();
+    size_t i = 0;
+    auto ident_start = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
+    auto ident_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+    while (i < n) {
+        char c = sql[i];
+        if (c == '\'') {
+            for (++i; i < n; ++i)
+                if (sql[i] == '\'') {
+                    if (i + 1 < n && sql[i + 1] == '\'') {
+                        ++i;
+                        continue;
+                    }
+                    break;
+                }
+            ++i;
+            continue;
+        }
+        if (c == '"') {
+            i = sql.find('"', i + 1);
+            i = i == std::string::npos ? n : i + 1;
+            continue;
+        }
+        if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+            i = sql.find('\n', i);
+            if (i == std::string::npos) i = n;
+            continue;
+        }
+        if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+            i = sql.find("*/", i + 2);
+            i = i == std::string::npos ? n : i + 2;
+            continue;
+        }
+        if (c == '$' || c == ':' || !ident_start(c) || (i > 0 && (ident_char(sql[i - 1]) || sql[i - 1] == '.'))) {
+            ++i;
+            continue;
+        }
+        ast::NameChain chain;
+        std::vector<std::string> written;
+        size_t j = i;
+        while (true) {
+            size_t start = j;
+            while (j < n && ident_char(sql[j])) ++j;
+            std::string part = sql.substr(start, j - start);
+            written.push_back(part);
+            for (char &ch : part) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            chain.push_back(part);
+            if (j + 1 < n && sql[j] == '.' && ident_start(sql[j + 1])) {
+                ++j;
+                continue;
+            }
+            break;
+        }
+        size_t k = j;
+        while (k < n && std::isspace(static_cast<unsigned char>(sql[k]))) ++k;
+        const bool called = k < n && sql[k] == '(';
+        i = j;
+        if (chain.size() < 2 || called || LookupName(fn_, scope, chain) >= 0) continue;
+        // pkg.v, pkg.rec.f, schema.pkg.v: a public variable of a package
+        // this unit may use; anything else is left to SQL (a table's column).
+        for (size_t at = 0; at + 1 < chain.size() && at < 2; ++at) {
+            const std::string &package = chain[at];
+            if ((fn_.package && package == fn_.info.name) || !IsPackage(package)) continue;
+            std::shared_ptr<PackageUnit> unit = SpecUnit(package);
+            if (unit == nullptr || !unit->IsPublic(chain[at + 1])) continue;
+            int slot = unit->scope->Find(chain[at + 1]);
+            if (slot < 0) break;
+            const Variable &v = unit->fn->variables[static_cast<size_t>(slot)];
+            if (v.kind == VariableKind::Cursor || !pg::MayUseSchema(pg::SchemaOid(package))) break;
+            std::string key;
+            for (size_t p = 0; p <= at + 1; ++p) key += (p > 0 ? "." : "") + chain[p];
+            auto known = fn_.package_mirrors.find(key);
+            int mirror = -1;
+            if (known != fn_.package_mirrors.end()) {
+                mirror = known->second;
+            } else {
+                Variable hidden;
+                hidden.name = key;  // never a PL name: it has dots
+                hidden.type = v.type;
+                hidden.loc = current_loc_;
+                mirror = AddVariable(std::move(hidden));
+                fn_.package_mirrors[key] = mirror;
+            }
+            bool dep = false;
+            for (const auto &d : fn_.package_deps) dep = dep || d.first == package;
+            if (!dep) fn_.package_deps.emplace_back(package, unit->source.version);
+            auto ref = std::make_unique<PackageRefSite>();
+            ref->package = package;
+            ref->version = unit->source.version;
+            ref->item = chain[at + 1];
+            ref->slot = slot;
+            ref->type = v.type;
+            bool seen = false;
+            for (const auto &m : out) seen = seen || m.slot == mirror;
+            if (!seen) out.push_back(SqlSite::Mirror{mirror, std::move(ref)});
+            break;
+        }
+    }
+    return out;
+}
+
+std::unique_ptr<SqlSite> Compiler::MakeSqlSite(const Scope &scope, const std::string &sql) {
+    std::vector<SqlSite::Mirror> mirrors = PackageMirrors(sql, scope);
+    auto site = std::make_unique<SqlSite>(fn_, scope, sql, fn_.nslots());
+    site->mirrors = std::move(mirrors);
     return site;
 }
 

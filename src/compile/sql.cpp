@@ -10,7 +10,7 @@ void Compiler::CompileSql(ast::SqlStmt &s, const Scope &scope) {
         Error(s.loc, "an INTO clause is expected in this SELECT statement");
     if (!s.row_record.empty()) RewriteRowStatement(s, scope);
     NoteSessionVariables(s.text);
-    auto site = std::make_unique<SqlSite>(fn_, scope, s.text, fn_.nslots());
+    std::unique_ptr<SqlSite> site = MakeSqlSite(scope, s.text);
     site->targets = MakeTargets(s.into, scope);
     s.annotation = std::move(site);
 }

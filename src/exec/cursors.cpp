@@ -88,6 +88,7 @@ std::string Executor::OpenExplicit(const compile::CursorUseSite &site, const std
         pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
                   "ORA-04067: not executed, package body \"" + fn_.info.name + "\" does not exist");
     BindCursorArgs(site, args);
+    RefreshMirrors(*cs.query);
     std::string portal = cs.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
     pg::Value name = pg::TextValue(portal.c_str());
     name.type = REFCURSOROID;
@@ -135,6 +136,7 @@ Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
     if (!name.empty() && pg::CursorIsOpen(name)) pg::CursorClose(name);
     std::string portal;
     if (site.query) {
+        RefreshMirrors(*site.query);
         portal = site.query->statement.OpenCursor(slots_.data(), fn_.read_only(), name);
     } else {
         pg::Value text = Eval(*stmt.dynamic);
@@ -198,6 +200,7 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
     std::string portal = Atomic(stmt, [this, &site, &stmt, &package] {
         if (site.package != nullptr) return OpenPackageCursor(site, stmt.args, &package);
         if (site.cursor != nullptr) return OpenExplicit(site, stmt.args);
+        RefreshMirrors(*site.query);
         return site.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
     });
     Executor &owner = package != nullptr ? package->executor() : *this;
@@ -310,6 +313,7 @@ std::string Executor::OpenPackageCursor(const compile::CursorUseSite &site, cons
         }
         for (size_t p = 0; p < given.size(); ++p)
             if (!given[p]) pkg.Store(cs.param_slots[p], pkg.Eval(*cs.param_defaults[p]), *cs.param_casts[p]);
+        pkg.RefreshMirrors(*cs.query);
         portal = cs.query->statement.OpenCursor(pkg.slots_.data(), pkg.fn_.read_only(), std::string());
         pg::Value name = pg::TextValue(portal.c_str());
         name.type = REFCURSOROID;

@@ -199,6 +199,10 @@ pg::Value Executor::ReadPackageVariable(compile::PackageRefSite &site) {
     return out;
 }
 
+void Executor::RefreshMirrorSlots(const compile::SqlSite &site) {
+    for (const compile::SqlSite::Mirror &m : site.mirrors) StoreCoerced(m.slot, ReadPackageVariable(*m.ref));
+}
+
 void Executor::WritePackageVariable(compile::PackageRefSite &site, const pg::Value &value) {
     PackageInstance &instance = InstanceFor(site);
     instance.executor().StorePackageValue(site.slot, site.field, value);

@@ -14,6 +14,7 @@ Flow Executor::RunSql(const ast::SqlStmt &stmt) {
     long max_rows = into && !stmt.returning_into ? 2 : 0;
     pg::SqlStatement::Result result;
     try {
+        RefreshMirrors(site);
         result = site.statement.Execute(slots_.data(), fn_.read_only(), max_rows);
     } catch (pg::PgError &e) {
         // A column's length or precision check is then Oracle's ORA-12899 /
@@ -63,6 +64,7 @@ Flow Executor::ExecProcedureCall(compile::ProcedureCallSite &site) {
         }
         site.resolved = true;
     }
+    RefreshMirrors(site);
     pg::SqlStatement::Result result = site.statement.ExecuteCall(slots_.data(), fn_.read_only(), procedure_owner_);
     pg::ResultGuard free_result(result);
     if (result.processed == 1 && pg::SqlStatement::ColumnCount(result) == static_cast<int>(site.out_targets.size()))

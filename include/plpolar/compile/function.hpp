@@ -152,6 +152,11 @@ public:
     // Packages whose items this unit names, with the version it was
     // compiled against: a new version recompiles it.
     std::vector<std::pair<std::string, int64>> package_deps;
+    // Another package's variables named in this unit's embedded SQL, as
+    // written (pkg.v, schema.pkg.v): each has a hidden slot of its own that
+    // the statement reads as a parameter, refreshed from the package before
+    // the statement runs (SqlSite::mirrors).
+    std::unordered_map<std::string, int> package_mirrors;
 
     // plpolar.empty_string_is_null when compiled; a change recompiles.
     bool empty_string_is_null = true;

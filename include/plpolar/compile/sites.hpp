@@ -167,6 +167,12 @@ struct SqlSite : ast::Annotation {
     ScopeResolver resolver;
     pg::SqlStatement statement;
     std::vector<TargetSite> targets;  // INTO targets
+    // Package variables the statement reads (CompiledFunction::package_mirrors).
+    struct Mirror {
+        int slot;
+        std::unique_ptr<PackageRefSite> ref;
+    };
+    std::vector<Mirror> mirrors;
 
 protected:
     SqlSite(ast::AnnotationKind kind, const CompiledFunction &fn, const Scope &scope, std::string text, int nslots)

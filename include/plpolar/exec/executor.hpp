@@ -165,6 +165,12 @@ private:
     Flow ClosePackageCursor(const compile::CursorUseSite &site);
     pg::Value PackageCursorAttribute(const ast::AttributeExpr &expr, compile::PackageRefSite &site);
     pg::Value PackageCursorRow(compile::PackageRefSite &site);
+    // Another package's variables a statement reads: their current values
+    // into the statement's hidden slots (compile::SqlSite::mirrors).
+    void RefreshMirrors(const compile::SqlSite &site) {
+        if (unlikely(!site.mirrors.empty())) RefreshMirrorSlots(site);
+    }
+    void RefreshMirrorSlots(const compile::SqlSite &site);
     std::vector<pg::Value> EvalBindValues(const std::vector<ast::BindArg> &args, const std::vector<int> &order);
 
     // dynamic SQL (dynamic.cpp)
