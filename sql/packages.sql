@@ -275,6 +275,12 @@ DO LANGUAGE plpolar $$ BEGIN dbms_session.reset_package; END $$;
 SELECT counter.next_value() AS after_reset_package;
 DO LANGUAGE plpolar $$ BEGIN dbms_session.modify_package_state(2); END $$;
 SELECT counter.calls() AS after_modify_package_state;
+-- DISCARD ALL resets the session to its initial state (what a connection
+-- pool runs between clients): package state too.
+SELECT counter.next_value() AS before_discard, counter.next_value() AS again;
+DISCARD ALL;
+SET plpolar.serveroutput = on;
+SELECT counter.next_value() AS after_discard_all;
 
 -- 9. A unit compiled against a specification is recompiled when it changes.
 CREATE FUNCTION read_label() RETURNS text LANGUAGE plpolar AS $$ BEGIN RETURN counter.g_label; END; $$;

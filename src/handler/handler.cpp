@@ -7,6 +7,7 @@
 #include "plpolar/compile/function_cache.hpp"
 #include "plpolar/exec/error_context.hpp"
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/exec/package_instance.hpp"
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
@@ -178,6 +179,12 @@ void _PG_init(void) {
     });
     // Logon/logoff hooks and CREATE EVENT TRIGGER for the session events.
     plpolar_session_init();
+    plpolar_session_on_discard_all([] {
+        RunEntryPoint([] {
+            plpolar::exec::DiscardAllPackages();
+            return (Datum)0;
+        });
+    });
     RunEntryPoint([] {
         // Loaded in the postmaster: every backend inherits warm caches.
         if (process_shared_preload_libraries_in_progress) plpolar::parser::WarmUp();

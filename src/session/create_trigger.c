@@ -26,9 +26,17 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "plpolar/session/session_triggers.h"
 #include "session_internal.h"
 
 static ProcessUtility_hook_type prev_process_utility = NULL;
+static void (*discard_all_callback) (void) = NULL;
+
+void
+plpolar_session_on_discard_all(void (*callback) (void))
+{
+	discard_all_callback = callback;
+}
 
 static void
 create_session_event_trigger(CreateEventTrigStmt *stmt)
@@ -117,6 +125,10 @@ plpolar_process_utility(PlannedStmt *pstmt, const char *queryString, bool readOn
 	 * A new database copies its template's triggers; should it ever reuse
 	 * the OID of a dropped one, that one's "no triggers" mark must not apply.
 	 */
+	if (IsA(parsetree, DiscardStmt) && ((DiscardStmt *) parsetree)->target == DISCARD_ALL &&
+		discard_all_callback != NULL)
+		discard_all_callback();
+
 	if (IsA(parsetree, CreatedbStmt) ||
 		(IsA(parsetree, RenameStmt) && ((RenameStmt *) parsetree)->renameType == OBJECT_DATABASE))
 		session_bump_generation();

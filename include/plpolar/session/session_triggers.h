@@ -12,6 +12,12 @@ extern "C" {
  */
 void		plpolar_session_init(void);
 
+/*
+ * Called after a successful DISCARD ALL, which resets the session to its
+ * initial state: package state is session state (exec/package_instance.cpp).
+ */
+void		plpolar_session_on_discard_all(void (*callback) (void));
+
 #ifdef __cplusplus
 }
 #endif
