@@ -37,8 +37,14 @@ declare_item
 
 // A nested PROCEDURE or FUNCTION; without IS/AS a forward declaration.
 subprogram_decl
-    : (K_PROCEDURE identifier params? | K_FUNCTION identifier params? K_RETURN type_spec)
+    : (K_PROCEDURE identifier params? | K_FUNCTION identifier params? K_RETURN type_spec header_clause*)
       ((K_IS | K_AS) declare_section K_BEGIN seq_of_statements exception_section? K_END identifier?)?
+    ;
+
+// DETERMINISTIC, RESULT_CACHE, PARALLEL_ENABLE after a %TYPE or %ROWTYPE
+// return type (after a named type, type_name takes them: StripHeaderClauses).
+header_clause
+    : identifier
     ;
 
 params

@@ -427,9 +427,24 @@ CREATE OR REPLACE PACKAGE geo AS
   c_unit CONSTANT VARCHAR2(2) := 'km';
   FUNCTION circumference(p_radius NUMBER := c_radius) RETURN NUMBER DETERMINISTIC;
   FUNCTION label(p_unit VARCHAR2 DEFAULT geo.c_unit) RETURN VARCHAR2 RESULT_CACHE;
+  FUNCTION richest RETURN emp%ROWTYPE
+    RESULT_CACHE;
+  FUNCTION name_of(p_id emp.id%TYPE) RETURN emp.name%TYPE DETERMINISTIC;
 END geo;
 /
 CREATE OR REPLACE PACKAGE BODY geo AS
+  FUNCTION richest RETURN emp%ROWTYPE RESULT_CACHE IS
+    r emp%ROWTYPE;
+  BEGIN
+    SELECT * INTO r FROM emp ORDER BY salary DESC LIMIT 1;
+    RETURN r;
+  END;
+  FUNCTION name_of(p_id emp.id%TYPE) RETURN emp.name%TYPE DETERMINISTIC IS
+    n emp.name%TYPE;
+  BEGIN
+    SELECT name INTO n FROM emp WHERE id = p_id;
+    RETURN n;
+  END;
   FUNCTION circumference(p_radius NUMBER := c_radius) RETURN NUMBER DETERMINISTIC IS
   BEGIN RETURN ROUND(2 * 3.14159 * p_radius); END;
   FUNCTION label(p_unit VARCHAR2 DEFAULT geo.c_unit) RETURN VARCHAR2 RESULT_CACHE IS
@@ -438,6 +453,7 @@ END geo;
 /
 $s$);
 SELECT geo.circumference() AS earth, geo.circumference(1) AS one, geo.label() AS label;
+SELECT (geo.richest()).name AS richest, geo.name_of(1) AS name_of_1;
 SELECT provolatile, pg_get_function_arguments(oid) FROM pg_proc WHERE pronamespace = 'geo'::regnamespace ORDER BY proname;
 
 -- 14. Privileges. Definer's rights (Oracle's default) and invoker's rights;

@@ -80,9 +80,8 @@ pg::Value Executor::CallMemberDirect(pg::PgExpr &call, compile::CompiledFunction
         } owner{executor, executor.procedure_owner()};
         executor.SetProcedureOwner(nullptr);
         ErrorContextScope context(executor);
-        std::vector<pg::Value> outs;
         pg::MemoryContextScope in_temp(temp_context_);
-        v = executor.CallMember(site, args, n, &outs);
+        v = executor.CallMember(site, args, n, nullptr);
         if (!v.isnull && v.type == RECORDOID && info.return_type.typtype == TYPTYPE_COMPOSITE) {
             if (member.member_result_cast == nullptr) {
                 member.member_result_cast = std::make_unique<compile::CastSite>();

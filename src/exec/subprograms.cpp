@@ -167,7 +167,18 @@ pg::Value Executor::CallMember(compile::SubprogramSite &sp, const pg::Value *arg
     pg::CheckStackDepth();
     MemoryContext caller = CurrentMemoryContext;
     const size_t nparams = sp.param_slots.size();
-    std::vector<pg::Value> in(nparams);
+    // Argument and result buffers of this depth of calls, reused.
+    const auto depth = static_cast<size_t>(member_depth_);
+    if (member_buffers_.size() < depth + 1) member_buffers_.push_back(std::make_unique<MemberBuffers>());
+    MemberBuffers &buffers = *member_buffers_[depth];
+    ++member_depth_;
+    struct Depth {
+        int &d;
+        ~Depth() { --d; }
+    } leave{member_depth_};
+    std::vector<pg::Value> &in = buffers.in;
+    in.assign(nparams, pg::Value{});
+    if (outs == nullptr) outs = &buffers.outs;
     pg::Value result;
     outs->assign(nparams, pg::Value{});
     {

@@ -55,8 +55,8 @@ public:
     // The declarations' initial values, then the initialization section.
     void InitPackage();
     // A public subprogram called from SQL with its arguments; OUT and IN OUT
-    // values come back in `outs` (per parameter). Results in the caller's
-    // current memory context.
+    // values come back in `outs` (per parameter; null: there are none).
+    // Results in the caller's current memory context.
     pg::Value CallMember(compile::SubprogramSite &sp, const pg::Value *args, size_t nargs,
                          std::vector<pg::Value> *outs);
     // A value converted as an assignment would (a package's record result
@@ -315,6 +315,12 @@ private:
         std::vector<std::pair<size_t, Datum>> lent;
     };
     std::vector<std::unique_ptr<SavedFrame>> saved_frames_;
+    // CallMember's, one per depth of calls into the package, reused.
+    struct MemberBuffers {
+        std::vector<pg::Value> in, outs;
+    };
+    std::vector<std::unique_ptr<MemberBuffers>> member_buffers_;
+    int member_depth_ = 0;
 };
 
 // A DBMS_OUTPUT write relayed from a parallel worker, applied to the

@@ -55,10 +55,21 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
             if (decl->is_function) {
                 decl->return_type = TransformTypeSpec(sp->type_spec());
                 StripHeaderClauses(decl->return_type);
+                for (auto *clause : sp->header_clause()) {
+                    std::string word = TransformIdentifier(clause->identifier());
+                    for (char &c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                    if (word == "PIPELINED")
+                        throw SyntaxError("PIPELINED table functions are not supported yet", Loc(clause).line,
+                                          Loc(clause).column);
+                    if (word != "DETERMINISTIC" && word != "RESULT_CACHE" && word != "PARALLEL_ENABLE")
+                        throw SyntaxError("syntax error at or near \"" + clause->getText() + "\"", Loc(clause).line,
+                                          Loc(clause).column);
+                }
             }
-            antlr4::Token *header_end = decl->is_function  ? sp->type_spec()->getStop()
-                                        : sp->params()     ? sp->params()->getStop()
-                                                           : sp->identifier(0)->getStop();
+            antlr4::Token *header_end = !sp->header_clause().empty() ? sp->header_clause().back()->getStop()
+                                        : decl->is_function          ? sp->type_spec()->getStop()
+                                        : sp->params()               ? sp->params()->getStop()
+                                                                     : sp->identifier(0)->getStop();
             decl->header_text = TextBetween(sp->getStart(), header_end);
             if (sp->K_BEGIN()) {
                 auto block = MakeBlock(sp, sp->declare_section(), sp->seq_of_statements(), sp->exception_section());
