@@ -4,6 +4,7 @@
 #include <new>
 
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/exec/package_instance.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
 #include "plpolar/pg/row.hpp"
@@ -266,8 +267,14 @@ Flow Executor::ExecAssign(const ast::AssignStmt &s) {
             Oid type = fast.boolean ? BOOLOID : INT4OID;
             int32 v = 0;
             if (target.type.oid == type && EvalFast(fast, &v) == FastResult::Value) {
-                WritePackageVariable(target,
-                                     pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type));
+                // In place, as for a local variable: a value passed by value
+                // is never the slot's own memory.
+                Executor &pkg = InstanceFor(target).executor();
+                const auto pslot = static_cast<size_t>(target.slot);
+                const compile::Variable &var = pkg.fn_.variables[pslot];
+                pg::Value value = pg::Value::Of(fast.boolean ? BoolGetDatum(v != 0) : Int32GetDatum(v), type);
+                if (unlikely(var.has_range)) pkg.CheckRange(var, value);
+                pkg.slots_[pslot] = value;
                 return Flow::Normal;
             }
         }

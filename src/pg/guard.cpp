@@ -171,7 +171,9 @@ void Raise(int sqlstate, const std::string &message, const std::string &detail) 
 }
 
 void CheckStackDepth() {
-    Guarded([] { check_stack_depth(); });
+    // The test itself cannot raise: the guard only when there is an error
+    // to raise (every call of a subprogram comes through here).
+    if (stack_is_too_deep()) Guarded([] { check_stack_depth(); });
 }
 
 }  // namespace plpolar::pg
