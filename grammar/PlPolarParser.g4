@@ -342,8 +342,9 @@ literal
     | K_NULL
     ;
 
+// f(x).field: a field of a function's record result.
 name_ref
-    : name_chain (LPAREN call_args? RPAREN)? (PERCENT attribute_name)?
+    : name_chain (LPAREN call_args? RPAREN (DOT identifier)*)? (PERCENT attribute_name)?
     ;
 
 call_args

@@ -454,6 +454,22 @@ END geo;
 $s$);
 SELECT geo.circumference() AS earth, geo.circumference(1) AS one, geo.label() AS label;
 SELECT (geo.richest()).name AS richest, geo.name_of(1) AS name_of_1;
+-- A field of a function's record result, in PL: f(x).field.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE pair_t IS RECORD (k VARCHAR2(10), v NUMBER);
+  FUNCTION mk(p NUMBER) RETURN pair_t IS r pair_t;
+  BEGIN
+    IF p IS NULL THEN RETURN NULL; END IF;
+    r.k := 'k' || p; r.v := p * 2; RETURN r;
+  END;
+BEGIN
+  dbms_output.put_line('package: ' || geo.richest().name || ' earns ' || geo.richest().salary);
+  dbms_output.put_line('local: ' || mk(3).k || ' ' || mk(3).v || ', of a NULL record: [' || mk(NULL).k || ']');
+  IF geo.richest().salary > 250 THEN dbms_output.put_line('in a condition'); END IF;
+END $$;
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line(geo.richest().nope); END $$;
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line(sqlerrm(1).x); END $$;
 SELECT provolatile, pg_get_function_arguments(oid) FROM pg_proc WHERE pronamespace = 'geo'::regnamespace ORDER BY proname;
 
 -- 14. Privileges. Definer's rights (Oracle's default) and invoker's rights;

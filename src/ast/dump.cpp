@@ -103,6 +103,7 @@ void DumpExpr(std::ostringstream &out, const Expr &e) {
                 DumpExpr(out, *a.value);
             }
             out << ")";
+            for (const auto &f : c.fields) out << "." << f;
             break;
         }
         case ExprKind::Attribute: {

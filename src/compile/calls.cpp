@@ -86,10 +86,21 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
             return;
         }
     }
-    if (CompilePackageFunction(call.name, call.args.size(), call.builtin, call.loc, scope)) return;
+    auto no_fields = [&call, this] {
+        if (!call.fields.empty())
+            Error(call.loc,
+                  ast::JoinName(call.name) + " does not return a record (its result has no field \"" + call.fields[0] +
+                      "\")",
+                  ERRCODE_WRONG_OBJECT_TYPE);
+    };
+    if (CompilePackageFunction(call.name, call.args.size(), call.builtin, call.loc, scope)) {
+        no_fields();
+        return;
+    }
     for (auto &arg : call.args) CompileExpr(*arg.value, scope);
     int named = call.name.size() == 1 ? LookupName(fn_, scope, call.name) : -1;
     if (named == fn_.sqlerrm_slot) {
+        no_fields();
         if (call.args.size() != 1 || !call.args[0].name.empty())
             Error(call.loc, "SQLERRM takes one error number", ERRCODE_UNDEFINED_FUNCTION);
         call.builtin = ast::Builtin::SqlErrm;
@@ -97,6 +108,7 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
     }
     if (call.name.size() == 1 && named < 0) {
         if (call.name[0] == "sqlerrm") {
+            no_fields();
             if (call.args.size() != 1 || !call.args[0].name.empty())
                 Error(call.loc, "SQLERRM takes one error number", ERRCODE_UNDEFINED_FUNCTION);
             call.builtin = ast::Builtin::SqlErrm;
@@ -110,6 +122,7 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
     std::string sql;
     bool oracle = call.name.size() == 1 && named < 0 && parser::IsOracleBuiltin(call.name[0]);
     if (oracle) {
+        no_fields();
         sql = "plpolar";
         call.builtin = NativeBuiltin(call);
     }
@@ -133,6 +146,11 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
         }
     }
     sql += ")";
+    // (f(x)).a.b: PostgreSQL's field selection from a composite result.
+    if (!call.fields.empty()) {
+        sql = "(" + sql + ")";
+        for (const std::string &field : call.fields) sql += "." + QuoteIdent(field);
+    }
     site->sql = std::move(sql);
     call.annotation = std::move(site);
 }

@@ -85,10 +85,12 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 return pg::Value::Null(VOIDOID);
             }
             if (ast::BuiltinKindOf(call.builtin) == ast::BuiltinKind::NativeOracle) return EvalNativeBuiltin(call);
-            if (call.builtin == ast::Builtin::Subprogram)
-                return Undoable(true, [this, &expr] {
+            if (call.builtin == ast::Builtin::Subprogram) {
+                pg::Value v = Undoable(true, [this, &expr] {
                     return CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*expr.annotation));
                 });
+                return call.fields.empty() ? v : ResultField(v, call);
+            }
             if (call.builtin != ast::Builtin::None) return EvalPackageFunction(call.builtin);
             return EvalSqlSite(ast::Cast<compile::SqlExprSite>(*expr.annotation));
         }
@@ -100,6 +102,25 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
         }
     }
     return pg::Value::Null(UNKNOWNOID);
+}
+
+// f(x).a.b of a nested subprogram's record result; a field of a NULL
+// record is NULL, as in Oracle.
+pg::Value Executor::ResultField(pg::Value v, const ast::CallExpr &call) {
+    for (const std::string &field : call.fields) {
+        if (v.isnull) return pg::Value::Null(UNKNOWNOID);
+        pg::TypeInfo type = pg::TypeFromOid(v.type, -1);
+        if (type.typtype != TYPTYPE_COMPOSITE && v.type != RECORDOID)
+            pg::Raise(ERRCODE_WRONG_OBJECT_TYPE, "the result of " + ast::JoinName(call.name) + " is not a record",
+                      "It has no field \"" + field + "\".");
+        pg::FieldCache cache;
+        pg::Value out;
+        if (!pg::GetRowField(v.datum, field, &cache, &out))
+            pg::Raise(ERRCODE_UNDEFINED_COLUMN,
+                      "the result of " + ast::JoinName(call.name) + " has no field \"" + field + "\"");
+        v = out;
+    }
+    return v;
 }
 
 bool Executor::EvalCondition(const ast::Expr &expr, bool *isnull) {

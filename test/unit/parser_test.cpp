@@ -51,6 +51,12 @@ TEST(Parser, KeywordsAndIdentifiersAreCaseInsensitive) {
     EXPECT_EQ(D("BEGIN \"MixedCase\" := 1; END;"), "BLOCK\n  MixedCase := 1\n");
 }
 
+TEST(Parser, FieldOfACallResult) {
+    EXPECT_EQ(E("f(1).a"), "(call f 1).a");
+    EXPECT_EQ(E("pkg.get(x => 2).rec.name || 'z'"), "(|| (call pkg.get x=>2).rec.name 'z')");
+    EXPECT_THROW(D("BEGIN p(1).a; END;"), plpolar::parser::SyntaxError);
+}
+
 TEST(Parser, OperatorPrecedence) {
     EXPECT_EQ(E("1 + 2 * 3"), "(+ 1 (* 2 3))");
     EXPECT_EQ(E("a || b + c"), "(+ (|| a b) c)");

@@ -136,6 +136,8 @@ struct CallExpr : Expr {
     std::vector<CallArg> args;
     bool has_parens = false;
     Builtin builtin = Builtin::None;
+    // f(x).a.b: fields of the record the call returns, outermost first.
+    std::vector<std::string> fields;
 };
 
 enum class AttributeKind { Found, NotFound, IsOpen, RowCount };

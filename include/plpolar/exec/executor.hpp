@@ -208,6 +208,7 @@ private:
     pg::Value EvalSqlSite(compile::SqlExprSite &site);
     pg::Value EvalPgExpr(pg::PgExpr &expr, const pg::Value *values, size_t n);
     pg::Value EvalAttribute(const ast::AttributeExpr &expr);
+    pg::Value ResultField(pg::Value v, const ast::CallExpr &call);
     pg::Value EvalBetween(const ast::BetweenExpr &expr);
     pg::Value EvalIn(const ast::InExpr &expr);
     pg::Value EvalCase(const ast::CaseExpr &expr);

@@ -260,6 +260,7 @@ ast::ExprPtr Transformer::TransformNameRef(P::Name_refContext *ctx) {
     auto call = std::make_unique<ast::CallExpr>(Loc(ctx), std::move(name));
     call->has_parens = true;
     call->args = TransformCallArgs(ctx->call_args());
+    for (auto *field : ctx->identifier()) call->fields.push_back(TransformIdentifier(field));
     return call;
 }
 

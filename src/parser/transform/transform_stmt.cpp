@@ -292,6 +292,8 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
             node->text = TextBetween(s->name_ref()->getStart(), s->getStop());
             if (node->call->kind == ast::ExprKind::Attribute)
                 throw SyntaxError("an attribute is not a statement", node->loc.line, node->loc.column);
+            if (node->call->kind == ast::ExprKind::Call && !ast::Cast<ast::CallExpr>(*node->call).fields.empty())
+                throw SyntaxError("a field of a call's result is not a statement", node->loc.line, node->loc.column);
             return node;
         }
         default: break;
