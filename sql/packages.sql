@@ -282,6 +282,38 @@ DISCARD ALL;
 SET plpolar.serveroutput = on;
 SELECT counter.next_value() AS after_discard_all;
 
+-- PRAGMA SERIALLY_REUSABLE: the state lasts one transaction (Oracle: one
+-- server call), not the session; within a transaction it carries on.
+SELECT plpolar.exec($$
+CREATE OR REPLACE PACKAGE sr_pkg IS
+  PRAGMA SERIALLY_REUSABLE;
+  n NUMBER := 0;
+  PROCEDURE bump;
+END;
+/
+CREATE OR REPLACE PACKAGE BODY sr_pkg IS
+  PRAGMA SERIALLY_REUSABLE;
+  PROCEDURE bump IS BEGIN n := n + 1; dbms_output.put_line('sr n=' || n); END;
+END;
+/
+$$);
+CALL sr_pkg.bump();
+CALL sr_pkg.bump();
+BEGIN;
+CALL sr_pkg.bump();
+CALL sr_pkg.bump();
+ROLLBACK;
+DO LANGUAGE plpolar $$ BEGIN sr_pkg.bump; sr_pkg.n := sr_pkg.n + 10; sr_pkg.bump; END $$;
+DO LANGUAGE plpolar $$ BEGIN dbms_output.put_line('next transaction: ' || sr_pkg.n); END $$;
+-- Ordinary packages keep theirs meanwhile.
+SELECT counter.calls() AS counter_kept;
+-- The pragma belongs to packages only.
+SELECT plpolar.exec($$
+CREATE OR REPLACE PROCEDURE sr_proc IS PRAGMA SERIALLY_REUSABLE; BEGIN NULL; END;
+/
+$$);
+SELECT action FROM plpolar.exec('DROP PACKAGE sr_pkg');
+
 -- 9. A unit compiled against a specification is recompiled when it changes.
 CREATE FUNCTION read_label() RETURNS text LANGUAGE plpolar AS $$ BEGIN RETURN counter.g_label; END; $$;
 SELECT read_label();

@@ -8,6 +8,15 @@ namespace plpolar::compile {
 
 // PRAGMA EXCEPTION_INIT(e, -n) in the same declaration section as e.
 void Compiler::CompilePragma(ast::PragmaDecl &pd, const Scope &scope) {
+    // Oracle keeps such a package's state for one server call; here for one
+    // transaction (the statement, in autocommit).
+    if (pd.name == "serially_reusable") {
+        if (!fn_.package || &scope != package_scope_)
+            Error(pd.loc, "PRAGMA SERIALLY_REUSABLE belongs in a package specification or body", ERRCODE_SYNTAX_ERROR);
+        if (!pd.args.empty()) Error(pd.loc, "PRAGMA SERIALLY_REUSABLE takes no arguments", ERRCODE_SYNTAX_ERROR);
+        fn_.serially_reusable = true;
+        return;
+    }
     if (pd.name != "exception_init")
         Error(pd.loc, "PRAGMA " + pd.name + " is not supported", ERRCODE_FEATURE_NOT_SUPPORTED);
     if (pd.args.size() != 2 || pd.args[0]->kind != ast::ExprKind::Name || pd.args[1]->kind != ast::ExprKind::Literal)

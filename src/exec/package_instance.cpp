@@ -36,6 +36,22 @@ Registry &Packages() {
 // valid while it stays.
 uint64 &Epoch() { return package_epoch; }
 
+// PRAGMA SERIALLY_REUSABLE packages start afresh in every transaction
+// (running calls keep their instance until they return).
+void DiscardSeriallyReusable() {
+    Registry &r = Packages();
+    bool any = false;
+    for (auto it = r.instances.begin(); it != r.instances.end();) {
+        if (it->second->unit().fn->serially_reusable) {
+            it = r.instances.erase(it);
+            any = true;
+        } else {
+            ++it;
+        }
+    }
+    if (any) ++Epoch();
+}
+
 }  // namespace
 
 PackageInstance::PackageInstance(std::shared_ptr<compile::PackageUnit> unit) : unit_(std::move(unit)) {
@@ -129,6 +145,7 @@ std::shared_ptr<PackageInstance> UsePackage(const std::string &name) {
     }
     auto instance = std::make_shared<PackageInstance>(std::move(unit));
     instance->checked_generation = generation;
+    if (instance->unit().fn->serially_reusable) pg::OnTransactionEnd(DiscardSeriallyReusable);
     r.instances[key] = instance;
     ++Epoch();
     return instance;

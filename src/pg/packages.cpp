@@ -298,6 +298,28 @@ void OnPackageChange(void (*callback)(Datum, Oid)) {
     });
 }
 
+namespace {
+
+void (*transaction_end_callback)() = nullptr;
+
+void TransactionEnded(XactEvent event, void *) {
+    if ((event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PREPARE) &&
+        transaction_end_callback != nullptr) {
+        // A C++ exception must not reach xact.c: dropping state is best effort.
+        try {
+            transaction_end_callback();
+        } catch (...) {
+        }
+    }
+}
+
+}  // namespace
+
+void OnTransactionEnd(void (*callback)()) {
+    if (transaction_end_callback == nullptr) Guarded([] { RegisterXactCallback(TransactionEnded, nullptr); });
+    transaction_end_callback = callback;
+}
+
 Oid RoleOid(const std::string &name) {
     const char *n = name.c_str();
     return Guarded([n] { return get_role_oid(n, false); });

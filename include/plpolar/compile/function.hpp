@@ -140,6 +140,9 @@ public:
     // block holds the package's state; `package_body` when it has a body.
     bool package = false;
     bool package_body = false;
+    // PRAGMA SERIALLY_REUSABLE: the state lasts one transaction
+    // (exec/package_instance.cpp).
+    bool serially_reusable = false;
     // A public subprogram's SQL routine: its body is only a marker, its
     // code the package's (handler/package_call.cpp), found once per
     // package version.

@@ -63,12 +63,16 @@ const char *PackageMemberMarker();
 // backend (its relcache invalidations), and the namespace catalog too.
 void OnPackageChange(void (*callback)(Datum, Oid));
 
-// Runs `fn` as the package owner `owner` with `search_path` as its path
-// when `definer` (as fmgr runs a SECURITY DEFINER function): a package's
-// initialization started from outside its public subprograms.
+// Calls `callback` at the end of every top-level transaction (commit or
+// abort), once registered; it must not throw.
+void OnTransactionEnd(void (*callback)());
+
 // The role's OID (an error if it does not exist).
 Oid RoleOid(const std::string &name);
 
+// Runs as the package owner `owner` with `search_path` as its path when
+// `definer` (as fmgr runs a SECURITY DEFINER function): a package's
+// initialization started from outside its public subprograms.
 class DefinerScope {
 public:
     // Nothing to do when already running as `owner` with that path (a call
