@@ -67,6 +67,17 @@ K_ROWCOUNT : R O W C O U N T;
 K_ROWTYPE : R O W T Y P E;
 K_SUBTYPE : S U B T Y P E;
 K_RANGE : R A N G E;
+// Collection types: TABLE OF t [INDEX BY k], VARRAY(n) OF t.
+K_TABLE : T A B L E;
+K_OF : O F;
+K_INDEX : I N D E X;
+K_VARRAY : V A R R A Y;
+K_VARYING : V A R Y I N G;
+K_ARRAY : A R R A Y;
+// BULK COLLECT INTO, FETCH ... LIMIT n.
+K_BULK : B U L K;
+K_COLLECT : C O L L E C T;
+K_LIMIT : L I M I T;
 K_SELECT : S E L E C T;
 K_SQL : S Q L;
 K_THEN : T H E N;

@@ -67,6 +67,9 @@ cursor_param
 type_decl
     : K_TYPE identifier K_IS K_RECORD LPAREN record_field (COMMA record_field)* RPAREN   # recordTypeDecl
     | K_TYPE identifier K_IS K_REF K_CURSOR (K_RETURN type_spec)?                        # refCursorTypeDecl
+    | K_TYPE identifier K_IS K_TABLE K_OF type_spec (K_NOT K_NULL)? (K_INDEX K_BY type_spec)?   # tableTypeDecl
+    | K_TYPE identifier K_IS (K_VARRAY | K_VARYING K_ARRAY) LPAREN INTEGER_LITERAL RPAREN
+      K_OF type_spec (K_NOT K_NULL)?                                                    # varrayTypeDecl
     ;
 
 // SUBTYPE name IS base [(n)] [NOT NULL] [RANGE low .. high]
@@ -201,8 +204,9 @@ assignment_stmt
     : assign_target ASSIGN expr
     ;
 
+// v := x, c(i) := x, c(i).f := x (an element of a collection).
 assign_target
-    : name_chain
+    : name_chain (LPAREN expr RPAREN (DOT identifier)*)?
     ;
 
 if_stmt
@@ -272,7 +276,7 @@ open_stmt
     ;
 
 fetch_stmt
-    : K_FETCH name_chain K_INTO name_chain (COMMA name_chain)*
+    : K_FETCH name_chain (K_BULK K_COLLECT)? K_INTO name_chain (COMMA name_chain)* (K_LIMIT expr)?
     ;
 
 close_stmt
@@ -359,8 +363,9 @@ attribute_name
     : K_FOUND | K_NOTFOUND | K_ISOPEN | K_ROWCOUNT | identifier
     ;
 
+// c.DELETE(i): a collection method, the one reserved word after a dot.
 name_chain
-    : name_part (DOT name_part)*
+    : name_part (DOT (name_part | K_DELETE))*
     ;
 
 name_part
@@ -378,4 +383,5 @@ identifier
     | K_FROM | K_INTO | K_FUNCTION | K_PROCEDURE | K_GOTO
     | K_EXECUTE | K_IMMEDIATE | K_OUT | K_REF | K_RETURNING
     | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL | K_SUBTYPE | K_RANGE
+    | K_TABLE | K_OF | K_VARRAY | K_VARYING | K_ARRAY | K_BULK | K_COLLECT | K_LIMIT
     ;

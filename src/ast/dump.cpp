@@ -185,6 +185,19 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
                         out << " .. ";
                         DumpExpr(out, *st.range_high);
                     }
+                } else if (d->kind == DeclKind::CollectionType) {
+                    const auto &c = Cast<CollectionTypeDecl>(*d);
+                    out << "TYPE " << c.name;
+                    switch (c.form) {
+                        case CollectionTypeDecl::Form::Associative:
+                            out << " TABLE OF " << c.element.text << " INDEX BY " << c.index.text;
+                            break;
+                        case CollectionTypeDecl::Form::Nested: out << " TABLE OF " << c.element.text; break;
+                        case CollectionTypeDecl::Form::Varray:
+                            out << " VARRAY(" << c.limit << ") OF " << c.element.text;
+                            break;
+                    }
+                    if (c.element_not_null) out << " NOT NULL";
                 } else if (d->kind == DeclKind::RefCursorType) {
                     out << "TYPE " << Cast<RefCursorTypeDecl>(*d).name << " REF CURSOR";
                 } else if (d->kind == DeclKind::Subprogram) {
@@ -228,7 +241,14 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
         }
         case StmtKind::Assign: {
             const auto &a = Cast<AssignStmt>(s);
-            out << JoinName(a.target) << " := ";
+            out << JoinName(a.target);
+            if (a.subscript) {
+                out << "(";
+                DumpExpr(out, *a.subscript);
+                out << ")";
+                for (const auto &f : a.element_fields) out << "." << f;
+            }
+            out << " := ";
             DumpExpr(out, *a.value);
             break;
         }

@@ -7,6 +7,13 @@ namespace plpolar::compile {
 
 void Compiler::CompileAssign(ast::AssignStmt &s, const Scope &scope) {
     auto site = std::make_unique<StoreSite>();
+    if (CompileElementTarget(s, scope, *site)) {
+        CompileOwn(*s.value, scope, s);
+        site->target.slot = s.slot;
+        site->cast.target = fn_.variables[static_cast<size_t>(s.slot)].collection->shape.element;
+        s.annotation = std::move(site);
+        return;
+    }
     site->target = MakeTarget(s.target, s.loc, scope);
     s.slot = site->target.slot;
     CompileOwn(*s.value, scope, s);

@@ -10,6 +10,20 @@
 namespace plpolar::compile {
 
 void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
+    {
+        // c.EXTEND(n), c.TRIM, c.DELETE(i, j)
+        bool parens = s.call->kind == ast::ExprKind::Call;
+        auto &called = parens ? ast::Cast<ast::CallExpr>(*s.call).name : ast::Cast<ast::NameExpr>(*s.call).name;
+        std::vector<ast::CallArg> *args = parens ? &ast::Cast<ast::CallExpr>(*s.call).args : nullptr;
+        if (CompileCollectionUse(called, args, parens, s.loc, scope, true, &s.call->annotation)) {
+            if (parens)
+                ast::Cast<ast::CallExpr>(*s.call).builtin = ast::Builtin::Collection;
+            else
+                ast::Cast<ast::NameExpr>(*s.call).builtin = ast::Builtin::Collection;
+            s.target = ast::CallTarget::Collection;
+            return;
+        }
+    }
     if (s.call->kind == ast::ExprKind::Name) {
         auto &name = ast::Cast<ast::NameExpr>(*s.call);
         if (LookupName(fn_, scope, name.name) >= 0)
@@ -79,6 +93,18 @@ ast::Builtin Compiler::NativeBuiltin(const ast::CallExpr &call) {
 }
 
 void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
+    if (CompileCollectionUse(call.name, &call.args, call.has_parens, call.loc, scope, false, &call.annotation)) {
+        call.builtin = ast::Builtin::Collection;
+        const auto &site = ast::Cast<CollectionSite>(*call.annotation);
+        if (!call.fields.empty()) {
+            const pg::TypeInfo &element = site.type->shape.element;
+            if (site.op != CollectionOp::Element || (element.typtype != TYPTYPE_COMPOSITE && element.oid != RECORDOID))
+                Error(call.loc,
+                      ast::JoinName(call.name) + "(...) is not a record (it has no field \"" + call.fields[0] + "\")",
+                      ERRCODE_WRONG_OBJECT_TYPE);
+        }
+        return;
+    }
     if (LookupName(fn_, scope, call.name) < 0) {
         if (const auto *overloads = FindSubprograms(call.name, scope)) {
             call.annotation = CompileSubprogramCall(*overloads, call.name, call.args, true, call.loc, scope);

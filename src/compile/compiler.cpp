@@ -81,6 +81,9 @@ Scope &Compiler::NewScope(const Scope *parent) {
 }
 
 int Compiler::AddVariable(Variable v) {
+    if (v.type.oid == fn_.collection_oid && fn_.collection_oid != InvalidOid && v.type.typmod >= 0 &&
+        static_cast<size_t>(v.type.typmod) < fn_.collection_types.size())
+        v.collection = fn_.collection_types[static_cast<size_t>(v.type.typmod)].get();
     fn_.variables.push_back(std::move(v));
     return static_cast<int>(fn_.variables.size() - 1);
 }
@@ -146,6 +149,7 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     auto fn = std::make_unique<CompiledFunction>(std::move(info));
     fn->varchar2_oid = pg::Varchar2TypeOid();
     fn->number_oid = pg::NumberTypeOid();
+    fn->collection_oid = pg::CollectionTypeOid();
     fn->empty_string_is_null = settings::EmptyStringIsNull();
     // A package's public subprogram: the package has its code.
     const char *marker = pg::PackageMemberMarker();

@@ -183,6 +183,26 @@ private:
     void CompileRecordTypeDecl(ast::RecordTypeDecl &rd, Scope &scope);
     void CompileRefCursorTypeDecl(ast::RefCursorTypeDecl &rd, Scope &scope);
     void CompileSubtypeDecl(ast::SubtypeDecl &sd, Scope &scope);
+    void CompileCollectionTypeDecl(ast::CollectionTypeDecl &cd, Scope &scope);
+
+    // ---- collections (collections.cpp) ---------------------------------------
+    // A collection type of another unit (a package's), described again in
+    // this unit's table; other types unchanged.
+    pg::TypeInfo ImportCollectionType(const CompiledFunction &from, const pg::TypeInfo &type);
+    // The collection type `name` names here (t, pkg.t), or null.
+    const CollectionType *FindCollectionType(const ast::NameChain &name, const Scope &scope);
+    // A site on collection variable `slot` with its key, element and count casts.
+    std::unique_ptr<CollectionSite> CollectionKeySite(int slot, const std::string &name);
+    // c(i), c.method[(args)] or t(args) when `name` means one: the site in
+    // *out. `statement`: a call statement (EXTEND, TRIM, DELETE).
+    bool CompileCollectionUse(const ast::NameChain &name, std::vector<ast::CallArg> *args, bool has_parens,
+                              const ast::SourceLoc &loc, const Scope &scope, bool statement,
+                              std::unique_ptr<ast::Annotation> *out);
+    // BULK COLLECT INTO targets: whole collection variables of this unit,
+    // integer-keyed (Oracle's PLS-00657 for VARCHAR2 keys).
+    void MakeBulkTargets(std::vector<TargetSite> &targets, const std::vector<ast::Target> &names);
+    // c(i) := x / c(i).f := x: the element into store.element.
+    bool CompileElementTarget(ast::AssignStmt &s, const Scope &scope, StoreSite &store);
     // The SUBTYPE constraint a declared type carries (none for other types).
     SubtypeConstraint ConstraintOf(const ast::TypeRef &ref, const Scope &scope) const;
 

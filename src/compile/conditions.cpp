@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "plpolar/pg/collection.hpp"
+
 namespace plpolar::compile {
 
 namespace {
@@ -51,6 +53,8 @@ const Predefined kPredefined[] = {
     {"timeout_on_resource", -51, "timeout occurred while waiting for a resource", {ERRCODE_LOCK_NOT_AVAILABLE}},
     {"login_denied", -1017, "invalid username/password; logon denied", {ERRCODE_INVALID_PASSWORD}},
     {"subscript_beyond_count", -6533, "Subscript beyond count", {ERRCODE_ARRAY_SUBSCRIPT_ERROR}},
+    {"subscript_outside_limit", -6532, "Subscript outside of limit", {pg::kSubscriptOutsideLimit}},
+    {"collection_is_null", -6531, "Reference to uninitialized collection", {pg::kCollectionIsNull}},
 };
 
 // PostgreSQL errors with no predefined name that still have a well-known

@@ -19,6 +19,9 @@ void Compiler::CompileDecl(ast::Decl &decl, Scope &scope, BlockSite &block) {
         case ast::DeclKind::RefCursorType:
             CompileRefCursorTypeDecl(ast::Cast<ast::RefCursorTypeDecl>(decl), scope);
             return;
+        case ast::DeclKind::CollectionType:
+            CompileCollectionTypeDecl(ast::Cast<ast::CollectionTypeDecl>(decl), scope);
+            return;
         case ast::DeclKind::Subtype: CompileSubtypeDecl(ast::Cast<ast::SubtypeDecl>(decl), scope); return;
         case ast::DeclKind::Subprogram: DeclareSubprogram(ast::Cast<ast::SubprogramDecl>(decl), scope); return;
     }
@@ -48,12 +51,17 @@ void Compiler::CompileVariableDecl(ast::VariableDecl &vd, Scope &scope, BlockSit
     pg::TypeInfo type = v.type;
     bool record = v.IsRecord();
     int slot = AddVariable(std::move(v));
+    const CollectionType *collection = fn_.variables[static_cast<size_t>(slot)].collection;
     vd.slot = slot;
     scope.names[vd.name] = slot;
     BlockSite::Init init{slot, vd.default_value.get(), MakeCast(type)};
     init.null_row = record && !vd.default_value && type.oid != RECORDOID;
     if (type.oid == RECORDOID && type.typmod >= 0) init.null_row = !vd.default_value;
     init.row_of_cursor = vd.default_value ? nullptr : row_of_cursor;
+    // Oracle: an associative array starts empty, a nested table or varray
+    // atomically NULL until a constructor (or an assignment) gives it one.
+    if (collection != nullptr && !vd.default_value && collection->shape.kind == types::CollectionKind::Associative)
+        init.empty_collection = collection;
     if (!vd.default_value) init.row_of_package_cursor = std::move(row_of_package_cursor);
     block.inits.push_back(std::move(init));
 }

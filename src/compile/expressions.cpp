@@ -201,6 +201,11 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
         CompileInquiryDirective(name);
         return;
     }
+    if (name.name.size() >= 2 &&
+        CompileCollectionUse(name.name, nullptr, false, name.loc, scope, false, &name.annotation)) {
+        name.builtin = ast::Builtin::Collection;
+        return;
+    }
     Reference ref = LookupReference(fn_, scope, name.name);
     name.slot = ref.slot;
     if (name.slot >= 0) {

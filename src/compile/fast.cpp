@@ -158,8 +158,22 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
         }
         case ast::ExprKind::Like:
         case ast::ExprKind::Between:
-        case ast::ExprKind::In:
-        case ast::ExprKind::Call:
+        case ast::ExprKind::In: return nullptr;
+        case ast::ExprKind::Call: {
+            // c(i) of an integer-keyed collection of PLS_INTEGER or BOOLEAN.
+            const auto &call = ast::Cast<ast::CallExpr>(e);
+            if (call.builtin != ast::Builtin::Collection || !call.fields.empty()) return nullptr;
+            const auto &site = ast::Cast<CollectionSite>(*call.annotation);
+            if (site.op != CollectionOp::Element || site.type->shape.string_keys) return nullptr;
+            Oid element = site.type->shape.element.oid;
+            if (element != INT4OID && element != BOOLOID) return nullptr;
+            node->left = MakeFast(*site.args[0]);
+            if (!node->left || node->left->boolean) return nullptr;
+            node->op = Op::Element;
+            node->slot = site.slot;
+            node->boolean = element == BOOLOID;
+            return node;
+        }
         case ast::ExprKind::Attribute:
         case ast::ExprKind::Cast: return nullptr;
     }

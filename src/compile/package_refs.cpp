@@ -242,7 +242,7 @@ bool Compiler::PackageType(const std::string &text, pg::TypeInfo *out) {
     if (!FindPackageItem(name, &item) || !item.rest.empty()) return false;
     auto it = item.unit->scope->types.find(item.item);
     if (it == item.unit->scope->types.end()) return false;
-    *out = it->second;
+    *out = ImportCollectionType(*item.unit->fn, it->second);
     return true;
 }
 
@@ -253,7 +253,7 @@ bool Compiler::PackageVariableType(const ast::NameChain &name, pg::TypeInfo *out
     if (slot < 0) return false;
     const Variable &v = item.unit->fn->variables[static_cast<size_t>(slot)];
     if (!item.rest.empty()) return false;
-    *out = v.type;
+    *out = ImportCollectionType(*item.unit->fn, v.type);
     return true;
 }
 

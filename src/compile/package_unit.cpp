@@ -26,6 +26,7 @@ std::string DeclName(const ast::Decl &d) {
         case ast::DeclKind::Cursor: return ast::Cast<ast::CursorDecl>(d).name;
         case ast::DeclKind::RecordType: return ast::Cast<ast::RecordTypeDecl>(d).name;
         case ast::DeclKind::RefCursorType: return ast::Cast<ast::RefCursorTypeDecl>(d).name;
+        case ast::DeclKind::CollectionType: return ast::Cast<ast::CollectionTypeDecl>(d).name;
         case ast::DeclKind::Subtype: return ast::Cast<ast::SubtypeDecl>(d).name;
         case ast::DeclKind::Subprogram: return ast::Cast<ast::SubprogramDecl>(d).name;
     }
@@ -189,6 +190,7 @@ std::shared_ptr<PackageUnit> CompilePackage(const pg::PackageSource &source, boo
     fn->package_body = has_body;
     fn->varchar2_oid = pg::Varchar2TypeOid();
     fn->number_oid = pg::NumberTypeOid();
+    fn->collection_oid = pg::CollectionTypeOid();
     fn->empty_string_is_null = settings::EmptyStringIsNull();
     unit->fn = fn;
 

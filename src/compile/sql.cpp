@@ -12,6 +12,7 @@ void Compiler::CompileSql(ast::SqlStmt &s, const Scope &scope) {
     NoteSessionVariables(s.text);
     std::unique_ptr<SqlSite> site = MakeSqlSite(scope, s.text);
     site->targets = MakeTargets(s.into, scope);
+    if (s.bulk) MakeBulkTargets(site->targets, s.into);
     s.annotation = std::move(site);
 }
 

@@ -5,6 +5,7 @@
 
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/exec/package_instance.hpp"
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
 #include "plpolar/pg/row.hpp"
@@ -38,6 +39,7 @@ void CheckLength(const pg::Value &v, const pg::TypeInfo &target) {
 
 pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
     const pg::TypeInfo &t = cast.target;
+    if (unlikely(t.oid == fn_.collection_oid) && t.oid != InvalidOid) return CoerceCollection(v, t);
     bool row_target = t.typtype == TYPTYPE_COMPOSITE || t.oid == RECORDOID;
     if (row_target && v.type != t.oid && v.type != RECORDOID && v.type != UNKNOWNOID && v.type != InvalidOid &&
         !pg::IsRowType(v.type))
@@ -50,10 +52,10 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
         if (v.type == t.oid && (t.oid != RECORDOID || v.typmod == t.typmod)) return v;
         if (v.type == RECORDOID || pg::IsRowType(v.type)) return ConvertRow(v, cast);
     }
-    Native ks = Classify(v.type);
-    Native kt = Classify(t.oid);
     // A value typed varchar2(n) may still have more than n bytes.
     if (v.type == t.oid && (t.typmod < 0 || v.typmod == t.typmod) && t.byte_limit < 0) return v;
+    Native ks = Classify(v.type);
+    Native kt = Classify(t.oid);
     if (kt == Native::Text && ks == Native::Text) {
         // text, varchar and varchar2 share one representation; only the
         // length limit differs. Oracle never truncates silently.
@@ -130,7 +132,7 @@ void Executor::Store(int slot, const pg::Value &value, compile::CastSite &cast) 
 void Executor::StoreOwned(int slot, const pg::Value &value) {
     auto index = static_cast<size_t>(slot);
     ForgetAppend(index);
-    if (owned_[index] && !slots_[index].isnull) pfree(DatumGetPointer(slots_[index].datum));
+    FreeSlotValue(index);
     slots_[index] = value;
     owned_[index] = !value.isnull && !fn_.variables[index].type.byval;
 }
@@ -173,13 +175,17 @@ void Executor::StoreCoerced(int slot, const pg::Value &given) {
                   "null value cannot be assigned to variable \"" + var.name + "\" declared NOT NULL");
     if (unlikely(var.has_range) && !value.isnull) CheckRange(var, value);
     pg::Value stored = value;
-    if (!stored.isnull && !var.type.byval) {
+    if (!stored.isnull && var.IsCollection()) {
+        // Oracle's value semantics: the variable gets a collection of its
+        // own, in a context under the call's (freed with the variable).
+        stored.datum = pg::CopyCollection(stored.datum, call_context_);
+    } else if (!stored.isnull && !var.type.byval) {
         pg::MemoryContextScope in_call(call_context_);
         // Copy before freeing: the new value may be the old one (x := x).
         stored.datum = pg::CopyDatum(stored.datum, false, var.type.typlen);
     }
     ForgetAppend(index);
-    if (owned_[index] && !slots_[index].isnull) pfree(DatumGetPointer(slots_[index].datum));
+    FreeSlotValue(index);
     slots_[index] = stored;
     owned_[index] = !stored.isnull && !var.type.byval;
 }
@@ -256,8 +262,34 @@ bool Executor::TryAppend(const ast::AssignStmt &s, compile::StoreSite &site) {
     return true;
 }
 
+void Executor::FreeSlotValue(size_t index) {
+    if (!owned_[index] || slots_[index].isnull) return;
+    if (fn_.variables[index].IsCollection())
+        pg::FreeCollection(slots_[index].datum);
+    else
+        pfree(DatumGetPointer(slots_[index].datum));
+}
+
 // A soft error (see ExecStmt) leaves the variable as it was: Flow::Error.
 Flow Executor::ExecAssign(const ast::AssignStmt &s) {
+    if (unlikely(ast::Cast<compile::StoreSite>(*s.annotation).element != nullptr)) {
+        auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
+        compile::CollectionSite &element = *site.element;
+        // c(i) := n on integers, when nothing unusual happens: natively.
+        const pg::Value &c = slots_[static_cast<size_t>(element.slot)];
+        if (element.fast_key && s.value->fast && !c.isnull && site.cast.target.oid == INT4OID) {
+            int32 k = 0, v = 0;
+            if (EvalFast(*element.fast_key, &k) == FastResult::Value &&
+                EvalFast(ast::Cast<compile::FastExpr>(*s.value->fast), &v) == FastResult::Value &&
+                !ast::Cast<compile::FastExpr>(*s.value->fast).boolean &&
+                pg::CollectionRef(c.datum).Poke(k, Int32GetDatum(v), false))
+                return Flow::Normal;
+            if (soft_error_ != nullptr) return Flow::Error;
+        }
+        ResetTemp();
+        StoreElement(site, Eval(*s.value));
+        return Flow::Normal;
+    }
     if (unlikely(s.slot < 0)) {  // another package's variable
         auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
         compile::PackageRefSite &target = *site.target.package;

@@ -103,7 +103,8 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::FormatErrorStack:
         case ast::Builtin::FormatErrorBacktrace:
         case ast::Builtin::FormatCallStack:
-        case ast::Builtin::Subprogram: break;
+        case ast::Builtin::Subprogram:
+        case ast::Builtin::Collection: break;
     }
     return EvalSqlSite(site, values, n);
 }

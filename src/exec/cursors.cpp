@@ -167,10 +167,30 @@ Flow Executor::RunFetch(const ast::FetchStmt &stmt) {
     if (site.package != nullptr) return FetchPackageCursor(site);
     std::string name = CursorName(site.slot);
     if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
-    pg::SqlStatement::Result result = pg::CursorFetch(name, 1);
+    long count = 1;
+    if (stmt.bulk) {
+        count = FETCH_ALL;
+        if (stmt.limit) {
+            pg::Value n = Coerce(Eval(*stmt.limit), *site.limit);
+            if (n.isnull || DatumGetInt64(n.datum) < 1)
+                pg::Raise(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ORA-06502: PL/SQL: numeric or value error",
+                          "The LIMIT of a BULK COLLECT must be a positive number.");
+            count = static_cast<long>(DatumGetInt64(n.datum));
+        }
+    }
+    pg::SqlStatement::Result result = pg::CursorFetch(name, count);
     pg::ResultGuard free_result(result);
     if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
     CursorState &state = cursors_[static_cast<size_t>(site.slot)];
+    if (stmt.bulk) {
+        // Oracle: the collections get this batch (possibly none);
+        // %NOTFOUND once a batch comes short of the LIMIT.
+        state.fetched = true;
+        state.found = stmt.limit && result.processed == static_cast<uint64>(count);
+        state.rowcount += static_cast<int64>(result.processed);
+        BulkAssign(site.targets, result);
+        return Flow::Normal;
+    }
     state.fetched = true;
     state.found = result.processed > 0;
     // Oracle leaves the targets alone after the last row.

@@ -49,6 +49,8 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 if (name.field_ref) return EvalField(name);
                 return slots_[static_cast<size_t>(name.slot)];
             }
+            if (name.builtin == ast::Builtin::Collection)
+                return EvalCollection(ast::Cast<compile::CollectionSite>(*expr.annotation));
             if (name.builtin == ast::Builtin::Subprogram)
                 return Undoable(true, [this, &expr] {
                     return CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*expr.annotation));
@@ -79,6 +81,10 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
         case ast::ExprKind::In: return EvalIn(ast::Cast<ast::InExpr>(expr));
         case ast::ExprKind::Call: {
             const auto &call = ast::Cast<ast::CallExpr>(expr);
+            if (call.builtin == ast::Builtin::Collection) {
+                pg::Value v = EvalCollection(ast::Cast<compile::CollectionSite>(*expr.annotation));
+                return call.fields.empty() ? v : ResultField(v, call);
+            }
             if (call.builtin == ast::Builtin::SqlErrm) return EvalSqlErrm(call.args[0].value.get());
             if (call.builtin == ast::Builtin::RaiseApplicationError) {
                 RaiseApplicationError(call);

@@ -159,6 +159,12 @@ void Executor::InitBlockVariables(compile::BlockSite &site) {
         ResetTemp();
         const pg::TypeInfo &type = fn_.variables[static_cast<size_t>(init.slot)].type;
         pg::Value v;
+        if (init.empty_collection != nullptr) {
+            // Built where the variable keeps it: no copy.
+            Datum empty = pg::NewCollection(init.empty_collection->shape, call_context_);
+            StoreOwned(init.slot, pg::Value::Of(empty, type.oid, type.typmod));
+            continue;
+        }
         if (init.value != nullptr) {
             v = Eval(*init.value);
         } else if (init.row_of_package_cursor != nullptr) {
@@ -199,6 +205,10 @@ Flow Executor::ExecCall(const ast::CallStmt &stmt) {
     ResetTemp();
     if (stmt.target == ast::CallTarget::Package)
         return ExecPackageCall(ast::Cast<compile::PackageCallSite>(*stmt.annotation));
+    if (stmt.target == ast::CallTarget::Collection) {
+        Eval(*stmt.call);
+        return Flow::Normal;
+    }
     if (stmt.target == ast::CallTarget::Subprogram)
         return Atomic(stmt, [this, &stmt] {
             CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*stmt.annotation));

@@ -99,6 +99,19 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
             if (e.right) return EvalFast(*e.right, out);
             return FastResult::Null;
         }
+        case Op::Element: {
+            // Anything unusual (NULL collection or subscript, no such
+            // element) goes the general way, which raises Oracle's error.
+            const pg::Value &c = slots_[static_cast<size_t>(e.slot)];
+            int32 k = 0;
+            if (c.isnull || FastOperand(*e.left, &k) != FastResult::Value) return FastResult::Bail;
+            Datum d = 0;
+            bool isnull = false;
+            if (!pg::CollectionRef(c.datum).Peek(k, &d, &isnull)) return FastResult::Bail;
+            if (isnull) return FastResult::Null;
+            *out = e.boolean ? static_cast<int32>(DatumGetBool(d)) : DatumGetInt32(d);
+            return FastResult::Value;
+        }
         case Op::IsNull:
         case Op::IsNotNull: {
             int32 x = 0;
@@ -144,7 +157,8 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
         case Op::Not:
         case Op::IsNull:
         case Op::IsNotNull:
-        case Op::Case: return FastResult::Bail;
+        case Op::Case:
+        case Op::Element: return FastResult::Bail;
     }
     if (overflow) {
         IntegerOverflow(INT4OID);

@@ -123,6 +123,7 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::FormatErrorBacktrace:
             case ast::Builtin::FormatCallStack:
             case ast::Builtin::Subprogram:
+            case ast::Builtin::Collection:
             case ast::Builtin::Length:
             case ast::Builtin::Substr:
             case ast::Builtin::Nvl:
@@ -213,6 +214,7 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::ResetPackage:
         case ast::Builtin::ModifyPackageState:
         case ast::Builtin::Subprogram:
+        case ast::Builtin::Collection:
         case ast::Builtin::Length:
         case ast::Builtin::Substr:
         case ast::Builtin::Nvl:

@@ -92,10 +92,14 @@ pg::Value Executor::EvalField(const ast::NameExpr &expr) {
 void Executor::StoreField(int slot, const std::string &field, const pg::Value &value, compile::TargetSite &target) {
     const compile::Variable &var = fn_.variables[static_cast<size_t>(slot)];
     pg::Value rec = slots_[static_cast<size_t>(slot)];
-    if (rec.isnull) {
-        if (var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
-        rec = NullRow(var.type);
-    }
+    if (rec.isnull && var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
+    StoreCoerced(slot, WithField(rec, var.type, "record \"" + var.name + "\"", field, value, target.cast));
+}
+
+pg::Value Executor::WithField(pg::Value rec, const pg::TypeInfo &rec_type, const std::string &owner,
+                              const std::string &field, const pg::Value &value,
+                              std::unique_ptr<compile::CastSite> &cast) {
+    if (rec.isnull) rec = NullRow(rec_type);
     Oid type;
     int32 typmod;
     pg::RowTypeOf(rec.datum, &type, &typmod);
@@ -104,14 +108,13 @@ void Executor::StoreField(int slot, const std::string &field, const pg::Value &v
     size_t index = fields.size();
     for (size_t i = 0; i < fields.size(); ++i)
         if (fields[i].name == field) index = i;
-    if (index == fields.size())
-        pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + var.name + "\" has no field \"" + field + "\"");
+    if (index == fields.size()) pg::Raise(ERRCODE_UNDEFINED_COLUMN, owner + " has no field \"" + field + "\"");
     pg::TypeInfo declared = DeclaredField(fn_, type, typmod, index, fields[index].type);
-    if (!SameTarget(target.cast->target, declared)) {
-        target.cast = std::make_unique<compile::CastSite>();
-        target.cast->target = declared;
+    if (!SameTarget(cast->target, declared)) {
+        cast = std::make_unique<compile::CastSite>();
+        cast->target = declared;
     }
-    pg::Value v = Coerce(value, *target.cast);
+    pg::Value v = Coerce(value, *cast);
     if (v.isnull && type == RECORDOID) {
         auto it = fn_.record_types.find(typmod);
         if (it != fn_.record_types.end() && index < it->second->fields.size() && it->second->fields[index].not_null)
@@ -119,8 +122,7 @@ void Executor::StoreField(int slot, const std::string &field, const pg::Value &v
                       "null value cannot be assigned to field \"" + field + "\" declared NOT NULL");
     }
     values[index] = v;
-    pg::Value row = pg::Value::Of(pg::FormRow(type, typmod, values.data(), values.size()), type, typmod);
-    StoreCoerced(slot, row);
+    return pg::Value::Of(pg::FormRow(type, typmod, values.data(), values.size()), type, typmod);
 }
 
 void Executor::StoreTarget(compile::TargetSite &target, const pg::Value &value) {

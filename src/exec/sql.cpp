@@ -11,7 +11,7 @@ Flow Executor::RunSql(const ast::SqlStmt &stmt) {
     bool into = !site.targets.empty();
     // Two rows are enough to tell "exactly one" from "too many"; DML with
     // RETURNING must run to completion.
-    long max_rows = into && !stmt.returning_into ? 2 : 0;
+    long max_rows = into && !stmt.returning_into && !stmt.bulk ? 2 : 0;
     pg::SqlStatement::Result result;
     try {
         RefreshMirrors(site);
@@ -29,6 +29,11 @@ Flow Executor::RunSql(const ast::SqlStmt &stmt) {
     if (!into) {
         if (result.tuptable != nullptr && stmt.verb == ast::SqlVerb::Select)
             pg::Raise(ERRCODE_SYNTAX_ERROR, "an INTO clause is expected in this SELECT statement");
+        return Flow::Normal;
+    }
+    if (stmt.bulk) {
+        // Every row, none an error: empty collections then.
+        BulkAssign(site.targets, result);
         return Flow::Normal;
     }
     if (stmt.returning_into && result.processed == 0) {

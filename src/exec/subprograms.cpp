@@ -3,6 +3,7 @@
 // parameters, runs the body and restores them, so recursion needs no other
 // frame. Values a call leaves behind are freed on return.
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
 
@@ -11,7 +12,9 @@ namespace plpolar::exec {
 void Executor::FreeDeferred() {
     size_t kept = 0;
     for (const Deferred &d : deferred_) {
-        if (d.depth >= sub_depth_)
+        if (d.depth >= sub_depth_ && d.collection)
+            pg::FreeCollection(PointerGetDatum(d.data));
+        else if (d.depth >= sub_depth_)
             pfree(d.data);
         else
             deferred_[kept++] = d;
@@ -97,7 +100,7 @@ pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector
         ~Frame() {
             for (size_t i = first; i < end; ++i) {
                 e.ForgetAppend(i);
-                if (e.owned_[i] && !e.slots_[i].isnull) pfree(DatumGetPointer(e.slots_[i].datum));
+                e.FreeSlotValue(i);
                 e.slots_[i] = saved->slots[i - first];
                 e.owned_[i] = saved->owned[i - first];
                 e.cursors_[i] = saved->cursors[i - first];
@@ -107,7 +110,8 @@ pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector
                 if (!e.slots_[slot].isnull && e.slots_[slot].datum == datum)
                     e.owned_[slot] = 1;  // not replaced: the variable's own again
                 else
-                    e.deferred_.push_back(Executor::Deferred{e.sub_depth_, DatumGetPointer(datum)});
+                    e.deferred_.push_back(
+                        Executor::Deferred{e.sub_depth_, DatumGetPointer(datum), e.fn_.variables[slot].IsCollection()});
             }
             MemoryContextReset(e.temp_context_);
             e.temp_context_ = caller_temp;
@@ -122,7 +126,16 @@ pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector
     std::vector<pg::Value> &outs = *outs_out;
     {
         Frame frame(*this, first, end);
-        for (size_t i = 0; i < nparams; ++i) StoreCoerced(sp.param_slots[i], in[i]);
+        for (size_t i = 0; i < nparams; ++i) {
+            StoreCoerced(sp.param_slots[i], in[i]);
+            // Oracle: an OUT associative array starts empty (a nested
+            // table or varray atomically NULL), as a declared one does.
+            const compile::Variable &v = fn_.variables[static_cast<size_t>(sp.param_slots[i])];
+            if (sp.modes[i] == ast::ParamMode::Out && v.IsCollection() &&
+                v.collection->shape.kind == types::CollectionKind::Associative)
+                StoreOwned(sp.param_slots[i],
+                           pg::Value::Of(pg::NewCollection(v.collection->shape, call_context_), v.type.oid, -1));
+        }
         Flow flow = ExecBlock(*sp.definition->body);
         if (flow == Flow::Error) throw pending_error_;
         if (sp.is_function) {

@@ -35,6 +35,8 @@ enum class Builtin {
     FormatCallStack,
     // A nested PROCEDURE / FUNCTION (compile::SubprogramCallSite)
     Subprogram,
+    // A collection's element, method or constructor (compile::CollectionSite)
+    Collection,
     // Oracle functions the interpreter computes on native values, falling
     // back to the SQL function (the call's SqlExprSite) for other types.
     Length,
@@ -49,6 +51,7 @@ enum class BuiltinKind {
     ErrorRaise,    // RAISE_APPLICATION_ERROR
     Package,       // a DBMS_OUTPUT / DBMS_UTILITY member (compile/packages.cpp)
     Subprogram,    // a nested subprogram
+    Collection,    // c(i), c.COUNT, c.EXTEND(n), t(a, b)
     NativeOracle,  // an Oracle function with native code (OracleFunction::native)
 };
 // Inline: the evaluator asks it for every call it evaluates.
@@ -70,6 +73,7 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::FormatErrorBacktrace:
         case Builtin::FormatCallStack: return BuiltinKind::Package;
         case Builtin::Subprogram: return BuiltinKind::Subprogram;
+        case Builtin::Collection: return BuiltinKind::Collection;
         case Builtin::Length:
         case Builtin::Substr:
         case Builtin::Nvl:

@@ -44,6 +44,7 @@ enum class AnnotationKind : uint8_t {
     For,
     Block,
     PackageRef,
+    Collection,
 };
 
 // State a later phase hangs on a node (plans, expression states, casts).

@@ -8,7 +8,17 @@ namespace plpolar::ast {
 
 // ---- declarations --------------------------------------------------------
 
-enum class DeclKind { Variable, Exception, Pragma, Cursor, RecordType, RefCursorType, Subtype, Subprogram };
+enum class DeclKind {
+    Variable,
+    Exception,
+    Pragma,
+    Cursor,
+    RecordType,
+    RefCursorType,
+    CollectionType,
+    Subtype,
+    Subprogram
+};
 
 struct Decl {
     Decl(DeclKind k, SourceLoc l) : kind(k), loc(l) {}
@@ -86,6 +96,19 @@ struct RefCursorTypeDecl : Decl {
     std::string name;
 };
 
+// TYPE t IS TABLE OF e [NOT NULL] [INDEX BY k] | VARRAY(n) OF e [NOT NULL]
+struct CollectionTypeDecl : Decl {
+    static constexpr DeclKind kKind = DeclKind::CollectionType;
+    explicit CollectionTypeDecl(SourceLoc l) : Decl(kKind, l) {}
+    enum class Form { Associative, Nested, Varray };
+    std::string name;
+    Form form = Form::Nested;
+    TypeRef element;
+    bool element_not_null = false;
+    TypeRef index;      // Associative: the key type
+    int64_t limit = 0;  // Varray: its maximum size
+};
+
 // SUBTYPE name IS base [NOT NULL] [RANGE low .. high]
 struct SubtypeDecl : Decl {
     static constexpr DeclKind kKind = DeclKind::Subtype;
@@ -152,6 +175,9 @@ struct AssignStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Assign;
     explicit AssignStmt(SourceLoc l) : Stmt(kKind, l) {}
     NameChain target;
+    // c(i) := x, c(i).f := x: an element of the collection `target`.
+    ExprPtr subscript;  // may be null
+    std::vector<std::string> element_fields;
     ExprPtr value;
     int slot = -1;
 };
@@ -250,6 +276,7 @@ struct SqlStmt : Stmt {
     std::string text;          // the SQL PostgreSQL sees (INTO removed)
     std::vector<Target> into;  // SELECT ... INTO / RETURNING ... INTO
     bool returning_into = false;
+    bool bulk = false;  // BULK COLLECT INTO: every row, into collections
     // INSERT INTO t VALUES rec / UPDATE t SET ROW = rec, rewritten by the
     // compiler once it knows t's columns.
     std::string row_record;
@@ -291,6 +318,8 @@ struct FetchStmt : Stmt {
     explicit FetchStmt(SourceLoc l) : Stmt(kKind, l) {}
     NameChain cursor;
     std::vector<Target> into;
+    bool bulk = false;  // FETCH c BULK COLLECT INTO ... [LIMIT n]
+    ExprPtr limit;      // may be null
 };
 
 struct CloseStmt : Stmt {
@@ -310,7 +339,7 @@ struct ExecuteImmediateStmt : Stmt {
 };
 
 // What a call statement calls; the compiler decides.
-enum class CallTarget { Function, Package, Procedure, Subprogram };
+enum class CallTarget { Function, Package, Procedure, Subprogram, Collection };
 
 struct CallStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Call;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plpolar/ast/stmt.hpp"
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/function_info.hpp"
 #include "plpolar/pg/spi.hpp"
 #include "plpolar/pg/types.hpp"
@@ -22,6 +23,16 @@ enum class VariableKind {
     Trigger,    // tg_event, tg_tag, read-only
     Cursor,     // an explicit cursor: holds its portal's name while open
     ErrorInfo,  // SQLCODE and SQLERRM, read-only
+};
+
+// TYPE t IS TABLE OF ... / VARRAY(n) OF ...: a variable of it has type
+// plpolar.collection with the index of its CollectionType as typmod
+// (CompiledFunction::collection_types); the value carries its shape.
+struct CollectionType {
+    std::string name;
+    pg::CollectionShape shape;
+    bool element_not_null = false;
+    int key_limit = -1;  // INDEX BY VARCHAR2(n): n
 };
 
 struct Variable {
@@ -40,6 +51,9 @@ struct Variable {
     const ast::CursorDecl *cursor = nullptr;  // Cursor: its declaration
 
     bool IsRecord() const { return type.typtype == TYPTYPE_COMPOSITE || type.oid == RECORDOID; }
+    // A collection variable: its declared type (set by Compiler::AddVariable).
+    const CollectionType *collection = nullptr;
+    bool IsCollection() const { return collection != nullptr; }
     bool ReadOnly() const { return constant || (kind != VariableKind::Local && kind != VariableKind::Argument); }
 };
 
@@ -111,10 +125,14 @@ public:
     // TYPE t IS RECORD declarations by the typmod of their row type, for
     // field defaults and NOT NULL fields.
     std::unordered_map<int32, const ast::RecordTypeDecl *> record_types;
+    // Collection types declared in this unit, by typmod (see CollectionType).
+    std::vector<std::unique_ptr<CollectionType>> collection_types;
     MemoryContext context = nullptr;  // PostgreSQL objects built for this function
     Oid varchar2_oid = InvalidOid;
     // NUMBER values (columns, arguments) compute as numeric: same datum.
     Oid number_oid = InvalidOid;
+    // plpolar.collection (extension 1.4), InvalidOid before.
+    Oid collection_oid = InvalidOid;
     // Set when the body mentions a session variable: only then does a call
     // pay for looking up user, database and client address.
     bool uses_session_variables = false;

@@ -96,7 +96,8 @@ struct FastExpr : ast::Annotation {
         Not,
         IsNull,
         IsNotNull,
-        Case,  // left: the operand of a simple CASE (or null); whens / thens; right: ELSE (or null)
+        Case,     // left: the operand of a simple CASE (or null); whens / thens; right: ELSE (or null)
+        Element,  // c(left) of collection variable `slot` with integer keys and elements
     };
     Op op = Op::Const;
     bool boolean = false;  // the result is BOOLEAN, else integer
@@ -152,6 +153,9 @@ struct TargetSite {
     int attnum_hint = 0;
     std::unique_ptr<CastSite> cast;
     bool record = false;  // the whole variable is a record
+    // BULK COLLECT INTO: the collection's element type (a record's fields
+    // in its `fields`).
+    std::unique_ptr<CastSite> element;
 };
 
 struct SqlSite : ast::Annotation {
@@ -180,6 +184,28 @@ protected:
 };
 
 // Assignment targets and RETURN carry a cast to the target type.
+// What a use of a collection does (c(i), c.COUNT, c.EXTEND(n), t(a, b)).
+enum class CollectionOp { Element, Construct, Count, First, Last, Limit, Next, Prior, Exists, Extend, Trim, Delete };
+
+// A collection's element, method or constructor, in an expression, a call
+// statement or an assignment's target.
+struct CollectionSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Collection;
+    CollectionSite() : ast::Annotation(kKind) {}
+    CollectionOp op = CollectionOp::Element;
+    int slot = -1;                         // the variable (all but Construct)
+    const CollectionType *type = nullptr;  // its declared type
+    std::string name;                      // as written, for errors
+    std::vector<const ast::Expr *> args;   // subscripts or method arguments
+    std::unique_ptr<CastSite> key;         // a subscript to the key type
+    std::unique_ptr<CastSite> element;     // a value to the element type
+    std::unique_ptr<CastSite> count;       // EXTEND(n) / TRIM(n): n as a bigint
+    // An integer subscript computed natively (FastExpr), when it can be.
+    std::unique_ptr<FastExpr> fast_key;
+    std::vector<std::string> fields;       // c(i).f.g
+    std::unique_ptr<CastSite> field_cast;  // c(i).f := x
+};
+
 struct StoreSite : ast::Annotation {
     static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Store;
     StoreSite() : ast::Annotation(kKind) {}
@@ -192,6 +218,8 @@ struct StoreSite : ast::Annotation {
     // without user code: the interpreter may append to s in place
     // (Executor::TryAppend).
     bool append = false;
+    // c(i) := x / c(i).f := x: the element to store.
+    std::unique_ptr<CollectionSite> element;
 };
 constexpr size_t kMaxAppendParts = 8;
 
@@ -305,6 +333,7 @@ struct CursorUseSite : ast::Annotation {
     std::vector<int> arg_param;               // argument i -> cursor parameter index
     std::unique_ptr<SqlSite> query;           // OPEN rc FOR query, FOR r IN (query)
     std::vector<TargetSite> targets;          // FETCH ... INTO
+    std::unique_ptr<CastSite> limit;          // FETCH ... BULK COLLECT INTO ... LIMIT n: n as a bigint
     int record_slot = -1;                     // FOR loop record
     // A cursor of another unit's package (slot is -1 then): the package's
     // instance opens it and keeps its state (exec/cursors.cpp).
@@ -339,6 +368,8 @@ struct BlockSite : ast::Annotation {
         // Records start as a row of NULLs; a cursor's %ROWTYPE takes the
         // shape of the cursor's query.
         bool null_row = false;
+        // An associative array starts empty (others atomically NULL).
+        const CollectionType *empty_collection = nullptr;
         const ast::CursorDecl *row_of_cursor = nullptr;
         std::unique_ptr<PackageRefSite> row_of_package_cursor;  // pkg.c%ROWTYPE
     };

@@ -184,6 +184,25 @@ private:
     void StoreTarget(compile::TargetSite &target, const pg::Value &value);
     void StoreField(int slot, const std::string &field, const pg::Value &value, compile::TargetSite &target);
     pg::Value EvalField(const ast::NameExpr &expr);
+    // `rec` (NULL: a new row of `rec_type`) with `field` set to `value`;
+    // `owner` names the record in errors.
+    pg::Value WithField(pg::Value rec, const pg::TypeInfo &rec_type, const std::string &owner, const std::string &field,
+                        const pg::Value &value, std::unique_ptr<compile::CastSite> &cast);
+
+    // collections (collections.cpp)
+    pg::Value EvalCollection(compile::CollectionSite &site);
+    pg::Value ConstructCollection(compile::CollectionSite &site);
+    // A subscript converted to the collection's key type; NULL is VALUE_ERROR.
+    pg::Value CollectionKey(compile::CollectionSite &site, const ast::Expr &arg, bool *isnull = nullptr);
+    void StoreElement(compile::StoreSite &site, const pg::Value &value);
+    // BULK COLLECT INTO: rows `result` holds into new collections for the
+    // targets (one per column, or one of records), replacing their values.
+    void BulkAssign(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result);
+    // A collection for a variable of collection type `target`: the value
+    // itself (StoreCoerced copies it), checked to have the same shape.
+    pg::Value CoerceCollection(const pg::Value &value, const pg::TypeInfo &target);
+    // Frees what slot `index` owns (a collection's context, or its chunk).
+    void FreeSlotValue(size_t index);
     pg::Value ConvertRow(const pg::Value &value, compile::CastSite &cast);
     pg::Value NullRow(const pg::TypeInfo &type);
     // After one pass of a loop body: true to leave the loop with `*out`.
@@ -242,6 +261,7 @@ private:
     struct Deferred {
         int depth;
         void *data;
+        bool collection;  // data is a collection's expanded datum
     };
     std::vector<Deferred> deferred_;
     void FreeDeferred();

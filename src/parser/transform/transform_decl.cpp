@@ -136,6 +136,26 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
             auto decl = std::make_unique<ast::RefCursorTypeDecl>(Loc(ref));
             decl->name = TransformIdentifier(ref->identifier());
             out.push_back(std::move(decl));
+        } else if (auto *tab = dynamic_cast<P::TableTypeDeclContext *>(item->type_decl())) {
+            auto decl = std::make_unique<ast::CollectionTypeDecl>(Loc(tab));
+            decl->name = TransformIdentifier(tab->identifier());
+            decl->element = TransformTypeSpec(tab->type_spec(0));
+            decl->element_not_null = tab->K_NOT() != nullptr;
+            if (tab->K_INDEX() != nullptr) {
+                decl->form = ast::CollectionTypeDecl::Form::Associative;
+                decl->index = TransformTypeSpec(tab->type_spec(1));
+            }
+            out.push_back(std::move(decl));
+        } else if (auto *va = dynamic_cast<P::VarrayTypeDeclContext *>(item->type_decl())) {
+            auto decl = std::make_unique<ast::CollectionTypeDecl>(Loc(va));
+            decl->name = TransformIdentifier(va->identifier());
+            decl->form = ast::CollectionTypeDecl::Form::Varray;
+            decl->element = TransformTypeSpec(va->type_spec());
+            decl->element_not_null = va->K_NOT() != nullptr;
+            const std::string digits = va->INTEGER_LITERAL()->getText();
+            // Oracle's limit is 2147483647; more digits than that is no limit.
+            decl->limit = digits.size() > 10 ? INT64_MAX : std::stoll(digits);
+            out.push_back(std::move(decl));
         } else if (auto *sub = item->subtype_decl()) {
             auto decl = std::make_unique<ast::SubtypeDecl>(Loc(sub));
             decl->name = TransformIdentifier(sub->identifier());

@@ -43,8 +43,13 @@ std::string Transformer::TransformIdentifier(P::IdentifierContext *ctx) {
 
 ast::NameChain Transformer::TransformNameChain(P::Name_chainContext *ctx) {
     ast::NameChain name;
-    // name_part (DOT name_part)*: the parts are the even children.
+    // name_part (DOT (name_part | DELETE))*: the parts are the even
+    // children; DELETE (a collection method) is a bare token.
     for (size_t i = 0; i < ctx->children.size(); i += 2) {
+        if (dynamic_cast<antlr4::tree::TerminalNode *>(ctx->children[i]) != nullptr) {
+            name.push_back("delete");
+            continue;
+        }
         auto *part = static_cast<P::Name_partContext *>(ctx->children[i]);
         if (part->getStart()->getType() == P::POSITIONAL_PARAM)
             name.push_back(part->getStart()->getText());

@@ -16,7 +16,10 @@ bool IsNameToken(antlr4::Token *t) {
         case P::K_NOTFOUND:
         case P::K_ROWCOUNT:
         case P::K_TYPE:
-        case P::K_RECORD: return true;
+        case P::K_RECORD:
+        case P::K_BULK:
+        case P::K_COLLECT:
+        case P::K_LIMIT: return true;
         default: return false;
     }
 }
@@ -83,6 +86,8 @@ ast::StmtPtr Transformer::TransformSql(P::Sql_stmtContext *ctx) {
             if (prev == P::K_INSERT || prev == P::K_MERGE) break;  // WITH ... INSERT INTO t
             into_at = i;
             node->returning_into = after_returning;
+            // BULK COLLECT INTO: cut from BULK.
+            node->bulk = i >= 3 && prev == P::K_COLLECT && tokens[i - 2]->getType() == P::K_BULK;
             break;
         }
     }
@@ -93,7 +98,7 @@ ast::StmtPtr Transformer::TransformSql(P::Sql_stmtContext *ctx) {
             if (static_cast<int>(tokens[i]->getType()) == type) return i;
         return tokens.size();
     };
-    size_t end = into_at == 0 ? tokens.size() : into_at;
+    size_t end = into_at == 0 ? tokens.size() : node->bulk ? into_at - 2 : into_at;
     if (node->verb == ast::SqlVerb::Insert && tokens.size() > 4 && tokens[1]->getType() == P::K_INTO) {
         size_t values = find(P::K_VALUES, 2);
         if (values + 1 < end && IsNameToken(tokens[values + 1]) &&
@@ -120,8 +125,9 @@ ast::StmtPtr Transformer::TransformSql(P::Sql_stmtContext *ctx) {
         return node;
     }
     size_t i = ReadTargets(tokens, into_at + 1, tokens[into_at], node->into);
+    const size_t cut = node->bulk ? into_at - 2 : into_at;
     if (node->row_record.empty()) {
-        std::string text = TextBetween(tokens.front(), tokens[into_at - 1]);
+        std::string text = TextBetween(tokens.front(), tokens[cut - 1]);
         if (i < tokens.size()) text += " " + TextBetween(tokens[i], tokens.back());
         node->text = std::move(text);
     } else if (i < tokens.size()) {
@@ -171,6 +177,8 @@ ast::StmtPtr Transformer::TransformFetch(P::Fetch_stmtContext *ctx) {
     auto names = ctx->name_chain();
     node->cursor = TransformNameChain(names[0]);
     for (size_t i = 1; i < names.size(); ++i) node->into.push_back(TransformTarget(names[i]));
+    node->bulk = ctx->K_BULK() != nullptr;
+    if (ctx->K_LIMIT() != nullptr) node->limit = TransformExpr(ctx->expr());
     return node;
 }
 

@@ -164,7 +164,12 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
         case P::RuleAssignment_stmt: {
             auto *a = static_cast<P::Assignment_stmtContext *>(child);
             auto node = std::make_unique<ast::AssignStmt>(Loc(a));
-            node->target = TransformNameChain(a->assign_target()->name_chain());
+            auto *target = a->assign_target();
+            node->target = TransformNameChain(target->name_chain());
+            if (target->expr() != nullptr) {
+                node->subscript = TransformExpr(target->expr());
+                for (auto *field : target->identifier()) node->element_fields.push_back(TransformIdentifier(field));
+            }
             node->value = TransformExpr(a->expr());
             return node;
         }

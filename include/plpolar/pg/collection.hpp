@@ -1,0 +1,100 @@
+// PL/SQL collections as PostgreSQL values: an expanded object (as PL/pgSQL
+// keeps arrays and records) holding a types::Collection in a memory context
+// of its own, so that the collection is freed with its variable and
+// element writes happen in place. Copies (assignment, IN arguments) are deep
+// copies, as Oracle's value semantics ask; when PostgreSQL needs the value
+// as bytes (a record field, an SQL parameter) it is flattened, and expanded
+// again on its way back into a variable. The SQL type is plpolar.collection
+// (sql/plpolar--1.4.sql): a value of it is only ever made here.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "plpolar/pg/spi.hpp"
+#include "plpolar/pg/types.hpp"
+#include "plpolar/types/collection.hpp"
+
+namespace plpolar::pg {
+
+struct CollectionShape {
+    types::CollectionKind kind = types::CollectionKind::Nested;
+    bool string_keys = false;  // INDEX BY VARCHAR2
+    int32 limit = 0;           // VARRAY(n)
+    TypeInfo element;
+};
+
+// plpolar.collection; InvalidOid without the extension's version 1.4.
+Oid CollectionTypeOid();
+
+// Oracle's collection exceptions (SQLSTATEs of their own, so that handlers
+// tell them apart; compile/conditions.cpp names them).
+constexpr int kCollectionIsNull = MAKE_SQLSTATE('6', '5', '5', '3', '1');
+constexpr int kSubscriptOutsideLimit = MAKE_SQLSTATE('6', '5', '5', '3', '2');
+
+// A new empty collection in a context of its own under `parent`: a
+// read-write expanded datum.
+Datum NewCollection(const CollectionShape &shape, MemoryContext parent);
+// A deep copy of `d` (flat or expanded) as a new expanded object.
+Datum CopyCollection(Datum d, MemoryContext parent);
+// The value as text: {key: element, ...} in key order, elements as their
+// type's output shows them (plpolar.collection's output function).
+std::string CollectionText(Datum d);
+// Moves an expanded collection's memory under `parent` (a collection built
+// in statement memory becomes a variable's without a copy).
+void MoveCollection(Datum d, MemoryContext parent);
+// Frees what NewCollection / CopyCollection made (or a flat copy).
+void FreeCollection(Datum d);
+
+// Operations on an expanded collection (a variable's own value). Errors
+// are Oracle's exceptions, raised as PgError.
+class CollectionRef {
+public:
+    explicit CollectionRef(Datum expanded);
+
+    const CollectionShape &shape() const;
+    int32 Count() const;
+
+    // Keys: an integer (nested tables, varrays, INDEX BY PLS_INTEGER) or
+    // text (INDEX BY VARCHAR2), as the shape says.
+    Value Get(int32 k) const;
+    Value Get(std::string_view k) const;
+    // `v` already has the element type; it is copied in.
+    void Set(int32 k, const Value &v);
+    void Set(std::string_view k, const Value &v);
+    bool Exists(int32 k) const;
+    // The interpreter's fast paths (no PostgreSQL call, no error): c(k) of
+    // an integer-keyed collection if it exists, and c(k) := d of one whose
+    // elements are passed by value if k can be assigned. False: use Get /
+    // Set, which raise the error.
+    bool Peek(int32 k, Datum *out, bool *isnull) const;
+    // BULK COLLECT of one column into this empty, integer-keyed collection
+    // (elements 1 .. rows), when the column already has the element type:
+    // no conversion, one trip into PostgreSQL for all rows. '' becomes NULL
+    // when `empty_is_null`. False (nothing done): convert row by row.
+    bool FillColumn(const SqlStatement::Result &result, int column, bool empty_is_null);
+    bool Poke(int32 k, Datum d, bool isnull);
+    bool Exists(std::string_view k) const;
+
+    // FIRST, LAST, NEXT(k), PRIOR(k): the key as an int4 or text Value
+    // (NULL when there is none), text in the current memory context.
+    Value First() const;
+    Value Last() const;
+    Value Next(int32 k) const;
+    Value Next(std::string_view k) const;
+    Value Prior(int32 k) const;
+    Value Prior(std::string_view k) const;
+
+    // EXTEND(n) with NULLs, EXTEND(n, i) with copies of element i.
+    void Extend(int64 n);
+    void Extend(int64 n, int32 i);
+    void Trim(int64 n);
+    void DeleteAll();
+    void Delete(int32 lo, int32 hi);
+    void Delete(std::string_view lo, std::string_view hi);
+
+private:
+    struct Expanded *e_;
+};
+
+}  // namespace plpolar::pg

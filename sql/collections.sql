@@ -1,0 +1,332 @@
+-- Collections (issue 17, first part): local TABLE OF / INDEX BY / VARRAY
+-- types, constructors, elements, methods, Oracle's exceptions and value
+-- semantics. BULK COLLECT, FORALL, MULTISET operators and schema-level
+-- types are not here yet.
+SET plpolar.serveroutput = on;
+\set VERBOSITY default
+
+-- 1. The three kinds, constructors and every method.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE num_tab IS TABLE OF NUMBER;
+  TYPE name_arr IS VARRAY(3) OF VARCHAR2(10);
+  TYPE by_name IS TABLE OF NUMBER INDEX BY VARCHAR2(20);
+  TYPE by_int IS TABLE OF VARCHAR2(30) INDEX BY BINARY_INTEGER;
+  n num_tab := num_tab(10, 20, 30);
+  a name_arr := name_arr('x', 'y');
+  h by_name;
+  b by_int;
+  k VARCHAR2(20);
+  i PLS_INTEGER;
+BEGIN
+  DBMS_OUTPUT.PUT_LINE('count ' || n.COUNT || ' first ' || n.FIRST || ' last ' || n.LAST || ' n(2) ' || n(2)
+                       || ' limit ' || COALESCE(TO_CHAR(n.LIMIT), 'null'));
+  n.EXTEND;
+  n(4) := 40;
+  n.EXTEND(2, 1);
+  DBMS_OUTPUT.PUT_LINE('extended ' || n.COUNT || ': ' || n(4) || ' ' || n(5) || ' ' || n(6));
+  n.DELETE(2);
+  DBMS_OUTPUT.PUT_LINE('delete(2): count ' || n.COUNT || ' exists(2) '
+                       || CASE WHEN n.EXISTS(2) THEN 'y' ELSE 'n' END || ' next(1) ' || n.NEXT(1)
+                       || ' prior(3) ' || n.PRIOR(3));
+  n.TRIM(2);  -- the last two slots (5, 6); the deleted one still counts for the size
+  DBMS_OUTPUT.PUT_LINE('trim(2): count ' || n.COUNT || ' last ' || n.LAST);
+  n.EXTEND;   -- after the deleted slot 2 and the trimmed end: slot 5
+  DBMS_OUTPUT.PUT_LINE('extend after delete: last ' || n.LAST || ' n(5) null ' || CASE WHEN n(5) IS NULL THEN 'y' END);
+  n(2) := 22;  -- a deleted slot of a nested table can be assigned again
+  DBMS_OUTPUT.PUT_LINE('revived n(2) ' || n(2) || ' count ' || n.COUNT);
+  n.DELETE(1, 3);
+  DBMS_OUTPUT.PUT_LINE('delete(1, 3): count ' || n.COUNT || ' first ' || n.FIRST);
+  n.DELETE;
+  DBMS_OUTPUT.PUT_LINE('delete: count ' || n.COUNT || ' first null ' || CASE WHEN n.FIRST IS NULL THEN 'y' END);
+  DBMS_OUTPUT.PUT_LINE('varray limit ' || a.LIMIT || ' count ' || a.COUNT || ' a(2) ' || a(2));
+  a.EXTEND;
+  a(3) := 'z';
+  a.TRIM;
+  DBMS_OUTPUT.PUT_LINE('varray after trim ' || a.COUNT);
+  -- associative arrays iterate in key order
+  h('b') := 2; h('a') := 1; h('c') := 3; h('b') := 20;
+  k := h.FIRST;
+  WHILE k IS NOT NULL LOOP
+    DBMS_OUTPUT.PUT_LINE(k || '=' || h(k));
+    k := h.NEXT(k);
+  END LOOP;
+  DBMS_OUTPUT.PUT_LINE('last ' || h.LAST || ' prior(b) ' || h.PRIOR('b') || ' next(zz) null '
+                       || CASE WHEN h.NEXT('zz') IS NULL THEN 'y' END);
+  h.DELETE('a', 'b');
+  DBMS_OUTPUT.PUT_LINE('after delete(a, b) ' || h.COUNT || ' ' || h.FIRST);
+  b(-5) := 'minus five'; b(100) := 'hundred'; b(7) := 'seven'; b(2000000000) := 'far';
+  i := b.LAST;
+  WHILE i IS NOT NULL LOOP
+    DBMS_OUTPUT.PUT_LINE(i || ' ' || b(i));
+    i := b.PRIOR(i);
+  END LOOP;
+  b.DELETE(7);
+  DBMS_OUTPUT.PUT_LINE('count ' || b.COUNT || ' next(-5) ' || b.NEXT(-5));
+END $$;
+
+-- 2. Oracle's exceptions with their SQLCODEs.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE num_tab IS TABLE OF NUMBER;
+  TYPE arr IS VARRAY(2) OF PLS_INTEGER;
+  TYPE by_int IS TABLE OF VARCHAR2(30) INDEX BY PLS_INTEGER;
+  TYPE by_short IS TABLE OF NUMBER INDEX BY VARCHAR2(3);
+  n num_tab := num_tab(1, 2);
+  a arr := arr(1);
+  b by_int;
+  s by_short;
+  z num_tab;
+BEGIN
+  BEGIN DBMS_OUTPUT.PUT_LINE(b(8));
+  EXCEPTION WHEN NO_DATA_FOUND THEN DBMS_OUTPUT.PUT_LINE('missing element: ' || SQLCODE || ' ' || SQLERRM); END;
+  n.DELETE(1);
+  BEGIN DBMS_OUTPUT.PUT_LINE(n(1));
+  EXCEPTION WHEN NO_DATA_FOUND THEN DBMS_OUTPUT.PUT_LINE('deleted element: ' || SQLCODE); END;
+  BEGIN DBMS_OUTPUT.PUT_LINE(n(3));
+  EXCEPTION WHEN SUBSCRIPT_BEYOND_COUNT THEN DBMS_OUTPUT.PUT_LINE('beyond: ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN n(0) := 1;
+  EXCEPTION WHEN SUBSCRIPT_OUTSIDE_LIMIT THEN DBMS_OUTPUT.PUT_LINE('n(0): ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN a.EXTEND(2);
+  EXCEPTION WHEN SUBSCRIPT_OUTSIDE_LIMIT THEN DBMS_OUTPUT.PUT_LINE('past the varray limit: ' || SQLCODE); END;
+  BEGIN a(2) := 5;
+  EXCEPTION WHEN SUBSCRIPT_BEYOND_COUNT THEN DBMS_OUTPUT.PUT_LINE('not extended: ' || SQLCODE); END;
+  BEGIN n.TRIM(5);
+  EXCEPTION WHEN SUBSCRIPT_BEYOND_COUNT THEN DBMS_OUTPUT.PUT_LINE('trim too many: ' || SQLCODE); END;
+  BEGIN DBMS_OUTPUT.PUT_LINE(b(NULL));
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('null subscript: ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN DBMS_OUTPUT.PUT_LINE(b('x1'));
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('bad subscript: ' || SQLCODE); END;
+  BEGIN s('abcd') := 1;
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('key too long: ' || SQLCODE); END;
+  DBMS_OUTPUT.PUT_LINE('null collection: ' || CASE WHEN z IS NULL THEN 'is null' END || ', exists(1) '
+                       || CASE WHEN z.EXISTS(1) THEN 'true' ELSE 'false' END);
+  BEGIN DBMS_OUTPUT.PUT_LINE(z.COUNT);
+  EXCEPTION WHEN COLLECTION_IS_NULL THEN DBMS_OUTPUT.PUT_LINE('count: ' || SQLCODE || ' ' || SQLERRM); END;
+  BEGIN z.EXTEND;
+  EXCEPTION WHEN COLLECTION_IS_NULL THEN DBMS_OUTPUT.PUT_LINE('extend: ' || SQLCODE); END;
+  BEGIN z(1) := 1;
+  EXCEPTION WHEN COLLECTION_IS_NULL THEN DBMS_OUTPUT.PUT_LINE('assign: ' || SQLCODE); END;
+  BEGIN a := arr(1, 2, 3);
+  EXCEPTION WHEN SUBSCRIPT_OUTSIDE_LIMIT THEN DBMS_OUTPUT.PUT_LINE('constructor past the limit: ' || SQLCODE); END;
+  -- OTHERS catches them too, and an unhandled one reaches the caller
+  BEGIN z.DELETE;
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('others: ' || SQLCODE); END;
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE num_tab IS TABLE OF NUMBER;
+  n num_tab := num_tab(1);
+BEGIN
+  DBMS_OUTPUT.PUT_LINE(n(2));
+END $$;
+
+-- 3. Records, %ROWTYPE and field assignment (creating an associative
+-- array's element), NULL elements, NOT NULL elements.
+CREATE TABLE coll_emp (id int, name text, sal numeric);
+INSERT INTO coll_emp VALUES (1, 'ann', 100), (2, 'bob', 200), (3, 'cy', 300);
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE emp_tab IS TABLE OF coll_emp%ROWTYPE INDEX BY PLS_INTEGER;
+  TYPE pair IS RECORD (a NUMBER, b VARCHAR2(10) := 'dflt');
+  TYPE pair_tab IS TABLE OF pair;
+  TYPE strict_tab IS TABLE OF NUMBER NOT NULL;
+  TYPE id_tab IS TABLE OF coll_emp.id%TYPE;
+  e emp_tab;
+  p pair_tab := pair_tab();
+  s strict_tab := strict_tab(1);
+  ids id_tab := id_tab(NULL, 2);
+  one pair;
+BEGIN
+  FOR r IN (SELECT * FROM coll_emp ORDER BY id) LOOP
+    e(r.id) := r;
+  END LOOP;
+  DBMS_OUTPUT.PUT_LINE(e(2).name || ' ' || e(2).sal || ' count ' || e.COUNT);
+  e(2).sal := 250;
+  e(10).name := 'new';  -- creates element 10, its other fields NULL
+  DBMS_OUTPUT.PUT_LINE(e(2).sal || ' ' || e(10).name || ' sal null ' || CASE WHEN e(10).sal IS NULL THEN 'y' END
+                       || ' count ' || e.COUNT);
+  p.EXTEND(2);
+  p(1).a := 5;
+  DBMS_OUTPUT.PUT_LINE('p(1) ' || p(1).a || ' ' || p(1).b);
+  one.a := 7; one.b := 'seven';
+  p(2) := one;
+  one.a := 8;  -- p(2) has its own copy
+  DBMS_OUTPUT.PUT_LINE('p(2) ' || p(2).a || ' ' || p(2).b);
+  DBMS_OUTPUT.PUT_LINE('ids(1) null ' || CASE WHEN ids(1) IS NULL THEN 'y' END || ' ids(2) ' || ids(2));
+  BEGIN s(1) := NULL;
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('not null element: ' || SQLCODE); END;
+  BEGIN s := strict_tab(1, NULL);
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('not null in constructor: ' || SQLCODE); END;
+END $$;
+
+-- 4. Value semantics: assignment copies, IN arguments stay, IN OUT and
+-- results come back; a block's collection starts again on every entry.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE num_tab IS TABLE OF NUMBER;
+  TYPE by_int IS TABLE OF NUMBER INDEX BY PLS_INTEGER;
+  x num_tab := num_tab(1, 2, 3);
+  y num_tab;
+  m by_int;
+  PROCEDURE change(t IN OUT num_tab) IS BEGIN t(1) := 99; t.EXTEND; t(t.LAST) := 100; END;
+  PROCEDURE fill(t OUT by_int) IS BEGIN t(5) := 50; END;
+  FUNCTION total(t IN num_tab) RETURN NUMBER IS s NUMBER := 0; i PLS_INTEGER := t.FIRST;
+  BEGIN
+    WHILE i IS NOT NULL LOOP s := s + t(i); i := t.NEXT(i); END LOOP;
+    RETURN s;
+  END;
+  FUNCTION squares(n PLS_INTEGER) RETURN num_tab IS v num_tab := num_tab();
+  BEGIN
+    v.EXTEND(n);
+    FOR i IN 1 .. n LOOP v(i) := i * i; END LOOP;
+    RETURN v;
+  END;
+BEGIN
+  y := x;
+  y(1) := 42;
+  DBMS_OUTPUT.PUT_LINE('x(1) ' || x(1) || ' y(1) ' || y(1));
+  change(x);
+  DBMS_OUTPUT.PUT_LINE('in out: ' || x(1) || ' count ' || x.COUNT || ' last ' || x(x.LAST));
+  DBMS_OUTPUT.PUT_LINE('total ' || total(x) || ', x still ' || x.COUNT);
+  fill(m);
+  DBMS_OUTPUT.PUT_LINE('out: ' || m(5) || ' count ' || m.COUNT);
+  y := squares(4);
+  DBMS_OUTPUT.PUT_LINE('result ' || y.COUNT || ' ' || y(4));
+  y := NULL;
+  DBMS_OUTPUT.PUT_LINE('y := NULL ' || CASE WHEN y IS NULL THEN 'is null' END);
+  y := num_tab();
+  DBMS_OUTPUT.PUT_LINE('empty, not null: ' || y.COUNT || CASE WHEN y IS NOT NULL THEN ' not null' END);
+  FOR i IN 1 .. 2 LOOP
+    DECLARE
+      fresh num_tab;
+      kept by_int;
+    BEGIN
+      DBMS_OUTPUT.PUT_LINE('entry ' || i || ': ' || CASE WHEN fresh IS NULL THEN 'null' END || ' ' || kept.COUNT);
+      fresh := num_tab(i);
+      kept(i) := i;
+    END;
+  END LOOP;
+  x := x;  -- itself
+  DBMS_OUTPUT.PUT_LINE('self ' || x.COUNT);
+END $$;
+
+-- 5. Multibyte VARCHAR2 keys (characters, not bytes), empty strings.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE by_name IS TABLE OF PLS_INTEGER INDEX BY VARCHAR2(3);
+  t by_name;
+  k VARCHAR2(3);
+BEGIN
+  t('äöü') := 1;
+  t('日本') := 2;
+  t('abc') := 3;
+  k := t.FIRST;
+  WHILE k IS NOT NULL LOOP
+    DBMS_OUTPUT.PUT_LINE(k || ' ' || t(k) || ' ' || LENGTH(k));
+    k := t.NEXT(k);
+  END LOOP;
+  BEGIN t('') := 4;  -- '' is NULL in Oracle
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('empty key: ' || SQLCODE); END;
+END $$;
+
+-- 6. Compile-time errors.
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER INDEX BY PLS_INTEGER; v t;
+BEGIN v.EXTEND; END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS VARRAY(5) OF NUMBER; v t := t();
+BEGIN v.DELETE(1); END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER INDEX BY PLS_INTEGER; v t := t();
+BEGIN NULL; END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER; v t := t();
+BEGIN DBMS_OUTPUT.PUT_LINE(v.SIZE); END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER; v t := t();
+BEGIN v.COUNT; END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER; v t := t(1);
+BEGIN DBMS_OUTPUT.PUT_LINE(v.EXISTS); END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER INDEX BY NUMBER; BEGIN NULL; END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER; v t := t(1);
+BEGIN v(1).f := 2; END $$;
+DO LANGUAGE plpolar $$
+DECLARE n NUMBER;
+BEGIN n(1) := 2; END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER; TYPE u IS TABLE OF VARCHAR2(5); a t := t(1); b u;
+BEGIN b := a; END $$;
+
+-- 7. A package's collection lives as long as the session; another unit
+-- declares variables of its type.
+SELECT plpolar.exec($$
+CREATE OR REPLACE PACKAGE coll_pkg AS
+  TYPE name_tab IS TABLE OF VARCHAR2(100) INDEX BY PLS_INTEGER;
+  names name_tab;
+  PROCEDURE add(p VARCHAR2);
+  FUNCTION cnt RETURN PLS_INTEGER;
+END coll_pkg;
+/
+CREATE OR REPLACE PACKAGE BODY coll_pkg AS
+  PROCEDURE add(p VARCHAR2) IS BEGIN names(names.COUNT + 1) := p; END;
+  FUNCTION cnt RETURN PLS_INTEGER IS BEGIN RETURN names.COUNT; END;
+END coll_pkg;
+/
+$$);
+CALL coll_pkg.add('a');
+CALL coll_pkg.add('b');
+SELECT coll_pkg.cnt();
+DO LANGUAGE plpolar $$
+DECLARE
+  v coll_pkg.name_tab;
+BEGIN
+  coll_pkg.add('c');
+  v(1) := 'local';
+  DBMS_OUTPUT.PUT_LINE('package count ' || coll_pkg.cnt || ', local ' || v(1) || ' ' || v.COUNT);
+END $$;
+
+-- 8. Memory: calls that build and drop collections leave nothing behind.
+CREATE FUNCTION coll_churn(n int) RETURNS int LANGUAGE plpolar AS $$
+DECLARE
+  TYPE t IS TABLE OF VARCHAR2(50);
+  TYPE h IS TABLE OF NUMBER INDEX BY VARCHAR2(20);
+  a t := t();
+  b t;
+  m h;
+  PROCEDURE p(x IN OUT t) IS BEGIN x.EXTEND; x(x.LAST) := 'p'; END;
+BEGIN
+  FOR i IN 1 .. n LOOP
+    a.EXTEND; a(a.LAST) := 'value ' || i;
+    m('k' || i) := i;
+  END LOOP;
+  b := a;
+  p(b);
+  FOR i IN 1 .. 10 LOOP
+    DECLARE c t := t('a', 'b'); BEGIN c(1) := 'z'; END;
+  END LOOP;
+  RETURN b.COUNT + m.COUNT;
+END $$;
+SELECT coll_churn(1000);
+SELECT sum(coll_churn(1000)) FROM generate_series(1, 50);
+SELECT sum(total_bytes) AS before FROM pg_backend_memory_contexts \gset
+SELECT sum(coll_churn(1000)) FROM generate_series(1, 200);
+SELECT sum(total_bytes) - :before < 100000 AS no_growth FROM pg_backend_memory_contexts;
+
+-- 9. A million elements in an associative array, filled upwards and read back.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE t IS TABLE OF PLS_INTEGER INDEX BY PLS_INTEGER;
+  a t;
+  s NUMBER := 0;
+BEGIN
+  FOR i IN REVERSE 1 .. 1000000 LOOP a(i) := i; END LOOP;
+  FOR i IN 1 .. a.COUNT LOOP s := s + a(i); END LOOP;
+  DBMS_OUTPUT.PUT_LINE(a.COUNT || ' ' || s || ' ' || a.FIRST || ' ' || a.LAST);
+END $$;
+
+DROP FUNCTION coll_churn(int);
+DROP TABLE coll_emp;

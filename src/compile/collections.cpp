@@ -1,0 +1,315 @@
+// Collections in the compiler: TYPE ... IS TABLE OF / VARRAY declarations
+// and the uses of a collection variable (c(i), c.COUNT, c.EXTEND(n),
+// c(i) := x) or type (its constructor t(a, b)), bound to CollectionSites
+// that exec/collections.cpp runs.
+#include "compiler_impl.hpp"
+#include "plpolar/compile/package_unit.hpp"
+#include "plpolar/pg/guard.hpp"
+
+namespace plpolar::compile {
+
+namespace {
+
+struct Method {
+    const char *name;
+    CollectionOp op;
+    bool statement;  // EXTEND / TRIM / DELETE are procedures, the rest functions
+    size_t min_args;
+    size_t max_args;
+};
+
+const Method kMethods[] = {
+    {"count", CollectionOp::Count, false, 0, 0},   {"first", CollectionOp::First, false, 0, 0},
+    {"last", CollectionOp::Last, false, 0, 0},     {"limit", CollectionOp::Limit, false, 0, 0},
+    {"next", CollectionOp::Next, false, 1, 1},     {"prior", CollectionOp::Prior, false, 1, 1},
+    {"exists", CollectionOp::Exists, false, 1, 1}, {"extend", CollectionOp::Extend, true, 0, 2},
+    {"trim", CollectionOp::Trim, true, 0, 1},      {"delete", CollectionOp::Delete, true, 0, 2},
+};
+
+const Method *FindMethod(const std::string &name) {
+    for (const Method &m : kMethods)
+        if (name == m.name) return &m;
+    return nullptr;
+}
+
+std::string UpperName(const std::string &s) {
+    std::string out = s;
+    for (char &c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+void Compiler::CompileCollectionTypeDecl(ast::CollectionTypeDecl &cd, Scope &scope) {
+    if (scope.types.count(cd.name) != 0) Error(cd.loc, "duplicate declaration of type \"" + cd.name + "\"");
+    if (fn_.collection_oid == InvalidOid)
+        Error(cd.loc, "collection types need plpolar 1.4: run ALTER EXTENSION plpolar UPDATE",
+              ERRCODE_FEATURE_NOT_SUPPORTED);
+    auto type = std::make_unique<CollectionType>();
+    type->name = cd.name;
+    type->shape.element = ResolveType(cd.element, scope);
+    if (type->shape.element.oid == fn_.collection_oid)
+        Error(cd.element.loc, "a collection of collections (type \"" + cd.name + "\") is not supported yet",
+              ERRCODE_FEATURE_NOT_SUPPORTED);
+    if (type->shape.element.oid == REFCURSOROID)
+        Error(cd.element.loc, "PLS-00531: a collection of REF CURSOR is not allowed", ERRCODE_DATATYPE_MISMATCH);
+    type->element_not_null = cd.element_not_null || ConstraintOf(cd.element, scope).not_null;
+    switch (cd.form) {
+        case ast::CollectionTypeDecl::Form::Associative: {
+            type->shape.kind = types::CollectionKind::Associative;
+            pg::TypeInfo key = ResolveType(cd.index, scope);
+            if (key.oid == INT4OID || key.oid == INT2OID) {
+                type->shape.string_keys = false;
+            } else if (pg::IsStringType(key.oid) && key.oid != BPCHAROID) {
+                // INDEX BY VARCHAR2(n) / STRING(n) / LONG: Oracle needs a
+                // length except for LONG; none here means no limit.
+                type->shape.string_keys = true;
+                type->key_limit = key.char_limit;
+            } else {
+                // Oracle allows PLS_INTEGER, BINARY_INTEGER (and their
+                // subtypes), VARCHAR2, STRING and LONG only.
+                Error(cd.index.loc,
+                      "PLS-00315: unsupported table index type \"" + cd.index.text +
+                          "\": use PLS_INTEGER, BINARY_INTEGER or VARCHAR2(n)",
+                      ERRCODE_DATATYPE_MISMATCH);
+            }
+            break;
+        }
+        case ast::CollectionTypeDecl::Form::Nested: type->shape.kind = types::CollectionKind::Nested; break;
+        case ast::CollectionTypeDecl::Form::Varray:
+            if (cd.limit < 1 || cd.limit > PG_INT32_MAX)
+                Error(cd.loc, "PLS-00325: the size limit of a VARRAY must be between 1 and 2147483647",
+                      ERRCODE_INVALID_PARAMETER_VALUE);
+            type->shape.kind = types::CollectionKind::Varray;
+            type->shape.limit = static_cast<int32>(cd.limit);
+            break;
+    }
+    pg::TypeInfo t = pg::TypeFromOid(fn_.collection_oid, -1);
+    t.typmod = static_cast<int32>(fn_.collection_types.size());
+    fn_.collection_types.push_back(std::move(type));
+    scope.types[cd.name] = t;
+}
+
+pg::TypeInfo Compiler::ImportCollectionType(const CompiledFunction &from, const pg::TypeInfo &type) {
+    if (&from == &fn_ || type.oid != fn_.collection_oid || type.oid == InvalidOid || type.typmod < 0 ||
+        static_cast<size_t>(type.typmod) >= from.collection_types.size())
+        return type;
+    // A package's type, used by another unit: a copy of its description
+    // in this unit's table (the values carry their shape anyway).
+    const CollectionType &src = *from.collection_types[static_cast<size_t>(type.typmod)];
+    auto copy = std::make_unique<CollectionType>(src);
+    pg::TypeInfo t = type;
+    t.typmod = static_cast<int32>(fn_.collection_types.size());
+    fn_.collection_types.push_back(std::move(copy));
+    return t;
+}
+
+const CollectionType *Compiler::FindCollectionType(const ast::NameChain &name, const Scope &scope) {
+    if (fn_.collection_oid == InvalidOid) return nullptr;
+    pg::TypeInfo t;
+    bool found = false;
+    if (name.size() == 1) {
+        for (const Scope *s = &scope; s != nullptr && !found; s = s->parent) {
+            auto it = s->types.find(name[0]);
+            if (it != s->types.end()) {
+                t = it->second;
+                found = true;
+            }
+        }
+    } else if (name.size() <= 3) {
+        // pkg.t / schema.pkg.t: only a public collection type of a package
+        // (any other name goes on to be a function, with its own errors).
+        bool candidate = false;
+        for (size_t at = 0; at + 1 < name.size() && at < 2 && !candidate; ++at) {
+            if (!IsPackage(name[at])) continue;
+            std::shared_ptr<PackageUnit> unit = SpecUnit(name[at]);
+            if (unit == nullptr || !unit->IsPublic(name[at + 1]) || at + 2 != name.size()) continue;
+            auto it = unit->scope->types.find(name[at + 1]);
+            candidate = it != unit->scope->types.end() && it->second.oid == fn_.collection_oid;
+        }
+        if (candidate) {
+            current_loc_ = ast::SourceLoc{};
+            found = PackageType(ast::JoinName(name), &t);
+        }
+    }
+    if (!found || t.oid != fn_.collection_oid || t.typmod < 0 ||
+        static_cast<size_t>(t.typmod) >= fn_.collection_types.size())
+        return nullptr;
+    return fn_.collection_types[static_cast<size_t>(t.typmod)].get();
+}
+
+std::unique_ptr<CollectionSite> Compiler::CollectionKeySite(int slot, const std::string &name) {
+    auto site = std::make_unique<CollectionSite>();
+    site->slot = slot;
+    site->name = name;
+    if (slot >= 0) site->type = fn_.variables[static_cast<size_t>(slot)].collection;
+    const CollectionType &type = *site->type;
+    pg::TypeInfo key = type.shape.string_keys
+                           ? pg::TypeFromOid(fn_.varchar2_oid != InvalidOid ? fn_.varchar2_oid : TEXTOID, -1)
+                           : pg::TypeFromOid(INT4OID, -1);
+    key.char_limit = type.shape.string_keys ? type.key_limit : -1;
+    site->key = MakeCast(key);
+    site->element = MakeCast(type.shape.element);
+    site->count = MakeCast(pg::TypeFromOid(INT8OID, -1));
+    return site;
+}
+
+bool Compiler::CompileCollectionUse(const ast::NameChain &name, std::vector<ast::CallArg> *args, bool has_parens,
+                                    const ast::SourceLoc &loc, const Scope &scope, bool statement,
+                                    std::unique_ptr<ast::Annotation> *out) {
+    if (fn_.collection_oid == InvalidOid) return false;
+    std::vector<ast::CallArg> none;
+    std::vector<ast::CallArg> &list = args != nullptr ? *args : none;
+    auto positional = [&list, &loc, this](const std::string &what) {
+        for (const auto &a : list)
+            if (!a.name.empty()) Error(loc, what + " takes no named arguments", ERRCODE_SYNTAX_ERROR);
+    };
+    int slot = LookupName(fn_, scope, name);
+    if (slot >= 0) {
+        const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+        if (!v.IsCollection() || !has_parens) return false;
+        // c(i): an element.
+        if (statement) Error(loc, "\"" + ast::JoinName(name) + "\" is a collection, not a procedure");
+        if (list.size() != 1)
+            Error(loc, "a subscript of collection \"" + v.name + "\" is one value (c(i))", ERRCODE_SYNTAX_ERROR);
+        positional("a subscript");
+        auto site = CollectionKeySite(slot, v.name);
+        site->op = CollectionOp::Element;
+        for (auto &a : list) {
+            CompileExpr(*a.value, scope);
+            site->args.push_back(a.value.get());
+        }
+        if (!v.collection->shape.string_keys) site->fast_key = MakeFast(*site->args[0]);
+        *out = std::move(site);
+        return true;
+    }
+    if (name.size() >= 2) {
+        ast::NameChain head(name.begin(), name.end() - 1);
+        int cslot = LookupName(fn_, scope, head);
+        if (cslot >= 0 && fn_.variables[static_cast<size_t>(cslot)].IsCollection()) {
+            const Variable &v = fn_.variables[static_cast<size_t>(cslot)];
+            const Method *m = FindMethod(name.back());
+            const std::string method = UpperName(name.back());
+            if (m == nullptr)
+                Error(loc, "PLS-00302: component '" + method + "' must be declared (collection \"" + v.name + "\")",
+                      ERRCODE_UNDEFINED_OBJECT);
+            if (m->statement && !statement)
+                Error(
+                    loc,
+                    "PLS-00222: " + method + " is a procedure: call it as a statement (" + v.name + "." + method + ")",
+                    ERRCODE_WRONG_OBJECT_TYPE);
+            if (!m->statement && statement)
+                Error(loc, method + " is a function of collection \"" + v.name + "\", not a procedure",
+                      ERRCODE_WRONG_OBJECT_TYPE);
+            if (list.size() < m->min_args || list.size() > m->max_args)
+                Error(loc, "PLS-00306: wrong number or types of arguments in call to '" + method + "'",
+                      ERRCODE_UNDEFINED_FUNCTION);
+            positional(method);
+            const types::CollectionKind kind = v.collection->shape.kind;
+            if ((m->op == CollectionOp::Extend || m->op == CollectionOp::Trim) &&
+                kind == types::CollectionKind::Associative)
+                Error(loc,
+                      "PLS-00306: wrong number or types of arguments in call to '" + method +
+                          "': an associative array has no " + method,
+                      ERRCODE_UNDEFINED_FUNCTION);
+            if (m->op == CollectionOp::Delete && !list.empty() && kind == types::CollectionKind::Varray)
+                Error(loc,
+                      "PLS-00306: wrong number or types of arguments in call to 'DELETE': a varray deletes only "
+                      "all its elements",
+                      ERRCODE_UNDEFINED_FUNCTION);
+            auto site = CollectionKeySite(cslot, v.name);
+            site->op = m->op;
+            for (auto &a : list) {
+                CompileExpr(*a.value, scope);
+                site->args.push_back(a.value.get());
+            }
+            *out = std::move(site);
+            return true;
+        }
+    }
+    if (!has_parens || statement) return false;
+    // t(a, b): a constructor.
+    const CollectionType *type = FindCollectionType(name, scope);
+    if (type == nullptr) return false;
+    if (type->shape.kind == types::CollectionKind::Associative)
+        Error(loc, "PLS-00222: no function with name '" + UpperName(type->name) +
+                       "' exists: an associative array has no constructor");
+    positional("a collection constructor");
+    auto site = std::make_unique<CollectionSite>();
+    site->op = CollectionOp::Construct;
+    site->type = type;
+    site->name = type->name;
+    site->element = MakeCast(type->shape.element);
+    for (auto &a : list) {
+        CompileExpr(*a.value, scope);
+        site->args.push_back(a.value.get());
+    }
+    *out = std::move(site);
+    return true;
+}
+
+void Compiler::MakeBulkTargets(std::vector<TargetSite> &targets, const std::vector<ast::Target> &names) {
+    for (size_t i = 0; i < targets.size(); ++i) {
+        TargetSite &t = targets[i];
+        const ast::SourceLoc &loc = names[i].loc;
+        if (t.slot < 0 || !t.field.empty() || !fn_.variables[static_cast<size_t>(t.slot)].IsCollection())
+            Error(loc,
+                  "PLS-00497: BULK COLLECT INTO needs collection variables (\"" + ast::JoinName(names[i].name) +
+                      "\" is not one)",
+                  ERRCODE_DATATYPE_MISMATCH);
+        const CollectionType &type = *fn_.variables[static_cast<size_t>(t.slot)].collection;
+        if (type.shape.string_keys)
+            Error(loc,
+                  "PLS-00657: implementation restriction: bulk SQL with associative arrays with VARCHAR2 key is "
+                  "not supported (\"" +
+                      ast::JoinName(names[i].name) + "\")",
+                  ERRCODE_FEATURE_NOT_SUPPORTED);
+        t.element = MakeCast(type.shape.element);
+        const pg::TypeInfo &element = type.shape.element;
+        if (element.typtype == TYPTYPE_COMPOSITE || (element.oid == RECORDOID && element.typmod >= 0)) {
+            if (targets.size() > 1)
+                Error(loc, "PLS-00494: a collection of records must be the only BULK COLLECT INTO target",
+                      ERRCODE_DATATYPE_MISMATCH);
+            for (const auto &f : pg::RowFields(element.oid, element.typmod))
+                t.element->fields.push_back(MakeCast(f.type));
+        }
+    }
+}
+
+bool Compiler::CompileElementTarget(ast::AssignStmt &s, const Scope &scope, StoreSite &store) {
+    if (!s.subscript) return false;
+    int slot = LookupName(fn_, scope, s.target);
+    if (slot < 0 || !fn_.variables[static_cast<size_t>(slot)].IsCollection())
+        Error(s.loc, "\"" + ast::JoinName(s.target) + "\" is not a collection variable: it cannot take a subscript");
+    const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+    if (v.constant) Error(s.loc, "variable \"" + v.name + "\" is declared CONSTANT");
+    if (v.ReadOnly()) Error(s.loc, "variable \"" + v.name + "\" is read-only");
+    auto site = CollectionKeySite(slot, v.name);
+    site->op = CollectionOp::Element;
+    CompileExpr(*s.subscript, scope);
+    site->args.push_back(s.subscript.get());
+    if (!v.collection->shape.string_keys) site->fast_key = MakeFast(*s.subscript);
+    site->fields = s.element_fields;
+    if (!site->fields.empty()) {
+        const pg::TypeInfo &element = v.collection->shape.element;
+        if (element.typtype != TYPTYPE_COMPOSITE && element.oid != RECORDOID)
+            Error(
+                s.loc,
+                "the elements of collection \"" + v.name + "\" are not records (no field \"" + site->fields[0] + "\")",
+                ERRCODE_WRONG_OBJECT_TYPE);
+        if (site->fields.size() > 1)
+            Error(s.loc, "a field of a field of a collection element is not supported yet",
+                  ERRCODE_FEATURE_NOT_SUPPORTED);
+        bool found = false;
+        for (const auto &f : pg::RowFields(element.oid, element.typmod)) found = found || f.name == site->fields[0];
+        if (!found)
+            Error(s.loc, "the elements of collection \"" + v.name + "\" have no field \"" + site->fields[0] + "\"",
+                  ERRCODE_UNDEFINED_COLUMN);
+        site->field_cast = MakeCast(pg::TypeInfo{});
+    }
+    s.slot = slot;
+    store.element = std::move(site);
+    return true;
+}
+
+}  // namespace plpolar::compile

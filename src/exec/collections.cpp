@@ -1,0 +1,272 @@
+// Collections in the interpreter: elements, methods and constructors
+// (compile::CollectionSite) and element stores, with Oracle's exceptions:
+// COLLECTION_IS_NULL on an atomically null nested table or varray,
+// SUBSCRIPT_BEYOND_COUNT / SUBSCRIPT_OUTSIDE_LIMIT, NO_DATA_FOUND for a
+// missing element, VALUE_ERROR for a NULL or unconvertible subscript.
+#include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/collection.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
+
+namespace plpolar::exec {
+
+namespace {
+
+using Op = compile::CollectionOp;
+
+[[noreturn]] void CollectionIsNull(const std::string &name) {
+    pg::Raise(pg::kCollectionIsNull, "ORA-06531: Reference to uninitialized collection",
+              "Collection \"" + name + "\" is atomically null: give it a value with its constructor first.");
+}
+
+const char *KindName(types::CollectionKind kind) {
+    switch (kind) {
+        case types::CollectionKind::Associative: return "associative array";
+        case types::CollectionKind::Nested: return "nested table";
+        case types::CollectionKind::Varray: return "varray";
+    }
+    return "collection";  // not reached: every kind has its case
+}
+
+bool SameShape(const pg::CollectionShape &a, const pg::CollectionShape &b) {
+    return a.kind == b.kind && a.string_keys == b.string_keys && a.limit == b.limit && a.element.oid == b.element.oid &&
+           (a.element.oid != RECORDOID || a.element.typmod == b.element.typmod);
+}
+
+}  // namespace
+
+pg::Value Executor::CoerceCollection(const pg::Value &v, const pg::TypeInfo &t) {
+    if (v.isnull) return pg::Value{0, true, t.oid, t.typmod};
+    if (v.type != t.oid)
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH, "PLS-00382: expression is of wrong type: a value of type " +
+                                                 pg::FormatType(v.type, v.typmod) + " is not a collection");
+    const compile::CollectionType &type = *fn_.collection_types[static_cast<size_t>(t.typmod)];
+    // A flat value (a function's result, a record's field) is expanded
+    // into statement memory to be looked at; StoreCoerced copies it anyway.
+    Datum d = v.datum;
+    if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d))) d = pg::CopyCollection(d, CurrentMemoryContext);
+    pg::CollectionRef c(d);
+    if (!SameShape(c.shape(), type.shape))
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                  "PLS-00382: expression is of wrong type: the " + std::string(KindName(c.shape().kind)) + " of " +
+                      pg::FormatType(c.shape().element.oid, c.shape().element.typmod) + " is not of type " + type.name);
+    return pg::Value::Of(d, t.oid, t.typmod);
+}
+
+pg::Value Executor::CollectionKey(compile::CollectionSite &site, const ast::Expr &arg, bool *isnull) {
+    pg::Value k = Coerce(Eval(arg), *site.key);
+    if (k.isnull) {
+        if (isnull != nullptr) {
+            *isnull = true;
+            return k;
+        }
+        pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED,
+                  "ORA-06502: PL/SQL: numeric or value error: NULL index table key value",
+                  "A subscript of collection \"" + site.name + "\" is NULL.");
+    }
+    if (isnull != nullptr) *isnull = false;
+    return k;
+}
+
+pg::Value Executor::ConstructCollection(compile::CollectionSite &site) {
+    const compile::CollectionType &type = *site.type;
+    const size_t n = site.args.size();
+    if (type.shape.kind == types::CollectionKind::Varray && n > static_cast<size_t>(type.shape.limit))
+        pg::Raise(pg::kSubscriptOutsideLimit, "ORA-06532: Subscript outside of limit",
+                  "Varray type " + type.name + " holds at most " + std::to_string(type.shape.limit) +
+                      " elements, the constructor has " + std::to_string(n) + ".");
+    // In statement memory: a variable it is stored into copies it.
+    Datum d = pg::NewCollection(type.shape, CurrentMemoryContext);
+    pg::CollectionRef c(d);
+    c.Extend(static_cast<int64>(n));
+    for (size_t i = 0; i < n; ++i) {
+        pg::Value v = Coerce(Eval(*site.args[i]), *site.element);
+        if (v.isnull && type.element_not_null)
+            pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
+                      "The elements of " + type.name + " are NOT NULL.");
+        if (!v.isnull) c.Set(static_cast<int32>(i + 1), v);
+    }
+    return pg::Value::Of(d, fn_.collection_oid, -1);
+}
+
+pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
+    if (site.op == Op::Construct) return ConstructCollection(site);
+    const pg::Value &var = slots_[static_cast<size_t>(site.slot)];
+    if (var.isnull) {
+        // EXISTS is the one method an atomically null collection answers.
+        if (site.op == Op::Exists) return pg::Value::Of(BoolGetDatum(false), BOOLOID);
+        CollectionIsNull(site.name);
+    }
+    pg::CollectionRef c(var.datum);
+    const bool strings = c.shape().string_keys;
+    auto key_of = [&](const ast::Expr &arg, bool *isnull) { return CollectionKey(site, arg, isnull); };
+    switch (site.op) {
+        case Op::Construct: break;  // above
+        case Op::Element: {
+            if (site.fast_key) {
+                int32 k = 0;
+                Datum d = 0;
+                bool isnull = false;
+                if (EvalFast(*site.fast_key, &k) == FastResult::Value && c.Peek(k, &d, &isnull))
+                    return isnull ? pg::Value::Null(c.shape().element.oid)
+                                  : pg::Value::Of(d, c.shape().element.oid, c.shape().element.typmod);
+            }
+            pg::Value k = key_of(*site.args[0], nullptr);
+            return strings ? c.Get(pg::TextToString(k.datum)) : c.Get(DatumGetInt32(k.datum));
+        }
+        case Op::Count: return pg::Value::Of(Int32GetDatum(c.Count()), INT4OID);
+        case Op::First: return c.First();
+        case Op::Last: return c.Last();
+        case Op::Limit:
+            if (c.shape().kind != types::CollectionKind::Varray) return pg::Value::Null(INT4OID);
+            return pg::Value::Of(Int32GetDatum(c.shape().limit), INT4OID);
+        case Op::Next:
+        case Op::Prior: {
+            bool isnull = false;
+            pg::Value k = key_of(*site.args[0], &isnull);
+            if (isnull) return pg::Value::Null(strings ? TEXTOID : INT4OID);
+            if (strings) {
+                std::string s = pg::TextToString(k.datum);
+                return site.op == Op::Next ? c.Next(s) : c.Prior(s);
+            }
+            int32 i = DatumGetInt32(k.datum);
+            return site.op == Op::Next ? c.Next(i) : c.Prior(i);
+        }
+        case Op::Exists: {
+            bool isnull = false;
+            pg::Value k = key_of(*site.args[0], &isnull);
+            if (isnull) return pg::Value::Of(BoolGetDatum(false), BOOLOID);
+            bool exists = strings ? c.Exists(pg::TextToString(k.datum)) : c.Exists(DatumGetInt32(k.datum));
+            return pg::Value::Of(BoolGetDatum(exists), BOOLOID);
+        }
+        case Op::Extend:
+        case Op::Trim: {
+            int64 n = 1;
+            if (!site.args.empty()) {
+                pg::Value count = Coerce(Eval(*site.args[0]), *site.count);
+                if (count.isnull) return pg::Value::Null(VOIDOID);  // Oracle: no effect
+                n = DatumGetInt64(count.datum);
+            }
+            if (n < 0)
+                pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
+                          "A negative count for " + std::string(site.op == Op::Extend ? "EXTEND" : "TRIM") +
+                              " of collection \"" + site.name + "\".");
+            if (site.op == Op::Trim) {
+                c.Trim(n);
+            } else if (site.args.size() == 2) {
+                pg::Value k = key_of(*site.args[1], nullptr);
+                c.Extend(n, DatumGetInt32(k.datum));
+            } else {
+                c.Extend(n);
+            }
+            return pg::Value::Null(VOIDOID);
+        }
+        case Op::Delete: {
+            if (site.args.empty()) {
+                c.DeleteAll();
+                return pg::Value::Null(VOIDOID);
+            }
+            bool null_lo = false, null_hi = false;
+            pg::Value lo = key_of(*site.args[0], &null_lo);
+            pg::Value hi = site.args.size() == 2 ? key_of(*site.args[1], &null_hi) : lo;
+            // Oracle: DELETE(NULL) and a range with a NULL end delete nothing.
+            if (null_lo || null_hi) return pg::Value::Null(VOIDOID);
+            if (strings)
+                c.Delete(pg::TextToString(lo.datum), pg::TextToString(hi.datum));
+            else
+                c.Delete(DatumGetInt32(lo.datum), DatumGetInt32(hi.datum));
+            return pg::Value::Null(VOIDOID);
+        }
+    }
+    return pg::Value::Null(VOIDOID);
+}
+
+void Executor::BulkAssign(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result) {
+    const uint64 nrows = result.processed;
+    const int ncolumns = pg::SqlStatement::ColumnCount(result);
+    const bool records = targets.size() == 1 && !targets[0].element->fields.empty();
+    if (!records && result.tuptable != nullptr && ncolumns != static_cast<int>(targets.size()))
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH, "query returned " + std::to_string(ncolumns) + " column(s) for " +
+                                                 std::to_string(targets.size()) + " BULK COLLECT INTO target(s)");
+    if (nrows > static_cast<uint64>(PG_INT32_MAX))
+        pg::Raise(ERRCODE_PROGRAM_LIMIT_EXCEEDED, "ORA-06500: PL/SQL: storage error",
+                  "A collection holds at most 2147483647 elements.");
+    const auto n = static_cast<int32>(nrows);
+    std::vector<pg::Value> fields;
+    for (size_t j = 0; j < targets.size(); ++j) {
+        compile::TargetSite &t = targets[j];
+        const compile::Variable &var = fn_.variables[static_cast<size_t>(t.slot)];
+        const compile::CollectionType &type = *var.collection;
+        if (type.shape.kind == types::CollectionKind::Varray && n > type.shape.limit)
+            pg::Raise(pg::kSubscriptOutsideLimit, "ORA-06532: Subscript outside of limit",
+                      "The query returned " + std::to_string(n) + " rows for varray \"" + var.name + "\" of at most " +
+                          std::to_string(type.shape.limit) + ".");
+        // Built in statement memory, then handed to the variable.
+        Datum d = pg::NewCollection(type.shape, CurrentMemoryContext);
+        pg::CollectionRef c(d);
+        const pg::TypeInfo &element = type.shape.element;
+        const bool filled =
+            !records && !type.element_not_null && c.FillColumn(result, static_cast<int>(j), fn_.empty_string_is_null);
+        if (!filled && type.shape.kind != types::CollectionKind::Associative) c.Extend(n);
+        for (int32 r = filled ? n : 0; r < n; ++r) {
+            pg::Value v;
+            if (records && (ncolumns != 1 || t.element->fields.size() == 1)) {
+                // The row's columns as the record's fields, by position.
+                if (static_cast<size_t>(ncolumns) != t.element->fields.size())
+                    pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                              "ORA-06504: PL/SQL: Return types of Result Set variables or query do not match",
+                              "The query returns " + std::to_string(ncolumns) + " columns, the elements of \"" +
+                                  var.name + "\" have " + std::to_string(t.element->fields.size()) + " fields.");
+                fields.resize(static_cast<size_t>(ncolumns));
+                for (int k = 0; k < ncolumns; ++k)
+                    fields[static_cast<size_t>(k)] = Coerce(pg::SqlStatement::Column(result, static_cast<uint64>(r), k),
+                                                            *t.element->fields[static_cast<size_t>(k)]);
+                v = pg::Value::Of(pg::FormRow(element.oid, element.typmod, fields.data(), fields.size()), element.oid,
+                                  element.typmod);
+            } else {
+                v = Coerce(pg::SqlStatement::Column(result, static_cast<uint64>(r), records ? 0 : static_cast<int>(j)),
+                           *t.element);
+            }
+            if (v.isnull && type.element_not_null)
+                pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
+                          "The elements of collection \"" + var.name + "\" are NOT NULL.");
+            if (IsEmptyString(v)) v = pg::Value::Null(v.type);
+            c.Set(r + 1, v);
+        }
+        pg::MoveCollection(d, call_context_);
+        StoreOwned(t.slot, pg::Value::Of(d, var.type.oid, var.type.typmod));
+    }
+}
+
+void Executor::StoreElement(compile::StoreSite &store, const pg::Value &value) {
+    compile::CollectionSite &site = *store.element;
+    const compile::CollectionType &type = *site.type;
+    const pg::Value &var = slots_[static_cast<size_t>(site.slot)];
+    if (var.isnull) CollectionIsNull(site.name);
+    pg::CollectionRef c(var.datum);
+    pg::Value k = CollectionKey(site, *site.args[0], nullptr);
+    const bool strings = c.shape().string_keys;
+    pg::Value v;
+    if (site.fields.empty()) {
+        v = Coerce(value, store.cast);
+    } else {
+        // c(i).f := x: the element's other fields stay; an associative
+        // array gets the element if it had none (a row of NULLs first).
+        bool exists = strings ? c.Exists(pg::TextToString(k.datum)) : c.Exists(DatumGetInt32(k.datum));
+        pg::Value cur = pg::Value::Null(type.shape.element.oid);
+        if (exists || type.shape.kind != types::CollectionKind::Associative)
+            cur = strings ? c.Get(pg::TextToString(k.datum)) : c.Get(DatumGetInt32(k.datum));
+        v = WithField(cur, type.shape.element, "element " + site.name + "(...)", site.fields[0], value,
+                      site.field_cast);
+    }
+    if (v.isnull && type.element_not_null)
+        pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
+                  "The elements of collection \"" + site.name + "\" are NOT NULL.");
+    if (IsEmptyString(v)) v = pg::Value::Null(v.type);
+    if (strings)
+        c.Set(pg::TextToString(k.datum), v);
+    else
+        c.Set(DatumGetInt32(k.datum), v);
+}
+
+}  // namespace plpolar::exec
