@@ -33,6 +33,10 @@ SQL
 echo
 echo "10. packages (ratio: package / baseline; targets 10a, 10b <= 1.5, 10c and 10e about 1.0):"
 PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/packages.sql
+# 11. Collections against what a PL/pgSQL user writes instead (bench/collections.sql).
+echo
+echo "11. collections (ratio: plpolar / PL/pgSQL; targets in the names):"
+PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/collections.sql 2>&1 | grep -v NOTICE
 # 8c. Memory: VmRSS of one backend before and after 1 000 000 calls, after a
 # first million has touched every page the loop itself needs. The series
 # is a target-list SRF: in FROM, PostgreSQL materializes it into a tuple

@@ -144,6 +144,7 @@ statement
     | basic_loop_stmt
     | while_loop_stmt
     | for_loop_stmt
+    | forall_stmt
     | cursor_for_loop_stmt
     | exit_stmt
     | continue_stmt
@@ -231,6 +232,18 @@ while_loop_stmt
 
 for_loop_stmt
     : K_FOR identifier K_IN K_REVERSE? expr DOTDOT expr K_LOOP seq_of_statements K_END K_LOOP identifier?
+    ;
+
+// FORALL i IN lo .. hi | INDICES OF c [BETWEEN a AND b] | VALUES OF c
+// [SAVE EXCEPTIONS] dml: one DML statement (or EXECUTE IMMEDIATE) per index.
+forall_stmt
+    : K_FORALL identifier K_IN forall_bounds (K_SAVE K_EXCEPTIONS)? (sql_stmt | execute_immediate_stmt)
+    ;
+
+forall_bounds
+    : expr DOTDOT expr                                                  # forallRange
+    | K_INDICES K_OF name_chain (K_BETWEEN arith_expr K_AND arith_expr)?  # forallIndices
+    | K_VALUES K_OF name_chain                                          # forallValues
     ;
 
 // FOR r IN c[(args)] LOOP / FOR r IN (SELECT ...) LOOP
@@ -332,6 +345,8 @@ primary
     | LPAREN expr RPAREN                               # parenPrimary
     | K_CAST LPAREN expr K_AS type_name RPAREN         # castPrimary
     | K_CASE expr? (K_WHEN expr K_THEN expr)+ (K_ELSE expr)? K_END   # casePrimary
+    | K_SQL PERCENT identifier LPAREN expr RPAREN (DOT identifier)?   # sqlBulkPrimary
+    | K_SQL PERCENT identifier DOT identifier          # sqlBulkCountPrimary
     | K_SQL PERCENT attribute_name                     # sqlAttributePrimary
     | identifier STRING_LITERAL                        # typedLiteralPrimary
     | name_ref                                         # namePrimary
@@ -384,4 +399,5 @@ identifier
     | K_EXECUTE | K_IMMEDIATE | K_OUT | K_REF | K_RETURNING
     | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL | K_SUBTYPE | K_RANGE
     | K_TABLE | K_OF | K_VARRAY | K_VARYING | K_ARRAY | K_BULK | K_COLLECT | K_LIMIT
+    | K_INDICES | K_SAVE | K_EXCEPTIONS
     ;

@@ -1,7 +1,8 @@
 -- Collections (issue 17, first part): local TABLE OF / INDEX BY / VARRAY
 -- types, constructors, elements, methods, Oracle's exceptions and value
--- semantics. BULK COLLECT, FORALL, MULTISET operators and schema-level
--- types are not here yet.
+-- semantics; elements in embedded SQL; BULK COLLECT INTO; FORALL with
+-- SQL%BULK_ROWCOUNT and SAVE EXCEPTIONS. MULTISET operators and
+-- schema-level types are not here yet.
 SET plpolar.serveroutput = on;
 \set VERBOSITY default
 
@@ -328,5 +329,158 @@ BEGIN
   DBMS_OUTPUT.PUT_LINE(a.COUNT || ' ' || s || ' ' || a.FIRST || ' ' || a.LAST);
 END $$;
 
+-- 10. Elements in embedded SQL: c(i), c(i).f and c.COUNT are parameters
+-- of the statement, evaluated when it runs.
+CREATE TABLE coll_src (id int PRIMARY KEY, name text, amount numeric);
+INSERT INTO coll_src SELECT g, 'name ' || g, g * 1.5 FROM generate_series(1, 10) g;
+CREATE TABLE coll_dst (id int PRIMARY KEY, name text NOT NULL, amount numeric);
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE id_tab IS TABLE OF PLS_INTEGER;
+  TYPE src_tab IS TABLE OF coll_src%ROWTYPE INDEX BY PLS_INTEGER;
+  ids id_tab := id_tab(7, 3);
+  rows src_tab;
+  n VARCHAR2(20);
+  c PLS_INTEGER;
+BEGIN
+  FOR i IN 1 .. ids.COUNT LOOP
+    SELECT name INTO n FROM coll_src WHERE id = ids(i);
+    DBMS_OUTPUT.PUT_LINE('ids(' || i || ') ' || n);
+  END LOOP;
+  SELECT count(*) INTO c FROM coll_src WHERE id <= ids.COUNT + ids(2);
+  DBMS_OUTPUT.PUT_LINE('count ' || c);
+  rows(1).id := 100; rows(1).name := 'hundred';
+  INSERT INTO coll_dst (id, name) VALUES (rows(1).id, upper(rows(1).name));
+  FOR r IN (SELECT name FROM coll_dst WHERE id = rows(1).id) LOOP DBMS_OUTPUT.PUT_LINE(r.name); END LOOP;
+  -- 'ids(1)' in a string is text, not an element
+  SELECT 'ids(1)' INTO n FROM coll_src WHERE id = 1;
+  DBMS_OUTPUT.PUT_LINE(n);
+  DELETE FROM coll_dst;
+END $$;
+
+-- 11. BULK COLLECT INTO: one collection per column or one of records, from
+-- SELECT, FETCH ... LIMIT and RETURNING; no rows is an empty collection.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE id_tab IS TABLE OF coll_src.id%TYPE;
+  TYPE name_tab IS TABLE OF VARCHAR2(20) INDEX BY PLS_INTEGER;
+  TYPE src_tab IS TABLE OF coll_src%ROWTYPE;
+  TYPE pair IS RECORD (id NUMBER, label VARCHAR2(30));
+  TYPE pair_tab IS TABLE OF pair;
+  TYPE small IS VARRAY(3) OF PLS_INTEGER;
+  ids id_tab := id_tab(99);
+  names name_tab;
+  rows src_tab;
+  pairs pair_tab;
+  s small;
+  CURSOR c IS SELECT * FROM coll_src ORDER BY id;
+  batch src_tab;
+BEGIN
+  SELECT id, name BULK COLLECT INTO ids, names FROM coll_src WHERE id <= 3 ORDER BY id;
+  DBMS_OUTPUT.PUT_LINE(ids.COUNT || ' ' || ids(3) || ' ' || names(2) || ' rowcount ' || SQL%ROWCOUNT);
+  SELECT * BULK COLLECT INTO rows FROM coll_src ORDER BY id DESC;
+  DBMS_OUTPUT.PUT_LINE(rows.COUNT || ' ' || rows(1).name || ' ' || rows(10).amount);
+  SELECT id, 'label ' || id BULK COLLECT INTO pairs FROM coll_src WHERE id IN (2, 4) ORDER BY id;
+  DBMS_OUTPUT.PUT_LINE(pairs.COUNT || ' ' || pairs(2).label);
+  SELECT id BULK COLLECT INTO ids FROM coll_src WHERE id > 100;
+  DBMS_OUTPUT.PUT_LINE('no rows: ' || ids.COUNT || CASE WHEN ids IS NOT NULL THEN ' (not null)' END);
+  BEGIN
+    SELECT id BULK COLLECT INTO s FROM coll_src;
+  EXCEPTION WHEN SUBSCRIPT_OUTSIDE_LIMIT THEN DBMS_OUTPUT.PUT_LINE('varray too small: ' || SQLCODE);
+  END;
+  OPEN c;
+  LOOP
+    FETCH c BULK COLLECT INTO batch LIMIT 4;
+    DBMS_OUTPUT.PUT_LINE('batch ' || batch.COUNT || ' rowcount ' || c%ROWCOUNT || ' first '
+                         || CASE WHEN batch.COUNT > 0 THEN batch(1).id END);
+    EXIT WHEN c%NOTFOUND;
+  END LOOP;
+  CLOSE c;
+  UPDATE coll_src SET amount = amount + 1 WHERE id <= 2 RETURNING id BULK COLLECT INTO ids;
+  DBMS_OUTPUT.PUT_LINE('returning ' || ids.COUNT || ' rowcount ' || SQL%ROWCOUNT);
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF NUMBER INDEX BY VARCHAR2(10); v t;
+BEGIN SELECT amount BULK COLLECT INTO v FROM coll_src; END $$;
+DO LANGUAGE plpolar $$
+DECLARE n NUMBER;
+BEGIN SELECT amount BULK COLLECT INTO n FROM coll_src; END $$;
+
+-- 12. FORALL over a range, INDICES OF, VALUES OF, with INSERT (run as one
+-- statement over arrays), UPDATE, DELETE and EXECUTE IMMEDIATE;
+-- SQL%ROWCOUNT, SQL%BULK_ROWCOUNT, SAVE EXCEPTIONS.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE id_tab IS TABLE OF PLS_INTEGER;
+  TYPE name_tab IS TABLE OF VARCHAR2(20) INDEX BY PLS_INTEGER;
+  TYPE idx_tab IS TABLE OF PLS_INTEGER INDEX BY PLS_INTEGER;
+  TYPE src_tab IS TABLE OF coll_src%ROWTYPE;
+  ids id_tab := id_tab(1, 2, 3, 4, 5);
+  names name_tab;
+  pick idx_tab;
+  rows src_tab;
+  empty id_tab := id_tab();
+  bulk_errors EXCEPTION;
+  PRAGMA EXCEPTION_INIT(bulk_errors, -24381);
+BEGIN
+  FOR i IN 1 .. 5 LOOP names(i) := 'n' || i; END LOOP;
+  FORALL i IN 1 .. ids.COUNT
+    INSERT INTO coll_dst VALUES (ids(i), names(i), i * 10);
+  DBMS_OUTPUT.PUT_LINE('inserted ' || SQL%ROWCOUNT || ', bulk_rowcount(3) ' || SQL%BULK_ROWCOUNT(3));
+  ids.DELETE(2);
+  FORALL i IN INDICES OF ids
+    UPDATE coll_dst SET name = name || '!' WHERE id >= ids(i);
+  DBMS_OUTPUT.PUT_LINE('updated ' || SQL%ROWCOUNT || ', per index: ' || SQL%BULK_ROWCOUNT(1) || ' '
+                       || SQL%BULK_ROWCOUNT(3) || ' ' || SQL%BULK_ROWCOUNT(5));
+  FORALL i IN INDICES OF ids BETWEEN 3 AND 4
+    UPDATE coll_dst SET amount = -amount WHERE id = ids(i);
+  DBMS_OUTPUT.PUT_LINE('between: ' || SQL%ROWCOUNT);
+  pick(10) := 5; pick(20) := 1;
+  FORALL j IN VALUES OF pick
+    DELETE FROM coll_dst WHERE id = j;
+  DBMS_OUTPUT.PUT_LINE('deleted ' || SQL%ROWCOUNT);
+  FORALL i IN INDICES OF empty
+    DELETE FROM coll_dst;
+  DBMS_OUTPUT.PUT_LINE('empty collection: ' || SQL%ROWCOUNT);
+  names(3) := NULL;
+  BEGIN
+    FORALL i IN 1 .. 5 SAVE EXCEPTIONS
+      INSERT INTO coll_dst VALUES (i + 10 * MOD(i, 2), names(i), NULL);
+  EXCEPTION WHEN bulk_errors THEN
+    DBMS_OUTPUT.PUT_LINE('saved ' || SQL%BULK_EXCEPTIONS.COUNT || ', rowcount ' || SQL%ROWCOUNT || ', ' || SQLERRM);
+    FOR j IN 1 .. SQL%BULK_EXCEPTIONS.COUNT LOOP
+      DBMS_OUTPUT.PUT_LINE('  iteration ' || SQL%BULK_EXCEPTIONS(j).ERROR_INDEX || ': '
+                           || SQLERRM(-SQL%BULK_EXCEPTIONS(j).ERROR_CODE));
+    END LOOP;
+  END;
+  BEGIN
+    -- without SAVE EXCEPTIONS the first failure ends it; what ran before stays
+    FORALL i IN 1 .. 5
+      INSERT INTO coll_dst VALUES (100 + i, names(i), NULL);
+  EXCEPTION WHEN OTHERS THEN
+    DBMS_OUTPUT.PUT_LINE('stopped: ' || SQLCODE || ', rowcount ' || SQL%ROWCOUNT);
+  END;
+  SELECT * BULK COLLECT INTO rows FROM coll_src WHERE id <= 2 ORDER BY id;
+  FORALL i IN 1 .. rows.COUNT
+    INSERT INTO coll_dst (id, name, amount) VALUES (rows(i).id + 200, rows(i).name, rows(i).amount);
+  FORALL i IN 1 .. 2
+    EXECUTE IMMEDIATE 'INSERT INTO coll_dst VALUES (:1, :2, NULL)' USING 300 + i, names(i);
+  DBMS_OUTPUT.PUT_LINE('dynamic ' || SQL%ROWCOUNT);
+END $$;
+SELECT * FROM coll_dst ORDER BY id;
+-- an unhandled failure undoes the whole FORALL
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE id_tab IS TABLE OF PLS_INTEGER;
+  ids id_tab := id_tab(400, 401, 400);
+BEGIN
+  FORALL i IN 1 .. ids.COUNT INSERT INTO coll_dst VALUES (ids(i), 'x', NULL);
+END $$;
+SELECT count(*) FROM coll_dst WHERE id >= 400;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF PLS_INTEGER; v t := t(1);
+BEGIN FORALL i IN 1 .. 1 SELECT 1 FROM coll_dst; END $$;
+
+DROP TABLE coll_src, coll_dst;
 DROP FUNCTION coll_churn(int);
 DROP TABLE coll_emp;

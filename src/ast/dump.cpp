@@ -290,6 +290,31 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
             DumpStmts(out, f.body, level + 1);
             return;
         }
+        case StmtKind::ForAll: {
+            const auto &f = Cast<ForAllStmt>(s);
+            out << "FORALL " << f.variable << " IN ";
+            switch (f.bounds) {
+                case ForAllStmt::Bounds::Range:
+                    DumpExpr(out, *f.low);
+                    out << "..";
+                    DumpExpr(out, *f.high);
+                    break;
+                case ForAllStmt::Bounds::Indices:
+                    out << "INDICES OF " << JoinName(f.collection);
+                    if (f.low) {
+                        out << " BETWEEN ";
+                        DumpExpr(out, *f.low);
+                        out << " AND ";
+                        DumpExpr(out, *f.high);
+                    }
+                    break;
+                case ForAllStmt::Bounds::Values: out << "VALUES OF " << JoinName(f.collection); break;
+            }
+            if (f.save_exceptions) out << " SAVE EXCEPTIONS";
+            out << "\n";
+            DumpStmt(out, *f.body, level + 1);
+            return;
+        }
         case StmtKind::Exit:
         case StmtKind::Continue: {
             const auto &c = static_cast<const LoopControlStmt &>(s);
@@ -313,6 +338,7 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
         case StmtKind::Sql: {
             const auto &q = Cast<SqlStmt>(s);
             out << "SQL [" << q.text << "]";
+            if (q.bulk) out << " BULK";
             for (const auto &t : q.into) out << " INTO " << JoinName(t.name);
             if (!q.row_record.empty()) out << " ROW " << q.row_table << " " << q.row_record;
             break;
@@ -342,7 +368,12 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
         case StmtKind::Fetch: {
             const auto &f = Cast<FetchStmt>(s);
             out << "FETCH " << JoinName(f.cursor);
+            if (f.bulk) out << " BULK";
             for (const auto &t : f.into) out << " INTO " << JoinName(t.name);
+            if (f.limit) {
+                out << " LIMIT ";
+                DumpExpr(out, *f.limit);
+            }
             break;
         }
         case StmtKind::Close: out << "CLOSE " << JoinName(Cast<CloseStmt>(s).cursor); break;

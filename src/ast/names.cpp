@@ -81,6 +81,7 @@ const char *ToString(StmtKind kind) {
         case StmtKind::Loop: return "LOOP";
         case StmtKind::While: return "WHILE";
         case StmtKind::ForRange: return "FOR with integer loop variable";
+        case StmtKind::ForAll: return "FORALL";
         case StmtKind::Exit: return "EXIT";
         case StmtKind::Continue: return "CONTINUE";
         case StmtKind::Null: return "NULL";

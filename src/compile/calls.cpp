@@ -93,6 +93,24 @@ ast::Builtin Compiler::NativeBuiltin(const ast::CallExpr &call) {
 }
 
 void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
+    if (call.name.size() == 1 && call.name[0].compare(0, 4, "sql%") == 0) {
+        // SQL%BULK_ROWCOUNT(i) / SQL%BULK_EXCEPTIONS(j).ERROR_INDEX | ERROR_CODE
+        const std::string &what = call.name[0];
+        if (what == "sql%bulk_rowcount" && call.fields.empty()) {
+            call.builtin = ast::Builtin::BulkRowcount;
+        } else if (what == "sql%bulk_exceptions" && call.fields.size() == 1 &&
+                   (call.fields[0] == "error_index" || call.fields[0] == "error_code")) {
+            call.builtin = ast::Builtin::BulkException;
+        } else {
+            Error(call.loc,
+                  "unknown attribute " + what + (call.fields.empty() ? "" : "(...)." + call.fields[0]) +
+                      " (SQL%BULK_ROWCOUNT(i), SQL%BULK_EXCEPTIONS(j).ERROR_INDEX or .ERROR_CODE)",
+                  ERRCODE_SYNTAX_ERROR);
+        }
+        CompileExpr(*call.args[0].value, scope);
+        call.annotation = MakeCast(pg::TypeFromOid(INT4OID, -1));
+        return;
+    }
     if (CompileCollectionUse(call.name, &call.args, call.has_parens, call.loc, scope, false, &call.annotation)) {
         call.builtin = ast::Builtin::Collection;
         const auto &site = ast::Cast<CollectionSite>(*call.annotation);

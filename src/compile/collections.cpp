@@ -313,3 +313,395 @@ bool Compiler::CompileElementTarget(ast::AssignStmt &s, const Scope &scope, Stor
 }
 
 }  // namespace plpolar::compile
+
+namespace plpolar::compile {
+
+namespace {
+
+bool IdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool IdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+// Past a string literal, quoted name or comment starting at i (else i).
+size_t SkipLexical(const std::string &sql, size_t i) {
+    const size_t n = sql.size();
+    char c = sql[i];
+    if (c == '\'') {
+        for (++i; i < n; ++i)
+            if (sql[i] == '\'') {
+                if (i + 1 < n && sql[i + 1] == '\'') {
+                    ++i;
+                    continue;
+                }
+                break;
+            }
+        return i < n ? i + 1 : n;
+    }
+    if (c == '"') {
+        i = sql.find('"', i + 1);
+        return i == std::string::npos ? n : i + 1;
+    }
+    if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+        i = sql.find('\n', i);
+        return i == std::string::npos ? n : i;
+    }
+    if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+        i = sql.find("*/", i + 2);
+        return i == std::string::npos ? n : i + 2;
+    }
+    return i;
+}
+
+// The index after the ")" matching the "(" at `open`, or npos.
+size_t MatchParen(const std::string &sql, size_t open) {
+    int depth = 0;
+    for (size_t i = open; i < sql.size();) {
+        size_t skipped = SkipLexical(sql, i);
+        if (skipped != i) {
+            i = skipped;
+            continue;
+        }
+        if (sql[i] == '(') ++depth;
+        if (sql[i] == ')' && --depth == 0) return i + 1;
+        ++i;
+    }
+    return std::string::npos;
+}
+
+std::string Lower(std::string s) {
+    for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+}  // namespace
+
+std::string Compiler::BindCollectionElements(const std::string &sql, const Scope &scope,
+                                             std::vector<SqlSite::Element> *out) {
+    if (fn_.collection_oid == InvalidOid) return sql;
+    std::string result;
+    size_t copied = 0;
+    const size_t n = sql.size();
+    for (size_t i = 0; i < n;) {
+        size_t skipped = SkipLexical(sql, i);
+        if (skipped != i) {
+            i = skipped;
+            continue;
+        }
+        char c = sql[i];
+        if (!IdentStart(c) || (i > 0 && (IdentChar(sql[i - 1]) || sql[i - 1] == '.' || sql[i - 1] == ':'))) {
+            ++i;
+            continue;
+        }
+        // A dotted chain of plain identifiers.
+        ast::NameChain chain;
+        size_t j = i;
+        for (;;) {
+            size_t start = j;
+            while (j < n && IdentChar(sql[j])) ++j;
+            chain.push_back(Lower(sql.substr(start, j - start)));
+            if (j + 1 < n && sql[j] == '.' && IdentStart(sql[j + 1])) {
+                ++j;
+                continue;
+            }
+            break;
+        }
+        size_t k = j;
+        while (k < n && std::isspace(static_cast<unsigned char>(sql[k]))) ++k;
+        const bool parens = k < n && sql[k] == '(';
+        int slot = LookupName(fn_, scope, chain);
+        bool element = slot >= 0 && parens && fn_.variables[static_cast<size_t>(slot)].IsCollection();
+        bool method = false;
+        if (!element && chain.size() >= 2 && slot < 0) {
+            ast::NameChain head(chain.begin(), chain.end() - 1);
+            int cslot = LookupName(fn_, scope, head);
+            method = cslot >= 0 && fn_.variables[static_cast<size_t>(cslot)].IsCollection() &&
+                     FindMethod(chain.back()) != nullptr && !FindMethod(chain.back())->statement;
+        }
+        if (!element && !method) {
+            i = j;
+            continue;
+        }
+        size_t end = j;
+        if (parens) {
+            end = MatchParen(sql, k);
+            if (end == std::string::npos) {
+                i = j;
+                continue;
+            }
+        }
+        // c(i).f.g: the fields of a record element.
+        for (;;) {
+            size_t d = end;
+            if (d + 1 < n && sql[d] == '.' && IdentStart(sql[d + 1]) && element) {
+                d += 1;
+                while (d < n && IdentChar(sql[d])) ++d;
+                end = d;
+                continue;
+            }
+            break;
+        }
+        // The reference as a PL expression, compiled here.
+        const std::string text = sql.substr(i, end - i);
+        ast::ExprPtr expr;
+        try {
+            ast::FunctionBody body = parser::ParseBody("BEGIN plpolar$element := " + text + "; END;");
+            if (body.block && body.block->body.size() == 1 && body.block->body[0]->kind == ast::StmtKind::Assign)
+                expr = std::move(ast::Cast<ast::AssignStmt>(*body.block->body[0]).value);
+        } catch (const parser::SyntaxError &) {
+            expr.reset();  // not PL: left to SQL
+        }
+        if (!expr) {
+            i = end;
+            continue;
+        }
+        CompileExpr(*expr, scope);
+        // Its type, for the parameter PostgreSQL sees.
+        pg::TypeInfo type;
+        const ast::Annotation *annotation = expr->annotation.get();
+        if (annotation == nullptr || annotation->kind != ast::AnnotationKind::Collection) {
+            i = end;
+            continue;
+        }
+        const auto &site = ast::Cast<CollectionSite>(*annotation);
+        const CollectionType &ct = *site.type;
+        switch (site.op) {
+            case CollectionOp::Element: {
+                type = ct.shape.element;
+                const auto *call = expr->kind == ast::ExprKind::Call ? &ast::Cast<ast::CallExpr>(*expr) : nullptr;
+                if (call != nullptr && !call->fields.empty()) {
+                    if (call->fields.size() > 1)
+                        Error(expr->loc, "a field of a field of a collection element is not supported yet",
+                              ERRCODE_FEATURE_NOT_SUPPORTED);
+                    bool found = false;
+                    for (const auto &f : pg::RowFields(type.oid, type.typmod))
+                        if (f.name == call->fields[0]) {
+                            type = f.type;
+                            found = true;
+                        }
+                    if (!found)
+                        Error(expr->loc,
+                              "the elements of collection \"" + site.name + "\" have no field \"" + call->fields[0] +
+                                  "\"",
+                              ERRCODE_UNDEFINED_COLUMN);
+                }
+                break;
+            }
+            case CollectionOp::Count:
+            case CollectionOp::Limit: type = pg::TypeFromOid(INT4OID, -1); break;
+            case CollectionOp::First:
+            case CollectionOp::Last:
+            case CollectionOp::Next:
+            case CollectionOp::Prior:
+                type = ct.shape.string_keys ? pg::TypeFromOid(TEXTOID, -1) : pg::TypeFromOid(INT4OID, -1);
+                break;
+            case CollectionOp::Exists: type = pg::TypeFromOid(BOOLOID, -1); break;
+            case CollectionOp::Construct:
+            case CollectionOp::Extend:
+            case CollectionOp::Trim:
+            case CollectionOp::Delete: i = end; continue;
+        }
+        // Named as written where it can be (a quoted name: PostgreSQL's
+        // messages then show the statement much as it was written),
+        // unique in the unit.
+        std::string name = text;
+        bool plain = name.size() <= 48 && name.find('"') == std::string::npos;
+        for (char ch : name) plain = plain && ch != '\n' && ch != '\r';
+        if (!plain) name = "plpolar$element";
+        for (int copy = 2; fn_.hidden_names.count(name) != 0; ++copy)
+            name = (plain ? text : std::string("plpolar$element")) + "#" + std::to_string(copy);
+        Variable v;
+        v.name = name;
+        v.type = type;
+        v.loc = expr->loc;
+        int hidden = AddVariable(std::move(v));
+        fn_.hidden_names[name] = hidden;
+        SqlSite::Element e{hidden, std::move(expr), MakeCast(type)};
+        out->push_back(std::move(e));
+        result.append(sql, copied, i - copied);
+        result += "\"" + name + "\"";
+        copied = end;
+        i = end;
+    }
+    if (out->empty()) return sql;
+    result.append(sql, copied, std::string::npos);
+    return result;
+}
+
+}  // namespace plpolar::compile
+
+namespace plpolar::compile {
+
+namespace {
+
+// INSERT ... VALUES (list) with nothing after the list: the text before
+// VALUES and the list without its parentheses.
+bool SplitInsertValues(const std::string &sql, std::string *prefix, std::string *list) {
+    const size_t n = sql.size();
+    int depth = 0;
+    size_t values = std::string::npos;
+    for (size_t i = 0; i < n;) {
+        size_t skipped = SkipLexical(sql, i);
+        if (skipped != i) {
+            i = skipped;
+            continue;
+        }
+        char c = sql[i];
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        if (depth == 0 && IdentStart(c) && (i == 0 || !IdentChar(sql[i - 1]))) {
+            size_t j = i;
+            while (j < n && IdentChar(sql[j])) ++j;
+            std::string word = Lower(sql.substr(i, j - i));
+            if (word == "values") {
+                if (values != std::string::npos) return false;
+                values = i;
+            }
+            // Words that change what the statement does: the general way.
+            if (word == "returning" || word == "select" || word == "on" || word == "with" || word == "default")
+                return false;
+            i = j;
+            continue;
+        }
+        ++i;
+    }
+    if (values == std::string::npos) return false;
+    size_t open = values + 6;
+    while (open < n && std::isspace(static_cast<unsigned char>(sql[open]))) ++open;
+    if (open >= n || sql[open] != '(') return false;
+    size_t close = MatchParen(sql, open);
+    if (close == std::string::npos) return false;
+    for (size_t k = close; k < n; ++k)
+        if (!std::isspace(static_cast<unsigned char>(sql[k])) && sql[k] != ';') return false;
+    *prefix = sql.substr(0, values);
+    *list = sql.substr(open + 1, close - open - 2);
+    return true;
+}
+
+}  // namespace
+
+bool Compiler::CompileSetWiseInsert(ast::ForAllStmt &s, const Scope &index_scope, ForAllSite &site) {
+    if (s.body->kind != ast::StmtKind::Sql) return false;
+    const auto &body = ast::Cast<ast::SqlStmt>(*s.body);
+    if (body.verb != ast::SqlVerb::Insert || !body.into.empty() || !body.row_record.empty()) return false;
+    std::string prefix, list;
+    if (!SplitInsertValues(body.text, &prefix, &list)) return false;
+    // c(i)[.f] and i in the list become columns of the unnest.
+    std::vector<ForAllSite::Column> columns;
+    auto column = [&columns](int collection, const std::string &field) {
+        for (size_t k = 0; k < columns.size(); ++k)
+            if (columns[k].collection == collection && columns[k].field == field) return k;
+        ForAllSite::Column c;
+        c.collection = collection;
+        c.field = field;
+        columns.push_back(std::move(c));
+        return columns.size() - 1;
+    };
+    std::string rewritten;
+    size_t copied = 0;
+    const size_t n = list.size();
+    for (size_t i = 0; i < n;) {
+        size_t skipped = SkipLexical(list, i);
+        if (skipped != i) {
+            i = skipped;
+            continue;
+        }
+        if (!IdentStart(list[i]) || (i > 0 && (IdentChar(list[i - 1]) || list[i - 1] == '.' || list[i - 1] == ':'))) {
+            ++i;
+            continue;
+        }
+        ast::NameChain chain;
+        size_t j = i;
+        for (;;) {
+            size_t start = j;
+            while (j < n && IdentChar(list[j])) ++j;
+            chain.push_back(Lower(list.substr(start, j - start)));
+            if (j + 1 < n && list[j] == '.' && IdentStart(list[j + 1])) {
+                ++j;
+                continue;
+            }
+            break;
+        }
+        size_t k = j;
+        while (k < n && std::isspace(static_cast<unsigned char>(list[k]))) ++k;
+        const bool parens = k < n && list[k] == '(';
+        int slot = LookupName(fn_, index_scope, chain);
+        size_t end = j;
+        size_t index_column = 0;
+        if (slot == s.slot && !parens) {
+            index_column = column(-1, std::string());
+        } else if (slot >= 0 && parens && fn_.variables[static_cast<size_t>(slot)].IsCollection()) {
+            end = MatchParen(list, k);
+            if (end == std::string::npos) return false;
+            std::string subscript = Lower(list.substr(k + 1, end - k - 2));
+            size_t a = subscript.find_first_not_of(" \t\r\n");
+            size_t b = subscript.find_last_not_of(" \t\r\n");
+            if (a == std::string::npos || subscript.substr(a, b - a + 1) != s.variable) return false;
+            std::string field;
+            if (end + 1 < n && list[end] == '.' && IdentStart(list[end + 1])) {
+                size_t d = end + 1;
+                while (d < n && IdentChar(list[d])) ++d;
+                field = Lower(list.substr(end + 1, d - end - 1));
+                end = d;
+                if (end < n && list[end] == '.') return false;  // a field's field
+            }
+            const CollectionType &type = *fn_.variables[static_cast<size_t>(slot)].collection;
+            if (type.shape.string_keys) return false;
+            index_column = column(slot, field);
+        } else {
+            if (chain.size() == 1 && chain[0] == "default") return false;  // no DEFAULT in a select list
+            // Anything else that names a collection (c.COUNT, c(1)) or
+            // another variable changing per index: one execution per index.
+            if (slot >= 0 && fn_.variables[static_cast<size_t>(slot)].IsCollection()) return false;
+            if (chain.size() >= 2) {
+                ast::NameChain head(chain.begin(), chain.end() - 1);
+                int h = LookupName(fn_, index_scope, head);
+                if (h >= 0 && fn_.variables[static_cast<size_t>(h)].IsCollection()) return false;
+            }
+            i = j;
+            continue;
+        }
+        rewritten.append(list, copied, i - copied);
+        rewritten += "plpolar$f.c" + std::to_string(index_column + 1);
+        copied = end;
+        i = end;
+    }
+    if (columns.empty()) return false;
+    rewritten.append(list, copied, std::string::npos);
+    // The element (or field) types, and a hidden array variable per column.
+    std::string arrays, names;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        ForAllSite::Column &col = columns[c];
+        pg::TypeInfo element = pg::TypeFromOid(INT4OID, -1);
+        if (col.collection >= 0) {
+            element = fn_.variables[static_cast<size_t>(col.collection)].collection->shape.element;
+            if (!col.field.empty()) {
+                bool found = false;
+                for (const auto &f : pg::RowFields(element.oid, element.typmod))
+                    if (f.name == col.field) {
+                        element = f.type;
+                        found = true;
+                    }
+                if (!found) return false;  // the general way reports it
+            }
+        }
+        Oid array = pg::ArrayTypeOf(element.oid);
+        if (array == InvalidOid) return false;
+        col.element = element;
+        Variable v;
+        v.name = "plpolar$array_" + std::to_string(fn_.variables.size());
+        v.type = pg::TypeFromOid(array, -1);
+        v.loc = s.loc;
+        const std::string name = v.name;
+        col.slot = AddVariable(std::move(v));
+        fn_.hidden_names[name] = col.slot;
+        arrays += (c > 0 ? ", pg_catalog.unnest(" : "pg_catalog.unnest(") + name + ")";
+        names += (c > 0 ? ", c" : "c") + std::to_string(c + 1);
+    }
+    const std::string sql =
+        prefix + "SELECT " + rewritten + " FROM ROWS FROM (" + arrays + ") AS plpolar$f(" + names + ")";
+    NoteSessionVariables(sql);
+    site.setwise = MakeSqlSite(index_scope, sql);
+    site.columns = std::move(columns);
+    return true;
+}
+
+}  // namespace plpolar::compile

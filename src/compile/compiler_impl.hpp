@@ -201,6 +201,13 @@ private:
     // BULK COLLECT INTO targets: whole collection variables of this unit,
     // integer-keyed (Oracle's PLS-00657 for VARCHAR2 keys).
     void MakeBulkTargets(std::vector<TargetSite> &targets, const std::vector<ast::Target> &names);
+    // c(i), c(i).f and c.method in embedded SQL text: each replaced by the
+    // name of a hidden variable the statement reads, evaluated before it
+    // runs (SqlSite::elements); other text unchanged.
+    std::string BindCollectionElements(const std::string &sql, const Scope &scope, std::vector<SqlSite::Element> *out);
+    // FORALL's INSERT ... VALUES as one INSERT ... SELECT over arrays, when
+    // its values allow (ForAllSite::setwise); false: one per index.
+    bool CompileSetWiseInsert(ast::ForAllStmt &s, const Scope &index_scope, ForAllSite &site);
     // c(i) := x / c(i).f := x: the element into store.element.
     bool CompileElementTarget(ast::AssignStmt &s, const Scope &scope, StoreSite &store);
     // The SUBTYPE constraint a declared type carries (none for other types).

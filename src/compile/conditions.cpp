@@ -78,6 +78,7 @@ const Mapped kMapped[] = {
     {ERRCODE_INSUFFICIENT_PRIVILEGE, -1031, "insufficient privileges"},
     {ERRCODE_S_R_E_FUNCTION_EXECUTED_NO_RETURN_STATEMENT, -6503, "PL/SQL: Function returned without value"},
     {ERRCODE_INVALID_TRANSACTION_TERMINATION, -14552, "cannot perform a DDL, commit or rollback inside a query or DML"},
+    {pg::kBulkErrors, -24381, "error(s) in array DML"},
 };
 
 const Predefined *PredefinedByName(const std::string &name) {

@@ -47,6 +47,42 @@ void Compiler::CompileForRange(ast::ForRangeStmt &s, const Scope &scope) {
     CompileLoopBody(s, s.body, loop_scope);
 }
 
+void Compiler::CompileForAll(ast::ForAllStmt &s, const Scope &scope) {
+    auto site = std::make_unique<ForAllSite>();
+    site->low_cast.target = pg::TypeFromOid(INT4OID, -1);
+    site->high_cast.target = pg::TypeFromOid(INT4OID, -1);
+    if (s.low) CompileOwn(*s.low, scope, s);
+    if (s.high) CompileOwn(*s.high, scope, s);
+    if (s.bounds != ast::ForAllStmt::Bounds::Range) {
+        int slot = LookupName(fn_, scope, s.collection);
+        if (slot < 0 || !fn_.variables[static_cast<size_t>(slot)].IsCollection())
+            Error(s.loc, "\"" + ast::JoinName(s.collection) + "\" is not a collection variable (FORALL ... OF)",
+                  ERRCODE_DATATYPE_MISMATCH);
+        const CollectionType &type = *fn_.variables[static_cast<size_t>(slot)].collection;
+        if (type.shape.string_keys)
+            Error(s.loc, "PLS-00657: FORALL over an associative array with VARCHAR2 keys is not supported",
+                  ERRCODE_FEATURE_NOT_SUPPORTED);
+        if (s.bounds == ast::ForAllStmt::Bounds::Values && type.shape.element.oid != INT4OID &&
+            type.shape.element.oid != INT2OID)
+            Error(s.loc, "PLS-00667: the elements of a VALUES OF collection must be PLS_INTEGER or BINARY_INTEGER",
+                  ERRCODE_DATATYPE_MISMATCH);
+        site->collection = slot;
+    }
+    // The index is a name of the statement alone, read-only, as Oracle's.
+    Scope &index_scope = NewScope(&scope);
+    Variable v;
+    v.name = s.variable;
+    v.type = pg::TypeFromOid(INT4OID, -1);
+    v.kind = VariableKind::LoopIndex;
+    v.loc = s.loc;
+    s.slot = AddVariable(std::move(v));
+    index_scope.names[s.variable] = s.slot;
+    s.touches_database = true;
+    CompileStmt(*s.body, index_scope);
+    CompileSetWiseInsert(s, index_scope, *site);
+    s.annotation = std::move(site);
+}
+
 void Compiler::CompileExit(ast::ExitStmt &s, const Scope &scope) {
     CheckLoopControl(s, "EXIT");
     if (s.condition) CompileOwn(*s.condition, scope, s);

@@ -201,6 +201,13 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
         CompileInquiryDirective(name);
         return;
     }
+    if (name.name.size() == 2 && name.name[0] == "sql%bulk_exceptions") {
+        if (name.name[1] != "count")
+            Error(name.loc, "SQL%BULK_EXCEPTIONS has COUNT, or (j).ERROR_INDEX and (j).ERROR_CODE",
+                  ERRCODE_SYNTAX_ERROR);
+        name.builtin = ast::Builtin::BulkExceptionCount;
+        return;
+    }
     if (name.name.size() >= 2 &&
         CompileCollectionUse(name.name, nullptr, false, name.loc, scope, false, &name.annotation)) {
         name.builtin = ast::Builtin::Collection;

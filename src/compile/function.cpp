@@ -71,6 +71,14 @@ bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *
     try {
         ast::NameChain name(parts, parts + nparts);
         Reference ref = LookupReference(fn_, scope_, name);
+        if (ref.slot < 0 && nparts == 1) {
+            auto hidden = fn_.hidden_names.find(parts[0]);
+            if (hidden != fn_.hidden_names.end()) {
+                *slot = hidden->second;
+                *field = nullptr;
+                return true;
+            }
+        }
         if (ref.slot < 0) {
             // pkg.v / schema.pkg.v, or its record's field.
             std::string joined;
@@ -103,7 +111,8 @@ bool ScopeResolver::SlotType(int slot, Oid *type, int32 *typmod, Oid *collation)
     if (slot < 0 || slot >= static_cast<int>(fn_.variables.size())) return false;
     const Variable &v = fn_.variables[static_cast<size_t>(slot)];
     *type = v.type.oid;
-    *typmod = v.type.typmod;
+    // A collection's typmod is plpolar's own index of its type.
+    *typmod = v.IsCollection() ? -1 : v.type.typmod;
     *collation = v.type.collation;
     return true;
 }

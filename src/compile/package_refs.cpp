@@ -196,10 +196,13 @@ std::vector<SqlSite::Mirror> Compiler::PackageMirrors(const std::string &sql, co
     return out;
 }
 
-std::unique_ptr<SqlSite> Compiler::MakeSqlSite(const Scope &scope, const std::string &sql) {
+std::unique_ptr<SqlSite> Compiler::MakeSqlSite(const Scope &scope, const std::string &written) {
+    std::vector<SqlSite::Element> elements;
+    const std::string sql = BindCollectionElements(written, scope, &elements);
     std::vector<SqlSite::Mirror> mirrors = PackageMirrors(sql, scope);
     auto site = std::make_unique<SqlSite>(fn_, scope, sql, fn_.nslots());
     site->mirrors = std::move(mirrors);
+    site->elements = std::move(elements);
     return site;
 }
 

@@ -104,7 +104,10 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::FormatErrorBacktrace:
         case ast::Builtin::FormatCallStack:
         case ast::Builtin::Subprogram:
-        case ast::Builtin::Collection: break;
+        case ast::Builtin::Collection:
+        case ast::Builtin::BulkRowcount:
+        case ast::Builtin::BulkException:
+        case ast::Builtin::BulkExceptionCount: break;
     }
     return EvalSqlSite(site, values, n);
 }

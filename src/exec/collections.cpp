@@ -270,3 +270,101 @@ void Executor::StoreElement(compile::StoreSite &store, const pg::Value &value) {
 }
 
 }  // namespace plpolar::exec
+
+namespace plpolar::exec {
+
+void Executor::RunBulkCollect(compile::SqlSite &site) {
+    std::vector<compile::TargetSite> &targets = site.targets;
+    const bool records = targets.size() == 1 && !targets[0].element->fields.empty();
+    // The new collections first: the rows' values go into their memory.
+    std::vector<Datum> made(targets.size());
+    std::vector<pg::SqlStatement::BulkColumn> columns(records ? targets[0].element->fields.size() : targets.size());
+    for (size_t j = 0; j < targets.size(); ++j) {
+        const compile::Variable &var = fn_.variables[static_cast<size_t>(targets[j].slot)];
+        made[j] = pg::NewCollection(var.collection->shape, CurrentMemoryContext);
+        if (records) continue;
+        const pg::TypeInfo &element = var.collection->shape.element;
+        pg::SqlStatement::BulkColumn &col = columns[j];
+        col.type = element.oid;
+        col.alias = element.oid == NUMERICOID ? fn_.number_oid : InvalidOid;
+        col.typmod = element.typmod;
+        // A VARCHAR2(n BYTE) element checks its bytes on the way in.
+        col.direct = element.byte_limit < 0 ? pg::CollectionContext(made[j]) : nullptr;
+    }
+    const pg::TypeInfo *row =
+        records ? &fn_.variables[static_cast<size_t>(targets[0].slot)].collection->shape.element : nullptr;
+    pg::SqlStatement::BulkResult r = site.statement.ExecuteBulk(
+        slots_.data(), fn_.read_only(), &columns, row != nullptr ? row->oid : InvalidOid,
+        row != nullptr ? row->typmod : -1, records ? pg::CollectionContext(made[0]) : nullptr, CurrentMemoryContext);
+    sql_executed_ = true;
+    sql_rowcount_ = r.processed;
+    if (!records && r.ncolumns != static_cast<int>(targets.size()))
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH, "query returned " + std::to_string(r.ncolumns) + " column(s) for " +
+                                                 std::to_string(targets.size()) + " BULK COLLECT INTO target(s)");
+    if (r.rows > static_cast<uint64>(PG_INT32_MAX))
+        pg::Raise(ERRCODE_PROGRAM_LIMIT_EXCEEDED, "ORA-06500: PL/SQL: storage error",
+                  "A collection holds at most 2147483647 elements.");
+    const auto n = static_cast<int32>(r.rows);
+    std::vector<pg::Value> fields;
+    for (size_t j = 0; j < targets.size(); ++j) {
+        compile::TargetSite &t = targets[j];
+        const compile::Variable &var = fn_.variables[static_cast<size_t>(t.slot)];
+        const compile::CollectionType &type = *var.collection;
+        const pg::TypeInfo &element = type.shape.element;
+        if (type.shape.kind == types::CollectionKind::Varray && n > type.shape.limit)
+            pg::Raise(pg::kSubscriptOutsideLimit, "ORA-06532: Subscript outside of limit",
+                      "The query returned " + std::to_string(n) + " rows for varray \"" + var.name + "\" of at most " +
+                          std::to_string(type.shape.limit) + ".");
+        pg::CollectionRef c(made[j]);
+        pg::SqlStatement::BulkColumn &col = columns[records ? 0 : j];
+        if (r.as_rows || (!records && col.matched)) {
+            // In the collection's memory already, of its element type.
+            const bool strings = !r.as_rows && fn_.empty_string_is_null && element.typlen == -1 &&
+                                 (pg::IsStringType(element.oid) || element.oid == BPCHAROID);
+            for (int32 k = 0; k < n; ++k) {
+                if (strings && !col.nulls[k] &&
+                    VARSIZE_ANY_EXHDR(reinterpret_cast<const varlena *>(DatumGetPointer(col.values[k]))) == 0)
+                    col.nulls[k] = true;  // '' is NULL
+                if (col.nulls[k] && type.element_not_null)
+                    pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
+                              "The elements of collection \"" + var.name + "\" are NOT NULL.");
+            }
+            c.Adopt(col.values, col.nulls, n);
+        } else {
+            // Converted one by one, as an assignment converts.
+            if (type.shape.kind != types::CollectionKind::Associative) c.Extend(n);
+            const int ncol = r.ncolumns;
+            for (int32 k = 0; k < n; ++k) {
+                pg::Value v;
+                if (records && (ncol != 1 || t.element->fields.size() == 1)) {
+                    if (static_cast<size_t>(ncol) != t.element->fields.size())
+                        pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                                  "ORA-06504: PL/SQL: Return types of Result Set variables or query do not match",
+                                  "The query returns " + std::to_string(ncol) + " columns, the elements of \"" +
+                                      var.name + "\" have " + std::to_string(t.element->fields.size()) + " fields.");
+                    fields.resize(static_cast<size_t>(ncol));
+                    for (int f = 0; f < ncol; ++f) {
+                        const pg::SqlStatement::BulkColumn &fc = columns[static_cast<size_t>(f)];
+                        pg::Value in{fc.values[k], fc.nulls[k], fc.actual_type, fc.actual_typmod};
+                        fields[static_cast<size_t>(f)] = Coerce(in, *t.element->fields[static_cast<size_t>(f)]);
+                    }
+                    v = pg::Value::Of(pg::FormRow(element.oid, element.typmod, fields.data(), fields.size()),
+                                      element.oid, element.typmod);
+                } else {
+                    pg::Value in{col.values[k], col.nulls[k], col.actual_type, col.actual_typmod};
+                    v = Coerce(in, *t.element);
+                }
+                if (v.isnull && type.element_not_null)
+                    pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
+                              "The elements of collection \"" + var.name + "\" are NOT NULL.");
+                if (IsEmptyString(v)) v = pg::Value::Null(v.type);
+                c.Set(k + 1, v);
+            }
+        }
+        pg::MoveCollection(made[j], call_context_);
+        StoreOwned(t.slot, pg::Value::Of(made[j], var.type.oid, var.type.typmod));
+        made[j] = 0;
+    }
+}
+
+}  // namespace plpolar::exec

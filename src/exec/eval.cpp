@@ -49,6 +49,8 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                 if (name.field_ref) return EvalField(name);
                 return slots_[static_cast<size_t>(name.slot)];
             }
+            if (name.builtin == ast::Builtin::BulkExceptionCount)
+                return pg::Value::Of(Int32GetDatum(static_cast<int32>(bulk_exceptions_.size())), INT4OID);
             if (name.builtin == ast::Builtin::Collection)
                 return EvalCollection(ast::Cast<compile::CollectionSite>(*expr.annotation));
             if (name.builtin == ast::Builtin::Subprogram)
@@ -81,6 +83,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
         case ast::ExprKind::In: return EvalIn(ast::Cast<ast::InExpr>(expr));
         case ast::ExprKind::Call: {
             const auto &call = ast::Cast<ast::CallExpr>(expr);
+            if (ast::BuiltinKindOf(call.builtin) == ast::BuiltinKind::Bulk) return EvalBulk(call);
             if (call.builtin == ast::Builtin::Collection) {
                 pg::Value v = EvalCollection(ast::Cast<compile::CollectionSite>(*expr.annotation));
                 return call.fields.empty() ? v : ResultField(v, call);

@@ -218,6 +218,7 @@ pg::Value Executor::ReadPackageVariable(compile::PackageRefSite &site) {
 
 void Executor::RefreshMirrorSlots(const compile::SqlSite &site) {
     for (const compile::SqlSite::Mirror &m : site.mirrors) StoreCoerced(m.slot, ReadPackageVariable(*m.ref));
+    for (const compile::SqlSite::Element &e : site.elements) Store(e.slot, Eval(*e.expr), *e.cast);
 }
 
 void Executor::WritePackageVariable(compile::PackageRefSite &site, const pg::Value &value) {

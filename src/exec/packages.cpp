@@ -124,6 +124,9 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::FormatCallStack:
             case ast::Builtin::Subprogram:
             case ast::Builtin::Collection:
+            case ast::Builtin::BulkRowcount:
+            case ast::Builtin::BulkException:
+            case ast::Builtin::BulkExceptionCount:
             case ast::Builtin::Length:
             case ast::Builtin::Substr:
             case ast::Builtin::Nvl:
@@ -215,6 +218,9 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::ModifyPackageState:
         case ast::Builtin::Subprogram:
         case ast::Builtin::Collection:
+        case ast::Builtin::BulkRowcount:
+        case ast::Builtin::BulkException:
+        case ast::Builtin::BulkExceptionCount:
         case ast::Builtin::Length:
         case ast::Builtin::Substr:
         case ast::Builtin::Nvl:

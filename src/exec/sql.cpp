@@ -12,6 +12,16 @@ Flow Executor::RunSql(const ast::SqlStmt &stmt) {
     // Two rows are enough to tell "exactly one" from "too many"; DML with
     // RETURNING must run to completion.
     long max_rows = into && !stmt.returning_into && !stmt.bulk ? 2 : 0;
+    if (stmt.bulk) {
+        try {
+            RefreshMirrors(site);
+            RunBulkCollect(site);
+        } catch (pg::PgError &e) {
+            e.origin().embedded_sql = true;
+            throw;
+        }
+        return Flow::Normal;
+    }
     pg::SqlStatement::Result result;
     try {
         RefreshMirrors(site);

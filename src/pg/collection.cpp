@@ -9,7 +9,9 @@
 #include "plpolar/pg/memory.hpp"
 
 extern "C" {
+#include "utils/array.h"
 #include "utils/expandeddatum.h"
+#include "utils/lsyscache.h"
 }
 
 namespace plpolar::pg {
@@ -385,6 +387,41 @@ std::string CollectionText(Datum d) {
     return out + "}";
 }
 
+Oid ArrayTypeOf(Oid element) {
+    return Guarded([element] { return get_array_type(element); });
+}
+
+Datum MakeArray(const std::vector<Value> &values, const TypeInfo &element) {
+    const size_t n = values.size();
+    // Plain arrays for the C call, in the current memory context.
+    auto *datums =
+        static_cast<Datum *>(Guarded([n] { return palloc_extended((n + 1) * sizeof(Datum), MCXT_ALLOC_HUGE); }));
+    auto *nulls = static_cast<bool *>(Guarded([n] { return palloc_extended(n + 1, MCXT_ALLOC_HUGE); }));
+    for (size_t i = 0; i < n; ++i) {
+        datums[i] = values[i].isnull ? 0 : values[i].datum;
+        nulls[i] = values[i].isnull;
+    }
+    const Oid oid = element.oid;
+    const int16 typlen = element.typlen;
+    const bool byval = element.byval;
+    Datum array = Guarded([datums, nulls, n, oid, typlen, byval] {
+        int16 len = 0;
+        bool by = false;
+        char align = 'i';
+        get_typlenbyvalalign(oid, &len, &by, &align);
+        int dims[1] = {static_cast<int>(n)};
+        int lbs[1] = {1};
+        ArrayType *a = n == 0 ? construct_empty_array(oid)
+                              : construct_md_array(datums, nulls, 1, dims, lbs, oid, typlen, byval, align);
+        pfree(datums);
+        pfree(nulls);
+        return PointerGetDatum(a);
+    });
+    return array;
+}
+
+MemoryContext CollectionContext(Datum d) { return ExpandedOf(d)->hdr.eoh_context; }
+
 void MoveCollection(Datum d, MemoryContext parent) {
     MemoryContext cxt = ExpandedOf(d)->hdr.eoh_context;
     Guarded([cxt, parent] { MemoryContextSetParent(cxt, parent); });
@@ -506,6 +543,19 @@ bool CollectionRef::FillColumn(const SqlStatement::Result &result, int column, b
     }
     pfree(cells);
     return true;
+}
+
+void CollectionRef::Adopt(const Datum *values, const bool *nulls, int32 n) {
+    if (e_->shape.kind != types::CollectionKind::Associative) {
+        int32 first = 0;
+        Check(e_->items->Extend(n, &first));
+    }
+    for (int32 r = 0; r < n; ++r) {
+        Element *el = nullptr;
+        Check(e_->items->Assign(r + 1, &el));
+        el->datum = static_cast<uintptr_t>(nulls[r] ? 0 : values[r]);
+        el->isnull = nulls[r];
+    }
 }
 
 bool CollectionRef::Poke(int32 k, Datum d, bool isnull) {

@@ -11,4 +11,8 @@ namespace plpolar::pg {
 // SqlStatement being prepared.
 void InstallVariableHooks(ParseState *pstate, void *arg);
 
+// The parameters of a statement's execution: the slots it uses
+// (spi_statement.cpp). Inside Guarded.
+ParamListInfo MakeStatementParams(const char *used, int nslots, const Value *slots);
+
 }  // namespace plpolar::pg

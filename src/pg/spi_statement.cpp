@@ -71,6 +71,10 @@ ParamListInfo MakeParams(const char *used, int nslots, const Value *slots) {
 
 }  // namespace
 
+ParamListInfo MakeStatementParams(const char *used, int nslots, const Value *slots) {
+    return MakeParams(used, nslots, slots);
+}
+
 SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, long max_rows) {
     return Run(slots, read_only, max_rows, false, nullptr);
 }

@@ -258,3 +258,41 @@ TEST(ParserErrors, BodySizeIsBounded) {
     std::string text = "BEGIN NULL; END; -- " + std::string(plpolar::parser::kMaxBodyBytes, 'x');
     EXPECT_THROW(ParseBody(text), TooLarge);
 }
+
+TEST(Parser, CollectionTypesAndElements) {
+    EXPECT_EQ(D("DECLARE TYPE a IS TABLE OF NUMBER INDEX BY PLS_INTEGER; TYPE n IS TABLE OF t%ROWTYPE NOT NULL;"
+                " TYPE v IS VARRAY(10) OF VARCHAR2(5); TYPE w IS VARYING ARRAY(2) OF INT;"
+                " TYPE s IS TABLE OF VARCHAR2(10) INDEX BY VARCHAR2(20);"
+                " BEGIN c(i) := 1; c(i).f := 2; c.DELETE(1, 2); c.EXTEND; END;"),
+              "BLOCK\n"
+              "  TYPE a TABLE OF NUMBER INDEX BY PLS_INTEGER\n"
+              "  TYPE n TABLE OF t%ROWTYPE NOT NULL\n"
+              "  TYPE v VARRAY(10) OF VARCHAR2(5)\n"
+              "  TYPE w VARRAY(2) OF INT\n"
+              "  TYPE s TABLE OF VARCHAR2(10) INDEX BY VARCHAR2(20)\n"
+              "  c(i) := 1\n"
+              "  c(i).f := 2\n"
+              "  CALL (call c.delete 1 2)\n"
+              "  CALL c.extend\n");
+    // Names that became keywords stay names elsewhere.
+    EXPECT_EQ(D("DECLARE limit NUMBER; bulk NUMBER; save NUMBER; BEGIN limit := bulk + save; END;"),
+              "BLOCK\n  VAR limit NUMBER\n  VAR bulk NUMBER\n  VAR save NUMBER\n  limit := (+ bulk save)\n");
+}
+
+TEST(Parser, BulkCollectAndForall) {
+    EXPECT_EQ(D("BEGIN SELECT a, b BULK COLLECT INTO x, y FROM t; FETCH c BULK COLLECT INTO r LIMIT 10; END;"),
+              "BLOCK\n  SQL [SELECT a, b FROM t] BULK INTO x INTO y\n  FETCH c BULK INTO r LIMIT 10\n");
+    EXPECT_EQ(D("BEGIN FORALL i IN 1 .. n SAVE EXCEPTIONS INSERT INTO t VALUES (a(i)); "
+                "FORALL j IN INDICES OF a BETWEEN 2 AND 3 DELETE FROM t WHERE id = a(j); "
+                "FORALL k IN VALUES OF v UPDATE t SET x = 1; END;"),
+              "BLOCK\n"
+              "  FORALL i IN 1..n SAVE EXCEPTIONS\n"
+              "    SQL [INSERT INTO t VALUES (a(i))]\n"
+              "  FORALL j IN INDICES OF a BETWEEN 2 AND 3\n"
+              "    SQL [DELETE FROM t WHERE id = a(j)]\n"
+              "  FORALL k IN VALUES OF v\n"
+              "    SQL [UPDATE t SET x = 1]\n");
+    EXPECT_EQ(E("SQL%BULK_ROWCOUNT(3) + SQL%BULK_EXCEPTIONS(1).ERROR_CODE + SQL%BULK_EXCEPTIONS.COUNT"),
+              "(+ (+ (call sql%bulk_rowcount 3) (call sql%bulk_exceptions 1).error_code) sql%bulk_exceptions.count)");
+    EXPECT_THROW(D("BEGIN FORALL i IN 1 .. 2 SELECT 1 INTO x FROM t; END;"), SyntaxError);
+}

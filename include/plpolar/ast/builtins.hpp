@@ -37,6 +37,11 @@ enum class Builtin {
     Subprogram,
     // A collection's element, method or constructor (compile::CollectionSite)
     Collection,
+    // After a FORALL: SQL%BULK_ROWCOUNT(i), SQL%BULK_EXCEPTIONS(j).f and
+    // SQL%BULK_EXCEPTIONS.COUNT
+    BulkRowcount,
+    BulkException,
+    BulkExceptionCount,
     // Oracle functions the interpreter computes on native values, falling
     // back to the SQL function (the call's SqlExprSite) for other types.
     Length,
@@ -52,6 +57,7 @@ enum class BuiltinKind {
     Package,       // a DBMS_OUTPUT / DBMS_UTILITY member (compile/packages.cpp)
     Subprogram,    // a nested subprogram
     Collection,    // c(i), c.COUNT, c.EXTEND(n), t(a, b)
+    Bulk,          // SQL%BULK_ROWCOUNT, SQL%BULK_EXCEPTIONS
     NativeOracle,  // an Oracle function with native code (OracleFunction::native)
 };
 // Inline: the evaluator asks it for every call it evaluates.
@@ -74,6 +80,9 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::FormatCallStack: return BuiltinKind::Package;
         case Builtin::Subprogram: return BuiltinKind::Subprogram;
         case Builtin::Collection: return BuiltinKind::Collection;
+        case Builtin::BulkRowcount:
+        case Builtin::BulkException:
+        case Builtin::BulkExceptionCount: return BuiltinKind::Bulk;
         case Builtin::Length:
         case Builtin::Substr:
         case Builtin::Nvl:

@@ -45,6 +45,7 @@ enum class AnnotationKind : uint8_t {
     Block,
     PackageRef,
     Collection,
+    ForAll,
 };
 
 // State a later phase hangs on a node (plans, expression states, casts).

@@ -221,6 +221,22 @@ struct ForRangeStmt : Stmt {
     int slot = -1;
 };
 
+// FORALL i IN lo .. hi | INDICES OF c [BETWEEN a AND b] | VALUES OF c
+// [SAVE EXCEPTIONS] dml
+struct ForAllStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::ForAll;
+    explicit ForAllStmt(SourceLoc l) : Stmt(kKind, l) {}
+    enum class Bounds { Range, Indices, Values };
+    std::string variable;
+    Bounds bounds = Bounds::Range;
+    ExprPtr low;  // Range, or INDICES OF ... BETWEEN low AND high
+    ExprPtr high;
+    NameChain collection;  // Indices, Values
+    bool save_exceptions = false;
+    StmtPtr body;  // an SqlStmt (INSERT, UPDATE, DELETE, MERGE) or ExecuteImmediateStmt
+    int slot = -1;
+};
+
 // EXIT and CONTINUE share one shape.
 struct LoopControlStmt : Stmt {
     LoopControlStmt(StmtKind k, SourceLoc l) : Stmt(k, l) {}

@@ -15,6 +15,7 @@
     X(Loop, LoopStmt)                         \
     X(While, WhileStmt)                       \
     X(ForRange, ForRangeStmt)                 \
+    X(ForAll, ForAllStmt)                     \
     X(Exit, ExitStmt)                         \
     X(Continue, ContinueStmt)                 \
     X(Null, NullStmt)                         \

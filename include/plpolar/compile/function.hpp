@@ -178,6 +178,10 @@ public:
     // the statement reads as a parameter, refreshed from the package before
     // the statement runs (SqlSite::mirrors).
     std::unordered_map<std::string, int> package_mirrors;
+    // A collection's element or method named in embedded SQL (c(i),
+    // c(i).f, c.COUNT): a hidden variable of its own, by the name that
+    // replaced it in the statement's text (SqlSite::elements).
+    std::unordered_map<std::string, int> hidden_names;
 
     // plpolar.empty_string_is_null when compiled; a change recompiles.
     bool empty_string_is_null = true;

@@ -177,6 +177,15 @@ struct SqlSite : ast::Annotation {
         std::unique_ptr<PackageRefSite> ref;
     };
     std::vector<Mirror> mirrors;
+    // Collection elements and methods the statement reads (c(i), c(i).f,
+    // c.COUNT): evaluated into their hidden slots before it runs
+    // (CompiledFunction::hidden_names).
+    struct Element {
+        int slot;
+        ast::ExprPtr expr;
+        std::unique_ptr<CastSite> cast;
+    };
+    std::vector<Element> elements;
 
 protected:
     SqlSite(ast::AnnotationKind kind, const CompiledFunction &fn, const Scope &scope, std::string text, int nslots)
@@ -204,6 +213,28 @@ struct CollectionSite : ast::Annotation {
     std::unique_ptr<FastExpr> fast_key;
     std::vector<std::string> fields;       // c(i).f.g
     std::unique_ptr<CastSite> field_cast;  // c(i).f := x
+};
+
+// FORALL: its bounds and, for INDICES OF / VALUES OF, the collection.
+struct ForAllSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::ForAll;
+    ForAllSite() : ast::Annotation(kKind) {}
+    CastSite low_cast;
+    CastSite high_cast;
+    int collection = -1;  // INDICES OF / VALUES OF: the variable
+    // INSERT ... VALUES (...) whose values read c(i), c(i).f and i only
+    // (besides variables that stay the same): the same rows as one
+    // INSERT ... SELECT ... FROM unnest(arrays), one array per column,
+    // instead of one execution per index (Executor::ExecForAll).
+    struct Column {
+        int slot = -1;        // the hidden array variable
+        int collection = -1;  // -1: the index itself
+        std::string field;    // a record element's field
+        pg::TypeInfo element;
+        pg::FieldCache cache;
+    };
+    std::unique_ptr<SqlSite> setwise;
+    std::vector<Column> columns;
 };
 
 struct StoreSite : ast::Annotation {

@@ -168,7 +168,7 @@ private:
     // Another package's variables a statement reads: their current values
     // into the statement's hidden slots (compile::SqlSite::mirrors).
     void RefreshMirrors(const compile::SqlSite &site) {
-        if (unlikely(!site.mirrors.empty())) RefreshMirrorSlots(site);
+        if (unlikely(!site.mirrors.empty() || !site.elements.empty())) RefreshMirrorSlots(site);
     }
     void RefreshMirrorSlots(const compile::SqlSite &site);
     std::vector<pg::Value> EvalBindValues(const std::vector<ast::BindArg> &args, const std::vector<int> &order);
@@ -198,9 +198,17 @@ private:
     // BULK COLLECT INTO: rows `result` holds into new collections for the
     // targets (one per column, or one of records), replacing their values.
     void BulkAssign(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result);
+    // SELECT / RETURNING ... BULK COLLECT INTO: the rows straight into the
+    // new collections (pg::SqlStatement::ExecuteBulk).
+    void RunBulkCollect(compile::SqlSite &site);
     // A collection for a variable of collection type `target`: the value
     // itself (StoreCoerced copies it), checked to have the same shape.
     pg::Value CoerceCollection(const pg::Value &value, const pg::TypeInfo &target);
+    // FORALL's INSERT as one statement over arrays (compile::ForAllSite::
+    // setwise); false: nothing done, run it once per index.
+    bool SetWiseInsert(const ast::ForAllStmt &stmt, compile::ForAllSite &site, const std::vector<int32> &indices);
+    // SQL%BULK_ROWCOUNT(i) / SQL%BULK_EXCEPTIONS(j).f after a FORALL.
+    pg::Value EvalBulk(const ast::CallExpr &call);
     // Frees what slot `index` owns (a collection's context, or its chunk).
     void FreeSlotValue(size_t index);
     pg::Value ConvertRow(const pg::Value &value, compile::CastSite &cast);
@@ -292,6 +300,11 @@ private:
         int64 rowcount = 0;
     };
     std::vector<CursorState> cursors_;
+    // The last FORALL's rows per index (SQL%BULK_ROWCOUNT, in the order
+    // the indices ran) and the errors SAVE EXCEPTIONS kept (iteration,
+    // Oracle error number: SQL%BULK_EXCEPTIONS).
+    std::vector<std::pair<int32, int64>> bulk_rowcounts_;
+    std::vector<std::pair<int32, int32>> bulk_exceptions_;
     // Errors this call's handlers are handling, innermost last: RAISE;
     // (SQLCODE and SQLERRM read the session's, HandledError).
     std::vector<pg::PgError> handling_;

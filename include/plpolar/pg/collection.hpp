@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "plpolar/pg/spi.hpp"
 #include "plpolar/pg/types.hpp"
@@ -31,6 +32,8 @@ Oid CollectionTypeOid();
 // tell them apart; compile/conditions.cpp names them).
 constexpr int kCollectionIsNull = MAKE_SQLSTATE('6', '5', '5', '3', '1');
 constexpr int kSubscriptOutsideLimit = MAKE_SQLSTATE('6', '5', '5', '3', '2');
+// FORALL ... SAVE EXCEPTIONS that saved some: ORA-24381.
+constexpr int kBulkErrors = MAKE_SQLSTATE('6', '5', '3', '8', '1');
 
 // A new empty collection in a context of its own under `parent`: a
 // read-write expanded datum.
@@ -43,6 +46,14 @@ std::string CollectionText(Datum d);
 // Moves an expanded collection's memory under `parent` (a collection built
 // in statement memory becomes a variable's without a copy).
 void MoveCollection(Datum d, MemoryContext parent);
+// The array type of `element` (InvalidOid: it has none).
+Oid ArrayTypeOf(Oid element);
+// A one-dimensional array of `values` (of type `element`, NULLs allowed),
+// in the current memory context: what a set-wise FORALL passes as one
+// parameter per column.
+Datum MakeArray(const std::vector<Value> &values, const TypeInfo &element);
+// The memory context a collection's elements live in.
+MemoryContext CollectionContext(Datum d);
 // Frees what NewCollection / CopyCollection made (or a flat copy).
 void FreeCollection(Datum d);
 
@@ -73,6 +84,9 @@ public:
     // no conversion, one trip into PostgreSQL for all rows. '' becomes NULL
     // when `empty_is_null`. False (nothing done): convert row by row.
     bool FillColumn(const SqlStatement::Result &result, int column, bool empty_is_null);
+    // Elements 1 .. n of this empty, integer-keyed collection from values
+    // already in its memory (CollectionContext): taken over, not copied.
+    void Adopt(const Datum *values, const bool *nulls, int32 n);
     bool Poke(int32 k, Datum d, bool isnull);
     bool Exists(std::string_view k) const;
 

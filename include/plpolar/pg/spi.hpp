@@ -95,6 +95,33 @@ public:
     // Prepares on first use (plans are kept), binds the referenced slots
     // from `slots` and runs the statement.
     Result Execute(const Value *slots, bool read_only, long max_rows);
+
+    // BULK COLLECT: runs the statement with its rows going straight into
+    // arrays of values, no tuple table in between. Column i's values are
+    // copied into columns[i].direct when the column has columns[i]'s type,
+    // else into `other` (the caller converts them); with `row_type` set
+    // and the query's columns those of that row type, each row is one
+    // composite value of it in `row_direct` instead (as_rows).
+    struct BulkColumn {
+        Oid type = InvalidOid;
+        Oid alias = InvalidOid;  // a type of the same representation (NUMBER for numeric)
+        int32 typmod = -1;
+        MemoryContext direct = nullptr;
+        // Out: whether the values are in `direct`, of the column's type.
+        bool matched = false;
+        Oid actual_type = InvalidOid;
+        int32 actual_typmod = -1;
+        Datum *values = nullptr;  // in `other`
+        bool *nulls = nullptr;
+    };
+    struct BulkResult {
+        uint64 rows = 0;
+        uint64 processed = 0;  // SPI_processed (DML with RETURNING: its rows)
+        int ncolumns = 0;      // the query's
+        bool as_rows = false;
+    };
+    BulkResult ExecuteBulk(const Value *slots, bool read_only, std::vector<BulkColumn> *columns, Oid row_type,
+                           int32 row_typmod, MemoryContext row_direct, MemoryContext other);
     static void FreeResult(Result &result);
 
     // For a CALL statement: runs it so that the procedure may COMMIT when

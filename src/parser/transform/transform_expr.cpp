@@ -243,6 +243,23 @@ ast::ExprPtr Transformer::TransformPrimary(P::PrimaryContext *ctx) {
         if (has_else) node->else_value = TransformExpr(exprs[i++]);
         return node;
     }
+    // SQL%BULK_ROWCOUNT(i), SQL%BULK_EXCEPTIONS(j).ERROR_INDEX: a call of
+    // "sql%bulk_..."; SQL%BULK_EXCEPTIONS.COUNT a name.
+    if (auto *bulk = dynamic_cast<P::SqlBulkPrimaryContext *>(ctx)) {
+        auto ids = bulk->identifier();
+        auto call = std::make_unique<ast::CallExpr>(Loc(ctx), ast::NameChain{"sql%" + TransformIdentifier(ids[0])});
+        call->has_parens = true;
+        ast::CallArg arg;
+        arg.value = TransformExpr(bulk->expr());
+        call->args.push_back(std::move(arg));
+        if (ids.size() > 1) call->fields.push_back(TransformIdentifier(ids[1]));
+        return call;
+    }
+    if (auto *count = dynamic_cast<P::SqlBulkCountPrimaryContext *>(ctx)) {
+        auto ids = count->identifier();
+        return std::make_unique<ast::NameExpr>(
+            Loc(ctx), ast::NameChain{"sql%" + TransformIdentifier(ids[0]), TransformIdentifier(ids[1])});
+    }
     if (auto *attr = dynamic_cast<P::SqlAttributePrimaryContext *>(ctx))
         return std::make_unique<ast::AttributeExpr>(Loc(ctx), ast::NameChain{}, AttributeOf(attr->attribute_name()));
     // The one alternative left.

@@ -120,6 +120,7 @@ ast::StmtList Transformer::TransformStatements(P::Seq_of_statementsContext *ctx)
             case ast::StmtKind::Case: end = &ast::Cast<ast::CaseStmt>(*stmt).end_label; break;
             case ast::StmtKind::Assign:
             case ast::StmtKind::If:
+            case ast::StmtKind::ForAll:
             case ast::StmtKind::Exit:
             case ast::StmtKind::Continue:
             case ast::StmtKind::Null:
@@ -211,6 +212,38 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
             node->high = TransformExpr(s->expr(1));
             node->body = TransformStatements(s->seq_of_statements());
             if (ids.size() > 1) node->end_label = TransformIdentifier(ids[1]);
+            return node;
+        }
+        case P::RuleForall_stmt: {
+            auto *s = static_cast<P::Forall_stmtContext *>(child);
+            auto node = std::make_unique<ast::ForAllStmt>(Loc(s));
+            node->variable = TransformIdentifier(s->identifier());
+            node->save_exceptions = s->K_SAVE() != nullptr;
+            if (auto *range = dynamic_cast<P::ForallRangeContext *>(s->forall_bounds())) {
+                node->bounds = ast::ForAllStmt::Bounds::Range;
+                node->low = TransformExpr(range->expr(0));
+                node->high = TransformExpr(range->expr(1));
+            } else if (auto *indices = dynamic_cast<P::ForallIndicesContext *>(s->forall_bounds())) {
+                node->bounds = ast::ForAllStmt::Bounds::Indices;
+                node->collection = TransformNameChain(indices->name_chain());
+                if (indices->K_BETWEEN() != nullptr) {
+                    node->low = TransformArith(indices->arith_expr(0));
+                    node->high = TransformArith(indices->arith_expr(1));
+                }
+            } else {
+                auto *values = static_cast<P::ForallValuesContext *>(s->forall_bounds());
+                node->bounds = ast::ForAllStmt::Bounds::Values;
+                node->collection = TransformNameChain(values->name_chain());
+            }
+            if (s->sql_stmt() != nullptr) {
+                node->body = TransformSql(s->sql_stmt());
+                auto &sql = ast::Cast<ast::SqlStmt>(*node->body);
+                if (sql.verb == ast::SqlVerb::Select || sql.verb == ast::SqlVerb::With)
+                    throw SyntaxError("FORALL runs INSERT, UPDATE, DELETE or MERGE (or EXECUTE IMMEDIATE), not a query",
+                                      node->loc.line, node->loc.column);
+            } else {
+                node->body = TransformExecuteImmediate(s->execute_immediate_stmt());
+            }
             return node;
         }
         case P::RuleExit_stmt: {
