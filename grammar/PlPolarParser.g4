@@ -289,7 +289,12 @@ open_stmt
     ;
 
 fetch_stmt
-    : K_FETCH name_chain (K_BULK K_COLLECT)? K_INTO name_chain (COMMA name_chain)* (K_LIMIT expr)?
+    : K_FETCH name_chain (K_BULK K_COLLECT)? K_INTO fetch_target (COMMA fetch_target)* (K_LIMIT expr)?
+    ;
+
+// A variable, a record's field or a collection's element (c(i), c(i).f).
+fetch_target
+    : name_chain (LPAREN expr RPAREN (DOT identifier)*)?
     ;
 
 close_stmt
@@ -298,9 +303,9 @@ close_stmt
 
 execute_immediate_stmt
     : K_EXECUTE K_IMMEDIATE expr
-      (K_INTO name_chain (COMMA name_chain)*)?
+      ((K_BULK K_COLLECT)? K_INTO name_chain (COMMA name_chain)*)?
       (K_USING using_arg (COMMA using_arg)*)?
-      ((K_RETURNING | K_RETURN) K_INTO name_chain (COMMA name_chain)*)?
+      ((K_RETURNING | K_RETURN) (K_BULK K_COLLECT)? K_INTO name_chain (COMMA name_chain)*)?
     ;
 
 using_arg
@@ -318,8 +323,10 @@ expr
     | expr K_NOT? K_LIKE arith_expr (K_ESCAPE arith_expr)?
     | expr K_NOT? K_BETWEEN arith_expr K_AND arith_expr
     | expr K_NOT? K_IN LPAREN expr (COMMA expr)* RPAREN
+    | expr K_NOT? (K_MEMBER | K_SUBMULTISET) K_OF? arith_expr
     | expr (EQ | NE | LT | LE | GT | GE) expr
     | expr K_IS K_NOT? K_NULL
+    | expr K_IS K_NOT? K_EMPTY
     | K_NOT expr
     | expr K_AND expr
     | expr K_OR expr
@@ -338,6 +345,7 @@ arith_expr
     | (PLUS | MINUS) arith_expr
     | arith_expr (STAR | SLASH) arith_expr
     | arith_expr (PLUS | MINUS | CONCAT) arith_expr
+    | arith_expr K_MULTISET (K_UNION | K_INTERSECT | K_EXCEPT) (K_ALL | K_DISTINCT)? arith_expr
     ;
 
 primary
@@ -399,5 +407,6 @@ identifier
     | K_EXECUTE | K_IMMEDIATE | K_OUT | K_REF | K_RETURNING
     | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL | K_SUBTYPE | K_RANGE
     | K_TABLE | K_OF | K_VARRAY | K_VARYING | K_ARRAY | K_BULK | K_COLLECT | K_LIMIT
-    | K_INDICES | K_SAVE | K_EXCEPTIONS
+    | K_INDICES | K_SAVE | K_EXCEPTIONS | K_UNION | K_INTERSECT | K_EXCEPT | K_ALL | K_DISTINCT
+    | K_MEMBER | K_EMPTY
     ;

@@ -1,8 +1,8 @@
 -- Collections (issue 17, first part): local TABLE OF / INDEX BY / VARRAY
 -- types, constructors, elements, methods, Oracle's exceptions and value
 -- semantics; elements in embedded SQL; BULK COLLECT INTO; FORALL with
--- SQL%BULK_ROWCOUNT and SAVE EXCEPTIONS. MULTISET operators and
--- schema-level types are not here yet.
+-- SQL%BULK_ROWCOUNT and SAVE EXCEPTIONS; nested tables as multisets.
+-- Schema-level types are not here yet.
 SET plpolar.serveroutput = on;
 \set VERBOSITY default
 
@@ -396,6 +396,12 @@ BEGIN
     EXIT WHEN c%NOTFOUND;
   END LOOP;
   CLOSE c;
+  EXECUTE IMMEDIATE 'SELECT id, name FROM coll_src WHERE id >= :1 ORDER BY id' BULK COLLECT INTO ids, names USING 9;
+  DBMS_OUTPUT.PUT_LINE('dynamic ' || ids.COUNT || ' ' || names(2));
+  EXECUTE IMMEDIATE 'SELECT * FROM coll_src WHERE id < 3 ORDER BY id DESC' BULK COLLECT INTO rows;
+  DBMS_OUTPUT.PUT_LINE('dynamic rows ' || rows.COUNT || ' ' || rows(1).name);
+  EXECUTE IMMEDIATE 'UPDATE coll_src SET amount = amount WHERE id > 8 RETURNING id INTO :x' RETURNING BULK COLLECT INTO ids;
+  DBMS_OUTPUT.PUT_LINE('dynamic returning ' || ids.COUNT || ' rowcount ' || SQL%ROWCOUNT);
   UPDATE coll_src SET amount = amount + 1 WHERE id <= 2 RETURNING id BULK COLLECT INTO ids;
   DBMS_OUTPUT.PUT_LINE('returning ' || ids.COUNT || ' rowcount ' || SQL%ROWCOUNT);
 END $$;
@@ -482,5 +488,142 @@ DECLARE TYPE t IS TABLE OF PLS_INTEGER; v t := t(1);
 BEGIN FORALL i IN 1 .. 1 SELECT 1 FROM coll_dst; END $$;
 
 DROP TABLE coll_src, coll_dst;
+-- 13. Nested tables as multisets: MULTISET UNION / INTERSECT / EXCEPT
+-- [ALL | DISTINCT], SET, CARDINALITY, IS [NOT] EMPTY, [NOT] MEMBER OF,
+-- [NOT] SUBMULTISET OF, = and <> (NULL elements make = unknown).
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE nt IS TABLE OF NUMBER;
+  TYPE names IS TABLE OF VARCHAR2(10);
+  TYPE arr IS VARRAY(5) OF NUMBER;
+  a nt := nt(1, 2, 2, 3);
+  b nt := nt(2, 3, 3, 4);
+  e nt := nt();
+  z nt;
+  w names := names('b', 'a', 'b');
+  PROCEDURE show(label VARCHAR2, t nt) IS s VARCHAR2(200);
+  BEGIN
+    IF t IS NULL THEN DBMS_OUTPUT.PUT_LINE(label || ': NULL'); RETURN; END IF;
+    FOR i IN 1 .. t.COUNT LOOP s := s || ' ' || t(i); END LOOP;
+    DBMS_OUTPUT.PUT_LINE(label || ':' || s);
+  END;
+BEGIN
+  show('union all', a MULTISET UNION b);
+  show('union', a MULTISET UNION ALL b);
+  show('union distinct', a MULTISET UNION DISTINCT b);
+  show('intersect', a MULTISET INTERSECT b);
+  show('intersect distinct', a MULTISET INTERSECT DISTINCT b);
+  show('except', a MULTISET EXCEPT b);
+  show('except distinct', b MULTISET EXCEPT DISTINCT a);
+  show('set', SET(a));
+  show('with a NULL operand', a MULTISET UNION z);
+  show('chained', a MULTISET EXCEPT b MULTISET UNION nt(9));
+  DBMS_OUTPUT.PUT_LINE('cardinality ' || CARDINALITY(a) || ' ' || CARDINALITY(e) || ' '
+                       || COALESCE(TO_CHAR(CARDINALITY(z)), 'null') || ' ' || CARDINALITY(SET(w)));
+  DBMS_OUTPUT.PUT_LINE('empty ' || CASE WHEN e IS EMPTY THEN 'y' END || CASE WHEN a IS NOT EMPTY THEN ', a not' END
+                       || CASE WHEN (z IS EMPTY) IS NULL THEN ', null unknown' END);
+  DBMS_OUTPUT.PUT_LINE('member ' || CASE WHEN 3 MEMBER OF a THEN 'y' END || CASE WHEN 9 NOT MEMBER a THEN ', 9 not' END
+                       || CASE WHEN 'a' MEMBER OF w THEN ', a in w' END
+                       || CASE WHEN (9 MEMBER OF nt(1, NULL)) IS NULL THEN ', unknown with a NULL element' END);
+  DBMS_OUTPUT.PUT_LINE('submultiset ' || CASE WHEN nt(2, 1) SUBMULTISET OF a THEN 'y' END
+                       || CASE WHEN nt(2, 2, 2) NOT SUBMULTISET OF a THEN ', 2 2 2 not' END
+                       || CASE WHEN e SUBMULTISET a THEN ', empty is' END);
+  DBMS_OUTPUT.PUT_LINE('equal ' || CASE WHEN a = nt(3, 2, 1, 2) THEN 'y' END || CASE WHEN a <> b THEN ', a <> b' END
+                       || CASE WHEN (nt(1, NULL) = nt(1, NULL)) IS NULL THEN ', NULL elements: unknown' END
+                       || CASE WHEN (a = z) IS NULL THEN ', NULL table: unknown' END);
+  a := a MULTISET UNION DISTINCT b;
+  DBMS_OUTPUT.PUT_LINE('assigned ' || a.COUNT);
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE arr IS VARRAY(5) OF NUMBER; a arr := arr(1);
+BEGIN IF a IS EMPTY THEN NULL; END IF; END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE nt IS TABLE OF NUMBER; TYPE vt IS TABLE OF VARCHAR2(5); a nt := nt(1); b vt := vt('x');
+BEGIN a := a MULTISET UNION b; END $$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE nt IS TABLE OF NUMBER; a nt := nt(1);
+BEGIN IF a < a THEN NULL; END IF; END $$;
+
+-- 14. A table of a cursor's %ROWTYPE.
+CREATE TABLE coll_emp2 (id int, name text, sal numeric);
+INSERT INTO coll_emp2 VALUES (1, 'ann', 100), (2, 'bob', 200);
+DO LANGUAGE plpolar $$
+DECLARE
+  CURSOR c IS SELECT id, name, sal * 2 AS twice FROM coll_emp2 ORDER BY id;
+  TYPE t IS TABLE OF c%ROWTYPE;
+  rows t;
+BEGIN
+  OPEN c;
+  FETCH c BULK COLLECT INTO rows;
+  CLOSE c;
+  DBMS_OUTPUT.PUT_LINE(rows.COUNT || ' ' || rows(1).name || ' ' || rows(2).twice);
+END $$;
+DROP TABLE coll_emp2;
+
+-- 15. Elements and their fields as INTO targets (SELECT, FETCH).
+CREATE TABLE coll_emp3 (id int, name text, sal numeric);
+INSERT INTO coll_emp3 VALUES (1, 'ann', 100), (2, 'bob', 200);
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE name_tab IS TABLE OF VARCHAR2(20) INDEX BY PLS_INTEGER;
+  TYPE emp_tab IS TABLE OF coll_emp3%ROWTYPE INDEX BY PLS_INTEGER;
+  TYPE nt IS TABLE OF NUMBER;
+  names name_tab;
+  e emp_tab;
+  n nt := nt(0, 0);
+  CURSOR c IS SELECT * FROM coll_emp3 ORDER BY id;
+  i PLS_INTEGER := 0;
+BEGIN
+  SELECT name INTO names(5) FROM coll_emp3 WHERE id = 1;
+  SELECT name, sal INTO names(6), n(2) FROM coll_emp3 WHERE id = 2;
+  SELECT * INTO e(1) FROM coll_emp3 WHERE id = 1;
+  SELECT sal INTO e(2).sal FROM coll_emp3 WHERE id = 2;
+  OPEN c;
+  LOOP
+    i := i + 1;
+    FETCH c INTO e(i + 10);
+    EXIT WHEN c%NOTFOUND;
+  END LOOP;
+  CLOSE c;
+  DBMS_OUTPUT.PUT_LINE(names(5) || ' ' || names(6) || ' ' || n(2) || ' ' || e(1).name || ' ' || e(2).sal
+                       || ' name null ' || CASE WHEN e(2).name IS NULL THEN 'y' END || ' count ' || e.COUNT
+                       || ' ' || e(12).name);
+  BEGIN
+    SELECT 1 INTO n(5) FROM coll_emp3 WHERE id = 1;
+  EXCEPTION WHEN SUBSCRIPT_BEYOND_COUNT THEN DBMS_OUTPUT.PUT_LINE('beyond: ' || SQLCODE);
+  END;
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE x NUMBER;
+BEGIN SELECT 1 INTO x(1) FROM coll_emp3 WHERE id = 1; END $$;
+DROP TABLE coll_emp3;
+
+-- 16. TABLE(c) in embedded SQL: the elements as rows (column_value for
+-- scalars, the fields for a table's %ROWTYPE), in index order.
+CREATE TABLE coll_emp4 (id int, name text);
+INSERT INTO coll_emp4 VALUES (1, 'ann'), (2, 'bob'), (3, 'cy');
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE nt IS TABLE OF NUMBER;
+  TYPE et IS TABLE OF coll_emp4%ROWTYPE;
+  ids nt := nt(2, 1, 2);
+  rows et;
+  n PLS_INTEGER;
+  z nt;
+BEGIN
+  SELECT count(*) INTO n FROM coll_emp4 WHERE id IN (SELECT column_value FROM TABLE(ids));
+  DBMS_OUTPUT.PUT_LINE('in table: ' || n);
+  FOR r IN (SELECT column_value AS v FROM TABLE(ids)) LOOP DBMS_OUTPUT.PUT_LINE('element ' || r.v); END LOOP;
+  SELECT * BULK COLLECT INTO rows FROM coll_emp4 ORDER BY id;
+  FOR r IN (SELECT t.name FROM TABLE(rows) t WHERE t.id = 2) LOOP DBMS_OUTPUT.PUT_LINE('row ' || r.name); END LOOP;
+  SELECT count(*) INTO n FROM TABLE(ids MULTISET UNION DISTINCT nt(7));
+  DBMS_OUTPUT.PUT_LINE('of a multiset: ' || n);
+  SELECT count(*) INTO n FROM TABLE(z);
+  DBMS_OUTPUT.PUT_LINE('of a NULL collection: ' || n);
+  DELETE FROM coll_emp4 WHERE id NOT IN (SELECT column_value FROM TABLE(ids));
+  DBMS_OUTPUT.PUT_LINE('deleted ' || SQL%ROWCOUNT);
+END $$;
+DROP TABLE coll_emp4;
+
 DROP FUNCTION coll_churn(int);
 DROP TABLE coll_emp;

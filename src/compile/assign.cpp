@@ -68,7 +68,13 @@ TargetSite Compiler::MakeTarget(const ast::NameChain &name, const ast::SourceLoc
 
 std::vector<TargetSite> Compiler::MakeTargets(const std::vector<ast::Target> &targets, const Scope &scope) {
     std::vector<TargetSite> out;
-    for (const auto &t : targets) out.push_back(MakeTarget(t.name, t.loc, scope));
+    for (const auto &t : targets) {
+        if (t.subscript.empty()) {
+            out.push_back(MakeTarget(t.name, t.loc, scope));
+        } else {
+            out.push_back(MakeElementTarget(t, scope));
+        }
+    }
     for (size_t i = 0; i < out.size() && out.size() > 1; ++i)
         if (out[i].record) Error(targets[i].loc, "a record must be the only INTO target");
     return out;

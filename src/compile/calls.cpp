@@ -111,6 +111,10 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
         call.annotation = MakeCast(pg::TypeFromOid(INT4OID, -1));
         return;
     }
+    if (CompileMultiset(call, scope, &call.annotation)) {
+        call.builtin = ast::Builtin::Collection;
+        return;
+    }
     if (CompileCollectionUse(call.name, &call.args, call.has_parens, call.loc, scope, false, &call.annotation)) {
         call.builtin = ast::Builtin::Collection;
         const auto &site = ast::Cast<CollectionSite>(*call.annotation);

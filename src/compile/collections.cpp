@@ -47,7 +47,18 @@ void Compiler::CompileCollectionTypeDecl(ast::CollectionTypeDecl &cd, Scope &sco
               ERRCODE_FEATURE_NOT_SUPPORTED);
     auto type = std::make_unique<CollectionType>();
     type->name = cd.name;
-    type->shape.element = ResolveType(cd.element, scope);
+    const ast::CursorDecl *cursor = nullptr;
+    type->shape.element = ResolveType(cd.element, scope, &cursor);
+    if (cursor != nullptr) {
+        // TABLE OF c%ROWTYPE: the row type of the cursor's query, known once
+        // it is prepared (its variables are declared before it).
+        const auto &cs = ast::Cast<CursorSite>(*cursor->annotation);
+        if (cs.query == nullptr)
+            Error(cd.element.loc, "cursor \"" + cursor->name + "\" has no query yet: its %ROWTYPE is not known",
+                  ERRCODE_FEATURE_NOT_SUPPORTED);
+        std::vector<pg::Value> unbound(static_cast<size_t>(fn_.nslots()));
+        type->shape.element = pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(unbound.data()));
+    }
     if (type->shape.element.oid == fn_.collection_oid)
         Error(cd.element.loc, "a collection of collections (type \"" + cd.name + "\") is not supported yet",
               ERRCODE_FEATURE_NOT_SUPPORTED);
@@ -408,6 +419,20 @@ std::string Compiler::BindCollectionElements(const std::string &sql, const Scope
         while (k < n && std::isspace(static_cast<unsigned char>(sql[k]))) ++k;
         const bool parens = k < n && sql[k] == '(';
         int slot = LookupName(fn_, scope, chain);
+        if (slot < 0 && parens && chain.size() == 1 && chain[0] == "table") {
+            // TABLE(c): the elements as rows, through a hidden array.
+            size_t close = MatchParen(sql, k);
+            std::string name;
+            if (close != std::string::npos && BindTableOf(sql.substr(k + 1, close - k - 2), scope, &name, out)) {
+                result.append(sql, copied, i - copied);
+                result += name;
+                copied = close;
+                i = close;
+                continue;
+            }
+            i = j;
+            continue;
+        }
         bool element = slot >= 0 && parens && fn_.variables[static_cast<size_t>(slot)].IsCollection();
         bool method = false;
         if (!element && chain.size() >= 2 && slot < 0) {
@@ -497,7 +522,14 @@ std::string Compiler::BindCollectionElements(const std::string &sql, const Scope
             case CollectionOp::Construct:
             case CollectionOp::Extend:
             case CollectionOp::Trim:
-            case CollectionOp::Delete: i = end; continue;
+            case CollectionOp::Delete:
+            case CollectionOp::Multiset:
+            case CollectionOp::SetOf:
+            case CollectionOp::Cardinality:
+            case CollectionOp::IsEmpty:
+            case CollectionOp::MemberOf:
+            case CollectionOp::Submultiset:
+            case CollectionOp::AsArray: i = end; continue;
         }
         // Named as written where it can be (a quoted name: PostgreSQL's
         // messages then show the statement much as it was written),
@@ -701,6 +733,232 @@ bool Compiler::CompileSetWiseInsert(ast::ForAllStmt &s, const Scope &index_scope
     NoteSessionVariables(sql);
     site.setwise = MakeSqlSite(index_scope, sql);
     site.columns = std::move(columns);
+    return true;
+}
+
+}  // namespace plpolar::compile
+
+namespace plpolar::compile {
+
+const CollectionType *Compiler::StaticCollectionType(const ast::Expr &e) const {
+    if (e.kind == ast::ExprKind::Name) {
+        const auto &n = ast::Cast<ast::NameExpr>(e);
+        if (n.slot >= 0 && !n.field_ref) return fn_.variables[static_cast<size_t>(n.slot)].collection;
+        return nullptr;
+    }
+    if (e.kind != ast::ExprKind::Call) return nullptr;
+    const auto &call = ast::Cast<ast::CallExpr>(e);
+    if (call.builtin != ast::Builtin::Collection || !call.fields.empty()) return nullptr;
+    const auto &site = ast::Cast<CollectionSite>(*call.annotation);
+    switch (site.op) {
+        case CollectionOp::Construct:
+        case CollectionOp::Multiset:
+        case CollectionOp::SetOf: return site.type;
+        case CollectionOp::Element:
+        case CollectionOp::Count:
+        case CollectionOp::First:
+        case CollectionOp::Last:
+        case CollectionOp::Limit:
+        case CollectionOp::Next:
+        case CollectionOp::Prior:
+        case CollectionOp::Exists:
+        case CollectionOp::Extend:
+        case CollectionOp::Trim:
+        case CollectionOp::Delete:
+        case CollectionOp::Cardinality:
+        case CollectionOp::IsEmpty:
+        case CollectionOp::MemberOf:
+        case CollectionOp::Submultiset:
+        case CollectionOp::AsArray: return nullptr;
+    }
+    return nullptr;
+}
+
+bool Compiler::CompileMultiset(ast::CallExpr &call, const Scope &scope, std::unique_ptr<ast::Annotation> *out) {
+    if (call.name.size() != 1 || !call.fields.empty()) return false;
+    const std::string &name = call.name[0];
+    struct Form {
+        const char *name;
+        CollectionOp op;
+        pg::MultisetOp multiset;
+        size_t nargs;
+    };
+    static const Form kForms[] = {
+        {"plpolar$multiset_union", CollectionOp::Multiset, pg::MultisetOp::Union, 2},
+        {"plpolar$multiset_union_distinct", CollectionOp::Multiset, pg::MultisetOp::UnionDistinct, 2},
+        {"plpolar$multiset_intersect", CollectionOp::Multiset, pg::MultisetOp::Intersect, 2},
+        {"plpolar$multiset_intersect_distinct", CollectionOp::Multiset, pg::MultisetOp::IntersectDistinct, 2},
+        {"plpolar$multiset_except", CollectionOp::Multiset, pg::MultisetOp::Except, 2},
+        {"plpolar$multiset_except_distinct", CollectionOp::Multiset, pg::MultisetOp::ExceptDistinct, 2},
+        {"plpolar$is_empty", CollectionOp::IsEmpty, pg::MultisetOp::Union, 1},
+        {"plpolar$member_of", CollectionOp::MemberOf, pg::MultisetOp::Union, 2},
+        {"plpolar$submultiset", CollectionOp::Submultiset, pg::MultisetOp::Union, 2},
+        {"set", CollectionOp::SetOf, pg::MultisetOp::Union, 1},
+        {"cardinality", CollectionOp::Cardinality, pg::MultisetOp::Union, 1},
+    };
+    const Form *form = nullptr;
+    for (const Form &f : kForms)
+        if (name == f.name) form = &f;
+    if (form == nullptr) return false;
+    const bool internal = name.compare(0, 8, "plpolar$") == 0;
+    // SET / CARDINALITY of anything but a collection stay SQL's (an array).
+    if (!internal && (LookupName(fn_, scope, call.name) >= 0 || FindSubprograms(call.name, scope) != nullptr))
+        return false;
+    if (call.args.size() != form->nargs) {
+        if (!internal) return false;
+        Error(call.loc, "wrong number of operands for a multiset operation", ERRCODE_SYNTAX_ERROR);
+    }
+    if (!internal) {
+        // Only when the argument is known to be a collection before it is
+        // compiled (a collection variable, a multiset expression).
+        const ast::Expr &arg = *call.args[0].value;
+        bool collection = false;
+        if (arg.kind == ast::ExprKind::Name) {
+            int slot = LookupName(fn_, scope, ast::Cast<ast::NameExpr>(arg).name);
+            collection = slot >= 0 && fn_.variables[static_cast<size_t>(slot)].IsCollection();
+        } else if (arg.kind == ast::ExprKind::Call) {
+            const auto &inner = ast::Cast<ast::CallExpr>(arg);
+            collection = inner.name.size() == 1 && (inner.name[0].compare(0, 17, "plpolar$multiset_") == 0 ||
+                                                    (inner.name[0] == "set" && inner.args.size() == 1) ||
+                                                    FindCollectionType(inner.name, scope) != nullptr);
+        }
+        if (!collection) return false;
+    }
+    for (auto &a : call.args) CompileExpr(*a.value, scope);
+    // The collection operand (the right one for MEMBER OF).
+    const ast::Expr &first = *call.args[form->op == CollectionOp::MemberOf ? 1 : 0].value;
+    const CollectionType *type = StaticCollectionType(first);
+    if (type == nullptr) {
+        Error(call.loc,
+              "the operand of " + std::string(form->op == CollectionOp::IsEmpty ? "IS EMPTY" : "a multiset operation") +
+                  " must be a nested table variable or expression",
+              ERRCODE_DATATYPE_MISMATCH);
+    }
+    if (type->shape.kind != types::CollectionKind::Nested && form->op != CollectionOp::Cardinality)
+        Error(call.loc,
+              "PLS-00306: multiset operations take nested tables (\"" + type->name + "\" is a " +
+                  (type->shape.kind == types::CollectionKind::Varray ? "varray" : "associative array") + ")",
+              ERRCODE_DATATYPE_MISMATCH);
+    if (form->nargs == 2 && form->op != CollectionOp::MemberOf) {
+        const CollectionType *other = StaticCollectionType(*call.args[1].value);
+        if (other == nullptr || other->shape.element.oid != type->shape.element.oid)
+            Error(call.loc, "PLS-00306: both operands of a multiset operation must be nested tables of the same type",
+                  ERRCODE_DATATYPE_MISMATCH);
+    }
+    auto site = std::make_unique<CollectionSite>();
+    site->op = form->op;
+    site->multiset = form->multiset;
+    site->type = type;
+    site->name = type->name;
+    site->element = MakeCast(type->shape.element);
+    for (auto &a : call.args) site->args.push_back(a.value.get());
+    *out = std::move(site);
+    return true;
+}
+
+}  // namespace plpolar::compile
+
+namespace plpolar::compile {
+
+TargetSite Compiler::MakeElementTarget(const ast::Target &t, const Scope &scope) {
+    int slot = LookupName(fn_, scope, t.name);
+    if (slot < 0 || !fn_.variables[static_cast<size_t>(slot)].IsCollection())
+        Error(t.loc, "\"" + ast::JoinName(t.name) + "\" is not a collection variable: it cannot take a subscript");
+    const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+    if (v.ReadOnly()) Error(t.loc, "variable \"" + v.name + "\" cannot be an INTO target");
+    TargetSite target;
+    target.slot = slot;
+    // The subscript as PL code, compiled here.
+    try {
+        ast::FunctionBody body = parser::ParseBody("BEGIN plpolar$subscript := " + t.subscript + "; END;");
+        target.subscript = std::move(ast::Cast<ast::AssignStmt>(*body.block->body.at(0)).value);
+    } catch (const parser::SyntaxError &e) {
+        Error(t.loc, "invalid subscript of \"" + v.name + "\" in an INTO target: " + e.what());
+    }
+    CompileExpr(*target.subscript, scope);
+    auto site = CollectionKeySite(slot, v.name);
+    site->op = CollectionOp::Element;
+    site->args.push_back(target.subscript.get());
+    if (!v.collection->shape.string_keys) site->fast_key = MakeFast(*target.subscript);
+    site->fields = t.fields;
+    const pg::TypeInfo &element = v.collection->shape.element;
+    const bool record = element.typtype == TYPTYPE_COMPOSITE || (element.oid == RECORDOID && element.typmod >= 0);
+    if (!t.fields.empty()) {
+        if (!record)
+            Error(t.loc,
+                  "the elements of collection \"" + v.name + "\" are not records (no field \"" + t.fields[0] + "\")",
+                  ERRCODE_WRONG_OBJECT_TYPE);
+        if (t.fields.size() > 1)
+            Error(t.loc, "a field of a field of a collection element is not supported yet",
+                  ERRCODE_FEATURE_NOT_SUPPORTED);
+        site->field_cast = MakeCast(pg::TypeInfo{});
+    }
+    target.record = record && t.fields.empty();
+    target.cast = MakeCast(element);
+    target.collection = std::move(site);
+    return target;
+}
+
+}  // namespace plpolar::compile
+
+namespace plpolar::compile {
+
+bool Compiler::BindTableOf(const std::string &inner, const Scope &scope, std::string *text,
+                           std::vector<SqlSite::Element> *out) {
+    ast::ExprPtr operand;
+    try {
+        ast::FunctionBody body = parser::ParseBody("BEGIN plpolar$table := " + inner + "; END;");
+        if (body.block && body.block->body.size() == 1 && body.block->body[0]->kind == ast::StmtKind::Assign)
+            operand = std::move(ast::Cast<ast::AssignStmt>(*body.block->body[0]).value);
+    } catch (const parser::SyntaxError &) {
+        return false;  // SQL's own TABLE(...), if any
+    }
+    if (!operand) return false;
+    // Only a collection known here: a variable, a constructor, a multiset.
+    if (operand->kind == ast::ExprKind::Name) {
+        int slot = LookupName(fn_, scope, ast::Cast<ast::NameExpr>(*operand).name);
+        if (slot < 0 || !fn_.variables[static_cast<size_t>(slot)].IsCollection()) return false;
+    } else if (operand->kind != ast::ExprKind::Call) {
+        return false;
+    }
+    CompileExpr(*operand, scope);
+    const CollectionType *type = StaticCollectionType(*operand);
+    if (type == nullptr) return false;
+    const pg::TypeInfo &element = type->shape.element;
+    if (element.oid == RECORDOID)
+        Error(operand->loc,
+              "TABLE() of a collection of TYPE ... IS RECORD is not supported yet: use a table's %ROWTYPE or a scalar "
+              "element",
+              ERRCODE_FEATURE_NOT_SUPPORTED);
+    Oid array = pg::ArrayTypeOf(element.oid);
+    if (array == InvalidOid) return false;
+    // The call that turns the collection into the array, evaluated before
+    // the statement runs.
+    auto call = std::make_unique<ast::CallExpr>(operand->loc, ast::NameChain{"plpolar$as_array"});
+    call->has_parens = true;
+    auto site = std::make_unique<CollectionSite>();
+    site->op = CollectionOp::AsArray;
+    site->type = type;
+    site->name = type->name;
+    site->args.push_back(operand.get());
+    call->args.push_back(ast::CallArg{std::string(), std::move(operand)});
+    call->builtin = ast::Builtin::Collection;
+    call->annotation = std::move(site);
+    std::string name = "TABLE(" + inner + ")";
+    bool plain = name.size() <= 48 && name.find('"') == std::string::npos && name.find('\n') == std::string::npos;
+    if (!plain) name = "plpolar$table";
+    const std::string base = name;
+    for (int copy = 2; fn_.hidden_names.count(name) != 0; ++copy) name = base + "#" + std::to_string(copy);
+    Variable v;
+    v.name = name;
+    v.type = pg::TypeFromOid(array, -1);
+    v.loc = call->loc;
+    int hidden = AddVariable(std::move(v));
+    fn_.hidden_names[name] = hidden;
+    const bool composite = element.typtype == TYPTYPE_COMPOSITE;
+    *text = composite ? "(SELECT * FROM pg_catalog.unnest(\"" + name + "\"))"
+                      : "(SELECT * FROM pg_catalog.unnest(\"" + name + "\") AS plpolar$t(column_value))";
+    out->push_back(SqlSite::Element{hidden, std::move(call), MakeCast(pg::TypeFromOid(array, -1))});
     return true;
 }
 

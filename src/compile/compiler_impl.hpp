@@ -198,6 +198,13 @@ private:
     bool CompileCollectionUse(const ast::NameChain &name, std::vector<ast::CallArg> *args, bool has_parens,
                               const ast::SourceLoc &loc, const Scope &scope, bool statement,
                               std::unique_ptr<ast::Annotation> *out);
+    // The collection type an expression is known to have: a collection
+    // variable, a constructor, a multiset operation; null otherwise.
+    const CollectionType *StaticCollectionType(const ast::Expr &e) const;
+    // a MULTISET UNION b, SET(a), CARDINALITY(a), a IS EMPTY, x MEMBER OF a,
+    // a SUBMULTISET OF b (the parser's plpolar$ names, or the functions
+    // when their argument is a collection): the site in *out.
+    bool CompileMultiset(ast::CallExpr &call, const Scope &scope, std::unique_ptr<ast::Annotation> *out);
     // BULK COLLECT INTO targets: whole collection variables of this unit,
     // integer-keyed (Oracle's PLS-00657 for VARCHAR2 keys).
     void MakeBulkTargets(std::vector<TargetSite> &targets, const std::vector<ast::Target> &names);
@@ -208,6 +215,12 @@ private:
     // FORALL's INSERT ... VALUES as one INSERT ... SELECT over arrays, when
     // its values allow (ForAllSite::setwise); false: one per index.
     bool CompileSetWiseInsert(ast::ForAllStmt &s, const Scope &index_scope, ForAllSite &site);
+    // INTO c(i) / c(i).f (SELECT, FETCH): a target storing an element.
+    TargetSite MakeElementTarget(const ast::Target &t, const Scope &scope);
+    // TABLE(inner) in embedded SQL, `inner` a collection expression: its
+    // replacement text (a subquery over unnest of a hidden array) in *text.
+    bool BindTableOf(const std::string &inner, const Scope &scope, std::string *text,
+                     std::vector<SqlSite::Element> *out);
     // c(i) := x / c(i).f := x: the element into store.element.
     bool CompileElementTarget(ast::AssignStmt &s, const Scope &scope, StoreSite &store);
     // The SUBTYPE constraint a declared type carries (none for other types).

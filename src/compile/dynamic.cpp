@@ -11,6 +11,10 @@ void Compiler::CompileExecuteImmediate(ast::ExecuteImmediateStmt &s, const Scope
     site->into = MakeTargets(s.into, scope);
     CompileBindArgs(s.using_args, site.get(), scope, s);
     site->returning = MakeTargets(s.returning_into, scope);
+    if (s.bulk) {
+        MakeBulkTargets(site->into, s.into);
+        MakeBulkTargets(site->returning, s.returning_into);
+    }
     s.annotation = std::move(site);
 }
 

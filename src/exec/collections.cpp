@@ -89,8 +89,76 @@ pg::Value Executor::ConstructCollection(compile::CollectionSite &site) {
     return pg::Value::Of(d, fn_.collection_oid, -1);
 }
 
+pg::Value Executor::EvalMultiset(compile::CollectionSite &site) {
+    auto truth = [](int r) { return r < 0 ? pg::Value::Null(BOOLOID) : pg::Value::Of(BoolGetDatum(r == 1), BOOLOID); };
+    if (site.op == Op::MemberOf) {
+        pg::Value x = Coerce(Eval(*site.args[0]), *site.element);
+        pg::Value c = Eval(*site.args[1]);
+        if (c.isnull) return pg::Value::Null(BOOLOID);
+        return truth(pg::MultisetMember(x, c.datum));
+    }
+    pg::Value a = Eval(*site.args[0]);
+    pg::Value b = site.args.size() > 1 ? Eval(*site.args[1]) : pg::Value::Null(fn_.collection_oid);
+    switch (site.op) {
+        case Op::Cardinality:
+            if (a.isnull) return pg::Value::Null(INT4OID);
+            return pg::Value::Of(
+                Int32GetDatum(pg::CollectionRef(VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(a.datum))
+                                                    ? a.datum
+                                                    : pg::CopyCollection(a.datum, CurrentMemoryContext))
+                                  .Count()),
+                INT4OID);
+        case Op::IsEmpty:
+            if (a.isnull) return pg::Value::Null(BOOLOID);
+            return pg::Value::Of(BoolGetDatum(pg::CollectionRef(VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(a.datum))
+                                                                    ? a.datum
+                                                                    : pg::CopyCollection(a.datum, CurrentMemoryContext))
+                                                  .Count() == 0),
+                                 BOOLOID);
+        case Op::SetOf:
+            if (a.isnull) return pg::Value::Null(fn_.collection_oid);
+            return pg::Value::Of(pg::MultisetSet(a.datum), fn_.collection_oid);
+        case Op::AsArray: {
+            // TABLE(c): the elements in index order; a NULL collection has none.
+            const pg::TypeInfo &element = site.type->shape.element;
+            std::vector<pg::Value> values;
+            if (!a.isnull) {
+                pg::CollectionRef c(VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(a.datum))
+                                        ? a.datum
+                                        : pg::CopyCollection(a.datum, CurrentMemoryContext));
+                values.reserve(static_cast<size_t>(c.Count()));
+                for (pg::Value k = c.First(); !k.isnull; k = c.Next(DatumGetInt32(k.datum)))
+                    values.push_back(c.Get(DatumGetInt32(k.datum)));
+            }
+            return pg::Value::Of(pg::MakeArray(values, element), pg::ArrayTypeOf(element.oid));
+        }
+        case Op::Submultiset:
+            if (a.isnull || b.isnull) return pg::Value::Null(BOOLOID);
+            return truth(pg::MultisetSubmultiset(a.datum, b.datum));
+        case Op::Multiset:
+            // Oracle: a NULL operand makes the result NULL.
+            if (a.isnull || b.isnull) return pg::Value::Null(fn_.collection_oid);
+            return pg::Value::Of(pg::MultisetCombine(site.multiset, a.datum, b.datum), fn_.collection_oid);
+        case Op::MemberOf:
+        case Op::Element:
+        case Op::Construct:
+        case Op::Count:
+        case Op::First:
+        case Op::Last:
+        case Op::Limit:
+        case Op::Next:
+        case Op::Prior:
+        case Op::Exists:
+        case Op::Extend:
+        case Op::Trim:
+        case Op::Delete: break;
+    }
+    return pg::Value::Null(VOIDOID);
+}
+
 pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
     if (site.op == Op::Construct) return ConstructCollection(site);
+    if (site.slot < 0) return EvalMultiset(site);
     const pg::Value &var = slots_[static_cast<size_t>(site.slot)];
     if (var.isnull) {
         // EXISTS is the one method an atomically null collection answers.
@@ -101,7 +169,14 @@ pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
     const bool strings = c.shape().string_keys;
     auto key_of = [&](const ast::Expr &arg, bool *isnull) { return CollectionKey(site, arg, isnull); };
     switch (site.op) {
-        case Op::Construct: break;  // above
+        case Op::Construct:
+        case Op::Multiset:
+        case Op::SetOf:
+        case Op::Cardinality:
+        case Op::IsEmpty:
+        case Op::MemberOf:
+        case Op::Submultiset:
+        case Op::AsArray: break;  // above
         case Op::Element: {
             if (site.fast_key) {
                 int32 k = 0;
@@ -239,7 +314,10 @@ void Executor::BulkAssign(std::vector<compile::TargetSite> &targets, pg::SqlStat
 }
 
 void Executor::StoreElement(compile::StoreSite &store, const pg::Value &value) {
-    compile::CollectionSite &site = *store.element;
+    StoreElementAt(*store.element, store.cast, value);
+}
+
+void Executor::StoreElementAt(compile::CollectionSite &site, compile::CastSite &cast, const pg::Value &value) {
     const compile::CollectionType &type = *site.type;
     const pg::Value &var = slots_[static_cast<size_t>(site.slot)];
     if (var.isnull) CollectionIsNull(site.name);
@@ -248,7 +326,7 @@ void Executor::StoreElement(compile::StoreSite &store, const pg::Value &value) {
     const bool strings = c.shape().string_keys;
     pg::Value v;
     if (site.fields.empty()) {
-        v = Coerce(value, store.cast);
+        v = Coerce(value, cast);
     } else {
         // c(i).f := x: the element's other fields stay; an associative
         // array gets the element if it had none (a row of NULLs first).

@@ -97,11 +97,20 @@ Flow Executor::RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::Dynami
     }
     std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
     bool into = !site.into.empty();
-    pg::SqlStatement::Result result =
-        pg::ExecuteDynamic(compile::QualifySql(sql.text), values.data(), values.size(), fn_.read_only(), into ? 2 : 0);
+    pg::SqlStatement::Result result = pg::ExecuteDynamic(compile::QualifySql(sql.text), values.data(), values.size(),
+                                                         fn_.read_only(), into && !stmt.bulk ? 2 : 0);
     pg::ResultGuard free_result(result);
     sql_executed_ = true;
     sql_rowcount_ = result.processed;
+    if (stmt.bulk) {
+        // EXECUTE IMMEDIATE ... BULK COLLECT INTO / RETURNING BULK COLLECT
+        // INTO: every row, none an error.
+        if (result.tuptable == nullptr)
+            pg::Raise(ERRCODE_SYNTAX_ERROR,
+                      "EXECUTE IMMEDIATE ... BULK COLLECT INTO used with a statement that returns no rows");
+        BulkAssign(into ? site.into : site.returning, result);
+        return Flow::Normal;
+    }
     if (into) {
         if (result.tuptable == nullptr)
             pg::Raise(ERRCODE_SYNTAX_ERROR, "EXECUTE IMMEDIATE ... INTO used with a statement that returns no rows");

@@ -104,6 +104,18 @@ pg::Value Executor::EvalBinary(const ast::BinaryExpr &expr) {
     pg::Value b = Eval(*expr.right);
     if (expr.op == ast::BinaryOp::Concat) return EvalConcat(a, b);
     auto &site = ast::Cast<compile::OperatorSite>(*expr.annotation);
+    if (unlikely(a.type == fn_.collection_oid || b.type == fn_.collection_oid) && fn_.collection_oid != InvalidOid &&
+        ast::IsComparison(expr.op)) {
+        // Nested tables compare as multisets, for = and <> only.
+        if (expr.op != ast::BinaryOp::Eq && expr.op != ast::BinaryOp::Ne)
+            pg::Raise(ERRCODE_UNDEFINED_FUNCTION, "PLS-00306: collections compare with = and <> only");
+        if (a.type != b.type)
+            pg::Raise(ERRCODE_DATATYPE_MISMATCH, "PLS-00306: a collection compares only with a collection");
+        if (a.isnull || b.isnull) return pg::Value::Null(BOOLOID);
+        int r = pg::MultisetEqual(a.datum, b.datum);
+        if (r < 0) return pg::Value::Null(BOOLOID);
+        return pg::Value::Of(BoolGetDatum((r == 1) == (expr.op == ast::BinaryOp::Eq)), BOOLOID);
+    }
     if (ast::IsComparison(expr.op)) return Compare(expr.op, a, b, site.fallback.get(), &site.convert);
     Native ka = Classify(a.type);
     Native kb = Classify(b.type);

@@ -126,6 +126,10 @@ pg::Value Executor::WithField(pg::Value rec, const pg::TypeInfo &rec_type, const
 }
 
 void Executor::StoreTarget(compile::TargetSite &target, const pg::Value &value) {
+    if (unlikely(target.collection != nullptr)) {
+        StoreElementAt(*target.collection, *target.cast, value);
+        return;
+    }
     if (target.package != nullptr) {
         WritePackageVariable(*target.package, target.field.empty() ? Coerce(value, *target.cast) : value);
         return;

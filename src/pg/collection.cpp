@@ -4,6 +4,8 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
@@ -12,6 +14,7 @@ extern "C" {
 #include "utils/array.h"
 #include "utils/expandeddatum.h"
 #include "utils/lsyscache.h"
+#include "utils/typcache.h"
 }
 
 namespace plpolar::pg {
@@ -385,6 +388,224 @@ std::string CollectionText(Datum d) {
     }
     DeleteContext(temp);
     return out + "}";
+}
+
+namespace {
+
+// The distinct elements of one or two multisets, with how often each
+// occurs in either: hashed with the element type's hash function (all in
+// one bucket without one), compared with its equality.
+class MultisetKeys {
+public:
+    explicit MultisetKeys(const TypeInfo &type) : type_(type) {
+        Oid oid = type.oid;
+        TypeCacheEntry *tc =
+            Guarded([oid] { return lookup_type_cache(oid, TYPECACHE_EQ_OPR_FINFO | TYPECACHE_HASH_PROC_FINFO); });
+        if (!OidIsValid(tc->eq_opr_finfo.fn_oid))
+            Raise(ERRCODE_UNDEFINED_FUNCTION,
+                  "could not identify an equality operator for type " + FormatType(type.oid, type.typmod),
+                  "Multiset operations compare the elements of nested tables.");
+        eq_ = &tc->eq_opr_finfo;
+        hash_ = OidIsValid(tc->hash_proc_finfo.fn_oid) ? &tc->hash_proc_finfo : nullptr;
+        collation_ = OidIsValid(type.collation) ? type.collation : DEFAULT_COLLATION_OID;
+    }
+
+    // The key of `e`, made if new; counts[side] of it incremented.
+    size_t Add(const Element &e, int side) {
+        size_t k = Find(e, true);
+        keys_[k].count[side]++;
+        return k;
+    }
+    // The key of `e` if any has been added, else npos.
+    size_t Lookup(const Element &e) { return Find(e, false); }
+    int64 Count(size_t k, int side) const { return keys_[k].count[side]; }
+
+private:
+    struct Key {
+        Element element;
+        uint32 hash;
+        int64 count[2] = {0, 0};
+    };
+    uint32 Hash(const Element &e) {
+        if (e.isnull || hash_ == nullptr) return 0;
+        FmgrInfo *f = hash_;
+        Oid coll = collation_;
+        Datum d = static_cast<Datum>(e.datum);
+        return Guarded([f, coll, d] { return DatumGetUInt32(FunctionCall1Coll(f, coll, d)); });
+    }
+    bool Equal(const Element &a, const Element &b) {
+        if (a.isnull || b.isnull) return a.isnull && b.isnull;
+        FmgrInfo *f = eq_;
+        Oid coll = collation_;
+        Datum x = static_cast<Datum>(a.datum), y = static_cast<Datum>(b.datum);
+        return Guarded([f, coll, x, y] { return DatumGetBool(FunctionCall2Coll(f, coll, x, y)); });
+    }
+    size_t Find(const Element &e, bool add) {
+        uint32 h = Hash(e);
+        auto range = buckets_.equal_range(h);
+        for (auto it = range.first; it != range.second; ++it)
+            if (Equal(keys_[it->second].element, e)) return it->second;
+        if (!add) return std::string::npos;
+        keys_.push_back(Key{e, h});
+        buckets_.emplace(h, keys_.size() - 1);
+        return keys_.size() - 1;
+    }
+
+    TypeInfo type_;
+    FmgrInfo *eq_ = nullptr;
+    FmgrInfo *hash_ = nullptr;
+    Oid collation_ = InvalidOid;
+    std::vector<Key> keys_;
+    std::unordered_multimap<uint32, size_t> buckets_;
+};
+
+std::vector<Element> ElementsOf(Expanded *e) {
+    std::vector<Element> out;
+    e->items->ForEachInt([&out](int32, Element &el) { out.push_back(el); });
+    return out;
+}
+
+void CheckNested(const Expanded *e) {
+    if (e->shape.kind != types::CollectionKind::Nested)
+        Raise(ERRCODE_DATATYPE_MISMATCH, "PLS-00306: multiset operations take nested tables",
+              "Varrays and associative arrays are not multisets.");
+}
+
+// A new nested table of `like`'s shape holding `elements` (copied in).
+Datum NestedOf(const Expanded *like, const std::vector<Element> &elements) {
+    Datum d = NewCollection(like->shape, CurrentMemoryContext);
+    CollectionRef c(d);
+    c.Extend(static_cast<int64>(elements.size()));
+    for (size_t i = 0; i < elements.size(); ++i) {
+        const Element &el = elements[i];
+        if (!el.isnull)
+            c.Set(static_cast<int32>(i + 1), Value::Of(static_cast<Datum>(el.datum), like->shape.element.oid));
+    }
+    return d;
+}
+
+Expanded *ExpandedAny(Datum d) {
+    return IsExpanded(d) ? ExpandedOf(d) : ExpandedOf(CopyCollection(d, CurrentMemoryContext));
+}
+
+}  // namespace
+
+Datum MultisetCombine(MultisetOp op, Datum ad, Datum bd) {
+    Expanded *a = ExpandedAny(ad);
+    Expanded *b = ExpandedAny(bd);
+    CheckNested(a);
+    CheckNested(b);
+    std::vector<Element> xs = ElementsOf(a), ys = ElementsOf(b), out;
+    MultisetKeys keys(a->shape.element);
+    std::vector<size_t> kx, ky;
+    for (const Element &e : xs) kx.push_back(keys.Add(e, 0));
+    for (const Element &e : ys) ky.push_back(keys.Add(e, 1));
+    std::vector<int64> used;
+    auto seen = [&used](size_t k) {
+        if (used.size() <= k) used.resize(k + 1, 0);
+        return used[k]++;
+    };
+    switch (op) {
+        case MultisetOp::Union:
+            out = xs;
+            out.insert(out.end(), ys.begin(), ys.end());
+            break;
+        case MultisetOp::UnionDistinct:
+            for (size_t i = 0; i < xs.size(); ++i)
+                if (seen(kx[i]) == 0) out.push_back(xs[i]);
+            for (size_t i = 0; i < ys.size(); ++i)
+                if (seen(ky[i]) == 0) out.push_back(ys[i]);
+            break;
+        case MultisetOp::Intersect:
+            for (size_t i = 0; i < xs.size(); ++i)
+                if (seen(kx[i]) < keys.Count(kx[i], 1)) out.push_back(xs[i]);
+            break;
+        case MultisetOp::IntersectDistinct:
+            for (size_t i = 0; i < xs.size(); ++i)
+                if (keys.Count(kx[i], 1) > 0 && seen(kx[i]) == 0) out.push_back(xs[i]);
+            break;
+        case MultisetOp::Except:
+            for (size_t i = 0; i < xs.size(); ++i)
+                if (seen(kx[i]) >= keys.Count(kx[i], 1)) out.push_back(xs[i]);
+            break;
+        case MultisetOp::ExceptDistinct:
+            for (size_t i = 0; i < xs.size(); ++i)
+                if (keys.Count(kx[i], 1) == 0 && seen(kx[i]) == 0) out.push_back(xs[i]);
+            break;
+    }
+    return NestedOf(a, out);
+}
+
+Datum MultisetSet(Datum ad) {
+    Expanded *a = ExpandedAny(ad);
+    CheckNested(a);
+    std::vector<Element> xs = ElementsOf(a), out;
+    MultisetKeys keys(a->shape.element);
+    for (const Element &e : xs)
+        if (keys.Count(keys.Add(e, 0), 0) == 1) out.push_back(e);
+    return NestedOf(a, out);
+}
+
+int MultisetEqual(Datum ad, Datum bd) {
+    Expanded *a = ExpandedAny(ad);
+    Expanded *b = ExpandedAny(bd);
+    CheckNested(a);
+    CheckNested(b);
+    std::vector<Element> xs = ElementsOf(a), ys = ElementsOf(b);
+    if (xs.size() != ys.size()) return 0;
+    bool nulls = false;
+    MultisetKeys keys(a->shape.element);
+    std::vector<size_t> all;
+    for (const Element &e : xs) {
+        nulls = nulls || e.isnull;
+        all.push_back(keys.Add(e, 0));
+    }
+    for (const Element &e : ys) {
+        nulls = nulls || e.isnull;
+        all.push_back(keys.Add(e, 1));
+    }
+    for (size_t k : all)
+        if (keys.Count(k, 0) != keys.Count(k, 1)) return nulls ? -1 : 0;
+    return nulls ? -1 : 1;
+}
+
+int MultisetMember(const Value &x, Datum cd) {
+    Expanded *c = ExpandedAny(cd);
+    if (x.isnull) return -1;
+    std::vector<Element> ys = ElementsOf(c);
+    MultisetKeys keys(c->shape.element);
+    bool nulls = false;
+    for (const Element &e : ys) {
+        nulls = nulls || e.isnull;
+        keys.Add(e, 0);
+    }
+    Element probe;
+    probe.datum = static_cast<uintptr_t>(x.datum);
+    probe.isnull = false;
+    if (keys.Lookup(probe) != std::string::npos) return 1;
+    return nulls ? -1 : 0;
+}
+
+int MultisetSubmultiset(Datum ad, Datum bd) {
+    Expanded *a = ExpandedAny(ad);
+    Expanded *b = ExpandedAny(bd);
+    CheckNested(a);
+    CheckNested(b);
+    std::vector<Element> xs = ElementsOf(a), ys = ElementsOf(b);
+    MultisetKeys keys(a->shape.element);
+    std::vector<size_t> kx;
+    bool nulls = false;
+    for (const Element &e : xs) {
+        nulls = nulls || e.isnull;
+        kx.push_back(keys.Add(e, 0));
+    }
+    for (const Element &e : ys) {
+        nulls = nulls || e.isnull;
+        keys.Add(e, 1);
+    }
+    for (size_t k : kx)
+        if (keys.Count(k, 0) > keys.Count(k, 1)) return nulls ? -1 : 0;
+    return 1;
 }
 
 Oid ArrayTypeOf(Oid element) {

@@ -296,3 +296,17 @@ TEST(Parser, BulkCollectAndForall) {
               "(+ (+ (call sql%bulk_rowcount 3) (call sql%bulk_exceptions 1).error_code) sql%bulk_exceptions.count)");
     EXPECT_THROW(D("BEGIN FORALL i IN 1 .. 2 SELECT 1 INTO x FROM t; END;"), SyntaxError);
 }
+
+TEST(Parser, ElementsAsIntoTargets) {
+    auto body = ParseBody("BEGIN SELECT a, b INTO t(i + 1), r(k).f FROM x; FETCH c INTO t(j), u; END;");
+    const auto &sql = plpolar::ast::Cast<plpolar::ast::SqlStmt>(*body.block->body.at(0));
+    ASSERT_EQ(sql.into.size(), 2u);
+    EXPECT_EQ(sql.into[0].subscript, "i + 1");
+    EXPECT_EQ(sql.into[1].subscript, "k");
+    EXPECT_EQ(sql.into[1].fields, std::vector<std::string>{"f"});
+    EXPECT_EQ(sql.text, "SELECT a, b FROM x");
+    const auto &fetch = plpolar::ast::Cast<plpolar::ast::FetchStmt>(*body.block->body.at(1));
+    ASSERT_EQ(fetch.into.size(), 2u);
+    EXPECT_EQ(fetch.into[0].subscript, "j");
+    EXPECT_TRUE(fetch.into[1].subscript.empty());
+}

@@ -283,6 +283,9 @@ enum class SqlVerb { Select, Insert, Update, Delete, Merge, With };
 struct Target {
     NameChain name;
     SourceLoc loc;
+    // INTO c(i) / c(i).f: the subscript as written (PL), then the fields.
+    std::string subscript;
+    std::vector<std::string> fields;
 };
 
 struct SqlStmt : Stmt {
@@ -352,6 +355,7 @@ struct ExecuteImmediateStmt : Stmt {
     std::vector<Target> into;
     std::vector<BindArg> using_args;
     std::vector<Target> returning_into;
+    bool bulk = false;  // BULK COLLECT INTO (of the INTO or the RETURNING list)
 };
 
 // What a call statement calls; the compiler decides.

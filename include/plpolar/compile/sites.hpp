@@ -145,6 +145,8 @@ struct PackageRefSite : ast::Annotation {
     InstanceCache last;  // the instance last used
 };
 
+struct CollectionSite;
+
 struct TargetSite {
     int slot = -1;
     // A package variable of another unit (slot is -1 then).
@@ -156,6 +158,9 @@ struct TargetSite {
     // BULK COLLECT INTO: the collection's element type (a record's fields
     // in its `fields`).
     std::unique_ptr<CastSite> element;
+    // INTO c(i) / c(i).f: the element to store (its subscript owned here).
+    std::unique_ptr<CollectionSite> collection;
+    ast::ExprPtr subscript;
 };
 
 struct SqlSite : ast::Annotation {
@@ -194,7 +199,28 @@ protected:
 
 // Assignment targets and RETURN carry a cast to the target type.
 // What a use of a collection does (c(i), c.COUNT, c.EXTEND(n), t(a, b)).
-enum class CollectionOp { Element, Construct, Count, First, Last, Limit, Next, Prior, Exists, Extend, Trim, Delete };
+enum class CollectionOp {
+    Element,
+    Construct,
+    Count,
+    First,
+    Last,
+    Limit,
+    Next,
+    Prior,
+    Exists,
+    Extend,
+    Trim,
+    Delete,
+    // Nested tables as multisets: args are the operands (slot is -1).
+    Multiset,     // a MULTISET UNION | INTERSECT | EXCEPT [ALL | DISTINCT] b (`multiset`)
+    SetOf,        // SET(a)
+    Cardinality,  // CARDINALITY(a)
+    IsEmpty,      // a IS EMPTY
+    MemberOf,     // x MEMBER OF a
+    Submultiset,  // a SUBMULTISET OF b
+    AsArray,      // the elements as a PostgreSQL array (TABLE(c) in embedded SQL)
+};
 
 // A collection's element, method or constructor, in an expression, a call
 // statement or an assignment's target.
@@ -213,6 +239,7 @@ struct CollectionSite : ast::Annotation {
     std::unique_ptr<FastExpr> fast_key;
     std::vector<std::string> fields;       // c(i).f.g
     std::unique_ptr<CastSite> field_cast;  // c(i).f := x
+    pg::MultisetOp multiset = pg::MultisetOp::Union;
 };
 
 // FORALL: its bounds and, for INDICES OF / VALUES OF, the collection.

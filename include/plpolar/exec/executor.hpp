@@ -192,9 +192,13 @@ private:
     // collections (collections.cpp)
     pg::Value EvalCollection(compile::CollectionSite &site);
     pg::Value ConstructCollection(compile::CollectionSite &site);
+    // MULTISET operators, SET, CARDINALITY, IS EMPTY, MEMBER OF, SUBMULTISET.
+    pg::Value EvalMultiset(compile::CollectionSite &site);
     // A subscript converted to the collection's key type; NULL is VALUE_ERROR.
     pg::Value CollectionKey(compile::CollectionSite &site, const ast::Expr &arg, bool *isnull = nullptr);
     void StoreElement(compile::StoreSite &site, const pg::Value &value);
+    // c(i) := value (c(i).f := value with site.fields), `cast` to the element type.
+    void StoreElementAt(compile::CollectionSite &site, compile::CastSite &cast, const pg::Value &value);
     // BULK COLLECT INTO: rows `result` holds into new collections for the
     // targets (one per column, or one of records), replacing their values.
     void BulkAssign(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result);

@@ -46,6 +46,18 @@ std::string CollectionText(Datum d);
 // Moves an expanded collection's memory under `parent` (a collection built
 // in statement memory becomes a variable's without a copy).
 void MoveCollection(Datum d, MemoryContext parent);
+// Nested tables as multisets (Oracle's MULTISET operators, SET, =, MEMBER
+// OF, SUBMULTISET OF): elements compared with their type's equality (and
+// hashed with its hash function when it has one); NULL elements are equal
+// to each other here. New collections in the current memory context.
+enum class MultisetOp { Union, UnionDistinct, Intersect, IntersectDistinct, Except, ExceptDistinct };
+Datum MultisetCombine(MultisetOp op, Datum a, Datum b);
+Datum MultisetSet(Datum a);  // SET(a): its distinct elements
+// Three-valued results: 1 true, 0 false, -1 NULL (a NULL element decides).
+int MultisetEqual(Datum a, Datum b);
+int MultisetMember(const Value &x, Datum c);
+int MultisetSubmultiset(Datum a, Datum b);
+
 // The array type of `element` (InvalidOid: it has none).
 Oid ArrayTypeOf(Oid element);
 // A one-dimensional array of `values` (of type `element`, NULLs allowed),

@@ -132,9 +132,33 @@ ast::ExprPtr Transformer::TransformExpr(P::ExprContext *ctx) {
                 result = std::move(in);
                 break;
             }
-            case P::K_IS:
-                result = std::make_unique<ast::IsNullExpr>(Loc(op), std::move(result), node->children.size() == 4);
+            case P::K_IS: {
+                const bool negated_is = node->children.size() == 4;
+                if (OperatorAt(node, node->children.size() - 1)->getType() == P::K_EMPTY) {
+                    // c IS [NOT] EMPTY: plpolar$is_empty(c), negated by NOT.
+                    auto call = std::make_unique<ast::CallExpr>(Loc(op), ast::NameChain{"plpolar$is_empty"});
+                    call->has_parens = true;
+                    call->args.push_back(ast::CallArg{std::string(), std::move(result)});
+                    result = std::move(call);
+                    if (negated_is) result = std::make_unique<ast::NotExpr>(Loc(op), std::move(result));
+                    break;
+                }
+                result = std::make_unique<ast::IsNullExpr>(Loc(op), std::move(result), negated_is);
                 break;
+            }
+            case P::K_MEMBER:
+            case P::K_SUBMULTISET: {
+                // x [NOT] MEMBER [OF] c, a [NOT] SUBMULTISET [OF] b
+                auto call = std::make_unique<ast::CallExpr>(
+                    Loc(op),
+                    ast::NameChain{op->getType() == P::K_MEMBER ? "plpolar$member_of" : "plpolar$submultiset"});
+                call->has_parens = true;
+                call->args.push_back(ast::CallArg{std::string(), std::move(result)});
+                call->args.push_back(ast::CallArg{std::string(), TransformArith(arith(node->children.size() - 1))});
+                result = std::move(call);
+                if (negated) result = std::make_unique<ast::NotExpr>(Loc(op), std::move(result));
+                break;
+            }
             default: {
                 ast::BinaryOp bop = ast::BinaryOp::Or;
                 switch (op->getType()) {
@@ -162,7 +186,11 @@ ast::ExprPtr Transformer::TransformExpr(P::ExprContext *ctx) {
 ast::ExprPtr Transformer::TransformArith(P::Arith_exprContext *ctx) {
     std::vector<P::Arith_exprContext *> spine;
     P::Arith_exprContext *bottom = ctx;
-    while (bottom->children.size() == 3) {
+    auto multiset = [](P::Arith_exprContext *c) {
+        return c->children.size() >= 4 && dynamic_cast<antlr4::tree::TerminalNode *>(c->children[1]) != nullptr &&
+               OperatorAt(c, 1)->getType() == P::K_MULTISET;
+    };
+    while (bottom->children.size() == 3 || multiset(bottom)) {
         spine.push_back(bottom);
         bottom = static_cast<P::Arith_exprContext *>(bottom->children[0]);
     }
@@ -189,6 +217,23 @@ ast::ExprPtr Transformer::TransformArith(P::Arith_exprContext *ctx) {
     for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
         P::Arith_exprContext *node = *it;
         antlr4::Token *op = OperatorAt(node, 1);
+        if (op->getType() == P::K_MULTISET) {
+            // a MULTISET UNION | INTERSECT | EXCEPT [ALL | DISTINCT] b
+            std::string name = "plpolar$multiset_";
+            switch (OperatorAt(node, 2)->getType()) {
+                case P::K_UNION: name += "union"; break;
+                case P::K_INTERSECT: name += "intersect"; break;
+                default: name += "except"; break;
+            }
+            if (node->children.size() == 5 && OperatorAt(node, 3)->getType() == P::K_DISTINCT) name += "_distinct";
+            auto call = std::make_unique<ast::CallExpr>(Loc(op), ast::NameChain{name});
+            call->has_parens = true;
+            call->args.push_back(ast::CallArg{std::string(), std::move(result)});
+            call->args.push_back(ast::CallArg{std::string(), TransformArith(static_cast<P::Arith_exprContext *>(
+                                                                 node->children[node->children.size() - 1]))});
+            result = std::move(call);
+            continue;
+        }
         if (op->getType() == P::TYPECAST) {
             result = std::make_unique<ast::CastExpr>(
                 Loc(op), std::move(result), TransformTypeName(static_cast<P::Type_nameContext *>(node->children[2])));

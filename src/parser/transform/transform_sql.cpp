@@ -27,8 +27,8 @@ bool IsNameToken(antlr4::Token *t) {
 }  // namespace
 
 // Reads "name[.name]..., name" starting at tokens[i]; returns the index after.
-static size_t ReadTargets(const std::vector<antlr4::Token *> &tokens, size_t i, antlr4::Token *anchor,
-                          std::vector<ast::Target> &out) {
+static size_t ReadTargets(const Transformer &self, const std::vector<antlr4::Token *> &tokens, size_t i,
+                          antlr4::Token *anchor, std::vector<ast::Target> &out) {
     while (true) {
         if (i >= tokens.size() || !IsNameToken(tokens[i])) {
             ast::SourceLoc loc = Transformer::Loc(i < tokens.size() ? tokens[i] : anchor);
@@ -41,6 +41,25 @@ static size_t ReadTargets(const std::vector<antlr4::Token *> &tokens, size_t i, 
         while (i + 1 < tokens.size() && tokens[i]->getType() == P::DOT && IsNameToken(tokens[i + 1])) {
             target.name.push_back(FoldIdentifier(tokens[i + 1]->getText()));
             i += 2;
+        }
+        // c(i) / c(i).f: a collection's element (the compiler checks).
+        if (i < tokens.size() && tokens[i]->getType() == P::LPAREN) {
+            size_t open = i;
+            int depth = 0;
+            for (; i < tokens.size(); ++i) {
+                if (tokens[i]->getType() == P::LPAREN) ++depth;
+                if (tokens[i]->getType() == P::RPAREN && --depth == 0) break;
+            }
+            if (i >= tokens.size() || i == open + 1) {
+                ast::SourceLoc loc = Transformer::Loc(tokens[open]);
+                throw SyntaxError("expected a subscript after \"(\" in an INTO target", loc.line, loc.column);
+            }
+            target.subscript = self.TextBetween(tokens[open + 1], tokens[i - 1]);
+            ++i;
+            while (i + 1 < tokens.size() && tokens[i]->getType() == P::DOT && IsNameToken(tokens[i + 1])) {
+                target.fields.push_back(FoldIdentifier(tokens[i + 1]->getText()));
+                i += 2;
+            }
         }
         out.push_back(std::move(target));
         if (i < tokens.size() && tokens[i]->getType() == P::COMMA) {
@@ -124,7 +143,7 @@ ast::StmtPtr Transformer::TransformSql(P::Sql_stmtContext *ctx) {
         if (node->row_record.empty()) node->text = TextBetween(tokens.front(), tokens.back());
         return node;
     }
-    size_t i = ReadTargets(tokens, into_at + 1, tokens[into_at], node->into);
+    size_t i = ReadTargets(*this, tokens, into_at + 1, tokens[into_at], node->into);
     const size_t cut = node->bulk ? into_at - 2 : into_at;
     if (node->row_record.empty()) {
         std::string text = TextBetween(tokens.front(), tokens[cut - 1]);
@@ -174,9 +193,15 @@ ast::StmtPtr Transformer::TransformOpen(P::Open_stmtContext *ctx) {
 
 ast::StmtPtr Transformer::TransformFetch(P::Fetch_stmtContext *ctx) {
     auto node = std::make_unique<ast::FetchStmt>(Loc(ctx));
-    auto names = ctx->name_chain();
-    node->cursor = TransformNameChain(names[0]);
-    for (size_t i = 1; i < names.size(); ++i) node->into.push_back(TransformTarget(names[i]));
+    node->cursor = TransformNameChain(ctx->name_chain());
+    for (auto *t : ctx->fetch_target()) {
+        ast::Target target = TransformTarget(t->name_chain());
+        if (t->expr() != nullptr) {
+            target.subscript = TextBetween(t->expr()->getStart(), t->expr()->getStop());
+            for (auto *f : t->identifier()) target.fields.push_back(TransformIdentifier(f));
+        }
+        node->into.push_back(std::move(target));
+    }
     node->bulk = ctx->K_BULK() != nullptr;
     if (ctx->K_LIMIT() != nullptr) node->limit = TransformExpr(ctx->expr());
     return node;
@@ -191,6 +216,7 @@ ast::StmtPtr Transformer::TransformExecuteImmediate(P::Execute_immediate_stmtCon
         if (auto *term = dynamic_cast<antlr4::tree::TerminalNode *>(child)) {
             int type = term->getSymbol()->getType();
             if (type == P::K_RETURNING || type == P::K_RETURN) returning = true;
+            if (type == P::K_BULK) node->bulk = true;
         } else if (auto *name = dynamic_cast<P::Name_chainContext *>(child)) {
             (returning ? node->returning_into : node->into).push_back(TransformTarget(name));
         } else if (auto *u = dynamic_cast<P::Using_argContext *>(child)) {

@@ -50,14 +50,14 @@ public:
 
     static ast::SourceLoc Loc(antlr4::Token *token);
     static ast::SourceLoc Loc(antlr4::ParserRuleContext *ctx) { return Loc(ctx->getStart()); }
+    // Source text between two tokens, inclusive, exactly as written.
+    std::string TextBetween(antlr4::Token *first, antlr4::Token *last) const;
 
 private:
     ast::ExprPtr TransformArith(PlPolarParser::Arith_exprContext *ctx);
     ast::ExprPtr TransformPrimary(PlPolarParser::PrimaryContext *ctx);
     ast::ExprPtr TransformLiteral(PlPolarParser::LiteralContext *ctx);
 
-    // Source text between two tokens, inclusive, exactly as written.
-    std::string TextBetween(antlr4::Token *first, antlr4::Token *last) const;
     void CheckEndLabel(const std::string &expected, PlPolarParser::IdentifierContext *end);
 
     // Expression depth so far: a left-deep chain of N operators nests N
