@@ -625,5 +625,40 @@ BEGIN
 END $$;
 DROP TABLE coll_emp4;
 
+-- 17. Another unit uses a package's collections element-wise, in place:
+-- pkg.c(i) reads and writes, pkg.c.method, pkg.c(i) in embedded SQL.
+SELECT plpolar.exec($$
+CREATE OR REPLACE PACKAGE coll_state AS
+  TYPE name_tab IS TABLE OF VARCHAR2(20) INDEX BY PLS_INTEGER;
+  TYPE num_tab IS TABLE OF NUMBER;
+  names name_tab;
+  nums num_tab := num_tab(1, 2, 3);
+  empty_nums num_tab;
+END coll_state;
+/
+$$);
+DO LANGUAGE plpolar $$
+BEGIN
+  coll_state.names(1) := 'one';
+  coll_state.names(2) := 'two';
+  coll_state.nums.EXTEND;
+  coll_state.nums(coll_state.nums.LAST) := 40;
+  coll_state.nums.DELETE(1);
+  DBMS_OUTPUT.PUT_LINE(coll_state.names(2) || ' ' || coll_state.names.COUNT || ' ' || coll_state.nums.COUNT || ' '
+                       || coll_state.nums(4) || ' ' || CASE WHEN coll_state.nums.EXISTS(1) THEN 'y' ELSE 'n' END);
+  BEGIN
+    coll_state.empty_nums.EXTEND;
+  EXCEPTION WHEN COLLECTION_IS_NULL THEN DBMS_OUTPUT.PUT_LINE('package collection is null: ' || SQLCODE);
+  END;
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE n NUMBER;
+BEGIN
+  DBMS_OUTPUT.PUT_LINE('next call: ' || coll_state.names.COUNT || ' ' || coll_state.names(1) || ', first '
+                       || coll_state.nums.FIRST);
+  SELECT count(*) INTO n FROM generate_series(1, 10) g WHERE g = coll_state.nums(2);
+  DBMS_OUTPUT.PUT_LINE('in SQL ' || n);
+END $$;
+
 DROP FUNCTION coll_churn(int);
 DROP TABLE coll_emp;

@@ -10,7 +10,7 @@ void Compiler::CompileAssign(ast::AssignStmt &s, const Scope &scope) {
     if (CompileElementTarget(s, scope, *site)) {
         CompileOwn(*s.value, scope, s);
         site->target.slot = s.slot;
-        site->cast.target = fn_.variables[static_cast<size_t>(s.slot)].collection->shape.element;
+        site->cast.target = site->element->type->shape.element;
         s.annotation = std::move(site);
         return;
     }

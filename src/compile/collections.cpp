@@ -238,6 +238,18 @@ bool Compiler::CompileCollectionUse(const ast::NameChain &name, std::vector<ast:
             return true;
         }
     }
+    if (name.size() >= 2) {
+        // pkg.c(i), pkg.c.method: another unit's package collection.
+        std::unique_ptr<CollectionSite> site = PackageCollection(name, has_parens, loc, statement, &list);
+        if (site != nullptr) {
+            for (auto &a : list) {
+                CompileExpr(*a.value, scope);
+                site->args.push_back(a.value.get());
+            }
+            *out = std::move(site);
+            return true;
+        }
+    }
     if (!has_parens || statement) return false;
     // t(a, b): a constructor.
     const CollectionType *type = FindCollectionType(name, scope);
@@ -290,6 +302,19 @@ void Compiler::MakeBulkTargets(std::vector<TargetSite> &targets, const std::vect
 bool Compiler::CompileElementTarget(ast::AssignStmt &s, const Scope &scope, StoreSite &store) {
     if (!s.subscript) return false;
     int slot = LookupName(fn_, scope, s.target);
+    if (slot < 0 && s.target.size() >= 2) {
+        // pkg.c(i) := x: another package's collection, in place.
+        std::vector<ast::CallArg> one(1);
+        std::unique_ptr<CollectionSite> site = PackageCollection(s.target, true, s.loc, false, &one);
+        if (site != nullptr) {
+            CompileExpr(*s.subscript, scope);
+            site->args.push_back(s.subscript.get());
+            site->fields = s.element_fields;
+            if (!site->fields.empty()) site->field_cast = MakeCast(pg::TypeInfo{});
+            store.element = std::move(site);
+            return true;
+        }
+    }
     if (slot < 0 || !fn_.variables[static_cast<size_t>(slot)].IsCollection())
         Error(s.loc, "\"" + ast::JoinName(s.target) + "\" is not a collection variable: it cannot take a subscript");
     const Variable &v = fn_.variables[static_cast<size_t>(slot)];
@@ -433,12 +458,14 @@ std::string Compiler::BindCollectionElements(const std::string &sql, const Scope
             i = j;
             continue;
         }
-        bool element = slot >= 0 && parens && fn_.variables[static_cast<size_t>(slot)].IsCollection();
+        bool element = parens && ((slot >= 0 && fn_.variables[static_cast<size_t>(slot)].IsCollection()) ||
+                                  (slot < 0 && IsPackageCollection(chain)));
         bool method = false;
         if (!element && chain.size() >= 2 && slot < 0) {
             ast::NameChain head(chain.begin(), chain.end() - 1);
             int cslot = LookupName(fn_, scope, head);
-            method = cslot >= 0 && fn_.variables[static_cast<size_t>(cslot)].IsCollection() &&
+            method = ((cslot >= 0 && fn_.variables[static_cast<size_t>(cslot)].IsCollection()) ||
+                      (cslot < 0 && IsPackageCollection(head))) &&
                      FindMethod(chain.back()) != nullptr && !FindMethod(chain.back())->statement;
         }
         if (!element && !method) {
@@ -960,6 +987,76 @@ bool Compiler::BindTableOf(const std::string &inner, const Scope &scope, std::st
                       : "(SELECT * FROM pg_catalog.unnest(\"" + name + "\") AS plpolar$t(column_value))";
     out->push_back(SqlSite::Element{hidden, std::move(call), MakeCast(pg::TypeFromOid(array, -1))});
     return true;
+}
+
+}  // namespace plpolar::compile
+
+namespace plpolar::compile {
+
+bool Compiler::IsPackageCollection(const ast::NameChain &variable) const {
+    if (variable.size() < 2 || variable.size() > 3) return false;
+    for (size_t at = 0; at + 1 < variable.size() && at < 2; ++at) {
+        if ((fn_.package && variable[at] == fn_.info.name) || !IsPackage(variable[at])) continue;
+        std::shared_ptr<PackageUnit> unit = SpecUnit(variable[at]);
+        if (unit == nullptr || !unit->IsPublic(variable[at + 1]) || at + 2 != variable.size()) continue;
+        int slot = unit->scope->Find(variable[at + 1]);
+        if (slot >= 0 && unit->fn->variables[static_cast<size_t>(slot)].IsCollection()) return true;
+    }
+    return false;
+}
+
+std::unique_ptr<CollectionSite> Compiler::PackageCollection(const ast::NameChain &name, bool has_parens,
+                                                            const ast::SourceLoc &loc, bool statement,
+                                                            const std::vector<ast::CallArg> *args) {
+    // pkg.c(i) or pkg.c.method (also schema.pkg.c...): a public collection
+    // variable of a package other than this unit.
+    const bool element = has_parens && (name.size() == 2 || name.size() == 3) && FindMethod(name.back()) == nullptr;
+    ast::NameChain variable = element ? name : ast::NameChain(name.begin(), name.end() - 1);
+    if (!IsPackageCollection(variable)) return nullptr;
+    PackageItem item;
+    current_loc_ = loc;
+    if (!FindPackageItem(variable, &item) || !item.rest.empty()) return nullptr;
+    const bool store = element ? statement : FindMethod(name.back())->statement;
+    std::unique_ptr<PackageRefSite> ref = PackageVariable(item, loc, store);
+    if (ref == nullptr) return nullptr;
+    pg::TypeInfo t = ImportCollectionType(*item.unit->fn, ref->type);
+    const CollectionType &type = *fn_.collection_types[static_cast<size_t>(t.typmod)];
+    const std::string shown = ast::JoinName(variable);
+    auto site = std::make_unique<CollectionSite>();
+    site->type = &type;
+    site->name = shown;
+    pg::TypeInfo key = type.shape.string_keys
+                           ? pg::TypeFromOid(fn_.varchar2_oid != InvalidOid ? fn_.varchar2_oid : TEXTOID, -1)
+                           : pg::TypeFromOid(INT4OID, -1);
+    key.char_limit = type.shape.string_keys ? type.key_limit : -1;
+    site->key = MakeCast(key);
+    site->element = MakeCast(type.shape.element);
+    site->count = MakeCast(pg::TypeFromOid(INT8OID, -1));
+    site->package = std::move(ref);
+    const size_t nargs = args != nullptr ? args->size() : 0;
+    if (element) {
+        if (statement) Error(loc, "\"" + shown + "\" is a collection, not a procedure");
+        if (nargs != 1) Error(loc, "a subscript of collection \"" + shown + "\" is one value (c(i))");
+        site->op = CollectionOp::Element;
+        return site;
+    }
+    const Method *m = FindMethod(name.back());
+    const std::string method = UpperName(name.back());
+    if (m->statement != statement)
+        Error(loc,
+              method + (m->statement ? " is a procedure: call it as a statement" : " is a function, not a procedure"),
+              ERRCODE_WRONG_OBJECT_TYPE);
+    if (nargs < m->min_args || nargs > m->max_args)
+        Error(loc, "PLS-00306: wrong number or types of arguments in call to '" + method + "'",
+              ERRCODE_UNDEFINED_FUNCTION);
+    if ((m->op == CollectionOp::Extend || m->op == CollectionOp::Trim) &&
+        type.shape.kind == types::CollectionKind::Associative)
+        Error(loc,
+              "PLS-00306: wrong number or types of arguments in call to '" + method +
+                  "': an associative array has no " + method,
+              ERRCODE_UNDEFINED_FUNCTION);
+    site->op = m->op;
+    return site;
 }
 
 }  // namespace plpolar::compile

@@ -221,6 +221,15 @@ private:
     // replacement text (a subquery over unnest of a hidden array) in *text.
     bool BindTableOf(const std::string &inner, const Scope &scope, std::string *text,
                      std::vector<SqlSite::Element> *out);
+    // Whether `variable` (pkg.c, schema.pkg.c) is a public collection
+    // variable of another package.
+    bool IsPackageCollection(const ast::NameChain &variable) const;
+    // pkg.c(i) (has_parens, an element) or pkg.c.method: another package's
+    // public collection variable; null if `name` is none. The arguments are
+    // checked, not compiled.
+    std::unique_ptr<CollectionSite> PackageCollection(const ast::NameChain &name, bool has_parens,
+                                                      const ast::SourceLoc &loc, bool statement,
+                                                      const std::vector<ast::CallArg> *args);
     // c(i) := x / c(i).f := x: the element into store.element.
     bool CompileElementTarget(ast::AssignStmt &s, const Scope &scope, StoreSite &store);
     // The SUBTYPE constraint a declared type carries (none for other types).

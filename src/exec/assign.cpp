@@ -276,7 +276,7 @@ Flow Executor::ExecAssign(const ast::AssignStmt &s) {
         auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
         compile::CollectionSite &element = *site.element;
         // c(i) := n on integers, when nothing unusual happens: natively.
-        const pg::Value &c = slots_[static_cast<size_t>(element.slot)];
+        const pg::Value &c = CollectionSlot(element);
         if (element.fast_key && s.value->fast && !c.isnull && site.cast.target.oid == INT4OID) {
             int32 k = 0, v = 0;
             if (EvalFast(*element.fast_key, &k) == FastResult::Value &&

@@ -4,6 +4,7 @@
 // SUBSCRIPT_BEYOND_COUNT / SUBSCRIPT_OUTSIDE_LIMIT, NO_DATA_FOUND for a
 // missing element, VALUE_ERROR for a NULL or unconvertible subscript.
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/exec/package_instance.hpp"
 #include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
@@ -156,10 +157,15 @@ pg::Value Executor::EvalMultiset(compile::CollectionSite &site) {
     return pg::Value::Null(VOIDOID);
 }
 
+const pg::Value &Executor::CollectionSlot(compile::CollectionSite &site) {
+    if (site.package != nullptr) return InstanceFor(*site.package).executor().PackageValue(site.package->slot);
+    return slots_[static_cast<size_t>(site.slot)];
+}
+
 pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
     if (site.op == Op::Construct) return ConstructCollection(site);
-    if (site.slot < 0) return EvalMultiset(site);
-    const pg::Value &var = slots_[static_cast<size_t>(site.slot)];
+    if (site.slot < 0 && site.package == nullptr) return EvalMultiset(site);
+    const pg::Value &var = CollectionSlot(site);
     if (var.isnull) {
         // EXISTS is the one method an atomically null collection answers.
         if (site.op == Op::Exists) return pg::Value::Of(BoolGetDatum(false), BOOLOID);
@@ -319,7 +325,7 @@ void Executor::StoreElement(compile::StoreSite &store, const pg::Value &value) {
 
 void Executor::StoreElementAt(compile::CollectionSite &site, compile::CastSite &cast, const pg::Value &value) {
     const compile::CollectionType &type = *site.type;
-    const pg::Value &var = slots_[static_cast<size_t>(site.slot)];
+    const pg::Value &var = CollectionSlot(site);
     if (var.isnull) CollectionIsNull(site.name);
     pg::CollectionRef c(var.datum);
     pg::Value k = CollectionKey(site, *site.args[0], nullptr);

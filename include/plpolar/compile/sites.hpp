@@ -240,6 +240,9 @@ struct CollectionSite : ast::Annotation {
     std::vector<std::string> fields;       // c(i).f.g
     std::unique_ptr<CastSite> field_cast;  // c(i).f := x
     pg::MultisetOp multiset = pg::MultisetOp::Union;
+    // Another unit's package collection (pkg.c(i), pkg.c.COUNT): read and
+    // changed in place in the package's state (slot is -1 then).
+    std::unique_ptr<PackageRefSite> package;
 };
 
 // FORALL: its bounds and, for INDICES OF / VALUES OF, the collection.

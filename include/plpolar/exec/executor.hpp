@@ -191,6 +191,9 @@ private:
 
     // collections (collections.cpp)
     pg::Value EvalCollection(compile::CollectionSite &site);
+    // The variable a collection site works on: this unit's slot or another
+    // package's, in place.
+    const pg::Value &CollectionSlot(compile::CollectionSite &site);
     pg::Value ConstructCollection(compile::CollectionSite &site);
     // MULTISET operators, SET, CARDINALITY, IS EMPTY, MEMBER OF, SUBMULTISET.
     pg::Value EvalMultiset(compile::CollectionSite &site);
