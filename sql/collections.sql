@@ -110,6 +110,9 @@ BEGIN
   EXCEPTION WHEN COLLECTION_IS_NULL THEN DBMS_OUTPUT.PUT_LINE('assign: ' || SQLCODE); END;
   BEGIN a := arr(1, 2, 3);
   EXCEPTION WHEN SUBSCRIPT_OUTSIDE_LIMIT THEN DBMS_OUTPUT.PUT_LINE('constructor past the limit: ' || SQLCODE); END;
+  -- a size the server cannot promise is Oracle's STORAGE_ERROR, before any allocation
+  BEGIN n.EXTEND(100000000);
+  EXCEPTION WHEN STORAGE_ERROR THEN DBMS_OUTPUT.PUT_LINE('too big: ' || SQLCODE || ' ' || SQLERRM); END;
   -- OTHERS catches them too, and an unhandled one reaches the caller
   BEGIN z.DELETE;
   EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('others: ' || SQLCODE); END;

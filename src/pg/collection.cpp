@@ -324,6 +324,9 @@ Expanded *Clone(Expanded *src, MemoryContext parent) {
         case types::CollectionError::OutsideLimit:
             Raise(kSubscriptOutsideLimit, "ORA-06532: Subscript outside of limit");
         case types::CollectionError::NoData: Raise(ERRCODE_NO_DATA_FOUND, "ORA-01403: no data found");
+        case types::CollectionError::Storage:
+            Raise(ERRCODE_PROGRAM_LIMIT_EXCEEDED, "ORA-06500: PL/SQL: storage error",
+                  "A nested table or varray holds at most " + std::to_string(types::kMaxDense) + " slots.");
         case types::CollectionError::None: break;
     }
     Raise(ERRCODE_INTERNAL_ERROR, "collection error without a cause");

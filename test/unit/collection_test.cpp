@@ -200,3 +200,16 @@ TEST(Collection, AssociativeWindowAtTheIntegerLimits) {
     EXPECT_EQ(*c.Next(INT32_MIN), INT32_MIN + 1);
     EXPECT_EQ(c.Count(), 3);
 }
+
+TEST(Collection, DenseSizeIsBounded) {
+    Collection<> c(CollectionKind::Nested, false, 0, Release);
+    int32_t first = 0;
+    EXPECT_EQ(c.Extend(plpolar::types::kMaxDense + 1, &first), CollectionError::Storage);
+    EXPECT_EQ(c.Count(), 0);
+    // An associative array past the bound keeps its elements in the map.
+    Collection<> a(CollectionKind::Associative, false, 0, Release);
+    Put(a, 1, 1);
+    Put(a, static_cast<int32_t>(plpolar::types::kMaxDense / 2) + 10, 2);
+    EXPECT_EQ(a.Count(), 2);
+    EXPECT_EQ(*a.Last(), static_cast<int32_t>(plpolar::types::kMaxDense / 2) + 10);
+}

@@ -27,7 +27,15 @@ enum class CollectionError : uint8_t {
     BeyondCount,   // SUBSCRIPT_BEYOND_COUNT, ORA-06533
     OutsideLimit,  // SUBSCRIPT_OUTSIDE_LIMIT, ORA-06532
     NoData,        // NO_DATA_FOUND: a deleted or missing element
+    Storage,       // STORAGE_ERROR, ORA-06500: more slots than kMaxDense at once
 };
+
+// The most slots a nested table, varray or dense associative array holds
+// in its vector (16 bytes each: 1 GiB): one EXTEND(n) cannot ask the
+// allocator for more, which the kernel might grant lazily and then
+// reclaim by killing the server. Sparse associative arrays are not bound
+// by it (a node per element, each allocation checked).
+constexpr int64_t kMaxDense = int64_t{1} << 26;
 
 struct CollectionElement {
     uintptr_t datum = 0;
@@ -259,6 +267,7 @@ public:
         int64_t size = Size();
         if (kind_ == CollectionKind::Varray && size + n > limit_) return CollectionError::OutsideLimit;
         if (size + n > INT32_MAX) return CollectionError::OutsideLimit;
+        if (size + n > kMaxDense) return CollectionError::Storage;
         *first = static_cast<int32_t>(size + 1);
         dense_.resize(static_cast<size_t>(size + n), Slot{Element(), true});
         count_ += static_cast<int32_t>(n);
@@ -340,7 +349,8 @@ private:
         int64_t off = static_cast<int64_t>(k) - base_;
         if (off < 0 || off >= size) {
             int64_t need = off < 0 ? size - off : off + 1;
-            if (need > 4 * (static_cast<int64_t>(count_) + 1) + static_cast<int64_t>(kWindowSlack)) {
+            if (need > 4 * (static_cast<int64_t>(count_) + 1) + static_cast<int64_t>(kWindowSlack) ||
+                2 * need > kMaxDense) {
                 ToMap();
                 return nullptr;
             }
