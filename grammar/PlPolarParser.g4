@@ -303,9 +303,9 @@ close_stmt
 
 execute_immediate_stmt
     : K_EXECUTE K_IMMEDIATE expr
-      ((K_BULK K_COLLECT)? K_INTO name_chain (COMMA name_chain)*)?
+      ((K_BULK K_COLLECT)? K_INTO fetch_target (COMMA fetch_target)*)?
       (K_USING using_arg (COMMA using_arg)*)?
-      ((K_RETURNING | K_RETURN) (K_BULK K_COLLECT)? K_INTO name_chain (COMMA name_chain)*)?
+      ((K_RETURNING | K_RETURN) (K_BULK K_COLLECT)? K_INTO fetch_target (COMMA fetch_target)*)?
     ;
 
 using_arg

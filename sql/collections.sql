@@ -563,7 +563,7 @@ BEGIN
 END $$;
 DROP TABLE coll_emp2;
 
--- 15. Elements and their fields as INTO targets (SELECT, FETCH).
+-- 15. Elements and their fields as INTO targets (SELECT, FETCH, EXECUTE IMMEDIATE).
 CREATE TABLE coll_emp3 (id int, name text, sal numeric);
 INSERT INTO coll_emp3 VALUES (1, 'ann', 100), (2, 'bob', 200);
 DO LANGUAGE plpolar $$
@@ -595,6 +595,11 @@ BEGIN
     SELECT 1 INTO n(5) FROM coll_emp3 WHERE id = 1;
   EXCEPTION WHEN SUBSCRIPT_BEYOND_COUNT THEN DBMS_OUTPUT.PUT_LINE('beyond: ' || SQLCODE);
   END;
+  EXECUTE IMMEDIATE 'SELECT name FROM coll_emp3 WHERE id = :1' INTO names(7) USING 1;
+  EXECUTE IMMEDIATE 'SELECT * FROM coll_emp3 WHERE id = 2' INTO e(3);
+  EXECUTE IMMEDIATE 'SELECT name FROM coll_emp3 WHERE id = 2' INTO e(4).name;
+  EXECUTE IMMEDIATE 'UPDATE coll_emp3 SET sal = sal WHERE id = 1 RETURNING name INTO :x' RETURNING INTO names(8);
+  DBMS_OUTPUT.PUT_LINE('dynamic: ' || names(7) || ' ' || e(3).name || ' ' || e(4).name || ' ' || names(8));
 END $$;
 DO LANGUAGE plpolar $$
 DECLARE x NUMBER;

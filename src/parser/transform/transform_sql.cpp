@@ -160,6 +160,15 @@ std::string Transformer::TransformQuery(P::Query_textContext *ctx) {
     return TextBetween(ctx->getStart(), ctx->getStop());
 }
 
+ast::Target Transformer::TransformFetchTarget(P::Fetch_targetContext *ctx) {
+    ast::Target target = TransformTarget(ctx->name_chain());
+    if (ctx->expr() != nullptr) {
+        target.subscript = TextBetween(ctx->expr()->getStart(), ctx->expr()->getStop());
+        for (auto *f : ctx->identifier()) target.fields.push_back(TransformIdentifier(f));
+    }
+    return target;
+}
+
 ast::Target Transformer::TransformTarget(P::Name_chainContext *ctx) {
     ast::Target t;
     t.name = TransformNameChain(ctx);
@@ -194,14 +203,7 @@ ast::StmtPtr Transformer::TransformOpen(P::Open_stmtContext *ctx) {
 ast::StmtPtr Transformer::TransformFetch(P::Fetch_stmtContext *ctx) {
     auto node = std::make_unique<ast::FetchStmt>(Loc(ctx));
     node->cursor = TransformNameChain(ctx->name_chain());
-    for (auto *t : ctx->fetch_target()) {
-        ast::Target target = TransformTarget(t->name_chain());
-        if (t->expr() != nullptr) {
-            target.subscript = TextBetween(t->expr()->getStart(), t->expr()->getStop());
-            for (auto *f : t->identifier()) target.fields.push_back(TransformIdentifier(f));
-        }
-        node->into.push_back(std::move(target));
-    }
+    for (auto *t : ctx->fetch_target()) node->into.push_back(TransformFetchTarget(t));
     node->bulk = ctx->K_BULK() != nullptr;
     if (ctx->K_LIMIT() != nullptr) node->limit = TransformExpr(ctx->expr());
     return node;
@@ -217,8 +219,8 @@ ast::StmtPtr Transformer::TransformExecuteImmediate(P::Execute_immediate_stmtCon
             int type = term->getSymbol()->getType();
             if (type == P::K_RETURNING || type == P::K_RETURN) returning = true;
             if (type == P::K_BULK) node->bulk = true;
-        } else if (auto *name = dynamic_cast<P::Name_chainContext *>(child)) {
-            (returning ? node->returning_into : node->into).push_back(TransformTarget(name));
+        } else if (auto *t = dynamic_cast<P::Fetch_targetContext *>(child)) {
+            (returning ? node->returning_into : node->into).push_back(TransformFetchTarget(t));
         } else if (auto *u = dynamic_cast<P::Using_argContext *>(child)) {
             node->using_args.push_back(TransformBindArg(u));
         }

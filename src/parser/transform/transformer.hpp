@@ -47,6 +47,8 @@ public:
     std::vector<ast::CallArg> TransformCallArgs(PlPolarParser::Call_argsContext *ctx);
     ast::BindArg TransformBindArg(PlPolarParser::Using_argContext *ctx);
     ast::Target TransformTarget(PlPolarParser::Name_chainContext *ctx);
+    // INTO c(i) / c(i).f of FETCH and EXECUTE IMMEDIATE: the subscript as written.
+    ast::Target TransformFetchTarget(PlPolarParser::Fetch_targetContext *ctx);
 
     static ast::SourceLoc Loc(antlr4::Token *token);
     static ast::SourceLoc Loc(antlr4::ParserRuleContext *ctx) { return Loc(ctx->getStart()); }
