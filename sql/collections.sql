@@ -264,6 +264,10 @@ BEGIN n(1) := 2; END $$;
 DO LANGUAGE plpolar $$
 DECLARE TYPE t IS TABLE OF NUMBER; TYPE u IS TABLE OF VARCHAR2(5); a t := t(1); b u;
 BEGIN b := a; END $$;
+-- types match by name, as Oracle's: the same shape under another name is no match
+DO LANGUAGE plpolar $$
+DECLARE TYPE t1 IS TABLE OF NUMBER; TYPE t2 IS TABLE OF NUMBER; b t2;
+BEGIN b := t1(5); END $$;
 
 -- 7. A package's collection lives as long as the session; another unit
 -- declares variables of its type.

@@ -24,6 +24,20 @@ void Compiler::CompileAssign(ast::AssignStmt &s, const Scope &scope) {
         return;
     }
     site->cast.target = fn_.variables[static_cast<size_t>(s.slot)].type;
+    if (const CollectionType *target = fn_.variables[static_cast<size_t>(s.slot)].collection) {
+        // Oracle's collection types match by name, not by shape: a value
+        // known here to be of another type is PLS-00382 (values of unknown
+        // type are checked by shape when they are stored).
+        const CollectionType *value = StaticCollectionType(*s.value);
+        if (value != nullptr && value != target &&
+            (value->name != target->name ||
+             !(value->shape.kind == target->shape.kind && value->shape.element.oid == target->shape.element.oid)))
+            Error(s.loc,
+                  "PLS-00382: expression is of wrong type: a value of collection type " + value->name +
+                      " cannot be assigned to \"" + fn_.variables[static_cast<size_t>(s.slot)].name + "\" of type " +
+                      target->name,
+                  ERRCODE_DATATYPE_MISMATCH);
+    }
     site->soft_errors = RunsNoUserCode(*s.value);
     site->append = IsSelfAppend(s, *site);
     s.annotation = std::move(site);
