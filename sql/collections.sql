@@ -233,6 +233,20 @@ BEGIN
   BEGIN t('') := 4;  -- '' is NULL in Oracle
   EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('empty key: ' || SQLCODE); END;
 END $$;
+-- '' as an element is NULL too: in a constructor, and refused by NOT NULL elements
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE names IS TABLE OF VARCHAR2(10);
+  TYPE strict IS TABLE OF VARCHAR2(10) NOT NULL;
+  n names := names('', 'x');
+  s strict := strict('a');
+BEGIN
+  DBMS_OUTPUT.PUT_LINE('constructor: ' || CASE WHEN n(1) IS NULL THEN 'NULL' END || ' ' || n(2));
+  BEGIN s(1) := '';
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('empty into NOT NULL: ' || SQLCODE); END;
+  BEGIN s := strict('');
+  EXCEPTION WHEN VALUE_ERROR THEN DBMS_OUTPUT.PUT_LINE('empty in a NOT NULL constructor: ' || SQLCODE); END;
+END $$;
 
 -- 6. Compile-time errors.
 DO LANGUAGE plpolar $$

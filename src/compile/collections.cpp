@@ -150,11 +150,15 @@ const CollectionType *Compiler::FindCollectionType(const ast::NameChain &name, c
 }
 
 std::unique_ptr<CollectionSite> Compiler::CollectionKeySite(int slot, const std::string &name) {
+    return CollectionKeySite(*fn_.variables[static_cast<size_t>(slot)].collection, slot, name);
+}
+
+std::unique_ptr<CollectionSite> Compiler::CollectionKeySite(const CollectionType &type, int slot,
+                                                            const std::string &name) {
     auto site = std::make_unique<CollectionSite>();
     site->slot = slot;
     site->name = name;
-    if (slot >= 0) site->type = fn_.variables[static_cast<size_t>(slot)].collection;
-    const CollectionType &type = *site->type;
+    site->type = &type;
     pg::TypeInfo key = type.shape.string_keys
                            ? pg::TypeFromOid(fn_.varchar2_oid != InvalidOid ? fn_.varchar2_oid : TEXTOID, -1)
                            : pg::TypeFromOid(INT4OID, -1);
@@ -352,12 +356,6 @@ bool Compiler::CompileElementTarget(ast::AssignStmt &s, const Scope &scope, Stor
 
 namespace plpolar::compile {
 
-namespace {
-
-bool IdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool IdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
-
-// Past a string literal, quoted name or comment starting at i (else i).
 size_t SkipLexical(const std::string &sql, size_t i) {
     const size_t n = sql.size();
     char c = sql[i];
@@ -387,6 +385,11 @@ size_t SkipLexical(const std::string &sql, size_t i) {
     return i;
 }
 
+namespace {
+
+bool IdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool IdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
 // The index after the ")" matching the "(" at `open`, or npos.
 size_t MatchParen(const std::string &sql, size_t open) {
     int depth = 0;
@@ -408,6 +411,38 @@ std::string Lower(std::string s) {
     return s;
 }
 
+// A dotted chain of plain identifiers starting at text[i], outside
+// literals: its parts lowercased, `end` just after it, `open` the "(" that
+// follows it (after spaces) or npos. False when no chain starts at i (not
+// a word's start, or the name after a dot or a :: cast).
+struct ChainAt {
+    ast::NameChain chain;
+    size_t end = 0;
+    size_t open = std::string::npos;
+};
+bool ReadChain(const std::string &text, size_t i, ChainAt *out) {
+    const size_t n = text.size();
+    if (!IdentStart(text[i]) || (i > 0 && (IdentChar(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ':')))
+        return false;
+    out->chain.clear();
+    size_t j = i;
+    for (;;) {
+        size_t start = j;
+        while (j < n && IdentChar(text[j])) ++j;
+        out->chain.push_back(Lower(text.substr(start, j - start)));
+        if (j + 1 < n && text[j] == '.' && IdentStart(text[j + 1])) {
+            ++j;
+            continue;
+        }
+        break;
+    }
+    out->end = j;
+    size_t k = j;
+    while (k < n && std::isspace(static_cast<unsigned char>(text[k]))) ++k;
+    out->open = k < n && text[k] == '(' ? k : std::string::npos;
+    return true;
+}
+
 }  // namespace
 
 std::string Compiler::BindCollectionElements(const std::string &sql, const Scope &scope,
@@ -422,27 +457,14 @@ std::string Compiler::BindCollectionElements(const std::string &sql, const Scope
             i = skipped;
             continue;
         }
-        char c = sql[i];
-        if (!IdentStart(c) || (i > 0 && (IdentChar(sql[i - 1]) || sql[i - 1] == '.' || sql[i - 1] == ':'))) {
+        ChainAt at;
+        if (!ReadChain(sql, i, &at)) {
             ++i;
             continue;
         }
-        // A dotted chain of plain identifiers.
-        ast::NameChain chain;
-        size_t j = i;
-        for (;;) {
-            size_t start = j;
-            while (j < n && IdentChar(sql[j])) ++j;
-            chain.push_back(Lower(sql.substr(start, j - start)));
-            if (j + 1 < n && sql[j] == '.' && IdentStart(sql[j + 1])) {
-                ++j;
-                continue;
-            }
-            break;
-        }
-        size_t k = j;
-        while (k < n && std::isspace(static_cast<unsigned char>(sql[k]))) ++k;
-        const bool parens = k < n && sql[k] == '(';
+        const ast::NameChain &chain = at.chain;
+        const size_t j = at.end, k = at.open;
+        const bool parens = k != std::string::npos;
         int slot = LookupName(fn_, scope, chain);
         if (slot < 0 && parens && chain.size() == 1 && chain[0] == "table") {
             // TABLE(c): the elements as rows, through a hidden array.
@@ -663,25 +685,14 @@ bool Compiler::CompileSetWiseInsert(ast::ForAllStmt &s, const Scope &index_scope
             i = skipped;
             continue;
         }
-        if (!IdentStart(list[i]) || (i > 0 && (IdentChar(list[i - 1]) || list[i - 1] == '.' || list[i - 1] == ':'))) {
+        ChainAt at;
+        if (!ReadChain(list, i, &at)) {
             ++i;
             continue;
         }
-        ast::NameChain chain;
-        size_t j = i;
-        for (;;) {
-            size_t start = j;
-            while (j < n && IdentChar(list[j])) ++j;
-            chain.push_back(Lower(list.substr(start, j - start)));
-            if (j + 1 < n && list[j] == '.' && IdentStart(list[j + 1])) {
-                ++j;
-                continue;
-            }
-            break;
-        }
-        size_t k = j;
-        while (k < n && std::isspace(static_cast<unsigned char>(list[k]))) ++k;
-        const bool parens = k < n && list[k] == '(';
+        const ast::NameChain &chain = at.chain;
+        const size_t j = at.end, k = at.open;
+        const bool parens = k != std::string::npos;
         int slot = LookupName(fn_, index_scope, chain);
         size_t end = j;
         size_t index_column = 0;
@@ -1022,16 +1033,7 @@ std::unique_ptr<CollectionSite> Compiler::PackageCollection(const ast::NameChain
     pg::TypeInfo t = ImportCollectionType(*item.unit->fn, ref->type);
     const CollectionType &type = *fn_.collection_types[static_cast<size_t>(t.typmod)];
     const std::string shown = ast::JoinName(variable);
-    auto site = std::make_unique<CollectionSite>();
-    site->type = &type;
-    site->name = shown;
-    pg::TypeInfo key = type.shape.string_keys
-                           ? pg::TypeFromOid(fn_.varchar2_oid != InvalidOid ? fn_.varchar2_oid : TEXTOID, -1)
-                           : pg::TypeFromOid(INT4OID, -1);
-    key.char_limit = type.shape.string_keys ? type.key_limit : -1;
-    site->key = MakeCast(key);
-    site->element = MakeCast(type.shape.element);
-    site->count = MakeCast(pg::TypeFromOid(INT8OID, -1));
+    std::unique_ptr<CollectionSite> site = CollectionKeySite(type, -1, shown);
     site->package = std::move(ref);
     const size_t nargs = args != nullptr ? args->size() : 0;
     if (element) {

@@ -23,6 +23,10 @@ struct PackageUnit;
 [[noreturn]] void RaiseTooLarge(const CompiledFunction &fn, const parser::TooLarge &e);
 [[noreturn]] void RaiseSyntaxError(const CompiledFunction &fn, const parser::SyntaxError &e);
 
+// Embedded SQL text: past a string literal, quoted name or comment that
+// starts at sql[i], else i itself (collections.cpp).
+size_t SkipLexical(const std::string &sql, size_t i);
+
 struct LoopContext {
     const std::vector<std::string> *labels;
 };
@@ -79,6 +83,8 @@ private:
     Scope &NewScope(const Scope *parent);
 
     int AddVariable(Variable v);
+    // A FOR / FORALL index: a read-only PLS_INTEGER of `scope`.
+    int AddLoopIndex(Scope &scope, const std::string &name, const ast::SourceLoc &loc);
 
     // A %ROWTYPE or %TYPE may also name a cursor: its row type is only
     // known once its query is prepared, at run time.
@@ -193,6 +199,7 @@ private:
     const CollectionType *FindCollectionType(const ast::NameChain &name, const Scope &scope);
     // A site on collection variable `slot` with its key, element and count casts.
     std::unique_ptr<CollectionSite> CollectionKeySite(int slot, const std::string &name);
+    std::unique_ptr<CollectionSite> CollectionKeySite(const CollectionType &type, int slot, const std::string &name);
     // c(i), c.method[(args)] or t(args) when `name` means one: the site in
     // *out. `statement`: a call statement (EXTEND, TRIM, DELETE).
     bool CompileCollectionUse(const ast::NameChain &name, std::vector<ast::CallArg> *args, bool has_parens,

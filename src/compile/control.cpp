@@ -28,18 +28,23 @@ void Compiler::CompileWhile(ast::WhileStmt &s, const Scope &scope) {
     CompileLoopBody(s, s.body, scope);
 }
 
+int Compiler::AddLoopIndex(Scope &scope, const std::string &name, const ast::SourceLoc &loc) {
+    Variable v;
+    v.name = name;
+    v.type = pg::TypeFromOid(INT4OID, -1);
+    v.kind = VariableKind::LoopIndex;
+    v.loc = loc;
+    int slot = AddVariable(std::move(v));
+    scope.names[name] = slot;
+    return slot;
+}
+
 void Compiler::CompileForRange(ast::ForRangeStmt &s, const Scope &scope) {
     CompileOwn(*s.low, scope, s);
     CompileOwn(*s.high, scope, s);
     Scope &loop_scope = NewScope(&scope);
     loop_scope.labels = s.labels;
-    Variable v;
-    v.name = s.variable;
-    v.type = pg::TypeFromOid(INT4OID, -1);
-    v.kind = VariableKind::LoopIndex;
-    v.loc = s.loc;
-    s.slot = AddVariable(std::move(v));
-    loop_scope.names[s.variable] = s.slot;
+    s.slot = AddLoopIndex(loop_scope, s.variable, s.loc);
     auto site = std::make_unique<ForSite>();
     site->low_cast.target = pg::TypeFromOid(INT4OID, -1);
     site->high_cast.target = pg::TypeFromOid(INT4OID, -1);
@@ -70,13 +75,7 @@ void Compiler::CompileForAll(ast::ForAllStmt &s, const Scope &scope) {
     }
     // The index is a name of the statement alone, read-only, as Oracle's.
     Scope &index_scope = NewScope(&scope);
-    Variable v;
-    v.name = s.variable;
-    v.type = pg::TypeFromOid(INT4OID, -1);
-    v.kind = VariableKind::LoopIndex;
-    v.loc = s.loc;
-    s.slot = AddVariable(std::move(v));
-    index_scope.names[s.variable] = s.slot;
+    s.slot = AddLoopIndex(index_scope, s.variable, s.loc);
     s.touches_database = true;
     CompileStmt(*s.body, index_scope);
     CompileSetWiseInsert(s, index_scope, *site);

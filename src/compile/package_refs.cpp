@@ -100,34 +100,12 @@ std::vector<SqlSite::Mirror> Compiler::PackageMirrors(const std::string &sql, co
     auto ident_start = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
     auto ident_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
     while (i < n) {
+        const size_t skipped = SkipLexical(sql, i);
+        if (skipped != i) {
+            i = skipped;
+            continue;
+        }
         char c = sql[i];
-        if (c == '\'') {
-            for (++i; i < n; ++i)
-                if (sql[i] == '\'') {
-                    if (i + 1 < n && sql[i + 1] == '\'') {
-                        ++i;
-                        continue;
-                    }
-                    break;
-                }
-            ++i;
-            continue;
-        }
-        if (c == '"') {
-            i = sql.find('"', i + 1);
-            i = i == std::string::npos ? n : i + 1;
-            continue;
-        }
-        if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
-            i = sql.find('\n', i);
-            if (i == std::string::npos) i = n;
-            continue;
-        }
-        if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
-            i = sql.find("*/", i + 2);
-            i = i == std::string::npos ? n : i + 2;
-            continue;
-        }
         if (c == '$' || c == ':' || !ident_start(c) || (i > 0 && (ident_char(sql[i - 1]) || sql[i - 1] == '.'))) {
             ++i;
             continue;

@@ -15,9 +15,11 @@ namespace {
 
 using Op = compile::CollectionOp;
 
-[[noreturn]] void CollectionIsNull(const std::string &name) {
-    pg::Raise(pg::kCollectionIsNull, "ORA-06531: Reference to uninitialized collection",
-              "Collection \"" + name + "\" is atomically null: give it a value with its constructor first.");
+[[noreturn]] void CollectionIsNull(const std::string &name) { pg::CollectionIsNull("Collection \"" + name + "\""); }
+
+[[noreturn]] void ElementsNotNull(const std::string &name) {
+    pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
+              "The elements of collection \"" + name + "\" are NOT NULL.");
 }
 
 const char *KindName(types::CollectionKind kind) {
@@ -36,6 +38,13 @@ bool SameShape(const pg::CollectionShape &a, const pg::CollectionShape &b) {
 
 }  // namespace
 
+pg::Value Executor::ElementValue(pg::Value v, const compile::CollectionType &type, const std::string &name) const {
+    // Oracle has no zero-length strings: '' is NULL, also for NOT NULL.
+    if (IsEmptyString(v)) v = pg::Value::Null(v.type);
+    if (v.isnull && type.element_not_null) ElementsNotNull(name);
+    return v;
+}
+
 pg::Value Executor::CoerceCollection(const pg::Value &v, const pg::TypeInfo &t) {
     if (v.isnull) return pg::Value{0, true, t.oid, t.typmod};
     if (v.type != t.oid)
@@ -44,8 +53,7 @@ pg::Value Executor::CoerceCollection(const pg::Value &v, const pg::TypeInfo &t) 
     const compile::CollectionType &type = *fn_.collection_types[static_cast<size_t>(t.typmod)];
     // A flat value (a function's result, a record's field) is expanded
     // into statement memory to be looked at; StoreCoerced copies it anyway.
-    Datum d = v.datum;
-    if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d))) d = pg::CopyCollection(d, CurrentMemoryContext);
+    Datum d = pg::ExpandedCollection(v.datum);
     pg::CollectionRef c(d);
     if (!SameShape(c.shape(), type.shape))
         pg::Raise(ERRCODE_DATATYPE_MISMATCH,
@@ -81,10 +89,7 @@ pg::Value Executor::ConstructCollection(compile::CollectionSite &site) {
     pg::CollectionRef c(d);
     c.Extend(static_cast<int64>(n));
     for (size_t i = 0; i < n; ++i) {
-        pg::Value v = Coerce(Eval(*site.args[i]), *site.element);
-        if (v.isnull && type.element_not_null)
-            pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
-                      "The elements of " + type.name + " are NOT NULL.");
+        pg::Value v = ElementValue(Coerce(Eval(*site.args[i]), *site.element), type, type.name);
         if (!v.isnull) c.Set(static_cast<int32>(i + 1), v);
     }
     return pg::Value::Of(d, fn_.collection_oid, -1);
@@ -103,18 +108,10 @@ pg::Value Executor::EvalMultiset(compile::CollectionSite &site) {
     switch (site.op) {
         case Op::Cardinality:
             if (a.isnull) return pg::Value::Null(INT4OID);
-            return pg::Value::Of(
-                Int32GetDatum(pg::CollectionRef(VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(a.datum))
-                                                    ? a.datum
-                                                    : pg::CopyCollection(a.datum, CurrentMemoryContext))
-                                  .Count()),
-                INT4OID);
+            return pg::Value::Of(Int32GetDatum(pg::CollectionRef(pg::ExpandedCollection(a.datum)).Count()), INT4OID);
         case Op::IsEmpty:
             if (a.isnull) return pg::Value::Null(BOOLOID);
-            return pg::Value::Of(BoolGetDatum(pg::CollectionRef(VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(a.datum))
-                                                                    ? a.datum
-                                                                    : pg::CopyCollection(a.datum, CurrentMemoryContext))
-                                                  .Count() == 0),
+            return pg::Value::Of(BoolGetDatum(pg::CollectionRef(pg::ExpandedCollection(a.datum)).Count() == 0),
                                  BOOLOID);
         case Op::SetOf:
             if (a.isnull) return pg::Value::Null(fn_.collection_oid);
@@ -124,9 +121,7 @@ pg::Value Executor::EvalMultiset(compile::CollectionSite &site) {
             const pg::TypeInfo &element = site.type->shape.element;
             std::vector<pg::Value> values;
             if (!a.isnull) {
-                pg::CollectionRef c(VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(a.datum))
-                                        ? a.datum
-                                        : pg::CopyCollection(a.datum, CurrentMemoryContext));
+                pg::CollectionRef c(pg::ExpandedCollection(a.datum));
                 values.reserve(static_cast<size_t>(c.Count()));
                 for (pg::Value k = c.First(); !k.isnull; k = c.Next(DatumGetInt32(k.datum)))
                     values.push_back(c.Get(DatumGetInt32(k.datum)));
@@ -308,11 +303,7 @@ void Executor::BulkAssign(std::vector<compile::TargetSite> &targets, pg::SqlStat
                 v = Coerce(pg::SqlStatement::Column(result, static_cast<uint64>(r), records ? 0 : static_cast<int>(j)),
                            *t.element);
             }
-            if (v.isnull && type.element_not_null)
-                pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
-                          "The elements of collection \"" + var.name + "\" are NOT NULL.");
-            if (IsEmptyString(v)) v = pg::Value::Null(v.type);
-            c.Set(r + 1, v);
+            c.Set(r + 1, ElementValue(v, type, var.name));
         }
         pg::MoveCollection(d, call_context_);
         StoreOwned(t.slot, pg::Value::Of(d, var.type.oid, var.type.typmod));
@@ -343,10 +334,7 @@ void Executor::StoreElementAt(compile::CollectionSite &site, compile::CastSite &
         v = WithField(cur, type.shape.element, "element " + site.name + "(...)", site.fields[0], value,
                       site.field_cast);
     }
-    if (v.isnull && type.element_not_null)
-        pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
-                  "The elements of collection \"" + site.name + "\" are NOT NULL.");
-    if (IsEmptyString(v)) v = pg::Value::Null(v.type);
+    v = ElementValue(v, type, site.name);
     if (strings)
         c.Set(pg::TextToString(k.datum), v);
     else
@@ -409,9 +397,7 @@ void Executor::RunBulkCollect(compile::SqlSite &site) {
                 if (strings && !col.nulls[k] &&
                     VARSIZE_ANY_EXHDR(reinterpret_cast<const varlena *>(DatumGetPointer(col.values[k]))) == 0)
                     col.nulls[k] = true;  // '' is NULL
-                if (col.nulls[k] && type.element_not_null)
-                    pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
-                              "The elements of collection \"" + var.name + "\" are NOT NULL.");
+                if (col.nulls[k] && type.element_not_null) ElementsNotNull(var.name);
             }
             c.Adopt(col.values, col.nulls, n);
         } else {
@@ -438,11 +424,7 @@ void Executor::RunBulkCollect(compile::SqlSite &site) {
                     pg::Value in{col.values[k], col.nulls[k], col.actual_type, col.actual_typmod};
                     v = Coerce(in, *t.element);
                 }
-                if (v.isnull && type.element_not_null)
-                    pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "ORA-06502: PL/SQL: numeric or value error",
-                              "The elements of collection \"" + var.name + "\" are NOT NULL.");
-                if (IsEmptyString(v)) v = pg::Value::Null(v.type);
-                c.Set(k + 1, v);
+                c.Set(k + 1, ElementValue(v, type, var.name));
             }
         }
         pg::MoveCollection(made[j], call_context_);

@@ -43,9 +43,7 @@ Flow Executor::ExecForAll(const ast::ForAllStmt &stmt) {
         case ast::ForAllStmt::Bounds::Indices:
         case ast::ForAllStmt::Bounds::Values: {
             const pg::Value &c = slots_[static_cast<size_t>(site.collection)];
-            if (c.isnull)
-                pg::Raise(pg::kCollectionIsNull, "ORA-06531: Reference to uninitialized collection",
-                          "The collection of FORALL ... OF is atomically null.");
+            if (c.isnull) pg::CollectionIsNull("The collection of FORALL ... OF");
             pg::CollectionRef ref(c.datum);
             const bool values = stmt.bounds == ast::ForAllStmt::Bounds::Values;
             for (pg::Value k = ref.First(); !k.isnull; k = ref.Next(DatumGetInt32(k.datum))) {
@@ -85,8 +83,7 @@ Flow Executor::ExecForAll(const ast::ForAllStmt &stmt) {
         } else {
             pg::SubTransaction sub;
             try {
-                Flow flow = Dispatch(*stmt.body);
-                (void)flow;  // a DML statement ends normally or raises
+                Dispatch(*stmt.body);  // a DML statement ends normally or raises
                 sub.Commit();
             } catch (const pg::PgError &e) {
                 sub.Rollback();

@@ -400,7 +400,7 @@ namespace {
 // one bucket without one), compared with its equality.
 class MultisetKeys {
 public:
-    explicit MultisetKeys(const TypeInfo &type) : type_(type) {
+    explicit MultisetKeys(const TypeInfo &type) {
         Oid oid = type.oid;
         TypeCacheEntry *tc =
             Guarded([oid] { return lookup_type_cache(oid, TYPECACHE_EQ_OPR_FINFO | TYPECACHE_HASH_PROC_FINFO); });
@@ -426,7 +426,6 @@ public:
 private:
     struct Key {
         Element element;
-        uint32 hash;
         int64 count[2] = {0, 0};
     };
     uint32 Hash(const Element &e) {
@@ -449,12 +448,11 @@ private:
         for (auto it = range.first; it != range.second; ++it)
             if (Equal(keys_[it->second].element, e)) return it->second;
         if (!add) return std::string::npos;
-        keys_.push_back(Key{e, h});
+        keys_.push_back(Key{e});
         buckets_.emplace(h, keys_.size() - 1);
         return keys_.size() - 1;
     }
 
-    TypeInfo type_;
     FmgrInfo *eq_ = nullptr;
     FmgrInfo *hash_ = nullptr;
     Oid collation_ = InvalidOid;
@@ -487,11 +485,16 @@ Datum NestedOf(const Expanded *like, const std::vector<Element> &elements) {
     return d;
 }
 
-Expanded *ExpandedAny(Datum d) {
-    return IsExpanded(d) ? ExpandedOf(d) : ExpandedOf(CopyCollection(d, CurrentMemoryContext));
-}
+Expanded *ExpandedAny(Datum d) { return ExpandedOf(ExpandedCollection(d)); }
 
 }  // namespace
+
+void CollectionIsNull(const std::string &what) {
+    Raise(kCollectionIsNull, "ORA-06531: Reference to uninitialized collection",
+          what + " is atomically null: give it a value with its constructor first.");
+}
+
+Datum ExpandedCollection(Datum d) { return IsExpanded(d) ? d : CopyCollection(d, CurrentMemoryContext); }
 
 Datum MultisetCombine(MultisetOp op, Datum ad, Datum bd) {
     Expanded *a = ExpandedAny(ad);

@@ -195,6 +195,9 @@ private:
     // package's, in place.
     const pg::Value &CollectionSlot(compile::CollectionSite &site);
     pg::Value ConstructCollection(compile::CollectionSite &site);
+    // A value about to become an element: '' is NULL, NULL is refused for
+    // NOT NULL elements (VALUE_ERROR); `name` names the collection.
+    pg::Value ElementValue(pg::Value v, const compile::CollectionType &type, const std::string &name) const;
     // MULTISET operators, SET, CARDINALITY, IS EMPTY, MEMBER OF, SUBMULTISET.
     pg::Value EvalMultiset(compile::CollectionSite &site);
     // A subscript converted to the collection's key type; NULL is VALUE_ERROR.

@@ -35,6 +35,12 @@ constexpr int kSubscriptOutsideLimit = MAKE_SQLSTATE('6', '5', '5', '3', '2');
 // FORALL ... SAVE EXCEPTIONS that saved some: ORA-24381.
 constexpr int kBulkErrors = MAKE_SQLSTATE('6', '5', '3', '8', '1');
 
+// COLLECTION_IS_NULL (ORA-06531) for `what` ("Collection \"c\"").
+[[noreturn]] void CollectionIsNull(const std::string &what);
+// `d` itself when expanded, else an expanded copy of it in the current
+// memory context (a flat value from SQL, to be looked at).
+Datum ExpandedCollection(Datum d);
+
 // A new empty collection in a context of its own under `parent`: a
 // read-write expanded datum.
 Datum NewCollection(const CollectionShape &shape, MemoryContext parent);
