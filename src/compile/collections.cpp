@@ -3,7 +3,9 @@
 // c(i) := x) or type (its constructor t(a, b)), bound to CollectionSites
 // that exec/collections.cpp runs.
 #include "compiler_impl.hpp"
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/compile/package_unit.hpp"
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 
 namespace plpolar::compile {
@@ -141,6 +143,14 @@ const CollectionType *Compiler::FindCollectionType(const ast::NameChain &name, c
         if (candidate) {
             current_loc_ = ast::SourceLoc{};
             found = PackageType(ast::JoinName(name), &t);
+        }
+    }
+    if (!found && name.size() <= 2) {
+        // A schema-level type (t, schema.t): its constructor.
+        Oid domain = pg::DomainNamed(name);
+        if (domain != InvalidOid) {
+            t = SchemaCollectionType(pg::TypeFromOid(domain, -1));
+            found = true;
         }
     }
     if (!found || t.oid != fn_.collection_oid || t.typmod < 0 ||
@@ -445,6 +455,60 @@ bool ReadChain(const std::string &text, size_t i, ChainAt *out) {
 
 }  // namespace
 
+std::string RewriteSchemaConstructors(const std::string &sql) {
+    std::string result;
+    size_t copied = 0;
+    const size_t n = sql.size();
+    for (size_t i = 0; i < n;) {
+        size_t skipped = SkipLexical(sql, i);
+        if (skipped != i) {
+            i = skipped;
+            continue;
+        }
+        ChainAt at;
+        if (!ReadChain(sql, i, &at)) {
+            ++i;
+            continue;
+        }
+        i = at.end;
+        if (at.open == std::string::npos || at.chain.size() > 2) continue;
+        size_t close = MatchParen(sql, at.open);
+        if (close == std::string::npos) continue;
+        // One argument, not VARIADIC already: PostgreSQL would take t('x')
+        // for the cast 't'::t ('x' is no array literal) before the
+        // constructor; t(VARIADIC ARRAY[x]::e[]) is the constructor.
+        const std::string inner = sql.substr(at.open + 1, close - at.open - 2);
+        size_t first = inner.find_first_not_of(" \t\r\n");
+        if (first == std::string::npos || Lower(inner.substr(first, 8)) == "variadic") continue;
+        bool one = true;
+        int depth = 0;
+        for (size_t k = 0; k < inner.size() && one;) {
+            size_t sk = SkipLexical(inner, k);
+            if (sk != k) {
+                k = sk;
+                continue;
+            }
+            char c = inner[k];
+            if (c == '(' || c == '[') ++depth;
+            if (c == ')' || c == ']') --depth;
+            if (c == ',' && depth == 0) one = false;
+            ++k;
+        }
+        if (!one) continue;
+        Oid domain = pg::DomainNamed(at.chain);
+        pg::CollectionShape shape;
+        bool not_null = false;
+        if (domain == InvalidOid || !pg::SchemaCollectionShape(domain, &shape, &not_null)) continue;
+        result.append(sql, copied, at.open + 1 - copied);
+        result += "VARIADIC ARRAY[" + inner + "]::" + pg::QualifiedTypeName(shape.element.oid, -1) + "[]";
+        copied = close - 1;
+        i = close;
+    }
+    if (copied == 0) return sql;
+    result.append(sql, copied, std::string::npos);
+    return result;
+}
+
 std::string Compiler::BindCollectionElements(const std::string &sql, const Scope &scope,
                                              std::vector<SqlSite::Element> *out) {
     if (fn_.collection_oid == InvalidOid) return sql;
@@ -473,6 +537,33 @@ std::string Compiler::BindCollectionElements(const std::string &sql, const Scope
             if (close != std::string::npos && BindTableOf(sql.substr(k + 1, close - k - 2), scope, &name, out)) {
                 result.append(sql, copied, i - copied);
                 result += name;
+                copied = close;
+                i = close;
+                continue;
+            }
+            if (close != std::string::npos) {
+                // TABLE(SQL expression): a set-returning (PIPELINED) function's
+                // rows, or the elements of an array (a column or function result
+                // of a schema-level type), COLUMN_VALUE for scalars. LATERAL:
+                // the expression may name the tables before it (t, TABLE(t.c)).
+                const std::string inner = sql.substr(k + 1, close - k - 2);
+                ChainAt call;
+                size_t first = inner.find_first_not_of(" \t\r\n");
+                pg::SetFunction srf = pg::SetFunction::None;
+                if (first != std::string::npos && ReadChain(inner, first, &call) && call.open != std::string::npos &&
+                    MatchParen(inner, call.open) != std::string::npos &&
+                    inner.find_first_not_of(" \t\r\n", MatchParen(inner, call.open)) == std::string::npos)
+                    srf = pg::SetReturningFunction(call.chain);
+                std::string from;
+                switch (srf) {
+                    case pg::SetFunction::Scalar: from = inner + " AS plpolar$t(column_value)"; break;
+                    case pg::SetFunction::Composite: from = inner; break;
+                    case pg::SetFunction::None:
+                        from = "pg_catalog.unnest(" + inner + ") AS plpolar$t(column_value)";
+                        break;
+                }
+                result.append(sql, copied, i - copied);
+                result += "LATERAL (SELECT * FROM " + from + ")";
                 copied = close;
                 i = close;
                 continue;
@@ -602,7 +693,7 @@ std::string Compiler::BindCollectionElements(const std::string &sql, const Scope
         copied = end;
         i = end;
     }
-    if (out->empty()) return sql;
+    if (copied == 0) return sql;
     result.append(sql, copied, std::string::npos);
     return result;
 }

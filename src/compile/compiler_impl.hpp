@@ -97,7 +97,10 @@ private:
     // column's %TYPE) is numeric(p,s), whose typmod encodes the same
     // precision and scale, so that the decimal fast paths apply; a PL
     // variable's overflow is ORA-06502 in Oracle too.
-    pg::TypeInfo PlType(const pg::TypeInfo &type) const;
+    // The type a PL variable of SQL type `type` has: NUMBER is numeric, a
+    // schema-level collection type (a domain) its collection.
+    pg::TypeInfo PlType(const pg::TypeInfo &type);
+    pg::TypeInfo SchemaCollectionType(const pg::TypeInfo &type);
 
     // PROCEDURE / FUNCTION in a declaration section: registered before its
     // body is compiled, so that it can call itself; a forward declaration

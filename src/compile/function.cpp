@@ -107,10 +107,18 @@ bool ScopeResolver::ResolvePositional(int number, int *slot) const noexcept {
     return true;
 }
 
+Oid ScopeResolver::SqlCollectionType(int slot) const noexcept {
+    if (slot < 0 || slot >= static_cast<int>(fn_.variables.size())) return InvalidOid;
+    const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+    return v.IsCollection() ? v.collection->shape.sql_type : InvalidOid;
+}
+
 bool ScopeResolver::SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept {
     if (slot < 0 || slot >= static_cast<int>(fn_.variables.size())) return false;
     const Variable &v = fn_.variables[static_cast<size_t>(slot)];
     *type = v.type.oid;
+    // A schema-level collection type is its domain for SQL.
+    if (v.IsCollection() && v.collection->shape.sql_type != InvalidOid) *type = v.collection->shape.sql_type;
     // A collection's typmod is plpolar's own index of its type.
     *typmod = v.IsCollection() ? -1 : v.type.typmod;
     *collation = v.type.collation;

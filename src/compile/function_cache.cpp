@@ -4,11 +4,11 @@
 
 #include "plpolar/compile/compiler.hpp"
 #include "plpolar/compile/package_unit.hpp"
-#include "plpolar/pg/packages.hpp"
 #include "plpolar/compile/sites.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/invalidation.hpp"
+#include "plpolar/pg/packages.hpp"
 #include "plpolar/settings/settings.hpp"
 
 namespace plpolar::compile {
@@ -45,6 +45,8 @@ void PackageCallback(Datum, Oid) {
 bool PackageDepsUnchanged(const CompiledFunction &fn) {
     for (const auto &[name, version] : fn.package_deps)
         if (CurrentPackageVersion(name) != version) return false;
+    for (const auto &[type, definition] : fn.schema_type_deps)
+        if (SchemaCollectionSignature(type) != definition) return false;
     return true;
 }
 

@@ -176,7 +176,8 @@ std::vector<SqlSite::Mirror> Compiler::PackageMirrors(const std::string &sql, co
 
 std::unique_ptr<SqlSite> Compiler::MakeSqlSite(const Scope &scope, const std::string &written) {
     std::vector<SqlSite::Element> elements;
-    const std::string sql = BindCollectionElements(written, scope, &elements);
+    const std::string sql = BindCollectionElements(
+        fn_.collection_oid == InvalidOid ? written : RewriteSchemaConstructors(written), scope, &elements);
     std::vector<SqlSite::Mirror> mirrors = PackageMirrors(sql, scope);
     auto site = std::make_unique<SqlSite>(fn_, scope, sql, fn_.nslots());
     site->mirrors = std::move(mirrors);

@@ -110,10 +110,16 @@ SubprogramSite *PackageUnit::MemberFor(const FunctionInfo &routine) const {
             ast::ParamMode m = mode == PROARGMODE_OUT     ? ast::ParamMode::Out
                                : mode == PROARGMODE_INOUT ? ast::ParamMode::InOut
                                                           : ast::ParamMode::In;
+            // A schema-level collection type is its domain in the routine.
+            pg::TypeInfo param = site->param_types[i];
+            if (param.oid == fn->collection_oid && param.oid != InvalidOid && param.typmod >= 0 &&
+                static_cast<size_t>(param.typmod) < fn->collection_types.size() &&
+                fn->collection_types[static_cast<size_t>(param.typmod)]->shape.sql_type != InvalidOid)
+                param.oid = fn->collection_types[static_cast<size_t>(param.typmod)]->shape.sql_type;
             same = site->modes[i] == m && i < routine.arg_names.size() &&
                    site->param_names[i] == routine.arg_names[i] &&
-                   SameTypeFamily(site->param_types[i], routine.arg_types[i].oid, fn->number_oid);
-            if (same && site->param_types[i].oid == routine.arg_types[i].oid) ++exact;
+                   SameTypeFamily(param, routine.arg_types[i].oid, fn->number_oid);
+            if (same && param.oid == routine.arg_types[i].oid) ++exact;
         }
         if (!same) continue;
         if (exact > found_exact) {

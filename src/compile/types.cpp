@@ -4,8 +4,10 @@
 
 #include "compiler_impl.hpp"
 #include "plpolar/compile/compiler.hpp"
+#include "plpolar/compile/function_cache.hpp"
 #include "plpolar/compile/package_unit.hpp"
 #include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 
 namespace plpolar::compile {
@@ -111,9 +113,36 @@ SubtypeConstraint Compiler::ConstraintOf(const ast::TypeRef &ref, const Scope &s
     return SubtypeConstraint{};
 }
 
-pg::TypeInfo Compiler::PlType(const pg::TypeInfo &type) const {
+pg::TypeInfo Compiler::PlType(const pg::TypeInfo &type) {
+    if (type.typtype == TYPTYPE_DOMAIN && fn_.collection_oid != InvalidOid) return SchemaCollectionType(type);
     if (type.oid != fn_.number_oid || type.oid == InvalidOid) return type;
     return pg::TypeFromOid(NUMERICOID, type.typmod);
+}
+
+pg::TypeInfo Compiler::SchemaCollectionType(const pg::TypeInfo &type) {
+    auto known = fn_.schema_collection_types.find(type.oid);
+    pg::TypeInfo t = pg::TypeFromOid(fn_.collection_oid, -1);
+    if (known != fn_.schema_collection_types.end()) {
+        t.typmod = known->second;
+        return t;
+    }
+    auto ct = std::make_unique<CollectionType>();
+    if (!pg::SchemaCollectionShape(type.oid, &ct->shape, &ct->element_not_null)) return type;
+    ct->name = pg::FormatType(type.oid, -1);
+    ct->shape.element = PlType(ct->shape.element);
+    t.typmod = static_cast<int32>(fn_.collection_types.size());
+    fn_.collection_types.push_back(std::move(ct));
+    fn_.schema_collection_types[type.oid] = t.typmod;
+    fn_.schema_type_deps.emplace_back(type.oid, SchemaCollectionSignature(type.oid));
+    return t;
+}
+
+std::string SchemaCollectionSignature(Oid type) {
+    pg::CollectionShape shape;
+    bool not_null = false;
+    if (!pg::SchemaCollectionShape(type, &shape, &not_null)) return std::string();
+    return std::to_string(static_cast<int>(shape.kind)) + "/" + std::to_string(shape.limit) + "/" +
+           std::to_string(shape.element.oid) + "/" + std::to_string(shape.element.typmod) + (not_null ? "/nn" : "");
 }
 
 std::unique_ptr<CastSite> Compiler::MakeCast(const pg::TypeInfo &target) {

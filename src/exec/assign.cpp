@@ -40,6 +40,18 @@ void CheckLength(const pg::Value &v, const pg::TypeInfo &target) {
 pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
     const pg::TypeInfo &t = cast.target;
     if (unlikely(t.oid == fn_.collection_oid) && t.oid != InvalidOid) return CoerceCollection(v, t);
+    if (unlikely(v.type == fn_.collection_oid) && v.type != InvalidOid && !v.isnull) {
+        // A collection where SQL's type is wanted (a function's result or OUT
+        // parameter of a schema-level type): the array of its elements,
+        // which PostgreSQL's coercion then checks against the domain.
+        if (pg::ArrayElementOf(t.oid) == InvalidOid)
+            pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                      "PLS-00382: expression is of wrong type: a collection is not of type " +
+                          pg::FormatType(t.oid, t.typmod));
+        Datum array = pg::CollectionToArray(v.datum);
+        const pg::CollectionShape &shape = pg::CollectionRef(pg::ExpandedCollection(v.datum)).shape();
+        return Coerce(pg::Value::Of(array, pg::ArrayTypeOf(shape.element.oid)), cast);
+    }
     bool row_target = t.typtype == TYPTYPE_COMPOSITE || t.oid == RECORDOID;
     if (row_target && v.type != t.oid && v.type != RECORDOID && v.type != UNKNOWNOID && v.type != InvalidOid &&
         !pg::IsRowType(v.type))

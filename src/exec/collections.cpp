@@ -3,6 +3,7 @@
 // COLLECTION_IS_NULL on an atomically null nested table or varray,
 // SUBSCRIPT_BEYOND_COUNT / SUBSCRIPT_OUTSIDE_LIMIT, NO_DATA_FOUND for a
 // missing element, VALUE_ERROR for a NULL or unconvertible subscript.
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/exec/package_instance.hpp"
 #include "plpolar/pg/collection.hpp"
@@ -47,10 +48,33 @@ pg::Value Executor::ElementValue(pg::Value v, const compile::CollectionType &typ
 
 pg::Value Executor::CoerceCollection(const pg::Value &v, const pg::TypeInfo &t) {
     if (v.isnull) return pg::Value{0, true, t.oid, t.typmod};
-    if (v.type != t.oid)
-        pg::Raise(ERRCODE_DATATYPE_MISMATCH, "PLS-00382: expression is of wrong type: a value of type " +
-                                                 pg::FormatType(v.type, v.typmod) + " is not a collection");
     const compile::CollectionType &type = *fn_.collection_types[static_cast<size_t>(t.typmod)];
+    if (v.type != t.oid) {
+        // An array (a schema-level type's value as SQL has it, or any
+        // array of the elements): its elements 1 .. n.
+        Oid element = pg::ArrayElementOf(v.type);
+        if (element == InvalidOid || type.shape.kind == types::CollectionKind::Associative)
+            pg::Raise(ERRCODE_DATATYPE_MISMATCH, "PLS-00382: expression is of wrong type: a value of type " +
+                                                     pg::FormatType(v.type, v.typmod) + " is not a collection");
+        pg::Value array = v;
+        if (element != type.shape.element.oid) {
+            // Another element type (int[] into a table of NUMBER): PostgreSQL's
+            // array coercion, element by element.
+            Oid target = pg::ArrayTypeOf(type.shape.element.oid);
+            if (target == InvalidOid)
+                pg::Raise(ERRCODE_DATATYPE_MISMATCH, "PLS-00382: expression is of wrong type: a value of type " +
+                                                         pg::FormatType(v.type, v.typmod) + " is not of type " +
+                                                         type.name);
+            std::unique_ptr<pg::PgExpr> cast = Undoable(true, [&v, target, &type, this] {
+                return pg::PgExpr::Coercion(v.type, v.typmod, target, type.shape.element.typmod, false, fn_.context);
+            });
+            array = EvalPgExpr(*cast, &v, 1);
+        }
+        bool has_null = false;
+        Datum d = pg::CollectionFromArray(array.datum, type.shape, CurrentMemoryContext, &has_null);
+        if (has_null && type.element_not_null) ElementsNotNull(type.name);
+        return pg::Value::Of(d, t.oid, t.typmod);
+    }
     // A flat value (a function's result, a record's field) is expanded
     // into statement memory to be looked at; StoreCoerced copies it anyway.
     Datum d = pg::ExpandedCollection(v.datum);
@@ -60,6 +84,35 @@ pg::Value Executor::CoerceCollection(const pg::Value &v, const pg::TypeInfo &t) 
                   "PLS-00382: expression is of wrong type: the " + std::string(KindName(c.shape().kind)) + " of " +
                       pg::FormatType(c.shape().element.oid, c.shape().element.typmod) + " is not of type " + type.name);
     return pg::Value::Of(d, t.oid, t.typmod);
+}
+
+pg::Value Executor::OutputValue(int slot, const pg::TypeInfo &type) {
+    const pg::Value &v = slots_[static_cast<size_t>(slot)];
+    if (v.type != fn_.collection_oid || v.type == InvalidOid || type.oid == fn_.collection_oid) return v;
+    if (v.isnull) return pg::Value::Null(type.oid);
+    compile::CastSite cast;
+    cast.target = type;
+    return Coerce(v, cast);
+}
+
+std::string Executor::DynamicSqlText(const std::string &text) const {
+    std::string sql = compile::QualifySql(text);
+    return fn_.collection_oid == InvalidOid ? sql : compile::RewriteSchemaConstructors(sql);
+}
+
+pg::Value Executor::SqlCollectionValue(const pg::Value &v) const {
+    // A schema-level type's value is, for SQL, an array typed as its domain;
+    // a NULL one is known by its variable's type.
+    if (v.isnull) {
+        if (v.typmod >= 0 && static_cast<size_t>(v.typmod) < fn_.collection_types.size()) {
+            Oid sql_type = fn_.collection_types[static_cast<size_t>(v.typmod)]->shape.sql_type;
+            if (sql_type != InvalidOid) return pg::Value::Null(sql_type);
+        }
+        return v;
+    }
+    Oid sql_type = pg::CollectionRef(pg::ExpandedCollection(v.datum)).shape().sql_type;
+    if (sql_type == InvalidOid) return v;
+    return pg::Value::Of(pg::CollectionToArray(v.datum), sql_type);
 }
 
 pg::Value Executor::CollectionKey(compile::CollectionSite &site, const ast::Expr &arg, bool *isnull) {

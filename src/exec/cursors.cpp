@@ -113,6 +113,7 @@ std::vector<pg::Value> Executor::EvalBindValues(const std::vector<ast::BindArg> 
         // Values the interpreter keeps as varchar2 travel as text: a
         // dynamic statement has no reason to know the extension's type.
         if (v.type == fn_.varchar2_oid) v.type = TEXTOID;
+        if (unlikely(v.type == fn_.collection_oid) && v.type != InvalidOid) v = SqlCollectionValue(v);
         values.push_back(v);
     }
     return values;
@@ -150,8 +151,7 @@ Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
                       std::to_string(order.size()) + " placeholder(s), " + std::to_string(stmt.using_args.size()) +
                           " USING argument(s).");
         std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
-        portal =
-            pg::OpenDynamicCursor(name, compile::QualifySql(sql.text), values.data(), values.size(), fn_.read_only());
+        portal = pg::OpenDynamicCursor(name, DynamicSqlText(sql.text), values.data(), values.size(), fn_.read_only());
     }
     pg::Value v = pg::TextValue(portal.c_str());
     v.type = REFCURSOROID;

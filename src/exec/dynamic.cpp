@@ -97,7 +97,7 @@ Flow Executor::RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::Dynami
     }
     std::vector<pg::Value> values = EvalBindValues(stmt.using_args, order);
     bool into = !site.into.empty();
-    pg::SqlStatement::Result result = pg::ExecuteDynamic(compile::QualifySql(sql.text), values.data(), values.size(),
+    pg::SqlStatement::Result result = pg::ExecuteDynamic(DynamicSqlText(sql.text), values.data(), values.size(),
                                                          fn_.read_only(), into && !stmt.bulk ? 2 : 0);
     pg::ResultGuard free_result(result);
     sql_executed_ = true;

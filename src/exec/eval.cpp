@@ -179,6 +179,7 @@ pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, s
         // A bare NULL has no type of its own; SQL would call it unknown,
         // which a parameter cannot be.
         if (values[i].type == UNKNOWNOID || values[i].type == InvalidOid) values[i].type = TEXTOID;
+        if (unlikely(values[i].type == fn_.collection_oid)) values[i] = SqlCollectionValue(values[i]);
         if (!rebuild && site.expr->param_types()[i] != values[i].type) rebuild = true;
     }
     if (rebuild) {

@@ -51,6 +51,14 @@ pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
         // A NUMBER argument is a numeric variable (compile::PlType): the
         // same datum, typed as the plans prepared for the variable expect.
         if (slot.type == fn_.number_oid && slot.type != InvalidOid) slot.type = NUMERICOID;
+        // A schema-level collection type's argument arrives as its array:
+        // the variable gets a collection of its own.
+        const compile::Variable &var = fn_.variables[first + i];
+        if (unlikely(var.IsCollection()) && !slot.isnull && slot.type != fn_.collection_oid) {
+            pg::MemoryContextScope in_call(call_context_);
+            slot = CoerceCollection(slot, var.type);
+            owned_[first + i] = true;
+        }
     }
     pg::MemoryContextScope in_temp(temp_context_);
     SetErrorInfo();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "plpolar/compile/compiler.hpp"
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/ddl.hpp"
@@ -317,6 +318,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 switch (tcl.kind) {
                     case parser::TransactionCommand::Kind::None: {
                         if (RunPackageCommand(text, &action)) break;
+                        if (RunTypeCommand(text, &action)) break;
                         // Oracle's table DDL in PostgreSQL's terms; other
                         // SQL as in PL code: q'[...]' quoting, seq.NEXTVAL,
                         // SYSDATE, NVL, DECODE, FROM DUAL.
@@ -333,7 +335,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                             }
                         } else {
                             try {
-                                sql = parser::QualifyBuiltins(text);
+                                sql = compile::RewriteSchemaConstructors(parser::QualifyBuiltins(text));
                             } catch (const parser::SyntaxError &e) {
                                 // ROWNUM in a form that cannot be rewritten
                                 pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, std::string(e.what()) + " (line " +

@@ -66,7 +66,9 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
             // The result is made of the OUT and IN OUT parameters: one value,
             // or a row of them.
             std::vector<pg::Value> outs;
-            for (int k : info.output_args) outs.push_back(executor.SlotValue(fn->first_argument_slot + k));
+            for (int k : info.output_args)
+                outs.push_back(
+                    executor.OutputValue(fn->first_argument_slot + k, info.arg_types[static_cast<size_t>(k)]));
             if (outs.size() == 1 && !info.is_procedure)
                 v = outs[0];
             else

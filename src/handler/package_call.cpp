@@ -41,7 +41,11 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
     if (unit.fn->uses_session_variables) BindSessionVariables(executor, *unit.fn);
     std::vector<pg::Value> outs;
     pg::Value v = executor.CallMember(site, args.data(), args.size(), &outs);
-    if (!v.isnull && v.type == RECORDOID && info.return_type.typtype == TYPTYPE_COMPOSITE) {
+    // A record result becomes the routine's composite type; a collection
+    // the array of its schema-level type.
+    const bool collection_result =
+        !v.isnull && v.type == unit.fn->collection_oid && v.type != InvalidOid && info.return_type.oid != v.type;
+    if (!v.isnull && ((v.type == RECORDOID && info.return_type.typtype == TYPTYPE_COMPOSITE) || collection_result)) {
         if (member.member_result_cast == nullptr) {
             member.member_result_cast = std::make_unique<compile::CastSite>();
             member.member_result_cast->target = info.return_type;
@@ -50,7 +54,16 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
     }
     if (!info.output_args.empty()) {
         std::vector<pg::Value> results;
-        for (int k : info.output_args) results.push_back(outs[static_cast<size_t>(k)]);
+        for (int k : info.output_args) {
+            pg::Value out = outs[static_cast<size_t>(k)];
+            const pg::TypeInfo &type = info.arg_types[static_cast<size_t>(k)];
+            if (out.type == unit.fn->collection_oid && out.type != InvalidOid && type.oid != out.type) {
+                compile::CastSite cast;
+                cast.target = type;
+                out = out.isnull ? pg::Value::Null(type.oid) : executor.Convert(out, cast);
+            }
+            results.push_back(out);
+        }
         if (results.size() == 1 && !info.is_procedure)
             v = results[0];
         else

@@ -5,6 +5,7 @@
 // Its callbacks run inside the executor (inside Guarded): C only.
 #include <cstring>
 
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/spi.hpp"
 #include "spi_hooks.hpp"
@@ -148,6 +149,8 @@ SqlStatement::BulkResult SqlStatement::ExecuteBulk(const Value *slots, bool read
     const char *used = used_.data();
     int nslots = static_cast<int>(used_.size());
     BindingScope binding(*this, slots);  // the plan cache may re-parse
+    std::vector<Value> converted;
+    slots = ParamSlots(slots, &converted);
     BulkColumn *cols = columns->data();
     const int nexpected = static_cast<int>(columns->size());
     const char *sql = text_.c_str();

@@ -60,7 +60,7 @@ void ReleaseByValue(Element &e) {
     e.datum = 0;
 }
 
-constexpr uint32 kMagic = 0x706c636f;  // "plco"
+constexpr uint32 kMagic = 0x706c6332;  // "plc2": with sql_type
 
 // The flat form: this header, then per element its key (int32, or a length
 // and the bytes), a null flag and the value's bytes (length first when not
@@ -78,8 +78,9 @@ struct FlatHeader {
     int32 element_typmod;
     Oid element_collation;
     int32 limit;
-    int32 size;   // a nested table's internal size (deleted slots included)
-    int32 count;  // elements that follow
+    int32 size;    // a nested table's internal size (deleted slots included)
+    int32 count;   // elements that follow
+    Oid sql_type;  // CollectionShape::sql_type
 };
 
 }  // namespace
@@ -134,6 +135,7 @@ void FlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
     h.element_typmod = e->shape.element.typmod;
     h.element_collation = e->shape.element.collation;
     h.limit = e->shape.limit;
+    h.sql_type = e->shape.sql_type;
     h.size = e->items->Size();
     h.count = e->items->Count();
     char *at = static_cast<char *>(result) + sizeof(FlatHeader);
@@ -235,6 +237,7 @@ Expanded *Expand(const varlena *flat, MemoryContext parent) {
     shape.kind = static_cast<types::CollectionKind>(h.kind);
     shape.string_keys = h.string_keys != 0;
     shape.limit = h.limit;
+    shape.sql_type = h.sql_type;
     shape.element.oid = h.element_type;
     shape.element.typmod = h.element_typmod;
     shape.element.collation = h.element_collation;

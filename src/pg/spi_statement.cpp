@@ -1,5 +1,6 @@
 // SqlStatement: embedded SQL prepared once with its variables bound by
 // the parser hooks, run, its results read.
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/spi.hpp"
 
 #include <array>
@@ -46,6 +47,26 @@ void SqlStatement::Prepare(const Value *slots) {
         SPI_keepplan(plan);
         return plan;
     });
+    array_slots_.clear();
+    for (int i = 0; i < static_cast<int>(used_.size()); ++i) {
+        if (!used_[static_cast<size_t>(i)]) continue;
+        Oid type = resolver_->SqlCollectionType(i);
+        if (type != InvalidOid) array_slots_.emplace_back(i, type);
+    }
+}
+
+const Value *SqlStatement::ParamSlots(const Value *slots, std::vector<Value> *storage) const {
+    if (array_slots_.empty()) return slots;
+    storage->assign(slots, slots + used_.size());
+    Oid collection = CollectionTypeOid();
+    for (const auto &[slot, type] : array_slots_) {
+        Value &v = (*storage)[static_cast<size_t>(slot)];
+        if (v.isnull)
+            v = Value::Null(type);
+        else if (v.type == collection && collection != InvalidOid)
+            v = Value::Of(CollectionToArray(v.datum), type);
+    }
+    return storage->data();
 }
 
 namespace {
@@ -90,6 +111,8 @@ SqlStatement::Result SqlStatement::Run(const Value *slots, bool read_only, long 
     const char *used = used_.data();
     int nslots = static_cast<int>(used_.size());
     BindingScope binding(*this, slots);  // the plan cache may re-parse
+    std::vector<Value> converted;
+    slots = ParamSlots(slots, &converted);
     Result result;
     Result *out = &result;
     const char *sql = text_.c_str();
@@ -203,6 +226,8 @@ std::string SqlStatement::OpenCursor(const Value *slots, bool read_only, const s
     char buf[NAMEDATALEN];
     char *out = buf;
     BindingScope binding(*this, slots);  // the plan cache may re-parse
+    std::vector<Value> converted;
+    slots = ParamSlots(slots, &converted);
     const char *sql = text_.c_str();
     Guarded([plan, used, nslots, slots, read_only, pname, out, sql] {
         ParamListInfo params = MakeParams(used, nslots, slots);

@@ -29,7 +29,7 @@ enum class VariableKind {
 // plpolar.collection with the index of its CollectionType as typmod
 // (CompiledFunction::collection_types); the value carries its shape.
 struct CollectionType {
-    std::string name;
+    std::string name;  // as written; a schema-level type's as format_type shows it
     pg::CollectionShape shape;
     bool element_not_null = false;
     int key_limit = -1;  // INDEX BY VARCHAR2(n): n
@@ -173,6 +173,11 @@ public:
     // Packages whose items this unit names, with the version it was
     // compiled against: a new version recompiles it.
     std::vector<std::pair<std::string, int64>> package_deps;
+    // Schema-level collection types this unit uses (their domains), with
+    // what their definition was: a replaced type recompiles it; and the
+    // index each has in collection_types.
+    std::vector<std::pair<Oid, std::string>> schema_type_deps;
+    std::unordered_map<Oid, int32> schema_collection_types;
     // Another package's variables named in this unit's embedded SQL, as
     // written (pkg.v, schema.pkg.v): each has a hidden slot of its own that
     // the statement reads as a parameter, refreshed from the package before
@@ -201,6 +206,7 @@ public:
     bool ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field) const noexcept override;
     bool ResolvePositional(int number, int *slot) const noexcept override;
     bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept override;
+    Oid SqlCollectionType(int slot) const noexcept override;
 
 private:
     const CompiledFunction &fn_;

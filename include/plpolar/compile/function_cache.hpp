@@ -5,11 +5,17 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "plpolar/compile/function.hpp"
 
 namespace plpolar::compile {
 
 std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid);
+
+// A schema-level collection type's definition as a string (empty: it is
+// none, or no more): what a unit compiled against it compares
+// (CompiledFunction::schema_type_deps; compile/types.cpp).
+std::string SchemaCollectionSignature(Oid type);
 
 }  // namespace plpolar::compile

@@ -25,6 +25,11 @@ inline std::string QualifySql(const std::string &sql) {
     }
 }
 
+// t(x), the constructor of a schema-level collection type with one
+// argument, as t(VARIADIC ARRAY[x]::e[]): PostgreSQL would read t('x') as a
+// cast of the literal (compile/collections.cpp). Other text as it is.
+std::string RewriteSchemaConstructors(const std::string &sql);
+
 // Oracle table DDL and ALTER SESSION in dynamic SQL (EXECUTE IMMEDIATE
 // 'CREATE TABLE ... TABLESPACE users'), as plpolar.exec translates them;
 // nullopt for other statements. What has no effect here is not reported:

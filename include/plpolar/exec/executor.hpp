@@ -48,6 +48,9 @@ public:
 
     // A variable's current value (a procedure's OUT parameters after Run).
     const pg::Value &SlotValue(int slot) const { return slots_[static_cast<size_t>(slot)]; }
+    // An OUT parameter's value as the caller's SQL type has it (a
+    // schema-level collection type's array).
+    pg::Value OutputValue(int slot, const pg::TypeInfo &type);
 
     // A user package's unit (exec/package_instance.cpp): the executor
     // lives as long as the session's instance, its outermost block's
@@ -214,6 +217,12 @@ private:
     // A collection for a variable of collection type `target`: the value
     // itself (StoreCoerced copies it), checked to have the same shape.
     pg::Value CoerceCollection(const pg::Value &value, const pg::TypeInfo &target);
+    // What SQL is given for a collection value: a schema-level type's array
+    // (typed as its domain); other collections as they are.
+    pg::Value SqlCollectionValue(const pg::Value &value) const;
+    // Dynamic SQL text as PostgreSQL runs it (compile::QualifySql, and the
+    // constructors of schema-level collection types).
+    std::string DynamicSqlText(const std::string &text) const;
     // FORALL's INSERT as one statement over arrays (compile::ForAllSite::
     // setwise); false: nothing done, run it once per index.
     bool SetWiseInsert(const ast::ForAllStmt &stmt, compile::ForAllSite &site, const std::vector<int32> &indices);

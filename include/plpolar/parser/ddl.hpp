@@ -5,6 +5,7 @@
 // C++: no server needed.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -51,5 +52,26 @@ using DdlTypeMapper = std::function<std::string(const std::string &)>;
 // input and DdlUnsupported for Oracle clauses that cannot be honoured here,
 // naming them.
 std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const DdlTypeMapper &map_type);
+
+// CREATE [OR REPLACE] TYPE name AS | IS TABLE OF t [NOT NULL] | VARRAY (n)
+// OF t [NOT NULL] and DROP TYPE name [FORCE | VALIDATE]: Oracle's
+// schema-level collection types, which plpolar.exec makes domains over
+// arrays (handler/exec_type.cpp). Other CREATE TYPE forms (objects, to come)
+// and other statements are Kind::None.
+struct TypeCommand {
+    enum class Kind { None, CreateCollection, Drop };
+    Kind kind = Kind::None;
+    bool or_replace = false;
+    std::string schema;  // folded; empty if unqualified
+    std::string name;    // folded
+    bool varray = false;
+    int64_t limit = 0;            // VARRAY(n)
+    std::string element;          // PostgreSQL's type name (map_type's)
+    std::string element_written;  // as written, for messages
+    bool element_not_null = false;
+    bool force = false;                  // DROP TYPE ... FORCE
+    std::vector<std::string> no_effect;  // clauses accepted without effect
+};
+TypeCommand ParseTypeCommand(const std::string &sql, const DdlTypeMapper &map_type);
 
 }  // namespace plpolar::parser

@@ -23,7 +23,39 @@ struct CollectionShape {
     bool string_keys = false;  // INDEX BY VARCHAR2
     int32 limit = 0;           // VARRAY(n)
     TypeInfo element;
+    // A schema-level type's (CREATE TYPE t AS TABLE OF / VARRAY): its
+    // domain, which SQL sees the value as (an array of the elements).
+    Oid sql_type = InvalidOid;
 };
+
+// Schema-level collection types (CREATE TYPE t AS TABLE OF e | VARRAY(n) OF
+// e, through plpolar.exec) are domains over e[] that SQL, pg_dump and psql
+// know as such; their constraints' names say what plpolar sees in them:
+// plpolar_nested_table or plpolar_varray_<n>, and plpolar_not_null for
+// NOT NULL elements. Whether `type` is one: its shape and element NOT NULL.
+bool SchemaCollectionShape(Oid type, CollectionShape *shape, bool *element_not_null);
+// The schema CREATE makes an unqualified object in (the first of the
+// search_path that exists), as PostgreSQL chooses it.
+std::string CreationSchema();
+// A type's name qualified with its schema, with its typmod (SQL text).
+std::string QualifiedTypeName(Oid type, int32 typmod);
+// The domain `name` (t or schema.t) names, through the search_path;
+// InvalidOid if it names none.
+Oid DomainNamed(const std::vector<std::string> &name);
+// What TABLE(f(...)) reads: whether every function named `name` returns a
+// set (a PIPELINED function), and whether its rows are composite.
+enum class SetFunction { None, Scalar, Composite };
+SetFunction SetReturningFunction(const std::vector<std::string> &name);
+// Elements 1 .. n of an array (of the shape's element type) as a new
+// expanded collection under `parent`; *has_null says whether one was NULL.
+// A varray's limit is ORA-06532.
+Datum CollectionFromArray(Datum array, const CollectionShape &shape, MemoryContext parent, bool *has_null);
+// The elements of a collection in key order as an array of its element
+// type, in the current memory context (what SQL sees of a schema type).
+Datum CollectionToArray(Datum collection);
+// The element type of an array type or of a domain over one; InvalidOid
+// for other types.
+Oid ArrayElementOf(Oid type);
 
 // plpolar.collection; InvalidOid without the extension's version 1.4.
 Oid CollectionTypeOid();

@@ -21,6 +21,13 @@ public:
                                   const char **field) const noexcept = 0;
     virtual bool ResolvePositional(int number, int *slot) const noexcept = 0;
     virtual bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept = 0;
+    // A slot holding a collection of a schema-level type: that type (its
+    // domain), which SlotType also says; the statement passes the value as
+    // its array. InvalidOid for other slots.
+    virtual Oid SqlCollectionType(int slot) const noexcept {
+        (void)slot;
+        return InvalidOid;
+    }
 };
 
 void SpiConnect(bool nonatomic);
@@ -182,12 +189,17 @@ private:
     };
 
     void Prepare(const Value *slots);
+    // `slots` as the statement's parameters: itself, or (when it uses
+    // schema-level collections) a copy in `storage` with those as arrays.
+    const Value *ParamSlots(const Value *slots, std::vector<Value> *storage) const;
     Result Run(const Value *slots, bool read_only, long max_rows, bool nonatomic, ResourceOwner owner);
 
     const Value *binding_slots_ = nullptr;
     std::string text_;
     const NameResolver *resolver_;
     std::vector<char> used_;  // slots the statement references
+    // Used slots of schema-level collection types (SqlCollectionType).
+    std::vector<std::pair<int, Oid>> array_slots_;
     SPIPlanPtr plan_ = nullptr;
 };
 

@@ -177,6 +177,30 @@ bool TranslateCreateTable(const Tokens &t, size_t at, const DdlTypeMapper &map_t
             as_query = " AS " + QualifyBuiltins(t.Slice(i + 1, t.size()));
             break;
         }
+        if ((t.Is(i, "NESTED") && t.Is(i + 1, "TABLE")) || t.Is(i, "VARRAY")) {
+            // NESTED TABLE c STORE AS segment [(...)] [RETURN [AS] LOCATOR |
+            // VALUE], VARRAY c STORE AS [SECUREFILE | BASICFILE] LOB [segment]
+            // [(...)]: a collection column is an array stored in the row here.
+            size_t j = i + (t.Is(i, "NESTED") ? 2 : 1);
+            size_t column_end = t.NameEnd(j);
+            if (column_end != j && t.Is(column_end, "STORE") && t.Is(column_end + 1, "AS")) {
+                j = column_end + 2;
+                if (t.Is(j, "SECUREFILE") || t.Is(j, "BASICFILE")) ++j;
+                if (t.Is(j, "LOB")) ++j;
+                if ((t[j].kind == Token::Kind::Word || t[j].kind == Token::Kind::Quoted) && !t.Is(j, "RETURN") &&
+                    !t.Is(j, "NESTED") && !t.Is(j, "VARRAY") && !t.Is(j, "TABLESPACE") && !t.Is(j, "PARTITION"))
+                    ++j;
+                if (t[j].kind == Token::Kind::Open) j = t.Matching(j) + 1;
+                if (t.Is(j, "RETURN")) {
+                    ++j;
+                    if (t.Is(j, "AS")) ++j;
+                    if (t.Is(j, "LOCATOR") || t.Is(j, "VALUE")) ++j;
+                }
+                out.no_effect.push_back(Describe(t, i, j) + " (the collection is an array in the row)");
+                i = j;
+                continue;
+            }
+        }
         if (t.Is(i, "NESTED") || t.Is(i, "VARRAY") || t.Is(i, "XMLTYPE") ||
             (t.Is(i, "COLUMN") && !t.Is(i + 1, "STORE")))
             t.Refuse(i, t[i].upper + " ... STORE AS: storage of collection and object columns is not supported here");
