@@ -65,6 +65,9 @@ K_REVERSE : R E V E R S E;
 K_ROLLBACK : R O L L B A C K;
 K_ROWCOUNT : R O W C O U N T;
 K_ROWTYPE : R O W T Y P E;
+// PIPE ROW (x) in PIPELINED functions.
+K_PIPE : P I P E;
+K_ROW : R O W;
 K_SUBTYPE : S U B T Y P E;
 K_RANGE : R A N G E;
 // Collection types: TABLE OF t [INDEX BY k], VARRAY(n) OF t.

@@ -160,7 +160,13 @@ statement
     | sql_stmt
     | commit_stmt
     | rollback_stmt
+    | pipe_row_stmt
     | call_stmt
+    ;
+
+// PIPE ROW (x): a row of a PIPELINED function's result.
+pipe_row_stmt
+    : K_PIPE K_ROW LPAREN expr RPAREN
     ;
 
 commit_stmt
@@ -408,5 +414,5 @@ identifier
     | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL | K_SUBTYPE | K_RANGE
     | K_TABLE | K_OF | K_VARRAY | K_VARYING | K_ARRAY | K_BULK | K_COLLECT | K_LIMIT
     | K_INDICES | K_SAVE | K_EXCEPTIONS | K_UNION | K_INTERSECT | K_EXCEPT | K_ALL | K_DISTINCT
-    | K_MEMBER | K_EMPTY
+    | K_MEMBER | K_EMPTY | K_PIPE | K_ROW
     ;

@@ -198,7 +198,86 @@ SELECT action FROM plpolar.exec('CREATE TYPE bad AS TABLE OF orders.id%TYPE');
 SELECT action FROM plpolar.exec('CREATE TYPE bad AS TABLE OF id_arr');
 SELECT action FROM plpolar.exec('CREATE TYPE bad AS TABLE OF no_such_type');
 
--- 8. pg_dump carries the types, their constructors and the columns.
+-- 8. PIPELINED table functions: PIPE ROW makes the rows of a set-returning
+-- function, read as SELECT * FROM TABLE(f(x)) or as PostgreSQL's f(x).
+SELECT statement, action FROM plpolar.exec($$
+CREATE OR REPLACE FUNCTION evens(n NUMBER) RETURN num_list PIPELINED IS
+BEGIN
+  FOR i IN 1 .. n LOOP
+    IF MOD(i, 2) = 0 THEN PIPE ROW (i); END IF;
+  END LOOP;
+END;
+/
+CREATE OR REPLACE PACKAGE feed AS
+  TYPE emp_rec IS RECORD (id NUMBER, name VARCHAR2(20));
+  TYPE emp_tab IS TABLE OF emp_rec;
+  TYPE num_tab IS TABLE OF NUMBER;
+  FUNCTION emps(n PLS_INTEGER) RETURN emp_tab PIPELINED;
+  FUNCTION from_orders RETURN num_tab PIPELINED;
+END feed;
+/
+CREATE OR REPLACE PACKAGE BODY feed AS
+  FUNCTION emps(n PLS_INTEGER) RETURN emp_tab PIPELINED IS
+    r emp_rec;
+  BEGIN
+    FOR i IN 1 .. n LOOP
+      r.id := i;
+      r.name := 'emp' || i;
+      PIPE ROW (r);
+    END LOOP;
+    RETURN;
+  END;
+  FUNCTION from_orders RETURN num_tab PIPELINED IS
+  BEGIN
+    FOR o IN (SELECT x.column_value v FROM orders o, TABLE(o.amounts) x WHERE o.id <= 2 ORDER BY 1) LOOP
+      PIPE ROW (o.v);
+    END LOOP;
+    PIPE ROW (NULL);
+  END;
+END feed;
+/
+CREATE OR REPLACE VIEW even_view AS SELECT column_value AS n FROM TABLE(evens(6));
+CREATE OR REPLACE VIEW emp_view AS SELECT e.* FROM TABLE(feed.emps(2)) e;
+$$);
+SELECT * FROM evens(7);
+SELECT * FROM even_view;
+SELECT * FROM emp_view;
+SELECT * FROM feed.emps(3) WHERE id > 1;
+SELECT * FROM feed.from_orders();
+\df feed.*
+DO LANGUAGE plpolar $$
+DECLARE s NUMBER; c PLS_INTEGER;
+BEGIN
+  SELECT sum(column_value), count(*) INTO s, c FROM TABLE(evens(10));
+  DBMS_OUTPUT.PUT_LINE('TABLE(evens(10)): ' || c || ' rows, sum ' || s);
+  FOR r IN (SELECT * FROM TABLE(feed.emps(2))) LOOP DBMS_OUTPUT.PUT_LINE(r.id || ' ' || r.name); END LOOP;
+  EXECUTE IMMEDIATE 'SELECT count(*) FROM TABLE(evens(20))' INTO c;
+  DBMS_OUTPUT.PUT_LINE('dynamic: ' || c);
+END;
+$$;
+-- In PostgreSQL's own form, and its errors.
+CREATE FUNCTION squares(n int) RETURNS SETOF int LANGUAGE plpolar AS $$
+BEGIN
+  FOR i IN 1 .. n LOOP PIPE ROW (i * i); END LOOP;
+  RETURN;
+END;
+$$;
+SELECT squares(3), * FROM squares(2) AS s(sq);
+CREATE FUNCTION not_pipelined() RETURNS int LANGUAGE plpolar AS $$ BEGIN PIPE ROW (1); RETURN 1; END $$;
+CREATE FUNCTION returns_value() RETURNS SETOF int LANGUAGE plpolar AS $$ BEGIN RETURN 1; END $$;
+SELECT action FROM plpolar.exec($$CREATE FUNCTION bad_pipe RETURN NUMBER PIPELINED IS BEGIN NULL; END;$$);
+DO LANGUAGE plpolar $$
+DECLARE
+  FUNCTION inner_pipe RETURN num_list PIPELINED IS BEGIN RETURN; END;
+BEGIN NULL; END;
+$$;
+-- A pipe that runs long stays cancellable.
+SET statement_timeout = '200ms';
+CREATE FUNCTION forever() RETURNS SETOF int LANGUAGE plpolar AS $$ BEGIN LOOP PIPE ROW (1); END LOOP; END $$;
+SELECT count(*) FROM forever();
+RESET statement_timeout;
+
+-- 9. pg_dump carries the types, their constructors and the columns.
 \c contrib_regression
 \! pg_dump -d plpolar_ctypes > /tmp/plpolar_ctypes.dump 2>&1; echo "pg_dump: $?"
 CREATE DATABASE plpolar_ctypes_restored;
@@ -207,6 +286,7 @@ CREATE DATABASE plpolar_ctypes_restored;
 SET plpolar.serveroutput = on;
 SELECT id, amounts, tags, total(amounts) FROM orders WHERE id <= 3 ORDER BY id;
 SELECT name_arr('r', 's') AS restored_constructor;
+SELECT * FROM even_view;
 DO LANGUAGE plpolar $$
 DECLARE t name_arr;
 BEGIN

@@ -334,6 +334,11 @@ void DumpStmt(std::ostringstream &out, const Stmt &s, int level) {
                 DumpExpr(out, *Cast<ReturnStmt>(s).value);
             }
             break;
+        case StmtKind::PipeRow:
+            out << "PIPE ROW (";
+            DumpExpr(out, *Cast<PipeRowStmt>(s).value);
+            out << ")";
+            break;
         case StmtKind::Raise: out << "RAISE " << JoinName(Cast<RaiseStmt>(s).exception); break;
         case StmtKind::Sql: {
             const auto &q = Cast<SqlStmt>(s);

@@ -86,6 +86,7 @@ const char *ToString(StmtKind kind) {
         case StmtKind::Continue: return "CONTINUE";
         case StmtKind::Null: return "NULL";
         case StmtKind::Return: return "RETURN";
+        case StmtKind::PipeRow: return "PIPE ROW";
         case StmtKind::Raise: return "RAISE";
         case StmtKind::Sql: return "SQL statement";
         case StmtKind::Call: return "procedure call";

@@ -455,7 +455,29 @@ bool ReadChain(const std::string &text, size_t i, ChainAt *out) {
 
 }  // namespace
 
-std::string RewriteSchemaConstructors(const std::string &sql) {
+std::string TableOfSql(const std::string &inner) {
+    // TABLE(SQL expression): a set-returning (PIPELINED) function's rows, or
+    // the elements of an array (a column or function result of a
+    // schema-level type), COLUMN_VALUE for scalars. LATERAL: the expression
+    // may name the tables before it (FROM t, TABLE(t.c)).
+    ChainAt call;
+    size_t first = inner.find_first_not_of(" \t\r\n");
+    pg::SetFunction srf = pg::SetFunction::None;
+    if (first != std::string::npos && ReadChain(inner, first, &call) && call.open != std::string::npos) {
+        size_t end = MatchParen(inner, call.open);
+        if (end != std::string::npos && inner.find_first_not_of(" \t\r\n", end) == std::string::npos)
+            srf = pg::SetReturningFunction(call.chain);
+    }
+    std::string from;
+    switch (srf) {
+        case pg::SetFunction::Scalar: from = inner + " AS plpolar$t(column_value)"; break;
+        case pg::SetFunction::Composite: from = inner; break;
+        case pg::SetFunction::None: from = "pg_catalog.unnest(" + inner + ") AS plpolar$t(column_value)"; break;
+    }
+    return "LATERAL (SELECT * FROM " + from + ")";
+}
+
+std::string RewriteSchemaConstructors(const std::string &sql, bool tables) {
     std::string result;
     size_t copied = 0;
     const size_t n = sql.size();
@@ -470,10 +492,18 @@ std::string RewriteSchemaConstructors(const std::string &sql) {
             ++i;
             continue;
         }
+        const size_t chain_start = i;
         i = at.end;
         if (at.open == std::string::npos || at.chain.size() > 2) continue;
         size_t close = MatchParen(sql, at.open);
         if (close == std::string::npos) continue;
+        if (tables && at.chain.size() == 1 && at.chain[0] == "table") {
+            result.append(sql, copied, chain_start - copied);
+            result += TableOfSql(RewriteSchemaConstructors(sql.substr(at.open + 1, close - at.open - 2), true));
+            copied = close;
+            i = close;
+            continue;
+        }
         // One argument, not VARIADIC already: PostgreSQL would take t('x')
         // for the cast 't'::t ('x' is no array literal) before the
         // constructor; t(VARIADIC ARRAY[x]::e[]) is the constructor.
@@ -495,6 +525,18 @@ std::string RewriteSchemaConstructors(const std::string &sql) {
             ++k;
         }
         if (!one) continue;
+        // A table's, a routine's or a type's own name followed by its column
+        // or parameter list is no constructor call.
+        size_t before = chain_start == 0 ? std::string::npos : sql.find_last_not_of(" \t\r\n", chain_start - 1);
+        if (before != std::string::npos && IdentChar(sql[before])) {
+            size_t word_start = before;
+            while (word_start > 0 && IdentChar(sql[word_start - 1])) --word_start;
+            const std::string word = Lower(sql.substr(word_start, before + 1 - word_start));
+            if (word == "table" || word == "into" || word == "on" || word == "function" || word == "procedure" ||
+                word == "type" || word == "view" || word == "exists" || word == "references" || word == "index" ||
+                word == "update" || word == "domain")
+                continue;
+        }
         Oid domain = pg::DomainNamed(at.chain);
         pg::CollectionShape shape;
         bool not_null = false;
@@ -542,28 +584,8 @@ std::string Compiler::BindCollectionElements(const std::string &sql, const Scope
                 continue;
             }
             if (close != std::string::npos) {
-                // TABLE(SQL expression): a set-returning (PIPELINED) function's
-                // rows, or the elements of an array (a column or function result
-                // of a schema-level type), COLUMN_VALUE for scalars. LATERAL:
-                // the expression may name the tables before it (t, TABLE(t.c)).
-                const std::string inner = sql.substr(k + 1, close - k - 2);
-                ChainAt call;
-                size_t first = inner.find_first_not_of(" \t\r\n");
-                pg::SetFunction srf = pg::SetFunction::None;
-                if (first != std::string::npos && ReadChain(inner, first, &call) && call.open != std::string::npos &&
-                    MatchParen(inner, call.open) != std::string::npos &&
-                    inner.find_first_not_of(" \t\r\n", MatchParen(inner, call.open)) == std::string::npos)
-                    srf = pg::SetReturningFunction(call.chain);
-                std::string from;
-                switch (srf) {
-                    case pg::SetFunction::Scalar: from = inner + " AS plpolar$t(column_value)"; break;
-                    case pg::SetFunction::Composite: from = inner; break;
-                    case pg::SetFunction::None:
-                        from = "pg_catalog.unnest(" + inner + ") AS plpolar$t(column_value)";
-                        break;
-                }
                 result.append(sql, copied, i - copied);
-                result += "LATERAL (SELECT * FROM " + from + ")";
+                result += TableOfSql(sql.substr(k + 1, close - k - 2));
                 copied = close;
                 i = close;
                 continue;

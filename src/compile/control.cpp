@@ -102,6 +102,13 @@ void Compiler::CompileGoto(ast::GotoStmt &s, const Scope &scope) {
 }
 
 void Compiler::CompileReturn(ast::ReturnStmt &s, const Scope &scope) {
+    if (current_sub_ != nullptr ? current_sub_->pipelined : fn_.info.returns_set) {
+        // The rows are piped; RETURN only ends the function.
+        if (s.value)
+            Error(s.loc, "PLS-00633: RETURN statement in a pipelined function cannot contain an expression",
+                  ERRCODE_SYNTAX_ERROR);
+        return;
+    }
     bool returns_value = current_sub_ != nullptr ? current_sub_->is_function : fn_.info.ReturnsValue();
     if (s.value && !returns_value)
         Error(s.loc, current_sub_ != nullptr         ? "RETURN cannot have a value in a procedure"
@@ -117,6 +124,15 @@ void Compiler::CompileReturn(ast::ReturnStmt &s, const Scope &scope) {
         site->cast.target = current_sub_ != nullptr ? current_sub_->return_type : fn_.info.return_type;
         s.annotation = std::move(site);
     }
+}
+
+void Compiler::CompilePipeRow(ast::PipeRowStmt &s, const Scope &scope) {
+    if (!(current_sub_ != nullptr ? current_sub_->pipelined : fn_.info.returns_set))
+        Error(s.loc, "PLS-00629: PIPE statement cannot be used in non-pipelined functions", ERRCODE_SYNTAX_ERROR);
+    CompileOwn(*s.value, scope, s);
+    // The row's type is the result's (Executor::ExecPipeRow sets it from
+    // the call's set result).
+    s.annotation = std::make_unique<CastSite>();
 }
 
 void Compiler::CheckLoopControl(ast::LoopControlStmt &stmt, const char *what) {

@@ -22,6 +22,20 @@ void Compiler::DeclareSubprogram(ast::SubprogramDecl &sd, Scope &scope) {
         }
     }
     pg::TypeInfo result = sd.is_function ? ResolveType(sd.return_type, scope) : pg::TypeFromOid(VOIDOID, -1);
+    if (sd.pipelined) {
+        // Oracle's pipelined functions are schema or package functions,
+        // returning a nested table or varray.
+        if (!fn_.package)
+            Error(sd.loc, "PLS-00655: only functions at schema or package level can be pipelined",
+                  ERRCODE_FEATURE_NOT_SUPPORTED);
+        const CollectionType *ct = result.oid == fn_.collection_oid && result.oid != InvalidOid && result.typmod >= 0 &&
+                                           static_cast<size_t>(result.typmod) < fn_.collection_types.size()
+                                       ? fn_.collection_types[static_cast<size_t>(result.typmod)].get()
+                                       : nullptr;
+        if (ct == nullptr || ct->shape.kind == types::CollectionKind::Associative)
+            Error(sd.return_type.loc, "PLS-00630: pipelined functions must have a supported collection return type",
+                  ERRCODE_DATATYPE_MISMATCH);
+    }
     SubprogramSite *site = nullptr;
     auto &overloads = scope.subprograms[sd.name];
     for (SubprogramSite *o : overloads) {
@@ -42,6 +56,7 @@ void Compiler::DeclareSubprogram(ast::SubprogramDecl &sd, Scope &scope) {
         site->loc = sd.loc;
         site->is_function = sd.is_function;
         site->return_type = result;
+        site->pipelined = sd.pipelined;
         site->param_types = types;
         for (auto &p : sd.params) {
             site->param_names.push_back(p.name);

@@ -96,8 +96,9 @@ pg::Value Executor::OutputValue(int slot, const pg::TypeInfo &type) {
 }
 
 std::string Executor::DynamicSqlText(const std::string &text) const {
-    std::string sql = compile::QualifySql(text);
-    return fn_.collection_oid == InvalidOid ? sql : compile::RewriteSchemaConstructors(sql);
+    // Before QualifySql, which gives TABLE()'s subquery its alias.
+    return compile::QualifySql(fn_.collection_oid == InvalidOid ? text
+                                                                : compile::RewriteSchemaConstructors(text, true));
 }
 
 pg::Value Executor::SqlCollectionValue(const pg::Value &v) const {

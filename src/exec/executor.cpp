@@ -133,6 +133,24 @@ Flow Executor::ExecExit(const ast::ExitStmt &stmt) { return ExecLoopControl(stmt
 Flow Executor::ExecContinue(const ast::ContinueStmt &stmt) { return ExecLoopControl(stmt, Flow::Continue); }
 Flow Executor::ExecNull(const ast::NullStmt &) { return Flow::Normal; }
 
+Flow Executor::ExecPipeRow(const ast::PipeRowStmt &stmt) {
+    if (pipe_ == nullptr)
+        pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "PIPE ROW outside a call of a pipelined function from SQL",
+                  "Call the function in FROM: SELECT * FROM TABLE(f(x)).");
+    ResetTemp();
+    auto &cast = ast::Cast<compile::CastSite>(*stmt.annotation);
+    if (cast.target.oid != pipe_->row.oid || cast.target.typmod != pipe_->row.typmod) {
+        cast.expr.reset();
+        cast.fields.clear();
+        cast.target = pipe_->row;
+    }
+    pg::Value row = Coerce(Eval(*stmt.value), cast);
+    pg::AddSetRow(*pipe_, row);
+    // A long pipe is a loop: stay cancellable.
+    pg::CheckForInterrupts();
+    return Flow::Normal;
+}
+
 Flow Executor::ExecGoto(const ast::GotoStmt &stmt) {
     pending_label_ = stmt.label;
     return Flow::Goto;

@@ -138,7 +138,7 @@ pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector
         }
         Flow flow = ExecBlock(*sp.definition->body);
         if (flow == Flow::Error) throw pending_error_;
-        if (sp.is_function) {
+        if (sp.is_function && !sp.pipelined) {
             if (flow != Flow::Return)
                 pg::Raise(ERRCODE_S_R_E_FUNCTION_EXECUTED_NO_RETURN_STATEMENT, "function returned without value",
                           "Control reached the end of function \"" + sp.name + "\" without a RETURN statement.");

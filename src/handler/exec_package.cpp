@@ -20,8 +20,8 @@
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/row.hpp"
-#include "plpolar/pg/types.hpp"
 #include "plpolar/pg/script.hpp"
+#include "plpolar/pg/types.hpp"
 
 namespace plpolar::handler {
 
@@ -70,9 +70,9 @@ void SyncRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const p
         if (slot < 0) return;
         const compile::Variable &v = unit.fn->variables[static_cast<size_t>(slot)];
         if (!v.constant)
-            pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
-                      "the default of parameter " + param.substr(0, at) + " is the package variable " + expr +
-                          ": a routine's default can only be a constant here");
+            pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "the default of parameter " + param.substr(0, at) +
+                                                         " is the package variable " + expr +
+                                                         ": a routine's default can only be a constant here");
         if (constants == nullptr) {
             constants = std::make_shared<exec::PackageInstance>(unit_ptr);
             constants->EnsureInitialized();
@@ -96,6 +96,34 @@ void SyncRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const p
         if (t.oid == RECORDOID) return CompositeFor(src, name, t);
         return pg::FormatType(t.oid, t.typmod);
     };
+    // A PIPELINED function's rows: the element of its collection type, a
+    // package record type's composite type, or a schema-level type's element.
+    auto pipelined_row = [&unit, &src](const std::string &written, const std::string &mapped) {
+        std::string name = Lower(written);
+        std::string own_prefix = src.name + ".";
+        if (name.compare(0, own_prefix.size(), own_prefix) == 0) name = name.substr(own_prefix.size());
+        auto it = unit.scope->types.find(name);
+        if (it == unit.scope->types.end()) return PipelinedRowType(mapped);
+        const pg::TypeInfo &t = it->second;
+        if (t.oid != unit.fn->collection_oid || t.oid == InvalidOid || t.typmod < 0 ||
+            static_cast<size_t>(t.typmod) >= unit.fn->collection_types.size())
+            return PipelinedRowType(mapped);
+        const compile::CollectionType &ct = *unit.fn->collection_types[static_cast<size_t>(t.typmod)];
+        if (ct.shape.sql_type != InvalidOid) return PipelinedRowType(mapped);
+        if (ct.shape.kind == types::CollectionKind::Associative)
+            pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                      "PLS-00630: pipelined functions must have a supported collection return type",
+                      "The return type " + written + " is an associative array (INDEX BY): use a nested table type.");
+        const pg::TypeInfo &e = ct.shape.element;
+        if (e.oid == RECORDOID) {
+            for (const auto &[record_name, record] : unit.scope->types)
+                if (record.oid == RECORDOID && record.typmod == e.typmod) return CompositeFor(src, record_name, record);
+            pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                      "PLS-00630: pipelined functions must have a supported collection return type",
+                      "The elements of " + written + " are records of no type of the package specification.");
+        }
+        return pg::FormatType(e.oid, -1);
+    };
     for (const std::string &header : unit.public_headers) {
         parser::OracleSubprogram sub;
         try {
@@ -103,6 +131,7 @@ void SyncRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const p
         } catch (const parser::SyntaxError &e) {
             pg::Raise(ERRCODE_SYNTAX_ERROR, std::string(e.what()) + " (in the header " + header + ")");
         }
+        if (sub.pipelined) sub.row_type = pipelined_row(sub.return_type_written, sub.return_type);
         for (std::string &param : sub.parameters) constant_default(param);
         sub.name = compile::QuoteIdent(src.name) + "." + sub.name;
         sub.definer_rights = src.definer;
@@ -149,8 +178,7 @@ std::string CreatePackage(const std::string &text, int script_line, int *body_li
                       "ORA-00955: name is already used by an existing object: package \"" + pkg.name + "\"",
                       "Use CREATE OR REPLACE PACKAGE to replace it.");
         if (OidIsValid(nsp) && !src.exists)
-            pg::Raise(ERRCODE_DUPLICATE_SCHEMA,
-                      "schema \"" + pkg.name + "\" already exists and is not a package",
+            pg::Raise(ERRCODE_DUPLICATE_SCHEMA, "schema \"" + pkg.name + "\" already exists and is not a package",
                       "A package is a schema of its name holding its public subprograms.");
         if (src.exists && !pg::OwnsSchema(nsp))
             pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + pkg.name);
@@ -202,8 +230,7 @@ bool RunPackageCommand(const std::string &text, std::string *action) {
             if (!pg::OwnsSchema(nsp)) pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + cmd.name);
             if (cmd.kind == Kind::DropBody) {
                 if (!src.has_body)
-                    pg::Raise(ERRCODE_UNDEFINED_OBJECT,
-                              "ORA-04043: package body \"" + cmd.name + "\" does not exist");
+                    pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04043: package body \"" + cmd.name + "\" does not exist");
                 src.has_body = false;
                 src.body.clear();
                 pg::WritePackageSource(src);
@@ -232,13 +259,16 @@ bool RunPackageCommand(const std::string &text, std::string *action) {
             pg::WritePackageSource(src);
             exec::DiscardPackage(cmd.name);
             *action = "ALTER PACKAGE " + cmd.name + " COMPILE" +
-                      (cmd.body_only ? " BODY" : cmd.spec_only ? " SPECIFICATION" : "");
+                      (cmd.body_only   ? " BODY"
+                       : cmd.spec_only ? " SPECIFICATION"
+                                       : "");
             return true;
         }
         case Kind::Grant:
         case Kind::Revoke: {
             bool grant = cmd.kind == Kind::Grant;
-            std::string to = (grant ? " TO " : " FROM ") + cmd.grantees + (cmd.grant_option ? " WITH GRANT OPTION" : "");
+            std::string to =
+                (grant ? " TO " : " FROM ") + cmd.grantees + (cmd.grant_option ? " WITH GRANT OPTION" : "");
             if (compile::IsPackage(cmd.name)) {
                 std::string schema = compile::QuoteIdent(cmd.name);
                 const char *verb = grant ? "GRANT " : "REVOKE ";

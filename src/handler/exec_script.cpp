@@ -275,6 +275,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 } catch (const parser::SyntaxError &e) {
                     pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
                 }
+                if (sub.pipelined) sub.row_type = PipelinedRowType(sub.return_type);
                 sql = parser::ToCreateStatement(sub, sub.definer_rights ? pg::FrozenSearchPath() : std::string());
                 // As in Oracle, a new unit is executable by its owner only until
                 // GRANT EXECUTE; replacing one keeps the privileges it had.
@@ -327,6 +328,10 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                         if (ddl) {
                             action = ddl->action;
                             reuse = std::move(ddl->reuse);
+                            // A view's TABLE(f(x)) and t('x'), before the
+                            // translation gives subqueries their aliases.
+                            if (ddl->action.find(" VIEW ") != std::string::npos)
+                                ddl = TranslateDdl(compile::RewriteSchemaConstructors(text, true), stmt.line);
                             for (std::string &s : ddl->statements) {
                                 if (sql.empty())
                                     sql = std::move(s);
@@ -335,7 +340,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                             }
                         } else {
                             try {
-                                sql = compile::RewriteSchemaConstructors(parser::QualifyBuiltins(text));
+                                sql = parser::QualifyBuiltins(compile::RewriteSchemaConstructors(text, true));
                             } catch (const parser::SyntaxError &e) {
                                 // ROWNUM in a form that cannot be rewritten
                                 pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, std::string(e.what()) + " (line " +

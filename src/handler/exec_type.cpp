@@ -139,6 +139,16 @@ std::string DropType(const parser::TypeCommand &cmd) {
 
 }  // namespace
 
+std::string PipelinedRowType(const std::string &type) {
+    pg::CollectionShape shape;
+    bool not_null = false;
+    if (!pg::TypeExists(type) || !pg::SchemaCollectionShape(pg::ParseTypeName(type).oid, &shape, &not_null))
+        pg::Raise(ERRCODE_DATATYPE_MISMATCH,
+                  "PLS-00630: pipelined functions must have a supported collection return type",
+                  "The return type " + type + " is not a nested table or varray type (CREATE TYPE ... AS TABLE OF).");
+    return pg::QualifiedTypeName(shape.element.oid, -1);
+}
+
 bool RunTypeCommand(const std::string &text, std::string *action) {
     parser::TypeCommand cmd;
     try {

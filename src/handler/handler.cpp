@@ -61,7 +61,16 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
             auto k = static_cast<size_t>(info.input_args[j]);
             args[k] = pg::Value{fcinfo->args[j].value, fcinfo->args[j].isnull, info.arg_types[k].oid, -1};
         }
-        pg::Value v = executor.Run(args.data(), args.size());
+        pg::Value v;
+        if (info.returns_set) {
+            // PIPELINED: PIPE ROW fills the set PostgreSQL reads after the call.
+            pg::SetResult rows = pg::BeginSetResult(fcinfo, info.return_type);
+            executor.SetPipe(&rows);
+            executor.Run(args.data(), args.size());
+            v = pg::Value::Null(info.return_type.oid);
+        } else {
+            v = executor.Run(args.data(), args.size());
+        }
         if (!info.output_args.empty()) {
             // The result is made of the OUT and IN OUT parameters: one value,
             // or a row of them.

@@ -40,6 +40,17 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
     exec::ErrorContextScope context(executor);
     if (unit.fn->uses_session_variables) BindSessionVariables(executor, *unit.fn);
     std::vector<pg::Value> outs;
+    if (info.returns_set) {
+        // A PIPELINED member: its PIPE ROWs fill the set, on this call only.
+        pg::SetResult rows = pg::BeginSetResult(fcinfo, info.return_type);
+        struct Pipe {
+            exec::Executor &e;
+            pg::SetResult *saved;
+            ~Pipe() { e.SetPipe(saved); }
+        } pipe{executor, executor.SetPipe(&rows)};
+        executor.CallMember(site, args.data(), args.size(), &outs);
+        return pg::Value::Null(info.return_type.oid);
+    }
     pg::Value v = executor.CallMember(site, args.data(), args.size(), &outs);
     // A record result becomes the routine's composite type; a collection
     // the array of its schema-level type.

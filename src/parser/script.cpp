@@ -417,7 +417,8 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
             type_end = t;
             t = lex.Next();
         }
-        sub.return_type = MapParameterType(text.substr(type_start.begin, type_end.end - type_start.begin), map_type);
+        sub.return_type_written = text.substr(type_start.begin, type_end.end - type_start.begin);
+        sub.return_type = MapParameterType(sub.return_type_written, map_type);
     }
     // A parenthesised list after a clause word: skipped whole.
     auto skip_parens = [&lex, &text, &fail](Token &at) {
@@ -468,7 +469,9 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
             t = lex.Next();
             sub.notes.push_back("SHARING: no effect (no application containers here)");
         } else if (t.upper == "PIPELINED") {
-            fail("PIPELINED table functions are not supported yet", t);
+            if (!sub.is_function) fail("PIPELINED: only a function can be pipelined", t);
+            sub.pipelined = true;
+            t = lex.Next();
         } else if (t.upper == "SQL_MACRO") {
             // The function returns SQL text that Oracle splices into the
             // calling query at parse time; PostgreSQL has nothing like it.
@@ -656,7 +659,7 @@ std::string ToCreateStatement(const OracleSubprogram &sub, const std::string &de
                       (sub.is_function ? "FUNCTION " : "PROCEDURE ") + sub.name + "(";
     for (size_t i = 0; i < sub.parameters.size(); ++i) sql += (i ? ", " : "") + sub.parameters[i];
     sql += ")";
-    if (sub.is_function) sql += " RETURNS " + sub.return_type;
+    if (sub.is_function) sql += " RETURNS " + (sub.pipelined ? "SETOF " + sub.row_type : sub.return_type);
     for (const std::string &attribute : sub.attributes) sql += " " + attribute;
     if (sub.definer_rights) sql += " SECURITY DEFINER SET search_path = " + definer_search_path;
     sql += " LANGUAGE plpolar AS " + tag + sub.body + "\n" + tag;

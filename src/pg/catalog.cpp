@@ -117,7 +117,8 @@ FunctionInfo LoadFunctionInfo(Oid fn_oid) {
         if (mode != PROARGMODE_OUT) info.input_args.push_back(index);
         if (mode == PROARGMODE_OUT || mode == PROARGMODE_INOUT) info.output_args.push_back(index);
     }
-    if (raw.retset) Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "plpolar functions cannot return sets yet");
+    // SETOF t: a PIPELINED function, whose PIPE ROW statements make the rows.
+    info.returns_set = raw.retset;
     info.return_type = TypeFromOid(raw.rettype, -1);
     if (raw.rettype == EVENT_TRIGGEROID) {
         info.is_event_trigger = true;

@@ -277,3 +277,40 @@ TEST(OracleDdl, Synonyms) {
     EXPECT_THROW(Translate("CREATE SYNONYM r FOR t@remote_db"), DdlUnsupported);
     EXPECT_THROW(Translate("CREATE SYNONYM r t"), SyntaxError);
 }
+
+TEST(Ddl, SchemaCollectionTypes) {
+    using plpolar::parser::ParseTypeCommand;
+    using Kind = plpolar::parser::TypeCommand::Kind;
+    auto nested = ParseTypeCommand("CREATE TYPE num_list AS TABLE OF NUMBER;", MapOracleSqlTypeName);
+    EXPECT_EQ(nested.kind, Kind::CreateCollection);
+    EXPECT_FALSE(nested.or_replace);
+    EXPECT_FALSE(nested.varray);
+    EXPECT_EQ(nested.name, "num_list");
+    EXPECT_EQ(nested.element, MapOracleSqlTypeName("NUMBER"));
+    auto varray = ParseTypeCommand(
+        "CREATE OR REPLACE NONEDITIONABLE TYPE App.\"Names\" FORCE IS VARYING ARRAY(10) OF VARCHAR2(30 CHAR) NOT NULL",
+        MapOracleSqlTypeName);
+    EXPECT_EQ(varray.kind, Kind::CreateCollection);
+    EXPECT_TRUE(varray.or_replace);
+    EXPECT_TRUE(varray.varray);
+    EXPECT_EQ(varray.limit, 10);
+    EXPECT_EQ(varray.schema, "app");
+    EXPECT_EQ(varray.name, "Names");
+    EXPECT_TRUE(varray.element_not_null);
+    EXPECT_EQ(varray.element_written, "VARCHAR2(30 CHAR)");
+    EXPECT_EQ(varray.no_effect.size(), 2u);
+    // Objects, forward declarations and bodies are not collection types.
+    EXPECT_EQ(ParseTypeCommand("CREATE TYPE point AS OBJECT (x NUMBER)", MapOracleSqlTypeName).kind, Kind::None);
+    EXPECT_EQ(ParseTypeCommand("CREATE TYPE point", MapOracleSqlTypeName).kind, Kind::None);
+    EXPECT_EQ(ParseTypeCommand("CREATE TYPE BODY point AS END;", MapOracleSqlTypeName).kind, Kind::None);
+    EXPECT_EQ(ParseTypeCommand("CREATE TABLE t (x int)", MapOracleSqlTypeName).kind, Kind::None);
+    auto drop = ParseTypeCommand("DROP TYPE s.num_list FORCE", MapOracleSqlTypeName);
+    EXPECT_EQ(drop.kind, Kind::Drop);
+    EXPECT_TRUE(drop.force);
+    EXPECT_EQ(drop.schema, "s");
+    EXPECT_THROW(ParseTypeCommand("CREATE TYPE v AS VARRAY(0) OF NUMBER", MapOracleSqlTypeName), SyntaxError);
+    EXPECT_THROW(ParseTypeCommand("CREATE TYPE v AS VARRAY(n) OF NUMBER", MapOracleSqlTypeName), SyntaxError);
+    EXPECT_THROW(ParseTypeCommand("CREATE TYPE v AS TABLE OF t.c%TYPE", MapOracleSqlTypeName), SyntaxError);
+    EXPECT_THROW(ParseTypeCommand("CREATE TYPE v AS TABLE OF", MapOracleSqlTypeName), SyntaxError);
+    EXPECT_THROW(ParseTypeCommand("DROP TYPE v CASCADE", MapOracleSqlTypeName), SyntaxError);
+}

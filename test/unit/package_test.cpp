@@ -129,5 +129,9 @@ TEST(PackageSource, HeaderClausesInSpecification) {
     }
     EXPECT_EQ(ast::Cast<ast::SubprogramDecl>(*spec.block->decls[0]).header_text,
               "FUNCTION f RETURN NUMBER DETERMINISTIC");
-    EXPECT_THROW(ParsePackageSource("AS FUNCTION f RETURN t PIPELINED; END;"), SyntaxError);
+    // PIPELINED marks the function (its rows come from PIPE ROW).
+    ast::FunctionBody piped = ParsePackageSource("AS FUNCTION f RETURN t PIPELINED; FUNCTION g RETURN t; END;");
+    EXPECT_TRUE(ast::Cast<ast::SubprogramDecl>(*piped.block->decls[0]).pipelined);
+    EXPECT_EQ(ast::Cast<ast::SubprogramDecl>(*piped.block->decls[0]).return_type.text, "t");
+    EXPECT_FALSE(ast::Cast<ast::SubprogramDecl>(*piped.block->decls[1]).pipelined);
 }

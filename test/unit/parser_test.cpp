@@ -310,3 +310,10 @@ TEST(Parser, ElementsAsIntoTargets) {
     EXPECT_EQ(fetch.into[0].subscript, "j");
     EXPECT_TRUE(fetch.into[1].subscript.empty());
 }
+
+TEST(Parser, PipeRow) {
+    EXPECT_EQ(D("BEGIN PIPE ROW (x + 1); RETURN; END;"), "BLOCK\n  PIPE ROW ((+ x 1))\n  RETURN\n");
+    // PIPE and ROW stay usable as names.
+    EXPECT_NO_THROW(ParseBody("DECLARE pipe NUMBER; row NUMBER; BEGIN pipe := row; END;"));
+    EXPECT_THROW(ParseBody("BEGIN PIPE ROW x; END;"), SyntaxError);
+}

@@ -238,8 +238,15 @@ TEST(Script, HeaderClauses) {
     auto stmts = SplitScript("CREATE NONEDITIONABLE PROCEDURE p DETERMINISTIC IS BEGIN NULL; END;\n/\nSELECT 1;");
     ASSERT_EQ(stmts.size(), 2u);
     EXPECT_EQ(stmts[0].kind, ScriptStatementKind::OracleSubprogram);
-    EXPECT_THROW(ParseOracleSubprogram("CREATE FUNCTION f RETURN NUMBER PIPELINED IS BEGIN NULL; END;", Identity),
-                 SyntaxError);
+    // PIPELINED: RETURNS SETOF the row type its caller found for the
+    // collection type; a procedure cannot be pipelined.
+    OracleSubprogram piped =
+        ParseOracleSubprogram("CREATE FUNCTION f RETURN num_list PIPELINED IS BEGIN PIPE ROW (1); END;", Identity);
+    EXPECT_TRUE(piped.pipelined);
+    EXPECT_EQ(piped.return_type_written, "num_list");
+    piped.row_type = "pg_catalog.number";
+    EXPECT_NE(ToCreateStatement(piped, "").find("RETURNS SETOF pg_catalog.number"), std::string::npos);
+    EXPECT_THROW(ParseOracleSubprogram("CREATE PROCEDURE p PIPELINED IS BEGIN NULL; END;", Identity), SyntaxError);
 }
 
 TEST(Script, ParameterDefaultsAreOracleSql) {

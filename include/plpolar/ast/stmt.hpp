@@ -265,6 +265,13 @@ struct ReturnStmt : Stmt {
     ExprPtr value;  // may be null
 };
 
+// PIPE ROW (value) in a PIPELINED function: one row of its result.
+struct PipeRowStmt : Stmt {
+    static constexpr StmtKind kKind = StmtKind::PipeRow;
+    explicit PipeRowStmt(SourceLoc l) : Stmt(kKind, l) {}
+    ExprPtr value;
+};
+
 struct RaiseStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Raise;
     explicit RaiseStmt(SourceLoc l) : Stmt(kKind, l) {}
@@ -421,6 +428,7 @@ struct SubprogramDecl : Decl {
     // "FUNCTION f (...) RETURN t" as written: a package specification's
     // public subprograms become SQL functions with this signature.
     std::string header_text;
+    bool pipelined = false;  // FUNCTION ... RETURN t PIPELINED (package functions)
 };
 
 // A whole function body: the outermost block.

@@ -30,5 +30,6 @@
     X(ExecuteImmediate, ExecuteImmediateStmt) \
     X(Case, CaseStmt)                         \
     X(Goto, GotoStmt)                         \
+    X(PipeRow, PipeRowStmt)                   \
     X(Commit, TransactionStmt)                \
     X(Rollback, TransactionStmt)

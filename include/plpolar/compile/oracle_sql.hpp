@@ -27,8 +27,12 @@ inline std::string QualifySql(const std::string &sql) {
 
 // t(x), the constructor of a schema-level collection type with one
 // argument, as t(VARIADIC ARRAY[x]::e[]): PostgreSQL would read t('x') as a
-// cast of the literal (compile/collections.cpp). Other text as it is.
-std::string RewriteSchemaConstructors(const std::string &sql);
+// cast of the literal (compile/collections.cpp); with `tables`, also
+// TABLE(expr) as TableOfSql has it. Other text as it is.
+std::string RewriteSchemaConstructors(const std::string &sql, bool tables);
+// TABLE(inner) in SQL, `inner` an SQL expression: a LATERAL subquery over
+// a set-returning function's rows or an array's elements (COLUMN_VALUE).
+std::string TableOfSql(const std::string &inner);
 
 // Oracle table DDL and ALTER SESSION in dynamic SQL (EXECUTE IMMEDIATE
 // 'CREATE TABLE ... TABLESPACE users'), as plpolar.exec translates them;

@@ -342,6 +342,7 @@ struct SubprogramSite : ast::Annotation {
     std::vector<std::unique_ptr<CastSite>> param_casts;
     std::vector<int> param_slots;
     pg::TypeInfo return_type;
+    bool pipelined = false;  // a package's PIPELINED function: PIPE ROW, RETURN without a value
     int first_slot = 0;
     int end_slot = 0;
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "plpolar/pg/client.hpp"
+#include "plpolar/pg/set_result.hpp"
 
 #include <string>
 #include <vector>
@@ -42,6 +43,13 @@ public:
     // Non-atomic calls: CALL statements hold their plans with this owner.
     void SetProcedureOwner(ResourceOwner owner) { procedure_owner_ = owner; }
     ResourceOwner procedure_owner() const { return procedure_owner_; }
+    // Where PIPE ROW puts its rows during a call of a set-returning
+    // (PIPELINED) function; the previous one comes back (re-entrant calls).
+    pg::SetResult *SetPipe(pg::SetResult *pipe) {
+        pg::SetResult *was = pipe_;
+        pipe_ = pipe;
+        return was;
+    }
 
     // Pre-sets a read-only variable (trigger and session variables).
     void SetVariable(int slot, const pg::Value &value);
@@ -357,6 +365,7 @@ private:
     // its own (temp_stack_[depth - 1]) so that it does not reset its caller's.
     int sub_depth_ = 0;
     ResourceOwner procedure_owner_ = nullptr;
+    pg::SetResult *pipe_ = nullptr;
     std::vector<MemoryContext> temp_stack_;
     // What a subprogram call saves of its callee's slots, one per call
     // depth, reused: a call in a loop allocates nothing

@@ -36,6 +36,7 @@ struct OracleSubprogram {
     std::string name;                     // as written (may be qualified/quoted)
     std::vector<std::string> parameters;  // PostgreSQL form: "[IN|OUT|INOUT] name type [DEFAULT e]"
     std::string return_type;              // PostgreSQL type text (functions)
+    std::string return_type_written;      // as written
     // AUTHID DEFINER (Oracle's default) or AUTHID CURRENT_USER.
     bool definer_rights = true;
     // PostgreSQL routine attributes from header clauses: DETERMINISTIC is
@@ -43,6 +44,11 @@ struct OracleSubprogram {
     std::vector<std::string> attributes;
     // Clauses accepted without an effect here, with why: reported per statement.
     std::vector<std::string> notes;
+    // PIPELINED: a set-returning function; its caller sets `row_type`, the
+    // SQL type of the rows (the collection type's element), before
+    // ToCreateStatement makes it RETURNS SETOF row_type.
+    bool pipelined = false;
+    std::string row_type;
     std::string body;   // everything after IS/AS, ending with END ...;
     int body_line = 1;  // line of IS/AS within the statement: the body's line 1
 };

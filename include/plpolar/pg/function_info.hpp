@@ -29,13 +29,15 @@ struct FunctionInfo {
     bool strict = false;  // NULL argument, NULL result, no call
     bool is_procedure = false;
     bool is_event_trigger = false;
+    bool returns_set = false;  // SETOF: PIPELINED, rows made by PIPE ROW
     TransactionId xmin = InvalidTransactionId;
     ItemPointerData tid{};
 
     // RETURN must give a value: a function whose result is not made of OUT
     // parameters.
     bool ReturnsValue() const {
-        return oid != InvalidOid && !return_type.IsVoid() && !is_procedure && !is_event_trigger && output_args.empty();
+        return oid != InvalidOid && !return_type.IsVoid() && !is_procedure && !is_event_trigger &&
+               output_args.empty() && !returns_set;
     }
 };
 

@@ -14,18 +14,19 @@ namespace {
 // type rule takes trailing words as part of the type name; they are
 // Oracle's header clauses (the SQL routine of a package's function gets
 // them from its header text, parser/script.cpp).
-void StripHeaderClauses(ast::TypeRef &type) {
-    if (type.form != ast::TypeRef::Form::Named) return;
+bool StripHeaderClauses(ast::TypeRef &type) {
+    bool pipelined = false;
+    if (type.form != ast::TypeRef::Form::Named) return false;
     for (;;) {
         size_t end = type.text.find_last_not_of(" \t\r\n");
-        if (end == std::string::npos) return;
+        if (end == std::string::npos) return pipelined;
         size_t start = type.text.find_last_of(" \t\r\n", end);
-        if (start == std::string::npos) return;  // the type itself
+        if (start == std::string::npos) return pipelined;  // the type itself
         std::string word = type.text.substr(start + 1, end - start);
         for (char &c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (word == "PIPELINED")
-            throw SyntaxError("PIPELINED table functions are not supported yet", type.loc.line, type.loc.column);
-        if (word != "DETERMINISTIC" && word != "RESULT_CACHE" && word != "PARALLEL_ENABLE") return;
+        if (word == "PIPELINED") pipelined = true;
+        if (word != "DETERMINISTIC" && word != "RESULT_CACHE" && word != "PARALLEL_ENABLE" && word != "PIPELINED")
+            return pipelined;
         type.text = type.text.substr(0, start);
     }
 }
@@ -54,13 +55,14 @@ void Transformer::TransformDeclarations(P::Declare_sectionContext *ctx, std::vec
             }
             if (decl->is_function) {
                 decl->return_type = TransformTypeSpec(sp->type_spec());
-                StripHeaderClauses(decl->return_type);
+                decl->pipelined = StripHeaderClauses(decl->return_type);
                 for (auto *clause : sp->header_clause()) {
                     std::string word = TransformIdentifier(clause->identifier());
                     for (char &c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-                    if (word == "PIPELINED")
-                        throw SyntaxError("PIPELINED table functions are not supported yet", Loc(clause).line,
-                                          Loc(clause).column);
+                    if (word == "PIPELINED") {
+                        decl->pipelined = true;
+                        continue;
+                    }
                     if (word != "DETERMINISTIC" && word != "RESULT_CACHE" && word != "PARALLEL_ENABLE")
                         throw SyntaxError("syntax error at or near \"" + clause->getText() + "\"", Loc(clause).line,
                                           Loc(clause).column);

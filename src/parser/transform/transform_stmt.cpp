@@ -133,6 +133,7 @@ ast::StmtList Transformer::TransformStatements(P::Seq_of_statementsContext *ctx)
             case ast::StmtKind::Close:
             case ast::StmtKind::ExecuteImmediate:
             case ast::StmtKind::Goto:
+            case ast::StmtKind::PipeRow:
             case ast::StmtKind::Commit:
             case ast::StmtKind::Rollback: break;
         }
@@ -273,6 +274,12 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
         case P::RuleCursor_for_loop_stmt: {
             auto *s = static_cast<P::Cursor_for_loop_stmtContext *>(child);
             return TransformCursorFor(s);
+        }
+        case P::RulePipe_row_stmt: {
+            auto *s = static_cast<P::Pipe_row_stmtContext *>(child);
+            auto node = std::make_unique<ast::PipeRowStmt>(Loc(s));
+            node->value = TransformExpr(s->expr());
+            return node;
         }
         case P::RuleGoto_stmt: {
             auto *s = static_cast<P::Goto_stmtContext *>(child);
