@@ -213,7 +213,7 @@ assignment_stmt
 
 // v := x, c(i) := x, c(i).f := x (an element of a collection).
 assign_target
-    : name_chain (LPAREN expr RPAREN (DOT identifier)*)?
+    : name_chain (LPAREN expr RPAREN (LPAREN expr RPAREN)* (DOT identifier)*)?
     ;
 
 if_stmt
@@ -375,9 +375,23 @@ literal
     | K_NULL
     ;
 
-// f(x).field: a field of a function's record result.
+// f(x).field: a field of a function's record result; c(i)(j) and
+// c(i).COUNT / c(i).EXTEND(n): multi-level collections.
 name_ref
-    : name_chain (LPAREN call_args? RPAREN (DOT identifier)*)? (PERCENT attribute_name)?
+    : name_chain (LPAREN call_args? RPAREN subscript* (DOT field_name)* method_args?)? (PERCENT attribute_name)?
+    ;
+
+subscript
+    : LPAREN call_args RPAREN
+    ;
+
+field_name
+    : identifier
+    | K_DELETE
+    ;
+
+method_args
+    : LPAREN call_args? RPAREN
     ;
 
 call_args

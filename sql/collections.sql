@@ -2,7 +2,7 @@
 -- types, constructors, elements, methods, Oracle's exceptions and value
 -- semantics; elements in embedded SQL; BULK COLLECT INTO; FORALL with
 -- SQL%BULK_ROWCOUNT and SAVE EXCEPTIONS; nested tables as multisets.
--- Schema-level types are not here yet.
+-- Schema-level types and pipelined functions: collection_types.sql.
 SET plpolar.serveroutput = on;
 \set VERBOSITY default
 
@@ -685,6 +685,147 @@ BEGIN
   SELECT count(*) INTO n FROM generate_series(1, 10) g WHERE g = coll_state.nums(2);
   DBMS_OUTPUT.PUT_LINE('in SQL ' || n);
 END $$;
+
+-- 18. Collections of collections (Oracle's multi-level collections): c(i)(j)
+-- reads and assignments, methods of an element (c(i).COUNT, c(i).EXTEND),
+-- constructors of constructors, elements in embedded SQL, value semantics.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE t1 IS VARRAY(10) OF INTEGER;
+  va t1 := t1(2, 3, 5);
+  TYPE nt1 IS VARRAY(10) OF t1;       -- a varray of varrays
+  nva nt1 := nt1(va, t1(55, 6, 73), t1(2, 4), va);
+  i INTEGER;
+  va1 t1;
+BEGIN
+  i := nva(2)(3);
+  DBMS_OUTPUT.PUT_LINE('nva(2)(3) = ' || i);
+  nva.EXTEND;
+  nva(5) := t1(56, 32);
+  nva(4) := t1(45, 43, 67, 43345);
+  nva(4)(4) := 1;
+  nva(4).EXTEND;
+  nva(4)(5) := 89;
+  va1 := nva(4);
+  va1(1) := -1;  -- a copy: nva(4) keeps its value
+  DBMS_OUTPUT.PUT_LINE('nva(4): ' || nva(4).COUNT || ' elements, (1) ' || nva(4)(1) || ', (4) ' || nva(4)(4)
+                       || ', last ' || nva(4)(nva(4).LAST) || '; va1(1) ' || va1(1) || '; va ' || va.COUNT);
+  FOR k IN 1 .. nva.COUNT LOOP
+    DBMS_OUTPUT.PUT_LINE('  nva(' || k || ') has ' || nva(k).COUNT);
+  END LOOP;
+  BEGIN
+    nva(2).EXTEND(8);
+  EXCEPTION WHEN SUBSCRIPT_OUTSIDE_LIMIT THEN DBMS_OUTPUT.PUT_LINE('inner limit: ' || SQLCODE);
+  END;
+END;
+$$;
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE tb1 IS TABLE OF VARCHAR2(20);
+  TYPE ntb1 IS TABLE OF tb1;          -- a nested table of nested tables
+  vntb1 ntb1 := ntb1(tb1('one', 'three'));
+  TYPE by_name IS TABLE OF tb1 INDEX BY VARCHAR2(10);
+  m by_name;
+  TYPE rec IS RECORD (a INTEGER, b VARCHAR2(10));
+  TYPE rt IS TABLE OF rec;
+  TYPE nrt IS TABLE OF rt INDEX BY PLS_INTEGER;
+  r nrt;
+  x INTEGER;
+  c INTEGER;
+BEGIN
+  vntb1.EXTEND;
+  vntb1(2) := vntb1(1);
+  vntb1.DELETE(1);
+  vntb1(2).DELETE(1);
+  DBMS_OUTPUT.PUT_LINE('vntb1(2): ' || vntb1(2).COUNT || ' ' || vntb1(2)(2) || ', first ' || vntb1(2).FIRST);
+  m('x') := tb1('a', 'b');
+  m('x').EXTEND;
+  m('x')(3) := 'c';
+  DBMS_OUTPUT.PUT_LINE('m(''x''): ' || m('x').COUNT || ' ' || m('x')(3) || ', exists(3) '
+                       || CASE WHEN m('x').EXISTS(3) THEN 'y' ELSE 'n' END);
+  r(1) := rt();
+  r(1).EXTEND;
+  r(1)(1).a := 7;
+  r(1)(1).b := 'seven';
+  DBMS_OUTPUT.PUT_LINE('r(1)(1): ' || r(1)(1).a || ' ' || r(1)(1).b);
+  SELECT r(1)(1).a * 2, m('x').COUNT INTO x, c FROM dual;
+  DBMS_OUTPUT.PUT_LINE('in SQL: ' || x || ' ' || c);
+  BEGIN
+    DBMS_OUTPUT.PUT_LINE(vntb1(3)(1));
+  EXCEPTION WHEN SUBSCRIPT_BEYOND_COUNT THEN DBMS_OUTPUT.PUT_LINE('outer beyond count: ' || SQLCODE);
+  END;
+  BEGIN
+    m('y')(1) := 'z';
+  EXCEPTION WHEN NO_DATA_FOUND THEN DBMS_OUTPUT.PUT_LINE('missing outer element: ' || SQLCODE);
+  END;
+  BEGIN
+    vntb1 := ntb1(NULL);
+    vntb1(1).EXTEND;
+  EXCEPTION WHEN COLLECTION_IS_NULL THEN DBMS_OUTPUT.PUT_LINE('null inner collection: ' || SQLCODE);
+  END;
+END;
+$$;
+-- Compile-time errors.
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF INTEGER; v t := t(1);
+BEGIN DBMS_OUTPUT.PUT_LINE(v(1)(1)); END;
+$$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF INTEGER; TYPE tt IS TABLE OF t; v tt := tt(t(1));
+BEGIN DBMS_OUTPUT.PUT_LINE(v(1).EXTEND); END;
+$$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE t IS TABLE OF INTEGER; TYPE tt IS TABLE OF t; v tt := tt(t(1));
+BEGIN v(1).NOPE; END;
+$$;
+
+-- 19. TABLE() of a collection of TYPE ... IS RECORD (the record's fields as
+-- columns); BULK COLLECT from another package's cursor; a package's CONSTANT
+-- collection is not changed element-wise from another unit either.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE pair IS RECORD (k PLS_INTEGER, label VARCHAR2(10));
+  TYPE pairs IS TABLE OF pair;
+  p pairs := pairs();
+  n PLS_INTEGER;
+  s VARCHAR2(30);
+BEGIN
+  p.EXTEND(3);
+  p(1).k := 10; p(1).label := 'ten';
+  p(2).k := 20; p(2).label := 'twenty';
+  p(3).k := 5;
+  SELECT sum(k), string_agg(label, ',' ORDER BY k) INTO n, s FROM TABLE(p);
+  DBMS_OUTPUT.PUT_LINE('TABLE(p): ' || n || ' ' || s);
+  FOR r IN (SELECT t.label, t.k FROM TABLE(p) t WHERE t.k > 5 ORDER BY t.k DESC) LOOP
+    DBMS_OUTPUT.PUT_LINE('  ' || r.k || ' ' || r.label);
+  END LOOP;
+END;
+$$;
+SELECT action FROM plpolar.exec($$
+CREATE OR REPLACE PACKAGE coll_src AS
+  TYPE num_tab IS TABLE OF NUMBER;
+  primes CONSTANT num_tab := num_tab(2, 3, 5, 7);
+  CURSOR gen IS SELECT g FROM generate_series(1, 7) g ORDER BY g;
+END coll_src;
+/
+$$);
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE num_tab IS TABLE OF NUMBER;
+  batch num_tab;
+BEGIN
+  OPEN coll_src.gen;
+  LOOP
+    FETCH coll_src.gen BULK COLLECT INTO batch LIMIT 3;
+    DBMS_OUTPUT.PUT_LINE('batch of ' || batch.COUNT || CASE WHEN batch.COUNT > 0 THEN ', first ' || batch(1) END
+                         || ', rowcount ' || coll_src.gen%ROWCOUNT);
+    EXIT WHEN coll_src.gen%NOTFOUND;
+  END LOOP;
+  CLOSE coll_src.gen;
+  DBMS_OUTPUT.PUT_LINE('primes: ' || coll_src.primes.COUNT || ', last ' || coll_src.primes(coll_src.primes.LAST));
+END;
+$$;
+DO LANGUAGE plpolar $$ BEGIN coll_src.primes(1) := 4; END $$;
 
 DROP FUNCTION coll_churn(int);
 DROP TABLE coll_emp;

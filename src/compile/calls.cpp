@@ -10,6 +10,15 @@
 namespace plpolar::compile {
 
 void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
+    if (s.call->kind == ast::ExprKind::Call &&
+        CompileNestedCollectionUse(ast::Cast<ast::CallExpr>(*s.call), scope, true)) {
+        // c(i).EXTEND(n), c(i)(j).DELETE: a method of an element.
+        s.target = ast::CallTarget::Collection;
+        return;
+    }
+    if (s.call->kind == ast::ExprKind::Call &&
+        (!ast::Cast<ast::CallExpr>(*s.call).fields.empty() || !ast::Cast<ast::CallExpr>(*s.call).subscripts.empty()))
+        Error(s.loc, "a field of a call's result is not a statement");
     {
         // c.EXTEND(n), c.TRIM, c.DELETE(i, j)
         bool parens = s.call->kind == ast::ExprKind::Call;
@@ -115,6 +124,7 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
         call.builtin = ast::Builtin::Collection;
         return;
     }
+    if (CompileNestedCollectionUse(call, scope, false)) return;
     if (CompileCollectionUse(call.name, &call.args, call.has_parens, call.loc, scope, false, &call.annotation)) {
         call.builtin = ast::Builtin::Collection;
         const auto &site = ast::Cast<CollectionSite>(*call.annotation);

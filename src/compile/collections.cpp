@@ -5,6 +5,7 @@
 #include "compiler_impl.hpp"
 #include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/compile/package_unit.hpp"
+#include "plpolar/compile/quoting.hpp"
 #include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 
@@ -61,9 +62,6 @@ void Compiler::CompileCollectionTypeDecl(ast::CollectionTypeDecl &cd, Scope &sco
         std::vector<pg::Value> unbound(static_cast<size_t>(fn_.nslots()));
         type->shape.element = pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(unbound.data()));
     }
-    if (type->shape.element.oid == fn_.collection_oid)
-        Error(cd.element.loc, "a collection of collections (type \"" + cd.name + "\") is not supported yet",
-              ERRCODE_FEATURE_NOT_SUPPORTED);
     if (type->shape.element.oid == REFCURSOROID)
         Error(cd.element.loc, "PLS-00531: a collection of REF CURSOR is not allowed", ERRCODE_DATATYPE_MISMATCH);
     type->element_not_null = cd.element_not_null || ConstraintOf(cd.element, scope).not_null;
@@ -111,6 +109,9 @@ pg::TypeInfo Compiler::ImportCollectionType(const CompiledFunction &from, const 
     // in this unit's table (the values carry their shape anyway).
     const CollectionType &src = *from.collection_types[static_cast<size_t>(type.typmod)];
     auto copy = std::make_unique<CollectionType>(src);
+    // A collection of collections: its element type is described here too.
+    if (copy->shape.element.oid == fn_.collection_oid)
+        copy->shape.element = ImportCollectionType(from, src.shape.element);
     pg::TypeInfo t = type;
     t.typmod = static_cast<int32>(fn_.collection_types.size());
     fn_.collection_types.push_back(std::move(copy));
@@ -179,6 +180,115 @@ std::unique_ptr<CollectionSite> Compiler::CollectionKeySite(const CollectionType
     return site;
 }
 
+CollectionOp Compiler::CheckMethod(const CollectionType &type, const std::string &collection, const std::string &name,
+                                   const std::vector<ast::CallArg> &list, bool statement, const ast::SourceLoc &loc) {
+    const Method *m = FindMethod(name);
+    const std::string method = UpperName(name);
+    if (m == nullptr)
+        Error(loc, "PLS-00302: component '" + method + "' must be declared (collection \"" + collection + "\")",
+              ERRCODE_UNDEFINED_OBJECT);
+    if (m->statement && !statement)
+        Error(loc,
+              "PLS-00222: " + method + " is a procedure: call it as a statement (" + collection + "." + method + ")",
+              ERRCODE_WRONG_OBJECT_TYPE);
+    if (!m->statement && statement)
+        Error(loc, method + " is a function of collection \"" + collection + "\", not a procedure",
+              ERRCODE_WRONG_OBJECT_TYPE);
+    if (list.size() < m->min_args || list.size() > m->max_args)
+        Error(loc, "PLS-00306: wrong number or types of arguments in call to '" + method + "'",
+              ERRCODE_UNDEFINED_FUNCTION);
+    for (const auto &a : list)
+        if (!a.name.empty()) Error(loc, method + " takes no named arguments", ERRCODE_SYNTAX_ERROR);
+    const types::CollectionKind kind = type.shape.kind;
+    if ((m->op == CollectionOp::Extend || m->op == CollectionOp::Trim) && kind == types::CollectionKind::Associative)
+        Error(loc,
+              "PLS-00306: wrong number or types of arguments in call to '" + method +
+                  "': an associative array has no " + method,
+              ERRCODE_UNDEFINED_FUNCTION);
+    if (m->op == CollectionOp::Delete && !list.empty() && kind == types::CollectionKind::Varray)
+        Error(loc,
+              "PLS-00306: wrong number or types of arguments in call to 'DELETE': a varray deletes only "
+              "all its elements",
+              ERRCODE_UNDEFINED_FUNCTION);
+    return m->op;
+}
+
+const CollectionType *Compiler::ElementCollection(const CollectionType &type) const {
+    const pg::TypeInfo &e = type.shape.element;
+    if (e.oid != fn_.collection_oid || e.oid == InvalidOid || e.typmod < 0 ||
+        static_cast<size_t>(e.typmod) >= fn_.collection_types.size())
+        return nullptr;
+    return fn_.collection_types[static_cast<size_t>(e.typmod)].get();
+}
+
+std::unique_ptr<CollectionSite> Compiler::NestedElement(std::unique_ptr<CollectionSite> parent, ast::Expr &key,
+                                                        const ast::SourceLoc &loc, const Scope &scope) {
+    const CollectionType *inner = ElementCollection(*parent->type);
+    if (inner == nullptr)
+        Error(loc, "the elements of collection \"" + parent->name + "\" are not collections: they take no subscript",
+              ERRCODE_WRONG_OBJECT_TYPE);
+    auto site = CollectionKeySite(*inner, -1, parent->name + "(...)");
+    site->op = CollectionOp::Element;
+    CompileExpr(key, scope);
+    site->args.push_back(&key);
+    if (!inner->shape.string_keys) site->fast_key = MakeFast(key);
+    site->parent = std::move(parent);
+    return site;
+}
+
+bool Compiler::CompileNestedCollectionUse(ast::CallExpr &call, const Scope &scope, bool statement) {
+    if (fn_.collection_oid == InvalidOid || !call.has_parens) return false;
+    int slot = LookupName(fn_, scope, call.name);
+    if (slot < 0 || !fn_.variables[static_cast<size_t>(slot)].IsCollection()) return false;
+    const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+    const bool method = !call.fields.empty() && ElementCollection(*v.collection) != nullptr;
+    if (call.subscripts.empty() && !method) return false;
+    // c(i): the first element, then each (j) and a method of the last one.
+    if (call.args.size() != 1 || !call.args[0].name.empty())
+        Error(call.loc, "a subscript of collection \"" + v.name + "\" is one value (c(i))", ERRCODE_SYNTAX_ERROR);
+    auto site = CollectionKeySite(slot, v.name);
+    site->op = CollectionOp::Element;
+    CompileExpr(*call.args[0].value, scope);
+    site->args.push_back(call.args[0].value.get());
+    if (!v.collection->shape.string_keys) site->fast_key = MakeFast(*site->args[0]);
+    for (auto &g : call.subscripts) {
+        if (g.size() != 1 || !g[0].name.empty())
+            Error(call.loc, "a subscript of collection \"" + site->name + "\" is one value (c(i)(j))",
+                  ERRCODE_SYNTAX_ERROR);
+        site = NestedElement(std::move(site), *g[0].value, call.loc, scope);
+    }
+    if (!call.fields.empty() && ElementCollection(*site->type) != nullptr) {
+        // c(i).COUNT, c(i)(j).EXTEND(n): a method of an element.
+        if (call.fields.size() != 1)
+            Error(call.loc, "PLS-00302: component '" + UpperName(call.fields[1]) + "' must be declared",
+                  ERRCODE_UNDEFINED_OBJECT);
+        const CollectionType &inner = *ElementCollection(*site->type);
+        const std::string name = site->name + "(...)";
+        CollectionOp op = CheckMethod(inner, name, call.fields[0], call.method_args, statement, call.loc);
+        auto msite = CollectionKeySite(inner, -1, name);
+        msite->op = op;
+        for (auto &a : call.method_args) {
+            CompileExpr(*a.value, scope);
+            msite->args.push_back(a.value.get());
+        }
+        msite->parent = std::move(site);
+        site = std::move(msite);
+        call.fields.clear();
+    } else {
+        if (statement) Error(call.loc, "\"" + v.name + "(...)\" is a collection element, not a procedure");
+        if (call.method_parens) Error(call.loc, "unexpected arguments after " + ast::JoinName(call.name) + "(...)");
+        if (!call.fields.empty()) {
+            const pg::TypeInfo &element = site->type->shape.element;
+            if (element.typtype != TYPTYPE_COMPOSITE && element.oid != RECORDOID)
+                Error(call.loc, site->name + " is not a record (it has no field \"" + call.fields[0] + "\")",
+                      ERRCODE_WRONG_OBJECT_TYPE);
+        }
+    }
+    call.builtin = ast::Builtin::Collection;
+    call.annotation = std::move(site);
+    return true;
+}
+
 bool Compiler::CompileCollectionUse(const ast::NameChain &name, std::vector<ast::CallArg> *args, bool has_parens,
                                     const ast::SourceLoc &loc, const Scope &scope, bool statement,
                                     std::unique_ptr<ast::Annotation> *out) {
@@ -213,37 +323,9 @@ bool Compiler::CompileCollectionUse(const ast::NameChain &name, std::vector<ast:
         int cslot = LookupName(fn_, scope, head);
         if (cslot >= 0 && fn_.variables[static_cast<size_t>(cslot)].IsCollection()) {
             const Variable &v = fn_.variables[static_cast<size_t>(cslot)];
-            const Method *m = FindMethod(name.back());
-            const std::string method = UpperName(name.back());
-            if (m == nullptr)
-                Error(loc, "PLS-00302: component '" + method + "' must be declared (collection \"" + v.name + "\")",
-                      ERRCODE_UNDEFINED_OBJECT);
-            if (m->statement && !statement)
-                Error(
-                    loc,
-                    "PLS-00222: " + method + " is a procedure: call it as a statement (" + v.name + "." + method + ")",
-                    ERRCODE_WRONG_OBJECT_TYPE);
-            if (!m->statement && statement)
-                Error(loc, method + " is a function of collection \"" + v.name + "\", not a procedure",
-                      ERRCODE_WRONG_OBJECT_TYPE);
-            if (list.size() < m->min_args || list.size() > m->max_args)
-                Error(loc, "PLS-00306: wrong number or types of arguments in call to '" + method + "'",
-                      ERRCODE_UNDEFINED_FUNCTION);
-            positional(method);
-            const types::CollectionKind kind = v.collection->shape.kind;
-            if ((m->op == CollectionOp::Extend || m->op == CollectionOp::Trim) &&
-                kind == types::CollectionKind::Associative)
-                Error(loc,
-                      "PLS-00306: wrong number or types of arguments in call to '" + method +
-                          "': an associative array has no " + method,
-                      ERRCODE_UNDEFINED_FUNCTION);
-            if (m->op == CollectionOp::Delete && !list.empty() && kind == types::CollectionKind::Varray)
-                Error(loc,
-                      "PLS-00306: wrong number or types of arguments in call to 'DELETE': a varray deletes only "
-                      "all its elements",
-                      ERRCODE_UNDEFINED_FUNCTION);
+            CollectionOp op = CheckMethod(*v.collection, v.name, name.back(), list, statement, loc);
             auto site = CollectionKeySite(cslot, v.name);
-            site->op = m->op;
+            site->op = op;
             for (auto &a : list) {
                 CompileExpr(*a.value, scope);
                 site->args.push_back(a.value.get());
@@ -319,8 +401,11 @@ bool Compiler::CompileElementTarget(ast::AssignStmt &s, const Scope &scope, Stor
     if (slot < 0 && s.target.size() >= 2) {
         // pkg.c(i) := x: another package's collection, in place.
         std::vector<ast::CallArg> one(1);
-        std::unique_ptr<CollectionSite> site = PackageCollection(s.target, true, s.loc, false, &one);
+        std::unique_ptr<CollectionSite> site = PackageCollection(s.target, true, s.loc, false, &one, true);
         if (site != nullptr) {
+            if (!s.more_subscripts.empty())
+                Error(s.loc, "an element of an element of another package's collection cannot be assigned here",
+                      ERRCODE_FEATURE_NOT_SUPPORTED);
             CompileExpr(*s.subscript, scope);
             site->args.push_back(s.subscript.get());
             site->fields = s.element_fields;
@@ -334,14 +419,16 @@ bool Compiler::CompileElementTarget(ast::AssignStmt &s, const Scope &scope, Stor
     const Variable &v = fn_.variables[static_cast<size_t>(slot)];
     if (v.constant) Error(s.loc, "variable \"" + v.name + "\" is declared CONSTANT");
     if (v.ReadOnly()) Error(s.loc, "variable \"" + v.name + "\" is read-only");
-    auto site = CollectionKeySite(slot, v.name);
+    std::unique_ptr<CollectionSite> site = CollectionKeySite(slot, v.name);
     site->op = CollectionOp::Element;
     CompileExpr(*s.subscript, scope);
     site->args.push_back(s.subscript.get());
     if (!v.collection->shape.string_keys) site->fast_key = MakeFast(*s.subscript);
+    // c(i)(j) := x: an element of the element c(i), stored back into it.
+    for (auto &k : s.more_subscripts) site = NestedElement(std::move(site), *k, s.loc, scope);
     site->fields = s.element_fields;
     if (!site->fields.empty()) {
-        const pg::TypeInfo &element = v.collection->shape.element;
+        const pg::TypeInfo &element = site->type->shape.element;
         if (element.typtype != TYPTYPE_COMPOSITE && element.oid != RECORDOID)
             Error(
                 s.loc,
@@ -615,9 +702,16 @@ std::string Compiler::BindCollectionElements(const std::string &sql, const Scope
                 continue;
             }
         }
-        // c(i).f.g: the fields of a record element.
+        // c(i).f.g: the fields of a record element; c(i)(j), c(i).COUNT:
+        // multi-level collections.
         for (;;) {
             size_t d = end;
+            if (d < n && sql[d] == '(' && element && parens) {
+                size_t close = MatchParen(sql, d);
+                if (close == std::string::npos) break;
+                end = close;
+                continue;
+            }
             if (d + 1 < n && sql[d] == '.' && IdentStart(sql[d + 1]) && element) {
                 d += 1;
                 while (d < n && IdentChar(sql[d])) ++d;
@@ -1076,11 +1170,16 @@ bool Compiler::BindTableOf(const std::string &inner, const Scope &scope, std::st
     const CollectionType *type = StaticCollectionType(*operand);
     if (type == nullptr) return false;
     const pg::TypeInfo &element = type->shape.element;
-    if (element.oid == RECORDOID)
-        Error(operand->loc,
-              "TABLE() of a collection of TYPE ... IS RECORD is not supported yet: use a table's %ROWTYPE or a scalar "
-              "element",
+    if (element.oid == fn_.collection_oid)
+        Error(operand->loc, "TABLE() of a collection of collections is not supported: name an element, TABLE(c(i))",
               ERRCODE_FEATURE_NOT_SUPPORTED);
+    // TYPE ... IS RECORD elements: anonymous rows, whose columns the query
+    // names in a column definition list.
+    std::string columns;
+    if (element.oid == RECORDOID)
+        for (const auto &f : pg::RowFields(element.oid, element.typmod))
+            columns +=
+                (columns.empty() ? "" : ", ") + QuoteIdent(f.name) + " " + pg::FormatType(f.type.oid, f.type.typmod);
     Oid array = pg::ArrayTypeOf(element.oid);
     if (array == InvalidOid) return false;
     // The call that turns the collection into the array, evaluated before
@@ -1107,8 +1206,9 @@ bool Compiler::BindTableOf(const std::string &inner, const Scope &scope, std::st
     int hidden = AddVariable(std::move(v));
     fn_.hidden_names[name] = hidden;
     const bool composite = element.typtype == TYPTYPE_COMPOSITE;
-    *text = composite ? "(SELECT * FROM pg_catalog.unnest(\"" + name + "\"))"
-                      : "(SELECT * FROM pg_catalog.unnest(\"" + name + "\") AS plpolar$t(column_value))";
+    *text = !columns.empty() ? "(SELECT * FROM pg_catalog.unnest(\"" + name + "\") AS plpolar$t(" + columns + "))"
+            : composite      ? "(SELECT * FROM pg_catalog.unnest(\"" + name + "\"))"
+                             : "(SELECT * FROM pg_catalog.unnest(\"" + name + "\") AS plpolar$t(column_value))";
     out->push_back(SqlSite::Element{hidden, std::move(call), MakeCast(pg::TypeFromOid(array, -1))});
     return true;
 }
@@ -1131,7 +1231,7 @@ bool Compiler::IsPackageCollection(const ast::NameChain &variable) const {
 
 std::unique_ptr<CollectionSite> Compiler::PackageCollection(const ast::NameChain &name, bool has_parens,
                                                             const ast::SourceLoc &loc, bool statement,
-                                                            const std::vector<ast::CallArg> *args) {
+                                                            const std::vector<ast::CallArg> *args, bool element_store) {
     // pkg.c(i) or pkg.c.method (also schema.pkg.c...): a public collection
     // variable of a package other than this unit.
     const bool element = has_parens && (name.size() == 2 || name.size() == 3) && FindMethod(name.back()) == nullptr;
@@ -1140,7 +1240,7 @@ std::unique_ptr<CollectionSite> Compiler::PackageCollection(const ast::NameChain
     PackageItem item;
     current_loc_ = loc;
     if (!FindPackageItem(variable, &item) || !item.rest.empty()) return nullptr;
-    const bool store = element ? statement : FindMethod(name.back())->statement;
+    const bool store = element ? element_store : FindMethod(name.back())->statement;
     std::unique_ptr<PackageRefSite> ref = PackageVariable(item, loc, store);
     if (ref == nullptr) return nullptr;
     pg::TypeInfo t = ImportCollectionType(*item.unit->fn, ref->type);

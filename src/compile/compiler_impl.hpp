@@ -200,6 +200,16 @@ private:
     pg::TypeInfo ImportCollectionType(const CompiledFunction &from, const pg::TypeInfo &type);
     // The collection type `name` names here (t, pkg.t), or null.
     const CollectionType *FindCollectionType(const ast::NameChain &name, const Scope &scope);
+    // Multi-level collections: the collection type of `type`'s elements (or
+    // null), c(i)(j) on the element `parent` reads, and a whole use of the
+    // form c(i)(j)..., c(i).method(args) (false: not that form).
+    const CollectionType *ElementCollection(const CollectionType &type) const;
+    std::unique_ptr<CollectionSite> NestedElement(std::unique_ptr<CollectionSite> parent, ast::Expr &key,
+                                                  const ast::SourceLoc &loc, const Scope &scope);
+    bool CompileNestedCollectionUse(ast::CallExpr &call, const Scope &scope, bool statement);
+    // A method's checks (its name, arguments, the kinds it applies to).
+    CollectionOp CheckMethod(const CollectionType &type, const std::string &collection, const std::string &name,
+                             const std::vector<ast::CallArg> &list, bool statement, const ast::SourceLoc &loc);
     // A site on collection variable `slot` with its key, element and count casts.
     std::unique_ptr<CollectionSite> CollectionKeySite(int slot, const std::string &name);
     std::unique_ptr<CollectionSite> CollectionKeySite(const CollectionType &type, int slot, const std::string &name);
@@ -237,9 +247,11 @@ private:
     // pkg.c(i) (has_parens, an element) or pkg.c.method: another package's
     // public collection variable; null if `name` is none. The arguments are
     // checked, not compiled.
+    // `element_store`: pkg.c(i) := x (a CONSTANT refuses it).
     std::unique_ptr<CollectionSite> PackageCollection(const ast::NameChain &name, bool has_parens,
                                                       const ast::SourceLoc &loc, bool statement,
-                                                      const std::vector<ast::CallArg> *args);
+                                                      const std::vector<ast::CallArg> *args,
+                                                      bool element_store = false);
     // c(i) := x / c(i).f := x: the element into store.element.
     bool CompileElementTarget(ast::AssignStmt &s, const Scope &scope, StoreSite &store);
     // The SUBTYPE constraint a declared type carries (none for other types).

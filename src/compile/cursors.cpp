@@ -75,12 +75,7 @@ void Compiler::CompileFetch(ast::FetchStmt &s, const Scope &scope) {
     site->package = PackageCursor(s.cursor, s.loc, scope, &decl);
     if (site->package == nullptr) site->slot = CursorSlot(s.cursor, s.loc, scope);
     site->targets = MakeTargets(s.into, scope);
-    if (s.bulk) {
-        if (site->package != nullptr)
-            Error(s.loc, "FETCH ... BULK COLLECT from another package's cursor is not supported yet",
-                  ERRCODE_FEATURE_NOT_SUPPORTED);
-        MakeBulkTargets(site->targets, s.into);
-    }
+    if (s.bulk) MakeBulkTargets(site->targets, s.into);
     if (s.limit) {
         if (!s.bulk) Error(s.limit->loc, "LIMIT needs FETCH ... BULK COLLECT INTO");
         CompileOwn(*s.limit, scope, s);

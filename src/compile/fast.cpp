@@ -164,7 +164,11 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
             const auto &call = ast::Cast<ast::CallExpr>(e);
             if (call.builtin != ast::Builtin::Collection || !call.fields.empty()) return nullptr;
             const auto &site = ast::Cast<CollectionSite>(*call.annotation);
-            if (site.op != CollectionOp::Element || site.type->shape.string_keys) return nullptr;
+            // A variable of this unit only: not another package's collection
+            // nor an element of an element (c(i)(j)), which have no slot.
+            if (site.op != CollectionOp::Element || site.slot < 0 || site.parent != nullptr ||
+                site.type->shape.string_keys)
+                return nullptr;
             Oid element = site.type->shape.element.oid;
             if (element != INT4OID && element != BOOLOID) return nullptr;
             node->left = MakeFast(*site.args[0]);

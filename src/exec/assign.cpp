@@ -287,8 +287,9 @@ Flow Executor::ExecAssign(const ast::AssignStmt &s) {
     if (unlikely(ast::Cast<compile::StoreSite>(*s.annotation).element != nullptr)) {
         auto &site = ast::Cast<compile::StoreSite>(*s.annotation);
         compile::CollectionSite &element = *site.element;
-        // c(i) := n on integers, when nothing unusual happens: natively.
-        const pg::Value &c = CollectionSlot(element);
+        // c(i) := n on integers, when nothing unusual happens: natively
+        // (not for c(i)(j), an element of an element).
+        const pg::Value &c = element.parent == nullptr ? CollectionSlot(element) : pg::Value::Null(INT4OID);
         if (element.fast_key && s.value->fast && !c.isnull && site.cast.target.oid == INT4OID) {
             int32 k = 0, v = 0;
             if (EvalFast(*element.fast_key, &k) == FastResult::Value &&

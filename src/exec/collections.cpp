@@ -211,10 +211,23 @@ const pg::Value &Executor::CollectionSlot(compile::CollectionSite &site) {
     return slots_[static_cast<size_t>(site.slot)];
 }
 
+pg::Value Executor::SiteCollection(compile::CollectionSite &site) {
+    if (site.parent == nullptr) return CollectionSlot(site);
+    // An element that is a collection: a copy of it, expanded in statement
+    // memory, to be read (or changed and stored back, PutBack).
+    pg::Value inner = EvalCollection(*site.parent);
+    if (inner.isnull) return inner;
+    return pg::Value::Of(pg::ExpandedCollection(inner.datum), fn_.collection_oid);
+}
+
+void Executor::PutBack(compile::CollectionSite &site, const pg::Value &inner) {
+    if (site.parent != nullptr) StoreElementAt(*site.parent, *site.parent->element, inner);
+}
+
 pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
     if (site.op == Op::Construct) return ConstructCollection(site);
-    if (site.slot < 0 && site.package == nullptr) return EvalMultiset(site);
-    const pg::Value &var = CollectionSlot(site);
+    if (site.slot < 0 && site.package == nullptr && site.parent == nullptr) return EvalMultiset(site);
+    const pg::Value var = SiteCollection(site);
     if (var.isnull) {
         // EXISTS is the one method an atomically null collection answers.
         if (site.op == Op::Exists) return pg::Value::Of(BoolGetDatum(false), BOOLOID);
@@ -289,11 +302,13 @@ pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
             } else {
                 c.Extend(n);
             }
+            PutBack(site, var);
             return pg::Value::Null(VOIDOID);
         }
         case Op::Delete: {
             if (site.args.empty()) {
                 c.DeleteAll();
+                PutBack(site, var);
                 return pg::Value::Null(VOIDOID);
             }
             bool null_lo = false, null_hi = false;
@@ -305,6 +320,7 @@ pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
                 c.Delete(pg::TextToString(lo.datum), pg::TextToString(hi.datum));
             else
                 c.Delete(DatumGetInt32(lo.datum), DatumGetInt32(hi.datum));
+            PutBack(site, var);
             return pg::Value::Null(VOIDOID);
         }
     }
@@ -370,7 +386,7 @@ void Executor::StoreElement(compile::StoreSite &store, const pg::Value &value) {
 
 void Executor::StoreElementAt(compile::CollectionSite &site, compile::CastSite &cast, const pg::Value &value) {
     const compile::CollectionType &type = *site.type;
-    const pg::Value &var = CollectionSlot(site);
+    const pg::Value var = SiteCollection(site);
     if (var.isnull) CollectionIsNull(site.name);
     pg::CollectionRef c(var.datum);
     pg::Value k = CollectionKey(site, *site.args[0], nullptr);
@@ -393,6 +409,7 @@ void Executor::StoreElementAt(compile::CollectionSite &site, compile::CastSite &
         c.Set(pg::TextToString(k.datum), v);
     else
         c.Set(DatumGetInt32(k.datum), v);
+    PutBack(site, var);
 }
 
 }  // namespace plpolar::exec

@@ -164,9 +164,6 @@ Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
 Flow Executor::RunFetch(const ast::FetchStmt &stmt) {
     auto &site = ast::Cast<compile::CursorUseSite>(*stmt.annotation);
     ResetTemp();
-    if (site.package != nullptr) return FetchPackageCursor(site);
-    std::string name = CursorName(site.slot);
-    if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
     long count = 1;
     if (stmt.bulk) {
         count = FETCH_ALL;
@@ -178,6 +175,9 @@ Flow Executor::RunFetch(const ast::FetchStmt &stmt) {
             count = static_cast<long>(DatumGetInt64(n.datum));
         }
     }
+    if (site.package != nullptr) return FetchPackageCursor(site, stmt, count);
+    std::string name = CursorName(site.slot);
+    if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(fn_.variables[static_cast<size_t>(site.slot)].name);
     pg::SqlStatement::Result result = pg::CursorFetch(name, count);
     pg::ResultGuard free_result(result);
     if (cursors_.size() < slots_.size()) cursors_.resize(slots_.size());
@@ -345,15 +345,23 @@ std::string Executor::OpenPackageCursor(const compile::CursorUseSite &site, cons
     return portal;
 }
 
-Flow Executor::FetchPackageCursor(compile::CursorUseSite &site) {
+Flow Executor::FetchPackageCursor(compile::CursorUseSite &site, const ast::FetchStmt &stmt, long count) {
     Executor &pkg = InstanceFor(*site.package).executor();
     const auto slot = static_cast<size_t>(site.package->slot);
     std::string name = pkg.CursorName(site.package->slot);
     if (name.empty() || !pg::CursorIsOpen(name)) InvalidCursor(PackageCursorName(*site.package));
-    pg::SqlStatement::Result result = pg::CursorFetch(name, 1);
+    pg::SqlStatement::Result result = pg::CursorFetch(name, count);
     pg::ResultGuard free_result(result);
     if (pkg.cursors_.size() < pkg.slots_.size()) pkg.cursors_.resize(pkg.slots_.size());
     CursorState &state = pkg.cursors_[slot];
+    if (stmt.bulk) {
+        // As for this unit's cursors: the batch, %NOTFOUND once it comes short.
+        state.fetched = true;
+        state.found = stmt.limit && result.processed == static_cast<uint64>(count);
+        state.rowcount += static_cast<int64>(result.processed);
+        BulkAssign(site.targets, result);
+        return Flow::Normal;
+    }
     state.fetched = true;
     state.found = result.processed > 0;
     if (!state.found) return Flow::Normal;

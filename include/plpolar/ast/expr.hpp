@@ -138,6 +138,12 @@ struct CallExpr : Expr {
     Builtin builtin = Builtin::None;
     // f(x).a.b: fields of the record the call returns, outermost first.
     std::vector<std::string> fields;
+    // c(i)(j)...: the subscripts after the first, of a multi-level
+    // collection; and c(i).m(args): the arguments of a method of an element
+    // that is a collection (fields then holds the method's name).
+    std::vector<std::vector<CallArg>> subscripts;
+    bool method_parens = false;
+    std::vector<CallArg> method_args;
 };
 
 enum class AttributeKind { Found, NotFound, IsOpen, RowCount };

@@ -176,7 +176,8 @@ struct AssignStmt : Stmt {
     explicit AssignStmt(SourceLoc l) : Stmt(kKind, l) {}
     NameChain target;
     // c(i) := x, c(i).f := x: an element of the collection `target`.
-    ExprPtr subscript;  // may be null
+    ExprPtr subscript;                     // may be null
+    std::vector<ExprPtr> more_subscripts;  // c(i)(j) := x: j, ...
     std::vector<std::string> element_fields;
     ExprPtr value;
     int slot = -1;

@@ -243,6 +243,9 @@ struct CollectionSite : ast::Annotation {
     // Another unit's package collection (pkg.c(i), pkg.c.COUNT): read and
     // changed in place in the package's state (slot is -1 then).
     std::unique_ptr<PackageRefSite> package;
+    // c(i)(j), c(i).COUNT: the site works on the element `parent` reads
+    // (a collection of collections); a change is stored back into it.
+    std::unique_ptr<CollectionSite> parent;
 };
 
 // FORALL: its bounds and, for INDICES OF / VALUES OF, the collection.

@@ -172,7 +172,7 @@ private:
     // instance, so that every unit of the session sees the same cursor.
     std::string OpenPackageCursor(const compile::CursorUseSite &site, const std::vector<ast::CallArg> &args,
                                   std::shared_ptr<PackageInstance> *keep);
-    Flow FetchPackageCursor(compile::CursorUseSite &site);
+    Flow FetchPackageCursor(compile::CursorUseSite &site, const ast::FetchStmt &stmt, long count);
     Flow ClosePackageCursor(const compile::CursorUseSite &site);
     pg::Value PackageCursorAttribute(const ast::AttributeExpr &expr, compile::PackageRefSite &site);
     pg::Value PackageCursorRow(compile::PackageRefSite &site);
@@ -228,6 +228,11 @@ private:
     // What SQL is given for a collection value: a schema-level type's array
     // (typed as its domain); other collections as they are.
     pg::Value SqlCollectionValue(const pg::Value &value) const;
+    // The collection a site works on: its variable's, or (c(i)(j)) a copy
+    // of the element its parent site reads; PutBack stores a changed copy
+    // into that element.
+    pg::Value SiteCollection(compile::CollectionSite &site);
+    void PutBack(compile::CollectionSite &site, const pg::Value &inner);
     // Dynamic SQL text as PostgreSQL runs it (compile::QualifySql, and the
     // constructors of schema-level collection types).
     std::string DynamicSqlText(const std::string &text) const;

@@ -327,7 +327,14 @@ ast::ExprPtr Transformer::TransformNameRef(P::Name_refContext *ctx) {
     auto call = std::make_unique<ast::CallExpr>(Loc(ctx), std::move(name));
     call->has_parens = true;
     call->args = TransformCallArgs(ctx->call_args());
-    for (auto *field : ctx->identifier()) call->fields.push_back(TransformIdentifier(field));
+    for (auto *s : ctx->subscript()) call->subscripts.push_back(TransformCallArgs(s->call_args()));
+    for (auto *field : ctx->field_name())
+        call->fields.push_back(field->identifier() != nullptr ? TransformIdentifier(field->identifier())
+                                                              : std::string("delete"));
+    if (auto *m = ctx->method_args()) {
+        call->method_parens = true;
+        call->method_args = TransformCallArgs(m->call_args());
+    }
     return call;
 }
 

@@ -168,8 +168,10 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
             auto node = std::make_unique<ast::AssignStmt>(Loc(a));
             auto *target = a->assign_target();
             node->target = TransformNameChain(target->name_chain());
-            if (target->expr() != nullptr) {
-                node->subscript = TransformExpr(target->expr());
+            if (!target->expr().empty()) {
+                node->subscript = TransformExpr(target->expr(0));
+                for (size_t k = 1; k < target->expr().size(); ++k)
+                    node->more_subscripts.push_back(TransformExpr(target->expr(k)));
                 for (auto *field : target->identifier()) node->element_fields.push_back(TransformIdentifier(field));
             }
             node->value = TransformExpr(a->expr());
@@ -337,8 +339,7 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
             node->text = TextBetween(s->name_ref()->getStart(), s->getStop());
             if (node->call->kind == ast::ExprKind::Attribute)
                 throw SyntaxError("an attribute is not a statement", node->loc.line, node->loc.column);
-            if (node->call->kind == ast::ExprKind::Call && !ast::Cast<ast::CallExpr>(*node->call).fields.empty())
-                throw SyntaxError("a field of a call's result is not a statement", node->loc.line, node->loc.column);
+            // c(i).EXTEND is a statement, f(x).a is not: the compiler knows which.
             return node;
         }
         default: break;
