@@ -10,7 +10,12 @@
 --   11d BULK COLLECT of 200k rows into a table of %ROWTYPE records and a
 --       field read per element against array_agg of the rows and FOREACH;
 --   11e a query per element in a loop (WHERE id = ids(i), 20k) against the
---       same over an array (WHERE id = ids[i]).
+--       same over an array (WHERE id = ids[i]);
+--   11f a PIPELINED function's 200k rows (PIPE ROW) against RETURN NEXT;
+--   11g a schema-level TABLE OF NUMBER of 100k elements as a parameter,
+--       summed in a loop, against numeric[] and FOREACH;
+--   11h a 300x300 table of tables (rows built, then c(i)(j) reads) against a
+--       two-dimensional int[].
 CREATE TABLE IF NOT EXISTS bench_coll_src (id int PRIMARY KEY, name text, amount numeric);
 TRUNCATE bench_coll_src;
 INSERT INTO bench_coll_src SELECT g, 'name ' || g, g * 1.5 FROM generate_series(1, 200000) g;
@@ -141,6 +146,69 @@ BEGIN
   RETURN total;
 END $$;
 
+-- 11f
+CREATE OR REPLACE FUNCTION collb_pipe(n int) RETURNS SETOF int LANGUAGE plpolar AS $$
+BEGIN
+  FOR i IN 1 .. n LOOP PIPE ROW (MOD(i * 7, 1000)); END LOOP;
+  RETURN;
+END $$;
+CREATE OR REPLACE FUNCTION collb_next(n int) RETURNS SETOF int LANGUAGE plpgsql AS $$
+BEGIN
+  FOR i IN 1 .. n LOOP RETURN NEXT mod(i * 7, 1000); END LOOP;
+  RETURN;
+END $$;
+
+-- 11g
+SELECT count(*) FROM plpolar.exec('CREATE OR REPLACE TYPE collb_nums AS TABLE OF NUMBER');
+CREATE OR REPLACE FUNCTION collb_sum_nums(xs collb_nums) RETURNS numeric LANGUAGE plpolar AS $$
+DECLARE s NUMBER := 0;
+BEGIN
+  FOR i IN 1 .. xs.COUNT LOOP s := s + xs(i); END LOOP;
+  RETURN s;
+END $$;
+CREATE OR REPLACE FUNCTION collb_sum_array(xs numeric[]) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE s numeric := 0; x numeric;
+BEGIN
+  FOREACH x IN ARRAY xs LOOP s := s + x; END LOOP;
+  RETURN s;
+END $$;
+
+-- 11h
+CREATE OR REPLACE FUNCTION collb_grid(n int) RETURNS bigint LANGUAGE plpolar AS $$
+DECLARE
+  TYPE row_t IS TABLE OF PLS_INTEGER;
+  TYPE grid_t IS TABLE OF row_t;
+  g grid_t := grid_t();
+  r row_t;
+  total PLS_INTEGER := 0;
+BEGIN
+  -- each row built, then stored; then every cell read through g(i)(j)
+  FOR i IN 1 .. n LOOP
+    r := row_t();
+    r.EXTEND(n);
+    FOR j IN 1 .. n LOOP r(j) := i * j; END LOOP;
+    g.EXTEND;
+    g(i) := r;
+  END LOOP;
+  FOR i IN 1 .. n LOOP
+    FOR j IN 1 .. n LOOP total := total + MOD(g(i)(j), 7); END LOOP;
+  END LOOP;
+  RETURN total;
+END $$;
+CREATE OR REPLACE FUNCTION collb_grid_array(n int) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  g int[] := array_fill(0, ARRAY[n, n]);
+  total int := 0;
+BEGIN
+  FOR i IN 1 .. n LOOP
+    FOR j IN 1 .. n LOOP g[i][j] := i * j; END LOOP;
+  END LOOP;
+  FOR i IN 1 .. n LOOP
+    FOR j IN 1 .. n LOOP total := total + mod(g[i][j], 7); END LOOP;
+  END LOOP;
+  RETURN total;
+END $$;
+
 CREATE TABLE IF NOT EXISTS bench_coll_results (workload text, side text, ms float8);
 TRUNCATE bench_coll_results;
 DO $do$
@@ -153,7 +221,11 @@ BEGIN
       (2, '11b BULK COLLECT 200k + loop (<= 1.0)', 'collb_array_agg(200000)', 'collb_bulk(200000)'),
       (3, '11c INDEX BY PLS_INTEGER 500k writes + reads (<= 0.5)', 'collb_int_array(500000)', 'collb_assoc(500000)'),
       (4, '11d BULK COLLECT 200k records + field reads', 'collb_array_rows(200000)', 'collb_bulk_rows(200000)'),
-      (5, '11e query per element, 20k', 'collb_lookup_array(20000)', 'collb_lookup(20000)')
+      (5, '11e query per element, 20k', 'collb_lookup_array(20000)', 'collb_lookup(20000)'),
+      (6, '11f PIPELINED 200k rows vs RETURN NEXT', 'sum(v) FROM collb_next(200000) v', 'sum(v) FROM collb_pipe(200000) v'),
+      (7, '11g schema TABLE OF NUMBER param, 100k', 'collb_sum_array(array_agg(i::numeric)) FROM generate_series(1, 100000) i',
+          'collb_sum_nums(array_agg(i::numeric)::collb_nums) FROM generate_series(1, 100000) i'),
+      (8, '11h 300x300 table of tables vs int[][]', 'collb_grid_array(300)', 'collb_grid(300)')
       ) AS t(ord, name, base_call, coll_call)
       ORDER BY ord
   LOOP

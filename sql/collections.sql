@@ -826,6 +826,38 @@ BEGIN
 END;
 $$;
 DO LANGUAGE plpolar $$ BEGIN coll_src.primes(1) := 4; END $$;
+-- Another package's collections as multiset operands, and a package function
+-- whose signature has its collection type (plpolar.collection for SQL).
+SELECT action FROM plpolar.exec($$
+CREATE OR REPLACE PACKAGE coll_authors AS
+  TYPE names_t IS TABLE OF VARCHAR2(30);
+  steven names_t := names_t('Robert', 'Jane', 'Joan');
+  veva names_t := names_t('Jane', 'Bob');
+  FUNCTION mine_and_veva RETURN names_t;
+END coll_authors;
+/
+CREATE OR REPLACE PACKAGE BODY coll_authors AS
+  FUNCTION mine_and_veva RETURN names_t IS
+  BEGIN
+    RETURN steven MULTISET UNION DISTINCT veva;
+  END;
+END coll_authors;
+/
+$$);
+SELECT pg_get_function_result('coll_authors.mine_and_veva'::regproc) AS sql_result_type;
+DO LANGUAGE plpolar $$
+DECLARE
+  ours coll_authors.names_t;
+BEGIN
+  ours := coll_authors.steven MULTISET INTERSECT coll_authors.veva;
+  DBMS_OUTPUT.PUT_LINE('intersect: ' || ours.COUNT || ' ' || ours(1));
+  DBMS_OUTPUT.PUT_LINE('veva submultiset of steven: '
+                       || CASE WHEN coll_authors.veva SUBMULTISET OF coll_authors.steven THEN 'yes' ELSE 'no' END
+                       || ', cardinality ' || CARDINALITY(coll_authors.steven));
+  ours := coll_authors.mine_and_veva();
+  DBMS_OUTPUT.PUT_LINE('union distinct: ' || ours.COUNT);
+END;
+$$;
 
 DROP FUNCTION coll_churn(int);
 DROP TABLE coll_emp;

@@ -989,6 +989,13 @@ const CollectionType *Compiler::StaticCollectionType(const ast::Expr &e) const {
     if (e.kind == ast::ExprKind::Name) {
         const auto &n = ast::Cast<ast::NameExpr>(e);
         if (n.slot >= 0 && !n.field_ref) return fn_.variables[static_cast<size_t>(n.slot)].collection;
+        // pkg.c: another package's collection, its type imported here.
+        if (n.slot < 0 && n.annotation != nullptr && n.annotation->kind == ast::AnnotationKind::PackageRef) {
+            const pg::TypeInfo &t = ast::Cast<PackageRefSite>(*n.annotation).type;
+            if (t.oid == fn_.collection_oid && t.oid != InvalidOid && t.typmod >= 0 &&
+                static_cast<size_t>(t.typmod) < fn_.collection_types.size())
+                return fn_.collection_types[static_cast<size_t>(t.typmod)].get();
+        }
         return nullptr;
     }
     if (e.kind != ast::ExprKind::Call) return nullptr;
@@ -1059,8 +1066,10 @@ bool Compiler::CompileMultiset(ast::CallExpr &call, const Scope &scope, std::uni
         const ast::Expr &arg = *call.args[0].value;
         bool collection = false;
         if (arg.kind == ast::ExprKind::Name) {
-            int slot = LookupName(fn_, scope, ast::Cast<ast::NameExpr>(arg).name);
-            collection = slot >= 0 && fn_.variables[static_cast<size_t>(slot)].IsCollection();
+            const ast::NameChain &n = ast::Cast<ast::NameExpr>(arg).name;
+            int slot = LookupName(fn_, scope, n);
+            collection = (slot >= 0 && fn_.variables[static_cast<size_t>(slot)].IsCollection()) ||
+                         (slot < 0 && IsPackageCollection(n));
         } else if (arg.kind == ast::ExprKind::Call) {
             const auto &inner = ast::Cast<ast::CallExpr>(arg);
             collection = inner.name.size() == 1 && (inner.name[0].compare(0, 17, "plpolar$multiset_") == 0 ||

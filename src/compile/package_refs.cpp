@@ -191,6 +191,8 @@ bool Compiler::CompilePackageName(ast::NameExpr &name, const Scope &) {
     if (!FindPackageItem(name.name, &item)) return false;
     std::unique_ptr<PackageRefSite> site = PackageVariable(item, name.loc, false);
     if (site == nullptr) return false;  // a function, called through SQL
+    // A collection: its type described in this unit (multisets, TABLE()).
+    if (site->field.empty()) site->type = ImportCollectionType(*item.unit->fn, site->type);
     name.slot = -1;
     name.annotation = std::move(site);
     return true;

@@ -213,15 +213,18 @@ const pg::Value &Executor::CollectionSlot(compile::CollectionSite &site) {
 
 pg::Value Executor::SiteCollection(compile::CollectionSite &site) {
     if (site.parent == nullptr) return CollectionSlot(site);
-    // An element that is a collection: a copy of it, expanded in statement
-    // memory, to be read (or changed and stored back, PutBack).
-    pg::Value inner = EvalCollection(*site.parent);
-    if (inner.isnull) return inner;
-    return pg::Value::Of(pg::ExpandedCollection(inner.datum), fn_.collection_oid);
-}
-
-void Executor::PutBack(compile::CollectionSite &site, const pg::Value &inner) {
-    if (site.parent != nullptr) StoreElementAt(*site.parent, *site.parent->element, inner);
+    // c(i)(j): the element c(i) of the collection its parent site works on,
+    // itself kept as an expanded collection in c's memory, read and changed
+    // in place; a missing c(i) is Oracle's error for it.
+    compile::CollectionSite &p = *site.parent;
+    const pg::Value outer = SiteCollection(p);
+    if (outer.isnull) CollectionIsNull(p.name);
+    pg::CollectionRef c(outer.datum);
+    pg::Value k = CollectionKey(p, *p.args[0], nullptr);
+    bool isnull = false;
+    Datum d = c.shape().string_keys ? c.ElementInPlace(pg::TextToString(k.datum), &isnull)
+                                    : c.ElementInPlace(DatumGetInt32(k.datum), &isnull);
+    return isnull ? pg::Value::Null(fn_.collection_oid) : pg::Value::Of(d, fn_.collection_oid);
 }
 
 pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
@@ -302,13 +305,11 @@ pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
             } else {
                 c.Extend(n);
             }
-            PutBack(site, var);
             return pg::Value::Null(VOIDOID);
         }
         case Op::Delete: {
             if (site.args.empty()) {
                 c.DeleteAll();
-                PutBack(site, var);
                 return pg::Value::Null(VOIDOID);
             }
             bool null_lo = false, null_hi = false;
@@ -320,7 +321,6 @@ pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
                 c.Delete(pg::TextToString(lo.datum), pg::TextToString(hi.datum));
             else
                 c.Delete(DatumGetInt32(lo.datum), DatumGetInt32(hi.datum));
-            PutBack(site, var);
             return pg::Value::Null(VOIDOID);
         }
     }
@@ -409,7 +409,6 @@ void Executor::StoreElementAt(compile::CollectionSite &site, compile::CastSite &
         c.Set(pg::TextToString(k.datum), v);
     else
         c.Set(DatumGetInt32(k.datum), v);
-    PutBack(site, var);
 }
 
 }  // namespace plpolar::exec

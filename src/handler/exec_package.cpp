@@ -17,6 +17,7 @@
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
 #include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/row.hpp"
@@ -94,6 +95,16 @@ void SyncRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const p
         const pg::TypeInfo &t = it->second;
         if (t.oid == REFCURSOROID) return std::string("refcursor");
         if (t.oid == RECORDOID) return CompositeFor(src, name, t);
+        if (t.oid == unit.fn->collection_oid && t.oid != InvalidOid) {
+            // A collection type of the package: plpolar.collection for SQL
+            // (the typmod is the unit's own index), a schema-level type's
+            // domain if it is one.
+            if (t.typmod >= 0 && static_cast<size_t>(t.typmod) < unit.fn->collection_types.size() &&
+                unit.fn->collection_types[static_cast<size_t>(t.typmod)]->shape.sql_type != InvalidOid)
+                return pg::QualifiedTypeName(unit.fn->collection_types[static_cast<size_t>(t.typmod)]->shape.sql_type,
+                                             -1);
+            return std::string("plpolar.collection");
+        }
         return pg::FormatType(t.oid, t.typmod);
     };
     // A PIPELINED function's rows: the element of its collection type, a

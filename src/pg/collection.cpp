@@ -59,6 +59,20 @@ void ReleaseByValue(Element &e) {
     e.isnull = true;
     e.datum = 0;
 }
+// Varlena elements: a palloc'd flat copy, or (a collection of collections)
+// an expanded collection of its own, in a child context of its parent's.
+bool IsExpanded(Datum d);
+void ReleaseVarlena(Element &e) {
+    if (!e.isnull && e.datum != 0) {
+        auto d = static_cast<Datum>(e.datum);
+        if (IsExpanded(d))
+            MemoryContextDelete(DatumGetEOHP(d)->eoh_context);
+        else
+            pfree(reinterpret_cast<void *>(e.datum));
+    }
+    e.isnull = true;
+    e.datum = 0;
+}
 
 constexpr uint32 kMagic = 0x706c6332;  // "plc2": with sql_type
 
@@ -97,6 +111,7 @@ Size ElementBytes(const Expanded &e, Datum d) {
     const TypeInfo &t = e.shape.element;
     if (t.byval) return sizeof(Datum);
     if (t.typlen > 0) return static_cast<Size>(t.typlen);
+    if (t.typlen == -1 && IsExpanded(d)) return EOH_get_flat_size(DatumGetEOHP(d));
     if (t.typlen == -1) return VARSIZE(DatumGetPointer(d));
     return strlen(DatumGetCString(d)) + 1;
 }
@@ -150,6 +165,12 @@ void FlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
         }
         auto n = static_cast<uint32>(ElementBytes(*e, d));
         if (e->shape.element.typlen <= 0) Put(at, &n, sizeof(n));
+        if (e->shape.element.typlen == -1 && IsExpanded(d)) {
+            // An element that is an expanded collection, flattened in place.
+            EOH_flatten_into(DatumGetEOHP(d), at, n);
+            at += n;
+            return;
+        }
         Put(at, DatumGetPointer(d), n);
     };
     if (e->items->string_keys()) {
@@ -171,15 +192,27 @@ void FlattenInto(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 
 const ExpandedObjectMethods kMethods = {FlatSize, FlattenInto};
 
-// The container's destructor when the collection's context goes.
-void DestroyItems(void *arg) { static_cast<Container *>(arg)->~Container(); }
+// The container's destructor when the collection's context goes. Its
+// elements go with the context (child contexts first): none is freed alone.
+void DestroyItems(void *arg) {
+    auto *c = static_cast<Container *>(arg);
+    c->set_release(ReleaseByValue);
+    c->~Container();
+}
 
 // A copy of `d` (of the element type) in the collection's memory; the
 // caller frees nothing. Toasted and expanded values are flattened.
+Expanded *Clone(Expanded *src, MemoryContext parent);
+Datum DatumOf(Expanded *e);
+bool IsOurs(Datum d);
+
 Datum CopyIn(const Expanded &e, Datum d) {
     const TypeInfo &t = e.shape.element;
     if (t.byval) return d;
     MemoryContext cxt = e.hdr.eoh_context;
+    // A collection element (a collection of collections): a deep copy of
+    // its own, expanded, so that c(i)(j) reads and changes it in place.
+    if (t.typlen == -1 && IsOurs(d)) return DatumOf(Clone(reinterpret_cast<Expanded *>(DatumGetEOHP(d)), cxt));
     int16 typlen = t.typlen;
     return Guarded([cxt, d, typlen] {
         MemoryContext old = MemoryContextSwitchTo(cxt);
@@ -199,9 +232,11 @@ Expanded *Make(const CollectionShape &shape, MemoryContext parent) {
     MemoryContext cxt = e->hdr.eoh_context;
     e->shape = shape;
     void *storage = Guarded([cxt] { return MemoryContextAlloc(cxt, sizeof(Container)); });
-    e->items =
-        ::new (storage) Container(shape.kind, shape.string_keys, shape.limit,
-                                  shape.element.byval ? ReleaseByValue : ReleaseByRef, ContextAllocator<char>(cxt));
+    e->items = ::new (storage) Container(shape.kind, shape.string_keys, shape.limit,
+                                         shape.element.byval          ? ReleaseByValue
+                                         : shape.element.typlen == -1 ? ReleaseVarlena
+                                                                      : ReleaseByRef,
+                                         ContextAllocator<char>(cxt));
     auto *cb = static_cast<MemoryContextCallback *>(
         Guarded([cxt] { return MemoryContextAllocZero(cxt, sizeof(MemoryContextCallback)); }));
     cb->func = DestroyItems;
@@ -213,6 +248,8 @@ Expanded *Make(const CollectionShape &shape, MemoryContext parent) {
 Datum DatumOf(Expanded *e) { return EOHPGetRWDatum(&e->hdr); }
 
 bool IsExpanded(Datum d) { return VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)); }
+
+bool IsOurs(Datum d) { return IsExpanded(d) && DatumGetEOHP(d)->eoh_methods == &kMethods; }
 
 Expanded *ExpandedOf(Datum d) {
     if (!IsExpanded(d)) Raise(ERRCODE_DATA_CORRUPTED, "a plpolar collection is not in its expanded form here");
@@ -671,18 +708,56 @@ CollectionRef::CollectionRef(Datum expanded) : e_(ExpandedOf(expanded)) {}
 const CollectionShape &CollectionRef::shape() const { return e_->shape; }
 int32 CollectionRef::Count() const { return e_->items->Count(); }
 
+namespace {
+
+// An element as a value: a collection element (kept expanded) read-only, so
+// that nothing taking the value takes the element's memory with it.
+Value ElementValueOf(const Expanded &e, const Element &el) {
+    if (el.isnull) return Value::Null(e.shape.element.oid);
+    auto d = static_cast<Datum>(el.datum);
+    if (e.shape.element.typlen == -1 && IsExpanded(d)) d = EOHPGetRODatum(DatumGetEOHP(d));
+    return Value::Of(d, e.shape.element.oid, e.shape.element.typmod);
+}
+
+// The element for c(i)(j) and c(i).EXTEND: a flat one (from a flat form of
+// the collection) becomes an expanded collection in its parent's memory.
+Datum ElementInPlace(Expanded &e, Element &el, bool *isnull) {
+    *isnull = el.isnull;
+    if (el.isnull) return 0;
+    auto d = static_cast<Datum>(el.datum);
+    if (!IsExpanded(d)) {
+        Expanded *child = Expand(reinterpret_cast<const varlena *>(DatumGetPointer(d)), e.hdr.eoh_context);
+        pfree(DatumGetPointer(d));
+        d = DatumOf(child);
+        el.datum = static_cast<uintptr_t>(d);
+    }
+    return d;
+}
+
+}  // namespace
+
 Value CollectionRef::Get(int32 k) const {
     Element *el = nullptr;
     Check(e_->items->Find(k, &el));
-    return el->isnull ? Value::Null(e_->shape.element.oid)
-                      : Value::Of(static_cast<Datum>(el->datum), e_->shape.element.oid, e_->shape.element.typmod);
+    return ElementValueOf(*e_, *el);
 }
 
 Value CollectionRef::Get(std::string_view k) const {
     Element *el = nullptr;
     Check(e_->items->Find(k, &el));
-    return el->isnull ? Value::Null(e_->shape.element.oid)
-                      : Value::Of(static_cast<Datum>(el->datum), e_->shape.element.oid, e_->shape.element.typmod);
+    return ElementValueOf(*e_, *el);
+}
+
+Datum CollectionRef::ElementInPlace(int32 k, bool *isnull) {
+    Element *el = nullptr;
+    Check(e_->items->Find(k, &el));
+    return pg::ElementInPlace(*e_, *el, isnull);
+}
+
+Datum CollectionRef::ElementInPlace(std::string_view k, bool *isnull) {
+    Element *el = nullptr;
+    Check(e_->items->Find(k, &el));
+    return pg::ElementInPlace(*e_, *el, isnull);
 }
 
 namespace {
@@ -690,7 +765,10 @@ namespace {
 void Store(const Expanded &e, Element *el, const Value &v) {
     // Copy first: the new value may be the old one (c(1) := c(1)).
     Datum copy = v.isnull ? 0 : CopyIn(e, v.datum);
-    if (!e.shape.element.byval) ReleaseByRef(*el);
+    if (e.shape.element.typlen == -1)
+        ReleaseVarlena(*el);
+    else if (!e.shape.element.byval)
+        ReleaseByRef(*el);
     el->isnull = v.isnull;
     el->datum = static_cast<uintptr_t>(copy);
 }
@@ -714,8 +792,9 @@ bool CollectionRef::Exists(int32 k) const { return e_->items->Exists(k); }
 bool CollectionRef::Peek(int32 k, Datum *out, bool *isnull) const {
     Element *el = nullptr;
     if (e_->items->Find(k, &el) != types::CollectionError::None) return false;
-    *out = static_cast<Datum>(el->datum);
-    *isnull = el->isnull;
+    Value v = ElementValueOf(*e_, *el);
+    *out = v.datum;
+    *isnull = v.isnull;
     return true;
 }
 

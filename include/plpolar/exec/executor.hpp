@@ -228,11 +228,9 @@ private:
     // What SQL is given for a collection value: a schema-level type's array
     // (typed as its domain); other collections as they are.
     pg::Value SqlCollectionValue(const pg::Value &value) const;
-    // The collection a site works on: its variable's, or (c(i)(j)) a copy
-    // of the element its parent site reads; PutBack stores a changed copy
-    // into that element.
+    // The collection a site works on: its variable's, or (c(i)(j)) the
+    // element its parent site names, changed in place.
     pg::Value SiteCollection(compile::CollectionSite &site);
-    void PutBack(compile::CollectionSite &site, const pg::Value &inner);
     // Dynamic SQL text as PostgreSQL runs it (compile::QualifySql, and the
     // constructors of schema-level collection types).
     std::string DynamicSqlText(const std::string &text) const;

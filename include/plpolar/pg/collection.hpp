@@ -124,6 +124,11 @@ public:
     void Set(int32 k, const Value &v);
     void Set(std::string_view k, const Value &v);
     bool Exists(int32 k) const;
+    // A collection of collections: element k, itself an expanded collection
+    // that lives in this one's memory and is changed in place (c(i)(j) :=
+    // x, c(i).EXTEND); the errors are Get's. *isnull: the element is NULL.
+    Datum ElementInPlace(int32 k, bool *isnull);
+    Datum ElementInPlace(std::string_view k, bool *isnull);
     // The interpreter's fast paths (no PostgreSQL call, no error): c(k) of
     // an integer-keyed collection if it exists, and c(k) := d of one whose
     // elements are passed by value if k can be assigned. False: use Get /

@@ -63,6 +63,9 @@ public:
           ints_(std::less<int32_t>(), A<std::pair<const int32_t, Element>>(alloc)),
           strings_(StringLess(), A<std::pair<const String, Element>>(alloc)) {}
     ~Collection() { Clear(); }
+    // What frees an element from now on (its memory's owner may free all
+    // at once instead).
+    void set_release(Release release) { release_ = release; }
     Collection(const Collection &) = delete;
     Collection &operator=(const Collection &) = delete;
 
