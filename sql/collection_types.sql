@@ -277,6 +277,23 @@ CREATE FUNCTION forever() RETURNS SETOF int LANGUAGE plpolar AS $$ BEGIN LOOP PI
 SELECT count(*) FROM forever();
 RESET statement_timeout;
 
+-- Oracle's CAST(MULTISET(SELECT ...) AS t) and CAST(COLLECT(x) AS t) in SQL.
+DO LANGUAGE plpolar $$
+DECLARE
+  n num_list;
+BEGIN
+  SELECT CAST(MULTISET(SELECT x.column_value FROM orders o, TABLE(o.amounts) x WHERE o.id = 1) AS num_list)
+    INTO n FROM dual;
+  DBMS_OUTPUT.PUT_LINE('MULTISET: ' || n.COUNT || ' ' || n(2));
+  SELECT CAST(COLLECT(DISTINCT id ORDER BY id) AS num_list) INTO n FROM orders;
+  DBMS_OUTPUT.PUT_LINE('COLLECT: ' || n.COUNT || ', last ' || n(n.LAST));
+END;
+$$;
+SELECT action FROM plpolar.exec($$
+CREATE OR REPLACE VIEW order_ids AS SELECT CAST(COLLECT(id) AS num_list) AS ids FROM orders WHERE id < 3;
+$$);
+SELECT * FROM order_ids;
+
 -- 9. pg_dump carries the types, their constructors and the columns.
 \c contrib_regression
 \! pg_dump -d plpolar_ctypes > /tmp/plpolar_ctypes.dump 2>&1; echo "pg_dump: $?"

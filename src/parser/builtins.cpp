@@ -136,6 +136,27 @@ std::string QualifyBuiltins(const std::string &oracle_sql) {
                 continue;
             }
         }
+        if (!qualified && next == '(' && (word == "multiset" || word == "collect")) {
+            // CAST(MULTISET(SELECT ...) AS t) and CAST(COLLECT(x) AS t):
+            // Oracle's query and aggregate into a collection, PostgreSQL's
+            // ARRAY(subquery) and array_agg, cast to t (a schema-level
+            // collection type is a domain over an array).
+            size_t inner = after + 1;
+            while (inner < n && std::isspace(static_cast<unsigned char>(sql[inner]))) ++inner;
+            size_t inner_end = inner;
+            while (inner_end < n && IsSqlWordChar(sql[inner_end])) ++inner_end;
+            const std::string first = Lower(sql, inner, inner_end);
+            if (word == "multiset" && (first == "select" || first == "with")) {
+                out += "ARRAY";
+                i = end;
+                continue;
+            }
+            if (word == "collect") {
+                out += "pg_catalog.array_agg";
+                i = end;
+                continue;
+            }
+        }
         if (!qualified && word == "dual") {
             size_t w = before;
             while (w > 0 && std::isalpha(static_cast<unsigned char>(out[w - 1]))) --w;

@@ -83,3 +83,16 @@ TEST(Builtins, CastChecksTheKindInEveryBuild) {
 }
 
 }  // namespace
+
+TEST(Builtins, CollectionQueriesAndAggregates) {
+    // CAST(MULTISET(SELECT ...) AS t) and CAST(COLLECT(x) AS t) become
+    // PostgreSQL's ARRAY(subquery) and array_agg, cast to the domain t.
+    EXPECT_EQ(plpolar::parser::QualifyBuiltins("SELECT CAST(MULTISET(SELECT c FROM h) AS names_t) FROM b"),
+              "SELECT CAST(ARRAY(SELECT c FROM h) AS names_t) FROM b");
+    EXPECT_EQ(plpolar::parser::QualifyBuiltins("SELECT CAST(COLLECT(DISTINCT job) AS names_t) FROM e GROUP BY d"),
+              "SELECT CAST(pg_catalog.array_agg(DISTINCT job) AS names_t) FROM e GROUP BY d");
+    // A column or a function of the name is someone else's.
+    EXPECT_EQ(plpolar::parser::QualifyBuiltins("SELECT t.collect, multiset FROM t"),
+              "SELECT t.collect, multiset FROM t");
+    EXPECT_EQ(plpolar::parser::QualifyBuiltins("SELECT s.collect(x) FROM t"), "SELECT s.collect(x) FROM t");
+}
