@@ -143,6 +143,7 @@ statement
     | if_stmt
     | basic_loop_stmt
     | while_loop_stmt
+    | for_iteration_stmt
     | for_loop_stmt
     | forall_stmt
     | cursor_for_loop_stmt
@@ -238,6 +239,13 @@ while_loop_stmt
 
 for_loop_stmt
     : K_FOR identifier K_IN K_REVERSE? expr DOTDOT expr K_LOOP seq_of_statements K_END K_LOOP identifier?
+    ;
+
+// Oracle 21c's collection iteration controls: FOR i IN INDICES OF c, FOR v IN
+// VALUES OF c, FOR i, v IN PAIRS OF c.
+for_iteration_stmt
+    : K_FOR identifier (COMMA identifier)? K_IN K_REVERSE? (K_INDICES | K_VALUES | K_PAIRS) K_OF expr
+      K_LOOP seq_of_statements K_END K_LOOP identifier?
     ;
 
 // FORALL i IN lo .. hi | INDICES OF c [BETWEEN a AND b] | VALUES OF c
@@ -398,8 +406,12 @@ call_args
     : call_arg (COMMA call_arg)*
     ;
 
+// name => x (named notation), key => x (an associative array's qualified
+// expression, t(1 => 'a', 2 => 'b')), or x.
 call_arg
-    : (identifier ARROW)? expr
+    : identifier ARROW expr
+    | expr ARROW expr
+    | expr
     ;
 
 attribute_name
@@ -428,5 +440,5 @@ identifier
     | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL | K_SUBTYPE | K_RANGE
     | K_TABLE | K_OF | K_VARRAY | K_VARYING | K_ARRAY | K_BULK | K_COLLECT | K_LIMIT
     | K_INDICES | K_SAVE | K_EXCEPTIONS | K_UNION | K_INTERSECT | K_EXCEPT | K_ALL | K_DISTINCT
-    | K_MEMBER | K_EMPTY | K_PIPE | K_ROW
+    | K_MEMBER | K_EMPTY | K_PIPE | K_ROW | K_PAIRS
     ;

@@ -859,5 +859,90 @@ BEGIN
 END;
 $$;
 
+-- 20. Oracle 21c's iteration controls: FOR i IN INDICES OF c, FOR v IN
+-- VALUES OF c, FOR i, v IN PAIRS OF c (also REVERSE), over sparse nested
+-- tables, string-keyed arrays, records and expressions.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE num_tab IS TABLE OF NUMBER;
+  TYPE by_name IS TABLE OF PLS_INTEGER INDEX BY VARCHAR2(10);
+  TYPE emp_tab IS TABLE OF coll_emp%ROWTYPE;
+  n num_tab := num_tab(10, 20, 30, 40);
+  h by_name;
+  e emp_tab;
+  line VARCHAR2(200);
+BEGIN
+  n.DELETE(2);
+  line := 'indices:';
+  FOR i IN INDICES OF n LOOP line := line || ' ' || i; END LOOP;
+  DBMS_OUTPUT.PUT_LINE(line);
+  line := 'values:';
+  FOR v IN VALUES OF n LOOP line := line || ' ' || v; END LOOP;
+  DBMS_OUTPUT.PUT_LINE(line);
+  line := 'reverse pairs:';
+  FOR i, v IN REVERSE PAIRS OF n LOOP line := line || ' ' || i || '=' || v; END LOOP;
+  DBMS_OUTPUT.PUT_LINE(line);
+  h('pear') := 3; h('apple') := 1; h('fig') := 2;
+  line := 'string keys:';
+  FOR k, v IN PAIRS OF h LOOP line := line || ' ' || k || '=' || v; END LOOP;
+  DBMS_OUTPUT.PUT_LINE(line);
+  -- The body may delete ahead: the loop goes on after the key it is at.
+  line := 'deleting ahead:';
+  FOR i IN INDICES OF n LOOP
+    line := line || ' ' || i;
+    IF n.EXISTS(i + 1) THEN n.DELETE(i + 1); END IF;
+  END LOOP;
+  DBMS_OUTPUT.PUT_LINE(line || ' (count ' || n.COUNT || ')');
+  line := 'of a constructor:';
+  FOR v IN VALUES OF num_tab(7, 8, 9) LOOP line := line || ' ' || v; END LOOP;
+  DBMS_OUTPUT.PUT_LINE(line);
+  SELECT * BULK COLLECT INTO e FROM coll_emp WHERE id <= 3 ORDER BY id;
+  FOR r IN VALUES OF e LOOP DBMS_OUTPUT.PUT_LINE('  row ' || r.id || ' ' || r.name); END LOOP;
+  n := NULL;
+  FOR i IN INDICES OF n LOOP DBMS_OUTPUT.PUT_LINE('never'); END LOOP;
+  DBMS_OUTPUT.PUT_LINE('a NULL collection: no iterations');
+END;
+$$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE num_tab IS TABLE OF NUMBER; n num_tab := num_tab(1);
+BEGIN FOR i IN INDICES OF n LOOP i := 5; END LOOP; END;
+$$;
+DO LANGUAGE plpolar $$
+DECLARE x NUMBER := 1;
+BEGIN FOR i IN INDICES OF x LOOP NULL; END LOOP; END;
+$$;
+
+-- 21. Qualified expressions (Oracle 18c) for associative arrays: t() and
+-- t(key => value, ...), keys in any order, a variable as the key.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE by_int IS TABLE OF VARCHAR2(10) INDEX BY PLS_INTEGER;
+  TYPE by_name IS TABLE OF NUMBER INDEX BY VARCHAR2(10);
+  a by_int := by_int(3 => 'three', 1 => 'one', 2 => 'two');
+  k VARCHAR2(10) := 'z';
+  b by_name := by_name('x' => 1, k => 26, 'x' => 24);
+  e by_int := by_int();
+  line VARCHAR2(100) := 'a:';
+BEGIN
+  FOR i, v IN PAIRS OF a LOOP line := line || ' ' || i || '=' || v; END LOOP;
+  DBMS_OUTPUT.PUT_LINE(line);
+  DBMS_OUTPUT.PUT_LINE('b: ' || b.COUNT || ' x=' || b('x') || ' z=' || b('z') || '; e: ' || e.COUNT);
+  a := by_int(10 => 'ten');
+  DBMS_OUTPUT.PUT_LINE('replaced: ' || a.COUNT || ' ' || a.FIRST || ' ' || a(10));
+END;
+$$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE by_int IS TABLE OF NUMBER INDEX BY PLS_INTEGER; a by_int := by_int(1, 2);
+BEGIN NULL; END;
+$$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE nt IS TABLE OF NUMBER; a nt := nt(1 => 2);
+BEGIN NULL; END;
+$$;
+DO LANGUAGE plpolar $$
+DECLARE TYPE by_int IS TABLE OF NUMBER INDEX BY PLS_INTEGER; a by_int := by_int(NULL => 2);
+BEGIN NULL; END;
+$$;
+
 DROP FUNCTION coll_churn(int);
 DROP TABLE coll_emp;

@@ -9,7 +9,19 @@
 
 namespace plpolar::compile {
 
+namespace {
+
+bool HasKeys(const std::vector<ast::CallArg> &args) {
+    for (const auto &a : args)
+        if (a.key) return true;
+    return false;
+}
+
+}  // namespace
+
 void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
+    if (s.call->kind == ast::ExprKind::Call && HasKeys(ast::Cast<ast::CallExpr>(*s.call).args))
+        Error(s.loc, "key => value is an associative array's constructor only (a parameter is named by its name)");
     if (s.call->kind == ast::ExprKind::Call &&
         CompileNestedCollectionUse(ast::Cast<ast::CallExpr>(*s.call), scope, true)) {
         // c(i).EXTEND(n), c(i)(j).DELETE: a method of an element.
@@ -102,6 +114,14 @@ ast::Builtin Compiler::NativeBuiltin(const ast::CallExpr &call) {
 }
 
 void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
+    if (HasKeys(call.args)) {
+        // t(k => v, ...): only an associative array type's constructor.
+        const CollectionType *type =
+            LookupName(fn_, scope, call.name) < 0 ? FindCollectionType(call.name, scope) : nullptr;
+        if (type == nullptr || type->shape.kind != types::CollectionKind::Associative)
+            Error(call.loc,
+                  "key => value is an associative array's constructor only (a parameter is named by its name)");
+    }
     if (call.name.size() == 1 && call.name[0].compare(0, 4, "sql%") == 0) {
         // SQL%BULK_ROWCOUNT(i) / SQL%BULK_EXCEPTIONS(j).ERROR_INDEX | ERROR_CODE
         const std::string &what = call.name[0];

@@ -350,16 +350,34 @@ bool Compiler::CompileCollectionUse(const ast::NameChain &name, std::vector<ast:
     // t(a, b): a constructor.
     const CollectionType *type = FindCollectionType(name, scope);
     if (type == nullptr) return false;
-    if (type->shape.kind == types::CollectionKind::Associative)
-        Error(loc, "PLS-00222: no function with name '" + UpperName(type->name) +
-                       "' exists: an associative array has no constructor");
+    const bool associative = type->shape.kind == types::CollectionKind::Associative;
+    // t(k => v) with k a name: the key is that variable's (or constant's) value.
+    if (associative)
+        for (auto &a : list)
+            if (!a.key && !a.name.empty()) {
+                a.key = std::make_unique<ast::NameExpr>(a.value->loc, ast::NameChain{a.name});
+                a.name.clear();
+            }
     positional("a collection constructor");
-    auto site = std::make_unique<CollectionSite>();
+    // An associative array's constructor is Oracle 18c's qualified
+    // expression: t() or t(key => value, ...), and only that.
+    for (const auto &a : list)
+        if (associative != (a.key != nullptr))
+            Error(loc,
+                  associative ? "PLS-00222: an associative array's constructor takes key => value pairs: " +
+                                    UpperName(type->name) + "(1 => x, 2 => y)"
+                              : "key => value is an associative array's constructor only",
+                  ERRCODE_SYNTAX_ERROR);
+    auto site = associative ? CollectionKeySite(*type, -1, type->name) : std::make_unique<CollectionSite>();
     site->op = CollectionOp::Construct;
     site->type = type;
     site->name = type->name;
     site->element = MakeCast(type->shape.element);
     for (auto &a : list) {
+        if (a.key) {
+            CompileExpr(*a.key, scope);
+            site->keys.push_back(a.key.get());
+        }
         CompileExpr(*a.value, scope);
         site->args.push_back(a.value.get());
     }

@@ -40,6 +40,44 @@ int Compiler::AddLoopIndex(Scope &scope, const std::string &name, const ast::Sou
 }
 
 void Compiler::CompileForRange(ast::ForRangeStmt &s, const Scope &scope) {
+    if (s.iteration != ast::ForRangeStmt::Iteration::Range) {
+        CompileOwn(*s.collection, scope, s);
+        const CollectionType *type = StaticCollectionType(*s.collection);
+        if (type == nullptr)
+            Error(s.loc, "the iterand of INDICES OF, VALUES OF or PAIRS OF must be a collection",
+                  ERRCODE_DATATYPE_MISMATCH);
+        Scope &loop_scope = NewScope(&scope);
+        loop_scope.labels = s.labels;
+        // The index has the key type, the value the element type; both are
+        // read-only names of the loop.
+        auto iterand = [&](const std::string &name, const pg::TypeInfo &t) {
+            Variable v;
+            v.name = name;
+            v.type = t;
+            v.kind = VariableKind::LoopIndex;
+            v.loc = s.loc;
+            int slot = AddVariable(std::move(v));
+            loop_scope.names[name] = slot;
+            return slot;
+        };
+        const pg::TypeInfo key = type->shape.string_keys
+                                     ? pg::TypeFromOid(fn_.varchar2_oid != InvalidOid ? fn_.varchar2_oid : TEXTOID, -1)
+                                     : pg::TypeFromOid(INT4OID, -1);
+        switch (s.iteration) {
+            case ast::ForRangeStmt::Iteration::Indices: s.slot = iterand(s.variable, key); break;
+            case ast::ForRangeStmt::Iteration::Values: s.slot = iterand(s.variable, type->shape.element); break;
+            case ast::ForRangeStmt::Iteration::Pairs:
+                s.slot = iterand(s.variable, key);
+                s.value_slot = iterand(s.value_variable, type->shape.element);
+                break;
+            case ast::ForRangeStmt::Iteration::Range: break;
+        }
+        auto site = std::make_unique<ForSite>();
+        site->iterated = type;
+        s.annotation = std::move(site);
+        CompileLoopBody(s, s.body, loop_scope);
+        return;
+    }
     CompileOwn(*s.low, scope, s);
     CompileOwn(*s.high, scope, s);
     Scope &loop_scope = NewScope(&scope);

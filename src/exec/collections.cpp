@@ -134,6 +134,21 @@ pg::Value Executor::CollectionKey(compile::CollectionSite &site, const ast::Expr
 pg::Value Executor::ConstructCollection(compile::CollectionSite &site) {
     const compile::CollectionType &type = *site.type;
     const size_t n = site.args.size();
+    if (type.shape.kind == types::CollectionKind::Associative) {
+        // t(k => v, ...): each key given its element (a key given twice: the
+        // last one's, as assignments in that order would).
+        Datum d = pg::NewCollection(type.shape, CurrentMemoryContext);
+        pg::CollectionRef c(d);
+        for (size_t i = 0; i < n; ++i) {
+            pg::Value k = CollectionKey(site, *site.keys[i], nullptr);
+            pg::Value v = ElementValue(Coerce(Eval(*site.args[i]), *site.element), type, type.name);
+            if (type.shape.string_keys)
+                c.Set(pg::TextToString(k.datum), v);
+            else
+                c.Set(DatumGetInt32(k.datum), v);
+        }
+        return pg::Value::Of(d, fn_.collection_oid, -1);
+    }
     if (type.shape.kind == types::CollectionKind::Varray && n > static_cast<size_t>(type.shape.limit))
         pg::Raise(pg::kSubscriptOutsideLimit, "ORA-06532: Subscript outside of limit",
                   "Varray type " + type.name + " holds at most " + std::to_string(type.shape.limit) +

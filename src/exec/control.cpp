@@ -102,6 +102,7 @@ Flow Executor::ExecWhile(const ast::WhileStmt &stmt) {
 Flow Executor::ExecForRange(const ast::ForRangeStmt &stmt) {
     auto &site = ast::Cast<compile::ForSite>(*stmt.annotation);
     ResetTemp();
+    if (stmt.iteration != ast::ForRangeStmt::Iteration::Range) return IterateCollection(stmt, site);
     pg::Value low = Coerce(Eval(*stmt.low), site.low_cast);
     pg::Value high = Coerce(Eval(*stmt.high), site.high_cast);
     if (low.isnull || high.isnull)
@@ -119,6 +120,62 @@ Flow Executor::ExecForRange(const ast::ForRangeStmt &stmt) {
         slots_[static_cast<size_t>(stmt.slot)] = pg::Value::Of(Int32GetDatum(static_cast<int32>(i)), INT4OID);
         if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
     }
+    return Flow::Normal;
+}
+
+Flow Executor::IterateCollection(const ast::ForRangeStmt &stmt, compile::ForSite &site) {
+    using It = ast::ForRangeStmt::Iteration;
+    pg::Value c = Eval(*stmt.collection);
+    // An atomically NULL collection has no elements to iterate.
+    if (c.isnull) return Flow::Normal;
+    // A variable's collection is read as it is (the loop sees its changes);
+    // any other value (a constructor's, a function's, in statement memory)
+    // is the loop's own copy, freed after it.
+    Datum d = c.datum;
+    bool own = false;
+    if (stmt.collection->kind != ast::ExprKind::Name || !pg::CollectionIsExpanded(d)) {
+        d = pg::CopyCollection(d, call_context_);
+        own = true;
+    }
+    struct Owned {
+        Datum d;
+        bool own;
+        ~Owned() {
+            if (own) pg::FreeCollectionNoThrow(d);
+        }
+    } owned{d, own};
+    pg::CollectionRef ref(d);
+    const bool strings = ref.shape().string_keys;
+    const bool keys = stmt.iteration != It::Values;
+    const int value_slot = stmt.iteration == It::Pairs    ? stmt.value_slot
+                           : stmt.iteration == It::Values ? stmt.slot
+                                                          : -1;
+    // The key is kept between iterations: the body may delete its element
+    // (the next is the one after it) and resets statement memory.
+    pg::Value k = stmt.reverse ? ref.Last() : ref.First();
+    int32 int_key = k.isnull || strings ? 0 : DatumGetInt32(k.datum);
+    std::string text_key = k.isnull || !strings ? std::string() : pg::TextToString(k.datum);
+    bool more = !k.isnull;
+    Flow out = Flow::Normal;
+    while (more) {
+        pg::CheckForInterrupts();
+        if (keys) {
+            if (strings)
+                StoreCoerced(stmt.slot, pg::Value::Of(pg::MakeText(text_key.data(), text_key.size()),
+                                                      fn_.variables[static_cast<size_t>(stmt.slot)].type.oid));
+            else
+                slots_[static_cast<size_t>(stmt.slot)] = pg::Value::Of(Int32GetDatum(int_key), INT4OID);
+        }
+        if (value_slot >= 0) StoreCoerced(value_slot, strings ? ref.Get(text_key) : ref.Get(int_key));
+        if (LoopShouldStop(stmt, ExecStmts(stmt.body), &out)) return out;
+        ResetTemp();
+        pg::Value next = strings ? (stmt.reverse ? ref.Prior(text_key) : ref.Next(text_key))
+                                 : (stmt.reverse ? ref.Prior(int_key) : ref.Next(int_key));
+        more = !next.isnull;
+        if (more && strings) text_key = pg::TextToString(next.datum);
+        if (more && !strings) int_key = DatumGetInt32(next.datum);
+    }
+    (void)site;
     return Flow::Normal;
 }
 

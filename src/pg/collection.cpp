@@ -694,6 +694,15 @@ void MoveCollection(Datum d, MemoryContext parent) {
     Guarded([cxt, parent] { MemoryContextSetParent(cxt, parent); });
 }
 
+void FreeCollectionNoThrow(Datum d) noexcept {
+    try {
+        FreeCollection(d);
+    } catch (...) {
+    }
+}
+
+bool CollectionIsExpanded(Datum d) { return IsOurs(d); }
+
 void FreeCollection(Datum d) {
     if (IsExpanded(d)) {
         Expanded *e = ExpandedOf(d);

@@ -330,3 +330,28 @@ TEST(Parser, MultiLevelCollections) {
     EXPECT_EQ(assign.more_subscripts.size(), 1u);
     EXPECT_EQ(assign.element_fields.size(), 1u);
 }
+
+TEST(Parser, IterationControls) {
+    EXPECT_NO_THROW(ParseBody("BEGIN FOR i IN INDICES OF c LOOP NULL; END LOOP; END;"));
+    EXPECT_NO_THROW(ParseBody("BEGIN FOR v IN REVERSE VALUES OF c LOOP NULL; END LOOP; END;"));
+    EXPECT_NO_THROW(ParseBody("BEGIN <<lbl>> FOR k, v IN PAIRS OF pkg.c LOOP NULL; END LOOP lbl; END;"));
+    // PAIRS and INDICES stay names; PAIRS needs two iterands, the others one.
+    EXPECT_NO_THROW(ParseBody("DECLARE pairs NUMBER; BEGIN pairs := 1; FOR i IN 1 .. pairs LOOP NULL; END LOOP; END;"));
+    EXPECT_THROW(ParseBody("BEGIN FOR k IN PAIRS OF c LOOP NULL; END LOOP; END;"), SyntaxError);
+    EXPECT_THROW(ParseBody("BEGIN FOR k, v IN INDICES OF c LOOP NULL; END LOOP; END;"), SyntaxError);
+}
+
+TEST(Parser, QualifiedExpressions) {
+    // key => value in a call: an associative array's qualified expression;
+    // name => value stays named notation; keys only where calls take them.
+    auto body = ParseBody("BEGIN a := t(1 => 'x', 'k' || 2 => 'y', n => 3); END;");
+    const auto &assign = plpolar::ast::Cast<plpolar::ast::AssignStmt>(*body.block->body[0]);
+    const auto &call = plpolar::ast::Cast<plpolar::ast::CallExpr>(*assign.value);
+    ASSERT_EQ(call.args.size(), 3u);
+    EXPECT_TRUE(call.args[0].key != nullptr);
+    EXPECT_TRUE(call.args[1].key != nullptr);
+    EXPECT_TRUE(call.args[2].key == nullptr);
+    EXPECT_EQ(call.args[2].name, "n");
+    EXPECT_THROW(ParseBody("BEGIN OPEN c(1 => 2); END;"), SyntaxError);
+    EXPECT_THROW(ParseBody("BEGIN x := c(1)(1 => 2); END;"), SyntaxError);
+}

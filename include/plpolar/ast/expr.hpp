@@ -127,6 +127,9 @@ struct InExpr : Expr {
 struct CallArg {
     std::string name;  // empty for positional
     ExprPtr value;
+    // key => value in t(1 => 'a'): an associative array's qualified
+    // expression (Oracle 18c); only its constructor takes it.
+    ExprPtr key;
 };
 
 struct CallExpr : Expr {

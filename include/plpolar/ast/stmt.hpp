@@ -220,6 +220,13 @@ struct ForRangeStmt : Stmt {
     StmtList body;
     std::string end_label;
     int slot = -1;
+    // FOR i IN INDICES OF c / FOR v IN VALUES OF c / FOR i, v IN PAIRS OF c
+    // (Oracle 21c): the collection's keys, elements or both, in key order.
+    enum class Iteration { Range, Indices, Values, Pairs };
+    Iteration iteration = Iteration::Range;
+    ExprPtr collection;
+    std::string value_variable;  // PAIRS: the element's
+    int value_slot = -1;
 };
 
 // FORALL i IN lo .. hi | INDICES OF c [BETWEEN a AND b] | VALUES OF c

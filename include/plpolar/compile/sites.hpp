@@ -232,6 +232,7 @@ struct CollectionSite : ast::Annotation {
     const CollectionType *type = nullptr;  // its declared type
     std::string name;                      // as written, for errors
     std::vector<const ast::Expr *> args;   // subscripts or method arguments
+    std::vector<const ast::Expr *> keys;   // t(k => v): an associative array's constructor
     std::unique_ptr<CastSite> key;         // a subscript to the key type
     std::unique_ptr<CastSite> element;     // a value to the element type
     std::unique_ptr<CastSite> count;       // EXTEND(n) / TRIM(n): n as a bigint
@@ -420,6 +421,7 @@ struct ForSite : ast::Annotation {
     ForSite() : ast::Annotation(kKind) {}
     CastSite low_cast;
     CastSite high_cast;
+    const CollectionType *iterated = nullptr;  // INDICES / VALUES / PAIRS OF
 };
 
 // Blocks: how to initialise each declared variable.

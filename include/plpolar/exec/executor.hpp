@@ -228,6 +228,8 @@ private:
     // What SQL is given for a collection value: a schema-level type's array
     // (typed as its domain); other collections as they are.
     pg::Value SqlCollectionValue(const pg::Value &value) const;
+    // FOR i IN INDICES OF c / VALUES OF / PAIRS OF (control.cpp).
+    Flow IterateCollection(const ast::ForRangeStmt &stmt, compile::ForSite &site);
     // The collection a site works on: its variable's, or (c(i)(j)) the
     // element its parent site names, changed in place.
     pg::Value SiteCollection(compile::CollectionSite &site);

@@ -106,6 +106,12 @@ Datum MakeArray(const std::vector<Value> &values, const TypeInfo &element);
 MemoryContext CollectionContext(Datum d);
 // Frees what NewCollection / CopyCollection made (or a flat copy).
 void FreeCollection(Datum d);
+// The same from a destructor: never throws (a failure is left to the
+// memory context's own reset).
+void FreeCollectionNoThrow(Datum d) noexcept;
+// Whether `d` is an expanded collection (a variable's value) rather than a
+// flat one.
+bool CollectionIsExpanded(Datum d);
 
 // Operations on an expanded collection (a variable's own value). Errors
 // are Oracle's exceptions, raised as PgError.

@@ -327,15 +327,25 @@ ast::ExprPtr Transformer::TransformNameRef(P::Name_refContext *ctx) {
     auto call = std::make_unique<ast::CallExpr>(Loc(ctx), std::move(name));
     call->has_parens = true;
     call->args = TransformCallArgs(ctx->call_args());
-    for (auto *s : ctx->subscript()) call->subscripts.push_back(TransformCallArgs(s->call_args()));
+    for (auto *s : ctx->subscript()) call->subscripts.push_back(TransformPlainCallArgs(s->call_args()));
     for (auto *field : ctx->field_name())
         call->fields.push_back(field->identifier() != nullptr ? TransformIdentifier(field->identifier())
                                                               : std::string("delete"));
     if (auto *m = ctx->method_args()) {
         call->method_parens = true;
-        call->method_args = TransformCallArgs(m->call_args());
+        call->method_args = TransformPlainCallArgs(m->call_args());
     }
     return call;
+}
+
+std::vector<ast::CallArg> Transformer::TransformPlainCallArgs(P::Call_argsContext *ctx) {
+    std::vector<ast::CallArg> args = TransformCallArgs(ctx);
+    for (const ast::CallArg &a : args)
+        if (a.key)
+            throw SyntaxError(
+                "key => value is an associative array's constructor only (a parameter is named by its name)",
+                a.key->loc.line, a.key->loc.column);
+    return args;
 }
 
 std::vector<ast::CallArg> Transformer::TransformCallArgs(P::Call_argsContext *ctx) {
@@ -343,8 +353,15 @@ std::vector<ast::CallArg> Transformer::TransformCallArgs(P::Call_argsContext *ct
     if (ctx == nullptr) return args;
     for (auto *arg : ctx->call_arg()) {
         ast::CallArg out;
-        if (arg->identifier()) out.name = TransformIdentifier(arg->identifier());
-        out.value = TransformExpr(arg->expr());
+        if (arg->identifier()) {
+            out.name = TransformIdentifier(arg->identifier());
+            out.value = TransformExpr(arg->expr(0));
+        } else if (arg->expr().size() == 2) {
+            out.key = TransformExpr(arg->expr(0));
+            out.value = TransformExpr(arg->expr(1));
+        } else {
+            out.value = TransformExpr(arg->expr(0));
+        }
         args.push_back(std::move(out));
     }
     return args;

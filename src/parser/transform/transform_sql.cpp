@@ -189,7 +189,7 @@ ast::BindArg Transformer::TransformBindArg(P::Using_argContext *ctx) {
 ast::StmtPtr Transformer::TransformOpen(P::Open_stmtContext *ctx) {
     auto node = std::make_unique<ast::OpenStmt>(Loc(ctx));
     node->cursor = TransformNameChain(ctx->name_chain());
-    node->args = TransformCallArgs(ctx->call_args());
+    node->args = TransformPlainCallArgs(ctx->call_args());
     if (ctx->query_text()) node->query = TransformQuery(ctx->query_text());
     if (ctx->expr()) node->dynamic = TransformExpr(ctx->expr());
     for (auto *u : ctx->using_arg()) {
@@ -239,7 +239,7 @@ ast::StmtPtr Transformer::TransformCursorFor(P::Cursor_for_loop_stmtContext *ctx
         node->query = TransformQuery(ctx->query_text());
     } else {
         node->cursor = TransformNameChain(ctx->name_chain());
-        node->args = TransformCallArgs(ctx->call_args());
+        node->args = TransformPlainCallArgs(ctx->call_args());
     }
     node->body = TransformStatements(ctx->seq_of_statements());
     if (ids.size() > 1) node->end_label = TransformIdentifier(ids[1]);

@@ -217,6 +217,30 @@ ast::StmtPtr Transformer::TransformStatement(P::StatementContext *ctx) {
             if (ids.size() > 1) node->end_label = TransformIdentifier(ids[1]);
             return node;
         }
+        case P::RuleFor_iteration_stmt: {
+            auto *s = static_cast<P::For_iteration_stmtContext *>(child);
+            auto node = std::make_unique<ast::ForRangeStmt>(Loc(s));
+            auto ids = s->identifier();
+            node->variable = TransformIdentifier(ids[0]);
+            node->reverse = s->K_REVERSE() != nullptr;
+            node->iteration = s->K_INDICES() != nullptr  ? ast::ForRangeStmt::Iteration::Indices
+                              : s->K_VALUES() != nullptr ? ast::ForRangeStmt::Iteration::Values
+                                                         : ast::ForRangeStmt::Iteration::Pairs;
+            size_t labels_from = 1;
+            if (s->COMMA() != nullptr) {
+                node->value_variable = TransformIdentifier(ids[1]);
+                labels_from = 2;
+            }
+            if (s->COMMA() != nullptr && node->iteration != ast::ForRangeStmt::Iteration::Pairs)
+                throw SyntaxError("two iterands need PAIRS OF", node->loc.line, node->loc.column);
+            if (s->COMMA() == nullptr && node->iteration == ast::ForRangeStmt::Iteration::Pairs)
+                throw SyntaxError("PAIRS OF needs two iterands (FOR i, v IN PAIRS OF c)", node->loc.line,
+                                  node->loc.column);
+            node->collection = TransformExpr(s->expr());
+            node->body = TransformStatements(s->seq_of_statements());
+            if (ids.size() > labels_from) node->end_label = TransformIdentifier(ids[labels_from]);
+            return node;
+        }
         case P::RuleForall_stmt: {
             auto *s = static_cast<P::Forall_stmtContext *>(child);
             auto node = std::make_unique<ast::ForAllStmt>(Loc(s));

@@ -45,6 +45,8 @@ public:
     ast::StmtPtr TransformExecuteImmediate(PlPolarParser::Execute_immediate_stmtContext *ctx);
     ast::StmtPtr TransformCursorFor(PlPolarParser::Cursor_for_loop_stmtContext *ctx);
     std::vector<ast::CallArg> TransformCallArgs(PlPolarParser::Call_argsContext *ctx);
+    // The same where key => value cannot be (cursor arguments, subscripts).
+    std::vector<ast::CallArg> TransformPlainCallArgs(PlPolarParser::Call_argsContext *ctx);
     ast::BindArg TransformBindArg(PlPolarParser::Using_argContext *ctx);
     ast::Target TransformTarget(PlPolarParser::Name_chainContext *ctx);
     // INTO c(i) / c(i).f of FETCH and EXECUTE IMMEDIATE: the subscript as written.
