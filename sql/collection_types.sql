@@ -277,6 +277,24 @@ CREATE FUNCTION forever() RETURNS SETOF int LANGUAGE plpolar AS $$ BEGIN LOOP PI
 SELECT count(*) FROM forever();
 RESET statement_timeout;
 
+-- In dynamic SQL too: the drop-if-exists idiom of install scripts.
+DO LANGUAGE plpolar $$
+BEGIN
+  BEGIN
+    EXECUTE IMMEDIATE 'DROP TYPE dyn_list';
+  EXCEPTION WHEN OTHERS THEN DBMS_OUTPUT.PUT_LINE('drop: ' || SQLERRM);
+  END;
+  EXECUTE IMMEDIATE 'CREATE OR REPLACE TYPE dyn_list AS VARRAY(2) OF VARCHAR2(10)';
+END;
+$$;
+SELECT dyn_list('a', 'b') AS made_dynamically;
+CREATE FUNCTION stable_ddl() RETURNS int LANGUAGE plpolar STABLE AS $$
+BEGIN EXECUTE IMMEDIATE 'DROP TYPE dyn_list'; RETURN 1; END;
+$$;
+SELECT stable_ddl();
+DO LANGUAGE plpolar $$ BEGIN EXECUTE IMMEDIATE 'DROP TYPE dyn_list'; END $$;
+SELECT to_regtype('dyn_list') AS dropped;
+
 -- Oracle's CAST(MULTISET(SELECT ...) AS t) and CAST(COLLECT(x) AS t) in SQL.
 DO LANGUAGE plpolar $$
 DECLARE

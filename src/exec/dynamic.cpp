@@ -42,7 +42,14 @@ Flow Executor::RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::Dynami
                           const std::string &source) {
     if (parser::IsDynamicBlock(source)) return RunDynamicBlock(stmt, site, source);
     if (stmt.using_args.empty() && site.into.empty() && site.returning.empty()) {
-        // Oracle's table DDL and ALTER SESSION, as in scripts.
+        // Oracle's schema-level collection types, table DDL and ALTER
+        // SESSION, as in scripts.
+        std::string done;
+        if (compile::RunSchemaTypeCommand(source, &done, fn_.read_only())) {
+            sql_executed_ = true;
+            sql_rowcount_ = 0;
+            return Flow::Normal;
+        }
         std::optional<parser::DdlTranslation> ddl = compile::TranslateDynamicDdl(source);
         if (ddl) {
             for (size_t k = 0; k < ddl->statements.size(); ++k) {

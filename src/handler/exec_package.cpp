@@ -9,6 +9,7 @@
 #include <cctype>
 #include <set>
 
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/compile/package_unit.hpp"
 #include "plpolar/compile/quoting.hpp"
 #include "plpolar/exec/package_instance.hpp"
@@ -114,13 +115,13 @@ void SyncRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const p
         std::string own_prefix = src.name + ".";
         if (name.compare(0, own_prefix.size(), own_prefix) == 0) name = name.substr(own_prefix.size());
         auto it = unit.scope->types.find(name);
-        if (it == unit.scope->types.end()) return PipelinedRowType(mapped);
+        if (it == unit.scope->types.end()) return compile::PipelinedRowType(mapped);
         const pg::TypeInfo &t = it->second;
         if (t.oid != unit.fn->collection_oid || t.oid == InvalidOid || t.typmod < 0 ||
             static_cast<size_t>(t.typmod) >= unit.fn->collection_types.size())
-            return PipelinedRowType(mapped);
+            return compile::PipelinedRowType(mapped);
         const compile::CollectionType &ct = *unit.fn->collection_types[static_cast<size_t>(t.typmod)];
-        if (ct.shape.sql_type != InvalidOid) return PipelinedRowType(mapped);
+        if (ct.shape.sql_type != InvalidOid) return compile::PipelinedRowType(mapped);
         if (ct.shape.kind == types::CollectionKind::Associative)
             pg::Raise(ERRCODE_DATATYPE_MISMATCH,
                       "PLS-00630: pipelined functions must have a supported collection return type",

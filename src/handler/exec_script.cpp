@@ -275,7 +275,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 } catch (const parser::SyntaxError &e) {
                     pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
                 }
-                if (sub.pipelined) sub.row_type = PipelinedRowType(sub.return_type);
+                if (sub.pipelined) sub.row_type = compile::PipelinedRowType(sub.return_type);
                 sql = parser::ToCreateStatement(sub, sub.definer_rights ? pg::FrozenSearchPath() : std::string());
                 // As in Oracle, a new unit is executable by its owner only until
                 // GRANT EXECUTE; replacing one keeps the privileges it had.
@@ -319,7 +319,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 switch (tcl.kind) {
                     case parser::TransactionCommand::Kind::None: {
                         if (RunPackageCommand(text, &action)) break;
-                        if (RunTypeCommand(text, &action)) break;
+                        if (compile::RunSchemaTypeCommand(text, &action)) break;
                         // Oracle's table DDL in PostgreSQL's terms; other
                         // SQL as in PL code: q'[...]' quoting, seq.NEXTVAL,
                         // SYSDATE, NVL, DECODE, FROM DUAL.

@@ -25,6 +25,14 @@ inline std::string QualifySql(const std::string &sql) {
     }
 }
 
+// CREATE [OR REPLACE] TYPE ... AS TABLE OF / VARRAY and DROP TYPE of such a
+// type, run (schema_types.cpp): false if `text` is no such statement.
+// `read_only`: a non-volatile function's dynamic SQL, where it is an error.
+bool RunSchemaTypeCommand(const std::string &text, std::string *action, bool read_only = false);
+// The SQL row type of a PIPELINED function returning `type` (SQL text of a
+// schema-level collection type): its element's; PLS-00630 for other types.
+std::string PipelinedRowType(const std::string &type);
+
 // t(x), the constructor of a schema-level collection type with one
 // argument, as t(VARIADIC ARRAY[x]::e[]): PostgreSQL would read t('x') as a
 // cast of the literal (compile/collections.cpp); with `tables`, also

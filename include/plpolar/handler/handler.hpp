@@ -18,12 +18,6 @@ std::string CreatePackage(const std::string &text, int script_line, int *body_li
 // DROP PACKAGE, ALTER PACKAGE ... COMPILE, GRANT / REVOKE EXECUTE ON a
 // package or a routine: false if `text` is none of these.
 bool RunPackageCommand(const std::string &text, std::string *action);
-// CREATE [OR REPLACE] TYPE ... AS TABLE OF / VARRAY and DROP TYPE of such a
-// type (exec_type.cpp): false if `text` is no such statement.
-bool RunTypeCommand(const std::string &text, std::string *action);
-// The SQL row type of a PIPELINED function returning `type` (SQL text of a
-// schema-level collection type): its element's; PLS-00630 for other types.
-std::string PipelinedRowType(const std::string &type);
 
 // A package's public subprogram (compile::CompiledFunction::package_member)
 // called through fmgr; the result in the current memory context.

@@ -1,4 +1,5 @@
-// Oracle's schema-level collection types in plpolar.exec: CREATE [OR
+// Oracle's schema-level collection types in plpolar.exec and in dynamic SQL
+// (EXECUTE IMMEDIATE 'CREATE TYPE ...', 'DROP TYPE ...'): CREATE [OR
 // REPLACE] TYPE t AS TABLE OF e | VARRAY(n) OF e, and DROP TYPE t.
 //
 // Such a type is a domain over e[] (pg/collection.hpp says how its
@@ -9,20 +10,18 @@
 // constraints in place (Oracle's ALTER TYPE ... MODIFY LIMIT), so that the
 // tables and routines using it stay; a new element type needs the type to be
 // unused, as Oracle's ORA-02303 says.
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/compile/oracle_types.hpp"
 #include "plpolar/compile/quoting.hpp"
-#include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/ddl.hpp"
 #include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/script.hpp"
 #include "plpolar/pg/types.hpp"
 
-namespace plpolar::handler {
+namespace plpolar::compile {
 
 namespace {
-
-using compile::QuoteIdent;
 
 // The constraints that make the domain a collection type of this shape.
 std::string Constraints(bool varray, int64_t limit, bool not_null) {
@@ -102,7 +101,7 @@ std::string CreateType(const parser::TypeCommand &cmd) {
             // compiled again (their cache checks the type's definition).
             pg::ExecuteScriptStatement("ALTER DOMAIN " + domain + " DROP DEFAULT");
             pg::ExecuteScriptStatement("COMMENT ON DOMAIN " + domain + " IS " +
-                                       compile::QuoteLiteral("Oracle type: " + Describe(cmd)));
+                                       QuoteLiteral("Oracle type: " + Describe(cmd)));
             return action;
         }
         // Other elements: a new type, if nothing uses the old one (DROP
@@ -112,8 +111,7 @@ std::string CreateType(const parser::TypeCommand &cmd) {
     }
     pg::ExecuteScriptStatement("CREATE DOMAIN " + domain + " AS " + element_sql + "[]" +
                                Constraints(cmd.varray, cmd.limit, cmd.element_not_null));
-    pg::ExecuteScriptStatement("COMMENT ON DOMAIN " + domain + " IS " +
-                               compile::QuoteLiteral("Oracle type: " + Describe(cmd)));
+    pg::ExecuteScriptStatement("COMMENT ON DOMAIN " + domain + " IS " + QuoteLiteral("Oracle type: " + Describe(cmd)));
     CreateConstructors(domain, element_base);
     return action;
 }
@@ -149,15 +147,19 @@ std::string PipelinedRowType(const std::string &type) {
     return pg::QualifiedTypeName(shape.element.oid, -1);
 }
 
-bool RunTypeCommand(const std::string &text, std::string *action) {
+bool RunSchemaTypeCommand(const std::string &text, std::string *action, bool read_only) {
     parser::TypeCommand cmd;
     try {
-        cmd = parser::ParseTypeCommand(text, compile::MapOracleSqlTypeName);
+        cmd = parser::ParseTypeCommand(text, MapOracleSqlTypeName);
     } catch (const parser::DdlUnsupported &e) {
         pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, e.what());
     } catch (const parser::SyntaxError &e) {
         pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
     }
+    if (cmd.kind != parser::TypeCommand::Kind::None && read_only)
+        pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
+                  std::string(cmd.kind == parser::TypeCommand::Kind::Drop ? "DROP" : "CREATE") +
+                      " TYPE is not allowed in a non-volatile function");
     switch (cmd.kind) {
         case parser::TypeCommand::Kind::None: return false;
         case parser::TypeCommand::Kind::CreateCollection: *action = CreateType(cmd); return true;
@@ -172,4 +174,4 @@ bool RunTypeCommand(const std::string &text, std::string *action) {
     return false;
 }
 
-}  // namespace plpolar::handler
+}  // namespace plpolar::compile
