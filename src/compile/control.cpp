@@ -72,9 +72,7 @@ void Compiler::CompileForRange(ast::ForRangeStmt &s, const Scope &scope) {
                 break;
             case ast::ForRangeStmt::Iteration::Range: break;
         }
-        auto site = std::make_unique<ForSite>();
-        site->iterated = type;
-        s.annotation = std::move(site);
+        s.annotation = std::make_unique<ForSite>();
         CompileLoopBody(s, s.body, loop_scope);
         return;
     }

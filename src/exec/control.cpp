@@ -102,7 +102,7 @@ Flow Executor::ExecWhile(const ast::WhileStmt &stmt) {
 Flow Executor::ExecForRange(const ast::ForRangeStmt &stmt) {
     auto &site = ast::Cast<compile::ForSite>(*stmt.annotation);
     ResetTemp();
-    if (stmt.iteration != ast::ForRangeStmt::Iteration::Range) return IterateCollection(stmt, site);
+    if (stmt.iteration != ast::ForRangeStmt::Iteration::Range) return IterateCollection(stmt);
     pg::Value low = Coerce(Eval(*stmt.low), site.low_cast);
     pg::Value high = Coerce(Eval(*stmt.high), site.high_cast);
     if (low.isnull || high.isnull)
@@ -123,7 +123,7 @@ Flow Executor::ExecForRange(const ast::ForRangeStmt &stmt) {
     return Flow::Normal;
 }
 
-Flow Executor::IterateCollection(const ast::ForRangeStmt &stmt, compile::ForSite &site) {
+Flow Executor::IterateCollection(const ast::ForRangeStmt &stmt) {
     using It = ast::ForRangeStmt::Iteration;
     pg::Value c = Eval(*stmt.collection);
     // An atomically NULL collection has no elements to iterate.
@@ -175,7 +175,6 @@ Flow Executor::IterateCollection(const ast::ForRangeStmt &stmt, compile::ForSite
         if (more && strings) text_key = pg::TextToString(next.datum);
         if (more && !strings) int_key = DatumGetInt32(next.datum);
     }
-    (void)site;
     return Flow::Normal;
 }
 

@@ -421,7 +421,6 @@ struct ForSite : ast::Annotation {
     ForSite() : ast::Annotation(kKind) {}
     CastSite low_cast;
     CastSite high_cast;
-    const CollectionType *iterated = nullptr;  // INDICES / VALUES / PAIRS OF
 };
 
 // Blocks: how to initialise each declared variable.

@@ -229,7 +229,7 @@ private:
     // (typed as its domain); other collections as they are.
     pg::Value SqlCollectionValue(const pg::Value &value) const;
     // FOR i IN INDICES OF c / VALUES OF / PAIRS OF (control.cpp).
-    Flow IterateCollection(const ast::ForRangeStmt &stmt, compile::ForSite &site);
+    Flow IterateCollection(const ast::ForRangeStmt &stmt);
     // The collection a site works on: its variable's, or (c(i)(j)) the
     // element its parent site names, changed in place.
     pg::Value SiteCollection(compile::CollectionSite &site);

@@ -24,10 +24,7 @@ public:
     // A slot holding a collection of a schema-level type: that type (its
     // domain), which SlotType also says; the statement passes the value as
     // its array. InvalidOid for other slots.
-    virtual Oid SqlCollectionType(int slot) const noexcept {
-        (void)slot;
-        return InvalidOid;
-    }
+    virtual Oid SqlCollectionType(int /*slot*/) const noexcept { return InvalidOid; }
 };
 
 void SpiConnect(bool nonatomic);
