@@ -944,5 +944,41 @@ DECLARE TYPE by_int IS TABLE OF NUMBER INDEX BY PLS_INTEGER; a by_int := by_int(
 BEGIN NULL; END;
 $$;
 
+-- 22. Collection fields of records: r.f(i), r.f(i) := x, r.f.COUNT,
+-- r.f.EXTEND, r.f.DELETE(i), iteration and multisets over r.f; an
+-- associative array field starts empty, a nested table field NULL; records
+-- copy their collections.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE num_tab IS TABLE OF NUMBER;
+  TYPE by_name IS TABLE OF VARCHAR2(10) INDEX BY VARCHAR2(10);
+  TYPE holder IS RECORD (name VARCHAR2(10), ids num_tab, tags by_name);
+  r holder;
+  r2 holder;
+  line VARCHAR2(100) := 'r.ids:';
+BEGIN
+  BEGIN
+    r.ids.EXTEND;
+  EXCEPTION WHEN COLLECTION_IS_NULL THEN DBMS_OUTPUT.PUT_LINE('a nested table field starts NULL: ' || SQLCODE);
+  END;
+  DBMS_OUTPUT.PUT_LINE('an associative array field starts empty: ' || r.tags.COUNT);
+  r.ids := num_tab(1, 2);
+  r.ids.EXTEND;
+  r.ids(3) := 9;
+  r.tags('b') := 'y';
+  r.tags('a') := 'x';
+  DBMS_OUTPUT.PUT_LINE(r.ids.COUNT || ' ' || r.ids(3) || ' ' || r.ids.LAST || '; tags ' || r.tags.COUNT || ' '
+                       || r.tags.FIRST || ' ' || r.tags('b'));
+  r2 := r;
+  r2.ids.DELETE(1);
+  DBMS_OUTPUT.PUT_LINE('the copy: ' || r2.ids.COUNT || ', the original: ' || r.ids.COUNT);
+  FOR i, v IN PAIRS OF r.ids LOOP line := line || ' ' || i || '=' || v; END LOOP;
+  DBMS_OUTPUT.PUT_LINE(line || '; cardinality ' || CARDINALITY(r.ids)
+                       || CASE WHEN 9 MEMBER OF r.ids THEN ', 9 is a member' END);
+  r.name := 'kept';
+  DBMS_OUTPUT.PUT_LINE(r.name || ' ' || r.ids.COUNT);
+END;
+$$;
+
 DROP FUNCTION coll_churn(int);
 DROP TABLE coll_emp;

@@ -223,6 +223,11 @@ const CollectionType *Compiler::ElementCollection(const CollectionType &type) co
 
 std::unique_ptr<CollectionSite> Compiler::NestedElement(std::unique_ptr<CollectionSite> parent, ast::Expr &key,
                                                         const ast::SourceLoc &loc, const Scope &scope) {
+    const CollectionSite *root = parent.get();
+    while (root->parent != nullptr) root = root->parent.get();
+    if (!root->record_field.empty())
+        Error(loc, "an element of an element of a record's collection field is not supported here",
+              ERRCODE_FEATURE_NOT_SUPPORTED);
     const CollectionType *inner = ElementCollection(*parent->type);
     if (inner == nullptr)
         Error(loc, "the elements of collection \"" + parent->name + "\" are not collections: they take no subscript",
@@ -233,6 +238,43 @@ std::unique_ptr<CollectionSite> Compiler::NestedElement(std::unique_ptr<Collecti
     site->args.push_back(&key);
     if (!inner->shape.string_keys) site->fast_key = MakeFast(key);
     site->parent = std::move(parent);
+    return site;
+}
+
+const CollectionType *Compiler::RecordFieldCollection(const ast::NameChain &name, const Scope &scope, int *slot,
+                                                      std::string *field) const {
+    Reference ref = LookupReference(fn_, scope, name);
+    if (ref.slot < 0 || ref.field.empty()) return nullptr;
+    const CollectionType *type = FieldCollection(ref.slot, ref.field);
+    if (type == nullptr) return nullptr;
+    *slot = ref.slot;
+    *field = ref.field;
+    return type;
+}
+
+const CollectionType *Compiler::FieldCollection(int slot, const std::string &field) const {
+    const Variable &v = fn_.variables[static_cast<size_t>(slot)];
+    if (v.type.oid != RECORDOID || v.type.typmod < 0) return nullptr;
+    auto it = fn_.record_types.find(v.type.typmod);
+    if (it == fn_.record_types.end() || it->second->annotation == nullptr) return nullptr;
+    const ast::RecordTypeDecl &rd = *it->second;
+    const auto &rs = ast::Cast<RecordTypeSite>(*rd.annotation);
+    for (size_t i = 0; i < rd.fields.size() && i < rs.field_types.size(); ++i) {
+        if (rd.fields[i].name != field) continue;
+        const pg::TypeInfo &t = rs.field_types[i];
+        if (t.oid != fn_.collection_oid || t.oid == InvalidOid || t.typmod < 0 ||
+            static_cast<size_t>(t.typmod) >= fn_.collection_types.size())
+            return nullptr;
+        return fn_.collection_types[static_cast<size_t>(t.typmod)].get();
+    }
+    return nullptr;
+}
+
+std::unique_ptr<CollectionSite> Compiler::RecordFieldSite(const CollectionType &type, int slot,
+                                                          const std::string &field, const std::string &shown) {
+    auto site = CollectionKeySite(type, slot, shown);
+    site->record_field = field;
+    site->field_store = MakeCast(pg::TypeInfo{});
     return site;
 }
 
@@ -325,6 +367,37 @@ bool Compiler::CompileCollectionUse(const ast::NameChain &name, std::vector<ast:
             const Variable &v = fn_.variables[static_cast<size_t>(cslot)];
             CollectionOp op = CheckMethod(*v.collection, v.name, name.back(), list, statement, loc);
             auto site = CollectionKeySite(cslot, v.name);
+            site->op = op;
+            for (auto &a : list) {
+                CompileExpr(*a.value, scope);
+                site->args.push_back(a.value.get());
+            }
+            *out = std::move(site);
+            return true;
+        }
+    }
+    if (name.size() >= 2) {
+        // r.f(i), r.f.method: a collection field of a record variable.
+        int rslot = -1;
+        std::string field;
+        const CollectionType *ftype = nullptr;
+        if (has_parens && (ftype = RecordFieldCollection(name, scope, &rslot, &field)) != nullptr) {
+            if (statement) Error(loc, "\"" + ast::JoinName(name) + "\" is a collection, not a procedure");
+            if (list.size() != 1)
+                Error(loc, "a subscript of collection \"" + ast::JoinName(name) + "\" is one value (c(i))",
+                      ERRCODE_SYNTAX_ERROR);
+            positional("a subscript");
+            auto site = RecordFieldSite(*ftype, rslot, field, ast::JoinName(name));
+            site->op = CollectionOp::Element;
+            CompileExpr(*list[0].value, scope);
+            site->args.push_back(list[0].value.get());
+            *out = std::move(site);
+            return true;
+        }
+        ast::NameChain head(name.begin(), name.end() - 1);
+        if (head.size() >= 2 && (ftype = RecordFieldCollection(head, scope, &rslot, &field)) != nullptr) {
+            CollectionOp op = CheckMethod(*ftype, ast::JoinName(head), name.back(), list, statement, loc);
+            auto site = RecordFieldSite(*ftype, rslot, field, ast::JoinName(head));
             site->op = op;
             for (auto &a : list) {
                 CompileExpr(*a.value, scope);
@@ -428,6 +501,25 @@ bool Compiler::CompileElementTarget(ast::AssignStmt &s, const Scope &scope, Stor
             site->args.push_back(s.subscript.get());
             site->fields = s.element_fields;
             if (!site->fields.empty()) site->field_cast = MakeCast(pg::TypeInfo{});
+            store.element = std::move(site);
+            return true;
+        }
+    }
+    if (slot < 0) {
+        // r.f(i) := x: a collection field of a record variable.
+        int rslot = -1;
+        std::string field;
+        if (const CollectionType *ftype = RecordFieldCollection(s.target, scope, &rslot, &field)) {
+            const Variable &rv = fn_.variables[static_cast<size_t>(rslot)];
+            if (rv.ReadOnly()) Error(s.loc, "variable \"" + rv.name + "\" is read-only");
+            if (!s.more_subscripts.empty() || !s.element_fields.empty())
+                Error(s.loc, "an element of a record's collection field is assigned whole here (r.f(i) := x)",
+                      ERRCODE_FEATURE_NOT_SUPPORTED);
+            auto site = RecordFieldSite(*ftype, rslot, field, ast::JoinName(s.target));
+            site->op = CollectionOp::Element;
+            CompileExpr(*s.subscript, scope);
+            site->args.push_back(s.subscript.get());
+            s.slot = rslot;
             store.element = std::move(site);
             return true;
         }
@@ -1007,6 +1099,8 @@ const CollectionType *Compiler::StaticCollectionType(const ast::Expr &e) const {
     if (e.kind == ast::ExprKind::Name) {
         const auto &n = ast::Cast<ast::NameExpr>(e);
         if (n.slot >= 0 && !n.field_ref) return fn_.variables[static_cast<size_t>(n.slot)].collection;
+        // r.f: a record's collection field.
+        if (n.slot >= 0 && n.field_ref && !n.name.empty()) return FieldCollection(n.slot, n.name.back());
         // pkg.c: another package's collection, its type imported here.
         if (n.slot < 0 && n.annotation != nullptr && n.annotation->kind == ast::AnnotationKind::PackageRef) {
             const pg::TypeInfo &t = ast::Cast<PackageRefSite>(*n.annotation).type;
@@ -1086,8 +1180,10 @@ bool Compiler::CompileMultiset(ast::CallExpr &call, const Scope &scope, std::uni
         if (arg.kind == ast::ExprKind::Name) {
             const ast::NameChain &n = ast::Cast<ast::NameExpr>(arg).name;
             int slot = LookupName(fn_, scope, n);
+            int rslot = -1;
+            std::string field;
             collection = (slot >= 0 && fn_.variables[static_cast<size_t>(slot)].IsCollection()) ||
-                         (slot < 0 && IsPackageCollection(n));
+                         (slot < 0 && (IsPackageCollection(n) || RecordFieldCollection(n, scope, &rslot, &field)));
         } else if (arg.kind == ast::ExprKind::Call) {
             const auto &inner = ast::Cast<ast::CallExpr>(arg);
             collection = inner.name.size() == 1 && (inner.name[0].compare(0, 17, "plpolar$multiset_") == 0 ||

@@ -207,6 +207,12 @@ private:
     std::unique_ptr<CollectionSite> NestedElement(std::unique_ptr<CollectionSite> parent, ast::Expr &key,
                                                   const ast::SourceLoc &loc, const Scope &scope);
     bool CompileNestedCollectionUse(ast::CallExpr &call, const Scope &scope, bool statement);
+    // r.f as a collection: the collection type of record variable r's field f.
+    const CollectionType *RecordFieldCollection(const ast::NameChain &name, const Scope &scope, int *slot,
+                                                std::string *field) const;
+    const CollectionType *FieldCollection(int slot, const std::string &field) const;
+    std::unique_ptr<CollectionSite> RecordFieldSite(const CollectionType &type, int slot, const std::string &field,
+                                                    const std::string &shown);
     // A method's checks (its name, arguments, the kinds it applies to).
     CollectionOp CheckMethod(const CollectionType &type, const std::string &collection, const std::string &name,
                              const std::vector<ast::CallArg> &list, bool statement, const ast::SourceLoc &loc);

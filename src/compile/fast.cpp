@@ -167,7 +167,7 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
             // A variable of this unit only: not another package's collection
             // nor an element of an element (c(i)(j)), which have no slot.
             if (site.op != CollectionOp::Element || site.slot < 0 || site.parent != nullptr ||
-                site.type->shape.string_keys)
+                !site.record_field.empty() || site.type->shape.string_keys)
                 return nullptr;
             Oid element = site.type->shape.element.oid;
             if (element != INT4OID && element != BOOLOID) return nullptr;

@@ -289,7 +289,8 @@ Flow Executor::ExecAssign(const ast::AssignStmt &s) {
         compile::CollectionSite &element = *site.element;
         // c(i) := n on integers, when nothing unusual happens: natively
         // (not for c(i)(j), an element of an element).
-        const pg::Value &c = element.parent == nullptr ? CollectionSlot(element) : pg::Value::Null(INT4OID);
+        const pg::Value &c = element.parent == nullptr && element.record_field.empty() ? CollectionSlot(element)
+                                                                                       : pg::Value::Null(INT4OID);
         if (element.fast_key && s.value->fast && !c.isnull && site.cast.target.oid == INT4OID) {
             int32 k = 0, v = 0;
             if (EvalFast(*element.fast_key, &k) == FastResult::Value &&

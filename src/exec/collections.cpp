@@ -9,6 +9,7 @@
 #include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
+#include "plpolar/pg/row.hpp"
 
 namespace plpolar::exec {
 
@@ -227,6 +228,20 @@ const pg::Value &Executor::CollectionSlot(compile::CollectionSite &site) {
 }
 
 pg::Value Executor::SiteCollection(compile::CollectionSite &site) {
+    if (!site.record_field.empty()) {
+        // r.f: a copy of the field's collection, expanded in statement
+        // memory; a change is stored back into the record (StoreBack).
+        const pg::Value &rec = slots_[static_cast<size_t>(site.slot)];
+        pg::Value field = pg::Value::Null(fn_.collection_oid);
+        if (!rec.isnull && !pg::GetRowField(rec.datum, site.record_field, &site.field_cache, &field))
+            pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record has no field \"" + site.record_field + "\"");
+        // An associative array field starts empty, as a variable does; a
+        // nested table or varray is atomically NULL until given a value.
+        if (field.isnull && site.type->shape.kind == types::CollectionKind::Associative)
+            return pg::Value::Of(pg::NewCollection(site.type->shape, CurrentMemoryContext), fn_.collection_oid);
+        if (field.isnull) return pg::Value::Null(fn_.collection_oid);
+        return pg::Value::Of(pg::ExpandedCollection(field.datum), fn_.collection_oid);
+    }
     if (site.parent == nullptr) return CollectionSlot(site);
     // c(i)(j): the element c(i) of the collection its parent site works on,
     // itself kept as an expanded collection in c's memory, read and changed
@@ -240,6 +255,13 @@ pg::Value Executor::SiteCollection(compile::CollectionSite &site) {
     Datum d = c.shape().string_keys ? c.ElementInPlace(pg::TextToString(k.datum), &isnull)
                                     : c.ElementInPlace(DatumGetInt32(k.datum), &isnull);
     return isnull ? pg::Value::Null(fn_.collection_oid) : pg::Value::Of(d, fn_.collection_oid);
+}
+
+void Executor::StoreBack(compile::CollectionSite &site, const pg::Value &changed) {
+    if (site.record_field.empty()) return;
+    const compile::Variable &var = fn_.variables[static_cast<size_t>(site.slot)];
+    StoreCoerced(site.slot, WithField(slots_[static_cast<size_t>(site.slot)], var.type, "record \"" + var.name + "\"",
+                                      site.record_field, changed, site.field_store));
 }
 
 pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
@@ -320,11 +342,13 @@ pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
             } else {
                 c.Extend(n);
             }
+            StoreBack(site, var);
             return pg::Value::Null(VOIDOID);
         }
         case Op::Delete: {
             if (site.args.empty()) {
                 c.DeleteAll();
+                StoreBack(site, var);
                 return pg::Value::Null(VOIDOID);
             }
             bool null_lo = false, null_hi = false;
@@ -336,6 +360,7 @@ pg::Value Executor::EvalCollection(compile::CollectionSite &site) {
                 c.Delete(pg::TextToString(lo.datum), pg::TextToString(hi.datum));
             else
                 c.Delete(DatumGetInt32(lo.datum), DatumGetInt32(hi.datum));
+            StoreBack(site, var);
             return pg::Value::Null(VOIDOID);
         }
     }
@@ -424,6 +449,7 @@ void Executor::StoreElementAt(compile::CollectionSite &site, compile::CastSite &
         c.Set(pg::TextToString(k.datum), v);
     else
         c.Set(DatumGetInt32(k.datum), v);
+    StoreBack(site, var);
 }
 
 }  // namespace plpolar::exec

@@ -245,8 +245,13 @@ struct CollectionSite : ast::Annotation {
     // changed in place in the package's state (slot is -1 then).
     std::unique_ptr<PackageRefSite> package;
     // c(i)(j), c(i).COUNT: the site works on the element `parent` reads
-    // (a collection of collections); a change is stored back into it.
+    // (a collection of collections), changed in place.
     std::unique_ptr<CollectionSite> parent;
+    // r.f(i), r.f.COUNT, r.f.EXTEND: the collection is field `record_field`
+    // of record variable `slot`; a change is stored back into the record.
+    std::string record_field;
+    pg::FieldCache field_cache;
+    std::unique_ptr<CastSite> field_store;
 };
 
 // FORALL: its bounds and, for INDICES OF / VALUES OF, the collection.

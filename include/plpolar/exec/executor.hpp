@@ -233,6 +233,8 @@ private:
     // The collection a site works on: its variable's, or (c(i)(j)) the
     // element its parent site names, changed in place.
     pg::Value SiteCollection(compile::CollectionSite &site);
+    // r.f's site: its changed copy stored back into the record.
+    void StoreBack(compile::CollectionSite &site, const pg::Value &changed);
     // Dynamic SQL text as PostgreSQL runs it (compile::QualifySql, and the
     // constructors of schema-level collection types).
     std::string DynamicSqlText(const std::string &text) const;
