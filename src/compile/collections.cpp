@@ -1314,7 +1314,7 @@ bool Compiler::BindTableOf(const std::string &inner, const Scope &scope, std::st
     site->type = type;
     site->name = type->name;
     site->args.push_back(operand.get());
-    call->args.push_back(ast::CallArg{std::string(), std::move(operand)});
+    call->args.push_back(ast::CallArg{std::string(), std::move(operand), nullptr});
     call->builtin = ast::Builtin::Collection;
     call->annotation = std::move(site);
     std::string name = "TABLE(" + inner + ")";

@@ -11,7 +11,7 @@ using compile::NamedPosition;
 
 std::vector<ast::CallArg> Args(std::vector<std::string> names) {
     std::vector<ast::CallArg> out;
-    for (auto &n : names) out.push_back(ast::CallArg{n, nullptr});
+    for (auto &n : names) out.push_back(ast::CallArg{n, nullptr, nullptr});
     return out;
 }
 

@@ -138,7 +138,7 @@ ast::ExprPtr Transformer::TransformExpr(P::ExprContext *ctx) {
                     // c IS [NOT] EMPTY: plpolar$is_empty(c), negated by NOT.
                     auto call = std::make_unique<ast::CallExpr>(Loc(op), ast::NameChain{"plpolar$is_empty"});
                     call->has_parens = true;
-                    call->args.push_back(ast::CallArg{std::string(), std::move(result)});
+                    call->args.push_back(ast::CallArg{std::string(), std::move(result), nullptr});
                     result = std::move(call);
                     if (negated_is) result = std::make_unique<ast::NotExpr>(Loc(op), std::move(result));
                     break;
@@ -153,8 +153,9 @@ ast::ExprPtr Transformer::TransformExpr(P::ExprContext *ctx) {
                     Loc(op),
                     ast::NameChain{op->getType() == P::K_MEMBER ? "plpolar$member_of" : "plpolar$submultiset"});
                 call->has_parens = true;
-                call->args.push_back(ast::CallArg{std::string(), std::move(result)});
-                call->args.push_back(ast::CallArg{std::string(), TransformArith(arith(node->children.size() - 1))});
+                call->args.push_back(ast::CallArg{std::string(), std::move(result), nullptr});
+                call->args.push_back(
+                    ast::CallArg{std::string(), TransformArith(arith(node->children.size() - 1)), nullptr});
                 result = std::move(call);
                 if (negated) result = std::make_unique<ast::NotExpr>(Loc(op), std::move(result));
                 break;
@@ -228,9 +229,11 @@ ast::ExprPtr Transformer::TransformArith(P::Arith_exprContext *ctx) {
             if (node->children.size() == 5 && OperatorAt(node, 3)->getType() == P::K_DISTINCT) name += "_distinct";
             auto call = std::make_unique<ast::CallExpr>(Loc(op), ast::NameChain{name});
             call->has_parens = true;
-            call->args.push_back(ast::CallArg{std::string(), std::move(result)});
-            call->args.push_back(ast::CallArg{std::string(), TransformArith(static_cast<P::Arith_exprContext *>(
-                                                                 node->children[node->children.size() - 1]))});
+            call->args.push_back(ast::CallArg{std::string(), std::move(result), nullptr});
+            call->args.push_back(ast::CallArg{
+                std::string(),
+                TransformArith(static_cast<P::Arith_exprContext *>(node->children[node->children.size() - 1])),
+                nullptr});
             result = std::move(call);
             continue;
         }
