@@ -138,3 +138,24 @@ ROLLBACK;
 SELECT cache_caller(10);
 DROP FUNCTION cache_caller(int);
 DROP FUNCTION cache_callee(int);
+
+-- A function of no arguments called without parentheses in embedded SQL, as
+-- Oracle allows (f, schema.f, pkg.f): when no column or variable has the
+-- name. An unqualified name is not taken for a pg_catalog function.
+CREATE FUNCTION calls_rate() RETURNS numeric LANGUAGE plpolar AS $$ BEGIN RETURN 0.5; END $$;
+CREATE SCHEMA calls_pkgish;
+CREATE FUNCTION calls_pkgish.base() RETURNS int LANGUAGE plpolar AS $$ BEGIN RETURN 40; END $$;
+CREATE PROCEDURE calls_show(n int) LANGUAGE plpolar AS $$ BEGIN RAISE_APPLICATION_ERROR(-20001, 'got ' || n); END $$;
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+DECLARE x NUMBER;
+BEGIN
+  SELECT calls_rate * 4 + calls_pkgish.base INTO x FROM dual;
+  DBMS_OUTPUT.PUT_LINE('without parentheses: ' || x);
+END $$;
+DO LANGUAGE plpolar $$ BEGIN calls_show(calls_pkgish.base); END $$;
+DO LANGUAGE plpolar $$ DECLARE x NUMBER; BEGIN SELECT pi INTO x FROM dual; END $$;
+RESET plpolar.serveroutput;
+DROP PROCEDURE calls_show(int);
+DROP FUNCTION calls_rate();
+DROP SCHEMA calls_pkgish CASCADE;

@@ -5,6 +5,11 @@
 #include <cstring>
 
 extern "C" {
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_proc.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
+#include "utils/lsyscache.h"
 #include "utils/typcache.h"
 }
 
@@ -67,6 +72,19 @@ Node *SelectField(Param *param, const char *record, const char *field, int locat
     return NULL;
 }
 
+// pkg.f or f written without parentheses, as Oracle calls a function that
+// takes no arguments: when no column or variable has the name, a function
+// of no arguments does (a schema's or package's; an unqualified name not
+// pg_catalog's, which would turn a misspelt column into now() or pi()).
+Node *FunctionWithoutParens(ParseState *pstate, ColumnRef *cref, int nparts) {
+    if (nparts < 1 || nparts > 3) return NULL;
+    Oid f = LookupFuncName(cref->fields, 0, NULL, true);
+    if (!OidIsValid(f) || get_func_prokind(f) != PROKIND_FUNCTION) return NULL;
+    if (nparts == 1 && get_func_namespace(f) == PG_CATALOG_NAMESPACE) return NULL;
+    FuncCall *call = makeFuncCall(cref->fields, NIL, COERCE_EXPLICIT_CALL, cref->location);
+    return ParseFuncOrColumn(pstate, cref->fields, NIL, pstate->p_last_srf, call, false, cref->location);
+}
+
 Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     // A table column wins over a PL variable of the same name, as in Oracle.
     if (var != NULL) return NULL;
@@ -81,7 +99,8 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     }
     int slot;
     const char *field = NULL;
-    if (!stmt->resolver()->ResolveColumnRef(parts, nparts, &slot, &field)) return NULL;
+    if (!stmt->resolver()->ResolveColumnRef(parts, nparts, &slot, &field))
+        return FunctionWithoutParens(pstate, cref, nparts);
     const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
     Param *param = MakeParam(stmt, slot, cref->location);
     if (param == NULL || field == NULL) return (Node *)param;
