@@ -89,7 +89,7 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     // A table column wins over a PL variable of the same name, as in Oracle.
     if (var != NULL) return NULL;
     auto *stmt = static_cast<SqlStatement *>(pstate->p_ref_hook_state);
-    const char *parts[4];
+    const char *parts[4] = {NULL, NULL, NULL, NULL};
     int nparts = 0;
     ListCell *lc;
     foreach (lc, cref->fields) {
