@@ -54,7 +54,7 @@ BEGIN
 END;
 $$;
 SELECT id, total(amounts) FROM orders ORDER BY id;
-SELECT series(4) AS s4, series(0) AS s0, total(series(3)) AS t3;
+SELECT series(4) AS s4, series(0) AS s0, total(series(3)) AS t3, series(3) = num_list(20, 30) AS equal;
 CREATE PROCEDURE add_tag(tags IN OUT name_arr, tag VARCHAR2, n OUT int) LANGUAGE plpolar AS $$
 BEGIN
   tags.EXTEND;
@@ -82,6 +82,10 @@ BEGIN
   INSERT INTO orders VALUES (5, n, t);
   SELECT count(*) INTO c FROM orders WHERE tags = t;
   DBMS_OUTPUT.PUT_LINE('rows with tags p,q: ' || c);
+  -- NUMBER elements reach SQL as the domain's number[], comparable with
+  -- what SQL's constructor makes.
+  SELECT count(*) INTO c FROM orders WHERE amounts = n OR amounts = num_list(5);
+  DBMS_OUTPUT.PUT_LINE('rows with these amounts: ' || c);
   SELECT total(n) INTO s FROM dual;
   DBMS_OUTPUT.PUT_LINE('total(n) in SQL ' || s || ', in PL ' || total(n) || ', of a result ' || total(series(2)));
   add_tag(t, 'r', c);

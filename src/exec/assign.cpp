@@ -48,9 +48,9 @@ pg::Value Executor::Coerce(const pg::Value &v, compile::CastSite &cast) {
             pg::Raise(ERRCODE_DATATYPE_MISMATCH,
                       "PLS-00382: expression is of wrong type: a collection is not of type " +
                           pg::FormatType(t.oid, t.typmod));
-        Datum array = pg::CollectionToArray(v.datum);
-        const pg::CollectionShape &shape = pg::CollectionRef(pg::ExpandedCollection(v.datum)).shape();
-        return Coerce(pg::Value::Of(array, pg::ArrayTypeOf(shape.element.oid)), cast);
+        Oid array_type = InvalidOid;
+        Datum array = pg::CollectionToArray(v.datum, &array_type);
+        return Coerce(pg::Value::Of(array, array_type), cast);
     }
     bool row_target = t.typtype == TYPTYPE_COMPOSITE || t.oid == RECORDOID;
     if (row_target && v.type != t.oid && v.type != RECORDOID && v.type != UNKNOWNOID && v.type != InvalidOid &&

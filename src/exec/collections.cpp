@@ -58,7 +58,12 @@ pg::Value Executor::CoerceCollection(const pg::Value &v, const pg::TypeInfo &t) 
             pg::Raise(ERRCODE_DATATYPE_MISMATCH, "PLS-00382: expression is of wrong type: a value of type " +
                                                      pg::FormatType(v.type, v.typmod) + " is not a collection");
         pg::Value array = v;
-        if (element != type.shape.element.oid) {
+        // NUMBER is numeric in PL code: the same elements, no conversion.
+        auto same = [this](Oid a, Oid b) {
+            auto plain = [this](Oid x) { return x == fn_.number_oid && x != InvalidOid ? NUMERICOID : x; };
+            return plain(a) == plain(b);
+        };
+        if (!same(element, type.shape.element.oid)) {
             // Another element type (int[] into a table of NUMBER): PostgreSQL's
             // array coercion, element by element.
             Oid target = pg::ArrayTypeOf(type.shape.element.oid);

@@ -210,7 +210,7 @@ Oid ArrayElementOf(Oid type) {
     return Guarded([type] { return get_element_type(getBaseType(type)); });
 }
 
-Datum CollectionToArray(Datum collection) {
+Datum CollectionToArray(Datum collection, Oid *array_type) {
     Datum d = ExpandedCollection(collection);
     CollectionRef c(d);
     std::vector<Value> values;
@@ -225,7 +225,16 @@ Datum CollectionToArray(Datum collection) {
         for (Value k = c.First(); !k.isnull; k = c.Next(DatumGetInt32(k.datum)))
             values.push_back(c.Get(DatumGetInt32(k.datum)));
     }
-    return MakeArray(values, c.shape().element);
+    // A schema-level type's array has its domain's element type in its
+    // header: NUMBER elements are numeric in PL code (the same bytes), and
+    // PostgreSQL compares arrays only of one element type.
+    TypeInfo element = c.shape().element;
+    if (c.shape().sql_type != InvalidOid) {
+        Oid sql_element = ArrayElementOf(c.shape().sql_type);
+        if (sql_element != InvalidOid) element.oid = sql_element;
+    }
+    if (array_type != nullptr) *array_type = ArrayTypeOf(element.oid);
+    return MakeArray(values, element);
 }
 
 }  // namespace plpolar::pg

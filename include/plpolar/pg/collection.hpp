@@ -52,7 +52,8 @@ SetFunction SetReturningFunction(const std::vector<std::string> &name);
 Datum CollectionFromArray(Datum array, const CollectionShape &shape, MemoryContext parent, bool *has_null);
 // The elements of a collection in key order as an array of its element
 // type, in the current memory context (what SQL sees of a schema type).
-Datum CollectionToArray(Datum collection);
+// *array_type, if given: the array's type (the element's array type).
+Datum CollectionToArray(Datum collection, Oid *array_type = nullptr);
 // The element type of an array type or of a domain over one; InvalidOid
 // for other types.
 Oid ArrayElementOf(Oid type);
