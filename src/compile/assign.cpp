@@ -71,6 +71,9 @@ TargetSite Compiler::MakeTarget(const ast::NameChain &name, const ast::SourceLoc
     }
     const Variable &v = fn_.variables[static_cast<size_t>(ref.slot)];
     if (v.constant) Error(loc, "variable \"" + v.name + "\" is declared CONSTANT");
+    if (v.trigger_row == Variable::TriggerRow::Old)
+        Error(loc, "ORA-04085: cannot change the value of an OLD reference variable", ERRCODE_SYNTAX_ERROR);
+    if (v.trigger_row == Variable::TriggerRow::New) fn_.trigger.assigns_new = true;
     if (v.ReadOnly()) Error(loc, "variable \"" + v.name + "\" is read-only");
     TargetSite t;
     t.slot = ref.slot;

@@ -122,6 +122,7 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
             Error(call.loc,
                   "key => value is an associative array's constructor only (a parameter is named by its name)");
     }
+    if (fn_.info.is_dml_trigger && CompileTriggerPredicate(call, scope)) return;
     if (call.name.size() == 1 && call.name[0].compare(0, 4, "sql%") == 0) {
         // SQL%BULK_ROWCOUNT(i) / SQL%BULK_EXCEPTIONS(j).ERROR_INDEX | ERROR_CODE
         const std::string &what = call.name[0];

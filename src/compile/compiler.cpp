@@ -8,6 +8,7 @@
 
 #include "compiler_impl.hpp"
 #include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/trigger_body.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
@@ -55,6 +56,7 @@ void Compiler::Run() {
             fscope.names[name] = AddVariable(std::move(v));
         }
     }
+    if (fn_.info.is_dml_trigger) DeclareTriggerVariables(fscope);
     // The subprogram's name also labels its outermost block, so that
     // f.v reaches the variables of its declaration section.
     fn_.body.block->labels.push_back(fn_.info.name);
@@ -157,8 +159,23 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
         fn->package_member = true;
         fn->member_package = fn->info.schema;
     }
+    std::string prepared;
+    if (fn->info.is_dml_trigger) {
+        // :NEW.col -> NEW.col, same positions (parser/trigger_body.hpp).
+        parser::TriggerBody body = parser::PrepareTriggerBody(fn->info.source);
+        CompiledFunction::TriggerState &t = fn->trigger;
+        t.new_alias = body.new_name;
+        t.old_alias = body.old_name;
+        t.colon_new = body.colon_new;
+        t.colon_old = body.colon_old;
+        t.mentions_new = body.mentions_new;
+        t.mentions_old = body.mentions_old;
+        t.mentions_predicates = body.mentions_predicates;
+        t.mentions_tg = body.mentions_tg;
+        prepared = std::move(body.source);
+    }
     try {
-        fn->body = ParseInterruptibly(fn->info.source);
+        fn->body = ParseInterruptibly(fn->info.is_dml_trigger ? prepared : fn->info.source);
     } catch (const parser::TooLarge &e) {
         RaiseTooLarge(*fn, e);
     } catch (const parser::SyntaxError &e) {

@@ -79,6 +79,10 @@ private:
     static Variable SessionVariable(const char *name, Oid type);
     // PolarDB's session variables, SQLCODE and SQLERRM: the outermost scope.
     Scope &SessionScope();
+    // A DML trigger's NEW, OLD, INSERTING ... and TG_* (triggers.cpp).
+    void DeclareTriggerVariables(Scope &fscope);
+    // UPDATING('c'): true when it was one.
+    bool CompileTriggerPredicate(ast::CallExpr &call, const Scope &scope);
 
     Scope &NewScope(const Scope *parent);
 

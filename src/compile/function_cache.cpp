@@ -9,13 +9,14 @@
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/invalidation.hpp"
 #include "plpolar/pg/packages.hpp"
+#include "plpolar/pg/trigger.hpp"
 #include "plpolar/settings/settings.hpp"
 
 namespace plpolar::compile {
 
 namespace {
 
-using CacheMap = std::unordered_map<Oid, std::shared_ptr<CompiledFunction>>;
+using CacheMap = std::unordered_map<uint64, std::shared_ptr<CompiledFunction>>;
 
 // The backend's function cache: the one piece of mutable global state the
 // compile phase owns (with the catalog generation below). It is never
@@ -47,6 +48,11 @@ bool PackageDepsUnchanged(const CompiledFunction &fn) {
         if (CurrentPackageVersion(name) != version) return false;
     for (const auto &[type, definition] : fn.schema_type_deps)
         if (SchemaCollectionSignature(type) != definition) return false;
+    // A trigger function's rows are its table's: columns added, dropped or
+    // retyped recompile it.
+    if (fn.info.trigger_relid != InvalidOid &&
+        pg::RelationSignature(fn.info.trigger_relid) != fn.trigger.relation_signature)
+        return false;
     return true;
 }
 
@@ -59,9 +65,10 @@ void RegisterCatalogInvalidation() {
     pg::OnPackageChange(PackageCallback);
 }
 
-std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
+std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid, Oid trigger_relid) {
     auto &cache = Cache();
-    auto it = cache.find(fn_oid);
+    const uint64 key = (static_cast<uint64>(fn_oid) << 32) | trigger_relid;
+    auto it = cache.find(key);
     if (it != cache.end()) {
         CompiledFunction &fn = *it->second;
         if (fn.empty_string_is_null == settings::EmptyStringIsNull()) {
@@ -75,8 +82,10 @@ std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid) {
         }
         cache.erase(it);  // running calls keep their own reference
     }
-    std::shared_ptr<CompiledFunction> fn = Compile(pg::LoadFunctionInfo(fn_oid));
-    cache[fn_oid] = fn;
+    pg::FunctionInfo info = pg::LoadFunctionInfo(fn_oid);
+    if (info.is_dml_trigger) info.trigger_relid = trigger_relid;
+    std::shared_ptr<CompiledFunction> fn = Compile(std::move(info));
+    cache[key] = fn;
     return fn;
 }
 

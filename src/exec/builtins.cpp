@@ -107,7 +107,8 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::Collection:
         case ast::Builtin::BulkRowcount:
         case ast::Builtin::BulkException:
-        case ast::Builtin::BulkExceptionCount: break;
+        case ast::Builtin::BulkExceptionCount:
+        case ast::Builtin::TriggerColumn: break;
     }
     return EvalSqlSite(site, values, n);
 }

@@ -15,6 +15,19 @@ int Describe(const void *data, char *out, size_t size) noexcept {
     // A package's lines are its body's, as Oracle's ORA-06512 gives them.
     const char *kind = !fn.package ? "function" : fn.package_body ? "package body" : "package";
     const ast::Stmt *stmt = executor->current_statement();
+    if (const pg::TriggerCall *trigger = executor->trigger()) {
+        // Oracle names the trigger (ORA-04088); its function is ours.
+        int n = snprintf(out, size, "PL/polar ");
+        if (n < 0 || static_cast<size_t>(n) >= size) return n;
+        int m = pg::DescribeTrigger(*trigger, out + n, size - static_cast<size_t>(n));
+        if (m < 0) return m;
+        n += m;
+        if (static_cast<size_t>(n) >= size) return n;
+        if (stmt != nullptr)
+            return n + snprintf(out + n, size - static_cast<size_t>(n), ", function %s line %d at %s", name,
+                                stmt->loc.line, ast::ToString(stmt->kind));
+        return n + snprintf(out + n, size - static_cast<size_t>(n), ", function %s", name);
+    }
     if (stmt != nullptr)
         return snprintf(out, size, "PL/polar %s %s line %d at %s", kind, name, stmt->loc.line,
                         ast::ToString(stmt->kind));

@@ -84,6 +84,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
         case ast::ExprKind::Call: {
             const auto &call = ast::Cast<ast::CallExpr>(expr);
             if (ast::BuiltinKindOf(call.builtin) == ast::BuiltinKind::Bulk) return EvalBulk(call);
+            if (call.builtin == ast::Builtin::TriggerColumn) return slots_[static_cast<size_t>(call.slot)];
             if (call.builtin == ast::Builtin::Collection) {
                 pg::Value v = EvalCollection(ast::Cast<compile::CollectionSite>(*expr.annotation));
                 return call.fields.empty() ? v : ResultField(v, call);

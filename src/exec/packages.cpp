@@ -127,6 +127,7 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::BulkRowcount:
             case ast::Builtin::BulkException:
             case ast::Builtin::BulkExceptionCount:
+            case ast::Builtin::TriggerColumn:
             case ast::Builtin::Length:
             case ast::Builtin::Substr:
             case ast::Builtin::Nvl:
@@ -221,6 +222,7 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::BulkRowcount:
         case ast::Builtin::BulkException:
         case ast::Builtin::BulkExceptionCount:
+        case ast::Builtin::TriggerColumn:
         case ast::Builtin::Length:
         case ast::Builtin::Substr:
         case ast::Builtin::Nvl:

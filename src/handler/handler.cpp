@@ -35,10 +35,26 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
     bool nonatomic = fcinfo->context != nullptr && IsA(fcinfo->context, CallContext) &&
                      !castNode(CallContext, fcinfo->context)->atomic;
     pg::SpiConnect(nonatomic);
-    std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(fcinfo->flinfo->fn_oid);
+    const bool as_trigger = pg::CalledAsTrigger(fcinfo);
+    pg::TriggerCall trigger;
+    if (as_trigger) trigger = pg::ReadTriggerCall(fcinfo);
+    std::shared_ptr<compile::CompiledFunction> fn =
+        compile::LookupOrCompile(fcinfo->flinfo->fn_oid, as_trigger ? trigger.relid : InvalidOid);
     Datum result = 0;
     bool isnull = false;
-    if (fn->package_member) {
+    if (fn->info.is_dml_trigger) {
+        if (!as_trigger) pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "trigger functions can only be called as triggers");
+        pg::ProcedureResources resources(false);
+        exec::Executor executor(*fn, CurrentMemoryContext);
+        executor.SetProcedureOwner(resources.owner());
+        exec::ErrorContextScope context(executor);
+        BindDmlTrigger(executor, *fn, trigger);
+        if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
+        executor.Run(nullptr, 0);
+        // A skipped row is a NULL pointer, never an SQL NULL (which the
+        // trigger manager refuses).
+        result = DmlTriggerResult(executor, *fn, trigger);
+    } else if (fn->package_member) {
         pg::Value v = CallPackageMember(fcinfo, *fn, nonatomic);
         isnull = v.isnull;
         result = pg::TransferToCaller(v, fn->info.return_type);

@@ -122,6 +122,8 @@ FunctionInfo LoadFunctionInfo(Oid fn_oid) {
     info.return_type = TypeFromOid(raw.rettype, -1);
     if (raw.rettype == EVENT_TRIGGEROID) {
         info.is_event_trigger = true;
+    } else if (raw.rettype == TRIGGEROID) {
+        info.is_dml_trigger = true;
     } else if (info.return_type.typtype == TYPTYPE_PSEUDO && raw.rettype != VOIDOID &&
                !(raw.rettype == RECORDOID && info.output_args.size() > 1) &&
                !(raw.rettype == RECORDOID && info.is_procedure && !info.output_args.empty())) {

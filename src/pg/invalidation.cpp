@@ -14,7 +14,7 @@ void OnRoutineCatalogChange(void (*callback)(Datum, int, uint32)) {
     // Registration fails (FATAL) only when PostgreSQL's callback slots run
     // out; inside the guard even that stays on PostgreSQL's side.
     Guarded([callback] {
-        for (int cache : {PROCOID, TYPEOID, OPEROID, CASTSOURCETARGET})
+        for (int cache : {PROCOID, TYPEOID, OPEROID, CASTSOURCETARGET, ATTNUM})
             CacheRegisterSyscacheCallback(cache, callback, (Datum)0);
     });
 }

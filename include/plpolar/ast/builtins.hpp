@@ -42,6 +42,8 @@ enum class Builtin {
     BulkRowcount,
     BulkException,
     BulkExceptionCount,
+    // UPDATING('column') in a DML trigger (CallExpr::slot)
+    TriggerColumn,
     // Oracle functions the interpreter computes on native values, falling
     // back to the SQL function (the call's SqlExprSite) for other types.
     Length,
@@ -58,6 +60,7 @@ enum class BuiltinKind {
     Subprogram,    // a nested subprogram
     Collection,    // c(i), c.COUNT, c.EXTEND(n), t(a, b)
     Bulk,          // SQL%BULK_ROWCOUNT, SQL%BULK_EXCEPTIONS
+    Trigger,       // UPDATING('c')
     NativeOracle,  // an Oracle function with native code (OracleFunction::native)
 };
 // Inline: the evaluator asks it for every call it evaluates.
@@ -83,6 +86,7 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::BulkRowcount:
         case Builtin::BulkException:
         case Builtin::BulkExceptionCount: return BuiltinKind::Bulk;
+        case Builtin::TriggerColumn: return BuiltinKind::Trigger;
         case Builtin::Length:
         case Builtin::Substr:
         case Builtin::Nvl:

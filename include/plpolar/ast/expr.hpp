@@ -139,6 +139,9 @@ struct CallExpr : Expr {
     std::vector<CallArg> args;
     bool has_parens = false;
     Builtin builtin = Builtin::None;
+    // Builtin::TriggerColumn, UPDATING('c') of a DML trigger: the hidden
+    // boolean variable the call reads, set when the trigger fires.
+    int slot = -1;
     // f(x).a.b: fields of the record the call returns, outermost first.
     std::vector<std::string> fields;
     // c(i)(j)...: the subscripts after the first, of a multi-level

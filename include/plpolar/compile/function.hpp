@@ -49,6 +49,10 @@ struct Variable {
     std::string subtype;
     ast::SourceLoc loc;
     const ast::CursorDecl *cursor = nullptr;  // Cursor: its declaration
+    // A DML trigger's :NEW (assignable in BEFORE ROW triggers) or :OLD
+    // (never assignable, ORA-04085).
+    enum class TriggerRow { None, New, Old };
+    TriggerRow trigger_row = TriggerRow::None;
 
     bool IsRecord() const { return type.typtype == TYPTYPE_COMPOSITE || type.oid == RECORDOID; }
     // A collection variable: its declared type (set by Compiler::AddVariable).
@@ -187,6 +191,32 @@ public:
     // c(i).f, c.COUNT): a hidden variable of its own, by the name that
     // replaced it in the statement's text (SqlSite::elements).
     std::unordered_map<std::string, int> hidden_names;
+
+    // A DML trigger function (RETURNS trigger), compiled for the table in
+    // info.trigger_relid: the slots the firing fills, and what the body
+    // uses of them (only that is built per row).
+    struct TriggerState {
+        int new_row = -1;
+        int old_row = -1;
+        int inserting = -1;
+        int updating = -1;
+        int deleting = -1;
+        // TG_NAME & co., by name: filled only when the body names one.
+        std::vector<std::pair<std::string, int>> tg;
+        // UPDATING('c'): the column's attnum and the hidden variable.
+        std::vector<std::pair<int, int>> updating_columns;
+        std::string new_alias = "new";  // REFERENCING NEW AS n
+        std::string old_alias = "old";
+        bool colon_new = false;  // :NEW / :OLD written (ORA-04082 in a statement trigger)
+        bool colon_old = false;
+        bool mentions_new = false;  // NEW / OLD named at all
+        bool mentions_old = false;
+        bool mentions_predicates = false;
+        bool mentions_tg = false;
+        bool assigns_new = false;  // :NEW changed (ORA-04084 but BEFORE ROW)
+        std::string relation_signature;  // pg::RelationSignature when compiled
+    };
+    TriggerState trigger;
 
     // plpolar.empty_string_is_null when compiled; a change recompiles.
     bool empty_string_is_null = true;

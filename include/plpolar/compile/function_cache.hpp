@@ -11,7 +11,9 @@
 
 namespace plpolar::compile {
 
-std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid);
+// A trigger function is compiled once per table it fires on (its NEW and
+// OLD are that table's rows): `trigger_relid` is the table, else InvalidOid.
+std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid, Oid trigger_relid = InvalidOid);
 
 // A schema-level collection type's definition as a string (empty: it is
 // none, or no more): what a unit compiled against it compares

@@ -12,6 +12,7 @@
 #include "plpolar/compile/sites.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/subxact.hpp"
+#include "plpolar/pg/trigger.hpp"
 
 namespace plpolar::exec {
 
@@ -53,6 +54,12 @@ public:
 
     // Pre-sets a read-only variable (trigger and session variables).
     void SetVariable(int slot, const pg::Value &value);
+    // Hands a value made in the call context to a variable, without a copy
+    // (a trigger's NEW and OLD rows).
+    void AdoptVariable(int slot, const pg::Value &value) { StoreOwned(slot, value); }
+    // The firing a DML trigger function runs for (error context lines).
+    void SetTrigger(const pg::TriggerCall *call) { trigger_ = call; }
+    const pg::TriggerCall *trigger() const { return trigger_; }
 
     // A variable's current value (a procedure's OUT parameters after Run).
     const pg::Value &SlotValue(int slot) const { return slots_[static_cast<size_t>(slot)]; }
@@ -373,6 +380,7 @@ private:
     int sub_depth_ = 0;
     ResourceOwner procedure_owner_ = nullptr;
     pg::SetResult *pipe_ = nullptr;
+    const pg::TriggerCall *trigger_ = nullptr;
     std::vector<MemoryContext> temp_stack_;
     // What a subprogram call saves of its callee's slots, one per call
     // depth, reused: a call in a loop allocates nothing

@@ -28,6 +28,11 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
 void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunction &fn);
 
 // Binds tg_event / tg_tag for an event trigger call (event_trigger.cpp).
+// DML triggers (dml_trigger.cpp): the firing into the trigger variables
+// (raising Oracle's errors for what the trigger kind forbids), then the
+// result for the trigger manager.
+void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
+Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
 void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, EventTriggerData *data);
 
 }  // namespace plpolar::handler

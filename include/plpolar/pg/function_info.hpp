@@ -29,6 +29,10 @@ struct FunctionInfo {
     bool strict = false;  // NULL argument, NULL result, no call
     bool is_procedure = false;
     bool is_event_trigger = false;
+    // RETURNS trigger: compiled once per table it fires on (trigger_relid),
+    // :NEW and :OLD being rows of that table.
+    bool is_dml_trigger = false;
+    Oid trigger_relid = InvalidOid;
     bool returns_set = false;  // SETOF: PIPELINED, rows made by PIPE ROW
     TransactionId xmin = InvalidTransactionId;
     ItemPointerData tid{};
@@ -36,7 +40,7 @@ struct FunctionInfo {
     // RETURN must give a value: a function whose result is not made of OUT
     // parameters.
     bool ReturnsValue() const {
-        return oid != InvalidOid && !return_type.IsVoid() && !is_procedure && !is_event_trigger &&
+        return oid != InvalidOid && !return_type.IsVoid() && !is_procedure && !is_event_trigger && !is_dml_trigger &&
                output_args.empty() && !returns_set;
     }
 };

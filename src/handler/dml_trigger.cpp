@@ -1,0 +1,108 @@
+// DML trigger functions: a firing's rows and predicates into the trigger
+// variables, Oracle's rules on what the trigger kind allows, and the row
+// that goes back to the trigger manager.
+#include "plpolar/handler/handler.hpp"
+#include "plpolar/pg/client.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/types.hpp"
+
+namespace plpolar::handler {
+
+namespace {
+
+const char *EventName(pg::TriggerEvent event) {
+    switch (event) {
+        case pg::TriggerEvent::Insert: return "INSERT";
+        case pg::TriggerEvent::Update: return "UPDATE";
+        case pg::TriggerEvent::Delete: return "DELETE";
+        case pg::TriggerEvent::Truncate: return "TRUNCATE";
+    }
+    return "";
+}
+
+const char *TimingName(pg::TriggerTiming timing) {
+    switch (timing) {
+        case pg::TriggerTiming::Before: return "BEFORE";
+        case pg::TriggerTiming::After: return "AFTER";
+        case pg::TriggerTiming::InsteadOf: return "INSTEAD OF";
+    }
+    return "";
+}
+
+void BindTg(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call) {
+    pg::TriggerNames names = pg::ReadTriggerNames(call);
+    for (const auto &[name, slot] : fn.trigger.tg) {
+        pg::Value v;
+        if (name == "tg_name")
+            v = pg::TextValue(names.trigger.c_str());
+        else if (name == "tg_when")
+            v = pg::TextValue(TimingName(call.timing));
+        else if (name == "tg_level")
+            v = pg::TextValue(call.row_level ? "ROW" : "STATEMENT");
+        else if (name == "tg_op")
+            v = pg::TextValue(EventName(call.event));
+        else if (name == "tg_relid")
+            v = pg::Value::Of(ObjectIdGetDatum(call.relid), OIDOID);
+        else if (name == "tg_relname" || name == "tg_table_name")
+            v = pg::TextValue(names.table.c_str());
+        else if (name == "tg_table_schema")
+            v = pg::TextValue(names.schema.c_str());
+        else if (name == "tg_nargs")
+            v = pg::Value::Of(Int32GetDatum(static_cast<int32>(names.args.size())), INT4OID);
+        else if (name == "tg_argv")
+            v = pg::TextArray(names.args);
+        else
+            continue;
+        executor.SetVariable(slot, v);
+    }
+}
+
+}  // namespace
+
+void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call) {
+    const compile::CompiledFunction::TriggerState &t = fn.trigger;
+    if (!call.row_level && (t.colon_new || t.colon_old))
+        pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04082: NEW or OLD references not allowed in table level triggers",
+                  "A statement-level trigger has no row; use FOR EACH ROW.");
+    if (t.assigns_new && !(call.row_level && call.timing == pg::TriggerTiming::Before))
+        pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04084: cannot change NEW values for this trigger type",
+                  "Only BEFORE ... FOR EACH ROW triggers may assign :NEW.");
+    if (call.event == pg::TriggerEvent::Truncate && t.mentions_new)
+        pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04082: NEW or OLD references not allowed in table level triggers");
+    executor.SetTrigger(&call);
+    if (call.row_level) {
+        bool exists = false;
+        if (t.mentions_new || t.assigns_new) {
+            pg::Value row = pg::TriggerNewRow(call, &exists);
+            executor.AdoptVariable(t.new_row, exists ? row : pg::TriggerNullRow(call));
+        }
+        if (t.mentions_old) {
+            pg::Value row = pg::TriggerOldRow(call, &exists);
+            executor.AdoptVariable(t.old_row, exists ? row : pg::TriggerNullRow(call));
+        }
+    }
+    if (t.mentions_predicates) {
+        executor.SetVariable(t.inserting, pg::Value::Of(BoolGetDatum(call.event == pg::TriggerEvent::Insert), BOOLOID));
+        executor.SetVariable(t.updating, pg::Value::Of(BoolGetDatum(call.event == pg::TriggerEvent::Update), BOOLOID));
+        executor.SetVariable(t.deleting, pg::Value::Of(BoolGetDatum(call.event == pg::TriggerEvent::Delete), BOOLOID));
+        for (const auto &[attnum, slot] : t.updating_columns)
+            executor.SetVariable(slot, pg::Value::Of(BoolGetDatum(pg::TriggerColumnUpdated(call, attnum)), BOOLOID));
+    }
+    if (t.mentions_tg) BindTg(executor, fn, call);
+}
+
+Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call) {
+    // Oracle's triggers return nothing: the row goes on unless the body
+    // raised. AFTER and statement triggers' results are ignored.
+    if (!call.row_level || call.timing == pg::TriggerTiming::After) return (Datum)0;
+    if (call.event == pg::TriggerEvent::Delete) return pg::OriginalTuple(call, false);
+    if (call.timing == pg::TriggerTiming::Before && fn.trigger.assigns_new) {
+        const pg::Value &row = executor.SlotValue(fn.trigger.new_row);
+        // :NEW := NULL skips the row, as a NULL result does in PostgreSQL.
+        if (row.isnull) return (Datum)0;
+        return pg::ResultTuple(call, row);
+    }
+    return pg::OriginalTuple(call, true);
+}
+
+}  // namespace plpolar::handler
