@@ -93,6 +93,32 @@ void Executor::StoreField(int slot, const std::string &field, const pg::Value &v
     const compile::Variable &var = fn_.variables[static_cast<size_t>(slot)];
     pg::Value rec = slots_[static_cast<size_t>(slot)];
     if (rec.isnull && var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
+    if (!rec.isnull && rec.type != RECORDOID && rec.type == var.type.oid) {
+        // A table's row (a trigger's :NEW, a %ROWTYPE): replace the one
+        // field in place of the general path's lookups.
+        if (target.row_type != rec.type) {
+            std::vector<pg::RowField> fields = pg::RowFields(rec.type, -1);
+            target.row_attnum = 0;
+            for (const auto &f : fields)
+                if (f.name == field) {
+                    target.row_attnum = f.attnum;
+                    target.row_field = f.type;
+                }
+            if (target.row_attnum == 0)
+                pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + var.name + "\" has no field \"" + field + "\"");
+            target.row_type = rec.type;
+        }
+        if (!SameTarget(target.cast->target, target.row_field)) {
+            target.cast = std::make_unique<compile::CastSite>();
+            target.cast->target = target.row_field;
+        }
+        pg::Value v = Coerce(value, *target.cast);
+        if (IsEmptyString(v)) v = pg::Value::Null(v.type);
+        pg::MemoryContextScope in_call(call_context_);
+        Datum row = pg::ReplaceRowField(rec.datum, rec.type, target.row_attnum, v, &target.row_cache);
+        StoreOwned(slot, pg::Value::Of(row, rec.type, rec.typmod));
+        return;
+    }
     StoreCoerced(slot, WithField(rec, var.type, "record \"" + var.name + "\"", field, value, target.cast));
 }
 

@@ -5,6 +5,7 @@
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
+#include "access/detoast.h"
 #include "access/htup_details.h"
 #include "funcapi.h"
 #include "utils/regproc.h"
@@ -123,6 +124,58 @@ Datum FormRow(Oid type, int32 typmod, const Value *values, size_t n) {
     });
 }
 
+Datum ReplaceRowField(Datum row, Oid type, int attnum, const Value &value, FieldCache *cache) {
+    const Value *pv = &value;
+    return Guarded([row, type, attnum, pv, cache] {
+        // The descriptor from the type cache entry seen last time, while it
+        // is still the table's (no reference count: nothing here can
+        // process invalidations).
+        TupleDesc desc = nullptr;
+        auto *entry = static_cast<TypeCacheEntry *>(cache->named_entry);
+        if (cache->named_type == type && entry != nullptr && entry->tupDesc != nullptr &&
+            entry->tupDesc_identifier == cache->named_desc_id) {
+            desc = entry->tupDesc;
+        } else {
+            entry = lookup_type_cache(type, TYPECACHE_TUPDESC);
+            if (entry->tupDesc == nullptr)
+                ereport(ERROR, (errcode(ERRCODE_WRONG_OBJECT_TYPE), errmsg("type %u is not composite", type)));
+            desc = entry->tupDesc;
+            cache->named_type = type;
+            cache->named_entry = entry;
+            cache->named_desc_id = entry->tupDesc_identifier;
+        }
+        HeapTupleHeader header = DatumGetHeapTupleHeader(row);
+        HeapTupleData tuple;
+        tuple.t_len = HeapTupleHeaderGetDatumLength(header);
+        ItemPointerSetInvalid(&tuple.t_self);
+        tuple.t_tableOid = InvalidOid;
+        tuple.t_data = header;
+        int natts = desc->natts;
+        Datum small_values[32];
+        bool small_nulls[32];
+        Datum *values = natts <= 32 ? small_values : (Datum *)palloc(sizeof(Datum) * natts);
+        bool *nulls = natts <= 32 ? small_nulls : (bool *)palloc(sizeof(bool) * natts);
+        heap_deform_tuple(&tuple, desc, values, nulls);
+        Datum v = pv->datum;
+        // A composite datum holds no pointer to toasted storage.
+        if (!pv->isnull && TupleDescAttr(desc, attnum - 1)->attlen == -1 &&
+            VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(v)))
+            v = PointerGetDatum(detoast_external_attr((struct varlena *)DatumGetPointer(v)));
+        values[attnum - 1] = v;
+        nulls[attnum - 1] = pv->isnull;
+        // heap_form_tuple and the copy as a datum: PostgreSQL's own code
+        // sets the header (some builds version row types there).
+        HeapTuple formed = heap_form_tuple(desc, values, nulls);
+        Datum result = heap_copy_tuple_as_datum(formed, desc);
+        heap_freetuple(formed);
+        if (values != small_values) {
+            pfree(values);
+            pfree(nulls);
+        }
+        return result;
+    });
+}
+
 void RowTypeOf(Datum row, Oid *type, int32 *typmod) {
     Guarded([row, type, typmod] {
         HeapTupleHeader h = DatumGetHeapTupleHeader(row);
@@ -135,16 +188,24 @@ bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *o
     // Fast path: a row in memory of the anonymous type seen last time;
     // reading an attribute of an in-memory tuple cannot fail.
     const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(row));
-    if (cache->desc != nullptr && !VARATT_IS_EXTENDED(p)) {
+    if ((cache->desc != nullptr || cache->named_type != InvalidOid) && !VARATT_IS_EXTENDED(p)) {
         auto h = reinterpret_cast<HeapTupleHeader>(DatumGetPointer(row));
-        if (HeapTupleHeaderGetTypeId(h) == RECORDOID && HeapTupleHeaderGetTypMod(h) == cache->record_typmod) {
+        Oid type = HeapTupleHeaderGetTypeId(h);
+        TupleDesc desc = nullptr;
+        if (type == RECORDOID && HeapTupleHeaderGetTypMod(h) == cache->record_typmod) {
+            desc = cache->desc;
+        } else if (type == cache->named_type && type != InvalidOid) {
+            auto *entry = static_cast<TypeCacheEntry *>(cache->named_entry);
+            if (entry->tupDesc != nullptr && entry->tupDesc_identifier == cache->named_desc_id) desc = entry->tupDesc;
+        }
+        if (desc != nullptr) {
             HeapTupleData tuple;
             tuple.t_len = HeapTupleHeaderGetDatumLength(h);
             ItemPointerSetInvalid(&tuple.t_self);
             tuple.t_tableOid = InvalidOid;
             tuple.t_data = h;
-            Form_pg_attribute a = TupleDescAttr(cache->desc, cache->attnum - 1);
-            out->datum = heap_getattr(&tuple, cache->attnum, cache->desc, &out->isnull);
+            Form_pg_attribute a = TupleDescAttr(desc, cache->attnum - 1);
+            out->datum = heap_getattr(&tuple, cache->attnum, desc, &out->isnull);
             out->type = a->atttypid;
             out->typmod = a->atttypmod;
             return true;
@@ -171,6 +232,7 @@ bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *o
             cache->attnum = attnum;
         }
         cache->desc = NULL;
+        cache->named_type = InvalidOid;
         if (attnum == 0) {
             ReleaseTupleDesc(desc);
             return false;
@@ -180,6 +242,11 @@ bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *o
         if (type == RECORDOID && typmod >= 0) {
             cache->desc = desc;
             cache->record_typmod = typmod;
+        } else if (type != RECORDOID) {
+            TypeCacheEntry *entry = lookup_type_cache(type, TYPECACHE_TUPDESC);
+            cache->named_type = type;
+            cache->named_entry = entry;
+            cache->named_desc_id = entry->tupDesc_identifier;
         }
         HeapTupleData tuple;
         tuple.t_len = HeapTupleHeaderGetDatumLength(h);

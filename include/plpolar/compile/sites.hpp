@@ -152,7 +152,12 @@ struct TargetSite {
     // A package variable of another unit (slot is -1 then).
     std::unique_ptr<PackageRefSite> package;
     std::string field;  // a record's field; empty: the variable itself
-    int attnum_hint = 0;
+    // rec.f := v into a row of a named composite type (a table's, as a
+    // trigger's :NEW is): the field as found for `row_type` last time.
+    Oid row_type = InvalidOid;
+    int row_attnum = 0;
+    pg::TypeInfo row_field;
+    pg::FieldCache row_cache;
     std::unique_ptr<CastSite> cast;
     bool record = false;  // the whole variable is a record
     // BULK COLLECT INTO: the collection's element type (a record's fields

@@ -40,7 +40,18 @@ struct FieldCache {
     int attnum = 0;
     int32 record_typmod = -1;  // the RECORD typmod `desc` belongs to
     TupleDesc desc = nullptr;
+    // A named row type (a table's): its type cache entry, which lives as
+    // long as the backend, and the identifier of the descriptor `attnum`
+    // was found in; a changed table changes the identifier.
+    Oid named_type = InvalidOid;
+    void *named_entry = nullptr;
+    uint64 named_desc_id = 0;
 };
+// `row` (of named composite type `type`) with field `attnum` (1-based,
+// dropped columns counted) replaced by `value` (already of the field's
+// type), in the current memory context: one deform and one form, no lookup
+// beyond the type cache.
+Datum ReplaceRowField(Datum row, Oid type, int attnum, const Value &value, FieldCache *cache);
 // One live field. Returns false when the row has no field of that name.
 bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *out);
 // All live fields of a row.
