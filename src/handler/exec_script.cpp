@@ -289,6 +289,9 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
             case parser::ScriptStatementKind::OraclePackage:
                 action = CreatePackage(text, stmt.line, &ctx.body_line);
                 break;
+            case parser::ScriptStatementKind::OracleTrigger:
+                action = CreateOracleTrigger(text, stmt.line, &ctx.body_line);
+                break;
             case parser::ScriptStatementKind::AnonymousBlock:
                 // A DO block in the script's transaction; its line 1 is the
                 // block's first line.
@@ -319,6 +322,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 switch (tcl.kind) {
                     case parser::TransactionCommand::Kind::None: {
                         if (RunPackageCommand(text, &action)) break;
+                        if (RunTriggerCommand(text, &action)) break;
                         if (compile::RunSchemaTypeCommand(text, &action)) break;
                         // Oracle's table DDL in PostgreSQL's terms; other
                         // SQL as in PL code: q'[...]' quoting, seq.NEXTVAL,

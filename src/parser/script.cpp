@@ -4,6 +4,7 @@
 
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/trigger.hpp"
 #include "script_lexer.hpp"
 
 namespace plpolar::parser {
@@ -249,7 +250,9 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
             if (last.kind == Token::Kind::End) break;
             continue;
         }
-        if (LooksOracle(script, first.begin, first.line))
+        if (LooksOracleTrigger(script, first.begin, first.line))
+            stmt.kind = ScriptStatementKind::OracleTrigger;
+        else if (LooksOracle(script, first.begin, first.line))
             stmt.kind = ScriptStatementKind::OracleSubprogram;
         else if (LooksAnonymousBlock(script, first.begin, first.line))
             stmt.kind = ScriptStatementKind::AnonymousBlock;

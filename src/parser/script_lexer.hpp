@@ -92,6 +92,8 @@ public:
 
     size_t pos() const { return pos_; }
     int line() const { return line_; }
+    // Continue from where a copy looked ahead to.
+    void Adopt(const Lexer &ahead) { Seek(ahead.pos_, ahead.line_); }
     // Continues at `pos`, which is on line `line` (a SQL*Plus command line
     // is taken whole, not token by token).
     void Seek(size_t pos, int line) {

@@ -27,12 +27,20 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
 // (session_variables.cpp).
 void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunction &fn);
 
-// Binds tg_event / tg_tag for an event trigger call (event_trigger.cpp).
 // DML triggers (dml_trigger.cpp): the firing into the trigger variables
 // (raising Oracle's errors for what the trigger kind forbids), then the
 // result for the trigger manager.
 void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
 Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
+
+// Oracle's CREATE TRIGGER through plpolar.exec (exec_trigger.cpp): the
+// trigger and its function as one object; the action for the result row.
+std::string CreateOracleTrigger(const std::string &text, int script_line, int *body_line);
+// ALTER TRIGGER name ENABLE | DISABLE | COMPILE | RENAME TO, DROP TRIGGER
+// name, as Oracle writes them (no table): false if `text` is none of these.
+bool RunTriggerCommand(const std::string &text, std::string *action);
+
+// Binds tg_event / tg_tag for an event trigger call (event_trigger.cpp).
 void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, EventTriggerData *data);
 
 }  // namespace plpolar::handler

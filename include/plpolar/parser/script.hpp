@@ -14,6 +14,7 @@ enum class ScriptStatementKind {
     OracleSubprogram,  // CREATE FUNCTION f RETURN t IS ... END;
     OraclePackage,     // CREATE PACKAGE [BODY] p IS|AS ... END [p];
     AnonymousBlock,    // [<<label>>] [DECLARE ...] BEGIN ... END;  run as a DO block
+    OracleTrigger,     // CREATE TRIGGER t BEFORE ... ON tab ... BEGIN ... END;
     SqlPlus,           // a SQL*Plus command line: EXEC, SET SERVEROUTPUT, PROMPT, REM, ...
 };
 

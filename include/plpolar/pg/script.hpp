@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "plpolar/pg/postgres.hpp"
 
@@ -12,6 +13,11 @@ namespace plpolar::pg {
 // it processed. Transaction control and COPY to or from the client raise
 // the errors PostgreSQL gives where a function runs them.
 uint64 ExecuteScriptStatement(const std::string &sql);
+
+// A catalog query with text parameters $1, $2, ... (the text must qualify
+// everything it names: it runs on the user's search_path); every row's
+// columns as text, NULL as "".
+std::vector<std::vector<std::string>> QueryTextRows(const char *sql, const std::vector<std::string> &args);
 
 // The command tag PostgreSQL would report, e.g. "CREATE TABLE"; "EMPTY"
 // for a string without a statement.

@@ -1,0 +1,51 @@
+// Oracle's CREATE TRIGGER for DML events, read without a server: what
+// plpolar.exec needs to make the PostgreSQL trigger and its function.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace plpolar::parser {
+
+struct OracleTrigger {
+    bool or_replace = false;
+    std::string schema;  // as written (folded), empty if unqualified
+    std::string name;    // folded
+    enum class Timing { Before, After, InsteadOf, Compound };
+    Timing timing = Timing::Before;
+    bool on_insert = false;
+    bool on_update = false;
+    bool on_delete = false;
+    std::vector<std::string> update_columns;  // UPDATE OF c1, c2 (folded)
+    std::string table;                        // as written, qualified or not
+    std::string old_name = "old";             // REFERENCING OLD AS o
+    std::string new_name = "new";
+    std::string parent_name;
+    bool for_each_row = false;
+    std::vector<std::string> follows;  // FOLLOWS a, b (folded, maybe schema.name)
+    std::vector<std::string> precedes;
+    bool enabled = true;
+    std::string when;  // the WHEN condition, without its parentheses
+    int when_line = 0;
+    std::string body;   // DECLARE ... END [name]; (or the compound's sections)
+    int body_line = 1;  // the body's first line within the statement
+    std::vector<std::string> notes;
+};
+
+// CREATE [OR REPLACE] [EDITIONABLE | NONEDITIONABLE] TRIGGER [schema.]name
+// {BEFORE | AFTER | INSTEAD OF} {INSERT | UPDATE [OF c, ...] | DELETE}
+// [OR ...] ON [schema.]table [REFERENCING ...] [FOR EACH ROW]
+// [FOLLOWS | PRECEDES t, ...] [ENABLE | DISABLE] [WHEN (condition)] body,
+// and FOR ... ON t COMPOUND TRIGGER. Throws SyntaxError (line relative to
+// the statement).
+OracleTrigger ParseOracleTrigger(const std::string &text);
+
+// CREATE ... TRIGGER ... that is Oracle's (not PostgreSQL's, which ends in
+// EXECUTE FUNCTION | PROCEDURE, and not CREATE EVENT TRIGGER).
+bool LooksOracleTrigger(const std::string &s, size_t start, int line);
+
+// The WHEN condition as PostgreSQL's trigger WHEN reads it: the REFERENCING
+// names become NEW and OLD (quoted text left alone).
+std::string TriggerWhenCondition(const OracleTrigger &t);
+
+}  // namespace plpolar::parser

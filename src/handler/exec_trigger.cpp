@@ -1,0 +1,307 @@
+// Oracle's DML triggers through plpolar.exec. CREATE TRIGGER makes a
+// LANGUAGE plpolar function "<name>$trigger" (definer's rights, as
+// Oracle's triggers run with their owner's) and a PostgreSQL trigger of the
+// same name that calls it: one object to Oracle's eyes, rows of pg_proc and
+// pg_trigger to PostgreSQL's (\d, pg_dump). ALTER / DROP TRIGGER without a
+// table find the trigger by name, as Oracle does.
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "plpolar/compile/function_cache.hpp"
+#include "plpolar/compile/oracle_sql.hpp"
+#include "plpolar/compile/quoting.hpp"
+#include "plpolar/handler/handler.hpp"
+#include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/trigger.hpp"
+#include "plpolar/parser/trigger_body.hpp"
+#include "plpolar/pg/catalog.hpp"
+#include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/script.hpp"
+
+namespace plpolar::handler {
+
+namespace {
+
+const char kFunctionSuffix[] = "$trigger";
+
+struct FoundTrigger {
+    std::string name;      // pg_trigger.tgname
+    std::string table;     // schema.table, quoted
+    std::string function;  // schema.function, quoted
+    std::string function_name;
+    Oid function_oid = InvalidOid;
+    Oid relid = InvalidOid;
+};
+
+// Triggers named `name` on tables of `schema` (or of the search path's
+// schemas), or whose function lives there.
+std::vector<FoundTrigger> FindTriggers(const std::string &schema, const std::string &name) {
+    static const char sql[] =
+        "SELECT t.tgname, pg_catalog.quote_ident(n.nspname) OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) "
+        "pg_catalog.quote_ident(c.relname), pg_catalog.quote_ident(pn.nspname) OPERATOR(pg_catalog.||) '.' "
+        "OPERATOR(pg_catalog.||) pg_catalog.quote_ident(p.proname), p.proname, p.oid, c.oid "
+        "FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.tgrelid "
+        "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace "
+        "JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid "
+        "JOIN pg_catalog.pg_namespace pn ON pn.oid OPERATOR(pg_catalog.=) p.pronamespace "
+        "WHERE NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.=) $1 AND "
+        "CASE WHEN $2 OPERATOR(pg_catalog.=) '' THEN (n.nspname OPERATOR(pg_catalog.=) "
+        "ANY (pg_catalog.current_schemas(false)) OR pn.nspname OPERATOR(pg_catalog.=) "
+        "ANY (pg_catalog.current_schemas(false))) "
+        "ELSE (n.nspname OPERATOR(pg_catalog.=) $2 OR pn.nspname OPERATOR(pg_catalog.=) $2) END "
+        "ORDER BY 2";
+    std::vector<FoundTrigger> out;
+    for (const auto &row : pg::QueryTextRows(sql, {name, schema})) {
+        FoundTrigger f;
+        f.name = row[0];
+        f.table = row[1];
+        f.function = row[2];
+        f.function_name = row[3];
+        f.function_oid = static_cast<Oid>(std::stoul(row[4]));
+        f.relid = static_cast<Oid>(std::stoul(row[5]));
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+bool OwnFunction(const FoundTrigger &t) { return t.function_name == t.name + kFunctionSuffix; }
+
+int TriggersOfFunction(Oid fn) {
+    auto rows = pg::QueryTextRows(
+        "SELECT pg_catalog.count(*) FROM pg_catalog.pg_trigger WHERE tgfoid OPERATOR(pg_catalog.=) $1::pg_catalog.oid",
+        {std::to_string(fn)});
+    return rows.empty() ? 0 : std::stoi(rows[0][0]);
+}
+
+struct Table {
+    Oid relid = InvalidOid;
+    std::string schema;     // unquoted
+    std::string qualified;  // quoted schema.table
+    char kind = 'r';
+};
+
+Table ResolveTable(const std::string &written) {
+    auto rows = pg::QueryTextRows(
+        "SELECT c.oid, n.nspname, pg_catalog.quote_ident(n.nspname) OPERATOR(pg_catalog.||) '.' "
+        "OPERATOR(pg_catalog.||) pg_catalog.quote_ident(c.relname), c.relkind FROM pg_catalog.pg_class c "
+        "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace "
+        "WHERE c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass($1)",
+        {written});
+    if (rows.empty()) pg::Raise(ERRCODE_UNDEFINED_TABLE, "ORA-00942: table or view does not exist: " + written);
+    Table t;
+    t.relid = static_cast<Oid>(std::stoul(rows[0][0]));
+    t.schema = rows[0][1];
+    t.qualified = rows[0][2];
+    t.kind = rows[0][3].empty() ? 'r' : rows[0][3][0];
+    return t;
+}
+
+std::string TagFor(const std::string &body) {
+    std::string tag = "$plpolar$";
+    for (int i = 1; body.find(tag) != std::string::npos; ++i) tag = "$plpolar" + std::to_string(i) + "$";
+    return tag;
+}
+
+// The trigger's name and optional schema from "[schema.]name" as written.
+void SplitName(const std::string &written, std::string *schema, std::string *name) {
+    std::vector<std::string> parts;
+    std::string cur;
+    bool quoted = false;
+    bool was_quoted = false;
+    auto flush = [&] {
+        if (!was_quoted)
+            for (char &c : cur) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        parts.push_back(cur);
+        cur.clear();
+        was_quoted = false;
+    };
+    for (char c : written) {
+        if (c == '"') {
+            quoted = !quoted;
+            was_quoted = true;
+            continue;
+        }
+        if (c == '.' && !quoted) {
+            flush();
+            continue;
+        }
+        if (!quoted && std::isspace(static_cast<unsigned char>(c))) continue;
+        cur += c;
+    }
+    flush();
+    *name = parts.back();
+    *schema = parts.size() > 1 ? parts[parts.size() - 2] : std::string();
+}
+
+[[noreturn]] void NoSuchTrigger(const std::string &name) {
+    pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04080: trigger '" + name + "' does not exist");
+}
+
+// The one trigger an Oracle name means.
+FoundTrigger ResolveTrigger(const std::string &schema, const std::string &name) {
+    std::vector<FoundTrigger> found = FindTriggers(schema, name);
+    if (found.empty()) NoSuchTrigger(name);
+    if (found.size() > 1)
+        pg::Raise(ERRCODE_AMBIGUOUS_ALIAS,
+                  "trigger name \"" + name + "\" is ambiguous: tables " + found[0].table + " and " + found[1].table +
+                      " both have one",
+                  "Name the table: ALTER TRIGGER " + name + " ON table ... or DROP TRIGGER " + name + " ON table.");
+    return found[0];
+}
+
+void DropTrigger(const FoundTrigger &t) {
+    pg::ExecuteScriptStatement("DROP TRIGGER " + compile::QuoteIdent(t.name) + " ON " + t.table);
+    // The function went with the trigger in Oracle's eyes; others' stay.
+    if (OwnFunction(t) && TriggersOfFunction(t.function_oid) == 0)
+        pg::ExecuteScriptStatement("DROP FUNCTION " + t.function + "()");
+}
+
+std::string Upper(std::string s) {
+    for (char &c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// What the compiled body does against what the trigger kind allows:
+// Oracle refuses these when the trigger is created.
+void CheckBody(const parser::OracleTrigger &trg, Oid fn_oid, Oid relid) {
+    std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(fn_oid, relid);
+    const compile::CompiledFunction::TriggerState &t = fn->trigger;
+    if (!trg.for_each_row && (t.colon_new || t.colon_old))
+        pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04082: NEW or OLD references not allowed in table level triggers");
+    if (t.assigns_new && !(trg.for_each_row && trg.timing == parser::OracleTrigger::Timing::Before))
+        pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04084: cannot change NEW values for this trigger type");
+}
+
+}  // namespace
+
+std::string CreateOracleTrigger(const std::string &text, int script_line, int *body_line) {
+    parser::OracleTrigger trg;
+    try {
+        trg = parser::ParseOracleTrigger(text);
+    } catch (const parser::SyntaxError &e) {
+        pg::Raise(ERRCODE_SYNTAX_ERROR,
+                  std::string(e.what()) + " (line " + std::to_string(script_line + e.line() - 1) + " of the script)");
+    }
+    *body_line = script_line + trg.body_line - 1;
+    Table table = ResolveTable(trg.table);
+    std::vector<FoundTrigger> existing = FindTriggers(trg.schema, trg.name);
+    if (!existing.empty() && !trg.or_replace)
+        pg::Raise(ERRCODE_DUPLICATE_OBJECT, "ORA-04081: trigger '" + Upper(trg.name) + "' already exists");
+    for (const FoundTrigger &old : existing) {
+        // OR REPLACE: one trigger of the name, wherever it was.
+        pg::ExecuteScriptStatement("DROP TRIGGER " + compile::QuoteIdent(old.name) + " ON " + old.table);
+    }
+    const std::string schema = trg.schema.empty() ? table.schema : trg.schema;
+    const std::string function = compile::QuoteIdent(schema) + "." + compile::QuoteIdent(trg.name + kFunctionSuffix);
+    std::string body = trg.body;
+    if (trg.old_name != "old" || trg.new_name != "new")
+        body = parser::ReferencingMarker(trg.old_name, trg.new_name) + body;
+    std::string tag = TagFor(body);
+    // Oracle's triggers run with their owner's rights, on the path the
+    // owner had (rule 2: a definer-rights function pins its path).
+    pg::ExecuteScriptStatement("CREATE OR REPLACE FUNCTION " + function +
+                               "() RETURNS trigger SECURITY DEFINER SET search_path = " + pg::FrozenSearchPath() +
+                               " LANGUAGE plpolar AS " + tag + body + "\n" + tag);
+    // Like every Oracle unit, only its owner may call it directly.
+    pg::ExecuteScriptStatement("REVOKE ALL ON FUNCTION " + function + "() FROM PUBLIC");
+    std::string sql = "CREATE TRIGGER " + compile::QuoteIdent(trg.name);
+    switch (trg.timing) {
+        case parser::OracleTrigger::Timing::Before: sql += " BEFORE"; break;
+        case parser::OracleTrigger::Timing::After: sql += " AFTER"; break;
+        case parser::OracleTrigger::Timing::InsteadOf: sql += " INSTEAD OF"; break;
+        case parser::OracleTrigger::Timing::Compound: pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "COMPOUND TRIGGER");
+    }
+    std::string events;
+    if (trg.on_insert) events += " INSERT";
+    if (trg.on_update) {
+        events += std::string(events.empty() ? "" : " OR") + " UPDATE";
+        for (size_t i = 0; i < trg.update_columns.size(); ++i)
+            events += (i == 0 ? " OF " : ", ") + compile::QuoteIdent(trg.update_columns[i]);
+    }
+    if (trg.on_delete) events += std::string(events.empty() ? "" : " OR") + " DELETE";
+    sql += events + " ON " + table.qualified + (trg.for_each_row ? " FOR EACH ROW" : " FOR EACH STATEMENT");
+    if (!trg.when.empty()) sql += " WHEN (" + compile::QualifySql(parser::TriggerWhenCondition(trg)) + ")";
+    sql += " EXECUTE FUNCTION " + function + "()";
+    pg::ExecuteScriptStatement(sql);
+    if (!trg.enabled)
+        pg::ExecuteScriptStatement("ALTER TABLE " + table.qualified + " DISABLE TRIGGER " +
+                                   compile::QuoteIdent(trg.name));
+    Oid fn_oid = pg::RoutineOfCreateStatement("CREATE FUNCTION " + function + "() RETURNS trigger AS '' LANGUAGE sql");
+    CheckBody(trg, fn_oid, table.relid);
+    std::string action = std::string("CREATE ") + (trg.or_replace ? "OR REPLACE " : "") + "TRIGGER " + trg.name;
+    if (!trg.enabled) action += " (disabled)";
+    // PostgreSQL fires the triggers of one kind in the order of their names.
+    for (const std::string &other : trg.follows)
+        if (!(trg.name > other))
+            action += "; FOLLOWS " + other + ": PostgreSQL fires triggers of one kind by name, so " + trg.name +
+                      " fires before " + other + " (rename one to change that)";
+    for (const std::string &other : trg.precedes)
+        if (!(trg.name < other))
+            action += "; PRECEDES " + other + ": PostgreSQL fires triggers of one kind by name, so " + trg.name +
+                      " fires after " + other + " (rename one to change that)";
+    for (const std::string &note : trg.notes) action += "; " + note;
+    return action;
+}
+
+bool RunTriggerCommand(const std::string &text, std::string *action) {
+    // DROP TRIGGER [schema.]name / ALTER TRIGGER [schema.]name ...: Oracle's,
+    // without PostgreSQL's ON table.
+    std::vector<std::string> words;
+    std::vector<std::string> raw;
+    {
+        std::string cur;
+        bool quoted = false;
+        for (char c : text) {
+            if (c == '"') quoted = !quoted;
+            if (!quoted && (std::isspace(static_cast<unsigned char>(c)) || c == ';')) {
+                if (!cur.empty()) raw.push_back(cur);
+                cur.clear();
+                continue;
+            }
+            cur += c;
+        }
+        if (!cur.empty()) raw.push_back(cur);
+        for (const auto &w : raw) words.push_back(Upper(w));
+    }
+    if (words.size() < 3 || words[1] != "TRIGGER" || (words[0] != "DROP" && words[0] != "ALTER")) return false;
+    for (const auto &w : words)
+        if (w == "ON") return false;  // PostgreSQL's own form
+    std::string schema, name;
+    SplitName(raw[2], &schema, &name);
+    if (words[0] == "DROP") {
+        if (words.size() != 3) return false;
+        DropTrigger(ResolveTrigger(schema, name));
+        *action = "DROP TRIGGER " + name;
+        return true;
+    }
+    if (words.size() < 4) return false;
+    FoundTrigger t = ResolveTrigger(schema, name);
+    const std::string &what = words[3];
+    if ((what == "ENABLE" || what == "DISABLE") && words.size() == 4) {
+        pg::ExecuteScriptStatement("ALTER TABLE " + t.table + " " + what + " TRIGGER " + compile::QuoteIdent(t.name));
+        *action = "ALTER TRIGGER " + name + " " + what;
+        return true;
+    }
+    if (what == "COMPILE") {
+        // Recompiled now for its table: errors show here, not at the next
+        // firing. DEBUG / REUSE SETTINGS change nothing here.
+        compile::LookupOrCompile(t.function_oid, t.relid);
+        *action = "ALTER TRIGGER " + name + " COMPILE";
+        return true;
+    }
+    if (what == "RENAME" && words.size() == 6 && words[4] == "TO") {
+        std::string new_schema, new_name;
+        SplitName(raw[5], &new_schema, &new_name);
+        pg::ExecuteScriptStatement("ALTER TRIGGER " + compile::QuoteIdent(t.name) + " ON " + t.table + " RENAME TO " +
+                                   compile::QuoteIdent(new_name));
+        if (OwnFunction(t))
+            pg::ExecuteScriptStatement("ALTER FUNCTION " + t.function + "() RENAME TO " +
+                                       compile::QuoteIdent(new_name + kFunctionSuffix));
+        *action = "ALTER TRIGGER " + name + " RENAME TO " + new_name;
+        return true;
+    }
+    pg::Raise(ERRCODE_SYNTAX_ERROR, "ALTER TRIGGER " + name + ": expected ENABLE, DISABLE, COMPILE or RENAME TO name");
+}
+
+}  // namespace plpolar::handler
