@@ -61,6 +61,7 @@ void BindTg(exec::Executor &executor, const compile::CompiledFunction &fn, const
 
 void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call) {
     const compile::CompiledFunction::TriggerState &t = fn.trigger;
+    executor.SetTrigger(&call);
     if (!call.row_level && (t.colon_new || t.colon_old))
         pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04082: NEW or OLD references not allowed in table level triggers",
                   "A statement-level trigger has no row; use FOR EACH ROW.");
@@ -69,7 +70,6 @@ void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &f
                   "Only BEFORE ... FOR EACH ROW triggers may assign :NEW.");
     if (call.event == pg::TriggerEvent::Truncate && t.mentions_new)
         pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04082: NEW or OLD references not allowed in table level triggers");
-    executor.SetTrigger(&call);
     if (call.row_level) {
         bool exists = false;
         if (t.mentions_new || t.assigns_new) {

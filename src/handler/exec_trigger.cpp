@@ -195,6 +195,17 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
     const std::string schema = trg.schema.empty() ? table.schema : trg.schema;
     const std::string function = compile::QuoteIdent(schema) + "." + compile::QuoteIdent(trg.name + kFunctionSuffix);
     std::string body = trg.body;
+    // PostgreSQL's WHEN refuses OLD in an INSERT trigger and NEW in a DELETE
+    // one, which Oracle allows (the row's fields are NULL): such a condition
+    // is tested by the function instead, around the body as written (on its
+    // first line, so that the body's lines stay the user's).
+    std::string when = trg.when.empty() ? std::string() : parser::TriggerWhenCondition(trg);
+    const bool when_old = when.find("OLD.") != std::string::npos;
+    const bool when_new = when.find("NEW.") != std::string::npos;
+    if (!when.empty() && ((trg.on_insert && when_old) || (trg.on_delete && when_new))) {
+        body = "BEGIN IF " + trg.when + " THEN <<" + compile::QuoteIdent(trg.name) + ">> " + body + " END IF; END;";
+        when.clear();
+    }
     if (trg.old_name != "old" || trg.new_name != "new")
         body = parser::ReferencingMarker(trg.old_name, trg.new_name) + body;
     std::string tag = TagFor(body);
@@ -221,7 +232,7 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
     }
     if (trg.on_delete) events += std::string(events.empty() ? "" : " OR") + " DELETE";
     sql += events + " ON " + table.qualified + (trg.for_each_row ? " FOR EACH ROW" : " FOR EACH STATEMENT");
-    if (!trg.when.empty()) sql += " WHEN (" + compile::QualifySql(parser::TriggerWhenCondition(trg)) + ")";
+    if (!when.empty()) sql += " WHEN (" + compile::QualifySql(when) + ")";
     sql += " EXECUTE FUNCTION " + function + "()";
     pg::ExecuteScriptStatement(sql);
     if (!trg.enabled)

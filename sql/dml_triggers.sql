@@ -1,0 +1,422 @@
+-- DML triggers (issue 18): trigger functions in the PostgreSQL form with
+-- Oracle's :NEW / :OLD, INSERTING / UPDATING / DELETING and UPDATING('c');
+-- Oracle's CREATE TRIGGER through plpolar.exec; ALTER / DROP TRIGGER by
+-- name; the errors Oracle gives; pg_dump round trip.
+CREATE DATABASE plpolar_trg;
+\c plpolar_trg
+CREATE EXTENSION plpolar;
+SET plpolar.serveroutput = on;
+
+-- 1. PostgreSQL form: a BEFORE ROW trigger changes the row, no RETURN.
+CREATE TABLE emp (id int PRIMARY KEY, name text, sal numeric, note text);
+CREATE TABLE emp_log (op text, id int, old_sal numeric, new_sal numeric, cols text);
+CREATE FUNCTION emp_biu() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  IF INSERTING THEN
+    :new.note := 'ins ' || :new.name;
+  ELSIF UPDATING('SAL') THEN
+    :new.note := 'sal ' || :old.sal || '->' || :new.sal;
+  ELSIF UPDATING THEN
+    :new.note := 'upd';
+  END IF;
+  IF :new.sal < 0 THEN
+    RAISE_APPLICATION_ERROR(-20001, 'negative salary for ' || :new.name);
+  END IF;
+END;
+$$;
+CREATE TRIGGER emp_biu BEFORE INSERT OR UPDATE ON emp FOR EACH ROW EXECUTE FUNCTION emp_biu();
+-- AFTER ROW audit: every row of a multi-row statement, every event.
+CREATE FUNCTION emp_aiud() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  c text;
+BEGIN
+  c := CASE WHEN UPDATING('name') THEN 'name ' END || CASE WHEN UPDATING('sal') THEN 'sal' END;
+  INSERT INTO emp_log VALUES (CASE WHEN INSERTING THEN 'I' WHEN UPDATING THEN 'U' WHEN DELETING THEN 'D' END,
+                              NVL(:new.id, :old.id), :old.sal, :new.sal, c);
+END;
+$$;
+CREATE TRIGGER emp_aiud AFTER INSERT OR UPDATE OR DELETE ON emp FOR EACH ROW EXECUTE FUNCTION emp_aiud();
+INSERT INTO emp(id, name, sal) VALUES (1, 'ann', 10), (2, 'bob', 20), (3, 'cid', 30);
+UPDATE emp SET sal = sal + 1 WHERE id <= 2;
+UPDATE emp SET name = upper(name) WHERE id = 1;
+UPDATE emp SET name = name, sal = sal WHERE id = 3;
+DELETE FROM emp WHERE id = 2;
+SELECT * FROM emp ORDER BY id;
+SELECT * FROM emp_log;
+-- An error in the trigger aborts the statement with its SQLCODE, and the
+-- CONTEXT names trigger, table and line.
+\set VERBOSITY default
+UPDATE emp SET sal = -1 WHERE id = 1;
+SELECT sal FROM emp WHERE id = 1;
+-- Caught by a caller's handler, with Oracle's SQLCODE / SQLERRM.
+DO LANGUAGE plpolar $$
+BEGIN
+  UPDATE emp SET sal = -5 WHERE id = 3;
+EXCEPTION WHEN OTHERS THEN
+  dbms_output.put_line('caught ' || SQLCODE || ': ' || SQLERRM);
+END;
+$$;
+-- Handled exceptions inside the body work as elsewhere.
+CREATE FUNCTION emp_safe() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  n int;
+BEGIN
+  BEGIN
+    n := 1 / 0;
+  EXCEPTION WHEN ZERO_DIVIDE THEN
+    :new.note := 'handled ' || SQLCODE;
+  END;
+END;
+$$;
+CREATE TRIGGER emp_safe BEFORE INSERT ON emp FOR EACH ROW EXECUTE FUNCTION emp_safe();
+INSERT INTO emp(id, name, sal) VALUES (4, 'dan', 40);
+SELECT id, note FROM emp WHERE id = 4;
+DROP TRIGGER emp_safe ON emp;
+
+-- 2. One function, two tables of different shapes: :NEW is each table's row.
+CREATE TABLE t_a (id int, a text, stamp text);
+CREATE TABLE t_b (x numeric, stamp text, id int);
+CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  arg text;
+BEGIN
+  -- TG_ARGV is a text[]: SQL's subscripts, from 1.
+  SELECT TG_ARGV[1] INTO arg;
+  :new.stamp := TG_TABLE_NAME || ':' || :new.id || ':' || TG_OP || ':' || TG_WHEN || ':' || TG_LEVEL || ':' ||
+                TG_NAME || ':' || TG_NARGS || ':' || arg || ':' || TG_TABLE_SCHEMA;
+END;
+$$;
+CREATE TRIGGER stamp_a BEFORE INSERT ON t_a FOR EACH ROW EXECUTE FUNCTION stamp('first');
+CREATE TRIGGER stamp_b BEFORE INSERT ON t_b FOR EACH ROW EXECUTE FUNCTION stamp('second');
+INSERT INTO t_a VALUES (1, 'x');
+INSERT INTO t_b VALUES (2.5, NULL, 7);
+INSERT INTO t_a VALUES (2, 'y');
+SELECT * FROM t_a;
+SELECT * FROM t_b;
+-- A column added later: the function is compiled again for the new row.
+ALTER TABLE t_b ADD COLUMN extra int DEFAULT 9;
+INSERT INTO t_b VALUES (3.5, NULL, 8);
+SELECT * FROM t_b ORDER BY id;
+
+-- 3. Statement-level triggers, UPDATE OF, WHEN, :NEW := NULL skipping a row.
+CREATE TABLE stmt_log (msg text);
+CREATE FUNCTION emp_stmt() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  msg text := TG_WHEN || ' ' || TG_OP || ' statement, updating=';
+BEGIN
+  -- The conditional predicates are PL/SQL's, as in Oracle: not in SQL.
+  msg := msg || CASE WHEN UPDATING THEN 'y' ELSE 'n' END || ', sal=' || CASE WHEN UPDATING('sal') THEN 'y' ELSE 'n' END;
+  INSERT INTO stmt_log VALUES (msg);
+END;
+$$;
+CREATE TRIGGER emp_stmt_b BEFORE UPDATE ON emp FOR EACH STATEMENT EXECUTE FUNCTION emp_stmt();
+CREATE TRIGGER emp_stmt_a AFTER INSERT OR UPDATE OR DELETE ON emp EXECUTE FUNCTION emp_stmt();
+UPDATE emp SET sal = sal WHERE false;
+UPDATE emp SET name = name;
+DELETE FROM emp WHERE id = 99;
+SELECT * FROM stmt_log;
+CREATE FUNCTION emp_only_sal() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  INSERT INTO stmt_log VALUES ('sal of ' || :old.id || ' changed to ' || :new.sal);
+END;
+$$;
+CREATE TRIGGER emp_only_sal AFTER UPDATE OF sal ON emp FOR EACH ROW WHEN (NEW.sal > 30)
+  EXECUTE FUNCTION emp_only_sal();
+TRUNCATE stmt_log;
+UPDATE emp SET name = name WHERE id = 1;
+UPDATE emp SET sal = sal + 100 WHERE id IN (1, 3);
+UPDATE emp SET sal = 0 WHERE id = 4;
+SELECT * FROM stmt_log WHERE msg LIKE 'sal of%';
+CREATE TABLE keep (id int, v text);
+CREATE FUNCTION keep_skip() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  IF :new.v IS NULL THEN
+    :new := NULL;  -- the row is skipped, as a NULL result is in PostgreSQL
+  END IF;
+END;
+$$;
+CREATE TRIGGER keep_skip BEFORE INSERT ON keep FOR EACH ROW EXECUTE FUNCTION keep_skip();
+INSERT INTO keep VALUES (1, 'a'), (2, NULL), (3, 'c');
+SELECT * FROM keep;
+-- DELETE with a BEFORE ROW trigger: the row goes on.
+CREATE FUNCTION keep_del() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  dbms_output.put_line('deleting ' || :old.id || ' new.id=' || NVL(TO_CHAR(:new.id), 'null'));
+END;
+$$;
+CREATE TRIGGER keep_del BEFORE DELETE ON keep FOR EACH ROW EXECUTE FUNCTION keep_del();
+DELETE FROM keep WHERE id = 1;
+SELECT * FROM keep;
+
+-- 4. INSTEAD OF on a view.
+CREATE VIEW emp_v AS SELECT id, name FROM emp;
+CREATE FUNCTION emp_v_io() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  IF INSERTING THEN
+    INSERT INTO emp(id, name, sal) VALUES (:new.id, :new.name, 0);
+  ELSIF UPDATING THEN
+    UPDATE emp SET name = :new.name WHERE id = :old.id;
+  ELSE
+    DELETE FROM emp WHERE id = :old.id;
+  END IF;
+END;
+$$;
+CREATE TRIGGER emp_v_io INSTEAD OF INSERT OR UPDATE OR DELETE ON emp_v FOR EACH ROW EXECUTE FUNCTION emp_v_io();
+INSERT INTO emp_v VALUES (10, 'via view');
+UPDATE emp_v SET name = 'renamed' WHERE id = 10;
+SELECT id, name, sal FROM emp WHERE id = 10;
+DELETE FROM emp_v WHERE id = 10;
+SELECT count(*) FROM emp WHERE id = 10;
+
+-- 5. What the trigger kind forbids, as Oracle says it.
+CREATE FUNCTION bad_old() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  :old.sal := 1;
+END;
+$$;
+CREATE FUNCTION after_sets_new() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  :new.note := 'x';
+END;
+$$;
+CREATE TRIGGER after_sets_new AFTER INSERT ON keep FOR EACH ROW EXECUTE FUNCTION after_sets_new();
+INSERT INTO keep VALUES (5, 'e');
+DROP TRIGGER after_sets_new ON keep;
+CREATE FUNCTION stmt_uses_new() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  dbms_output.put_line(:new.id);
+END;
+$$;
+CREATE TRIGGER stmt_uses_new AFTER INSERT ON keep EXECUTE FUNCTION stmt_uses_new();
+INSERT INTO keep VALUES (6, 'f');
+DROP TRIGGER stmt_uses_new ON keep;
+CREATE FUNCTION no_such_col() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  IF UPDATING('nothere') THEN NULL; END IF;
+END;
+$$;
+CREATE TRIGGER no_such_col BEFORE UPDATE ON keep FOR EACH ROW EXECUTE FUNCTION no_such_col();
+UPDATE keep SET v = v;
+DROP TRIGGER no_such_col ON keep;
+SELECT no_such_col();
+
+-- 6. Oracle's form through plpolar.exec: the HR sample schema's triggers.
+CREATE TABLE office (closed boolean);
+INSERT INTO office VALUES (false);
+CREATE FUNCTION plpolar_closed() RETURNS boolean LANGUAGE sql AS 'SELECT closed FROM office';
+SELECT statement, action FROM plpolar.exec($s$
+CREATE TABLE jobs (job_id VARCHAR2(10) PRIMARY KEY, job_title VARCHAR2(35));
+CREATE TABLE employees (employee_id NUMBER(6) PRIMARY KEY, last_name VARCHAR2(25), job_id VARCHAR2(10),
+                        department_id NUMBER(4), hire_date DATE, salary NUMBER(8,2));
+CREATE TABLE job_history (employee_id NUMBER(6), start_date DATE, end_date DATE, job_id VARCHAR2(10),
+                          department_id NUMBER(4));
+CREATE OR REPLACE PROCEDURE add_job_history
+  (  p_emp_id          job_history.employee_id%type
+   , p_start_date      job_history.start_date%type
+   , p_end_date        job_history.end_date%type
+   , p_job_id          job_history.job_id%type
+   , p_department_id   job_history.department_id%type
+   )
+IS
+BEGIN
+  INSERT INTO job_history (employee_id, start_date, end_date, job_id, department_id)
+    VALUES(p_emp_id, p_start_date, p_end_date, p_job_id, p_department_id);
+END add_job_history;
+/
+CREATE OR REPLACE TRIGGER update_job_history
+  AFTER UPDATE OF job_id, department_id ON employees
+  FOR EACH ROW
+BEGIN
+  add_job_history(:old.employee_id, :old.hire_date, sysdate,
+                  :old.job_id, :old.department_id);
+END;
+/
+CREATE OR REPLACE PROCEDURE secure_dml
+IS
+BEGIN
+  IF TO_CHAR (SYSDATE, 'HH24:MI') NOT BETWEEN '00:00' AND '23:59'
+        OR TO_CHAR (SYSDATE, 'DY') = 'XXX' OR plpolar_closed() THEN
+	RAISE_APPLICATION_ERROR (-20205,
+		'You may only make changes during normal office hours');
+  END IF;
+END secure_dml;
+/
+CREATE OR REPLACE EDITIONABLE TRIGGER secure_employees
+  BEFORE INSERT OR UPDATE OR DELETE ON employees
+BEGIN
+  secure_dml;
+END secure_employees;
+/
+$s$);
+INSERT INTO jobs VALUES ('AD_PRES', 'President'), ('AD_VP', 'Vice President'), ('IT_PROG', 'Programmer');
+INSERT INTO employees VALUES (100, 'King', 'AD_PRES', 90, DATE '2003-06-17', 24000),
+                             (101, 'Kochhar', 'AD_VP', 90, DATE '2005-09-21', 17000);
+UPDATE employees SET job_id = 'IT_PROG', department_id = 60 WHERE employee_id = 101;
+UPDATE employees SET salary = salary + 1;  -- not a job change: no history
+SELECT employee_id, start_date, end_date IS NOT NULL AS ended, job_id, department_id FROM job_history;
+UPDATE office SET closed = true;
+UPDATE employees SET salary = 0 WHERE employee_id = 100;
+DELETE FROM employees;
+UPDATE office SET closed = false;
+\d employees
+
+-- 7. REFERENCING, WHEN without colons, OR REPLACE keeps one trigger,
+-- ENABLE / DISABLE, RENAME, COMPILE, DROP by name.
+SELECT statement, action FROM plpolar.exec($s$
+CREATE TABLE accounts (id NUMBER PRIMARY KEY, balance NUMBER, flagged VARCHAR2(3));
+CREATE TRIGGER accounts_flag
+  BEFORE INSERT OR UPDATE OF balance ON accounts
+  REFERENCING NEW AS nw OLD AS od
+  FOR EACH ROW
+  WHEN (nw.balance < 0 OR nw.balance > NVL(od.balance, 0) + 1000)
+DECLARE
+  reason VARCHAR2(20);
+BEGIN
+  reason := CASE WHEN :nw.balance < 0 THEN 'neg' ELSE 'big' END;
+  :nw.flagged := reason;
+  dbms_output.put_line('flagged ' || :nw.id || ' (was ' || NVL(TO_CHAR(:od.balance), 'none') || ')');
+END accounts_flag;
+/
+$s$);
+INSERT INTO accounts(id, balance) VALUES (1, 10), (2, -5), (3, 5000);
+UPDATE accounts SET balance = balance + 2000 WHERE id = 1;
+UPDATE accounts SET flagged = 'x' WHERE id = 3;  -- not UPDATE OF balance
+SELECT * FROM accounts ORDER BY id;
+SELECT statement, action FROM plpolar.exec($s$
+CREATE OR REPLACE TRIGGER accounts_flag
+  BEFORE INSERT ON accounts FOR EACH ROW
+BEGIN
+  :new.flagged := 'new';
+END;
+/
+$s$);
+SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'accounts'::regclass ORDER BY 1;
+INSERT INTO accounts(id, balance) VALUES (4, 1);
+SELECT statement, action FROM plpolar.exec($s$
+CREATE TRIGGER accounts_flag BEFORE DELETE ON accounts BEGIN NULL; END;
+/
+$s$);
+SELECT statement, action FROM plpolar.exec($s$
+ALTER TRIGGER accounts_flag DISABLE;
+INSERT INTO accounts(id, balance) VALUES (5, 1);
+ALTER TRIGGER accounts_flag ENABLE;
+INSERT INTO accounts(id, balance) VALUES (6, 1);
+ALTER TABLE accounts DISABLE ALL TRIGGERS;
+INSERT INTO accounts(id, balance) VALUES (7, 1);
+ALTER TABLE accounts ENABLE ALL TRIGGERS;
+ALTER TRIGGER accounts_flag COMPILE;
+ALTER TRIGGER accounts_flag RENAME TO accounts_new;
+INSERT INTO accounts(id, balance) VALUES (8, 1);
+$s$);
+SELECT * FROM accounts WHERE id >= 4 ORDER BY id;
+\d accounts
+SELECT statement, action FROM plpolar.exec($s$
+CREATE TRIGGER accounts_off BEFORE INSERT ON accounts FOR EACH ROW DISABLE
+BEGIN :new.flagged := 'off'; END;
+/
+CREATE TRIGGER accounts_z AFTER INSERT ON accounts FOR EACH ROW FOLLOWS accounts_new
+BEGIN NULL; END;
+/
+CREATE TRIGGER accounts_a AFTER INSERT ON accounts FOR EACH ROW FOLLOWS accounts_z
+BEGIN NULL; END;
+/
+DROP TRIGGER accounts_a;
+DROP TRIGGER accounts_new;
+$s$);
+SELECT tgname, tgenabled, tgfoid::regprocedure FROM pg_trigger WHERE tgrelid = 'accounts'::regclass ORDER BY 1;
+SELECT count(*) AS functions_left FROM pg_proc WHERE proname IN ('accounts_new$trigger', 'accounts_a$trigger');
+SELECT * FROM plpolar.exec('DROP TRIGGER nosuch');
+SELECT * FROM plpolar.exec('ALTER TRIGGER nosuch ENABLE');
+
+-- 8. Oracle's errors at CREATE TRIGGER time.
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad1 AFTER INSERT ON accounts FOR EACH ROW BEGIN :new.flagged := 'x'; END;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad2 AFTER INSERT ON accounts BEGIN dbms_output.put_line(:new.id); END;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad3 BEFORE UPDATE ON accounts FOR EACH ROW BEGIN :old.balance := 1; END;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad4 BEFORE UPDATE ON accounts FOR EACH ROW BEGIN IF UPDATING('NOPE') THEN NULL; END IF; END;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad5 BEFORE UPDATE ON accounts WHEN (new.id > 0) BEGIN NULL; END;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad6 BEFORE UPDATE ON no_such_table FOR EACH ROW BEGIN NULL; END;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad7 FOR INSERT ON accounts COMPOUND TRIGGER
+  BEFORE STATEMENT IS BEGIN NULL; END BEFORE STATEMENT;
+END bad7;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad8 BEFORE UPDATE ON accounts FOR EACH ROW BEGIN :new.balance := ; END;
+/
+$s$);
+SELECT count(*) AS bad_triggers FROM pg_trigger WHERE tgname LIKE 'bad%';
+
+-- 9. INSTEAD OF on a view in Oracle's form; DROP TABLE drops triggers.
+SELECT statement, action FROM plpolar.exec($s$
+CREATE VIEW acc_v AS SELECT id, balance FROM accounts;
+CREATE OR REPLACE TRIGGER acc_v_ins INSTEAD OF INSERT ON acc_v
+BEGIN
+  INSERT INTO accounts(id, balance, flagged) VALUES (:new.id, :new.balance * 2, 'vw');
+END;
+/
+$s$);
+INSERT INTO acc_v VALUES (20, 21);
+SELECT * FROM accounts WHERE id = 20;
+CREATE TABLE gone (id int);
+SELECT action FROM plpolar.exec($s$
+CREATE TRIGGER gone_trg BEFORE INSERT ON gone FOR EACH ROW BEGIN NULL; END;
+/
+$s$);
+DROP TABLE gone;
+SELECT count(*) FROM pg_trigger WHERE tgname = 'gone_trg';
+
+-- 10. Definer's rights: an audit trigger writes where the user cannot.
+CREATE ROLE plpolar_trg_user LOGIN;
+CREATE TABLE audited (id int, v text);
+CREATE TABLE audit_trail (who text, what text);
+GRANT INSERT, UPDATE ON audited TO plpolar_trg_user;
+SELECT action FROM plpolar.exec($s$
+CREATE TRIGGER audited_log AFTER INSERT OR UPDATE ON audited FOR EACH ROW
+BEGIN
+  INSERT INTO audit_trail VALUES (CASE WHEN current_user = 'plpolar_trg_user' THEN 'caller' ELSE 'owner' END,
+                                  CASE WHEN INSERTING THEN 'insert ' ELSE 'update ' END || :new.id);
+END;
+/
+$s$);
+SET ROLE plpolar_trg_user;
+INSERT INTO audited VALUES (1, 'a');
+SELECT * FROM audit_trail;  -- not allowed to read it
+RESET ROLE;
+SELECT * FROM audit_trail;
+
+-- 11. pg_dump round trip keeps both forms firing.
+\! pg_dump -d plpolar_trg > /tmp/plpolar_trg.dump 2>&1; echo "pg_dump: $?"
+CREATE DATABASE plpolar_trg_restored;
+\! psql -X -q -v ON_ERROR_STOP=1 -d plpolar_trg_restored -f /tmp/plpolar_trg.dump > /tmp/plpolar_trg.restore 2>&1; echo "restore: $?"; rm -f /tmp/plpolar_trg.dump /tmp/plpolar_trg.restore
+\c plpolar_trg_restored
+SET plpolar.serveroutput = on;
+INSERT INTO emp(id, name, sal) VALUES (50, 'restored', 5);
+SELECT id, note FROM emp WHERE id = 50;
+INSERT INTO accounts(id, balance) VALUES (51, -1);
+SELECT * FROM accounts WHERE id = 51;
+UPDATE employees SET job_id = 'AD_VP' WHERE employee_id = 101;
+SELECT count(*) AS history_rows FROM job_history;
+\c plpolar_trg
+DROP DATABASE plpolar_trg_restored;
+\c contrib_regression
+DROP DATABASE plpolar_trg;
+DROP ROLE plpolar_trg_user;

@@ -1,0 +1,111 @@
+// Oracle's DML triggers without a server: the body's :NEW / :OLD, the
+// CREATE TRIGGER header, the WHEN condition, and how scripts split them.
+#include <gtest/gtest.h>
+
+#include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/script.hpp"
+#include "plpolar/parser/trigger.hpp"
+#include "plpolar/parser/trigger_body.hpp"
+
+using namespace plpolar::parser;
+
+TEST(TriggerBody, ColonsBecomeSpacesAtTheSamePlace) {
+    TriggerBody b = PrepareTriggerBody("BEGIN\n  :NEW.x := :old.y || ':new.z' || x::text; -- :new\nEND;");
+    EXPECT_EQ(b.source, "BEGIN\n   NEW.x :=  old.y || ':new.z' || x::text; -- :new\nEND;");
+    EXPECT_TRUE(b.colon_new);
+    EXPECT_TRUE(b.colon_old);
+    EXPECT_TRUE(b.mentions_new);
+    EXPECT_FALSE(b.mentions_predicates);
+    EXPECT_FALSE(b.mentions_tg);
+}
+
+TEST(TriggerBody, NoColonsMeansNoColonForms) {
+    TriggerBody b = PrepareTriggerBody("BEGIN IF INSERTING THEN x := tg_op; END IF; y := a:=b; END;");
+    EXPECT_FALSE(b.colon_new);
+    EXPECT_FALSE(b.mentions_new);
+    EXPECT_TRUE(b.mentions_predicates);
+    EXPECT_TRUE(b.mentions_tg);
+}
+
+TEST(TriggerBody, ReferencingMarkerRenamesRows) {
+    std::string marker = ReferencingMarker("o", "n");
+    TriggerBody b = PrepareTriggerBody(marker + "BEGIN :n.a := :o.a; new := 1; END;");
+    EXPECT_EQ(b.new_name, "n");
+    EXPECT_EQ(b.old_name, "o");
+    EXPECT_TRUE(b.colon_new);
+    EXPECT_TRUE(b.colon_old);
+    EXPECT_NE(b.source.find(" n.a :=  o.a"), std::string::npos);
+    // The default names are ordinary words then.
+    EXPECT_NE(b.source.find("new := 1"), std::string::npos);
+}
+
+TEST(TriggerHeader, HrUpdateJobHistory) {
+    OracleTrigger t = ParseOracleTrigger(
+        "CREATE OR REPLACE TRIGGER hr.update_job_history\n"
+        "  AFTER UPDATE OF job_id, department_id ON employees\n"
+        "  FOR EACH ROW\n"
+        "BEGIN\n  add_job_history(:old.employee_id, :old.hire_date, sysdate, :old.job_id, :old.department_id);\nEND;");
+    EXPECT_TRUE(t.or_replace);
+    EXPECT_EQ(t.schema, "hr");
+    EXPECT_EQ(t.name, "update_job_history");
+    EXPECT_EQ(t.timing, OracleTrigger::Timing::After);
+    EXPECT_TRUE(t.on_update);
+    EXPECT_FALSE(t.on_insert);
+    ASSERT_EQ(t.update_columns.size(), 2u);
+    EXPECT_EQ(t.update_columns[1], "department_id");
+    EXPECT_EQ(t.table, "employees");
+    EXPECT_TRUE(t.for_each_row);
+    EXPECT_EQ(t.body_line, 4);
+    EXPECT_EQ(t.body.substr(0, 5), "BEGIN");
+}
+
+TEST(TriggerHeader, EveryClause) {
+    OracleTrigger t = ParseOracleTrigger(
+        "CREATE EDITIONABLE TRIGGER t1 BEFORE INSERT OR DELETE OR UPDATE ON s.tab "
+        "REFERENCING OLD AS o NEW AS n FOR EACH ROW FOLLOWS s.t0, t00 DISABLE WHEN (n.a > (o.a + 1)) "
+        "DECLARE v int; BEGIN NULL; END t1;");
+    EXPECT_FALSE(t.or_replace);
+    EXPECT_TRUE(t.on_insert && t.on_update && t.on_delete);
+    EXPECT_EQ(t.table, "s.tab");
+    EXPECT_EQ(t.old_name, "o");
+    EXPECT_EQ(t.new_name, "n");
+    ASSERT_EQ(t.follows.size(), 2u);
+    EXPECT_EQ(t.follows[0], "t0");
+    EXPECT_FALSE(t.enabled);
+    EXPECT_EQ(t.when, "n.a > (o.a + 1)");
+    EXPECT_EQ(TriggerWhenCondition(t), "NEW.a > (OLD.a + 1)");
+    EXPECT_EQ(t.body.substr(0, 7), "DECLARE");
+    EXPECT_EQ(t.notes.size(), 1u);
+}
+
+TEST(TriggerHeader, InsteadOfIsARowTrigger) {
+    OracleTrigger t = ParseOracleTrigger("CREATE TRIGGER v_io INSTEAD OF INSERT ON v BEGIN NULL; END;");
+    EXPECT_EQ(t.timing, OracleTrigger::Timing::InsteadOf);
+    EXPECT_TRUE(t.for_each_row);
+}
+
+TEST(TriggerHeader, OracleErrors) {
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t BEFORE UPDATE ON x WHEN (new.a > 0) BEGIN NULL; END;"),
+                 SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t BEFORE SELECT ON x BEGIN NULL; END;"), SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t AFTER LOGON ON DATABASE BEGIN NULL; END;"), SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t INSTEAD OF INSERT ON v FOR EACH ROW WHEN (new.a > 0) BEGIN "
+                                    "NULL; END;"),
+                 SyntaxError);
+}
+
+TEST(TriggerScript, OracleAndPostgresForms) {
+    auto stmts = SplitScript(
+        "CREATE OR REPLACE TRIGGER a BEFORE INSERT ON t FOR EACH ROW\n"
+        "DECLARE x int;\nBEGIN\n  IF INSERTING THEN x := 1; END IF;\nEND a;\n/\n"
+        "CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n"
+        "CREATE EVENT TRIGGER e ON after_user_logon EXECUTE FUNCTION g();\n"
+        "CREATE TRIGGER c AFTER DELETE ON t BEGIN NULL; END;\n");
+    ASSERT_EQ(stmts.size(), 4u);
+    EXPECT_EQ(stmts[0].kind, ScriptStatementKind::OracleTrigger);
+    EXPECT_EQ(stmts[0].text.substr(stmts[0].text.size() - 6), "END a;");
+    EXPECT_EQ(stmts[1].kind, ScriptStatementKind::Sql);
+    EXPECT_EQ(stmts[2].kind, ScriptStatementKind::Sql);
+    EXPECT_EQ(stmts[3].kind, ScriptStatementKind::OracleTrigger);
+    EXPECT_EQ(stmts[3].line, 9);
+}
