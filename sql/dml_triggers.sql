@@ -355,7 +355,19 @@ CREATE TRIGGER bad6 BEFORE UPDATE ON no_such_table FOR EACH ROW BEGIN NULL; END;
 $s$);
 SELECT * FROM plpolar.exec($s$
 CREATE TRIGGER bad7 FOR INSERT ON accounts COMPOUND TRIGGER
-  BEFORE STATEMENT IS BEGIN NULL; END BEFORE STATEMENT;
+  AFTER STATEMENT IS BEGIN dbms_output.put_line(:new.id); END AFTER STATEMENT;
+END bad7;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad7 FOR INSERT ON accounts COMPOUND TRIGGER
+  AFTER EACH ROW IS BEGIN :new.flagged := 'x'; END AFTER EACH ROW;
+END bad7;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER bad7 FOR INSERT ON accounts COMPOUND TRIGGER
+  BEFORE STATEMENT IS BEGIN NULL; END AFTER STATEMENT;
 END bad7;
 /
 $s$);
@@ -364,6 +376,80 @@ CREATE TRIGGER bad8 BEFORE UPDATE ON accounts FOR EACH ROW BEGIN :new.balance :=
 /
 $s$);
 SELECT count(*) AS bad_triggers FROM pg_trigger WHERE tgname LIKE 'bad%';
+
+-- 8b. Compound triggers: declarations shared by the sections for one
+-- triggering statement; the mutating table read in AFTER STATEMENT.
+CREATE TABLE salaries (id int PRIMARY KEY, dept int, sal numeric);
+INSERT INTO salaries SELECT g, g % 3, 1000 + g FROM generate_series(1, 9) g;
+SELECT statement, action FROM plpolar.exec($s$
+CREATE OR REPLACE TRIGGER salaries_cap
+FOR INSERT OR UPDATE OR DELETE ON salaries
+COMPOUND TRIGGER
+  TYPE dept_list IS TABLE OF PLS_INTEGER;
+  depts dept_list := dept_list();
+  n_rows PLS_INTEGER := 0;
+
+  BEFORE STATEMENT IS
+  BEGIN
+    dbms_output.put_line('before statement: ' || depts.COUNT || ' depts, ' || n_rows || ' rows so far');
+  END BEFORE STATEMENT;
+
+  BEFORE EACH ROW IS
+  BEGIN
+    IF INSERTING OR UPDATING THEN
+      :new.sal := ROUND(:new.sal);
+    END IF;
+  END BEFORE EACH ROW;
+
+  AFTER EACH ROW IS
+  BEGIN
+    depts.EXTEND;
+    depts(depts.LAST) := NVL(:new.dept, :old.dept);
+    n_rows := n_rows + 1;
+  END AFTER EACH ROW;
+
+  AFTER STATEMENT IS
+    total NUMBER;
+  BEGIN
+    FOR i IN 1 .. depts.COUNT LOOP
+      SELECT sum(sal) INTO total FROM salaries WHERE dept = depts(i);
+      IF total > 5000 THEN
+        RAISE_APPLICATION_ERROR(-20010, 'department ' || depts(i) || ' over budget: ' || total);
+      END IF;
+    END LOOP;
+    dbms_output.put_line('after statement: ' || n_rows || ' rows in ' || depts.COUNT || ' entries');
+  END AFTER STATEMENT;
+END salaries_cap;
+/
+$s$);
+UPDATE salaries SET sal = sal + 0.4 WHERE dept = 1;
+SELECT * FROM salaries WHERE dept = 1 ORDER BY id;
+INSERT INTO salaries VALUES (10, 2, 100.6);
+-- The AFTER STATEMENT check fails: the statement is undone; the next one
+-- starts with fresh state.
+UPDATE salaries SET sal = sal + 1000 WHERE dept = 0;
+SELECT sum(sal) FROM salaries WHERE dept = 0;
+DELETE FROM salaries WHERE id = 10;
+-- Caught in a block: the state of the failed statement goes with it.
+DO LANGUAGE plpolar $$
+BEGIN
+  UPDATE salaries SET sal = sal + 1000 WHERE dept = 0;
+EXCEPTION WHEN OTHERS THEN
+  dbms_output.put_line('caught: ' || SQLERRM);
+  UPDATE salaries SET sal = sal WHERE id = 1;
+END;
+$$;
+\d salaries
+SELECT statement, action FROM plpolar.exec($s$
+ALTER TRIGGER salaries_cap DISABLE;
+UPDATE salaries SET sal = sal + 1000 WHERE dept = 0;
+ALTER TRIGGER salaries_cap ENABLE;
+ALTER TRIGGER salaries_cap RENAME TO salaries_budget;
+$s$);
+SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'salaries'::regclass ORDER BY 1;
+SELECT * FROM plpolar.exec('DROP TRIGGER salaries_budget');
+SELECT count(*) AS left_over FROM pg_trigger WHERE tgrelid = 'salaries'::regclass;
+SELECT count(*) AS functions FROM pg_proc WHERE proname LIKE 'salaries_%trigger';
 
 -- 9. INSTEAD OF on a view in Oracle's form; DROP TABLE drops triggers.
 SELECT statement, action FROM plpolar.exec($s$

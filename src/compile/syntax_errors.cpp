@@ -10,8 +10,8 @@ namespace {
 
 std::string ParseContext(const CompiledFunction &fn, int line, int column) {
     const char *kind = !fn.package ? "function" : fn.package_body ? "package body" : "package";
-    return std::string("compilation of PL/polar ") + kind + " \"" + fn.info.name + "\" near line " + std::to_string(line) + ", column " +
-           std::to_string(column);
+    return std::string("compilation of PL/polar ") + kind + " \"" + fn.info.name + "\" near line " +
+           std::to_string(line) + ", column " + std::to_string(column);
 }
 
 // 1-based character (not byte) offset of line:column in `src`.

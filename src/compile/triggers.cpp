@@ -57,6 +57,7 @@ void Compiler::DeclareTriggerVariables(Scope &fscope) {
     t.updating = declare("updating", BOOLOID);
     t.deleting = declare("deleting", BOOLOID);
     for (const TgVariable &tg : kTgVariables) t.tg.emplace_back(tg.name, declare(tg.name, tg.type));
+    t.timing_point = declare("plpolar$timing_point", INT4OID);
 }
 
 bool Compiler::CompileTriggerPredicate(ast::CallExpr &call, const Scope &scope) {

@@ -175,6 +175,24 @@ void Executor::InitPackage() {
     ResetTemp();
 }
 
+void Executor::InitCompound() {
+    pg::MemoryContextScope in_temp(temp_context_);
+    SetErrorInfo();
+    InitBlockVariables(ast::Cast<compile::BlockSite>(*fn_.body.block->annotation));
+    ResetTemp();
+}
+
+void Executor::RunCompound() {
+    pg::MemoryContextScope in_temp(temp_context_);
+    const ast::BlockStmt &block = *fn_.body.block;
+    current_ = &block;
+    SetErrorInfo();
+    auto &site = ast::Cast<compile::BlockSite>(*block.annotation);
+    Flow flow = block.handlers.empty() ? ExecStmts(block.body) : ExecHandled(block, site);
+    if (flow == Flow::Error) throw pending_error_;
+    ResetTemp();
+}
+
 pg::Value Executor::CallMember(compile::SubprogramSite &sp, const pg::Value *args, size_t nargs,
                                std::vector<pg::Value> *outs) {
     pg::CheckStackDepth();

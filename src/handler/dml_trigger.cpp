@@ -62,10 +62,11 @@ void BindTg(exec::Executor &executor, const compile::CompiledFunction &fn, const
 void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call) {
     const compile::CompiledFunction::TriggerState &t = fn.trigger;
     executor.SetTrigger(&call);
-    if (!call.row_level && (t.colon_new || t.colon_old))
+    // A compound trigger's sections were checked one by one when created.
+    if (!call.row_level && (t.colon_new || t.colon_old) && !t.compound)
         pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04082: NEW or OLD references not allowed in table level triggers",
                   "A statement-level trigger has no row; use FOR EACH ROW.");
-    if (t.assigns_new && !(call.row_level && call.timing == pg::TriggerTiming::Before))
+    if (t.assigns_new && !t.compound && !(call.row_level && call.timing == pg::TriggerTiming::Before))
         pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04084: cannot change NEW values for this trigger type",
                   "Only BEFORE ... FOR EACH ROW triggers may assign :NEW.");
     if (call.event == pg::TriggerEvent::Truncate && t.mentions_new)

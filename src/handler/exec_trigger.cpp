@@ -45,7 +45,9 @@ std::vector<FoundTrigger> FindTriggers(const std::string &schema, const std::str
         "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace "
         "JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid "
         "JOIN pg_catalog.pg_namespace pn ON pn.oid OPERATOR(pg_catalog.=) p.pronamespace "
-        "WHERE NOT t.tgisinternal AND t.tgname OPERATOR(pg_catalog.=) $1 AND "
+        "WHERE NOT t.tgisinternal AND (t.tgname OPERATOR(pg_catalog.=) $1 OR "
+        "(pg_catalog.starts_with(t.tgname, $1 OPERATOR(pg_catalog.||) '$') AND "
+        "p.proname OPERATOR(pg_catalog.=) ($1 OPERATOR(pg_catalog.||) '$trigger'))) AND "
         "CASE WHEN $2 OPERATOR(pg_catalog.=) '' THEN (n.nspname OPERATOR(pg_catalog.=) "
         "ANY (pg_catalog.current_schemas(false)) OR pn.nspname OPERATOR(pg_catalog.=) "
         "ANY (pg_catalog.current_schemas(false))) "
@@ -65,7 +67,15 @@ std::vector<FoundTrigger> FindTriggers(const std::string &schema, const std::str
     return out;
 }
 
-bool OwnFunction(const FoundTrigger &t) { return t.function_name == t.name + kFunctionSuffix; }
+// The trigger's own function: "<Oracle name>$trigger" (a compound
+// trigger's PostgreSQL triggers are "<name>$<timing point>").
+bool OwnFunction(const FoundTrigger &t) {
+    const std::string suffix = kFunctionSuffix;
+    return t.function_name.size() > suffix.size() &&
+           t.function_name.compare(t.function_name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+           t.name.compare(0, t.function_name.size() - suffix.size(),
+                          t.function_name.substr(0, t.function_name.size() - suffix.size())) == 0;
+}
 
 int TriggersOfFunction(Oid fn) {
     auto rows = pg::QueryTextRows(
@@ -138,21 +148,26 @@ void SplitName(const std::string &written, std::string *schema, std::string *nam
     pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04080: trigger '" + name + "' does not exist");
 }
 
-// The one trigger an Oracle name means.
-FoundTrigger ResolveTrigger(const std::string &schema, const std::string &name) {
+// The one trigger an Oracle name means: its PostgreSQL triggers (several
+// for a compound trigger), all on one table.
+std::vector<FoundTrigger> ResolveTrigger(const std::string &schema, const std::string &name) {
     std::vector<FoundTrigger> found = FindTriggers(schema, name);
     if (found.empty()) NoSuchTrigger(name);
-    if (found.size() > 1)
+    bool one_table = true;
+    for (const FoundTrigger &f : found) one_table = one_table && f.relid == found[0].relid;
+    if (!one_table)
         pg::Raise(ERRCODE_AMBIGUOUS_ALIAS,
                   "trigger name \"" + name + "\" is ambiguous: tables " + found[0].table + " and " + found[1].table +
                       " both have one",
                   "Name the table: ALTER TRIGGER " + name + " ON table ... or DROP TRIGGER " + name + " ON table.");
-    return found[0];
+    return found;
 }
 
-void DropTrigger(const FoundTrigger &t) {
-    pg::ExecuteScriptStatement("DROP TRIGGER " + compile::QuoteIdent(t.name) + " ON " + t.table);
+void DropTrigger(const std::vector<FoundTrigger> &triggers) {
+    for (const FoundTrigger &t : triggers)
+        pg::ExecuteScriptStatement("DROP TRIGGER " + compile::QuoteIdent(t.name) + " ON " + t.table);
     // The function went with the trigger in Oracle's eyes; others' stay.
+    const FoundTrigger &t = triggers.front();
     if (OwnFunction(t) && TriggersOfFunction(t.function_oid) == 0)
         pg::ExecuteScriptStatement("DROP FUNCTION " + t.function + "()");
 }
@@ -166,6 +181,8 @@ std::string Upper(std::string s) {
 // Oracle refuses these when the trigger is created.
 void CheckBody(const parser::OracleTrigger &trg, Oid fn_oid, Oid relid) {
     std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(fn_oid, relid);
+    // A compound trigger's sections were checked when it was read.
+    if (trg.timing == parser::OracleTrigger::Timing::Compound) return;
     const compile::CompiledFunction::TriggerState &t = fn->trigger;
     if (!trg.for_each_row && (t.colon_new || t.colon_old))
         pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04082: NEW or OLD references not allowed in table level triggers");
@@ -216,13 +233,6 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
                                " LANGUAGE plpolar AS " + tag + body + "\n" + tag);
     // Like every Oracle unit, only its owner may call it directly.
     pg::ExecuteScriptStatement("REVOKE ALL ON FUNCTION " + function + "() FROM PUBLIC");
-    std::string sql = "CREATE TRIGGER " + compile::QuoteIdent(trg.name);
-    switch (trg.timing) {
-        case parser::OracleTrigger::Timing::Before: sql += " BEFORE"; break;
-        case parser::OracleTrigger::Timing::After: sql += " AFTER"; break;
-        case parser::OracleTrigger::Timing::InsteadOf: sql += " INSTEAD OF"; break;
-        case parser::OracleTrigger::Timing::Compound: pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "COMPOUND TRIGGER");
-    }
     std::string events;
     if (trg.on_insert) events += " INSERT";
     if (trg.on_update) {
@@ -231,13 +241,45 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
             events += (i == 0 ? " OF " : ", ") + compile::QuoteIdent(trg.update_columns[i]);
     }
     if (trg.on_delete) events += std::string(events.empty() ? "" : " OR") + " DELETE";
-    sql += events + " ON " + table.qualified + (trg.for_each_row ? " FOR EACH ROW" : " FOR EACH STATEMENT");
-    if (!when.empty()) sql += " WHEN (" + compile::QualifySql(when) + ")";
-    sql += " EXECUTE FUNCTION " + function + "()";
-    pg::ExecuteScriptStatement(sql);
-    if (!trg.enabled)
-        pg::ExecuteScriptStatement("ALTER TABLE " + table.qualified + " DISABLE TRIGGER " +
-                                   compile::QuoteIdent(trg.name));
+    // The PostgreSQL triggers: one, or a compound trigger's BEFORE and AFTER
+    // STATEMENT ones (always: they begin and end the state its sections
+    // share) and one per row section.
+    struct Attach {
+        std::string name;
+        const char *timing;
+        bool row;
+    };
+    std::vector<Attach> attach;
+    switch (trg.timing) {
+        case parser::OracleTrigger::Timing::Before: attach.push_back({trg.name, "BEFORE", trg.for_each_row}); break;
+        case parser::OracleTrigger::Timing::After: attach.push_back({trg.name, "AFTER", trg.for_each_row}); break;
+        case parser::OracleTrigger::Timing::InsteadOf: attach.push_back({trg.name, "INSTEAD OF", true}); break;
+        case parser::OracleTrigger::Timing::Compound: {
+            attach.push_back({trg.name, "BEFORE", false});
+            auto has = [&trg](parser::CompoundTiming t) {
+                for (int s : trg.compound_sections)
+                    if (s == static_cast<int>(t)) return true;
+                return false;
+            };
+            if (has(parser::CompoundTiming::BeforeEachRow))
+                attach.push_back({trg.name + "$before_row", "BEFORE", true});
+            if (has(parser::CompoundTiming::AfterEachRow)) attach.push_back({trg.name + "$after_row", "AFTER", true});
+            if (has(parser::CompoundTiming::InsteadOfEachRow))
+                attach.push_back({trg.name + "$instead_row", "INSTEAD OF", true});
+            attach.push_back({trg.name + "$after_statement", "AFTER", false});
+            break;
+        }
+    }
+    for (const Attach &a : attach) {
+        std::string sql = "CREATE TRIGGER " + compile::QuoteIdent(a.name) + " " + a.timing + events + " ON " +
+                          table.qualified + (a.row ? " FOR EACH ROW" : " FOR EACH STATEMENT");
+        if (!when.empty()) sql += " WHEN (" + compile::QualifySql(when) + ")";
+        sql += " EXECUTE FUNCTION " + function + "()";
+        pg::ExecuteScriptStatement(sql);
+        if (!trg.enabled)
+            pg::ExecuteScriptStatement("ALTER TABLE " + table.qualified + " DISABLE TRIGGER " +
+                                       compile::QuoteIdent(a.name));
+    }
     Oid fn_oid = pg::RoutineOfCreateStatement("CREATE FUNCTION " + function + "() RETURNS trigger AS '' LANGUAGE sql");
     CheckBody(trg, fn_oid, table.relid);
     std::string action = std::string("CREATE ") + (trg.or_replace ? "OR REPLACE " : "") + "TRIGGER " + trg.name;
@@ -287,10 +329,13 @@ bool RunTriggerCommand(const std::string &text, std::string *action) {
         return true;
     }
     if (words.size() < 4) return false;
-    FoundTrigger t = ResolveTrigger(schema, name);
+    std::vector<FoundTrigger> all = ResolveTrigger(schema, name);
+    const FoundTrigger &t = all.front();
     const std::string &what = words[3];
     if ((what == "ENABLE" || what == "DISABLE") && words.size() == 4) {
-        pg::ExecuteScriptStatement("ALTER TABLE " + t.table + " " + what + " TRIGGER " + compile::QuoteIdent(t.name));
+        for (const FoundTrigger &one : all)
+            pg::ExecuteScriptStatement("ALTER TABLE " + one.table + " " + what + " TRIGGER " +
+                                       compile::QuoteIdent(one.name));
         *action = "ALTER TRIGGER " + name + " " + what;
         return true;
     }
@@ -304,8 +349,12 @@ bool RunTriggerCommand(const std::string &text, std::string *action) {
     if (what == "RENAME" && words.size() == 6 && words[4] == "TO") {
         std::string new_schema, new_name;
         SplitName(raw[5], &new_schema, &new_name);
-        pg::ExecuteScriptStatement("ALTER TRIGGER " + compile::QuoteIdent(t.name) + " ON " + t.table + " RENAME TO " +
-                                   compile::QuoteIdent(new_name));
+        for (const FoundTrigger &one : all) {
+            // A compound trigger's "<name>$<timing point>" keep their suffix.
+            std::string suffix = one.name.size() > name.size() ? one.name.substr(name.size()) : std::string();
+            pg::ExecuteScriptStatement("ALTER TRIGGER " + compile::QuoteIdent(one.name) + " ON " + one.table +
+                                       " RENAME TO " + compile::QuoteIdent(new_name + suffix));
+        }
         if (OwnFunction(t))
             pg::ExecuteScriptStatement("ALTER FUNCTION " + t.function + "() RENAME TO " +
                                        compile::QuoteIdent(new_name + kFunctionSuffix));

@@ -44,6 +44,12 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
     bool isnull = false;
     if (fn->info.is_dml_trigger) {
         if (!as_trigger) pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "trigger functions can only be called as triggers");
+        if (fn->trigger.compound) {
+            result = CallCompoundTrigger(fn, trigger);
+            pg::SpiFinish();
+            fcinfo->isnull = false;
+            return result;
+        }
         pg::ProcedureResources resources(false);
         exec::Executor executor(*fn, CurrentMemoryContext);
         executor.SetProcedureOwner(resources.owner());
@@ -202,6 +208,7 @@ void _PG_init(void) {
         plpolar::pg::InstallOutputRelay(plpolar::exec::ApplyRelayedOutput);
         plpolar::compile::RegisterCatalogInvalidation();
         plpolar::pg::ResetErrorMemoryAtTransactionEnd();
+        plpolar::handler::RegisterCompoundTriggerCleanup();
         return (Datum)0;
     });
     // Logon/logoff hooks and CREATE EVENT TRIGGER for the session events.

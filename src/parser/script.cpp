@@ -297,7 +297,18 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
                 } else if (header_open && (t.upper == "IS" || t.upper == "AS")) {
                     header_open = false;
                 }
-                if (t.upper == "BEGIN") {
+                if (t.upper == "COMPOUND" && stmt.kind == ScriptStatementKind::OracleTrigger && depth == 0 &&
+                    !outer_begun) {
+                    // COMPOUND TRIGGER opens what its final END closes; the
+                    // sections' BEGIN ... END <timing point>; nest inside.
+                    Lexer peek = lex;
+                    if (peek.Next().upper == "TRIGGER") {
+                        ++depth;
+                        seen_block = true;
+                        outer_begun = true;
+                        opened_nested.push_back(false);
+                    }
+                } else if (t.upper == "BEGIN") {
                     if (depth == 0) {
                         opened_nested.push_back(nested > 0);
                         if (nested == 0) outer_begun = true;

@@ -2,6 +2,7 @@
 
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/sql_text.hpp"
+#include "plpolar/parser/trigger_body.hpp"
 #include "script_lexer.hpp"
 
 namespace plpolar::parser {
@@ -35,6 +36,22 @@ std::string QualifiedName(const std::string &s, Lexer &lex, Token first, std::ve
         end = part.end;
     }
     return s.substr(begin, end - begin);
+}
+
+// `:name.field :=` in `text`: the row assigned.
+bool AssignsRow(const std::string &text, const std::string &name) {
+    Lexer lex(text);
+    std::vector<Token> last;
+    for (;;) {
+        Token t = lex.Next();
+        if (t.kind == Token::Kind::End) return false;
+        last.push_back(t);
+        if (last.size() > 6) last.erase(last.begin());
+        if (last.size() == 6 && IsPunct(text, last[0], ':') && last[1].kind == Token::Kind::Word &&
+            Fold(text, last[1]) == name && IsPunct(text, last[2], '.') && IsPunct(text, last[4], ':') &&
+            IsPunct(text, last[5], '='))
+            return true;
+    }
 }
 
 }  // namespace
@@ -200,11 +217,35 @@ OracleTrigger ParseOracleTrigger(const std::string &text) {
             trg.when = text.substr(open.end, close.begin - open.end);
             trg.when_line = open.line;
         } else if (t.upper == "COMPOUND") {
-            expect("TRIGGER");
+            t = expect("TRIGGER");
             if (trg.timing != OracleTrigger::Timing::Compound)
                 fail("CREATE TRIGGER: COMPOUND TRIGGER goes with FOR events ON table", t);
-            trg.body = Trim(text.substr(t.end));
+            // The block keeps its place on the COMPOUND TRIGGER line.
             trg.body_line = t.line;
+            std::vector<CompoundSection> texts;
+            try {
+                trg.body = CompoundTriggerBlock(text.substr(t.end), &trg.compound_sections, &texts);
+            } catch (const SyntaxError &e) {
+                throw SyntaxError(e.what(), t.line + e.line() - 1, 1);
+            }
+            // What each timing point allows, as Oracle checks it.
+            for (const CompoundSection &sec : texts) {
+                int line = t.line + sec.line - 1;
+                bool statement = sec.timing == static_cast<int>(CompoundTiming::BeforeStatement) ||
+                                 sec.timing == static_cast<int>(CompoundTiming::AfterStatement);
+                std::string marked = ReferencingMarker(trg.old_name, trg.new_name) + sec.text;
+                TriggerBody b = PrepareTriggerBody(marked);
+                if (statement && (b.colon_new || b.colon_old))
+                    throw SyntaxError("ORA-04082: NEW or OLD references not allowed in table level triggers (" +
+                                          std::string(CompoundTimingName(static_cast<CompoundTiming>(sec.timing))) +
+                                          ")",
+                                      line, 1);
+                if (sec.timing != static_cast<int>(CompoundTiming::BeforeEachRow) && AssignsRow(sec.text, trg.new_name))
+                    throw SyntaxError("ORA-04084: cannot change NEW values for this trigger type (" +
+                                          std::string(CompoundTimingName(static_cast<CompoundTiming>(sec.timing))) +
+                                          ")",
+                                      line, 1);
+            }
             break;
         } else if (t.upper == "DECLARE" || t.upper == "BEGIN" ||
                    (t.kind == Token::Kind::Punct && text[t.begin] == '<')) {
@@ -226,10 +267,9 @@ OracleTrigger ParseOracleTrigger(const std::string &text) {
                  t);
         }
     }
-    if (trg.timing == OracleTrigger::Timing::Compound)
-        throw SyntaxError(
-            "COMPOUND TRIGGER is not supported yet: write its sections as separate BEFORE / AFTER triggers",
-            trg.body_line, 1);
+    if (trg.timing == OracleTrigger::Timing::Compound && !trg.when.empty())
+        throw SyntaxError("a compound trigger takes no WHEN clause here: test the condition in its sections",
+                          trg.when_line, 1);
     if (!trg.when.empty() && !trg.for_each_row)
         throw SyntaxError("ORA-04077: WHEN clause cannot be used with table level triggers", trg.when_line, 1);
     if (trg.timing == OracleTrigger::Timing::InsteadOf) {
@@ -240,6 +280,142 @@ OracleTrigger ParseOracleTrigger(const std::string &text) {
             throw SyntaxError("ORA-25004: WHEN clause is not allowed in INSTEAD OF triggers", trg.when_line, 1);
     }
     return trg;
+}
+
+const char *CompoundTimingName(CompoundTiming t) {
+    switch (t) {
+        case CompoundTiming::BeforeStatement: return "before_statement";
+        case CompoundTiming::BeforeEachRow: return "before_each_row";
+        case CompoundTiming::AfterEachRow: return "after_each_row";
+        case CompoundTiming::AfterStatement: return "after_statement";
+        case CompoundTiming::InsteadOfEachRow: return "instead_of_each_row";
+    }
+    return "";
+}
+
+namespace {
+
+// BEFORE STATEMENT | BEFORE EACH ROW | AFTER EACH ROW | AFTER STATEMENT |
+// INSTEAD OF EACH ROW starting at `first`: its CompoundTiming (0: none),
+// the lexer moved past it.
+int TimingPoint(Lexer &lex, const Token &first) {
+    Lexer p = lex;
+    Token a = p.Next();
+    int kind = 0;
+    if (first.upper == "BEFORE" || first.upper == "AFTER") {
+        bool before = first.upper == "BEFORE";
+        if (a.upper == "STATEMENT") {
+            kind = static_cast<int>(before ? CompoundTiming::BeforeStatement : CompoundTiming::AfterStatement);
+        } else if (a.upper == "EACH" && p.Next().upper == "ROW") {
+            kind = static_cast<int>(before ? CompoundTiming::BeforeEachRow : CompoundTiming::AfterEachRow);
+        }
+    } else if (first.upper == "INSTEAD" && a.upper == "OF" && p.Next().upper == "EACH" && p.Next().upper == "ROW") {
+        kind = static_cast<int>(CompoundTiming::InsteadOfEachRow);
+    }
+    if (kind != 0) lex.Adopt(p);
+    return kind;
+}
+
+}  // namespace
+
+std::string CompoundTriggerBlock(const std::string &body, std::vector<int> *sections,
+                                 std::vector<CompoundSection> *texts) {
+    // Edits on the original text, each within its line: the section
+    // headers become PROCEDURE plpolar$<timing point> IS, their ENDs plain
+    // ENDs, the final END the block's body that runs the section of the
+    // firing.
+    struct Edit {
+        size_t begin, end;
+        std::string text;
+    };
+    std::vector<Edit> edits;
+    Lexer lex(body);
+    int depth = 0;
+    int current = 0;  // the section being read; 0 between sections
+    size_t section_start = 0;
+    int section_line = 1;
+    bool closed = false;
+    Token prev;
+    auto is_semi = [&body](const Token &t) { return t.kind == Token::Kind::Punct && body[t.begin] == ';'; };
+    while (!closed) {
+        Token t = lex.Next();
+        if (t.kind == Token::Kind::End) break;
+        if (t.kind != Token::Kind::Word) {
+            prev = t;
+            continue;
+        }
+        bool after_end = prev.kind == Token::Kind::Word && prev.upper == "END";
+        if (depth == 0 && current == 0 && (t.upper == "BEFORE" || t.upper == "AFTER" || t.upper == "INSTEAD")) {
+            int kind = TimingPoint(lex, t);
+            if (kind != 0) {
+                Token is = lex.Next();
+                if (is.upper != "IS")
+                    throw SyntaxError("compound trigger: expected IS after the timing point", is.line, 1);
+                for (int s : *sections)
+                    if (s == kind) throw SyntaxError("compound trigger: a timing point appears twice", t.line, 1);
+                sections->push_back(kind);
+                current = kind;
+                section_start = is.end;
+                section_line = is.line;
+                edits.push_back({t.begin, is.end,
+                                 std::string("PROCEDURE plpolar$") +
+                                     CompoundTimingName(static_cast<CompoundTiming>(kind)) + " IS"});
+                prev = is;
+                continue;
+            }
+        }
+        if (t.upper == "BEGIN" || (t.upper == "CASE" && !after_end)) {
+            ++depth;
+        } else if (t.upper == "END") {
+            Lexer peek = lex;
+            Token n = peek.Next();
+            if (n.kind == Token::Kind::Word && (n.upper == "IF" || n.upper == "LOOP")) {
+                prev = t;
+                continue;
+            }
+            if (depth == 0) {
+                // END [name]; closes the compound trigger.
+                if (current != 0)
+                    throw SyntaxError("compound trigger: a timing point section is not closed", t.line, 1);
+                Token semi = (n.kind == Token::Kind::Word || n.kind == Token::Kind::Quoted) ? peek.Next() : n;
+                if (!is_semi(semi)) throw SyntaxError("compound trigger: expected ';' after its END", semi.line, 1);
+                std::string run = "BEGIN CASE plpolar$timing_point";
+                for (int s : *sections)
+                    run += " WHEN " + std::to_string(s) + " THEN plpolar$" +
+                           CompoundTimingName(static_cast<CompoundTiming>(s)) + ";";
+                run += " ELSE NULL; END CASE; END;";
+                edits.push_back({t.begin, semi.end, run});
+                closed = true;
+                break;
+            }
+            --depth;
+            if (depth == 0 && current != 0) {
+                // END BEFORE STATEMENT; closes its section.
+                Lexer p = peek;
+                if (!(n.kind == Token::Kind::Word && TimingPoint(p, n) == current))
+                    throw SyntaxError(std::string("compound trigger: expected END ") +
+                                          CompoundTimingName(static_cast<CompoundTiming>(current)),
+                                      t.line, 1);
+                Token semi = p.Next();
+                if (!is_semi(semi))
+                    throw SyntaxError("compound trigger: expected ';' after END of its section", semi.line, 1);
+                edits.push_back({t.begin, semi.end, "END;"});
+                if (texts != nullptr)
+                    texts->push_back(
+                        CompoundSection{current, body.substr(section_start, t.begin - section_start), section_line});
+                lex.Adopt(p);
+                current = 0;
+                prev = semi;
+                continue;
+            }
+        }
+        prev = t;
+    }
+    if (!closed) throw SyntaxError("compound trigger: expected END after its timing point sections", 1, 1);
+    if (sections->empty()) throw SyntaxError("compound trigger: no timing point section", 1, 1);
+    std::string out = body;
+    for (auto it = edits.rbegin(); it != edits.rend(); ++it) out.replace(it->begin, it->end - it->begin, it->text);
+    return "DECLARE " + out;
 }
 
 std::string TriggerWhenCondition(const OracleTrigger &t) {

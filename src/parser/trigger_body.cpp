@@ -86,6 +86,7 @@ TriggerBody PrepareTriggerBody(const std::string &source) {
         }
         if (word == "inserting" || word == "updating" || word == "deleting") out.mentions_predicates = true;
         if (word.compare(0, 3, "tg_") == 0) out.mentions_tg = true;
+        if (word == "plpolar$timing_point") out.compound = true;
         i = end;
     }
     return out;

@@ -4,6 +4,7 @@
 
 extern "C" {
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/lsyscache.h"
@@ -171,5 +172,35 @@ int RelationColumnNumber(Oid relid, const std::string &column) {
         return n == InvalidAttrNumber || n < 0 ? 0 : static_cast<int>(n);
     });
 }
+
+}  // namespace plpolar::pg
+
+namespace plpolar::pg {
+
+namespace {
+
+void (*statement_cleanup)(SubTransactionId) = nullptr;
+
+void XactCleanup(XactEvent event, void *) {
+    if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PREPARE ||
+        event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT)
+        statement_cleanup(InvalidSubTransactionId);
+}
+
+void SubXactCleanup(SubXactEvent event, SubTransactionId my_subid, SubTransactionId, void *) {
+    if (event == SUBXACT_EVENT_ABORT_SUB) statement_cleanup(my_subid);
+}
+
+}  // namespace
+
+void OnStatementStateCleanup(void (*cleanup)(SubTransactionId aborted)) {
+    statement_cleanup = cleanup;
+    Guarded([] {
+        RegisterXactCallback(XactCleanup, nullptr);
+        RegisterSubXactCallback(SubXactCleanup, nullptr);
+    });
+}
+
+SubTransactionId CurrentSubTransaction() { return GetCurrentSubTransactionId(); }
 
 }  // namespace plpolar::pg

@@ -2,6 +2,8 @@
 // CREATE TRIGGER header, the WHEN condition, and how scripts split them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
 #include "plpolar/parser/trigger.hpp"
@@ -108,4 +110,62 @@ TEST(TriggerScript, OracleAndPostgresForms) {
     EXPECT_EQ(stmts[2].kind, ScriptStatementKind::Sql);
     EXPECT_EQ(stmts[3].kind, ScriptStatementKind::OracleTrigger);
     EXPECT_EQ(stmts[3].line, 9);
+}
+
+TEST(TriggerCompound, SectionsBecomeProceduresOnTheirLines) {
+    std::string body =
+        "\n  n PLS_INTEGER := 0;\n"
+        "  BEFORE STATEMENT IS\n  BEGIN\n    n := 0;\n  END BEFORE STATEMENT;\n"
+        "  AFTER EACH ROW IS\n  BEGIN\n    IF n > 0 THEN n := n + 1; END IF;\n    CASE WHEN n > 1 THEN NULL; END "
+        "CASE;\n"
+        "  END AFTER EACH ROW;\n"
+        "END t;";
+    std::vector<int> sections;
+    std::vector<CompoundSection> texts;
+    std::string block = CompoundTriggerBlock(body, &sections, &texts);
+    ASSERT_EQ(sections.size(), 2u);
+    EXPECT_EQ(sections[0], static_cast<int>(CompoundTiming::BeforeStatement));
+    EXPECT_EQ(sections[1], static_cast<int>(CompoundTiming::AfterEachRow));
+    ASSERT_EQ(texts.size(), 2u);
+    EXPECT_NE(texts[1].text.find("n := n + 1"), std::string::npos);
+    EXPECT_EQ(block.substr(0, 8), "DECLARE ");
+    EXPECT_NE(block.find("PROCEDURE plpolar$before_statement IS"), std::string::npos);
+    EXPECT_NE(block.find("PROCEDURE plpolar$after_each_row IS"), std::string::npos);
+    EXPECT_NE(block.find("WHEN 3 THEN plpolar$after_each_row;"), std::string::npos);
+    EXPECT_EQ(block.find("END BEFORE STATEMENT"), std::string::npos);
+    // Lines stay where they were.
+    auto lines = [](const std::string &s) { return std::count(s.begin(), s.end(), '\n'); };
+    EXPECT_EQ(lines(block), lines(body));
+}
+
+TEST(TriggerCompound, Errors) {
+    std::vector<int> s;
+    EXPECT_THROW(CompoundTriggerBlock("BEFORE STATEMENT IS BEGIN NULL; END AFTER STATEMENT; END;", &s), SyntaxError);
+    s.clear();
+    EXPECT_THROW(CompoundTriggerBlock("x int; END;", &s), SyntaxError);
+    s.clear();
+    EXPECT_THROW(CompoundTriggerBlock("BEFORE STATEMENT IS BEGIN NULL; END BEFORE STATEMENT;", &s), SyntaxError);
+    // Oracle's checks of what a timing point allows.
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER c FOR INSERT ON t COMPOUND TRIGGER AFTER STATEMENT IS BEGIN "
+                                    "x := :new.a; END AFTER STATEMENT; END c;"),
+                 SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER c FOR INSERT ON t REFERENCING NEW AS n COMPOUND TRIGGER AFTER "
+                                    "EACH ROW IS BEGIN :n.a := 1; END AFTER EACH ROW; END c;"),
+                 SyntaxError);
+    OracleTrigger ok = ParseOracleTrigger(
+        "CREATE TRIGGER c FOR INSERT ON t COMPOUND TRIGGER BEFORE EACH ROW IS BEGIN :new.a := 1; END BEFORE EACH "
+        "ROW; END c;");
+    EXPECT_EQ(ok.timing, OracleTrigger::Timing::Compound);
+}
+
+TEST(TriggerCompound, ScriptSplitsAtTheFinalEnd) {
+    auto stmts = SplitScript(
+        "CREATE TRIGGER c FOR UPDATE ON t COMPOUND TRIGGER\n"
+        "  BEFORE STATEMENT IS BEGIN NULL; END BEFORE STATEMENT;\n"
+        "  AFTER STATEMENT IS BEGIN NULL; END AFTER STATEMENT;\n"
+        "END c;\n"
+        "SELECT 1;\n");
+    ASSERT_EQ(stmts.size(), 2u);
+    EXPECT_EQ(stmts[0].kind, ScriptStatementKind::OracleTrigger);
+    EXPECT_EQ(stmts[0].text.substr(stmts[0].text.size() - 6), "END c;");
 }

@@ -213,7 +213,12 @@ public:
         bool mentions_old = false;
         bool mentions_predicates = false;
         bool mentions_tg = false;
-        bool assigns_new = false;  // :NEW changed (ORA-04084 but BEFORE ROW)
+        // A compound trigger (exec_trigger.cpp): its outermost block's
+        // variables last for one triggering statement, and
+        // plpolar$timing_point says which section a firing runs.
+        bool compound = false;
+        int timing_point = -1;
+        bool assigns_new = false;        // :NEW changed (ORA-04084 but BEFORE ROW)
         std::string relation_signature;  // pg::RelationSignature when compiled
     };
     TriggerState trigger;

@@ -67,6 +67,13 @@ public:
     // schema-level collection type's array).
     pg::Value OutputValue(int slot, const pg::TypeInfo &type);
 
+    // A compound trigger: one executor for the calls of one triggering
+    // statement, its outermost block's variables the state its sections
+    // share. InitCompound runs the declarations once; RunCompound the
+    // block's statements (the section of plpolar$timing_point) per call.
+    void InitCompound();
+    void RunCompound();
+
     // A user package's unit (exec/package_instance.cpp): the executor
     // lives as long as the session's instance, its outermost block's
     // variables being the package's state.

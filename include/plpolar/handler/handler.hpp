@@ -33,6 +33,11 @@ void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunct
 void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
 Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
 
+// A compound trigger's firing (compound_trigger.cpp): its section, with the
+// state its triggering statement's firings share.
+Datum CallCompoundTrigger(std::shared_ptr<compile::CompiledFunction> fn, const pg::TriggerCall &call);
+void RegisterCompoundTriggerCleanup();
+
 // Oracle's CREATE TRIGGER through plpolar.exec (exec_trigger.cpp): the
 // trigger and its function as one object; the action for the result row.
 std::string CreateOracleTrigger(const std::string &text, int script_line, int *body_line);

@@ -27,10 +27,38 @@ struct OracleTrigger {
     bool enabled = true;
     std::string when;  // the WHEN condition, without its parentheses
     int when_line = 0;
-    std::string body;   // DECLARE ... END [name]; (or the compound's sections)
+    std::string body;   // DECLARE ... END [name]; (a compound trigger: see compound_sections)
     int body_line = 1;  // the body's first line within the statement
     std::vector<std::string> notes;
+    // A compound trigger's timing points, in the order written; `body` is
+    // then one PL block whose declarations are the shared ones and whose
+    // sections became nested procedures, run by the value of the variable
+    // plpolar$timing_point (CompoundTiming).
+    std::vector<int> compound_sections;
 };
+
+// The timing points of a compound trigger, as plpolar$timing_point holds them.
+enum class CompoundTiming {
+    BeforeStatement = 1,
+    BeforeEachRow = 2,
+    AfterEachRow = 3,
+    AfterStatement = 4,
+    InsteadOfEachRow = 5
+};
+const char *CompoundTimingName(CompoundTiming t);
+
+// The compound trigger's text after COMPOUND TRIGGER (declarations,
+// sections, END [name];) as a PL block, every line where it was written.
+// Throws SyntaxError (lines relative to `body`).
+// Each section's text (for the checks of what its timing point allows)
+// goes to `texts` when given, parallel to `sections`, with its first line.
+struct CompoundSection {
+    int timing = 0;
+    std::string text;
+    int line = 1;
+};
+std::string CompoundTriggerBlock(const std::string &body, std::vector<int> *sections,
+                                 std::vector<CompoundSection> *texts = nullptr);
 
 // CREATE [OR REPLACE] [EDITIONABLE | NONEDITIONABLE] TRIGGER [schema.]name
 // {BEFORE | AFTER | INSTEAD OF} {INSERT | UPDATE [OF c, ...] | DELETE}

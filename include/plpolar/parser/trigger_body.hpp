@@ -24,6 +24,8 @@ struct TriggerBody {
     // It names INSERTING / UPDATING / DELETING or a TG_* variable.
     bool mentions_predicates = false;
     bool mentions_tg = false;
+    // A compound trigger's block (plpolar.exec wrote plpolar$timing_point).
+    bool compound = false;
 };
 
 // The marker plpolar.exec writes at the very start of the function it makes

@@ -63,3 +63,16 @@ Oid RelationRowTypeOid(Oid relid);
 int RelationColumnNumber(Oid relid, const std::string &column);
 
 }  // namespace plpolar::pg
+
+namespace plpolar::pg {
+
+// A compound trigger's state lives for one triggering statement; an error
+// may end the statement before its AFTER STATEMENT section runs. `cleanup`
+// is called when a subtransaction aborts (with its id: state made inside it
+// is gone) and when the transaction ends (InvalidSubTransactionId:
+// everything). It runs inside PostgreSQL's transaction processing and must
+// neither raise nor throw.
+void OnStatementStateCleanup(void (*cleanup)(SubTransactionId aborted));
+SubTransactionId CurrentSubTransaction();
+
+}  // namespace plpolar::pg
