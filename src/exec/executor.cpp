@@ -17,10 +17,13 @@ Executor::Executor(compile::CompiledFunction &fn, MemoryContext call_context) : 
     } else {
         temp_context_ = pg::CreateContext(fn.context, "plpolar statement");
     }
-    slots_.resize(n);
+    if (fn.null_slots.size() != n) {
+        fn.null_slots.resize(n);
+        for (size_t i = 0; i < n; ++i) fn.null_slots[i] = pg::Value::Null(fn_.variables[i].type.oid);
+    }
+    slots_.assign(fn.null_slots.begin(), fn.null_slots.end());
     owned_.assign(n, 0);
     append_.clear();
-    for (size_t i = 0; i < n; ++i) slots_[i] = pg::Value::Null(fn_.variables[i].type.oid);
 }
 
 Executor::~Executor() {

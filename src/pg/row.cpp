@@ -163,11 +163,28 @@ Datum ReplaceRowField(Datum row, Oid type, int attnum, const Value &value, Field
             v = PointerGetDatum(detoast_external_attr((struct varlena *)DatumGetPointer(v)));
         values[attnum - 1] = v;
         nulls[attnum - 1] = pv->isnull;
-        // heap_form_tuple and the copy as a datum: PostgreSQL's own code
-        // sets the header (some builds version row types there).
-        HeapTuple formed = heap_form_tuple(desc, values, nulls);
-        Datum result = heap_copy_tuple_as_datum(formed, desc);
-        heap_freetuple(formed);
+        // heap_form_tuple's layout straight into a datum of its own. The
+        // row type is the source row's: its header says type, typmod and
+        // whatever else this build marks a datum with (some PostgreSQL
+        // releases stamp a row-type version in the typmod and t_ctid and
+        // flag datums in t_infomask), so those are copied from it.
+        bool hasnull = false;
+        for (int i = 0; i < natts && !hasnull; i++) hasnull = nulls[i];
+        Size len = offsetof(HeapTupleHeaderData, t_bits);
+        if (hasnull) len += BITMAPLEN(natts);
+        len = MAXALIGN(len);
+        const Size hoff = len;
+        const Size data_len = heap_compute_data_size(desc, values, nulls);
+        len += data_len;
+        HeapTupleHeader td = (HeapTupleHeader)palloc0(len);
+        td->t_choice = header->t_choice;
+        td->t_ctid = header->t_ctid;
+        td->t_infomask = header->t_infomask & (HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID);
+        HeapTupleHeaderSetDatumLength(td, len);
+        HeapTupleHeaderSetNatts(td, natts);
+        td->t_hoff = hoff;
+        heap_fill_tuple(desc, values, nulls, (char *)td + hoff, data_len, &td->t_infomask, hasnull ? td->t_bits : NULL);
+        Datum result = PointerGetDatum(td);
         if (values != small_values) {
             pfree(values);
             pfree(nulls);

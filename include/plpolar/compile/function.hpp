@@ -157,6 +157,10 @@ public:
         MemoryContext temp = nullptr;  // child of `context`
     };
     SpareFrame spare;
+    // Every variable's starting value (NULL of its type), in slot order:
+    // a call's frame starts as a copy (made on the first call, when the
+    // variables are all known).
+    std::vector<pg::Value> null_slots;
 
     // A user package's unit (compile/package_unit.hpp): its outermost
     // block holds the package's state; `package_body` when it has a body.
