@@ -323,6 +323,34 @@ BEGIN NULL; END;
 DROP TRIGGER accounts_a;
 DROP TRIGGER accounts_new;
 $s$);
+-- FOLLOWS / PRECEDES decide the firing order (PostgreSQL's is by name).
+CREATE TABLE fire_order (id int);
+SELECT statement, action FROM plpolar.exec($s$
+CREATE TRIGGER t_m BEFORE INSERT ON fire_order FOR EACH ROW BEGIN dbms_output.put_line('t_m'); END;
+/
+CREATE TRIGGER t_a BEFORE INSERT ON fire_order FOR EACH ROW FOLLOWS t_m BEGIN dbms_output.put_line('t_a'); END;
+/
+CREATE TRIGGER t_z BEFORE INSERT ON fire_order FOR EACH ROW PRECEDES t_m BEGIN dbms_output.put_line('t_z'); END;
+/
+CREATE TRIGGER t_b BEFORE INSERT ON fire_order FOR EACH ROW FOLLOWS t_a BEGIN dbms_output.put_line('t_b'); END;
+/
+$s$);
+INSERT INTO fire_order VALUES (1);
+SELECT statement, action FROM plpolar.exec($s$
+ALTER TRIGGER t_a RENAME TO t_a2;
+ALTER TRIGGER t_a2 DISABLE;
+$s$);
+SELECT tgname, tgenabled, tgfoid::regprocedure FROM pg_trigger WHERE tgrelid = 'fire_order'::regclass ORDER BY 1;
+INSERT INTO fire_order VALUES (2);
+SELECT * FROM plpolar.exec('DROP TRIGGER t_a2');
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER t_q BEFORE INSERT ON fire_order FOR EACH ROW FOLLOWS accounts_z BEGIN NULL; END;
+/
+$s$);
+SELECT * FROM plpolar.exec($s$
+CREATE TRIGGER t_q BEFORE INSERT ON fire_order FOR EACH ROW FOLLOWS no_such BEGIN NULL; END;
+/
+$s$);
 SELECT tgname, tgenabled, tgfoid::regprocedure FROM pg_trigger WHERE tgrelid = 'accounts'::regclass ORDER BY 1;
 SELECT count(*) AS functions_left FROM pg_proc WHERE proname IN ('accounts_new$trigger', 'accounts_a$trigger');
 SELECT * FROM plpolar.exec('DROP TRIGGER nosuch');

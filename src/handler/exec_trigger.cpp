@@ -26,9 +26,10 @@ namespace {
 const char kFunctionSuffix[] = "$trigger";
 
 struct FoundTrigger {
-    std::string name;      // pg_trigger.tgname
-    std::string table;     // schema.table, quoted
-    std::string function;  // schema.function, quoted
+    std::string oracle_name;  // the name looked for
+    std::string name;         // pg_trigger.tgname
+    std::string table;        // schema.table, quoted
+    std::string function;     // schema.function, quoted
     std::string function_name;
     Oid function_oid = InvalidOid;
     Oid relid = InvalidOid;
@@ -46,8 +47,7 @@ std::vector<FoundTrigger> FindTriggers(const std::string &schema, const std::str
         "JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid "
         "JOIN pg_catalog.pg_namespace pn ON pn.oid OPERATOR(pg_catalog.=) p.pronamespace "
         "WHERE NOT t.tgisinternal AND (t.tgname OPERATOR(pg_catalog.=) $1 OR "
-        "(pg_catalog.starts_with(t.tgname, $1 OPERATOR(pg_catalog.||) '$') AND "
-        "p.proname OPERATOR(pg_catalog.=) ($1 OPERATOR(pg_catalog.||) '$trigger'))) AND "
+        "p.proname OPERATOR(pg_catalog.=) ($1 OPERATOR(pg_catalog.||) '$trigger')) AND "
         "CASE WHEN $2 OPERATOR(pg_catalog.=) '' THEN (n.nspname OPERATOR(pg_catalog.=) "
         "ANY (pg_catalog.current_schemas(false)) OR pn.nspname OPERATOR(pg_catalog.=) "
         "ANY (pg_catalog.current_schemas(false))) "
@@ -62,6 +62,7 @@ std::vector<FoundTrigger> FindTriggers(const std::string &schema, const std::str
         f.function_name = row[3];
         f.function_oid = static_cast<Oid>(std::stoul(row[4]));
         f.relid = static_cast<Oid>(std::stoul(row[5]));
+        f.oracle_name = name;
         out.push_back(std::move(f));
     }
     return out;
@@ -69,13 +70,7 @@ std::vector<FoundTrigger> FindTriggers(const std::string &schema, const std::str
 
 // The trigger's own function: "<Oracle name>$trigger" (a compound
 // trigger's PostgreSQL triggers are "<name>$<timing point>").
-bool OwnFunction(const FoundTrigger &t) {
-    const std::string suffix = kFunctionSuffix;
-    return t.function_name.size() > suffix.size() &&
-           t.function_name.compare(t.function_name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-           t.name.compare(0, t.function_name.size() - suffix.size(),
-                          t.function_name.substr(0, t.function_name.size() - suffix.size())) == 0;
-}
+bool OwnFunction(const FoundTrigger &t) { return t.function_name == t.oracle_name + kFunctionSuffix; }
 
 int TriggersOfFunction(Oid fn) {
     auto rows = pg::QueryTextRows(
@@ -190,6 +185,48 @@ void CheckBody(const parser::OracleTrigger &trg, Oid fn_oid, Oid relid) {
         pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04084: cannot change NEW values for this trigger type");
 }
 
+// PostgreSQL fires the triggers of one event and timing in the order of
+// their names: FOLLOWS a makes the PostgreSQL trigger's name sort after
+// a's ("<a's name>$<name>" when the name itself does not), PRECEDES a
+// before it ("<a's name but its last character>$<name>", '$' sorting before
+// every letter, digit and '_'). The trigger keeps its Oracle name: its
+// function is "<name>$trigger".
+std::string FiringOrderName(const parser::OracleTrigger &trg, const Table &table, std::string *notes) {
+    std::string name = trg.name;
+    if ((!trg.follows.empty() || !trg.precedes.empty()) && trg.timing == parser::OracleTrigger::Timing::Compound) {
+        *notes += "; FOLLOWS / PRECEDES of a compound trigger: not applied (its timing points fire by name)";
+        return name;
+    }
+    auto other_name = [&](const std::string &other) {
+        std::vector<FoundTrigger> found = FindTriggers(trg.schema, other);
+        if (found.empty()) NoSuchTrigger(other);
+        for (const FoundTrigger &f : found)
+            if (f.relid == table.relid) return f.name;
+        pg::Raise(ERRCODE_WRONG_OBJECT_TYPE,
+                  "ORA-25021: cannot reference a trigger defined on another table (" + other + ")");
+    };
+    for (const std::string &other : trg.follows) {
+        std::string after = other_name(other);
+        if (!(name > after)) name = after + "$" + trg.name;
+    }
+    for (const std::string &other : trg.precedes) {
+        std::string before = other_name(other);
+        if (name < before) continue;
+        if (before.size() > 1 && static_cast<unsigned char>(before.back()) > '$')
+            name = before.substr(0, before.size() - 1) + "$" + trg.name;
+        else
+            *notes +=
+                "; PRECEDES " + other + ": no name sorts before \"" + before + "\", so " + trg.name + " fires after it";
+    }
+    for (const std::string &other : trg.follows)
+        if (!(name > other_name(other)))
+            *notes += "; FOLLOWS " + other + " and PRECEDES disagree: " + trg.name + " fires before " + other;
+    if (name.size() >= NAMEDATALEN)
+        pg::Raise(ERRCODE_NAME_TOO_LONG, "the trigger name for the firing order of " + trg.name + " (" + name +
+                                             ") is too long; use shorter trigger names");
+    return name;
+}
+
 }  // namespace
 
 std::string CreateOracleTrigger(const std::string &text, int script_line, int *body_line) {
@@ -250,10 +287,12 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
         bool row;
     };
     std::vector<Attach> attach;
+    std::string order_notes;
+    const std::string pg_name = FiringOrderName(trg, table, &order_notes);
     switch (trg.timing) {
-        case parser::OracleTrigger::Timing::Before: attach.push_back({trg.name, "BEFORE", trg.for_each_row}); break;
-        case parser::OracleTrigger::Timing::After: attach.push_back({trg.name, "AFTER", trg.for_each_row}); break;
-        case parser::OracleTrigger::Timing::InsteadOf: attach.push_back({trg.name, "INSTEAD OF", true}); break;
+        case parser::OracleTrigger::Timing::Before: attach.push_back({pg_name, "BEFORE", trg.for_each_row}); break;
+        case parser::OracleTrigger::Timing::After: attach.push_back({pg_name, "AFTER", trg.for_each_row}); break;
+        case parser::OracleTrigger::Timing::InsteadOf: attach.push_back({pg_name, "INSTEAD OF", true}); break;
         case parser::OracleTrigger::Timing::Compound: {
             attach.push_back({trg.name, "BEFORE", false});
             auto has = [&trg](parser::CompoundTiming t) {
@@ -284,15 +323,8 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
     CheckBody(trg, fn_oid, table.relid);
     std::string action = std::string("CREATE ") + (trg.or_replace ? "OR REPLACE " : "") + "TRIGGER " + trg.name;
     if (!trg.enabled) action += " (disabled)";
-    // PostgreSQL fires the triggers of one kind in the order of their names.
-    for (const std::string &other : trg.follows)
-        if (!(trg.name > other))
-            action += "; FOLLOWS " + other + ": PostgreSQL fires triggers of one kind by name, so " + trg.name +
-                      " fires before " + other + " (rename one to change that)";
-    for (const std::string &other : trg.precedes)
-        if (!(trg.name < other))
-            action += "; PRECEDES " + other + ": PostgreSQL fires triggers of one kind by name, so " + trg.name +
-                      " fires after " + other + " (rename one to change that)";
+    if (pg_name != trg.name) action += " (PostgreSQL trigger " + pg_name + ", for its firing order)";
+    action += order_notes;
     for (const std::string &note : trg.notes) action += "; " + note;
     return action;
 }
@@ -350,10 +382,16 @@ bool RunTriggerCommand(const std::string &text, std::string *action) {
         std::string new_schema, new_name;
         SplitName(raw[5], &new_schema, &new_name);
         for (const FoundTrigger &one : all) {
-            // A compound trigger's "<name>$<timing point>" keep their suffix.
-            std::string suffix = one.name.size() > name.size() ? one.name.substr(name.size()) : std::string();
+            // "<name>$<timing point>" (compound) and "<other>$<name>"
+            // (firing order) keep their other part.
+            std::string renamed = new_name;
+            if (one.name.compare(0, name.size() + 1, name + "$") == 0)
+                renamed = new_name + one.name.substr(name.size());
+            else if (one.name.size() > name.size() + 1 &&
+                     one.name.compare(one.name.size() - name.size() - 1, name.size() + 1, "$" + name) == 0)
+                renamed = one.name.substr(0, one.name.size() - name.size()) + new_name;
             pg::ExecuteScriptStatement("ALTER TRIGGER " + compile::QuoteIdent(one.name) + " ON " + one.table +
-                                       " RENAME TO " + compile::QuoteIdent(new_name + suffix));
+                                       " RENAME TO " + compile::QuoteIdent(renamed));
         }
         if (OwnFunction(t))
             pg::ExecuteScriptStatement("ALTER FUNCTION " + t.function + "() RENAME TO " +
