@@ -138,6 +138,26 @@ $$;
 CREATE TRIGGER keep_skip BEFORE INSERT ON keep FOR EACH ROW EXECUTE FUNCTION keep_skip();
 INSERT INTO keep VALUES (1, 'a'), (2, NULL), (3, 'c');
 SELECT * FROM keep;
+-- PostgreSQL's habit works too: RETURN NEW, RETURN NULL, a row of the table.
+CREATE TABLE pg_habit (id int, v text);
+CREATE FUNCTION pg_habit() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  r pg_habit%ROWTYPE;
+BEGIN
+  IF :new.id = 2 THEN
+    RETURN NULL;
+  ELSIF :new.id = 3 THEN
+    r.id := 30;
+    r.v := 'replaced';
+    RETURN r;
+  END IF;
+  :new.v := upper(:new.v);
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER pg_habit BEFORE INSERT ON pg_habit FOR EACH ROW EXECUTE FUNCTION pg_habit();
+INSERT INTO pg_habit VALUES (1, 'a'), (2, 'b'), (3, 'c');
+SELECT * FROM pg_habit;
 -- DELETE with a BEFORE ROW trigger: the row goes on.
 CREATE FUNCTION keep_del() RETURNS trigger LANGUAGE plpolar AS $$
 BEGIN
@@ -517,6 +537,22 @@ SELECT * FROM audit_trail;  -- not allowed to read it
 RESET ROLE;
 SELECT * FROM audit_trail;
 
+-- A compound trigger and a firing order through the dump too.
+CREATE TABLE dumped (id int, note text);
+SELECT action FROM plpolar.exec($s$
+CREATE TRIGGER dumped_cmp FOR INSERT ON dumped COMPOUND TRIGGER
+  n PLS_INTEGER := 0;
+  BEFORE EACH ROW IS BEGIN n := n + 1; :new.note := 'row ' || n; END BEFORE EACH ROW;
+  AFTER STATEMENT IS BEGIN dbms_output.put_line('dumped_cmp: ' || n || ' rows'); END AFTER STATEMENT;
+END dumped_cmp;
+/
+CREATE TRIGGER dumped_z BEFORE INSERT ON dumped FOR EACH ROW PRECEDES dumped_cmp
+BEGIN dbms_output.put_line('dumped_z first'); END;
+/
+$s$);
+INSERT INTO dumped VALUES (1), (2);
+SELECT * FROM dumped;
+
 -- 11. pg_dump round trip keeps both forms firing.
 \! pg_dump -d plpolar_trg > /tmp/plpolar_trg.dump 2>&1; echo "pg_dump: $?"
 CREATE DATABASE plpolar_trg_restored;
@@ -529,6 +565,9 @@ INSERT INTO accounts(id, balance) VALUES (51, -1);
 SELECT * FROM accounts WHERE id = 51;
 UPDATE employees SET job_id = 'AD_VP' WHERE employee_id = 101;
 SELECT count(*) AS history_rows FROM job_history;
+INSERT INTO dumped VALUES (3), (4), (5);
+SELECT * FROM dumped ORDER BY id;
+SELECT * FROM plpolar.exec('DROP TRIGGER dumped_cmp');
 \c plpolar_trg
 DROP DATABASE plpolar_trg_restored;
 \c contrib_regression

@@ -146,6 +146,16 @@ void Compiler::CompileReturn(ast::ReturnStmt &s, const Scope &scope) {
         return;
     }
     bool returns_value = current_sub_ != nullptr ? current_sub_->is_function : fn_.info.ReturnsValue();
+    if (s.value && current_sub_ == nullptr && fn_.info.is_dml_trigger) {
+        // PostgreSQL's habit, RETURN NEW / RETURN NULL: the row (of the
+        // table's type) goes on, or NULL skips it. Oracle's triggers need no
+        // RETURN at all.
+        CompileOwn(*s.value, scope, s);
+        auto site = std::make_unique<StoreSite>();
+        site->cast.target = fn_.variables[static_cast<size_t>(fn_.trigger.new_row)].type;
+        s.annotation = std::move(site);
+        return;
+    }
     if (s.value && !returns_value)
         Error(s.loc, current_sub_ != nullptr         ? "RETURN cannot have a value in a procedure"
                      : fn_.info.oid == InvalidOid    ? "RETURN cannot have a value in a DO block"

@@ -195,6 +195,7 @@ Flow Executor::ExecReturn(const ast::ReturnStmt &stmt) {
     }
     ResetTemp();
     pg::Value v = Eval(*stmt.value);
+    if (sub_depth_ == 0) returned_value_ = true;
     const compile::CastSite &cast = ast::Cast<compile::StoreSite>(*stmt.annotation).cast;
     return_value_ = Coerce(v, ast::Cast<compile::StoreSite>(*stmt.annotation).cast);
     // A nested function's caller copies the result out of the callee's temp

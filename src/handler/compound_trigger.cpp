@@ -117,7 +117,7 @@ Datum CallCompoundTrigger(std::shared_ptr<compile::CompiledFunction> fn, const p
         frame->initialized = true;
     }
     executor.RunCompound();
-    Datum result = DmlTriggerResult(executor, cf, call);
+    Datum result = DmlTriggerResult(executor, cf, call, pg::Value::Null(InvalidOid));
     executor.SetTrigger(nullptr);
     executor.SetProcedureOwner(nullptr);
     if (timing == parser::CompoundTiming::AfterStatement && single == nullptr)

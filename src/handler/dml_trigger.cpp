@@ -92,10 +92,16 @@ void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &f
     if (t.mentions_tg) BindTg(executor, fn, call);
 }
 
-Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call) {
+Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call,
+                       const pg::Value &returned) {
     // Oracle's triggers return nothing: the row goes on unless the body
     // raised. AFTER and statement triggers' results are ignored.
     if (!call.row_level || call.timing == pg::TriggerTiming::After) return (Datum)0;
+    if (executor.returned_value()) {
+        // RETURN NEW / OLD / a row of the table; RETURN NULL skips the row.
+        if (returned.isnull) return (Datum)0;
+        return pg::ResultTuple(call, returned);
+    }
     if (call.event == pg::TriggerEvent::Delete) return pg::OriginalTuple(call, false);
     if (call.timing == pg::TriggerTiming::Before && fn.trigger.assigns_new) {
         const pg::Value &row = executor.SlotValue(fn.trigger.new_row);

@@ -197,20 +197,25 @@ std::string FiringOrderName(const parser::OracleTrigger &trg, const Table &table
         *notes += "; FOLLOWS / PRECEDES of a compound trigger: not applied (its timing points fire by name)";
         return name;
     }
-    auto other_name = [&](const std::string &other) {
+    // The other trigger's PostgreSQL name on this table: of a compound
+    // trigger's several, the last (to follow) or the first (to precede).
+    auto other_name = [&](const std::string &other, bool last) {
         std::vector<FoundTrigger> found = FindTriggers(trg.schema, other);
         if (found.empty()) NoSuchTrigger(other);
+        std::string pick;
         for (const FoundTrigger &f : found)
-            if (f.relid == table.relid) return f.name;
-        pg::Raise(ERRCODE_WRONG_OBJECT_TYPE,
-                  "ORA-25021: cannot reference a trigger defined on another table (" + other + ")");
+            if (f.relid == table.relid && (pick.empty() || (last ? f.name > pick : f.name < pick))) pick = f.name;
+        if (pick.empty())
+            pg::Raise(ERRCODE_WRONG_OBJECT_TYPE,
+                      "ORA-25021: cannot reference a trigger defined on another table (" + other + ")");
+        return pick;
     };
     for (const std::string &other : trg.follows) {
-        std::string after = other_name(other);
+        std::string after = other_name(other, true);
         if (!(name > after)) name = after + "$" + trg.name;
     }
     for (const std::string &other : trg.precedes) {
-        std::string before = other_name(other);
+        std::string before = other_name(other, false);
         if (name < before) continue;
         if (before.size() > 1 && static_cast<unsigned char>(before.back()) > '$')
             name = before.substr(0, before.size() - 1) + "$" + trg.name;
@@ -219,7 +224,7 @@ std::string FiringOrderName(const parser::OracleTrigger &trg, const Table &table
                 "; PRECEDES " + other + ": no name sorts before \"" + before + "\", so " + trg.name + " fires after it";
     }
     for (const std::string &other : trg.follows)
-        if (!(name > other_name(other)))
+        if (!(name > other_name(other, true)))
             *notes += "; FOLLOWS " + other + " and PRECEDES disagree: " + trg.name + " fires before " + other;
     if (name.size() >= NAMEDATALEN)
         pg::Raise(ERRCODE_NAME_TOO_LONG, "the trigger name for the firing order of " + trg.name + " (" + name +

@@ -56,10 +56,10 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
         exec::ErrorContextScope context(executor);
         BindDmlTrigger(executor, *fn, trigger);
         if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
-        executor.Run(nullptr, 0);
+        pg::Value returned = executor.Run(nullptr, 0);
         // A skipped row is a NULL pointer, never an SQL NULL (which the
         // trigger manager refuses).
-        result = DmlTriggerResult(executor, *fn, trigger);
+        result = DmlTriggerResult(executor, *fn, trigger, returned);
     } else if (fn->package_member) {
         pg::Value v = CallPackageMember(fcinfo, *fn, nonatomic);
         isnull = v.isnull;

@@ -60,6 +60,8 @@ public:
     // The firing a DML trigger function runs for (error context lines).
     void SetTrigger(const pg::TriggerCall *call) { trigger_ = call; }
     const pg::TriggerCall *trigger() const { return trigger_; }
+    // The body ended with RETURN and a value (a trigger's RETURN NEW).
+    bool returned_value() const { return returned_value_; }
 
     // A variable's current value (a procedure's OUT parameters after Run).
     const pg::Value &SlotValue(int slot) const { return slots_[static_cast<size_t>(slot)]; }
@@ -388,6 +390,7 @@ private:
     ResourceOwner procedure_owner_ = nullptr;
     pg::SetResult *pipe_ = nullptr;
     const pg::TriggerCall *trigger_ = nullptr;
+    bool returned_value_ = false;
     std::vector<MemoryContext> temp_stack_;
     // What a subprogram call saves of its callee's slots, one per call
     // depth, reused: a call in a loop allocates nothing

@@ -31,7 +31,9 @@ void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunct
 // (raising Oracle's errors for what the trigger kind forbids), then the
 // result for the trigger manager.
 void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
-Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
+// `returned`: what Run returned (RETURN NEW, RETURN NULL, when the body did).
+Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call,
+                       const pg::Value &returned);
 
 // A compound trigger's firing (compound_trigger.cpp): its section, with the
 // state its triggering statement's firings share.
