@@ -515,8 +515,9 @@ SELECT action FROM plpolar.exec($s$
 CREATE TRIGGER gone_trg BEFORE INSERT ON gone FOR EACH ROW BEGIN NULL; END;
 /
 $s$);
-DROP TABLE gone;
-SELECT count(*) FROM pg_trigger WHERE tgname = 'gone_trg';
+SELECT action FROM plpolar.exec('DROP TABLE gone');
+SELECT count(*) AS triggers, (SELECT count(*) FROM pg_proc WHERE proname = 'gone_trg$trigger') AS functions
+FROM pg_trigger WHERE tgname = 'gone_trg';
 
 -- 10. Definer's rights: an audit trigger writes where the user cannot.
 CREATE ROLE plpolar_trg_user LOGIN;
@@ -568,6 +569,17 @@ SELECT count(*) AS history_rows FROM job_history;
 INSERT INTO dumped VALUES (3), (4), (5);
 SELECT * FROM dumped ORDER BY id;
 SELECT * FROM plpolar.exec('DROP TRIGGER dumped_cmp');
+\c plpolar_trg
+DROP DATABASE plpolar_trg_restored;
+-- The custom format through pg_restore, the same.
+\! pg_dump -Fc -d plpolar_trg -f /tmp/plpolar_trg.custom 2>&1; echo "pg_dump -Fc: $?"
+CREATE DATABASE plpolar_trg_restored;
+\! pg_restore --exit-on-error -d plpolar_trg_restored /tmp/plpolar_trg.custom 2>&1; echo "pg_restore: $?"; rm -f /tmp/plpolar_trg.custom
+\c plpolar_trg_restored
+SET plpolar.serveroutput = on;
+INSERT INTO accounts(id, balance) VALUES (52, -1);
+INSERT INTO dumped VALUES (6);
+SELECT count(*) AS triggers FROM pg_trigger WHERE NOT tgisinternal;
 \c plpolar_trg
 DROP DATABASE plpolar_trg_restored;
 \c contrib_regression

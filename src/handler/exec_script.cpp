@@ -387,6 +387,9 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
         }
         // Only after it ran: SPI reports a bad statement with its position.
         if (action.empty()) action = pg::CommandTagOf(sql);
+        // Oracle drops a table's triggers with it, functions included.
+        if (action.compare(0, 10, "DROP TABLE") == 0 || action.compare(0, 9, "DROP VIEW") == 0)
+            DropOrphanTriggerFunctions();
         EmitRow(rsinfo, ctx.number, ctx.line, action, rows);
     }
     transaction.Finish();

@@ -334,6 +334,22 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
     return action;
 }
 
+void DropOrphanTriggerFunctions() {
+    // plpolar.exec's own: "<name>$trigger", a plpolar trigger function with
+    // its owner's rights, that no trigger uses any more and the current
+    // user owns.
+    auto rows = pg::QueryTextRows(
+        "SELECT p.oid::pg_catalog.regprocedure::pg_catalog.text FROM pg_catalog.pg_proc p "
+        "JOIN pg_catalog.pg_language l ON l.oid OPERATOR(pg_catalog.=) p.prolang "
+        "WHERE l.lanname OPERATOR(pg_catalog.=) 'plpolar' AND p.prorettype OPERATOR(pg_catalog.=) "
+        "'pg_catalog.trigger'::pg_catalog.regtype AND p.prosecdef AND "
+        "p.proname OPERATOR(pg_catalog.~~) '%$trigger' AND "
+        "pg_catalog.pg_has_role(p.proowner, 'USAGE') AND NOT EXISTS (SELECT FROM pg_catalog.pg_trigger t "
+        "WHERE t.tgfoid OPERATOR(pg_catalog.=) p.oid)",
+        {});
+    for (const auto &row : rows) pg::ExecuteScriptStatement("DROP FUNCTION " + row[0]);
+}
+
 bool RunTriggerCommand(const std::string &text, std::string *action) {
     // DROP TRIGGER [schema.]name / ALTER TRIGGER [schema.]name ...: Oracle's,
     // without PostgreSQL's ON table.

@@ -43,6 +43,9 @@ void RegisterCompoundTriggerCleanup();
 // Oracle's CREATE TRIGGER through plpolar.exec (exec_trigger.cpp): the
 // trigger and its function as one object; the action for the result row.
 std::string CreateOracleTrigger(const std::string &text, int script_line, int *body_line);
+// The functions of Oracle-form triggers whose table is gone (DROP TABLE
+// dropped the PostgreSQL triggers only).
+void DropOrphanTriggerFunctions();
 // ALTER TRIGGER name ENABLE | DISABLE | COMPILE | RENAME TO, DROP TRIGGER
 // name, as Oracle writes them (no table): false if `text` is none of these.
 bool RunTriggerCommand(const std::string &text, std::string *action);
