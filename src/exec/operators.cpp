@@ -366,6 +366,23 @@ pg::Value Executor::EvalConcat(const pg::Value &a, const pg::Value &b) {
     if (Classify(a.type) == Native::Text && Classify(b.type) == Native::Text && pg::TextByteLength(a.datum) >= 0 &&
         pg::TextByteLength(b.datum) >= 0)
         return pg::Value::Of(pg::TextConcat(a.datum, b.datum), TEXTOID);
+    // 'x' || 42 and 42 || 'x': the integer's digits straight into the text.
+    Native ka = Classify(a.type), kb = Classify(b.type);
+    auto integer_digits = [](const pg::Value &v, Native k, char *buf) -> int {
+        long long i = k == Native::Int4 ? DatumGetInt32(v.datum) : DatumGetInt64(v.datum);
+        return snprintf(buf, 24, "%lld", i);
+    };
+    if (!a.isnull && !b.isnull) {
+        char digits[24];
+        if (ka == Native::Text && (kb == Native::Int4 || kb == Native::Int8) && pg::TextByteLength(a.datum) >= 0) {
+            int n = integer_digits(b, kb, digits);
+            return pg::Value::Of(pg::TextConcatChars(a.datum, digits, static_cast<size_t>(n), false), TEXTOID);
+        }
+        if (kb == Native::Text && (ka == Native::Int4 || ka == Native::Int8) && pg::TextByteLength(b.datum) >= 0) {
+            int n = integer_digits(a, ka, digits);
+            return pg::Value::Of(pg::TextConcatChars(b.datum, digits, static_cast<size_t>(n), true), TEXTOID);
+        }
+    }
     std::string s;
     if (!a.isnull) s = ToText(a);
     if (!b.isnull) s += ToText(b);

@@ -198,6 +198,24 @@ Datum TextConcat(Datum a, Datum b) {
     return PointerGetDatum(t);
 }
 
+Datum TextConcatChars(Datum t, const char *chars, size_t n, bool chars_first) {
+    const auto *pt = reinterpret_cast<const varlena *>(DatumGetPointer(t));
+    size_t lt = VARSIZE_ANY_EXHDR(pt);
+    size_t size = VARHDRSZ + lt + n;
+    if (!AllocSizeIsValid(size)) Raise(ERRCODE_PROGRAM_LIMIT_EXCEEDED, "string too long");
+    auto *out = static_cast<text *>(palloc_extended(size, MCXT_ALLOC_NO_OOM));
+    if (out == nullptr) throw std::bad_alloc();
+    SET_VARSIZE(out, size);
+    if (chars_first) {
+        memcpy(VARDATA(out), chars, n);
+        memcpy(VARDATA(out) + n, VARDATA_ANY(pt), lt);
+    } else {
+        memcpy(VARDATA(out), VARDATA_ANY(pt), lt);
+        memcpy(VARDATA(out) + lt, chars, n);
+    }
+    return PointerGetDatum(out);
+}
+
 bool NumericToDecimal(Datum numeric, types::Decimal *out) {
     const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(numeric));
     // Short headers are fine (values from tuples); toasted ones are rare

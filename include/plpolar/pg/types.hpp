@@ -74,6 +74,9 @@ int TextOctetLength(Datum text);
 // a || b of two text datums held in memory (TextByteLength >= 0), in the
 // current memory context.
 Datum TextConcat(Datum a, Datum b);
+// A text value (in memory, not toasted: TextByteLength >= 0) joined with
+// `n` bytes of characters, before or after it, as one new text.
+Datum TextConcatChars(Datum t, const char *chars, size_t n, bool chars_first);
 // SUBSTRING(text FROM start FOR count) in characters (1-based start,
 // count >= 0), PostgreSQL's own text_substr.
 Datum TextSubstring(Datum text, int32 start, int32 count);
