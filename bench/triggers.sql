@@ -9,17 +9,19 @@
 --       DEFINER with its path pinned too;
 --   12e a statement-level AFTER trigger counting into a table, 2 000
 --       single-row INSERTs in one call (the per-statement cost).
+-- The tables are UNLOGGED: WAL and checkpoints would add the same large
+-- noise to both sides of every workload.
 \set ON_ERROR_STOP on
 DROP TABLE IF EXISTS trgb_pg, trgb_pl, trgb_b_pg, trgb_b_pl, trgb_log_pg, trgb_log_pl, trgb_ora, trgb_pgdef, trgb_count CASCADE;
-CREATE TABLE trgb_pg (id int, v int, tag text, changed text);
-CREATE TABLE trgb_pl (id int, v int, tag text, changed text);
-CREATE TABLE trgb_b_pg (id int, v int, tag text, changed text);
-CREATE TABLE trgb_b_pl (id int, v int, tag text, changed text);
-CREATE TABLE trgb_pgdef (id int, v int, tag text, changed text);
-CREATE TABLE trgb_ora (id int, v int, tag text, changed text);
-CREATE TABLE trgb_log_pg (op text, id int, at timestamptz);
-CREATE TABLE trgb_log_pl (op text, id int, at timestamptz);
-CREATE TABLE trgb_count (n int);
+CREATE UNLOGGED TABLE trgb_pg (id int, v int, tag text, changed text);
+CREATE UNLOGGED TABLE trgb_pl (id int, v int, tag text, changed text);
+CREATE UNLOGGED TABLE trgb_b_pg (id int, v int, tag text, changed text);
+CREATE UNLOGGED TABLE trgb_b_pl (id int, v int, tag text, changed text);
+CREATE UNLOGGED TABLE trgb_pgdef (id int, v int, tag text, changed text);
+CREATE UNLOGGED TABLE trgb_ora (id int, v int, tag text, changed text);
+CREATE UNLOGGED TABLE trgb_log_pg (op text, id int, at timestamptz);
+CREATE UNLOGGED TABLE trgb_log_pl (op text, id int, at timestamptz);
+CREATE UNLOGGED TABLE trgb_count (n int);
 
 -- 12a
 CREATE OR REPLACE FUNCTION trgb_set_pg() RETURNS trigger LANGUAGE plpgsql AS $$
