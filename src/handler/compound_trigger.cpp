@@ -101,6 +101,16 @@ Datum CallCompoundTrigger(std::shared_ptr<compile::CompiledFunction> fn, const p
     }
     exec::Executor &executor = *frame->executor;
     const compile::CompiledFunction &cf = *frame->fn;
+    // The executor outlives this call: what it points to of the call is
+    // set first and taken back however the call ends.
+    struct CallScope {
+        exec::Executor &e;
+        ~CallScope() {
+            e.SetTrigger(nullptr);
+            e.SetProcedureOwner(nullptr);
+        }
+    } call_scope{executor};
+    executor.SetTrigger(&call);
     pg::ProcedureResources resources(false);
     executor.SetProcedureOwner(resources.owner());
     exec::ErrorContextScope context(executor);
@@ -118,8 +128,6 @@ Datum CallCompoundTrigger(std::shared_ptr<compile::CompiledFunction> fn, const p
     }
     executor.RunCompound();
     Datum result = DmlTriggerResult(executor, cf, call, pg::Value::Null(InvalidOid));
-    executor.SetTrigger(nullptr);
-    executor.SetProcedureOwner(nullptr);
     if (timing == parser::CompoundTiming::AfterStatement && single == nullptr)
         for (size_t i = frames.size(); i-- > 0;)
             if (frames[i].get() == frame) {

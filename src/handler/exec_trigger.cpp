@@ -244,14 +244,16 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
     }
     *body_line = script_line + trg.body_line - 1;
     Table table = ResolveTable(trg.table);
-    std::vector<FoundTrigger> existing = FindTriggers(trg.schema, trg.name);
+    const std::string schema = trg.schema.empty() ? table.schema : trg.schema;
+    // The names of the trigger's schema only: another schema's trigger of
+    // the same name is another trigger, as in Oracle.
+    std::vector<FoundTrigger> existing = FindTriggers(schema, trg.name);
     if (!existing.empty() && !trg.or_replace)
         pg::Raise(ERRCODE_DUPLICATE_OBJECT, "ORA-04081: trigger '" + Upper(trg.name) + "' already exists");
     for (const FoundTrigger &old : existing) {
         // OR REPLACE: one trigger of the name, wherever it was.
         pg::ExecuteScriptStatement("DROP TRIGGER " + compile::QuoteIdent(old.name) + " ON " + old.table);
     }
-    const std::string schema = trg.schema.empty() ? table.schema : trg.schema;
     const std::string function = compile::QuoteIdent(schema) + "." + compile::QuoteIdent(trg.name + kFunctionSuffix);
     std::string body = trg.body;
     // PostgreSQL's WHEN refuses OLD in an INSERT trigger and NEW in a DELETE
