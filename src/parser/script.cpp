@@ -24,13 +24,7 @@ bool IsHeaderClause(const std::string &word) {
 // AS followed by something other than a string: Oracle's form.
 bool LooksOracle(const std::string &s, size_t start, int line) {
     Lexer lex(s, start, line);
-    if (lex.Next().upper != "CREATE") return false;
-    Token t = lex.Next();
-    if (t.upper == "OR") {
-        if (lex.Next().upper != "REPLACE") return false;
-        t = lex.Next();
-    }
-    if (IsEditioning(t.upper)) t = lex.Next();
+    Token t = CreatedKind(lex);
     bool function = t.upper == "FUNCTION";
     if (!function && t.upper != "PROCEDURE") return false;
     // name, possibly qualified
@@ -69,13 +63,7 @@ bool IsPunct(const std::string &s, const Token &t, char c) { return t.kind == To
 // CREATE [OR REPLACE] [EDITIONABLE | NONEDITIONABLE] PACKAGE [BODY] name.
 bool LooksPackage(const std::string &s, size_t start, int line) {
     Lexer lex(s, start, line);
-    if (lex.Next().upper != "CREATE") return false;
-    Token t = lex.Next();
-    if (t.upper == "OR") {
-        if (lex.Next().upper != "REPLACE") return false;
-        t = lex.Next();
-    }
-    if (IsEditioning(t.upper)) t = lex.Next();
+    Token t = CreatedKind(lex);
     return t.upper == "PACKAGE";
 }
 

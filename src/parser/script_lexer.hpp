@@ -193,6 +193,20 @@ inline bool IsEditioning(const std::string &word) {
     return word == "EDITIONABLE" || word == "NONEDITIONABLE" || word == "EDITIONING";
 }
 
+// The word after CREATE [OR REPLACE] [EDITIONABLE | NONEDITIONABLE |
+// EDITIONING] (FUNCTION, PACKAGE, TRIGGER, ...); an End token when the text
+// does not start so.
+inline Token CreatedKind(Lexer &lex) {
+    if (lex.Next().upper != "CREATE") return Token{};
+    Token t = lex.Next();
+    if (t.upper == "OR") {
+        if (lex.Next().upper != "REPLACE") return Token{};
+        t = lex.Next();
+    }
+    if (IsEditioning(t.upper)) t = lex.Next();
+    return t;
+}
+
 inline std::string Trim(const std::string &s) {
     size_t b = 0, e = s.size();
     while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;

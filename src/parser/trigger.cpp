@@ -58,13 +58,7 @@ bool AssignsRow(const std::string &text, const std::string &name) {
 
 bool LooksOracleTrigger(const std::string &s, size_t start, int line) {
     Lexer lex(s, start, line);
-    if (lex.Next().upper != "CREATE") return false;
-    Token t = lex.Next();
-    if (t.upper == "OR") {
-        if (lex.Next().upper != "REPLACE") return false;
-        t = lex.Next();
-    }
-    if (IsEditioning(t.upper)) t = lex.Next();
+    Token t = CreatedKind(lex);
     if (t.upper != "TRIGGER") return false;
     // PostgreSQL's form names its function: EXECUTE FUNCTION | PROCEDURE.
     // Oracle's has a PL/SQL body (or CALL) instead.
