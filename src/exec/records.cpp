@@ -115,9 +115,14 @@ void Executor::StoreField(int slot, const std::string &field, const pg::Value &v
         pg::Value v = Coerce(value, *target.cast);
         if (IsEmptyString(v)) v = pg::Value::Null(v.type);
         pg::MemoryContextScope in_call(call_context_);
-        Datum row = pg::ReplaceRowField(rec.datum, rec.type, target.row_attnum, v, &target.row_cache);
-        StoreOwned(slot, pg::Value::Of(row, rec.type, rec.typmod));
-        return;
+        Datum row = 0;
+        if (pg::ReplaceRowField(rec.datum, rec.type, target.row_attnum, field.c_str(), v, &target.row_cache, &row)) {
+            StoreOwned(slot, pg::Value::Of(row, rec.type, rec.typmod));
+            return;
+        }
+        // The table changed since: found again next time, the general way now.
+        target.row_type = InvalidOid;
+        target.cast = std::make_unique<compile::CastSite>();
     }
     StoreCoerced(slot, WithField(rec, var.type, "record \"" + var.name + "\"", field, value, target.cast));
 }

@@ -84,7 +84,8 @@ Datum CallCompoundTrigger(std::shared_ptr<compile::CompiledFunction> fn, const p
     auto &frames = Frames();
     parser::CompoundTiming timing = TimingOf(call);
     Frame *frame = nullptr;
-    std::unique_ptr<Frame> single;  // a firing outside any statement's frame
+    std::unique_ptr<Frame> single;    // a firing outside any statement's frame
+    std::unique_ptr<Frame> finished;  // AFTER STATEMENT's: destroyed after the scopes below
     if (timing == parser::CompoundTiming::BeforeStatement) {
         frames.push_back(std::make_unique<Frame>(fn, call.relid));
         frame = frames.back().get();
@@ -131,6 +132,7 @@ Datum CallCompoundTrigger(std::shared_ptr<compile::CompiledFunction> fn, const p
     if (timing == parser::CompoundTiming::AfterStatement && single == nullptr)
         for (size_t i = frames.size(); i-- > 0;)
             if (frames[i].get() == frame) {
+                finished = std::move(frames[i]);
                 frames.erase(frames.begin() + static_cast<long>(i));
                 break;
             }

@@ -247,7 +247,9 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
     const std::string schema = trg.schema.empty() ? table.schema : trg.schema;
     // The names of the trigger's schema only: another schema's trigger of
     // the same name is another trigger, as in Oracle.
-    std::vector<FoundTrigger> existing = FindTriggers(schema, trg.name);
+    std::vector<FoundTrigger> existing;
+    for (FoundTrigger &f : FindTriggers(schema, trg.name))
+        if (OwnFunction(f) || f.relid == table.relid) existing.push_back(std::move(f));
     if (!existing.empty() && !trg.or_replace)
         pg::Raise(ERRCODE_DUPLICATE_OBJECT, "ORA-04081: trigger '" + Upper(trg.name) + "' already exists");
     for (const FoundTrigger &old : existing) {

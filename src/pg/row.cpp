@@ -124,25 +124,51 @@ Datum FormRow(Oid type, int32 typmod, const Value *values, size_t n) {
     });
 }
 
-Datum ReplaceRowField(Datum row, Oid type, int attnum, const Value &value, FieldCache *cache) {
+bool ReplaceRowField(Datum row, Oid type, int attnum, const char *name, const Value &value, FieldCache *cache,
+                     Datum *out) {
     const Value *pv = &value;
-    return Guarded([row, type, attnum, pv, cache] {
+    return Guarded([row, type, attnum, name, pv, cache, out] {
         // The descriptor from the type cache entry seen last time, while it
-        // is still the table's (no reference count: nothing here can
-        // process invalidations).
-        TupleDesc desc = nullptr;
-        auto *entry = static_cast<TypeCacheEntry *>(cache->named_entry);
-        if (cache->named_type == type && entry != nullptr && entry->tupDesc != nullptr &&
-            entry->tupDesc_identifier == cache->named_desc_id) {
-            desc = entry->tupDesc;
-        } else {
+        // is still the table's: no reference count, so it is taken again
+        // after anything that may process invalidations (detoasting).
+        auto current = [type, cache]() {
+            auto *entry = static_cast<TypeCacheEntry *>(cache->named_entry);
+            if (cache->named_type == type && entry != nullptr && entry->tupDesc != nullptr &&
+                entry->tupDesc_identifier == cache->named_desc_id)
+                return entry->tupDesc;
             entry = lookup_type_cache(type, TYPECACHE_TUPDESC);
             if (entry->tupDesc == nullptr)
                 ereport(ERROR, (errcode(ERRCODE_WRONG_OBJECT_TYPE), errmsg("type %u is not composite", type)));
-            desc = entry->tupDesc;
             cache->named_type = type;
             cache->named_entry = entry;
             cache->named_desc_id = entry->tupDesc_identifier;
+            return entry->tupDesc;
+        };
+        // The field as the caller found it: still this column, of the
+        // value's type? (The table may have changed since.)
+        // (NUMBER columns take numeric values: the same datum.)
+        const Oid number = NumberTypeOid();
+        auto matches = [attnum, name, pv, number](TupleDesc d) {
+            if (attnum < 1 || attnum > d->natts) return false;
+            Form_pg_attribute a = TupleDescAttr(d, attnum - 1);
+            return !a->attisdropped && strcmp(NameStr(a->attname), name) == 0 &&
+                   (pv->isnull || a->atttypid == pv->type ||
+                    (pv->type == NUMERICOID && a->atttypid == number && number != InvalidOid));
+        };
+        TupleDesc desc = current();
+        if (!matches(desc)) return false;
+        Datum v = pv->datum;
+        bool detoasted = false;
+        // A composite datum holds no pointer to toasted storage.
+        if (!pv->isnull && TupleDescAttr(desc, attnum - 1)->attlen == -1 &&
+            VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(v))) {
+            v = PointerGetDatum(detoast_external_attr((struct varlena *)DatumGetPointer(v)));
+            detoasted = true;
+            desc = current();
+            if (!matches(desc)) {
+                pfree(DatumGetPointer(v));
+                return false;
+            }
         }
         HeapTupleHeader header = DatumGetHeapTupleHeader(row);
         HeapTupleData tuple;
@@ -151,16 +177,15 @@ Datum ReplaceRowField(Datum row, Oid type, int attnum, const Value &value, Field
         tuple.t_tableOid = InvalidOid;
         tuple.t_data = header;
         int natts = desc->natts;
+        if (HeapTupleHeaderGetNatts(header) > natts) {
+            if (detoasted) pfree(DatumGetPointer(v));
+            return false;
+        }
         Datum small_values[32];
         bool small_nulls[32];
         Datum *values = natts <= 32 ? small_values : (Datum *)palloc(sizeof(Datum) * natts);
         bool *nulls = natts <= 32 ? small_nulls : (bool *)palloc(sizeof(bool) * natts);
         heap_deform_tuple(&tuple, desc, values, nulls);
-        Datum v = pv->datum;
-        // A composite datum holds no pointer to toasted storage.
-        if (!pv->isnull && TupleDescAttr(desc, attnum - 1)->attlen == -1 &&
-            VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(v)))
-            v = PointerGetDatum(detoast_external_attr((struct varlena *)DatumGetPointer(v)));
         values[attnum - 1] = v;
         nulls[attnum - 1] = pv->isnull;
         // heap_form_tuple's layout straight into a datum of its own. The
@@ -184,12 +209,13 @@ Datum ReplaceRowField(Datum row, Oid type, int attnum, const Value &value, Field
         HeapTupleHeaderSetNatts(td, natts);
         td->t_hoff = hoff;
         heap_fill_tuple(desc, values, nulls, (char *)td + hoff, data_len, &td->t_infomask, hasnull ? td->t_bits : NULL);
-        Datum result = PointerGetDatum(td);
+        *out = PointerGetDatum(td);
+        if (detoasted) pfree(DatumGetPointer(v));
         if (values != small_values) {
             pfree(values);
             pfree(nulls);
         }
-        return result;
+        return true;
     });
 }
 

@@ -51,7 +51,11 @@ struct FieldCache {
 // dropped columns counted) replaced by `value` (already of the field's
 // type), in the current memory context: one deform and one form, no lookup
 // beyond the type cache.
-Datum ReplaceRowField(Datum row, Oid type, int attnum, const Value &value, FieldCache *cache);
+// False, and nothing made, when the row type no longer has that column
+// `name` of the value's type there (the table changed since the caller
+// looked): the caller looks again.
+bool ReplaceRowField(Datum row, Oid type, int attnum, const char *name, const Value &value, FieldCache *cache,
+                     Datum *out);
 // One live field. Returns false when the row has no field of that name.
 bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *out);
 // All live fields of a row.
