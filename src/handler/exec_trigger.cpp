@@ -13,6 +13,7 @@
 #include "plpolar/compile/quoting.hpp"
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/script.hpp"
 #include "plpolar/parser/trigger.hpp"
 #include "plpolar/parser/trigger_body.hpp"
 #include "plpolar/pg/catalog.hpp"
@@ -100,12 +101,6 @@ Table ResolveTable(const std::string &written) {
     t.qualified = rows[0][2];
     t.kind = rows[0][3].empty() ? 'r' : rows[0][3][0];
     return t;
-}
-
-std::string TagFor(const std::string &body) {
-    std::string tag = "$plpolar$";
-    for (int i = 1; body.find(tag) != std::string::npos; ++i) tag = "$plpolar" + std::to_string(i) + "$";
-    return tag;
 }
 
 // The trigger's name and optional schema from "[schema.]name" as written.
@@ -271,7 +266,7 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
     }
     if (trg.old_name != "old" || trg.new_name != "new")
         body = parser::ReferencingMarker(trg.old_name, trg.new_name) + body;
-    std::string tag = TagFor(body);
+    std::string tag = parser::DollarTagFor(body);
     // Oracle's triggers run with their owner's rights, on the path the
     // owner had (rule 2: a definer-rights function pins its path).
     pg::ExecuteScriptStatement("CREATE OR REPLACE FUNCTION " + function +

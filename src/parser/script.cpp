@@ -493,13 +493,6 @@ OracleSubprogram ParseOracleSubprogram(const std::string &text,
 
 namespace {
 
-// A dollar-quote tag that does not occur in `body`.
-std::string DollarTagFor(const std::string &body) {
-    std::string tag = "$plpolar$";
-    for (int i = 1; body.find(tag) != std::string::npos; ++i) tag = "$plpolar" + std::to_string(i) + "$";
-    return tag;
-}
-
 std::string FirstWordUpper(const std::string &text, size_t *after) {
     size_t b = 0;
     while (b < text.size() && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
@@ -515,6 +508,12 @@ std::string FirstWordUpper(const std::string &text, size_t *after) {
 }
 
 }  // namespace
+
+std::string DollarTagFor(const std::string &body) {
+    std::string tag = "$plpolar$";
+    for (int i = 1; body.find(tag) != std::string::npos; ++i) tag = "$plpolar" + std::to_string(i) + "$";
+    return tag;
+}
 
 std::string ToDoStatement(const std::string &block) {
     std::string tag = DollarTagFor(block);

@@ -28,7 +28,6 @@ void ReadMarker(const std::string &text, TriggerBody *out) {
         std::string value = text.substr(eq + 1, end - eq - 1);
         if (key == "old") out->old_name = value;
         if (key == "new") out->new_name = value;
-        if (key == "parent") out->parent_name = value;
         i = end;
     }
 }

@@ -47,6 +47,7 @@ std::vector<std::vector<std::string>> QueryTextRows(const char *sql, const std::
     for (const auto &a : args) cargs.push_back(a.c_str());
     const char *const *pargs = cargs.data();
     int nargs = static_cast<int>(cargs.size());
+    if (nargs > 16) Raise(ERRCODE_PROGRAM_LIMIT_EXCEEDED, "QueryTextRows takes at most 16 parameters");
     Guarded([sql, praw, pargs, nargs] {
         MemoryContext caller = CurrentMemoryContext;
         Oid types[16];

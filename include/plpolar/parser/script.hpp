@@ -78,6 +78,9 @@ struct SqlPlusCommand {
 };
 SqlPlusCommand TranslateSqlPlus(const std::string &line);
 
+// A dollar-quote tag ($plpolar$, $plpolar1$, ...) that does not occur in `body`.
+std::string DollarTagFor(const std::string &body);
+
 // A transaction statement of an Oracle script, which plpolar.exec honours
 // itself (the script runs inside the caller's transaction, where SPI refuses
 // them): COMMIT [WORK] [COMMENT '...'] [WRITE ...] (or END), ROLLBACK [WORK],

@@ -13,7 +13,6 @@ struct TriggerBody {
     std::string source;    // the body to parse
     std::string new_name;  // what :NEW is called (REFERENCING NEW AS n): "new" by default
     std::string old_name;
-    std::string parent_name;  // REFERENCING PARENT AS p (nested tables): accepted, unused
     // The body names :NEW / :OLD (in any spelling) with a colon.
     bool colon_new = false;
     bool colon_old = false;
