@@ -554,6 +554,78 @@ $s$);
 INSERT INTO dumped VALUES (1), (2);
 SELECT * FROM dumped;
 
+-- 10b. :NEW and :OLD are kept deformed during a call; whatever reads the
+-- row whole (SQL, RETURN NEW, a record assignment, a procedure argument)
+-- sees every field assigned before it.
+CREATE TABLE rowbuf (id int, gone int, v int, tag text, big text);
+ALTER TABLE rowbuf DROP COLUMN gone;
+CREATE TABLE rowbuf_seen (what text, tag text, v int);
+CREATE OR REPLACE FUNCTION rowbuf_trg() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  r rowbuf%ROWTYPE;
+BEGIN
+  :new.tag := 'first';
+  INSERT INTO rowbuf_seen VALUES ('sql', :new.tag, :new.v);
+  :new.tag := :new.tag || '+second';
+  :new.v := :new.v * 10;
+  r := :new;
+  INSERT INTO rowbuf_seen VALUES ('record', r.tag, r.v);
+  BEGIN
+    :new.tag := :new.tag || '+handled';
+    RAISE no_data_found;
+  EXCEPTION WHEN no_data_found THEN
+    INSERT INTO rowbuf_seen SELECT 'handler', :new.tag, length(:new.big);
+  END;
+  IF UPDATING THEN
+    :new.tag := :new.tag || ' (was ' || :old.tag || ')';
+  END IF;
+  :new.big := :new.big || '!';
+END $$;
+CREATE TRIGGER rowbuf_b BEFORE INSERT OR UPDATE ON rowbuf FOR EACH ROW EXECUTE FUNCTION rowbuf_trg();
+INSERT INTO rowbuf VALUES (1, 2, NULL, repeat('x', 300000)), (2, 3, 'given', 'small');
+SELECT id, v, tag, length(big) AS big, right(big, 2) AS tail FROM rowbuf ORDER BY id;
+SELECT * FROM rowbuf_seen;
+TRUNCATE rowbuf_seen;
+-- (A changed pg_proc row compiles the function again: the first call of a
+-- compilation keeps the row deformed, later ones take it whole once a
+-- call read it whole. Each case below is a first call.)
+ALTER FUNCTION rowbuf_trg() COST 101;
+UPDATE rowbuf SET v = 5 WHERE id = 2;
+SELECT id, v, tag, big FROM rowbuf WHERE id = 2;
+-- RETURN NEW after field assignments, :NEW := NULL after them, and a whole
+-- :NEW passed to a procedure that changes it.
+CREATE OR REPLACE PROCEDURE rowbuf_touch(r INOUT rowbuf) LANGUAGE plpolar AS $$
+BEGIN
+  r.tag := r.tag || '+proc';
+END $$;
+CREATE OR REPLACE FUNCTION rowbuf_trg() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  :new.tag := 'f' || :new.id;
+  IF :new.id = 3 THEN
+    :new := NULL;
+  ELSIF :new.id = 4 THEN
+    rowbuf_touch(:new);
+    :new.v := 40;
+  ELSE
+    RETURN NEW;
+  END IF;
+END $$;
+TRUNCATE rowbuf;
+INSERT INTO rowbuf (id) VALUES (1);
+ALTER FUNCTION rowbuf_trg() COST 102;
+INSERT INTO rowbuf (id) VALUES (3);
+ALTER FUNCTION rowbuf_trg() COST 103;
+INSERT INTO rowbuf (id) VALUES (4);
+INSERT INTO rowbuf (id) VALUES (1), (3), (4);
+SELECT id, v, tag FROM rowbuf ORDER BY id;
+-- A column the body names, dropped afterwards: compiled again, the error
+-- names the field.
+ALTER TABLE rowbuf DROP COLUMN v;
+INSERT INTO rowbuf (id) VALUES (4);
+DROP PROCEDURE rowbuf_touch;
+DROP TABLE rowbuf, rowbuf_seen;
+DROP FUNCTION rowbuf_trg();
+
 -- 11. pg_dump round trip keeps both forms firing.
 \! pg_dump -d plpolar_trg > /tmp/plpolar_trg.dump 2>&1; echo "pg_dump: $?"
 CREATE DATABASE plpolar_trg_restored;

@@ -142,6 +142,7 @@ void Executor::Store(int slot, const pg::Value &value, compile::CastSite &cast) 
 }
 
 void Executor::StoreOwned(int slot, const pg::Value &value) {
+    if (unlikely(buffered_)) DropRowBuffer(slot);
     auto index = static_cast<size_t>(slot);
     ForgetAppend(index);
     FreeSlotValue(index);
@@ -178,6 +179,7 @@ void Executor::CheckRange(const compile::Variable &var, const pg::Value &value) 
 }
 
 void Executor::StoreCoerced(int slot, const pg::Value &given) {
+    if (unlikely(buffered_)) DropRowBuffer(slot);
     auto index = static_cast<size_t>(slot);
     const compile::Variable &var = fn_.variables[index];
     // Oracle has no zero-length strings: storing one stores NULL.

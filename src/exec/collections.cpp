@@ -482,7 +482,7 @@ void Executor::RunBulkCollect(compile::SqlSite &site) {
     const pg::TypeInfo *row =
         records ? &fn_.variables[static_cast<size_t>(targets[0].slot)].collection->shape.element : nullptr;
     pg::SqlStatement::BulkResult r = site.statement.ExecuteBulk(
-        slots_.data(), fn_.read_only(), &columns, row != nullptr ? row->oid : InvalidOid,
+        SqlSlots(), fn_.read_only(), &columns, row != nullptr ? row->oid : InvalidOid,
         row != nullptr ? row->typmod : -1, records ? pg::CollectionContext(made[0]) : nullptr, CurrentMemoryContext);
     sql_executed_ = true;
     sql_rowcount_ = r.processed;

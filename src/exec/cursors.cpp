@@ -89,7 +89,7 @@ std::string Executor::OpenExplicit(const compile::CursorUseSite &site, const std
                   "ORA-04067: not executed, package body \"" + fn_.info.name + "\" does not exist");
     BindCursorArgs(site, args);
     RefreshMirrors(*cs.query);
-    std::string portal = cs.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
+    std::string portal = cs.query->statement.OpenCursor(SqlSlots(), fn_.read_only(), std::string());
     pg::Value name = pg::TextValue(portal.c_str());
     name.type = REFCURSOROID;
     StoreCoerced(site.slot, name);
@@ -138,7 +138,7 @@ Flow Executor::RunOpen(const ast::OpenStmt &stmt) {
     std::string portal;
     if (site.query) {
         RefreshMirrors(*site.query);
-        portal = site.query->statement.OpenCursor(slots_.data(), fn_.read_only(), name);
+        portal = site.query->statement.OpenCursor(SqlSlots(), fn_.read_only(), name);
     } else {
         pg::Value text = Eval(*stmt.dynamic);
         if (text.isnull) pg::Raise(ERRCODE_NULL_VALUE_NOT_ALLOWED, "query string of OPEN ... FOR is null");
@@ -221,7 +221,7 @@ Flow Executor::ExecForCursor(const ast::ForCursorStmt &stmt) {
         if (site.package != nullptr) return OpenPackageCursor(site, stmt.args, &package);
         if (site.cursor != nullptr) return OpenExplicit(site, stmt.args);
         RefreshMirrors(*site.query);
-        return site.query->statement.OpenCursor(slots_.data(), fn_.read_only(), std::string());
+        return site.query->statement.OpenCursor(SqlSlots(), fn_.read_only(), std::string());
     });
     Executor &owner = package != nullptr ? package->executor() : *this;
     const int state_slot = package != nullptr ? site.package->slot : site.slot;

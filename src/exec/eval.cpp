@@ -47,6 +47,7 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
             const auto &name = ast::Cast<ast::NameExpr>(expr);
             if (name.slot >= 0) {
                 if (name.field_ref) return EvalField(name);
+                if (unlikely(buffered_)) SyncRowBuffers();
                 return slots_[static_cast<size_t>(name.slot)];
             }
             if (name.builtin == ast::Builtin::BulkExceptionCount)

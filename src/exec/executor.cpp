@@ -45,6 +45,54 @@ Executor::~Executor() {
 
 void Executor::SetVariable(int slot, const pg::Value &value) { StoreCoerced(slot, value); }
 
+bool Executor::BufferTriggerRow(int slot, bool new_row) {
+    RowBuffer *b = BufferFor(-1);
+    if (b == nullptr || trigger_ == nullptr) return false;
+    pg::MemoryContextScope in_call(call_context_);
+    if (!pg::DeformTriggerRow(*trigger_, new_row, &b->row)) return false;
+    // The slot's datum is made only if something reads the row whole.
+    StoreOwned(slot, pg::Value::Null(fn_.variables[static_cast<size_t>(slot)].type.oid));
+    b->slot = slot;
+    b->stale = true;
+    b->modified = false;
+    buffered_ = true;
+    return true;
+}
+
+const pg::TriggerRowBuffer *Executor::BufferedRow(int slot, bool *modified) const {
+    for (const RowBuffer &b : row_buffers_)
+        if (b.slot == slot) {
+            *modified = b.modified;
+            return &b.row;
+        }
+    return nullptr;
+}
+
+void Executor::SyncRowBuffers() {
+    for (RowBuffer &b : row_buffers_) {
+        if (b.slot < 0 || !b.stale) continue;
+        pg::MemoryContextScope in_call(call_context_);
+        pg::Value row = pg::TriggerRowComposite(*trigger_, b.row, !b.modified);
+        auto index = static_cast<size_t>(b.slot);
+        ForgetAppend(index);
+        FreeSlotValue(index);
+        slots_[index] = row;
+        owned_[index] = 1;
+        b.stale = false;
+        (b.slot == fn_.trigger.new_row ? fn_.trigger.new_read_whole : fn_.trigger.old_read_whole) = true;
+    }
+}
+
+void Executor::DropRowBuffer(int slot) {
+    // The whole row assigned: the slot's value is the variable's from now.
+    bool any = false;
+    for (RowBuffer &b : row_buffers_) {
+        if (b.slot == slot) b.slot = -1;
+        any = any || b.slot >= 0;
+    }
+    buffered_ = any;
+}
+
 pg::Value Executor::Run(const pg::Value *args, size_t nargs) {
     // Arguments come from the caller's memory and are never freed by us.
     auto first = static_cast<size_t>(fn_.first_argument_slot);
@@ -203,7 +251,7 @@ void Executor::InitBlockVariables(compile::BlockSite &site) {
             // A specification's cursor whose body is missing: no row yet.
             v = cs.query == nullptr
                     ? pg::Value::Null(RECORDOID)
-                    : NullRow(pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(slots_.data())));
+                    : NullRow(pg::TypeFromOid(RECORDOID, cs.query->statement.ResultRowType(SqlSlots())));
         } else if (init.null_row) {
             v = NullRow(type);
         } else {

@@ -146,7 +146,7 @@ bool Executor::SetWiseInsert(const ast::ForAllStmt &stmt, compile::ForAllSite &s
     {
         pg::SubTransaction sub;
         try {
-            result = sql.statement.Execute(slots_.data(), fn_.read_only(), 0);
+            result = sql.statement.Execute(SqlSlots(), fn_.read_only(), 0);
             sub.Commit();
         } catch (const pg::PgError &) {
             sub.Rollback();

@@ -76,8 +76,18 @@ pg::Value Executor::ConvertRow(const pg::Value &value, compile::CastSite &cast) 
 }
 
 pg::Value Executor::EvalField(const ast::NameExpr &expr) {
-    const pg::Value &rec = slots_[static_cast<size_t>(expr.slot)];
     auto &site = ast::Cast<compile::FieldSite>(*expr.annotation);
+    if (unlikely(buffered_)) {
+        if (RowBuffer *b = BufferFor(expr.slot)) {
+            int attnum = pg::TriggerRowColumn(b->row, site.field.c_str(), site.buffer_attnum, &site.buffer_desc);
+            if (attnum == 0)
+                pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + fn_.variables[static_cast<size_t>(expr.slot)].name +
+                                                        "\" has no field \"" + site.field + "\"");
+            site.buffer_attnum = attnum;
+            return pg::TriggerRowValue(b->row, attnum);
+        }
+    }
+    const pg::Value &rec = slots_[static_cast<size_t>(expr.slot)];
     const compile::Variable &var = fn_.variables[static_cast<size_t>(expr.slot)];
     if (rec.isnull) {
         if (var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
@@ -91,6 +101,30 @@ pg::Value Executor::EvalField(const ast::NameExpr &expr) {
 
 void Executor::StoreField(int slot, const std::string &field, const pg::Value &value, compile::TargetSite &target) {
     const compile::Variable &var = fn_.variables[static_cast<size_t>(slot)];
+    if (unlikely(buffered_)) {
+        if (RowBuffer *b = BufferFor(slot)) {
+            // A trigger's row kept deformed: the one column replaced.
+            const void *seen = target.buffer_desc;
+            int attnum = pg::TriggerRowColumn(b->row, field.c_str(), target.buffer_attnum, &target.buffer_desc);
+            if (attnum == 0)
+                pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + var.name + "\" has no field \"" + field + "\"");
+            if (attnum != target.buffer_attnum || seen != target.buffer_desc) {
+                target.buffer_field = pg::TriggerRowColumnType(b->row, attnum);
+                target.buffer_attnum = attnum;
+            }
+            if (!SameTarget(target.cast->target, target.buffer_field)) {
+                target.cast = std::make_unique<compile::CastSite>();
+                target.cast->target = target.buffer_field;
+            }
+            pg::Value v = Coerce(value, *target.cast);
+            if (IsEmptyString(v)) v = pg::Value::Null(v.type);
+            pg::MemoryContextScope in_call(call_context_);
+            pg::SetTriggerRowValue(b->row, attnum, v);
+            b->stale = true;
+            b->modified = true;
+            return;
+        }
+    }
     pg::Value rec = slots_[static_cast<size_t>(slot)];
     if (rec.isnull && var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
     if (!rec.isnull && rec.type != RECORDOID && rec.type == var.type.oid) {

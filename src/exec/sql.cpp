@@ -25,7 +25,7 @@ Flow Executor::RunSql(const ast::SqlStmt &stmt) {
     pg::SqlStatement::Result result;
     try {
         RefreshMirrors(site);
-        result = site.statement.Execute(slots_.data(), fn_.read_only(), max_rows);
+        result = site.statement.Execute(SqlSlots(), fn_.read_only(), max_rows);
     } catch (pg::PgError &e) {
         // A column's length or precision check is then Oracle's ORA-12899 /
         // ORA-01438, not VALUE_ERROR (compile::SqlCode).
@@ -64,7 +64,7 @@ Flow Executor::RunSql(const ast::SqlStmt &stmt) {
 Flow Executor::ExecProcedureCall(compile::ProcedureCallSite &site) {
     ResetTemp();
     if (!site.resolved) {
-        for (auto &[slot, field] : site.statement.CallOutputs(slots_.data())) {
+        for (auto &[slot, field] : site.statement.CallOutputs(SqlSlots())) {
             const compile::Variable &v = fn_.variables[static_cast<size_t>(slot)];
             if (v.ReadOnly())
                 pg::Raise(ERRCODE_SYNTAX_ERROR, "expression \"" + v.name + "\" cannot be used as an assignment target",
@@ -80,7 +80,7 @@ Flow Executor::ExecProcedureCall(compile::ProcedureCallSite &site) {
         site.resolved = true;
     }
     RefreshMirrors(site);
-    pg::SqlStatement::Result result = site.statement.ExecuteCall(slots_.data(), fn_.read_only(), procedure_owner_);
+    pg::SqlStatement::Result result = site.statement.ExecuteCall(SqlSlots(), fn_.read_only(), procedure_owner_);
     pg::ResultGuard free_result(result);
     if (result.processed == 1 && pg::SqlStatement::ColumnCount(result) == static_cast<int>(site.out_targets.size()))
         for (size_t i = 0; i < site.out_targets.size(); ++i)

@@ -73,13 +73,19 @@ void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &f
         pg::Raise(ERRCODE_SYNTAX_ERROR, "ORA-04082: NEW or OLD references not allowed in table level triggers");
     if (call.row_level) {
         bool exists = false;
+        // Kept deformed for the call, unless calls read them whole (a
+        // compound trigger's rows are read by sections of other calls).
         if (t.mentions_new || t.assigns_new) {
-            pg::Value row = pg::TriggerNewRow(call, &exists);
-            executor.AdoptVariable(t.new_row, exists ? row : pg::TriggerNullRow(call));
+            if (t.compound || t.new_read_whole || !executor.BufferTriggerRow(t.new_row, true)) {
+                pg::Value row = pg::TriggerNewRow(call, &exists);
+                executor.AdoptVariable(t.new_row, exists ? row : pg::TriggerNullRow(call));
+            }
         }
         if (t.mentions_old) {
-            pg::Value row = pg::TriggerOldRow(call, &exists);
-            executor.AdoptVariable(t.old_row, exists ? row : pg::TriggerNullRow(call));
+            if (t.compound || t.old_read_whole || !executor.BufferTriggerRow(t.old_row, false)) {
+                pg::Value row = pg::TriggerOldRow(call, &exists);
+                executor.AdoptVariable(t.old_row, exists ? row : pg::TriggerNullRow(call));
+            }
         }
     }
     if (t.mentions_predicates) {
@@ -104,6 +110,9 @@ Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction
     }
     if (call.event == pg::TriggerEvent::Delete) return pg::OriginalTuple(call, false);
     if (call.timing == pg::TriggerTiming::Before && fn.trigger.assigns_new) {
+        bool modified = false;
+        if (const pg::TriggerRowBuffer *buffered = executor.BufferedRow(fn.trigger.new_row, &modified))
+            return modified ? pg::TriggerRowResult(call, *buffered) : pg::OriginalTuple(call, true);
         const pg::Value &row = executor.SlotValue(fn.trigger.new_row);
         // :NEW := NULL skips the row, as a NULL result does in PostgreSQL.
         if (row.isnull) return (Datum)0;

@@ -34,10 +34,15 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
     pg::CheckStackDepth();
     bool nonatomic = fcinfo->context != nullptr && IsA(fcinfo->context, CallContext) &&
                      !castNode(CallContext, fcinfo->context)->atomic;
+    // The caller's memory, before SPI's: a trigger's result row goes there.
+    MemoryContext caller_context = CurrentMemoryContext;
     pg::SpiConnect(nonatomic);
     const bool as_trigger = pg::CalledAsTrigger(fcinfo);
     pg::TriggerCall trigger;
-    if (as_trigger) trigger = pg::ReadTriggerCall(fcinfo);
+    if (as_trigger) {
+        trigger = pg::ReadTriggerCall(fcinfo);
+        trigger.result_context = caller_context;
+    }
     std::shared_ptr<compile::CompiledFunction> fn =
         compile::LookupOrCompile(fcinfo->flinfo->fn_oid, as_trigger ? trigger.relid : InvalidOid);
     Datum result = 0;

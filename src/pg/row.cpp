@@ -7,8 +7,11 @@
 extern "C" {
 #include "access/detoast.h"
 #include "access/htup_details.h"
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/regproc.h"
+#include "utils/syscache.h"
 #include "utils/typcache.h"
 }
 
@@ -147,13 +150,16 @@ bool ReplaceRowField(Datum row, Oid type, int attnum, const char *name, const Va
         // The field as the caller found it: still this column, of the
         // value's type? (The table may have changed since.)
         // (NUMBER columns take numeric values: the same datum.)
-        const Oid number = NumberTypeOid();
-        auto matches = [attnum, name, pv, number](TupleDesc d) {
+        // (The NUMBER lookup only then: a catalog probe per row otherwise.)
+        auto matches = [attnum, name, pv](TupleDesc d) {
             if (attnum < 1 || attnum > d->natts) return false;
             Form_pg_attribute a = TupleDescAttr(d, attnum - 1);
-            return !a->attisdropped && strcmp(NameStr(a->attname), name) == 0 &&
-                   (pv->isnull || a->atttypid == pv->type ||
-                    (pv->type == NUMERICOID && a->atttypid == number && number != InvalidOid));
+            if (a->attisdropped || strcmp(NameStr(a->attname), name) != 0) return false;
+            if (pv->isnull || a->atttypid == pv->type) return true;
+            if (pv->type != NUMERICOID || a->atttypid < FirstNormalObjectId) return false;
+            Oid number = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("number"),
+                                         ObjectIdGetDatum(PG_CATALOG_NAMESPACE));
+            return number != InvalidOid && a->atttypid == number;
         };
         TupleDesc desc = current();
         if (!matches(desc)) return false;

@@ -2,11 +2,14 @@
 
 #include "plpolar/pg/guard.hpp"
 
+#include <new>
+
 extern "C" {
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 }
@@ -113,6 +116,120 @@ Datum ResultTuple(const TriggerCall &call, const Value &row) {
         tuple.t_data = header;
         // Into the trigger manager's memory: SPI's goes at SPI_finish.
         return PointerGetDatum(SPI_copytuple(&tuple));
+    });
+}
+
+bool DeformTriggerRow(const TriggerCall &call, bool new_row, TriggerRowBuffer *out) {
+    TriggerData *td = Data(call);
+    HeapTuple tuple = nullptr;
+    if (call.row_level) {
+        if (new_row && call.event == TriggerEvent::Insert) tuple = td->tg_trigtuple;
+        if (new_row && call.event == TriggerEvent::Update) tuple = td->tg_newtuple;
+        if (!new_row && (call.event == TriggerEvent::Update || call.event == TriggerEvent::Delete))
+            tuple = td->tg_trigtuple;
+    }
+    if (tuple == nullptr) return false;
+    // Unguarded, as this runs once per row: an allocation that reports
+    // failure instead of raising, and deforming an in-memory tuple, which
+    // cannot fail.
+    TupleDesc desc = RelationGetDescr(td->tg_relation);
+    int natts = desc->natts;
+    // One allocation for the three arrays.
+    const Size values_size = MAXALIGN(sizeof(Datum) * (natts + 1));
+    char *mem = static_cast<char *>(palloc_extended(values_size + 2 * (natts + 1), MCXT_ALLOC_NO_OOM));
+    if (mem == nullptr) throw std::bad_alloc();
+    out->values = reinterpret_cast<Datum *>(mem);
+    out->nulls = reinterpret_cast<bool *>(mem + values_size);
+    out->copied = out->nulls + natts + 1;
+    memset(out->copied, 0, natts + 1);
+    heap_deform_tuple(tuple, desc, out->values, out->nulls);
+    out->natts = natts;
+    out->desc = desc;
+    out->source = tuple;
+    return true;
+}
+
+int TriggerRowColumn(const TriggerRowBuffer &row, const char *name, int cached, const void **cached_desc) noexcept {
+    // Found in this very descriptor before: a changed table is a new
+    // descriptor (and a recompiled function: pg_attribute changed).
+    if (cached > 0 && *cached_desc == row.desc) return cached;
+    *cached_desc = row.desc;
+    auto desc = static_cast<TupleDesc>(const_cast<void *>(row.desc));
+    auto live = [desc, name](int attnum) {
+        Form_pg_attribute a = TupleDescAttr(desc, attnum - 1);
+        return !a->attisdropped && strcmp(NameStr(a->attname), name) == 0;
+    };
+    if (cached >= 1 && cached <= row.natts && live(cached)) return cached;
+    for (int i = 1; i <= row.natts; ++i)
+        if (live(i)) return i;
+    return 0;
+}
+
+Value TriggerRowValue(const TriggerRowBuffer &row, int attnum) noexcept {
+    auto desc = static_cast<TupleDesc>(const_cast<void *>(row.desc));
+    Form_pg_attribute a = TupleDescAttr(desc, attnum - 1);
+    Value v;
+    v.datum = row.values[attnum - 1];
+    v.isnull = row.nulls[attnum - 1];
+    v.type = a->atttypid;
+    v.typmod = a->atttypmod;
+    return v;
+}
+
+TypeInfo TriggerRowColumnType(const TriggerRowBuffer &row, int attnum) {
+    auto desc = static_cast<TupleDesc>(const_cast<void *>(row.desc));
+    Form_pg_attribute a = TupleDescAttr(desc, attnum - 1);
+    return TypeFromOid(a->atttypid, a->atttypmod);
+}
+
+void SetTriggerRowValue(TriggerRowBuffer &row, int attnum, const Value &value) {
+    auto desc = static_cast<TupleDesc>(const_cast<void *>(row.desc));
+    Form_pg_attribute a = TupleDescAttr(desc, attnum - 1);
+    const int i = attnum - 1;
+    Datum d = value.datum;
+    if (!value.isnull && !a->attbyval) {
+        const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(d));
+        if (a->attlen == -1 && !VARATT_IS_EXTERNAL_EXPANDED(p)) {
+            // A plain varlena: copied without the guard (per row), as
+            // datumCopy would.
+            Size size = VARSIZE_ANY(p);
+            void *copy = palloc_extended(size, MCXT_ALLOC_NO_OOM);
+            if (copy == nullptr) throw std::bad_alloc();
+            memcpy(copy, p, size);
+            d = PointerGetDatum(copy);
+        } else {
+            const int16 len = a->attlen;
+            d = Guarded([d, len] { return datumCopy(d, false, len); });
+        }
+    }
+    if (row.copied[i] && !row.nulls[i]) pfree(DatumGetPointer(row.values[i]));
+    row.values[i] = value.isnull ? (Datum)0 : d;
+    row.nulls[i] = value.isnull;
+    row.copied[i] = !value.isnull && !a->attbyval;
+}
+
+Value TriggerRowComposite(const TriggerCall &call, const TriggerRowBuffer &row, bool unchanged) {
+    if (unchanged) return RowOf(call, static_cast<HeapTuple>(const_cast<void *>(row.source)));
+    const TriggerRowBuffer *r = &row;
+    Datum d = Guarded([r] {
+        auto desc = static_cast<TupleDesc>(const_cast<void *>(r->desc));
+        HeapTuple tuple = heap_form_tuple(desc, r->values, r->nulls);
+        Datum result = heap_copy_tuple_as_datum(tuple, desc);
+        heap_freetuple(tuple);
+        return result;
+    });
+    return Value::Of(d, call.rowtype, -1);
+}
+
+Datum TriggerRowResult(const TriggerCall &call, const TriggerRowBuffer &row) {
+    const TriggerRowBuffer *r = &row;
+    MemoryContext into = call.result_context;
+    return Guarded([r, into] {
+        auto desc = static_cast<TupleDesc>(const_cast<void *>(r->desc));
+        MemoryContext old = MemoryContextSwitchTo(into);
+        HeapTuple tuple = heap_form_tuple(desc, r->values, r->nulls);
+        MemoryContextSwitchTo(old);
+        return PointerGetDatum(tuple);
     });
 }
 

@@ -224,6 +224,11 @@ public:
         int timing_point = -1;
         bool assigns_new = false;        // :NEW changed (ORA-04084 but BEFORE ROW)
         std::string relation_signature;  // pg::RelationSignature when compiled
+        // Learnt while running: a call read the row whole (SQL naming
+        // :NEW.c, RETURN NEW). Forming it from the deformed buffer costs
+        // more than the buffer saves, so later calls take the row whole.
+        bool new_read_whole = false;
+        bool old_read_whole = false;
     };
     TriggerState trigger;
 

@@ -158,6 +158,10 @@ struct TargetSite {
     int row_attnum = 0;
     pg::TypeInfo row_field;
     pg::FieldCache row_cache;
+    // The same into a buffered trigger row (Executor::BufferTriggerRow).
+    int buffer_attnum = 0;
+    const void *buffer_desc = nullptr;
+    pg::TypeInfo buffer_field;
     std::unique_ptr<CastSite> cast;
     bool record = false;  // the whole variable is a record
     // BULK COLLECT INTO: the collection's element type (a record's fields
@@ -304,6 +308,9 @@ struct FieldSite : ast::Annotation {
     FieldSite() : ast::Annotation(kKind) {}
     std::string field;
     pg::FieldCache cache;
+    // The column in a buffered trigger row, as found last, and where.
+    int buffer_attnum = 0;
+    const void *buffer_desc = nullptr;
 };
 
 // A call of a built-in package procedure (DBMS_OUTPUT.GET_LINE, ...): the

@@ -57,6 +57,13 @@ public:
     // Hands a value made in the call context to a variable, without a copy
     // (a trigger's NEW and OLD rows).
     void AdoptVariable(int slot, const pg::Value &value) { StoreOwned(slot, value); }
+    // A trigger's :NEW (`new_row`) or :OLD kept deformed for the call
+    // (pg::TriggerRowBuffer) as the variable in `slot`; false when the
+    // firing has no such row (nothing done then).
+    bool BufferTriggerRow(int slot, bool new_row);
+    // The buffered row of `slot` if it is still buffered (a whole-row
+    // assignment ends that), and whether the body assigned a field of it.
+    const pg::TriggerRowBuffer *BufferedRow(int slot, bool *modified) const;
     // The firing a DML trigger function runs for (error context lines).
     void SetTrigger(const pg::TriggerCall *call) { trigger_ = call; }
     const pg::TriggerCall *trigger() const { return trigger_; }
@@ -391,6 +398,30 @@ private:
     pg::SetResult *pipe_ = nullptr;
     const pg::TriggerCall *trigger_ = nullptr;
     bool returned_value_ = false;
+    // BufferTriggerRow's rows. While `slot` is set the buffer is the
+    // variable's value and the slot's datum is formed from it only when
+    // something reads the row whole (SQL statements, a bare NEW): `stale`
+    // until then.
+    struct RowBuffer {
+        int slot = -1;
+        pg::TriggerRowBuffer row;
+        bool stale = false;
+        bool modified = false;
+    };
+    RowBuffer row_buffers_[2];
+    bool buffered_ = false;  // a row_buffers_ entry is in use
+    RowBuffer *BufferFor(int slot) {
+        for (RowBuffer &b : row_buffers_)
+            if (b.slot == slot) return &b;
+        return nullptr;
+    }
+    void SyncRowBuffers();
+    void DropRowBuffer(int slot);
+    // The slots as SQL statements read them: buffered rows formed first.
+    const pg::Value *SqlSlots() {
+        if (unlikely(buffered_)) SyncRowBuffers();
+        return slots_.data();
+    }
     std::vector<MemoryContext> temp_stack_;
     // What a subprogram call saves of its callee's slots, one per call
     // depth, reused: a call in a loop allocates nothing

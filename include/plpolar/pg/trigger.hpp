@@ -20,6 +20,9 @@ struct TriggerCall {
     TriggerEvent event = TriggerEvent::Insert;
     TriggerTiming timing = TriggerTiming::Before;
     bool row_level = true;
+    // Where the row going back to the trigger manager is made: the
+    // caller's memory, which outlives SPI's.
+    MemoryContext result_context = nullptr;
 };
 
 bool CalledAsTrigger(FunctionCallInfo fcinfo);
@@ -50,6 +53,37 @@ TriggerNames ReadTriggerNames(const TriggerCall &call);
 // memory, or the firing's own tuple unchanged (`original`: new or old).
 Datum ResultTuple(const TriggerCall &call, const Value &row);
 Datum OriginalTuple(const TriggerCall &call, bool new_tuple);
+
+// A row of the firing kept deformed for the call, as PL/pgSQL keeps NEW in
+// an expanded record: reading or assigning :NEW.c touches one element, and
+// the row is formed once (for the result, or when SQL reads it whole) in
+// place of a copy, a deform and a form per assignment.
+struct TriggerRowBuffer {
+    int natts = 0;
+    Datum *values = nullptr;  // the firing's tuple's, or copies of ours
+    bool *nulls = nullptr;
+    bool *copied = nullptr;        // values[i] is ours (freed when replaced)
+    const void *desc = nullptr;    // the relation's TupleDesc: lives for the call
+    const void *source = nullptr;  // the firing's HeapTuple it was made from
+};
+// The new (or old) tuple of the firing into `out`, in the current memory
+// context; false when the event has no such row.
+bool DeformTriggerRow(const TriggerCall &call, bool new_row, TriggerRowBuffer *out);
+// The attribute number of live column `name`, `cached` when that is still
+// it (or found in `*cached_desc`, this same descriptor, before); 0 when the
+// relation has no such column.
+int TriggerRowColumn(const TriggerRowBuffer &row, const char *name, int cached, const void **cached_desc) noexcept;
+Value TriggerRowValue(const TriggerRowBuffer &row, int attnum) noexcept;
+TypeInfo TriggerRowColumnType(const TriggerRowBuffer &row, int attnum);
+// Column `attnum` := `value` (of the column's type), copied into the
+// current memory context.
+void SetTriggerRowValue(TriggerRowBuffer &row, int attnum, const Value &value);
+// The row as a composite value of the relation's type, in the current
+// memory context (`unchanged`: no field was assigned, one copy of the
+// firing's tuple).
+Value TriggerRowComposite(const TriggerCall &call, const TriggerRowBuffer &row, bool unchanged);
+// The row as the tuple the trigger manager gets (in call.result_context).
+Datum TriggerRowResult(const TriggerCall &call, const TriggerRowBuffer &row);
 
 // "trigger t on table s.r" for error context lines: reads, calls nothing.
 int DescribeTrigger(const TriggerCall &call, char *out, size_t size) noexcept;
