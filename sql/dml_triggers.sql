@@ -626,6 +626,69 @@ DROP PROCEDURE rowbuf_touch;
 DROP TABLE rowbuf, rowbuf_seen;
 DROP FUNCTION rowbuf_trg();
 
+-- 10c. A compound trigger on a partitioned table: the row sections fire
+-- for the partitions (one with its columns in another order) and share the
+-- statement's state.
+CREATE TABLE parted (id int, region text, note text) PARTITION BY LIST (region);
+CREATE TABLE parted_e PARTITION OF parted FOR VALUES IN ('east');
+CREATE TABLE parted_w (note text, id int, region text);
+ALTER TABLE parted ATTACH PARTITION parted_w FOR VALUES IN ('west');
+SELECT action FROM plpolar.exec($s$
+CREATE TRIGGER parted_cmp FOR INSERT OR UPDATE ON parted COMPOUND TRIGGER
+  n PLS_INTEGER := 0;
+  ids VARCHAR2(200);
+  BEFORE EACH ROW IS BEGIN n := n + 1; :new.note := 'row ' || n || ' in ' || :new.region; END BEFORE EACH ROW;
+  AFTER EACH ROW IS BEGIN ids := ids || ' ' || :new.id; END AFTER EACH ROW;
+  AFTER STATEMENT IS BEGIN dbms_output.put_line('parted_cmp: ' || n || ' rows:' || ids); END AFTER STATEMENT;
+END parted_cmp;
+/
+$s$);
+INSERT INTO parted VALUES (1, 'east'), (2, 'west'), (3, 'east');
+SELECT * FROM parted ORDER BY id;
+-- RETURN OLD in an INSERT trigger (RETURN NEW in a DELETE one): the row
+-- the event lacks is NULL to PostgreSQL, and the row is skipped.
+CREATE TABLE r_old (id int);
+CREATE FUNCTION r_old_trg() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  IF :old.id IS NULL AND INSERTING THEN RETURN OLD; END IF;
+  IF DELETING AND :new.id IS NULL THEN RETURN NEW; END IF;
+END $$;
+CREATE TRIGGER r_old_b BEFORE INSERT OR DELETE ON r_old FOR EACH ROW EXECUTE FUNCTION r_old_trg();
+INSERT INTO r_old VALUES (1);
+ALTER TABLE r_old DISABLE TRIGGER r_old_b;
+INSERT INTO r_old VALUES (2);
+ALTER TABLE r_old ENABLE TRIGGER r_old_b;
+DELETE FROM r_old;
+SELECT * FROM r_old;
+-- Trigger names that are keywords are quoted; names PostgreSQL would cut
+-- to 63 bytes are refused.
+CREATE TABLE kw (id int);
+SELECT action FROM plpolar.exec($s$
+CREATE TRIGGER "select" BEFORE INSERT ON kw FOR EACH ROW BEGIN :new.id := :new.id + 1; END;
+/
+CREATE TRIGGER user_trg BEFORE INSERT ON kw FOR EACH ROW BEGIN :new.id := :new.id * 10; END;
+/
+CREATE TRIGGER "order" AFTER INSERT ON kw FOR EACH ROW FOLLOWS "select" BEGIN NULL; END;
+/
+$s$);
+INSERT INTO kw VALUES (1);
+SELECT * FROM kw;
+SELECT tgname, tgfoid::regproc FROM pg_trigger WHERE tgrelid = 'kw'::regclass ORDER BY 1;
+SELECT action FROM plpolar.exec($s$
+CREATE TRIGGER abcdefghij_abcdefghij_abcdefghij_abcdefghij_abcdefghij_abcdefgh BEFORE INSERT ON kw FOR EACH ROW
+BEGIN NULL; END;
+/
+$s$);
+-- DROP TABLE in plpolar.exec drops the functions of that table's triggers
+-- only: another user's unattached trigger function stays.
+CREATE ROLE plpolar_trg_other;
+CREATE FUNCTION spare$trigger() RETURNS trigger LANGUAGE plpolar SECURITY DEFINER AS $$ BEGIN NULL; END $$;
+ALTER FUNCTION spare$trigger() OWNER TO plpolar_trg_other;
+SELECT action FROM plpolar.exec('DROP TABLE kw');
+SELECT proname FROM pg_proc WHERE proname IN ('select$trigger', 'order$trigger', 'user_trg$trigger', 'spare$trigger');
+DROP FUNCTION spare$trigger();
+DROP ROLE plpolar_trg_other;
+
 -- 11. pg_dump round trip keeps both forms firing.
 \! pg_dump -d plpolar_trg > /tmp/plpolar_trg.dump 2>&1; echo "pg_dump: $?"
 CREATE DATABASE plpolar_trg_restored;

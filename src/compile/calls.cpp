@@ -210,7 +210,7 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
     if (call.name.size() == package + 2 && call.name[package] == "dbms_assert")
         sql = "plpolar." + QuoteIdent("dbms_assert_" + call.name.back());
     else
-        for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
+        for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteFunctionPart(part);
     sql += "(";
     for (size_t i = 0; i < call.args.size(); ++i) {
         if (i > 0) sql += ", ";

@@ -264,7 +264,7 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
             Error(name.loc, "identifier \"" + ast::JoinName(name.name) + "\" must be declared",
                   ERRCODE_UNDEFINED_OBJECT);
         std::string sql;
-        for (const auto &part : name.name) sql += (sql.empty() ? "" : ".") + QuoteIdent(part);
+        for (const auto &part : name.name) sql += (sql.empty() ? "" : ".") + QuoteFunctionPart(part);
         site->sql = sql + "()";
     }
     name.annotation = std::move(site);

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "plpolar/parser/builtins.hpp"
+#include "plpolar/pg/catalog.hpp"
 
 namespace plpolar::compile {
 
@@ -33,7 +34,9 @@ std::string SqlValueKeyword(const std::string &name) {
     return std::string();
 }
 
-bool IsPlainIdentifier(const std::string &s) {
+namespace {
+
+bool IsLowerName(const std::string &s) {
     if (s.empty() || !(std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
     for (char c : s)
         if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
@@ -41,8 +44,7 @@ bool IsPlainIdentifier(const std::string &s) {
     return true;
 }
 
-std::string QuoteIdent(const std::string &s) {
-    if (IsPlainIdentifier(s)) return s;
+std::string DoubleQuoted(const std::string &s) {
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -50,6 +52,17 @@ std::string QuoteIdent(const std::string &s) {
     }
     return out + "\"";
 }
+
+}  // namespace
+
+bool IsPlainIdentifier(const std::string &s) {
+    // "user", "order", "select": written bare they are grammar, not names.
+    return IsLowerName(s) && !pg::IsQuotedKeyword(s);
+}
+
+std::string QuoteFunctionPart(const std::string &s) { return IsLowerName(s) ? s : DoubleQuoted(s); }
+
+std::string QuoteIdent(const std::string &s) { return IsPlainIdentifier(s) ? s : DoubleQuoted(s); }
 
 std::string QuoteLiteral(const std::string &s) {
     bool backslash = s.find('\\') != std::string::npos;

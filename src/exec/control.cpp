@@ -194,6 +194,20 @@ Flow Executor::ExecReturn(const ast::ReturnStmt &stmt) {
         return Flow::Return;
     }
     ResetTemp();
+    if (trigger_ != nullptr && sub_depth_ == 0 && stmt.value->kind == ast::ExprKind::Name) {
+        // RETURN OLD of an INSERT, RETURN NEW of a DELETE: the row the
+        // event does not have is NULL to PostgreSQL (the row is skipped),
+        // though its fields read as NULLs in the body, as in Oracle.
+        const auto &n = ast::Cast<ast::NameExpr>(*stmt.value);
+        const bool missing = !n.field_ref && trigger_->row_level &&
+                             ((n.slot == fn_.trigger.old_row && trigger_->event == pg::TriggerEvent::Insert) ||
+                              (n.slot == fn_.trigger.new_row && trigger_->event == pg::TriggerEvent::Delete));
+        if (missing && n.slot >= 0) {
+            returned_value_ = true;
+            return_value_ = pg::Value::Null(fn_.info.return_type.oid);
+            return Flow::Return;
+        }
+    }
     pg::Value v = Eval(*stmt.value);
     if (sub_depth_ == 0) returned_value_ = true;
     const compile::CastSite &cast = ast::Cast<compile::StoreSite>(*stmt.annotation).cast;

@@ -90,8 +90,12 @@ Datum CallCompoundTrigger(std::shared_ptr<compile::CompiledFunction> fn, const p
         frames.push_back(std::make_unique<Frame>(fn, call.relid));
         frame = frames.back().get();
     } else {
+        // By function alone: a compound trigger's function is its own, and
+        // on a partitioned table the row sections fire for the partitions
+        // (their rows read by column name) while the statement sections
+        // fire for the table.
         for (size_t i = frames.size(); i-- > 0;)
-            if (frames[i]->fn->info.oid == fn->info.oid && frames[i]->relid == call.relid) {
+            if (frames[i]->fn->info.oid == fn->info.oid) {
                 frame = frames[i].get();
                 break;
             }
@@ -115,14 +119,11 @@ Datum CallCompoundTrigger(std::shared_ptr<compile::CompiledFunction> fn, const p
     pg::ProcedureResources resources(false);
     executor.SetProcedureOwner(resources.owner());
     exec::ErrorContextScope context(executor);
-    {
-        // The rows the variables adopt must live as long as the state.
-        pg::MemoryContextScope in_frame(frame->context);
-        BindDmlTrigger(executor, cf, call);
-        executor.SetVariable(cf.trigger.timing_point,
-                             pg::Value::Of(Int32GetDatum(static_cast<int32>(timing)), INT4OID));
-        if (cf.uses_session_variables) BindSessionVariables(executor, cf);
-    }
+    // The rows the variables adopt must live as long as the state; the
+    // other values are copied there, their temporaries go with the call.
+    BindDmlTrigger(executor, cf, call, frame->context);
+    executor.SetVariable(cf.trigger.timing_point, pg::Value::Of(Int32GetDatum(static_cast<int32>(timing)), INT4OID));
+    if (cf.uses_session_variables) BindSessionVariables(executor, cf);
     if (!frame->initialized) {
         executor.InitCompound();
         frame->initialized = true;

@@ -4,6 +4,7 @@
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/pg/client.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/memory.hpp"
 #include "plpolar/pg/types.hpp"
 
 namespace plpolar::handler {
@@ -59,7 +60,8 @@ void BindTg(exec::Executor &executor, const compile::CompiledFunction &fn, const
 
 }  // namespace
 
-void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call) {
+void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call,
+                    MemoryContext rows_context) {
     const compile::CompiledFunction::TriggerState &t = fn.trigger;
     executor.SetTrigger(&call);
     // A compound trigger's sections were checked one by one when created.
@@ -75,14 +77,18 @@ void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &f
         bool exists = false;
         // Kept deformed for the call, unless calls read them whole (a
         // compound trigger's rows are read by sections of other calls).
+        // The rows the variables adopt are made where the variables live
+        // (a compound trigger's state), the rest in the call's memory.
         if (t.mentions_new || t.assigns_new) {
             if (t.compound || t.new_read_whole || !executor.BufferTriggerRow(t.new_row, true)) {
+                pg::MemoryContextScope in_rows(rows_context != nullptr ? rows_context : CurrentMemoryContext);
                 pg::Value row = pg::TriggerNewRow(call, &exists);
                 executor.AdoptVariable(t.new_row, exists ? row : pg::TriggerNullRow(call));
             }
         }
         if (t.mentions_old) {
             if (t.compound || t.old_read_whole || !executor.BufferTriggerRow(t.old_row, false)) {
+                pg::MemoryContextScope in_rows(rows_context != nullptr ? rows_context : CurrentMemoryContext);
                 pg::Value row = pg::TriggerOldRow(call, &exists);
                 executor.AdoptVariable(t.old_row, exists ? row : pg::TriggerNullRow(call));
             }

@@ -208,6 +208,23 @@ std::optional<parser::DdlTranslation> TranslateDdl(const std::string &text, int 
     }
 }
 
+// `sql` begins with `words` (upper case, one space apart), whatever the
+// case and spacing it is written with.
+bool StartsWithWords(const std::string &sql, const char *words) {
+    size_t i = 0;
+    while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
+    for (const char *w = words; *w != '\0'; ++w) {
+        if (*w == ' ') {
+            if (i >= sql.size() || !std::isspace(static_cast<unsigned char>(sql[i]))) return false;
+            while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
+            continue;
+        }
+        if (i >= sql.size() || std::toupper(static_cast<unsigned char>(sql[i])) != *w) return false;
+        ++i;
+    }
+    return i == sql.size() || !std::isalnum(static_cast<unsigned char>(sql[i]));
+}
+
 bool IsRemark(const std::string &line) {
     size_t end = 0;
     while (end < line.size() && std::isalpha(static_cast<unsigned char>(line[end]))) ++end;
@@ -373,6 +390,10 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
             continue;
         }
         uint64 rows = 0;
+        // Oracle drops a table's triggers with it, functions included.
+        std::string attached;
+        const bool drops_relation = StartsWithWords(sql, "DROP TABLE") || StartsWithWords(sql, "DROP VIEW");
+        if (drops_relation) attached = AttachedTriggerFunctions();
         for (size_t k = 0; k <= more_sql.size(); ++k) {
             const std::string *run = k == 0 ? &sql : &more_sql[k - 1];
             // Oracle's ADD CONSTRAINT takes over the index of that name.
@@ -387,9 +408,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
         }
         // Only after it ran: SPI reports a bad statement with its position.
         if (action.empty()) action = pg::CommandTagOf(sql);
-        // Oracle drops a table's triggers with it, functions included.
-        if (action.compare(0, 10, "DROP TABLE") == 0 || action.compare(0, 9, "DROP VIEW") == 0)
-            DropOrphanTriggerFunctions();
+        if (drops_relation) DropOrphanTriggerFunctions(attached);
         EmitRow(rsinfo, ctx.number, ctx.line, action, rows);
     }
     transaction.Finish();

@@ -5,6 +5,7 @@
 // pg_trigger to PostgreSQL's (\d, pg_dump). ALTER / DROP TRIGGER without a
 // table find the trigger by name, as Oracle does.
 #include <cctype>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -212,7 +213,10 @@ std::string FiringOrderName(const parser::OracleTrigger &trg, const Table &table
     for (const std::string &other : trg.precedes) {
         std::string before = other_name(other, false);
         if (name < before) continue;
-        if (before.size() > 1 && static_cast<unsigned char>(before.back()) > '$')
+        // (An ASCII last character only: a byte of a multibyte one is no
+        // character to shorten by.)
+        if (before.size() > 1 && static_cast<unsigned char>(before.back()) > '$' &&
+            static_cast<unsigned char>(before.back()) < 0x80)
             name = before.substr(0, before.size() - 1) + "$" + trg.name;
         else
             *notes +=
@@ -251,6 +255,9 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
         // OR REPLACE: one trigger of the name, wherever it was.
         pg::ExecuteScriptStatement("DROP TRIGGER " + compile::QuoteIdent(old.name) + " ON " + old.table);
     }
+    if (trg.name.size() + strlen(kFunctionSuffix) >= NAMEDATALEN)
+        pg::Raise(ERRCODE_NAME_TOO_LONG, "the trigger name " + trg.name + " is too long: its function " + trg.name +
+                                             kFunctionSuffix + " would be longer than 63 bytes");
     const std::string function = compile::QuoteIdent(schema) + "." + compile::QuoteIdent(trg.name + kFunctionSuffix);
     std::string body = trg.body;
     // PostgreSQL's WHEN refuses OLD in an INSERT trigger and NEW in a DELETE
@@ -313,6 +320,12 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
             break;
         }
     }
+    // PostgreSQL would cut longer names to 63 bytes, and the cut names of
+    // two triggers could meet.
+    for (const Attach &a : attach)
+        if (a.name.size() >= NAMEDATALEN)
+            pg::Raise(ERRCODE_NAME_TOO_LONG, "the PostgreSQL trigger name " + a.name + " made for " + trg.name +
+                                                 " is longer than 63 bytes; use a shorter trigger name");
     for (const Attach &a : attach) {
         std::string sql = "CREATE TRIGGER " + compile::QuoteIdent(a.name) + " " + a.timing + events + " ON " +
                           table.qualified + (a.row ? " FOR EACH ROW" : " FOR EACH STATEMENT");
@@ -333,19 +346,30 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
     return action;
 }
 
-void DropOrphanTriggerFunctions() {
+std::string AttachedTriggerFunctions() {
     // plpolar.exec's own: "<name>$trigger", a plpolar trigger function with
-    // its owner's rights, that no trigger uses any more and the current
-    // user owns.
+    // its owner's rights, that a trigger uses and the current user may drop.
     auto rows = pg::QueryTextRows(
-        "SELECT p.oid::pg_catalog.regprocedure::pg_catalog.text FROM pg_catalog.pg_proc p "
+        "SELECT pg_catalog.array_agg(p.oid)::pg_catalog.text FROM pg_catalog.pg_proc p "
         "JOIN pg_catalog.pg_language l ON l.oid OPERATOR(pg_catalog.=) p.prolang "
         "WHERE l.lanname OPERATOR(pg_catalog.=) 'plpolar' AND p.prorettype OPERATOR(pg_catalog.=) "
         "'pg_catalog.trigger'::pg_catalog.regtype AND p.prosecdef AND "
         "p.proname OPERATOR(pg_catalog.~~) '%$trigger' AND "
-        "pg_catalog.pg_has_role(p.proowner, 'USAGE') AND NOT EXISTS (SELECT FROM pg_catalog.pg_trigger t "
+        "pg_catalog.pg_has_role(p.proowner, 'USAGE') AND EXISTS (SELECT FROM pg_catalog.pg_trigger t "
         "WHERE t.tgfoid OPERATOR(pg_catalog.=) p.oid)",
         {});
+    return rows.empty() || rows[0].empty() ? std::string() : rows[0][0];
+}
+
+void DropOrphanTriggerFunctions(const std::string &attached_before) {
+    // Only those the statement detached: another user's unattached
+    // function, or one detached earlier on purpose, stays.
+    if (attached_before.empty()) return;
+    auto rows = pg::QueryTextRows(
+        "SELECT p.oid::pg_catalog.regprocedure::pg_catalog.text FROM pg_catalog.pg_proc p "
+        "WHERE p.oid OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.oid[]) AND NOT EXISTS "
+        "(SELECT FROM pg_catalog.pg_trigger t WHERE t.tgfoid OPERATOR(pg_catalog.=) p.oid)",
+        {attached_before});
     for (const auto &row : rows) pg::ExecuteScriptStatement("DROP FUNCTION " + row[0]);
 }
 
@@ -401,6 +425,9 @@ bool RunTriggerCommand(const std::string &text, std::string *action) {
     if (what == "RENAME" && words.size() == 6 && words[4] == "TO") {
         std::string new_schema, new_name;
         SplitName(raw[5], &new_schema, &new_name);
+        if (new_name.size() + strlen(kFunctionSuffix) >= NAMEDATALEN)
+            pg::Raise(ERRCODE_NAME_TOO_LONG, "the trigger name " + new_name + " is too long: its function " + new_name +
+                                                 kFunctionSuffix + " would be longer than 63 bytes");
         for (const FoundTrigger &one : all) {
             // "<name>$<timing point>" (compound) and "<other>$<name>"
             // (firing order) keep their other part.
@@ -410,6 +437,9 @@ bool RunTriggerCommand(const std::string &text, std::string *action) {
             else if (one.name.size() > name.size() + 1 &&
                      one.name.compare(one.name.size() - name.size() - 1, name.size() + 1, "$" + name) == 0)
                 renamed = one.name.substr(0, one.name.size() - name.size()) + new_name;
+            if (renamed.size() >= NAMEDATALEN)
+                pg::Raise(ERRCODE_NAME_TOO_LONG, "the PostgreSQL trigger name " + renamed + " made for " + new_name +
+                                                     " is longer than 63 bytes; use a shorter trigger name");
             pg::ExecuteScriptStatement("ALTER TRIGGER " + compile::QuoteIdent(one.name) + " ON " + one.table +
                                        " RENAME TO " + compile::QuoteIdent(renamed));
         }

@@ -151,40 +151,41 @@ SqlStatement::BulkResult SqlStatement::ExecuteBulk(const Value *slots, bool read
     BindingScope binding(*this, slots);  // the plan cache may re-parse
     std::vector<Value> converted;
     slots = ParamSlots(slots, &converted);
+    int nfields = FieldParamCount();
     BulkColumn *cols = columns->data();
     const int nexpected = static_cast<int>(columns->size());
     const char *sql = text_.c_str();
     BulkResult out;
     BulkResult *result = &out;
-    Guarded(
-        [plan, used, nslots, slots, read_only, cols, nexpected, row_type, row_typmod, row_direct, other, sql, result] {
-            MemoryContext caller = CurrentMemoryContext;
-            auto *r = static_cast<Receiver *>(MemoryContextAllocZero(other, sizeof(Receiver)));
-            r->pub.receiveSlot = Receive;
-            r->pub.rStartup = Startup;
-            r->pub.rShutdown = Shutdown;
-            r->pub.rDestroy = Destroy;
-            r->pub.mydest = DestNone;
-            r->columns = cols;
-            r->nexpected = nexpected;
-            r->row_type = row_type;
-            r->row_typmod = row_typmod;
-            r->row_direct = row_direct;
-            r->other = other;
-            SPIExecuteOptions options;
-            memset(&options, 0, sizeof(options));
-            options.params = MakeStatementParams(used, nslots, slots);
-            options.read_only = read_only;
-            options.dest = &r->pub;
-            int rc = SPI_execute_plan_extended(plan, &options);
-            MemoryContextSwitchTo(caller);
-            if (rc < 0) ReportSpiError(rc, SpiStatement::Embedded, "SPI_execute_plan_extended", sql);
-            result->rows = r->rows;
-            result->processed = SPI_processed;
-            result->ncolumns = r->query_columns;
-            result->as_rows = r->as_rows;
-            if (r->row_desc != nullptr) FreeTupleDesc(r->row_desc);
-        });
+    Guarded([plan, used, nslots, nfields, slots, read_only, cols, nexpected, row_type, row_typmod, row_direct, other,
+             sql, result] {
+        MemoryContext caller = CurrentMemoryContext;
+        auto *r = static_cast<Receiver *>(MemoryContextAllocZero(other, sizeof(Receiver)));
+        r->pub.receiveSlot = Receive;
+        r->pub.rStartup = Startup;
+        r->pub.rShutdown = Shutdown;
+        r->pub.rDestroy = Destroy;
+        r->pub.mydest = DestNone;
+        r->columns = cols;
+        r->nexpected = nexpected;
+        r->row_type = row_type;
+        r->row_typmod = row_typmod;
+        r->row_direct = row_direct;
+        r->other = other;
+        SPIExecuteOptions options;
+        memset(&options, 0, sizeof(options));
+        options.params = MakeStatementParams(used, nslots, nfields, slots);
+        options.read_only = read_only;
+        options.dest = &r->pub;
+        int rc = SPI_execute_plan_extended(plan, &options);
+        MemoryContextSwitchTo(caller);
+        if (rc < 0) ReportSpiError(rc, SpiStatement::Embedded, "SPI_execute_plan_extended", sql);
+        result->rows = r->rows;
+        result->processed = SPI_processed;
+        result->ncolumns = r->query_columns;
+        result->as_rows = r->as_rows;
+        if (r->row_desc != nullptr) FreeTupleDesc(r->row_desc);
+    });
     return out;
 }
 

@@ -9,6 +9,8 @@ extern "C" {
 #include "catalog/index.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_index.h"
+#include "common/keywords.h"
+#include "common/kwlookup.h"
 #include "executor/spi.h"
 #include "nodes/parsenodes.h"
 #include "parser/parse_func.h"
@@ -21,6 +23,12 @@ extern "C" {
 }
 
 namespace plpolar::pg {
+
+bool IsQuotedKeyword(const std::string &word) noexcept {
+    // A lookup in a static table: it neither allocates nor raises.
+    int n = ScanKeywordLookup(word.c_str(), &ScanKeywords);
+    return n >= 0 && ScanKeywordCategories[n] != UNRESERVED_KEYWORD;
+}
 
 bool ValidatorMayCheck(Oid validator_oid, Oid fn_oid) {
     return Guarded([validator_oid, fn_oid] { return CheckFunctionValidatorAccess(validator_oid, fn_oid); });

@@ -234,6 +234,10 @@ void RowTypeOf(Datum row, Oid *type, int32 *typmod) {
 }
 
 bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *out) {
+    return GetRowField(row, name.c_str(), cache, out);
+}
+
+bool GetRowField(Datum row, const char *name, FieldCache *cache, Value *out) {
     // Fast path: a row in memory of the anonymous type seen last time;
     // reading an attribute of an in-memory tuple cannot fail.
     const auto *p = reinterpret_cast<const varlena *>(DatumGetPointer(row));
@@ -260,7 +264,7 @@ bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *o
             return true;
         }
     }
-    const char *fname = name.c_str();
+    const char *fname = name;
     return Guarded([row, fname, cache, out] {
         HeapTupleHeader h = DatumGetHeapTupleHeader(row);
         Oid type = HeapTupleHeaderGetTypeId(h);

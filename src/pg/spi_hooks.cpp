@@ -72,6 +72,31 @@ Node *SelectField(Param *param, const char *record, const char *field, int locat
     return NULL;
 }
 
+// rec.f of a named row type: the field's own parameter (FieldParamId);
+// NULL when the statement has no room left (a FieldSelect then).
+Param *FieldParam(SqlStatement *stmt, Param *row, int slot, const char *field) {
+    TupleDesc desc = lookup_rowtype_tupdesc(row->paramtype, row->paramtypmod);
+    for (int i = 0; i < desc->natts; i++) {
+        Form_pg_attribute a = TupleDescAttr(desc, i);
+        if (a->attisdropped || strcmp(NameStr(a->attname), field) != 0) continue;
+        int id = stmt->FieldParamId(slot, field, (int16)(i + 1), a->atttypid);
+        Param *param = NULL;
+        if (id > 0) {
+            param = makeNode(Param);
+            param->paramkind = PARAM_EXTERN;
+            param->paramid = id;
+            param->paramtype = a->atttypid;
+            param->paramtypmod = a->atttypmod;
+            param->paramcollid = a->attcollation;
+            param->location = row->location;
+        }
+        ReleaseTupleDesc(desc);
+        return param;
+    }
+    ReleaseTupleDesc(desc);
+    return NULL;  // no such field: SelectField says so
+}
+
 // pkg.f or f written without parentheses, as Oracle calls a function that
 // takes no arguments: when no column or variable has the name, a function
 // of no arguments does (a schema's or package's; an unqualified name not
@@ -104,6 +129,10 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
     Param *param = MakeParam(stmt, slot, cref->location);
     if (param == NULL || field == NULL) return (Node *)param;
+    if (param->paramtype != RECORDOID) {
+        Param *fp = FieldParam(const_cast<SqlStatement *>(stmt), param, slot, field);
+        if (fp != NULL) return (Node *)fp;
+    }
     return SelectField(param, parts[nparts - 2], field, cref->location);
 }
 

@@ -13,6 +13,6 @@ void InstallVariableHooks(ParseState *pstate, void *arg);
 
 // The parameters of a statement's execution: the slots it uses
 // (spi_statement.cpp). Inside Guarded.
-ParamListInfo MakeStatementParams(const char *used, int nslots, const Value *slots);
+ParamListInfo MakeStatementParams(const char *used, int nslots, int nfields, const Value *slots);
 
 }  // namespace plpolar::pg

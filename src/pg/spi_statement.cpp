@@ -3,6 +3,9 @@
 #include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/spi.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include <array>
 #include <cstring>
 #include <string>
@@ -34,6 +37,12 @@ SqlStatement::~SqlStatement() {
 void SqlStatement::Prepare(const Value *slots) {
     const char *sql = text_.c_str();
     SqlStatement *self = this;
+    // Room for the field parameters the hooks may make: no more than the
+    // text has dots (rec.f), and some to spare for a re-parse that finds
+    // more (the plan cache re-runs the hooks).
+    size_t dots = 0;
+    for (char c : text_) dots += c == '.';
+    if (dots > 0) field_params_.reserve(std::min<size_t>(dots + 2, 64));
     BindingScope binding(*this, slots);
     plan_ = Guarded([sql, self] {
         SPIPrepareOptions options;
@@ -55,9 +64,46 @@ void SqlStatement::Prepare(const Value *slots) {
     }
 }
 
-const Value *SqlStatement::ParamSlots(const Value *slots, std::vector<Value> *storage) const {
-    if (array_slots_.empty()) return slots;
-    storage->assign(slots, slots + used_.size());
+int SqlStatement::FieldParamId(int slot, const char *field, int16 attnum, Oid type) noexcept {
+    const int nslots = static_cast<int>(used_.size());
+    for (size_t i = 0; i < field_params_.size(); ++i)
+        if (field_params_[i].slot == slot && strcmp(field_params_[i].field, field) == 0)
+            return nslots + 1 + static_cast<int>(i);
+    if (field_params_.size() == field_params_.capacity() || strlen(field) >= NAMEDATALEN) return 0;
+    FieldParam p{};
+    p.slot = slot;
+    p.attnum = attnum;
+    p.type = type;
+    strlcpy(p.field, field, NAMEDATALEN);
+    p.cache.attnum = attnum;
+    field_params_.push_back(p);  // within capacity: no allocation
+    return nslots + static_cast<int>(field_params_.size());
+}
+
+bool SqlStatement::FieldOfParam(int paramid, int *slot, const char **field) const noexcept {
+    const int k = paramid - static_cast<int>(used_.size()) - 1;
+    if (k < 0 || k >= static_cast<int>(field_params_.size())) return false;
+    *slot = field_params_[static_cast<size_t>(k)].slot;
+    *field = field_params_[static_cast<size_t>(k)].field;
+    return true;
+}
+
+const Value *SqlStatement::ParamSlots(const Value *slots, std::vector<Value> *storage) {
+    if (array_slots_.empty() && field_params_.empty()) return slots;
+    // Only used slots are read: the caller's array may be shorter than
+    // used_ (compiled before all variables were known).
+    storage->reserve(used_.size() + field_params_.size());
+    storage->assign(used_.size(), Value());
+    for (size_t i = 0; i < used_.size(); ++i)
+        if (used_[i]) (*storage)[i] = slots[i];
+    for (FieldParam &f : field_params_) {
+        const Value &row = slots[f.slot];
+        Value v = Value::Null(f.type);
+        if (!row.isnull && !GetRowField(row.datum, f.field, &f.cache, &v))
+            Raise(ERRCODE_UNDEFINED_COLUMN, std::string("record has no field \"") + f.field + "\"");
+        storage->push_back(v);
+    }
+    if (array_slots_.empty()) return storage->data();
     Oid collection = CollectionTypeOid();
     for (const auto &[slot, type] : array_slots_) {
         Value &v = (*storage)[static_cast<size_t>(slot)];
@@ -71,11 +117,12 @@ const Value *SqlStatement::ParamSlots(const Value *slots, std::vector<Value> *st
 
 namespace {
 
-ParamListInfo MakeParams(const char *used, int nslots, const Value *slots) {
-    ParamListInfo params = makeParamList(nslots);
-    for (int i = 0; i < nslots; i++) {
+// `nfields` field parameters follow the slots in `slots` (ParamSlots).
+ParamListInfo MakeParams(const char *used, int nslots, int nfields, const Value *slots) {
+    ParamListInfo params = makeParamList(nslots + nfields);
+    for (int i = 0; i < nslots + nfields; i++) {
         ParamExternData *p = &params->params[i];
-        if (used[i]) {
+        if (i >= nslots || used[i]) {
             p->value = slots[i].datum;
             p->isnull = slots[i].isnull;
             p->ptype = slots[i].type;
@@ -92,8 +139,8 @@ ParamListInfo MakeParams(const char *used, int nslots, const Value *slots) {
 
 }  // namespace
 
-ParamListInfo MakeStatementParams(const char *used, int nslots, const Value *slots) {
-    return MakeParams(used, nslots, slots);
+ParamListInfo MakeStatementParams(const char *used, int nslots, int nfields, const Value *slots) {
+    return MakeParams(used, nslots, nfields, slots);
 }
 
 SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, long max_rows) {
@@ -113,14 +160,15 @@ SqlStatement::Result SqlStatement::Run(const Value *slots, bool read_only, long 
     BindingScope binding(*this, slots);  // the plan cache may re-parse
     std::vector<Value> converted;
     slots = ParamSlots(slots, &converted);
+    int nfields = FieldParamCount();
     Result result;
     Result *out = &result;
     const char *sql = text_.c_str();
-    Guarded([plan, used, nslots, slots, read_only, max_rows, nonatomic, owner, out, sql] {
+    Guarded([plan, used, nslots, nfields, slots, read_only, max_rows, nonatomic, owner, out, sql] {
         MemoryContext caller = CurrentMemoryContext;
         SPIExecuteOptions options;
         memset(&options, 0, sizeof(options));
-        options.params = MakeParams(used, nslots, slots);
+        options.params = MakeParams(used, nslots, nfields, slots);
         options.read_only = read_only;
         options.tcount = max_rows;
         options.allow_nonatomic = nonatomic;
@@ -138,7 +186,7 @@ namespace {
 
 // Fills slots[i] / fields[i] for each output argument of a CALL; returns
 // the count, or -(position + 1) of an argument that is no variable.
-int ReadCallOutputs(SPIPlanPtr plan, int *slots, char (*fields)[NAMEDATALEN], int max) {
+int ReadCallOutputs(const SqlStatement *stmt, SPIPlanPtr plan, int *slots, char (*fields)[NAMEDATALEN], int max) {
     List *sources = SPI_plan_get_plan_sources(plan);
     if (list_length(sources) != 1) elog(ERROR, "CALL is not a single statement");
     CachedPlanSource *source = (CachedPlanSource *)linitial(sources);
@@ -174,6 +222,13 @@ int ReadCallOutputs(SPIPlanPtr plan, int *slots, char (*fields)[NAMEDATALEN], in
             arg = (Node *)p;
         }
         if (!IsA(arg, Param) || ((Param *)arg)->paramkind != PARAM_EXTERN) return -(n + 1);
+        int slot = 0;
+        const char *field = NULL;
+        if (stmt->FieldOfParam(((Param *)arg)->paramid, &slot, &field)) {
+            strlcpy(fields[n], field, NAMEDATALEN);
+            slots[n++] = slot;
+            continue;
+        }
         slots[n++] = ((Param *)arg)->paramid - 1;
     }
     return n;
@@ -189,7 +244,8 @@ std::vector<std::pair<int, std::string>> SqlStatement::CallOutputs(const Value *
     std::vector<std::array<char, NAMEDATALEN>> fields(kMax);
     int *ps = out_slots.data();
     auto *pf = reinterpret_cast<char(*)[NAMEDATALEN]>(fields.data());
-    int n = Guarded([plan, ps, pf] { return ReadCallOutputs(plan, ps, pf, kMax); });
+    const SqlStatement *self = this;
+    int n = Guarded([self, plan, ps, pf] { return ReadCallOutputs(self, plan, ps, pf, kMax); });
     if (n < 0)
         Raise(ERRCODE_SYNTAX_ERROR, "the value passed to OUT or IN OUT parameter number " + std::to_string(-n) +
                                         " of the procedure is not a variable");
@@ -228,9 +284,10 @@ std::string SqlStatement::OpenCursor(const Value *slots, bool read_only, const s
     BindingScope binding(*this, slots);  // the plan cache may re-parse
     std::vector<Value> converted;
     slots = ParamSlots(slots, &converted);
+    int nfields = FieldParamCount();
     const char *sql = text_.c_str();
-    Guarded([plan, used, nslots, slots, read_only, pname, out, sql] {
-        ParamListInfo params = MakeParams(used, nslots, slots);
+    Guarded([plan, used, nslots, nfields, slots, read_only, pname, out, sql] {
+        ParamListInfo params = MakeParams(used, nslots, nfields, slots);
         if (pname != NULL && GetPortalByName(pname) != NULL)
             ereport(ERROR, (errcode(ERRCODE_DUPLICATE_CURSOR), errmsg("cursor \"%s\" already in use", pname)));
         Portal portal = SPI_cursor_open_with_paramlist(pname, plan, params, read_only);

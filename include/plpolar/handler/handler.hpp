@@ -30,7 +30,10 @@ void BindSessionVariables(exec::Executor &executor, const compile::CompiledFunct
 // DML triggers (dml_trigger.cpp): the firing into the trigger variables
 // (raising Oracle's errors for what the trigger kind forbids), then the
 // result for the trigger manager.
-void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call);
+// `rows_context`: where :NEW and :OLD are made when they are adopted whole
+// (null: the current memory context).
+void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call,
+                    MemoryContext rows_context = nullptr);
 // `returned`: what Run returned (RETURN NEW, RETURN NULL, when the body did).
 Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call,
                        const pg::Value &returned);
@@ -44,8 +47,11 @@ void RegisterCompoundTriggerCleanup();
 // trigger and its function as one object; the action for the result row.
 std::string CreateOracleTrigger(const std::string &text, int script_line, int *body_line);
 // The functions of Oracle-form triggers whose table is gone (DROP TABLE
-// dropped the PostgreSQL triggers only).
-void DropOrphanTriggerFunctions();
+// dropped the PostgreSQL triggers only): AttachedTriggerFunctions before
+// the statement, DropOrphanTriggerFunctions with its answer after it drops
+// those the statement left without a trigger, and no others.
+std::string AttachedTriggerFunctions();
+void DropOrphanTriggerFunctions(const std::string &attached_before);
 // ALTER TRIGGER name ENABLE | DISABLE | COMPILE | RENAME TO, DROP TRIGGER
 // name, as Oracle writes them (no table): false if `text` is none of these.
 bool RunTriggerCommand(const std::string &text, std::string *action);

@@ -11,6 +11,9 @@ namespace plpolar::pg {
 // Reads name, source, argument and return types, volatility and the row's
 // xmin/tid; refuses signatures plpolar does not handle.
 FunctionInfo LoadFunctionInfo(Oid fn_oid);
+// A keyword of PostgreSQL's grammar that an identifier must be quoted to be
+// (anything but an unreserved one), as quote_identifier decides.
+bool IsQuotedKeyword(const std::string &word) noexcept;
 
 // True while the pg_proc row still has the given xmin and tid, i.e. no
 // CREATE OR REPLACE happened since it was read.

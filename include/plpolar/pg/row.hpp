@@ -58,6 +58,7 @@ bool ReplaceRowField(Datum row, Oid type, int attnum, const char *name, const Va
                      Datum *out);
 // One live field. Returns false when the row has no field of that name.
 bool GetRowField(Datum row, const std::string &name, FieldCache *cache, Value *out);
+bool GetRowField(Datum row, const char *name, FieldCache *cache, Value *out);
 // All live fields of a row.
 std::vector<Value> RowValues(Datum row);
 // The composite result of a call (a procedure's OUT parameters), of the

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "plpolar/pg/row.hpp"
 #include "plpolar/pg/types.hpp"
 
 namespace plpolar::pg {
@@ -159,6 +160,15 @@ public:
     void MarkUsed(int slot) noexcept {
         if (slot >= 0 && slot < static_cast<int>(used_.size())) used_[slot] = 1;
     }
+    // rec.f of a variable of a named row type: a parameter of its own,
+    // bound to the field's value at each execution (as PL/pgSQL's record
+    // fields are), in place of a FieldSelect over the whole row's; ids
+    // follow the slots'. The parameter id, or 0 when there is no room
+    // (the room is made before parsing: nothing is allocated here).
+    int FieldParamId(int slot, const char *field, int16 attnum, Oid type) noexcept;
+    // The slot and field of a parameter id FieldParamId gave; false for
+    // a slot's own.
+    bool FieldOfParam(int paramid, int *slot, const char **field) const noexcept;
 
     // The variables' current values while the statement is being prepared
     // or run: a RECORD variable's parameter takes the type of its current
@@ -188,7 +198,8 @@ private:
     void Prepare(const Value *slots);
     // `slots` as the statement's parameters: itself, or (when it uses
     // schema-level collections) a copy in `storage` with those as arrays.
-    const Value *ParamSlots(const Value *slots, std::vector<Value> *storage) const;
+    // With field parameters, their values follow the slots in `storage`.
+    const Value *ParamSlots(const Value *slots, std::vector<Value> *storage);
     Result Run(const Value *slots, bool read_only, long max_rows, bool nonatomic, ResourceOwner owner);
 
     const Value *binding_slots_ = nullptr;
@@ -197,6 +208,15 @@ private:
     std::vector<char> used_;  // slots the statement references
     // Used slots of schema-level collection types (SqlCollectionType).
     std::vector<std::pair<int, Oid>> array_slots_;
+    struct FieldParam {
+        int slot;
+        int16 attnum;
+        Oid type;
+        char field[NAMEDATALEN];
+        FieldCache cache;
+    };
+    std::vector<FieldParam> field_params_;  // capacity reserved before parsing
+    int FieldParamCount() const { return static_cast<int>(field_params_.size()); }
     SPIPlanPtr plan_ = nullptr;
 };
 
