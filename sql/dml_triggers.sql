@@ -689,6 +689,104 @@ SELECT proname FROM pg_proc WHERE proname IN ('select$trigger', 'order$trigger',
 DROP FUNCTION spare$trigger();
 DROP ROLE plpolar_trg_other;
 
+-- 10d. Triggers whose bodies run no SQL are called without an SPI
+-- connection of their own (as a C trigger would be); an expression that
+-- reaches SQL (DATE arithmetic, a function that queries) connects then.
+-- Callers' SQL goes on undisturbed: SQL%ROWCOUNT, later queries, errors
+-- caught by PL/pgSQL and plpolar handlers, and triggers nested in them.
+CREATE TABLE nospi (id int, d date, tag text, n numeric);
+CREATE TABLE nospi_log (msg text);
+CREATE FUNCTION nospi_log_trg() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  :new.msg := :new.msg || '.';
+END $$;
+CREATE TRIGGER nospi_log_b BEFORE INSERT ON nospi_log FOR EACH ROW EXECUTE FUNCTION nospi_log_trg();
+CREATE FUNCTION nospi_lookup(i int) RETURNS text LANGUAGE plpolar AS $$
+DECLARE c int;
+BEGIN
+  INSERT INTO nospi_log VALUES ('lookup ' || i);
+  SELECT count(*) INTO c FROM nospi_log;
+  RETURN 'seen ' || c;
+END $$;
+CREATE FUNCTION nospi_trg() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  k int := 2;
+  bad EXCEPTION;
+BEGIN
+  IF :new.id < 0 THEN raise_application_error(-20001, 'negative id ' || :new.id); END IF;
+  IF :new.id = 99 THEN RAISE bad; END IF;
+  :new.d := DATE '2024-01-31' + :new.id;
+  :new.tag := upper(:new.tag) || '/' || nospi_lookup(:new.id);
+  :new.n := :new.id * k;
+  CASE WHEN :new.id = 3 THEN RETURN NULL; ELSE NULL; END CASE;
+END $$;
+CREATE TRIGGER nospi_b BEFORE INSERT ON nospi FOR EACH ROW EXECUTE FUNCTION nospi_trg();
+CREATE FUNCTION nospi_fill() RETURNS text LANGUAGE plpolar AS $$
+DECLARE r text;
+BEGIN
+  INSERT INTO nospi_log VALUES ('a'), ('b');
+  INSERT INTO nospi(id, tag) SELECT g, 'x' FROM generate_series(1, 4) g;
+  r := 'inserted ' || SQL%ROWCOUNT;
+  SELECT r || ', rows ' || count(*) INTO r FROM nospi;
+  RETURN r;
+END $$;
+SELECT nospi_fill();
+SELECT nospi_fill();
+SELECT * FROM nospi ORDER BY id, tag;
+SELECT msg, count(*) FROM nospi_log GROUP BY msg ORDER BY msg;
+DO LANGUAGE plpolar $$
+BEGIN
+  FOR i IN 1 .. 3 LOOP
+    BEGIN
+      INSERT INTO nospi(id) VALUES (-i);
+    EXCEPTION WHEN OTHERS THEN
+      dbms_output.put_line('caught ' || SQLCODE || ': ' || SQLERRM);
+      INSERT INTO nospi_log VALUES ('after ' || i);
+    END;
+  END LOOP;
+  INSERT INTO nospi(id) VALUES (99);
+EXCEPTION WHEN OTHERS THEN
+  dbms_output.put_line('user exception: ' || SQLCODE || ': ' || SQLERRM);
+END $$;
+DO $$
+DECLARE n int;
+BEGIN
+  FOR i IN 10 .. 12 LOOP INSERT INTO nospi(id, tag) VALUES (i, 'p'); END LOOP;
+  BEGIN
+    INSERT INTO nospi(id) VALUES (-1);
+  EXCEPTION WHEN others THEN
+    RAISE NOTICE 'plpgsql caught %', SQLERRM;
+  END;
+  SELECT count(*) INTO n FROM nospi;
+  RAISE NOTICE 'rows %', n;
+END $$;
+-- COPY and a statement that fails after some rows: the same.
+COPY nospi (id, tag) FROM stdin;
+20	c
+21	c
+\.
+INSERT INTO nospi(id) VALUES (30), (-30);
+SELECT id, d, tag, n FROM nospi WHERE id >= 10 ORDER BY id;
+-- RETURN NEW and UPDATING('c') in an UPDATE trigger, and an AFTER
+-- statement trigger, also without SPI.
+CREATE FUNCTION nospi_upd() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  IF UPDATING('tag') THEN :new.tag := :new.tag || '!'; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER nospi_u BEFORE UPDATE ON nospi FOR EACH ROW EXECUTE FUNCTION nospi_upd();
+CREATE FUNCTION nospi_stmt() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  IF DELETING THEN raise_application_error(-20002, 'nospi keeps its rows'); END IF;
+END $$;
+CREATE TRIGGER nospi_s BEFORE DELETE ON nospi FOR EACH STATEMENT EXECUTE FUNCTION nospi_stmt();
+DELETE FROM nospi WHERE id = 1;
+UPDATE nospi SET tag = 'u' WHERE id IN (1, 2);
+UPDATE nospi SET n = 0 WHERE id = 4;
+SELECT id, tag, n FROM nospi WHERE id IN (1, 2, 4) ORDER BY id, tag;
+DROP TABLE nospi, nospi_log;
+DROP FUNCTION nospi_trg(), nospi_log_trg(), nospi_lookup(int), nospi_fill(), nospi_upd(), nospi_stmt();
+
 -- 11. pg_dump round trip keeps both forms firing.
 \! pg_dump -d plpolar_trg > /tmp/plpolar_trg.dump 2>&1; echo "pg_dump: $?"
 CREATE DATABASE plpolar_trg_restored;

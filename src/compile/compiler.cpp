@@ -197,6 +197,8 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
     };
     pg::ErrorContextLine context_line(describe, &context);
     compiler.Run();
+    fn->runs_without_spi = fn->info.is_dml_trigger && !fn->trigger.compound && !fn->uses_session_variables &&
+                           compiler.RunsWithoutSpi(*fn->body.block);
     return fn;
 }
 

@@ -159,6 +159,15 @@ private:
     // user code, so evaluation may stop at an error without unwinding.
     static bool RunsNoUserCode(const ast::Expr &e);
 
+public:
+    // A trigger body that needs no SPI connection of its own
+    // (spi_free.cpp; CompiledFunction::runs_without_spi).
+    bool RunsWithoutSpi(const ast::Stmt &s) const;
+
+private:
+    bool RunsWithoutSpi(const ast::StmtList &list) const;
+    bool RunsWithoutSpi(const ast::Expr &e) const;
+
     // The DecimalExpr for `e`, or null. *numeric tells whether a NUMBER
     // operand is involved: without one the result is not numeric at all.
     std::unique_ptr<DecimalExpr> MakeDecimal(const ast::Expr &e, bool *numeric);

@@ -65,23 +65,29 @@ void RegisterCatalogInvalidation() {
     pg::OnPackageChange(PackageCallback);
 }
 
-std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid, Oid trigger_relid) {
+std::shared_ptr<CompiledFunction> FindCompiled(Oid fn_oid, Oid trigger_relid) {
     auto &cache = Cache();
     const uint64 key = (static_cast<uint64>(fn_oid) << 32) | trigger_relid;
     auto it = cache.find(key);
-    if (it != cache.end()) {
-        CompiledFunction &fn = *it->second;
-        if (fn.empty_string_is_null == settings::EmptyStringIsNull()) {
-            // Any change to pg_proc bumps the generation (RegisterCatalogInvalidation),
-            // so an unchanged generation means an unchanged row.
-            if (fn.checked_generation == Generation()) return it->second;
-            if (pg::FunctionRowUnchanged(fn_oid, fn.info.xmin, fn.info.tid) && PackageDepsUnchanged(fn)) {
-                fn.checked_generation = Generation();
-                return it->second;
-            }
+    if (it == cache.end()) return nullptr;
+    CompiledFunction &fn = *it->second;
+    if (fn.empty_string_is_null == settings::EmptyStringIsNull()) {
+        // Any change to pg_proc bumps the generation (RegisterCatalogInvalidation),
+        // so an unchanged generation means an unchanged row.
+        if (fn.checked_generation == Generation()) return it->second;
+        if (pg::FunctionRowUnchanged(fn_oid, fn.info.xmin, fn.info.tid) && PackageDepsUnchanged(fn)) {
+            fn.checked_generation = Generation();
+            return it->second;
         }
-        cache.erase(it);  // running calls keep their own reference
     }
+    cache.erase(it);  // running calls keep their own reference
+    return nullptr;
+}
+
+std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid, Oid trigger_relid) {
+    if (std::shared_ptr<CompiledFunction> fn = FindCompiled(fn_oid, trigger_relid)) return fn;
+    auto &cache = Cache();
+    const uint64 key = (static_cast<uint64>(fn_oid) << 32) | trigger_relid;
     pg::FunctionInfo info = pg::LoadFunctionInfo(fn_oid);
     if (info.is_dml_trigger) info.trigger_relid = trigger_relid;
     std::shared_ptr<CompiledFunction> fn = Compile(std::move(info));

@@ -175,6 +175,9 @@ pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site) {
 }
 
 pg::Value Executor::EvalSqlSite(compile::SqlExprSite &site, pg::Value *values, size_t n) {
+    // Preparing and running SQL (and calls made directly) need this call's
+    // own SPI level, never a caller's.
+    if (unlikely(spi_on_demand_ != nullptr)) spi_on_demand_->Connect();
     uint64 generation = compile::CatalogGeneration();
     bool rebuild = !site.expr || site.generation != generation || site.expr->param_types().size() != n;
     for (size_t i = 0; i < n; ++i) {

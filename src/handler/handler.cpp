@@ -30,21 +30,44 @@ namespace plpolar::handler {
 
 namespace {
 
+// A DML trigger whose body runs no SQL of its own
+// (CompiledFunction::runs_without_spi), called without connecting to SPI:
+// its values live in the trigger manager's per-row memory, which is reset
+// after each row, and an expression that goes to SQL connects on demand.
+Datum CallTriggerWithoutSpi(FunctionCallInfo fcinfo, compile::CompiledFunction &fn, const pg::TriggerCall &trigger) {
+    pg::SpiOnDemand spi(trigger.result_context);
+    Datum result = 0;
+    {
+        exec::Executor executor(fn, trigger.result_context);
+        executor.SetSpiOnDemand(&spi);
+        exec::ErrorContextScope context(executor);
+        BindDmlTrigger(executor, fn, trigger);
+        pg::Value returned = executor.Run(nullptr, 0);
+        result = DmlTriggerResult(executor, fn, trigger, returned);
+    }
+    spi.Finish();
+    fcinfo->isnull = false;
+    return result;
+}
+
 Datum CallFunction(FunctionCallInfo fcinfo) {
     pg::CheckStackDepth();
     bool nonatomic = fcinfo->context != nullptr && IsA(fcinfo->context, CallContext) &&
                      !castNode(CallContext, fcinfo->context)->atomic;
     // The caller's memory, before SPI's: a trigger's result row goes there.
     MemoryContext caller_context = CurrentMemoryContext;
-    pg::SpiConnect(nonatomic);
     const bool as_trigger = pg::CalledAsTrigger(fcinfo);
     pg::TriggerCall trigger;
+    std::shared_ptr<compile::CompiledFunction> fn;
     if (as_trigger) {
         trigger = pg::ReadTriggerCall(fcinfo);
         trigger.result_context = caller_context;
+        // Compiled already (compiling may need SPI), and its body needs none.
+        fn = compile::FindCompiled(fcinfo->flinfo->fn_oid, trigger.relid);
+        if (fn != nullptr && fn->runs_without_spi) return CallTriggerWithoutSpi(fcinfo, *fn, trigger);
     }
-    std::shared_ptr<compile::CompiledFunction> fn =
-        compile::LookupOrCompile(fcinfo->flinfo->fn_oid, as_trigger ? trigger.relid : InvalidOid);
+    pg::SpiConnect(nonatomic);
+    if (fn == nullptr) fn = compile::LookupOrCompile(fcinfo->flinfo->fn_oid, as_trigger ? trigger.relid : InvalidOid);
     Datum result = 0;
     bool isnull = false;
     if (fn->info.is_dml_trigger) {

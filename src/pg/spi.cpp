@@ -25,6 +25,32 @@ void SpiFinish() {
     });
 }
 
+void SpiOnDemand::Connect() {
+    if (connected_) return;
+    Guarded([] {
+        // SPI_connect moves to SPI's procedure context; the call's values
+        // keep going where they went before it.
+        MemoryContext current = CurrentMemoryContext;
+        int rc = SPI_connect_ext(0);
+        if (rc != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(rc));
+        MemoryContextSwitchTo(current);
+    });
+    connected_ = true;
+}
+
+void SpiOnDemand::Finish() {
+    if (!connected_) return;
+    connected_ = false;
+    MemoryContext caller = caller_;
+    Guarded([caller] {
+        // SPI_finish returns to the context current at Connect, which may
+        // be a statement's that is gone by now.
+        int rc = SPI_finish();
+        MemoryContextSwitchTo(caller);
+        if (rc != SPI_OK_FINISH) elog(ERROR, "SPI_finish failed: %s", SPI_result_code_string(rc));
+    });
+}
+
 ProcedureResources::ProcedureResources(bool nonatomic) {
     if (nonatomic) owner_ = Guarded([] { return ResourceOwnerCreate(NULL, "plpolar procedure resources"); });
 }

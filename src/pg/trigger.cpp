@@ -105,17 +105,22 @@ TriggerNames ReadTriggerNames(const TriggerCall &call) {
 }
 
 Datum ResultTuple(const TriggerCall &call, const Value &row) {
-    (void)call;
     Datum d = row.datum;
-    return Guarded([d] {
+    MemoryContext into = call.result_context;
+    return Guarded([d, into] {
         HeapTupleHeader header = DatumGetHeapTupleHeader(d);
         HeapTupleData tuple;
         tuple.t_len = HeapTupleHeaderGetDatumLength(header);
         ItemPointerSetInvalid(&(tuple.t_self));
         tuple.t_tableOid = InvalidOid;
         tuple.t_data = header;
-        // Into the trigger manager's memory: SPI's goes at SPI_finish.
-        return PointerGetDatum(SPI_copytuple(&tuple));
+        // Into the trigger manager's memory: SPI's goes at SPI_finish (and a
+        // call without SPI has none).
+        if (into == nullptr) return PointerGetDatum(SPI_copytuple(&tuple));
+        MemoryContext old = MemoryContextSwitchTo(into);
+        HeapTuple copy = heap_copytuple(&tuple);
+        MemoryContextSwitchTo(old);
+        return PointerGetDatum(copy);
     });
 }
 

@@ -140,6 +140,10 @@ public:
     // Set when the body mentions a session variable: only then does a call
     // pay for looking up user, database and client address.
     bool uses_session_variables = false;
+    // A DML trigger whose body runs no SQL of its own (compile/spi_free.cpp):
+    // the handler calls it without connecting to SPI, and the executor
+    // connects only if an expression falls back to SQL (Executor::EvalSqlSite).
+    bool runs_without_spi = false;
     int first_argument_slot = 0;  // arguments occupy consecutive slots
     // SQLCODE / SQLERRM are variables (so that embedded SQL can use them
     // too), set when a handler starts; kept only when the body names them.

@@ -14,6 +14,9 @@ namespace plpolar::compile {
 // A trigger function is compiled once per table it fires on (its NEW and
 // OLD are that table's rows): `trigger_relid` is the table, else InvalidOid.
 std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid, Oid trigger_relid = InvalidOid);
+// The same when the cache holds a current compilation, else null: never
+// compiles (which may need SPI).
+std::shared_ptr<CompiledFunction> FindCompiled(Oid fn_oid, Oid trigger_relid);
 
 // A schema-level collection type's definition as a string (empty: it is
 // none, or no more): what a unit compiled against it compares

@@ -4,6 +4,7 @@
 
 #include "plpolar/pg/client.hpp"
 #include "plpolar/pg/set_result.hpp"
+#include "plpolar/pg/spi.hpp"
 
 #include <string>
 #include <vector>
@@ -43,6 +44,9 @@ public:
 
     // Non-atomic calls: CALL statements hold their plans with this owner.
     void SetProcedureOwner(ResourceOwner owner) { procedure_owner_ = owner; }
+    // A call made without an SPI connection (CompiledFunction::runs_without_spi):
+    // the first expression that goes to SQL connects.
+    void SetSpiOnDemand(pg::SpiOnDemand *spi) { spi_on_demand_ = spi; }
     ResourceOwner procedure_owner() const { return procedure_owner_; }
     // Where PIPE ROW puts its rows during a call of a set-returning
     // (PIPELINED) function; the previous one comes back (re-entrant calls).
@@ -395,6 +399,7 @@ private:
     // its own (temp_stack_[depth - 1]) so that it does not reset its caller's.
     int sub_depth_ = 0;
     ResourceOwner procedure_owner_ = nullptr;
+    pg::SpiOnDemand *spi_on_demand_ = nullptr;
     pg::SetResult *pipe_ = nullptr;
     const pg::TriggerCall *trigger_ = nullptr;
     bool returned_value_ = false;

@@ -30,6 +30,23 @@ public:
 
 void SpiConnect(bool nonatomic);
 void SpiFinish();
+// The SPI connection of a call that may need none (an atomic DML trigger
+// whose body runs no SQL): Connect() when the first SQL comes, leaving the
+// current memory context as it was; Finish() at the end of the call, back
+// in the caller's context, only if connected. An error between the two
+// leaves the connection to SPI's own cleanup at (sub)transaction abort, as
+// it does for SpiConnect.
+class SpiOnDemand {
+public:
+    explicit SpiOnDemand(MemoryContext caller) : caller_(caller) {}
+    void Connect();
+    void Finish();
+    bool connected() const { return connected_; }
+
+private:
+    MemoryContext caller_;
+    bool connected_ = false;
+};
 // A resource owner for one non-atomic call (CALL or DO outside a
 // transaction block): it holds the plans of CALL statements across the
 // COMMITs of the procedures they call, as PL/pgSQL's does.
