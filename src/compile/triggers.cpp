@@ -2,6 +2,8 @@
 // REFERENCING names, INSERTING / UPDATING / DELETING, UPDATING('c'), TG_*),
 // declared in the function's outermost scope, compiled for the table the
 // trigger fires on so that NEW.col has the column's type.
+#include <algorithm>
+
 #include "compiler_impl.hpp"
 #include "plpolar/pg/trigger.hpp"
 
@@ -56,7 +58,14 @@ void Compiler::DeclareTriggerVariables(Scope &fscope) {
     t.inserting = declare("inserting", BOOLOID);
     t.updating = declare("updating", BOOLOID);
     t.deleting = declare("deleting", BOOLOID);
-    for (const TgVariable &tg : kTgVariables) t.tg.emplace_back(tg.name, declare(tg.name, tg.type));
+    // All are declared (their names resolve the same whatever the body
+    // says); a firing fills only those the body's words name, as no other
+    // can be read.
+    for (const TgVariable &tg : kTgVariables) {
+        int slot = declare(tg.name, tg.type);
+        if (std::find(t.tg_named.begin(), t.tg_named.end(), tg.name) != t.tg_named.end())
+            t.tg.emplace_back(tg.name, slot);
+    }
     t.timing_point = declare("plpolar$timing_point", INT4OID);
 }
 

@@ -31,11 +31,19 @@ const char *TimingName(pg::TriggerTiming timing) {
 }
 
 void BindTg(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call) {
-    pg::TriggerNames names = pg::ReadTriggerNames(call);
+    // The names only when one of them is wanted: the schema's is a catalog
+    // lookup, and this runs for every row.
+    pg::TriggerNames names;
+    bool names_read = false;
+    auto read_names = [&]() -> const pg::TriggerNames & {
+        if (!names_read) names = pg::ReadTriggerNames(call);
+        names_read = true;
+        return names;
+    };
     for (const auto &[name, slot] : fn.trigger.tg) {
         pg::Value v;
         if (name == "tg_name")
-            v = pg::TextValue(names.trigger.c_str());
+            v = pg::TextValue(read_names().trigger.c_str());
         else if (name == "tg_when")
             v = pg::TextValue(TimingName(call.timing));
         else if (name == "tg_level")
@@ -45,13 +53,13 @@ void BindTg(exec::Executor &executor, const compile::CompiledFunction &fn, const
         else if (name == "tg_relid")
             v = pg::Value::Of(ObjectIdGetDatum(call.relid), OIDOID);
         else if (name == "tg_relname" || name == "tg_table_name")
-            v = pg::TextValue(names.table.c_str());
+            v = pg::TextValue(read_names().table.c_str());
         else if (name == "tg_table_schema")
-            v = pg::TextValue(names.schema.c_str());
+            v = pg::TextValue(read_names().schema.c_str());
         else if (name == "tg_nargs")
-            v = pg::Value::Of(Int32GetDatum(static_cast<int32>(names.args.size())), INT4OID);
+            v = pg::Value::Of(Int32GetDatum(static_cast<int32>(read_names().args.size())), INT4OID);
         else if (name == "tg_argv")
-            v = pg::TextArray(names.args);
+            v = pg::TextArray(read_names().args);
         else
             continue;
         executor.SetVariable(slot, v);

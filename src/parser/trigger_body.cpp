@@ -1,5 +1,6 @@
 #include "plpolar/parser/trigger_body.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "plpolar/parser/sql_text.hpp"
@@ -84,7 +85,11 @@ TriggerBody PrepareTriggerBody(const std::string &source) {
             if (is_old) out.mentions_old = true;
         }
         if (word == "inserting" || word == "updating" || word == "deleting") out.mentions_predicates = true;
-        if (word.compare(0, 3, "tg_") == 0) out.mentions_tg = true;
+        if (word.compare(0, 3, "tg_") == 0) {
+            out.mentions_tg = true;
+            if (std::find(out.tg_names.begin(), out.tg_names.end(), word) == out.tg_names.end())
+                out.tg_names.push_back(word);
+        }
         if (word == "plpolar$timing_point") out.compound = true;
         i = end;
     }

@@ -209,7 +209,7 @@ public:
         int inserting = -1;
         int updating = -1;
         int deleting = -1;
-        // TG_NAME & co., by name: filled only when the body names one.
+        // TG_NAME & co. the body names, by name: only those are filled.
         std::vector<std::pair<std::string, int>> tg;
         // UPDATING('c'): the column's attnum and the hidden variable.
         std::vector<std::pair<int, int>> updating_columns;
@@ -221,6 +221,7 @@ public:
         bool mentions_old = false;
         bool mentions_predicates = false;
         bool mentions_tg = false;
+        std::vector<std::string> tg_named;  // the TG_* words in the body (parser::TriggerBody)
         // A compound trigger (exec_trigger.cpp): its outermost block's
         // variables last for one triggering statement, and
         // plpolar$timing_point says which section a firing runs.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace plpolar::parser {
 
@@ -23,6 +24,9 @@ struct TriggerBody {
     // It names INSERTING / UPDATING / DELETING or a TG_* variable.
     bool mentions_predicates = false;
     bool mentions_tg = false;
+    // The TG_* words it names, lower case, each once: only those are
+    // filled when the trigger fires.
+    std::vector<std::string> tg_names;
     // A compound trigger's block (plpolar.exec wrote plpolar$timing_point).
     bool compound = false;
 };
