@@ -717,6 +717,7 @@ BEGIN
   IF :new.id = 99 THEN RAISE bad; END IF;
   :new.d := DATE '2024-01-31' + :new.id;
   :new.tag := upper(:new.tag) || '/' || nospi_lookup(:new.id);
+  IF :new.id BETWEEN 40 AND 49 THEN raise_application_error(-20003, 'after SQL: ' || :new.tag); END IF;
   :new.n := :new.id * k;
   CASE WHEN :new.id = 3 THEN RETURN NULL; ELSE NULL; END CASE;
 END $$;
@@ -742,6 +743,11 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
       dbms_output.put_line('caught ' || SQLCODE || ': ' || SQLERRM);
       INSERT INTO nospi_log VALUES ('after ' || i);
+    END;
+    BEGIN
+      INSERT INTO nospi(id) VALUES (40 + i);
+    EXCEPTION WHEN OTHERS THEN
+      dbms_output.put_line('caught ' || SQLCODE || ': ' || SQLERRM);
     END;
   END LOOP;
   INSERT INTO nospi(id) VALUES (99);
