@@ -171,7 +171,6 @@ std::unique_ptr<CompiledFunction> Compile(FunctionInfo info) {
         t.mentions_new = body.mentions_new;
         t.mentions_old = body.mentions_old;
         t.mentions_predicates = body.mentions_predicates;
-        t.mentions_tg = body.mentions_tg;
         t.tg_named = std::move(body.tg_names);
         t.compound = body.compound;
         prepared = std::move(body.source);

@@ -28,6 +28,9 @@ CacheMap &Cache() {
     return *cache;
 }
 
+// A trigger function has one entry per table it fires on.
+uint64 CacheKey(Oid fn_oid, Oid trigger_relid) { return (static_cast<uint64>(fn_oid) << 32) | trigger_relid; }
+
 uint64 &Generation() {
     static uint64 generation = 1;
     return generation;
@@ -67,8 +70,7 @@ void RegisterCatalogInvalidation() {
 
 std::shared_ptr<CompiledFunction> FindCompiled(Oid fn_oid, Oid trigger_relid) {
     auto &cache = Cache();
-    const uint64 key = (static_cast<uint64>(fn_oid) << 32) | trigger_relid;
-    auto it = cache.find(key);
+    auto it = cache.find(CacheKey(fn_oid, trigger_relid));
     if (it == cache.end()) return nullptr;
     CompiledFunction &fn = *it->second;
     if (fn.empty_string_is_null == settings::EmptyStringIsNull()) {
@@ -86,12 +88,10 @@ std::shared_ptr<CompiledFunction> FindCompiled(Oid fn_oid, Oid trigger_relid) {
 
 std::shared_ptr<CompiledFunction> LookupOrCompile(Oid fn_oid, Oid trigger_relid) {
     if (std::shared_ptr<CompiledFunction> fn = FindCompiled(fn_oid, trigger_relid)) return fn;
-    auto &cache = Cache();
-    const uint64 key = (static_cast<uint64>(fn_oid) << 32) | trigger_relid;
     pg::FunctionInfo info = pg::LoadFunctionInfo(fn_oid);
     if (info.is_dml_trigger) info.trigger_relid = trigger_relid;
     std::shared_ptr<CompiledFunction> fn = Compile(std::move(info));
-    cache[key] = fn;
+    Cache()[CacheKey(fn_oid, trigger_relid)] = fn;
     return fn;
 }
 

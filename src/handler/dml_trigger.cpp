@@ -109,7 +109,7 @@ void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &f
         for (const auto &[attnum, slot] : t.updating_columns)
             executor.SetVariable(slot, pg::Value::Of(BoolGetDatum(pg::TriggerColumnUpdated(call, attnum)), BOOLOID));
     }
-    if (t.mentions_tg) BindTg(executor, fn, call);
+    if (!t.tg.empty()) BindTg(executor, fn, call);
 }
 
 Datum DmlTriggerResult(exec::Executor &executor, const compile::CompiledFunction &fn, const pg::TriggerCall &call,

@@ -86,7 +86,6 @@ TriggerBody PrepareTriggerBody(const std::string &source) {
         }
         if (word == "inserting" || word == "updating" || word == "deleting") out.mentions_predicates = true;
         if (word.compare(0, 3, "tg_") == 0) {
-            out.mentions_tg = true;
             if (std::find(out.tg_names.begin(), out.tg_names.end(), word) == out.tg_names.end())
                 out.tg_names.push_back(word);
         }

@@ -18,7 +18,7 @@ TEST(TriggerBody, ColonsBecomeSpacesAtTheSamePlace) {
     EXPECT_TRUE(b.colon_old);
     EXPECT_TRUE(b.mentions_new);
     EXPECT_FALSE(b.mentions_predicates);
-    EXPECT_FALSE(b.mentions_tg);
+    EXPECT_TRUE(b.tg_names.empty());
 }
 
 TEST(TriggerBody, NoColonsMeansNoColonForms) {
@@ -26,7 +26,12 @@ TEST(TriggerBody, NoColonsMeansNoColonForms) {
     EXPECT_FALSE(b.colon_new);
     EXPECT_FALSE(b.mentions_new);
     EXPECT_TRUE(b.mentions_predicates);
-    EXPECT_TRUE(b.mentions_tg);
+    EXPECT_EQ(b.tg_names, std::vector<std::string>{"tg_op"});
+}
+
+TEST(TriggerBody, TgNamesAreTheWordsOnceEachNotInStrings) {
+    TriggerBody b = PrepareTriggerBody("BEGIN x := TG_OP || tg_op || 'tg_name' || TG_TABLE_NAME; -- tg_when\nEND;");
+    EXPECT_EQ(b.tg_names, (std::vector<std::string>{"tg_op", "tg_table_name"}));
 }
 
 TEST(TriggerBody, ReferencingMarkerRenamesRows) {

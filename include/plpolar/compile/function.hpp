@@ -220,7 +220,6 @@ public:
         bool mentions_new = false;  // NEW / OLD named at all
         bool mentions_old = false;
         bool mentions_predicates = false;
-        bool mentions_tg = false;
         std::vector<std::string> tg_named;  // the TG_* words in the body (parser::TriggerBody)
         // A compound trigger (exec_trigger.cpp): its outermost block's
         // variables last for one triggering statement, and

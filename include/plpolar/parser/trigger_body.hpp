@@ -21,11 +21,10 @@ struct TriggerBody {
     // own NEW.col spelling): only then does a call build those rows.
     bool mentions_new = false;
     bool mentions_old = false;
-    // It names INSERTING / UPDATING / DELETING or a TG_* variable.
+    // It names INSERTING / UPDATING / DELETING.
     bool mentions_predicates = false;
-    bool mentions_tg = false;
-    // The TG_* words it names, lower case, each once: only those are
-    // filled when the trigger fires.
+    // The TG_* words it names, lower case, each once: only those TG_*
+    // variables are filled when the trigger fires.
     std::vector<std::string> tg_names;
     // A compound trigger's block (plpolar.exec wrote plpolar$timing_point).
     bool compound = false;

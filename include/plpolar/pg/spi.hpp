@@ -41,7 +41,6 @@ public:
     explicit SpiOnDemand(MemoryContext caller) : caller_(caller) {}
     void Connect();
     void Finish();
-    bool connected() const { return connected_; }
 
 private:
     MemoryContext caller_;
