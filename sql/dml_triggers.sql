@@ -626,6 +626,37 @@ DROP PROCEDURE rowbuf_touch;
 DROP TABLE rowbuf, rowbuf_seen;
 DROP FUNCTION rowbuf_trg();
 
+-- SQL that reads only fields of :NEW / :OLD binds them from the rows kept
+-- deformed (no row is formed), also once the statement's plan is rebuilt
+-- (DISCARD PLANS, a column added to the table written); one reading the
+-- row whole as well gets the row with the fields assigned before.
+CREATE TABLE fldbuf (id int, gone int, v int, tag text);
+ALTER TABLE fldbuf DROP COLUMN gone;
+CREATE TABLE fldbuf_log (op text, id int, v int, old_v int, tag text);
+CREATE OR REPLACE FUNCTION fldbuf_audit() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  INSERT INTO fldbuf_log (op, id, v, old_v, tag)
+    VALUES (CASE WHEN INSERTING THEN 'I' WHEN UPDATING THEN 'U' ELSE 'D' END,
+            NVL(:new.id, :old.id), :new.v, :old.v, :new.tag);
+END $$;
+CREATE OR REPLACE FUNCTION fldbuf_set() RETURNS trigger LANGUAGE plpolar AS $$
+BEGIN
+  :new.tag := 'set' || :new.id;
+  INSERT INTO fldbuf_log (op, id, tag) VALUES ('B', :new.id, :new.tag);
+  :new.v := NVL(:new.v, 0) + 1;
+  INSERT INTO fldbuf_log (op, id, v, tag) SELECT 'W', (:new).id, (:new).v, (:new).tag;
+END $$;
+CREATE TRIGGER fldbuf_a AFTER INSERT OR UPDATE OR DELETE ON fldbuf FOR EACH ROW EXECUTE FUNCTION fldbuf_audit();
+CREATE TRIGGER fldbuf_b BEFORE INSERT ON fldbuf FOR EACH ROW EXECUTE FUNCTION fldbuf_set();
+INSERT INTO fldbuf (id, v) VALUES (1, 10), (2, NULL);
+DISCARD PLANS;
+UPDATE fldbuf SET v = v * 2;
+ALTER TABLE fldbuf_log ADD COLUMN extra int;
+INSERT INTO fldbuf (id, v) VALUES (3, 30);
+DELETE FROM fldbuf WHERE id = 1;
+SELECT op, id, v, old_v, tag FROM fldbuf_log ORDER BY id, op;
+DROP TABLE fldbuf, fldbuf_log;
+DROP FUNCTION fldbuf_audit(), fldbuf_set();
 -- 10c. A compound trigger on a partitioned table: the row sections fire
 -- for the partitions (one with its columns in another order) and share the
 -- statement's state.

@@ -83,6 +83,22 @@ void Executor::SyncRowBuffers() {
     }
 }
 
+const pg::Value *Executor::SqlSlotsFor(pg::SqlStatement &statement, pg::DeformedRows *rows) {
+    if (likely(!buffered_)) return slots_.data();
+    // Prepared with the buffered slots' values NULL: a trigger row's type
+    // is the table's, which is all the parser hooks ask of it.
+    statement.EnsurePrepared(slots_.data());
+    int n = 0;
+    for (const RowBuffer &b : row_buffers_) {
+        if (b.slot < 0) continue;
+        if (statement.ReadsSlot(b.slot)) return SqlSlots();
+        rows->slot[n] = b.slot;
+        rows->row[n] = &b.row;
+        n++;
+    }
+    return slots_.data();
+}
+
 void Executor::DropRowBuffer(int slot) {
     // The whole row assigned: the slot's value is the variable's from now.
     bool any = false;

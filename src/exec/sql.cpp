@@ -25,7 +25,9 @@ Flow Executor::RunSql(const ast::SqlStmt &stmt) {
     pg::SqlStatement::Result result;
     try {
         RefreshMirrors(site);
-        result = site.statement.Execute(SqlSlots(), fn_.read_only(), max_rows);
+        pg::DeformedRows rows;
+        const pg::Value *slots = SqlSlotsFor(site.statement, &rows);
+        result = site.statement.Execute(slots, fn_.read_only(), max_rows, &rows);
     } catch (pg::PgError &e) {
         // A column's length or precision check is then Oracle's ORA-12899 /
         // ORA-01438, not VALUE_ERROR (compile::SqlCode).

@@ -103,11 +103,11 @@ void BindDmlTrigger(exec::Executor &executor, const compile::CompiledFunction &f
         }
     }
     if (t.mentions_predicates) {
-        executor.SetVariable(t.inserting, pg::Value::Of(BoolGetDatum(call.event == pg::TriggerEvent::Insert), BOOLOID));
-        executor.SetVariable(t.updating, pg::Value::Of(BoolGetDatum(call.event == pg::TriggerEvent::Update), BOOLOID));
-        executor.SetVariable(t.deleting, pg::Value::Of(BoolGetDatum(call.event == pg::TriggerEvent::Delete), BOOLOID));
+        executor.SetPredicate(t.inserting, call.event == pg::TriggerEvent::Insert);
+        executor.SetPredicate(t.updating, call.event == pg::TriggerEvent::Update);
+        executor.SetPredicate(t.deleting, call.event == pg::TriggerEvent::Delete);
         for (const auto &[attnum, slot] : t.updating_columns)
-            executor.SetVariable(slot, pg::Value::Of(BoolGetDatum(pg::TriggerColumnUpdated(call, attnum)), BOOLOID));
+            executor.SetPredicate(slot, pg::TriggerColumnUpdated(call, attnum));
     }
     if (!t.tg.empty()) BindTg(executor, fn, call);
 }

@@ -149,16 +149,18 @@ SqlStatement::BulkResult SqlStatement::ExecuteBulk(const Value *slots, bool read
     const char *used = used_.data();
     int nslots = static_cast<int>(used_.size());
     BindingScope binding(*this, slots);  // the plan cache may re-parse
-    std::vector<Value> converted;
-    slots = ParamSlots(slots, &converted);
+    ParamValues values;
+    BindValues(slots, nullptr, &values);
+    slots = values.slots;
+    const Value *fields = values.fields;
     int nfields = FieldParamCount();
     BulkColumn *cols = columns->data();
     const int nexpected = static_cast<int>(columns->size());
     const char *sql = text_.c_str();
     BulkResult out;
     BulkResult *result = &out;
-    Guarded([plan, used, nslots, nfields, slots, read_only, cols, nexpected, row_type, row_typmod, row_direct, other,
-             sql, result] {
+    Guarded([plan, used, nslots, nfields, slots, fields, read_only, cols, nexpected, row_type, row_typmod, row_direct,
+             other, sql, result] {
         MemoryContext caller = CurrentMemoryContext;
         auto *r = static_cast<Receiver *>(MemoryContextAllocZero(other, sizeof(Receiver)));
         r->pub.receiveSlot = Receive;
@@ -174,7 +176,7 @@ SqlStatement::BulkResult SqlStatement::ExecuteBulk(const Value *slots, bool read
         r->other = other;
         SPIExecuteOptions options;
         memset(&options, 0, sizeof(options));
-        options.params = MakeStatementParams(used, nslots, nfields, slots);
+        options.params = MakeStatementParams(used, nslots, nfields, slots, fields);
         options.read_only = read_only;
         options.dest = &r->pub;
         int rc = SPI_execute_plan_extended(plan, &options);

@@ -126,13 +126,15 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     const char *field = NULL;
     if (!stmt->resolver()->ResolveColumnRef(parts, nparts, &slot, &field))
         return FunctionWithoutParens(pstate, cref, nparts);
-    const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
     Param *param = MakeParam(stmt, slot, cref->location);
-    if (param == NULL || field == NULL) return (Node *)param;
-    if (param->paramtype != RECORDOID) {
+    if (param != NULL && field != NULL && param->paramtype != RECORDOID) {
+        // Only the field is bound, not the slot: a trigger's row read
+        // field by field is never formed (SqlStatement::ReadsSlot).
         Param *fp = FieldParam(const_cast<SqlStatement *>(stmt), param, slot, field);
         if (fp != NULL) return (Node *)fp;
     }
+    const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
+    if (param == NULL || field == NULL) return (Node *)param;
     return SelectField(param, parts[nparts - 2], field, cref->location);
 }
 

@@ -11,8 +11,8 @@ namespace plpolar::pg {
 // SqlStatement being prepared.
 void InstallVariableHooks(ParseState *pstate, void *arg);
 
-// The parameters of a statement's execution: the slots it uses
-// (spi_statement.cpp). Inside Guarded.
-ParamListInfo MakeStatementParams(const char *used, int nslots, int nfields, const Value *slots);
+// The parameters of a statement's execution: the slots it uses, then its
+// field parameters' values (spi_statement.cpp). Inside Guarded.
+ParamListInfo MakeStatementParams(const char *used, int nslots, int nfields, const Value *slots, const Value *fields);
 
 }  // namespace plpolar::pg

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/trigger.hpp"
 #include "spi_hooks.hpp"
 
 extern "C" {
@@ -76,6 +77,8 @@ int SqlStatement::FieldParamId(int slot, const char *field, int16 attnum, Oid ty
     p.type = type;
     strlcpy(p.field, field, NAMEDATALEN);
     p.cache.attnum = attnum;
+    p.buffer_attnum = 0;
+    p.buffer_desc = nullptr;
     field_params_.push_back(p);  // within capacity: no allocation
     return nslots + static_cast<int>(field_params_.size());
 }
@@ -88,45 +91,62 @@ bool SqlStatement::FieldOfParam(int paramid, int *slot, const char **field) cons
     return true;
 }
 
-const Value *SqlStatement::ParamSlots(const Value *slots, std::vector<Value> *storage) {
-    if (array_slots_.empty() && field_params_.empty()) return slots;
-    // Only used slots are read: the caller's array may be shorter than
-    // used_ (compiled before all variables were known).
-    storage->reserve(used_.size() + field_params_.size());
-    storage->assign(used_.size(), Value());
-    for (size_t i = 0; i < used_.size(); ++i)
-        if (used_[i]) (*storage)[i] = slots[i];
-    for (FieldParam &f : field_params_) {
-        const Value &row = slots[f.slot];
-        Value v = Value::Null(f.type);
-        if (!row.isnull && !GetRowField(row.datum, f.field, &f.cache, &v))
-            Raise(ERRCODE_UNDEFINED_COLUMN, std::string("record has no field \"") + f.field + "\"");
-        storage->push_back(v);
+void SqlStatement::BindValues(const Value *slots, const DeformedRows *rows, ParamValues *out) {
+    out->slots = slots;
+    if (!field_params_.empty()) {
+        Value *fields = out->Fields(field_params_.size());
+        for (size_t k = 0; k < field_params_.size(); ++k) {
+            FieldParam &f = field_params_[k];
+            Value v = Value::Null(f.type);
+            if (const TriggerRowBuffer *buffer = rows != nullptr ? rows->For(f.slot) : nullptr) {
+                int attnum = TriggerRowColumn(*buffer, f.field, f.buffer_attnum, &f.buffer_desc);
+                if (attnum == 0)
+                    Raise(ERRCODE_UNDEFINED_COLUMN, std::string("record has no field \"") + f.field + "\"");
+                f.buffer_attnum = attnum;
+                v = TriggerRowValue(*buffer, attnum);
+            } else {
+                // Only used slots are read: the caller's array may be
+                // shorter than used_ (compiled before all variables were
+                // known).
+                const Value &row = slots[f.slot];
+                if (!row.isnull && !GetRowField(row.datum, f.field, &f.cache, &v))
+                    Raise(ERRCODE_UNDEFINED_COLUMN, std::string("record has no field \"") + f.field + "\"");
+            }
+            fields[k] = v;
+        }
+        out->fields = fields;
     }
-    if (array_slots_.empty()) return storage->data();
+    if (array_slots_.empty()) return;
+    Value *copy = out->Slots(used_.size());
+    for (size_t i = 0; i < used_.size(); ++i)
+        if (used_[i]) copy[i] = slots[i];
     Oid collection = CollectionTypeOid();
     for (const auto &[slot, type] : array_slots_) {
-        Value &v = (*storage)[static_cast<size_t>(slot)];
+        Value &v = copy[static_cast<size_t>(slot)];
         if (v.isnull)
             v = Value::Null(type);
         else if (v.type == collection && collection != InvalidOid)
             v = Value::Of(CollectionToArray(v.datum), type);
     }
-    return storage->data();
+    out->slots = copy;
 }
 
 namespace {
 
-// `nfields` field parameters follow the slots in `slots` (ParamSlots).
-ParamListInfo MakeParams(const char *used, int nslots, int nfields, const Value *slots) {
+void SetParam(ParamExternData *p, const Value &v) {
+    p->value = v.datum;
+    p->isnull = v.isnull;
+    p->ptype = v.type;
+    p->pflags = PARAM_FLAG_CONST;
+}
+
+// The slots' parameters, then `nfields` field parameters' (BindValues).
+ParamListInfo MakeParams(const char *used, int nslots, int nfields, const Value *slots, const Value *fields) {
     ParamListInfo params = makeParamList(nslots + nfields);
-    for (int i = 0; i < nslots + nfields; i++) {
+    for (int i = 0; i < nslots; i++) {
         ParamExternData *p = &params->params[i];
-        if (i >= nslots || used[i]) {
-            p->value = slots[i].datum;
-            p->isnull = slots[i].isnull;
-            p->ptype = slots[i].type;
-            p->pflags = PARAM_FLAG_CONST;
+        if (used[i]) {
+            SetParam(p, slots[i]);
         } else {
             p->value = (Datum)0;
             p->isnull = true;
@@ -134,41 +154,45 @@ ParamListInfo MakeParams(const char *used, int nslots, int nfields, const Value 
             p->pflags = 0;
         }
     }
+    for (int k = 0; k < nfields; k++) SetParam(&params->params[nslots + k], fields[k]);
     return params;
 }
 
 }  // namespace
 
-ParamListInfo MakeStatementParams(const char *used, int nslots, int nfields, const Value *slots) {
-    return MakeParams(used, nslots, nfields, slots);
+ParamListInfo MakeStatementParams(const char *used, int nslots, int nfields, const Value *slots, const Value *fields) {
+    return MakeParams(used, nslots, nfields, slots, fields);
 }
 
-SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, long max_rows) {
-    return Run(slots, read_only, max_rows, false, nullptr);
+SqlStatement::Result SqlStatement::Execute(const Value *slots, bool read_only, long max_rows,
+                                           const DeformedRows *rows) {
+    return Run(slots, read_only, max_rows, false, nullptr, rows);
 }
 
 SqlStatement::Result SqlStatement::ExecuteCall(const Value *slots, bool read_only, ResourceOwner owner) {
-    return Run(slots, read_only, 0, true, owner);
+    return Run(slots, read_only, 0, true, owner, nullptr);
 }
 
 SqlStatement::Result SqlStatement::Run(const Value *slots, bool read_only, long max_rows, bool nonatomic,
-                                       ResourceOwner owner) {
+                                       ResourceOwner owner, const DeformedRows *rows) {
     if (plan_ == nullptr) Prepare(slots);
     SPIPlanPtr plan = plan_;
     const char *used = used_.data();
     int nslots = static_cast<int>(used_.size());
     BindingScope binding(*this, slots);  // the plan cache may re-parse
-    std::vector<Value> converted;
-    slots = ParamSlots(slots, &converted);
+    ParamValues values;
+    BindValues(slots, rows, &values);
+    slots = values.slots;
+    const Value *fields = values.fields;
     int nfields = FieldParamCount();
     Result result;
     Result *out = &result;
     const char *sql = text_.c_str();
-    Guarded([plan, used, nslots, nfields, slots, read_only, max_rows, nonatomic, owner, out, sql] {
+    Guarded([plan, used, nslots, nfields, slots, fields, read_only, max_rows, nonatomic, owner, out, sql] {
         MemoryContext caller = CurrentMemoryContext;
         SPIExecuteOptions options;
         memset(&options, 0, sizeof(options));
-        options.params = MakeParams(used, nslots, nfields, slots);
+        options.params = MakeParams(used, nslots, nfields, slots, fields);
         options.read_only = read_only;
         options.tcount = max_rows;
         options.allow_nonatomic = nonatomic;
@@ -282,12 +306,14 @@ std::string SqlStatement::OpenCursor(const Value *slots, bool read_only, const s
     char buf[NAMEDATALEN];
     char *out = buf;
     BindingScope binding(*this, slots);  // the plan cache may re-parse
-    std::vector<Value> converted;
-    slots = ParamSlots(slots, &converted);
+    ParamValues values;
+    BindValues(slots, nullptr, &values);
+    slots = values.slots;
+    const Value *fields = values.fields;
     int nfields = FieldParamCount();
     const char *sql = text_.c_str();
-    Guarded([plan, used, nslots, nfields, slots, read_only, pname, out, sql] {
-        ParamListInfo params = MakeParams(used, nslots, nfields, slots);
+    Guarded([plan, used, nslots, nfields, slots, fields, read_only, pname, out, sql] {
+        ParamListInfo params = MakeParams(used, nslots, nfields, slots, fields);
         if (pname != NULL && GetPortalByName(pname) != NULL)
             ereport(ERROR, (errcode(ERRCODE_DUPLICATE_CURSOR), errmsg("cursor \"%s\" already in use", pname)));
         Portal portal = SPI_cursor_open_with_paramlist(pname, plan, params, read_only);

@@ -58,6 +58,14 @@ public:
 
     // Pre-sets a read-only variable (trigger and session variables).
     void SetVariable(int slot, const pg::Value &value);
+    // A trigger predicate (INSERTING, UPDATING('c'), ...): a BOOLEAN of the
+    // trigger's own, which has no constraint, no row buffer and owns no
+    // memory, stored without SetVariable's checks (this runs per row).
+    void SetPredicate(int slot, bool value) {
+        auto i = static_cast<size_t>(slot);
+        slots_[i] = pg::Value::Of(BoolGetDatum(value), BOOLOID);
+        owned_[i] = 0;
+    }
     // Hands a value made in the call context to a variable, without a copy
     // (a trigger's NEW and OLD rows).
     void AdoptVariable(int slot, const pg::Value &value) { StoreOwned(slot, value); }
@@ -427,6 +435,10 @@ private:
         if (unlikely(buffered_)) SyncRowBuffers();
         return slots_.data();
     }
+    // The same for `statement`, which may take buffered rows as they are
+    // (`rows`) when it reads only fields of them: an audit trigger's
+    // INSERT ... VALUES (:NEW.id, ...) forms no row.
+    const pg::Value *SqlSlotsFor(pg::SqlStatement &statement, pg::DeformedRows *rows);
     std::vector<MemoryContext> temp_stack_;
     // What a subprogram call saves of its callee's slots, one per call
     // depth, reused: a call in a loop allocates nothing

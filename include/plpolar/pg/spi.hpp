@@ -3,6 +3,7 @@
 // is never built from values.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,22 @@ enum class SpiStatement {
 enum class TransactionCommand { None, Commit, Rollback };
 TransactionCommand DynamicTransactionCommand(const std::string &sql);
 
+struct TriggerRowBuffer;
+
+// Rows an executor keeps deformed in place of their slots' values (a
+// trigger's :NEW and :OLD, exec::Executor::BufferTriggerRow): a statement's
+// field parameters of those slots read the column from the buffer, and
+// the row is formed only for a statement that reads it whole.
+struct DeformedRows {
+    int slot[2] = {-1, -1};
+    const TriggerRowBuffer *row[2] = {nullptr, nullptr};
+    const TriggerRowBuffer *For(int s) const noexcept {
+        if (s == slot[0]) return row[0];
+        if (s == slot[1]) return row[1];
+        return nullptr;
+    }
+};
+
 class SqlStatement {
 public:
     SqlStatement(std::string text, const NameResolver *resolver, int nslots);
@@ -115,7 +132,19 @@ public:
     };
     // Prepares on first use (plans are kept), binds the referenced slots
     // from `slots` and runs the statement.
-    Result Execute(const Value *slots, bool read_only, long max_rows);
+    // `rows`, when given, holds slots' rows kept deformed (DeformedRows):
+    // the statement must not read those slots whole (ReadsSlot).
+    Result Execute(const Value *slots, bool read_only, long max_rows, const DeformedRows *rows = nullptr);
+    // Prepares the statement if it is not yet: what it reads is known
+    // from then on.
+    void EnsurePrepared(const Value *slots) {
+        if (plan_ == nullptr) Prepare(slots);
+    }
+    // Whether the prepared statement reads variable `slot` whole (not only
+    // fields of it). A re-parse finds the same references: the text is.
+    bool ReadsSlot(int slot) const noexcept {
+        return slot >= 0 && slot < static_cast<int>(used_.size()) && used_[static_cast<size_t>(slot)] != 0;
+    }
 
     // BULK COLLECT: runs the statement with its rows going straight into
     // arrays of values, no tuple table in between. Column i's values are
@@ -212,11 +241,29 @@ private:
     };
 
     void Prepare(const Value *slots);
-    // `slots` as the statement's parameters: itself, or (when it uses
-    // schema-level collections) a copy in `storage` with those as arrays.
-    // With field parameters, their values follow the slots in `storage`.
-    const Value *ParamSlots(const Value *slots, std::vector<Value> *storage);
-    Result Run(const Value *slots, bool read_only, long max_rows, bool nonatomic, ResourceOwner owner);
+    // The values one execution binds: the slots themselves or (when the
+    // statement uses schema-level collections) a copy with those as
+    // arrays, and the field parameters' values. On the stack for the
+    // common sizes: this runs for every execution.
+    class ParamValues {
+    public:
+        const Value *slots = nullptr;
+        const Value *fields = nullptr;
+        Value *Fields(size_t n) { return n <= inline_.size() ? inline_.data() : Grow(&field_heap_, n); }
+        Value *Slots(size_t n) { return Grow(&slot_heap_, n); }
+
+    private:
+        static Value *Grow(std::vector<Value> *v, size_t n) {
+            v->assign(n, Value());
+            return v->data();
+        }
+        std::array<Value, 8> inline_;
+        std::vector<Value> field_heap_;
+        std::vector<Value> slot_heap_;
+    };
+    void BindValues(const Value *slots, const DeformedRows *rows, ParamValues *out);
+    Result Run(const Value *slots, bool read_only, long max_rows, bool nonatomic, ResourceOwner owner,
+               const DeformedRows *rows);
 
     const Value *binding_slots_ = nullptr;
     std::string text_;
@@ -230,6 +277,9 @@ private:
         Oid type;
         char field[NAMEDATALEN];
         FieldCache cache;
+        // Where the field was found in a DeformedRows row last time.
+        int buffer_attnum;
+        const void *buffer_desc;
     };
     std::vector<FieldParam> field_params_;  // capacity reserved before parsing
     int FieldParamCount() const { return static_cast<int>(field_params_.size()); }
