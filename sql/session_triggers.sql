@@ -251,6 +251,8 @@ CREATE ROLE plpolar_super SUPERUSER;
 ALTER EVENT TRIGGER login_audit OWNER TO plpolar_super;
 SELECT evtname, evtevent, evtowner::regrole, evtfoid::regproc, evtenabled FROM pg_event_trigger ORDER BY evtname;
 ALTER EVENT TRIGGER login_audit OWNER TO CURRENT_USER;
+-- A session event's WHEN TAG names users (sql/system_triggers.sql), not
+-- command tags.
 CREATE EVENT TRIGGER with_when ON after_user_logon WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION sample_event_trigger();
 CREATE EVENT TRIGGER wrong_function ON after_user_logon EXECUTE FUNCTION show_log();
 CREATE EVENT TRIGGER login_audit ON before_user_logoff EXECUTE FUNCTION sample_event_trigger();

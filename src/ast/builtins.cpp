@@ -35,6 +35,17 @@ const OracleFunction kOracleFunctions[] = {
     {"to_date", Form::Call, Builtin::None, 0, 0},
     {"to_number", Form::Call, Builtin::None, 0, 0},
     {"trunc", Form::Call, Builtin::None, 0, 0},
+    // Session context and event attributes (session/context.c); Oracle
+    // code writes the event attributes without parentheses.
+    {"sys_context", Form::Call, Builtin::None, 0, 0},
+    {"ora_sysevent", Form::CallOrValue, Builtin::None, 0, 0},
+    {"ora_login_user", Form::CallOrValue, Builtin::None, 0, 0},
+    {"ora_client_ip_address", Form::CallOrValue, Builtin::None, 0, 0},
+    {"ora_database_name", Form::CallOrValue, Builtin::None, 0, 0},
+    {"ora_instance_num", Form::CallOrValue, Builtin::None, 0, 0},
+    {"ora_dict_obj_name", Form::CallOrValue, Builtin::None, 0, 0},
+    {"ora_dict_obj_type", Form::CallOrValue, Builtin::None, 0, 0},
+    {"ora_dict_obj_owner", Form::CallOrValue, Builtin::None, 0, 0},
     // Helpers of the script itself (plpolar.exec is called as such).
     {"date_format", Form::Internal, Builtin::None, 0, 0},
     {"date_unit", Form::Internal, Builtin::None, 0, 0},

@@ -242,6 +242,13 @@ std::string CreateOracleTrigger(const std::string &text, int script_line, int *b
                   std::string(e.what()) + " (line " + std::to_string(script_line + e.line() - 1) + " of the script)");
     }
     *body_line = script_line + trg.body_line - 1;
+    if (trg.IsSystem()) {
+        // Oracle's triggers share one namespace per schema: a table's
+        // trigger of the name is the same name.
+        if (!FindTriggers(trg.schema, trg.name).empty())
+            pg::Raise(ERRCODE_DUPLICATE_OBJECT, "ORA-04081: trigger '" + Upper(trg.name) + "' already exists");
+        return CreateSystemTrigger(trg);
+    }
     Table table = ResolveTable(trg.table);
     const std::string schema = trg.schema.empty() ? table.schema : trg.schema;
     // The names of the trigger's schema only: another schema's trigger of
@@ -398,8 +405,10 @@ bool RunTriggerCommand(const std::string &text, std::string *action) {
         if (w == "ON") return false;  // PostgreSQL's own form
     std::string schema, name;
     SplitName(raw[2], &schema, &name);
+    if (words[0] == "DROP" && words.size() != 3) return false;
+    if (words[0] == "ALTER" && words.size() < 4) return false;
+    if (FindTriggers(schema, name).empty() && RunSystemTriggerCommand(words, raw, schema, name, action)) return true;
     if (words[0] == "DROP") {
-        if (words.size() != 3) return false;
         DropTrigger(ResolveTrigger(schema, name));
         *action = "DROP TRIGGER " + name;
         return true;

@@ -30,6 +30,29 @@ namespace plpolar::handler {
 
 namespace {
 
+// The event trigger an event trigger function runs for, as ora_sysevent
+// and the other event attribute functions read it (session/context.c),
+// until the call ends however it ends.
+class EventScope {
+public:
+    explicit EventScope(EventTriggerData *data) {
+        if (data != nullptr) Enter(data);
+    }
+    void Enter(EventTriggerData *data) {
+        previous_ = plpolar_push_event(data);
+        entered_ = true;
+    }
+    ~EventScope() {
+        if (entered_) plpolar_pop_event(previous_);
+    }
+    EventScope(const EventScope &) = delete;
+    EventScope &operator=(const EventScope &) = delete;
+
+private:
+    EventTriggerData *previous_ = nullptr;
+    bool entered_ = false;
+};
+
 // A DML trigger whose body runs no SQL of its own
 // (CompiledFunction::runs_without_spi), called without connecting to SPI:
 // its values live in the trigger manager's per-row memory, which is reset
@@ -97,11 +120,14 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
         exec::Executor executor(*fn, CurrentMemoryContext);
         executor.SetProcedureOwner(resources.owner());
         exec::ErrorContextScope context(executor);
+        EventScope event(nullptr);
         if (fn->info.is_event_trigger) {
             if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
                 pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
                           "event trigger functions can only be called as event triggers");
-            BindEventTrigger(executor, *fn, reinterpret_cast<EventTriggerData *>(fcinfo->context));
+            auto *data = reinterpret_cast<EventTriggerData *>(fcinfo->context);
+            BindEventTrigger(executor, *fn, data);
+            event.Enter(data);
         }
         if (fn->uses_session_variables) BindSessionVariables(executor, *fn);
         const compile::FunctionInfo &info = fn->info;

@@ -56,6 +56,14 @@ bool AssignsRow(const std::string &text, const std::string &name) {
 
 }  // namespace
 
+bool IsSystemTriggerEvent(const std::string &word) {
+    static const char *const kEvents[] = {"LOGON",  "LOGOFF", "CREATE", "ALTER",   "DROP", "TRUNCATE",
+                                          "RENAME", "GRANT",  "REVOKE", "COMMENT", "DDL"};
+    for (const char *e : kEvents)
+        if (word == e) return true;
+    return false;
+}
+
 bool LooksOracleTrigger(const std::string &s, size_t start, int line) {
     Lexer lex(s, start, line);
     Token t = CreatedKind(lex);
@@ -135,13 +143,18 @@ OracleTrigger ParseOracleTrigger(const std::string &text) {
                     lex.Adopt(more);
                 }
             }
-        } else if (t.upper == "LOGON" || t.upper == "LOGOFF" || t.upper == "STARTUP" || t.upper == "SHUTDOWN" ||
-                   t.upper == "SERVERERROR" || t.upper == "CREATE" || t.upper == "ALTER" || t.upper == "DROP" ||
-                   t.upper == "DDL" || t.upper == "TRUNCATE" || t.upper == "GRANT" || t.upper == "REVOKE" ||
-                   t.upper == "RENAME" || t.upper == "COMMENT") {
+        } else if (IsSystemTriggerEvent(t.upper)) {
+            if (trg.timing != OracleTrigger::Timing::Before && trg.timing != OracleTrigger::Timing::After)
+                fail("CREATE TRIGGER: " + t.upper + " goes with BEFORE or AFTER", t);
+            trg.system_events.push_back(t.upper);
+        } else if (t.upper == "STARTUP" || t.upper == "SHUTDOWN" || t.upper == "SERVERERROR" || t.upper == "SUSPEND" ||
+                   t.upper == "DB_ROLE_CHANGE" || t.upper == "CLONE" || t.upper == "UNPLUG" || t.upper == "SET" ||
+                   t.upper == "ANALYZE" || t.upper == "AUDIT" || t.upper == "NOAUDIT" || t.upper == "ASSOCIATE" ||
+                   t.upper == "DISASSOCIATE") {
             throw SyntaxError("CREATE TRIGGER ... " + t.upper +
-                                  ": Oracle's system and DDL triggers are not supported yet; for logon and "
-                                  "logoff use CREATE EVENT TRIGGER ... ON after_user_logon | before_user_logoff",
+                                  ": PostgreSQL has no such event; the system triggers here are AFTER LOGON, "
+                                  "BEFORE LOGOFF and {BEFORE | AFTER} {CREATE | ALTER | DROP | TRUNCATE | RENAME | "
+                                  "GRANT | REVOKE | COMMENT | DDL}",
                               t.line, 1);
         } else {
             fail("CREATE TRIGGER: expected INSERT, UPDATE or DELETE", t);
@@ -150,11 +163,29 @@ OracleTrigger ParseOracleTrigger(const std::string &text) {
         if (peek.Next().upper != "OR") break;
         lex.Adopt(peek);
     }
+    if (!trg.system_events.empty() && (trg.on_insert || trg.on_update || trg.on_delete))
+        fail("CREATE TRIGGER: DML and system events cannot be mixed", t);
     expect("ON");
     std::vector<std::string> table;
     Token first = lex.Next();
     if (first.upper == "NESTED") fail("CREATE TRIGGER ... ON NESTED TABLE is not supported", first);
-    trg.table = QualifiedName(text, lex, first, &table);
+    if (!trg.system_events.empty()) {
+        // ON DATABASE | SCHEMA | user.SCHEMA
+        std::vector<std::string> parts;
+        QualifiedName(text, lex, first, &parts);
+        if (parts.size() == 1 && first.upper == "DATABASE") {
+            trg.scope = OracleTrigger::Scope::Database;
+        } else if (parts.size() == 1 && first.upper == "SCHEMA") {
+            trg.scope = OracleTrigger::Scope::Schema;
+        } else if (parts.size() == 2 && parts[1] == "schema") {
+            trg.scope = OracleTrigger::Scope::Schema;
+            trg.scope_user = parts[0];
+        } else {
+            fail("CREATE TRIGGER: a system trigger is ON DATABASE, ON SCHEMA or ON user.SCHEMA", first);
+        }
+    } else {
+        trg.table = QualifiedName(text, lex, first, &table);
+    }
     // The clauses before the body, in any order Oracle allows.
     for (;;) {
         Lexer before = lex;
@@ -260,6 +291,19 @@ OracleTrigger ParseOracleTrigger(const std::string &text) {
                      " before the trigger's body",
                  t);
         }
+    }
+    if (trg.IsSystem()) {
+        if (!trg.when.empty())
+            throw SyntaxError("a system trigger's WHEN clause is not supported here: test the condition in its body",
+                              trg.when_line, 1);
+        if (trg.for_each_row) fail("CREATE TRIGGER: a system trigger has no FOR EACH ROW", t);
+        if (!trg.follows.empty() || !trg.precedes.empty())
+            fail(
+                "CREATE TRIGGER: FOLLOWS / PRECEDES are for DML triggers here (system triggers fire in the order "
+                "of their names)",
+                t);
+        if (trg.old_name != "old" || trg.new_name != "new")
+            fail("CREATE TRIGGER: a system trigger has no REFERENCING", t);
     }
     if (trg.timing == OracleTrigger::Timing::Compound && !trg.when.empty())
         throw SyntaxError("a compound trigger takes no WHEN clause here: test the condition in its sections",

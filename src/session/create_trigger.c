@@ -23,6 +23,8 @@
 #include "nodes/parsenodes.h"
 #include "parser/parse_func.h"
 #include "tcop/utility.h"
+#include "utils/acl.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
@@ -38,6 +40,51 @@ plpolar_session_on_discard_all(void (*callback) (void))
 	discard_all_callback = callback;
 }
 
+/*
+ * WHEN TAG IN ('alice', ...) on a session event: the trigger fires only in
+ * sessions of those users (Oracle's AFTER LOGON ON alice.SCHEMA), kept in
+ * evttags, where pg_dump finds it and writes the same clause back. The
+ * roles must exist; their names are kept as written (a renamed role's
+ * sessions no longer match). (Datum) 0 without a filter.
+ */
+static Datum
+session_users_filter(CreateEventTrigStmt *stmt)
+{
+	ListCell   *lc;
+	List	   *names = NIL;
+	Datum	   *elems;
+	int			n = 0;
+
+	foreach(lc, stmt->whenclause)
+	{
+		DefElem    *def = lfirst_node(DefElem, lc);
+		ListCell   *lc2;
+
+		if (strcmp(def->defname, "tag") != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_SYNTAX_ERROR),
+					 errmsg("unrecognized filter variable \"%s\"", def->defname),
+					 errhint("A session event's filter is WHEN TAG IN ('user', ...): the users whose sessions fire it.")));
+		if (names != NIL)
+			ereport(ERROR,
+					(errcode(ERRCODE_SYNTAX_ERROR),
+					 errmsg("filter variable \"%s\" specified more than once", def->defname)));
+		foreach(lc2, (List *) def->arg)
+		{
+			const char *user = strVal(lfirst(lc2));
+
+			(void) get_role_oid(user, false);
+			names = lappend(names, (void *) user);
+		}
+	}
+	if (names == NIL)
+		return (Datum) 0;
+	elems = palloc(sizeof(Datum) * list_length(names));
+	foreach(lc, names)
+		elems[n++] = CStringGetTextDatum((const char *) lfirst(lc));
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
 static void
 create_session_event_trigger(CreateEventTrigStmt *stmt)
 {
@@ -51,16 +98,14 @@ create_session_event_trigger(CreateEventTrigStmt *stmt)
 	HeapTuple	tuple;
 	ObjectAddress myself;
 	ObjectAddress referenced;
+	Datum		users;
 
 	if (!superuser())
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("permission denied to create event trigger \"%s\"", stmt->trigname),
 				 errhint("Must be superuser to create an event trigger.")));
-	if (stmt->whenclause != NIL)
-		ereport(ERROR,
-				(errcode(ERRCODE_SYNTAX_ERROR),
-				 errmsg("event %s does not support a WHEN filter", stmt->eventname)));
+	users = session_users_filter(stmt);
 	if (OidIsValid(get_event_trigger_oid(stmt->trigname, true)))
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
@@ -85,7 +130,10 @@ create_session_event_trigger(CreateEventTrigStmt *stmt)
 	values[Anum_pg_event_trigger_evtowner - 1] = ObjectIdGetDatum(GetUserId());
 	values[Anum_pg_event_trigger_evtfoid - 1] = ObjectIdGetDatum(funcoid);
 	values[Anum_pg_event_trigger_evtenabled - 1] = CharGetDatum(TRIGGER_FIRES_ON_ORIGIN);
-	nulls[Anum_pg_event_trigger_evttags - 1] = true;
+	if (users == (Datum) 0)
+		nulls[Anum_pg_event_trigger_evttags - 1] = true;
+	else
+		values[Anum_pg_event_trigger_evttags - 1] = users;
 	tuple = heap_form_tuple(RelationGetDescr(rel), values, nulls);
 	CatalogTupleInsert(rel, tuple);
 	heap_freetuple(tuple);
@@ -125,9 +173,12 @@ plpolar_process_utility(PlannedStmt *pstmt, const char *queryString, bool readOn
 	 * A new database copies its template's triggers; should it ever reuse
 	 * the OID of a dropped one, that one's "no triggers" mark must not apply.
 	 */
-	if (IsA(parsetree, DiscardStmt) && ((DiscardStmt *) parsetree)->target == DISCARD_ALL &&
-		discard_all_callback != NULL)
-		discard_all_callback();
+	if (IsA(parsetree, DiscardStmt) && ((DiscardStmt *) parsetree)->target == DISCARD_ALL)
+	{
+		session_reset_application_info();
+		if (discard_all_callback != NULL)
+			discard_all_callback();
+	}
 
 	if (IsA(parsetree, CreatedbStmt) ||
 		(IsA(parsetree, RenameStmt) && ((RenameStmt *) parsetree)->renameType == OBJECT_DATABASE))

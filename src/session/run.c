@@ -14,10 +14,15 @@
 #include "commands/trigger.h"
 #include "fmgr.h"
 #include "pgstat.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/array.h"
 #include "utils/backend_status.h"
+#include "utils/builtins.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "plpolar/session/session_triggers.h"
 #include "session_internal.h"
 
 bool
@@ -30,6 +35,34 @@ static int
 compare_by_name(const void *a, const void *b)
 {
 	return strcmp(((const SessionTrigger *) a)->name, ((const SessionTrigger *) b)->name);
+}
+
+/*
+ * Whether a trigger's user filter (evttags: WHEN TAG IN ('alice', ...),
+ * Oracle's ON alice.SCHEMA) lets it fire in this session: no filter, or
+ * the session user's name is in it.
+ */
+static bool
+session_user_matches(Relation rel, HeapTuple tuple)
+{
+	bool		isnull;
+	Datum		tags = heap_getattr(tuple, Anum_pg_event_trigger_evttags, RelationGetDescr(rel), &isnull);
+	Datum	   *elems;
+	bool	   *elem_nulls;
+	int			n;
+	int			i;
+	const char *user;
+
+	if (isnull)
+		return true;
+	user = GetUserNameFromId(GetSessionUserId(), true);
+	if (user == NULL)
+		return false;
+	deconstruct_array(DatumGetArrayTypeP(tags), TEXTOID, -1, false, TYPALIGN_INT, &elems, &elem_nulls, &n);
+	for (i = 0; i < n; i++)
+		if (!elem_nulls[i] && strcmp(TextDatumGetCString(elems[i]), user) == 0)
+			return true;
+	return false;
 }
 
 /*
@@ -66,6 +99,8 @@ session_collect_triggers(const char *event, int *count, bool *any_session_rows)
 		}
 		else if (trig->evtenabled == TRIGGER_FIRES_ON_REPLICA)
 			continue;
+		if (!session_user_matches(rel, tuple))
+			continue;
 		if (n == size)
 		{
 			size *= 2;
@@ -99,7 +134,20 @@ call_trigger(Oid foid, const char *event)
 	trigdata.tag = CMDTAG_UNKNOWN;
 	InitFunctionCallInfoData(*fcinfo, &flinfo, 0, InvalidOid, (Node *) &trigdata, NULL);
 	pgstat_init_function_usage(fcinfo, &usage);
-	FunctionCallInvoke(fcinfo);
+	{
+		/* ora_sysevent and friends see the event, in any language. */
+		struct EventTriggerData *previous = plpolar_push_event(&trigdata);
+
+		PG_TRY();
+		{
+			FunctionCallInvoke(fcinfo);
+		}
+		PG_FINALLY();
+		{
+			plpolar_pop_event(previous);
+		}
+		PG_END_TRY();
+	}
 	pgstat_end_function_usage(&usage, true);
 }
 

@@ -7,6 +7,7 @@
  *   known_empty.c      shared memory: databases known to have no session triggers
  *   create_trigger.c   ProcessUtility hook: CREATE EVENT TRIGGER for the session events
  *   run.c              finding the triggers of an event and running them
+ *   context.c          SYS_CONTEXT, ora_* event attributes, application info
  *   bounds.c           what a run is bounded by: controlled settings, time bounds
  *   logon.c            the login hook and the logon triggers
  *   logoff.c           the logoff triggers at backend exit, on a stack of their own
@@ -74,6 +75,10 @@ extern bool session_forced_stop(void);
 
 /* ---- logon.c ---- */
 extern void session_install_logon(void);
+
+/* ---- context.c ---- */
+/* DISCARD ALL: module, action, client info and identifier forgotten. */
+extern void session_reset_application_info(void);
 
 /* ---- logoff.c ---- */
 /* At login: the logoff triggers will fire at backend exit. */

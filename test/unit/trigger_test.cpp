@@ -91,11 +91,44 @@ TEST(TriggerHeader, InsteadOfIsARowTrigger) {
     EXPECT_TRUE(t.for_each_row);
 }
 
+TEST(TriggerHeader, SystemTriggers) {
+    OracleTrigger t = ParseOracleTrigger(
+        "CREATE OR REPLACE TRIGGER sys.audit_logon AFTER LOGON ON DATABASE\nDECLARE n int;\nBEGIN NULL; END;");
+    EXPECT_TRUE(t.IsSystem());
+    EXPECT_EQ(t.scope, OracleTrigger::Scope::Database);
+    EXPECT_EQ(t.schema, "sys");
+    EXPECT_EQ(t.name, "audit_logon");
+    ASSERT_EQ(t.system_events.size(), 1u);
+    EXPECT_EQ(t.system_events[0], "LOGON");
+    EXPECT_EQ(t.body_line, 2);
+    EXPECT_TRUE(t.table.empty());
+
+    t = ParseOracleTrigger("CREATE TRIGGER l BEFORE LOGOFF ON hr.SCHEMA DISABLE BEGIN NULL; END;");
+    EXPECT_EQ(t.scope, OracleTrigger::Scope::Schema);
+    EXPECT_EQ(t.scope_user, "hr");
+    EXPECT_FALSE(t.enabled);
+    EXPECT_EQ(t.timing, OracleTrigger::Timing::Before);
+
+    t = ParseOracleTrigger("CREATE TRIGGER d AFTER CREATE OR DROP OR ddl ON SCHEMA CALL p(1)");
+    EXPECT_EQ(t.scope, OracleTrigger::Scope::Schema);
+    EXPECT_TRUE(t.scope_user.empty());
+    EXPECT_EQ(t.system_events, (std::vector<std::string>{"CREATE", "DROP", "DDL"}));
+    EXPECT_EQ(t.body, "BEGIN p(1); END;");
+    EXPECT_TRUE(IsSystemTriggerEvent("RENAME"));
+    EXPECT_FALSE(IsSystemTriggerEvent("INSERT"));
+}
+
 TEST(TriggerHeader, OracleErrors) {
     EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t BEFORE UPDATE ON x WHEN (new.a > 0) BEGIN NULL; END;"),
                  SyntaxError);
     EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t BEFORE SELECT ON x BEGIN NULL; END;"), SyntaxError);
-    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t AFTER LOGON ON DATABASE BEGIN NULL; END;"), SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t AFTER STARTUP ON DATABASE BEGIN NULL; END;"), SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t AFTER LOGON ON t BEGIN NULL; END;"), SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t AFTER LOGON OR INSERT ON DATABASE BEGIN NULL; END;"),
+                 SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t AFTER LOGON ON DATABASE FOR EACH ROW BEGIN NULL; END;"),
+                 SyntaxError);
+    EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t INSTEAD OF LOGON ON DATABASE BEGIN NULL; END;"), SyntaxError);
     EXPECT_THROW(ParseOracleTrigger("CREATE TRIGGER t INSTEAD OF INSERT ON v FOR EACH ROW WHEN (new.a > 0) BEGIN "
                                     "NULL; END;"),
                  SyntaxError);

@@ -3,6 +3,7 @@
 
 #include "plpolar/compile/function.hpp"
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/parser/trigger.hpp"
 
 namespace plpolar::handler {
 
@@ -55,6 +56,14 @@ void DropOrphanTriggerFunctions(const std::string &attached_before);
 // ALTER TRIGGER name ENABLE | DISABLE | COMPILE | RENAME TO, DROP TRIGGER
 // name, as Oracle writes them (no table): false if `text` is none of these.
 bool RunTriggerCommand(const std::string &text, std::string *action);
+// Oracle's system triggers (exec_system_trigger.cpp): CREATE TRIGGER ...
+// AFTER LOGON | BEFORE LOGOFF | {BEFORE | AFTER} <DDL events> ON DATABASE |
+// SCHEMA | user.SCHEMA as event triggers and their function.
+std::string CreateSystemTrigger(const parser::OracleTrigger &trg);
+// DROP / ALTER TRIGGER name of a system trigger (`words` upper case, `raw`
+// as written); false if no event trigger has that name.
+bool RunSystemTriggerCommand(const std::vector<std::string> &words, const std::vector<std::string> &raw,
+                             const std::string &schema, const std::string &name, std::string *action);
 
 // Binds tg_event / tg_tag for an event trigger call (event_trigger.cpp).
 void BindEventTrigger(exec::Executor &executor, const compile::CompiledFunction &fn, EventTriggerData *data);

@@ -35,7 +35,19 @@ struct OracleTrigger {
     // sections became nested procedures, run by the value of the variable
     // plpolar$timing_point (CompoundTiming).
     std::vector<int> compound_sections;
+    // A system trigger: {BEFORE | AFTER} {LOGON | LOGOFF | CREATE | ALTER |
+    // DROP | TRUNCATE | RENAME | GRANT | REVOKE | COMMENT | DDL} [OR ...]
+    // ON {DATABASE | SCHEMA | user.SCHEMA}. Its events in upper case, in
+    // the order written; `table` is then empty.
+    std::vector<std::string> system_events;
+    enum class Scope { Table, Database, Schema };
+    Scope scope = Scope::Table;
+    std::string scope_user;  // ON user.SCHEMA (folded); empty: the creator's
+    bool IsSystem() const { return scope != Scope::Table; }
 };
+
+// Whether `word` (upper case) is one of a system trigger's events.
+bool IsSystemTriggerEvent(const std::string &word);
 
 // The timing points of a compound trigger, as plpolar$timing_point holds them.
 enum class CompoundTiming {
@@ -64,7 +76,8 @@ std::string CompoundTriggerBlock(const std::string &body, std::vector<int> *sect
 // {BEFORE | AFTER | INSTEAD OF} {INSERT | UPDATE [OF c, ...] | DELETE}
 // [OR ...] ON [schema.]table [REFERENCING ...] [FOR EACH ROW]
 // [FOLLOWS | PRECEDES t, ...] [ENABLE | DISABLE] [WHEN (condition)] body,
-// and FOR ... ON t COMPOUND TRIGGER. Throws SyntaxError (line relative to
+// and FOR ... ON t COMPOUND TRIGGER; system triggers (see OracleTrigger's
+// system_events). Throws SyntaxError (line relative to
 // the statement).
 OracleTrigger ParseOracleTrigger(const std::string &text);
 

@@ -18,6 +18,14 @@ void		plpolar_session_init(void);
  */
 void		plpolar_session_on_discard_all(void (*callback) (void));
 
+/*
+ * The event trigger running, for ora_sysevent and friends (context.c):
+ * push returns the one it hides, which pop restores.
+ */
+struct EventTriggerData;
+struct EventTriggerData *plpolar_push_event(struct EventTriggerData *data);
+void		plpolar_pop_event(struct EventTriggerData *previous);
+
 #ifdef __cplusplus
 }
 #endif
