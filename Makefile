@@ -1,7 +1,7 @@
 # plpolar: an Oracle-style procedural language for PostgreSQL 15 (PGXS).
 EXTENSION = plpolar
 MODULE_big = plpolar
-DATA = sql/plpolar--1.0.sql sql/plpolar--1.1.sql sql/plpolar--1.2.sql sql/plpolar--1.0--1.1.sql sql/plpolar--1.1--1.2.sql sql/plpolar--1.3.sql sql/plpolar--1.2--1.3.sql sql/plpolar--1.4.sql sql/plpolar--1.3--1.4.sql sql/plpolar--1.5.sql sql/plpolar--1.4--1.5.sql
+DATA = sql/plpolar--1.0.sql sql/plpolar--1.1.sql sql/plpolar--1.2.sql sql/plpolar--1.0--1.1.sql sql/plpolar--1.1--1.2.sql sql/plpolar--1.3.sql sql/plpolar--1.2--1.3.sql sql/plpolar--1.4.sql sql/plpolar--1.3--1.4.sql sql/plpolar--1.5.sql sql/plpolar--1.4--1.5.sql sql/plpolar--1.6.sql sql/plpolar--1.5--1.6.sql
 PGFILEDESC = "plpolar - Oracle-style procedural language"
 
 BUILD_DIR := build

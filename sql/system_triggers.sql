@@ -280,7 +280,107 @@ $$);
 DROP TABLE ddl_t;
 SELECT count(*) AS ddl_triggers_left FROM pg_event_trigger WHERE evtname LIKE 'ddl%' OR evtname = 'no_rename';
 
--- 10. pg_dump round trip: the restored database's Oracle-form triggers
+-- 10. Application contexts: CREATE CONTEXT ns USING unit; only that unit
+-- sets or clears its values (ORA-01031 elsewhere); SYS_CONTEXT(ns, attr)
+-- case-insensitive. Oracle's pattern: a logon trigger calls the context's
+-- package, a row-level security policy reads the value.
+CREATE TABLE staff (login text, dept int);
+INSERT INTO staff VALUES ('plpolar_sys_alice', 10), ('plpolar_sys_bob', 20);
+CREATE TABLE orders (id int, dept int);
+INSERT INTO orders VALUES (1, 10), (2, 20), (3, 10);
+ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
+CREATE POLICY by_dept ON orders USING (dept = plpolar.sys_context('dept_ctx', 'DEPT')::int);
+GRANT SELECT ON orders TO PUBLIC;
+SELECT statement, action FROM plpolar.exec($$
+CREATE CONTEXT dept_ctx USING dept_ctx_pkg;
+CREATE OR REPLACE PACKAGE dept_ctx_pkg AS
+  PROCEDURE init;
+  PROCEDURE set_dept(p_dept NUMBER);
+  PROCEDURE forget;
+END dept_ctx_pkg;
+/
+CREATE OR REPLACE PACKAGE BODY dept_ctx_pkg AS
+  PROCEDURE init IS
+    v_dept NUMBER;
+  BEGIN
+    SELECT dept INTO v_dept FROM staff WHERE login = SYS_CONTEXT('USERENV', 'SESSION_USER');
+    DBMS_SESSION.SET_CONTEXT('dept_ctx', 'dept', v_dept);
+  EXCEPTION
+    WHEN NO_DATA_FOUND THEN NULL;
+  END;
+  PROCEDURE set_dept(p_dept NUMBER) IS
+  BEGIN
+    DBMS_SESSION.SET_CONTEXT(namespace => 'DEPT_CTX', attribute => 'Dept', value => p_dept);
+  END;
+  PROCEDURE forget IS
+  BEGIN
+    DBMS_SESSION.CLEAR_ALL_CONTEXT('dept_ctx');
+  END;
+END dept_ctx_pkg;
+/
+CREATE TRIGGER dept_init AFTER LOGON ON DATABASE
+BEGIN
+  dept_ctx_pkg.init;
+END;
+/
+CREATE PROCEDURE not_the_unit IS
+BEGIN
+  DBMS_SESSION.SET_CONTEXT('dept_ctx', 'dept', '20');
+END;
+/
+GRANT EXECUTE ON dept_ctx_pkg TO plpolar_sys_alice;
+GRANT EXECUTE ON not_the_unit TO plpolar_sys_alice;
+$$);
+SELECT * FROM plpolar.contexts;
+\c "dbname=plpolar_sys user=plpolar_sys_alice password=plpolar_sys_alice"
+SELECT plpolar.sys_context('DEPT_CTX', 'dept') AS alice_dept, plpolar.sys_context('Dept_Ctx', 'Dept') AS any_case;
+SELECT id FROM orders ORDER BY id;
+SELECT * FROM plpolar.session_context;
+-- Nobody but the package: not an anonymous block, not another procedure.
+DO LANGUAGE plpolar $$BEGIN DBMS_SESSION.SET_CONTEXT('dept_ctx', 'dept', '20'); END $$;
+CALL not_the_unit();
+DO LANGUAGE plpolar $$BEGIN DBMS_SESSION.CLEAR_CONTEXT('dept_ctx', NULL, 'dept'); END $$;
+DO LANGUAGE plpolar $$BEGIN DBMS_SESSION.SET_CONTEXT('no_such_ctx', 'a', 'b'); END $$;
+SELECT plpolar.sys_context('dept_ctx', 'dept') AS still_alice_dept;
+-- Through the package's interface, as its grantees may.
+CALL dept_ctx_pkg.set_dept(20);
+SELECT id FROM orders ORDER BY id;
+CALL dept_ctx_pkg.forget();
+SELECT plpolar.sys_context('dept_ctx', 'dept') IS NULL AS cleared, count(*) AS orders_seen FROM orders;
+-- Contexts are a superuser's to create and drop; the table is read-only.
+SELECT plpolar.exec('CREATE CONTEXT alice_ctx USING alice_pkg');
+SELECT plpolar.exec('DROP CONTEXT dept_ctx');
+INSERT INTO plpolar.contexts VALUES ('ALICE_CTX', 'public', 'anything');
+\c "dbname=plpolar_sys user=plpolar_sys_bob password=plpolar_sys_bob"
+SELECT plpolar.sys_context('dept_ctx', 'dept') AS bob_dept, (SELECT array_agg(id) FROM orders) AS bob_orders;
+DISCARD ALL;
+SELECT plpolar.sys_context('dept_ctx', 'dept') IS NULL AS forgotten_by_discard;
+\c plpolar_sys :su
+-- A standalone procedure as the context's unit, named with its schema.
+SET plpolar.serveroutput = on;
+SELECT action FROM plpolar.exec($$
+CREATE CONTEXT proc_ctx USING public.set_proc_ctx;
+CREATE PROCEDURE set_proc_ctx(p_attr VARCHAR2, p_value VARCHAR2) IS
+BEGIN
+  DBMS_SESSION.SET_CONTEXT('proc_ctx', p_attr, p_value);
+END;
+/
+$$);
+CALL set_proc_ctx('colour', 'blue');
+CALL set_proc_ctx('size', NULL);
+SELECT * FROM plpolar.session_context ORDER BY attribute;
+DO LANGUAGE plpolar $$BEGIN dbms_output.put_line('colour: ' || SYS_CONTEXT('proc_ctx', 'COLOUR')); END $$;
+SELECT action FROM plpolar.exec('DROP CONTEXT proc_ctx');
+CALL set_proc_ctx('colour', 'red');
+-- What Oracle refuses and what is Oracle's own.
+SELECT plpolar.exec('CREATE CONTEXT dept_ctx USING other_pkg');
+SELECT plpolar.exec('CREATE CONTEXT userenv USING other_pkg');
+SELECT plpolar.exec('CREATE CONTEXT glob_ctx USING other_pkg ACCESSED GLOBALLY');
+SELECT action FROM plpolar.exec('CREATE OR REPLACE CONTEXT tmp_ctx USING other_pkg');
+SELECT action FROM plpolar.exec('DROP CONTEXT tmp_ctx');
+SELECT plpolar.exec('DROP CONTEXT tmp_ctx');
+
+-- 11. pg_dump round trip: the restored database's Oracle-form triggers
 -- fire, the user filter kept.
 SELECT action FROM plpolar.exec($$
 CREATE TRIGGER bob_in AFTER LOGON ON plpolar_sys_bob.SCHEMA
@@ -298,6 +398,10 @@ TRUNCATE sessions_log;
 \c plpolar_sys_restored :su
 SELECT wait_for('LOGOFF', 'bob', 1), wait_for('LOGOFF', 'superuser', 1);
 SELECT who, event, scope FROM sessions_log ORDER BY event, who, scope;
+-- The context and its logon trigger came along.
+SELECT * FROM plpolar.contexts;
+\c "dbname=plpolar_sys_restored user=plpolar_sys_bob password=plpolar_sys_bob"
+SELECT plpolar.sys_context('dept_ctx', 'dept') AS bob_dept, (SELECT array_agg(id) FROM orders) AS bob_orders;
 \c plpolar_sys :su
 DROP DATABASE plpolar_sys_restored;
 \c contrib_regression :su

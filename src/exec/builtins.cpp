@@ -100,6 +100,9 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::OutputGetLines:
         case ast::Builtin::ResetPackage:
         case ast::Builtin::ModifyPackageState:
+        case ast::Builtin::SetContext:
+        case ast::Builtin::ClearContext:
+        case ast::Builtin::ClearAllContext:
         case ast::Builtin::FormatErrorStack:
         case ast::Builtin::FormatErrorBacktrace:
         case ast::Builtin::FormatCallStack:

@@ -7,6 +7,7 @@
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/exec/package_instance.hpp"
 #include "plpolar/pg/client.hpp"
+#include "plpolar/pg/session.hpp"
 #include "plpolar/session/output_buffer.hpp"
 #include "plpolar/settings/settings.hpp"
 
@@ -116,6 +117,42 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
                 DiscardAllPackages();
                 break;
             }
+            case ast::Builtin::SetContext:
+            case ast::Builtin::ClearContext:
+            case ast::Builtin::ClearAllContext: {
+                // Only the unit CREATE CONTEXT named may: this one's
+                // identity, a package's name for its members.
+                auto value_arg = [&](size_t i) -> std::optional<std::string> {
+                    if (site.args[i] == nullptr) return std::nullopt;
+                    pg::Value v = Eval(*site.args[i]);
+                    if (v.isnull) return std::nullopt;
+                    return ToText(v);
+                };
+                pg::ContextCaller caller;
+                if (fn_.package) {
+                    // A package's body: its name is its schema's.
+                    caller.unit = fn_.info.name;
+                    caller.package = true;
+                    caller.known = true;
+                } else if (fn_.info.oid != InvalidOid) {
+                    caller.unit = fn_.package_member ? fn_.info.schema : fn_.info.name;
+                    caller.schema = fn_.info.schema;
+                    caller.package = fn_.package_member;
+                    caller.known = true;
+                }
+                const ast::Builtin b = site.member->builtin;
+                std::optional<std::string> ns = value_arg(0);
+                std::optional<std::string> attribute;
+                std::optional<std::string> value;
+                if (b == ast::Builtin::SetContext) {
+                    attribute = value_arg(1);
+                    value = value_arg(2);
+                } else if (b == ast::Builtin::ClearContext) {
+                    attribute = value_arg(2);
+                }
+                pg::ChangeApplicationContext(caller, ns, attribute, value, b != ast::Builtin::SetContext);
+                break;
+            }
             case ast::Builtin::None:
             case ast::Builtin::SqlErrm:
             case ast::Builtin::RaiseApplicationError:
@@ -223,6 +260,9 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::BulkException:
         case ast::Builtin::BulkExceptionCount:
         case ast::Builtin::TriggerColumn:
+        case ast::Builtin::SetContext:
+        case ast::Builtin::ClearContext:
+        case ast::Builtin::ClearAllContext:
         case ast::Builtin::Length:
         case ast::Builtin::Substr:
         case ast::Builtin::Nvl:

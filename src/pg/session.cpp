@@ -3,6 +3,7 @@
 #include <sys/socket.h>
 
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/session/context.h"
 
 extern "C" {
 #include "commands/dbcommands.h"
@@ -47,6 +48,20 @@ SessionFacts ReadSessionFacts() {
     if (raw.database != nullptr) facts.database = raw.database;
     if (raw.has_client_ip) facts.client_ip = raw.client_ip;
     return facts;
+}
+
+void ChangeApplicationContext(const ContextCaller &caller, const std::optional<std::string> &ns,
+                              const std::optional<std::string> &attribute, const std::optional<std::string> &value,
+                              bool clear) {
+    const char *c_ns = ns ? ns->c_str() : nullptr;
+    const char *c_attribute = attribute ? attribute->c_str() : nullptr;
+    const char *c_value = value ? value->c_str() : nullptr;
+    const char *schema = caller.known ? caller.schema.c_str() : nullptr;
+    const char *unit = caller.known ? caller.unit.c_str() : nullptr;
+    const bool package = caller.package;
+    Guarded([c_ns, c_attribute, c_value, clear, schema, unit, package] {
+        plpolar_context_change(c_ns, c_attribute, c_value, clear, schema, unit, package);
+    });
 }
 
 const char *CommandTagName(CommandTag tag) { return GetCommandTagName(tag); }

@@ -7,8 +7,10 @@
  *
  * Documented session state: the event trigger running (pushed by run.c
  * for the session events and by the call handler for PostgreSQL's DDL
- * events) and the application's module, action, client info and client
- * identifier, kept in TopMemoryContext for the session's life.
+ * events), the application's module, action, client info and client
+ * identifier, and the application contexts' values (CREATE CONTEXT,
+ * DBMS_SESSION.SET_CONTEXT), kept in TopMemoryContext for the session's
+ * life and forgotten by DISCARD ALL.
  */
 #include "postgres.h"
 
@@ -35,13 +37,31 @@
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/tuplestore.h"
 
+#include "plpolar/session/context.h"
 #include "plpolar/session/session_triggers.h"
 #include "plpolar/settings/settings.h"
 #include "session_internal.h"
 
 /* The event trigger running, innermost; NULL outside one. */
 static EventTriggerData *current_event = NULL;
+
+/*
+ * Application context values of the session: (namespace, attribute) in
+ * upper case, value or NULL. Few per session; kept in their own memory
+ * context under TopMemoryContext.
+ */
+typedef struct ContextValue
+{
+	char	   *ns;
+	char	   *attribute;
+	char	   *value;
+} ContextValue;
+static MemoryContext context_memory = NULL;
+static ContextValue *context_values = NULL;
+static int	context_count = 0;
+static int	context_size = 0;
 
 /* DBMS_APPLICATION_INFO and DBMS_SESSION.SET_IDENTIFIER; NULL: not set. */
 static char *app_module = NULL;
@@ -314,6 +334,143 @@ userenv(const char *key, bool *known)
 	return NULL;
 }
 
+static ContextValue *
+find_context_value(const char *ns, const char *attribute)
+{
+	int			i;
+
+	for (i = 0; i < context_count; i++)
+		if (strcmp(context_values[i].ns, ns) == 0 && strcmp(context_values[i].attribute, attribute) == 0)
+			return &context_values[i];
+	return NULL;
+}
+
+static char *
+upper_cstring(const char *s)
+{
+	char	   *u = pstrdup(s);
+	char	   *p;
+
+	for (p = u; *p; p++)
+		*p = pg_ascii_toupper((unsigned char) *p);
+	return u;
+}
+
+static void
+remove_context_value(int i)
+{
+	pfree(context_values[i].ns);
+	pfree(context_values[i].attribute);
+	if (context_values[i].value)
+		pfree(context_values[i].value);
+	context_values[i] = context_values[--context_count];
+}
+
+/* Clears namespace `ns` (every one when NULL) of the session. */
+static void
+clear_context_values(const char *ns, const char *attribute)
+{
+	int			i = 0;
+
+	while (i < context_count)
+	{
+		if ((ns == NULL || strcmp(context_values[i].ns, ns) == 0) &&
+			(attribute == NULL || strcmp(context_values[i].attribute, attribute) == 0))
+			remove_context_value(i);
+		else
+			i++;
+	}
+}
+
+/*
+ * Whether code of the given unit may set namespace `ns`: the unit CREATE
+ * CONTEXT named. Oracle's rule: nothing else may, not even a DBA.
+ */
+static void
+check_trusted_unit(const char *ns, const char *caller_schema, const char *caller_unit, bool caller_package)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	char	   *schema = NULL;
+	char	   *unit = NULL;
+	bool		trusted = false;
+	MemoryContext caller = CurrentMemoryContext;
+
+	values[0] = CStringGetTextDatum(ns);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT c.schema, c.unit FROM plpolar.contexts c "
+							  "WHERE c.namespace OPERATOR(pg_catalog.=) $1",
+							  1, types, values, NULL, true, 1) == SPI_OK_SELECT && SPI_processed > 0)
+	{
+		MemoryContext spi = MemoryContextSwitchTo(caller);
+
+		schema = pstrdup(SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1));
+		unit = pstrdup(SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2));
+		MemoryContextSwitchTo(spi);
+	}
+	SPI_finish();
+	if (unit != NULL && caller_unit != NULL)
+		trusted = strcmp(unit, caller_unit) == 0 &&
+			(caller_package || (caller_schema != NULL && strcmp(schema, caller_schema) == 0));
+	if (!trusted)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("ORA-01031: insufficient privileges"),
+				 unit == NULL
+				 ? errdetail("No application context %s exists (CREATE CONTEXT %s USING unit).", ns, ns)
+				 : errdetail("Only %s.%s may set or clear context %s.", schema, unit, ns)));
+}
+
+void
+plpolar_context_change(const char *ns_in, const char *attribute_in, const char *value, bool clear,
+					   const char *caller_schema, const char *caller_unit, bool caller_package)
+{
+	char	   *ns;
+	char	   *attribute = NULL;
+	ContextValue *v;
+	MemoryContext old;
+
+	if (ns_in == NULL || ns_in[0] == '\0')
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("ORA-28106: input value for argument #1 is not valid")));
+	ns = upper_cstring(ns_in);
+	check_trusted_unit(ns, caller_schema, caller_unit, caller_package);
+	if (attribute_in != NULL)
+		attribute = upper_cstring(attribute_in);
+	if (clear)
+	{
+		clear_context_values(ns, attribute);
+		return;
+	}
+	if (attribute == NULL || attribute[0] == '\0')
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("ORA-28106: input value for argument #2 is not valid")));
+	/* Oracle's bounds: 30-byte names then, 4000-byte values. */
+	if (strlen(attribute) > 128)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg("ORA-28106: input value for argument #2 is not valid"),
+						errdetail("An attribute name is at most 128 bytes.")));
+	if (context_memory == NULL)
+		context_memory = AllocSetContextCreate(TopMemoryContext, "plpolar application contexts", ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(context_memory);
+	v = find_context_value(ns, attribute);
+	if (v == NULL)
+	{
+		if (context_count == context_size)
+		{
+			context_size = context_size == 0 ? 8 : context_size * 2;
+			context_values = context_values == NULL ? palloc(sizeof(ContextValue) * context_size)
+				: repalloc(context_values, sizeof(ContextValue) * context_size);
+		}
+		v = &context_values[context_count++];
+		v->ns = pstrdup(ns);
+		v->attribute = pstrdup(attribute);
+		v->value = NULL;
+	}
+	if (v->value != NULL)
+		pfree(v->value);
+	v->value = value == NULL ? NULL : pnstrdup(value, pg_mbcliplen(value, strlen(value), 4000));
+	MemoryContextSwitchTo(old);
+}
+
 PG_FUNCTION_INFO_V1(plpolar_sys_context);
 
 /* sys_context(namespace, parameter [, length]) */
@@ -340,8 +497,12 @@ plpolar_sys_context(PG_FUNCTION_ARGS)
 	}
 	if (strcmp(ns, "USERENV") != 0)
 	{
-		/* An application context (CREATE CONTEXT) that has no value. */
-		PG_RETURN_NULL();
+		/* An application context (CREATE CONTEXT): NULL without a value. */
+		const ContextValue *v = find_context_value(ns, key);
+
+		if (v == NULL || v->value == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_TEXT_P(cstring_to_text_with_len(v->value, pg_mbcliplen(v->value, strlen(v->value), length)));
 	}
 	value = userenv(key, &known);
 	if (!known)
@@ -427,16 +588,6 @@ typedef struct DictObject
 	char	   *name;
 } DictObject;
 
-static char *
-upper_copy(const char *s)
-{
-	char	   *u = pstrdup(s);
-	char	   *p;
-
-	for (p = u; *p; p++)
-		*p = pg_ascii_toupper((unsigned char) *p);
-	return u;
-}
 
 static void
 dict_from_query(const char *sql, DictObject *out)
@@ -454,7 +605,7 @@ dict_from_query(const char *sql, DictObject *out)
 		char	   *name = SPI_getvalue(tuple, desc, 3);
 		MemoryContext spi = MemoryContextSwitchTo(caller);
 
-		out->type = type ? upper_copy(type) : NULL;
+		out->type = type ? upper_cstring(type) : NULL;
 		out->owner = owner ? pstrdup(owner) : NULL;
 		out->name = name ? pstrdup(name) : NULL;
 		MemoryContextSwitchTo(spi);
@@ -696,6 +847,119 @@ plpolar_read_client_info(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(out_row(fcinfo, values, 1));
 }
 
+/* ---- CREATE / DROP CONTEXT (plpolar.exec) ---- */
+
+static void
+require_superuser_for_context(void)
+{
+	if (!superuser())
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("ORA-01031: insufficient privileges"),
+				 errdetail("Only a superuser creates and drops application contexts (Oracle's CREATE ANY CONTEXT).")));
+}
+
+/* create_context(namespace, schema, unit, replace) */
+PG_FUNCTION_INFO_V1(plpolar_create_context);
+Datum
+plpolar_create_context(PG_FUNCTION_ARGS)
+{
+	char	   *ns = upper_arg(PG_GETARG_TEXT_PP(0));
+	char	   *schema = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char	   *unit = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	bool		replace = PG_GETARG_BOOL(3);
+	Oid			types[3] = {TEXTOID, TEXTOID, TEXTOID};
+	Datum		values[3];
+	int			rc;
+
+	require_superuser_for_context();
+	if (ns[0] == '\0' || strlen(ns) > 128 || unit[0] == '\0')
+		ereport(ERROR, (errcode(ERRCODE_INVALID_NAME), errmsg("invalid application context name \"%s\"", ns)));
+	if (strcmp(ns, "USERENV") == 0 || strncmp(ns, "SYS_", 4) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_RESERVED_NAME), errmsg("ORA-00955: name is already used by an existing object"),
+				 errdetail("%s is Oracle's own namespace.", ns)));
+	/* The procedure's schema: the creator's current schema if not named. */
+	if (schema[0] == '\0')
+	{
+		char	   *current = current_schema_name();
+
+		if (current == NULL)
+			ereport(ERROR, (errcode(ERRCODE_UNDEFINED_SCHEMA), errmsg("no schema has been selected to create in")));
+		schema = current;
+	}
+	values[0] = CStringGetTextDatum(ns);
+	values[1] = CStringGetTextDatum(schema);
+	values[2] = CStringGetTextDatum(unit);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (replace)
+		rc = SPI_execute_with_args("INSERT INTO plpolar.contexts AS c (namespace, schema, unit) VALUES ($1, $2, $3) "
+								   "ON CONFLICT (namespace) DO UPDATE SET schema = EXCLUDED.schema, unit = EXCLUDED.unit",
+								   3, types, values, NULL, false, 0);
+	else
+		rc = SPI_execute_with_args("INSERT INTO plpolar.contexts (namespace, schema, unit) VALUES ($1, $2, $3) "
+								   "ON CONFLICT (namespace) DO NOTHING", 3, types, values, NULL, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "could not record context %s", ns);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DUPLICATE_OBJECT), errmsg("ORA-00955: name is already used by an existing object"),
+				 errdetail("Context %s exists; CREATE OR REPLACE CONTEXT changes its unit.", ns)));
+	SPI_finish();
+	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(plpolar_drop_context);
+Datum
+plpolar_drop_context(PG_FUNCTION_ARGS)
+{
+	char	   *ns = upper_arg(PG_GETARG_TEXT_PP(0));
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	uint64		dropped;
+
+	require_superuser_for_context();
+	values[0] = CStringGetTextDatum(ns);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("DELETE FROM plpolar.contexts WHERE namespace OPERATOR(pg_catalog.=) $1", 1, types,
+							  values, NULL, false, 0) != SPI_OK_DELETE)
+		elog(ERROR, "could not drop context %s", ns);
+	dropped = SPI_processed;
+	SPI_finish();
+	if (dropped == 0)
+		ereport(ERROR, (errcode(ERRCODE_UNDEFINED_OBJECT), errmsg("ORA-04043: object %s does not exist", ns)));
+	/* This session's values go with it (other sessions keep theirs). */
+	clear_context_values(ns, NULL);
+	PG_RETURN_VOID();
+}
+
+/* session_context_values(): Oracle's SESSION_CONTEXT view. */
+PG_FUNCTION_INFO_V1(plpolar_session_context);
+Datum
+plpolar_session_context(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < context_count; i++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		values[0] = CStringGetTextDatum(context_values[i].ns);
+		values[1] = CStringGetTextDatum(context_values[i].attribute);
+		if (context_values[i].value != NULL)
+			values[2] = CStringGetTextDatum(context_values[i].value);
+		else
+			nulls[2] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
 /* DISCARD ALL resets the session: these go with it. */
 void
 session_reset_application_info(void)
@@ -709,4 +973,5 @@ session_reset_application_info(void)
 			pfree(*slots[i]);
 			*slots[i] = NULL;
 		}
+	clear_context_values(NULL, NULL);
 }

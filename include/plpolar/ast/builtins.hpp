@@ -29,6 +29,10 @@ enum class Builtin {
     // DBMS_SESSION procedures: user packages' state
     ResetPackage,
     ModifyPackageState,
+    // DBMS_SESSION procedures: application contexts (session/context.c)
+    SetContext,
+    ClearContext,
+    ClearAllContext,
     // DBMS_UTILITY functions
     FormatErrorStack,
     FormatErrorBacktrace,
@@ -78,6 +82,9 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::OutputGetLines:
         case Builtin::ResetPackage:
         case Builtin::ModifyPackageState:
+        case Builtin::SetContext:
+        case Builtin::ClearContext:
+        case Builtin::ClearAllContext:
         case Builtin::FormatErrorStack:
         case Builtin::FormatErrorBacktrace:
         case Builtin::FormatCallStack: return BuiltinKind::Package;

@@ -33,6 +33,8 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
         while (t.Is(syn, "EDITIONABLE") || t.Is(syn, "NONEDITIONABLE") || t.Is(syn, "PUBLIC")) ++syn;
         if (t.Is(syn, "SYNONYM")) {
             translated = ddl::TranslateSynonym(t, syn, false, out, head);
+        } else if (t.Is(i, "CONTEXT")) {
+            translated = ddl::TranslateContext(t, i, false, out, head);
         } else if (t.Is(v, "VIEW")) {
             translated = ddl::TranslateCreateView(t, v, out, head);
         } else if (i == 1 && t.Is(1, "TABLE")) {
@@ -59,6 +61,8 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
         translated = ddl::TranslateDropTable(t, 1, out, head);
     } else if (t.Is(1, "SYNONYM") || (t.Is(1, "PUBLIC") && t.Is(2, "SYNONYM"))) {
         translated = ddl::TranslateSynonym(t, t.Is(1, "SYNONYM") ? 1 : 2, true, out, head);
+    } else if (t.Is(1, "CONTEXT")) {
+        translated = ddl::TranslateContext(t, 1, true, out, head);
     }
     if (!translated) return std::nullopt;
     DdlTranslation result;

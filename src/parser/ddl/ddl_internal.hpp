@@ -105,6 +105,7 @@ bool TranslateSequence(const Tokens &t, size_t at, Collected &out, std::string &
 bool TranslateCreateView(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateAlterSession(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateSynonym(const Tokens &t, size_t at, bool drop, Collected &out, std::string &head);
+bool TranslateContext(const Tokens &t, size_t at, bool drop, Collected &out, std::string &head);
 bool TranslateTruncate(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateDropTable(const Tokens &t, size_t at, Collected &out, std::string &head);
 

@@ -1,0 +1,24 @@
+/* Application contexts' session values (session/context.c); C and C++. */
+#ifndef PLPOLAR_SESSION_CONTEXT_H
+#define PLPOLAR_SESSION_CONTEXT_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * DBMS_SESSION.SET_CONTEXT (clear false) and CLEAR_CONTEXT /
+ * CLEAR_ALL_CONTEXT (clear true; attribute NULL: every attribute) of
+ * namespace `ns`, called by code of unit `caller_unit`: a package (its
+ * name), a standalone routine of `caller_schema`, or NULL for an anonymous
+ * block. Raises ORA-01031 unless CREATE CONTEXT named that unit. May raise
+ * a PostgreSQL ERROR: call it through the guard.
+ */
+void		plpolar_context_change(const char *ns, const char *attribute, const char *value, bool clear,
+								   const char *caller_schema, const char *caller_unit, bool caller_package);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
