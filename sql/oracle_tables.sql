@@ -136,6 +136,35 @@ SELECT current_setting('plpolar.nls_date_format') AS nls_date_format, current_se
        to_char(timestamptz '2026-01-01 00:00:00+00', 'HH24:MI') AS utc_midnight_here;
 RESET plpolar.nls_date_format;
 RESET TimeZone;
+-- Oracle's other session parameters and clauses are accepted (hidden ones
+-- too); a name Oracle does not have is its ORA-02248, so a misspelt
+-- setting does not pass unnoticed.
+SELECT statement, action FROM plpolar.exec($script$
+ALTER SESSION SET EVENTS '10046 trace name context forever, level 12';
+ALTER SESSION SET ROW ARCHIVAL VISIBILITY = ALL;
+ALTER SESSION SET "_optimizer_join_elimination_enabled" = FALSE;
+ALTER SESSION SET NLS_TIMESTAMP_FORMAT = 'YYYY-MM-DD HH24:MI:SS.FF' CONSTRAINTS = DEFERRED;
+$script$);
+SELECT plpolar.exec($script$ALTER SESSION SET NLS_DATEFORMAT = 'DD.MM.YYYY'$script$);
+SELECT plpolar.exec($script$ALTER SESSION SET NLS_DATE_FORMAT = 'DD.MM.YYYY' SHARED_POOL_SIZE = 10$script$);
+SELECT current_setting('plpolar.nls_date_format') AS unchanged_by_the_failed_statement;
+-- CURRENT_SCHEMA: the schema unqualified names resolve in; Oracle's
+-- ORA-01435 for one that does not exist.
+CREATE SCHEMA "Ot_Mixed";
+SELECT action FROM plpolar.exec($script$
+ALTER SESSION SET CURRENT_SCHEMA = "Ot_Mixed";
+$script$);
+SELECT current_setting('search_path') AS search_path, current_schema;
+SELECT plpolar.exec('ALTER SESSION SET CURRENT_SCHEMA = no_such_schema');
+RESET search_path;
+DROP SCHEMA "Ot_Mixed";
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+BEGIN
+  EXECUTE IMMEDIATE 'ALTER SESSION SET NO_SUCH_PARAMETER = 1';
+EXCEPTION WHEN OTHERS THEN
+  DBMS_OUTPUT.PUT_LINE('SQLCODE ' || SQLCODE);
+END $$;
 -- The same in PL code's dynamic SQL, with Oracle table DDL.
 SET plpolar.serveroutput = on;
 DO LANGUAGE plpolar $$

@@ -25,3 +25,12 @@ CREATE FUNCTION plpolar.session_context_values(OUT namespace text, OUT attribute
 CREATE VIEW plpolar.session_context AS SELECT namespace, attribute, value FROM plpolar.session_context_values();
 GRANT SELECT ON plpolar.session_context TO PUBLIC;
 COMMENT ON FUNCTION plpolar.sys_context(text, text) IS 'Oracle''s SYS_CONTEXT: USERENV parameters of the session, application context values';
+-- Oracle's DBMS_SESSION.SET_ROLE (and SET ROLE through plpolar.exec and
+-- EXECUTE IMMEDIATE): one granted role, ALL or NONE; in a logon trigger it
+-- takes effect when the triggers finish.
+CREATE PROCEDURE dbms_session.set_role(role_cmd text)
+    AS 'MODULE_PATHNAME', 'plpolar_set_role' LANGUAGE C;
+-- ALTER SESSION SET CURRENT_SCHEMA (plpolar.exec, EXECUTE IMMEDIATE): the
+-- search_path, once the logon triggers have finished if they run.
+CREATE FUNCTION plpolar.set_current_schema(schema text) RETURNS void
+    AS 'MODULE_PATHNAME', 'plpolar_set_current_schema' LANGUAGE C STRICT VOLATILE;

@@ -29,7 +29,8 @@ BEGIN
   RETURN p_event || ' ' || p_who || ': only ' || n || ' after 10 s, expected ' || p_count;
 END $$;
 CREATE FUNCTION who(name) RETURNS text LANGUAGE sql AS $$
-  SELECT CASE $1 WHEN 'plpolar_sys_alice' THEN 'alice' WHEN 'plpolar_sys_bob' THEN 'bob' ELSE 'superuser' END $$;
+  SELECT CASE $1 WHEN 'plpolar_sys_alice' THEN 'alice' WHEN 'plpolar_sys_bob' THEN 'bob'
+    ELSE CASE WHEN (SELECT rolsuper FROM pg_roles WHERE rolname = $1) THEN 'superuser' ELSE 'socket user' END END $$;
 
 -- 1. Oracle's spelling: one trigger per event, ON DATABASE and ON a
 -- user's SCHEMA; the body reads the event attribute functions without
@@ -60,7 +61,14 @@ SELECT p.proname, p.prosecdef, p.proacl IS NOT NULL AS acl_set FROM pg_proc p WH
 \c "dbname=plpolar_sys user=plpolar_sys_alice password=plpolar_sys_alice"
 \c "dbname=plpolar_sys user=plpolar_sys_bob password=plpolar_sys_bob"
 \c plpolar_sys :su
-SELECT wait_for('LOGOFF', 'alice', 1), wait_for('LOGOFF', 'bob', 1), wait_for('LOGOFF', 'superuser', 1);
+-- Those came over TCP; one over the Unix socket (peer authentication as
+-- the OS user, an ordinary role): no client address.
+SELECT setting AS sockdir FROM pg_settings WHERE name = 'unix_socket_directories' \gset
+\setenv PLPOLAR_SOCKDIR :sockdir
+-- (the script's first connection, over TCP as the superuser, creates that role)
+\! bash test/session/socket_login.sh plpolar_sys
+SELECT wait_for('LOGOFF', 'alice', 1), wait_for('LOGOFF', 'bob', 1), wait_for('LOGOFF', 'superuser', 2),
+       wait_for('LOGOFF', 'socket user', 1);
 SELECT who, event, ip_is_tcp, db_ok, instance, scope FROM sessions_log ORDER BY event, who, scope;
 TRUNCATE sessions_log;
 
@@ -404,7 +412,74 @@ SELECT * FROM plpolar.contexts;
 SELECT plpolar.sys_context('dept_ctx', 'dept') AS bob_dept, (SELECT array_agg(id) FROM orders) AS bob_orders;
 \c plpolar_sys :su
 DROP DATABASE plpolar_sys_restored;
+
+-- 12. Session initialisation in a logon trigger that runs with its owner's
+-- rights: SET_ROLE and ALTER SESSION SET CURRENT_SCHEMA / NLS_DATE_FORMAT /
+-- TIME_ZONE stay in force after the triggers. The role is taken when the
+-- triggers have finished (PostgreSQL refuses SET ROLE inside a definer's
+-- function), all or nothing with them; never a role not granted.
+CREATE ROLE plpolar_sys_reader;
+GRANT plpolar_sys_reader TO plpolar_sys_alice;
+CREATE SCHEMA app_s;
+GRANT USAGE ON SCHEMA app_s TO PUBLIC;
+CREATE TABLE app_s.greeting AS SELECT 'hello from app_s'::text AS g;
+GRANT SELECT ON app_s.greeting TO plpolar_sys_reader;
+CREATE TABLE init_log (who text, session_user_then text);
+CREATE TABLE init_flags (fail boolean);
+INSERT INTO init_flags VALUES (false);
+SELECT action FROM plpolar.exec($$
+CREATE TRIGGER sess_init AFTER LOGON ON DATABASE
+BEGIN
+  IF ora_login_user = 'plpolar_sys_alice' THEN
+    DBMS_SESSION.SET_ROLE('plpolar_sys_reader IDENTIFIED BY not_looked_at');
+    EXECUTE IMMEDIATE 'ALTER SESSION SET CURRENT_SCHEMA = app_s';
+    EXECUTE IMMEDIATE 'ALTER SESSION SET NLS_DATE_FORMAT = ''DD.MM.YYYY'' TIME_ZONE = ''+02:00''';
+    INSERT INTO init_log VALUES ('alice', SYS_CONTEXT('USERENV', 'SESSION_USER'));
+  ELSIF ora_login_user = 'plpolar_sys_bob' THEN
+    EXECUTE IMMEDIATE 'SET ROLE plpolar_sys_reader';
+  END IF;
+END;
+/
+CREATE TRIGGER sess_zz_check AFTER LOGON ON DATABASE
+DECLARE
+  v_fail BOOLEAN;
+BEGIN
+  SELECT fail INTO v_fail FROM init_flags;
+  IF v_fail THEN
+    RAISE_APPLICATION_ERROR(-20077, 'logon checks failed');
+  END IF;
+END;
+/
+CREATE PROCEDURE take_role IS
+BEGIN
+  DBMS_SESSION.SET_ROLE('plpolar_sys_reader');
+END;
+/
+GRANT EXECUTE ON take_role TO plpolar_sys_alice;
+$$);
+\c "dbname=plpolar_sys user=plpolar_sys_alice password=plpolar_sys_alice"
+SELECT session_user, current_user, current_setting('search_path') AS search_path,
+       current_setting('plpolar.nls_date_format') AS nls_date_format, current_setting('TimeZone') AS time_zone;
+SELECT g FROM greeting;
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$BEGIN dbms_output.put_line(SYS_CONTEXT('USERENV', 'CURRENT_USER') || ' in ' || SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA')); END $$;
+-- Outside a logon trigger a definer's procedure may not, as in Oracle.
+CALL public.take_role();
+-- Bob was not granted the role: his trigger fails, the session goes on
+-- as bob (plpolar.logon_failure = warn).
+\c "dbname=plpolar_sys user=plpolar_sys_bob password=plpolar_sys_bob"
+SELECT session_user, current_user;
+CALL dbms_session.set_role('plpolar_sys_reader');
+\c plpolar_sys :su
+-- A later trigger fails: nothing of the run stays, the role included.
+UPDATE init_flags SET fail = true;
+\c "dbname=plpolar_sys user=plpolar_sys_alice password=plpolar_sys_alice"
+SELECT session_user, current_user, current_setting('search_path') AS search_path;
+\c plpolar_sys :su
+SELECT * FROM init_log;
+SELECT action FROM plpolar.exec('DROP TRIGGER sess_init; DROP TRIGGER sess_zz_check;');
 \c contrib_regression :su
 DROP DATABASE plpolar_sys;
 DROP ROLE plpolar_sys_alice;
 DROP ROLE plpolar_sys_bob;
+DROP ROLE plpolar_sys_reader;

@@ -51,6 +51,12 @@ const OracleFunction kOracleFunctions[] = {
     {"date_unit", Form::Internal, Builtin::None, 0, 0},
     {"exec", Form::Internal, Builtin::None, 0, 0},
     {"nls_date_format", Form::Internal, Builtin::None, 0, 0},
+    // CREATE / DROP CONTEXT, the SESSION_CONTEXT view's rows and ALTER
+    // SESSION SET CURRENT_SCHEMA: what plpolar.exec's translations call.
+    {"create_context", Form::Internal, Builtin::None, 0, 0},
+    {"drop_context", Form::Internal, Builtin::None, 0, 0},
+    {"session_context_values", Form::Internal, Builtin::None, 0, 0},
+    {"set_current_schema", Form::Internal, Builtin::None, 0, 0},
     // DBMS_ASSERT.<member>, reached through the package name.
     {"dbms_assert_enquote_literal", Form::Internal, Builtin::None, 0, 0},
     {"dbms_assert_enquote_name", Form::Internal, Builtin::None, 0, 0},

@@ -40,6 +40,15 @@ static ClientAuthentication_hook_type prev_client_auth = NULL;
 /* The logon bounds are armed until the startup transaction ends. */
 static bool logon_bounds_armed = false;
 
+/* True while the logon triggers run. */
+static bool logon_running = false;
+
+bool
+session_in_logon_run(void)
+{
+	return logon_running;
+}
+
 static bool
 is_session_backend(void)
 {
@@ -103,8 +112,12 @@ plpolar_fire_logon(void)
 	session_control_settings(GUC_ACTION_SAVE);
 	PG_TRY();
 	{
+		logon_running = true;
 		session_run_triggers(triggers, n, &run);
+		logon_running = false;
 		session_release_settings(nestlevel);
+		/* SET_ROLE of a trigger: now, as the session user, or not at all. */
+		session_apply_pending_changes();
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
@@ -114,6 +127,8 @@ plpolar_fire_logon(void)
 		ErrorData  *edata;
 		bool		deadline_reached = get_timeout_indicator(STATEMENT_TIMEOUT, false);
 
+		logon_running = false;
+		session_forget_pending_changes();
 		MemoryContextSwitchTo(oldcontext);
 		edata = CopyErrorData();
 		FlushErrorState();

@@ -11,6 +11,7 @@
  *   bounds.c           what a run is bounded by: controlled settings, time bounds
  *   logon.c            the login hook and the logon triggers
  *   logoff.c           the logoff triggers at backend exit, on a stack of their own
+ *   session_changes.c  SET_ROLE, SET ROLE, CURRENT_SCHEMA: deferred in logon triggers
  */
 #ifndef PLPOLAR_SESSION_INTERNAL_H
 #define PLPOLAR_SESSION_INTERNAL_H
@@ -75,6 +76,8 @@ extern bool session_forced_stop(void);
 
 /* ---- logon.c ---- */
 extern void session_install_logon(void);
+/* The logon triggers are running (session changes wait for their end). */
+extern bool session_in_logon_run(void);
 
 /* ---- context.c ---- */
 /* DISCARD ALL: module, action, client info and identifier forgotten. */
@@ -83,6 +86,13 @@ extern void session_reset_application_info(void);
 /* ---- logoff.c ---- */
 /* At login: the logoff triggers will fire at backend exit. */
 extern void session_prepare_logoff(void);
+
+/* ---- session_changes.c ---- */
+/* Oracle's role_cmd: 'r [IDENTIFIED BY pw]', 'ALL' or 'NONE'. */
+extern void session_set_role(const char *role_cmd);
+/* After the logon triggers, in their subtransaction; or forgotten. */
+extern void session_apply_pending_changes(void);
+extern void session_forget_pending_changes(void);
 
 #pragma GCC visibility pop
 

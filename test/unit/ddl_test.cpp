@@ -236,7 +236,8 @@ TEST(OracleDdl, AlterSession) {
     EXPECT_EQ(One("alter session set time_zone = '+02:00'"), "SET TIME ZONE INTERVAL '+02:00' HOUR TO MINUTE");
     EXPECT_EQ(One("ALTER SESSION SET TIME_ZONE = 'Europe/Paris'"), "SET TIME ZONE 'Europe/Paris'");
     EXPECT_EQ(One("ALTER SESSION SET TIME_ZONE = LOCAL"), "SET TIME ZONE LOCAL");
-    EXPECT_EQ(One("ALTER SESSION SET CURRENT_SCHEMA = hr"), "SET search_path = hr");
+    EXPECT_EQ(One("ALTER SESSION SET CURRENT_SCHEMA = hr"), "SELECT plpolar.set_current_schema('hr')");
+    EXPECT_EQ(One("ALTER SESSION SET CURRENT_SCHEMA = \"Hr\""), "SELECT plpolar.set_current_schema('Hr')");
     EXPECT_EQ(One("ALTER SESSION SET DDL_LOCK_TIMEOUT = 30"), "SET lock_timeout = '30s'");
     DdlTranslation n = Translate("ALTER SESSION SET NLS_LANGUAGE = 'AMERICAN' NLS_TERRITORY = 'AMERICA'");
     EXPECT_TRUE(n.statements.empty());
@@ -245,6 +246,24 @@ TEST(OracleDdl, AlterSession) {
     ASSERT_EQ(two.statements.size(), 1u);
     EXPECT_TRUE(Translate("ALTER SESSION ENABLE PARALLEL DML").statements.empty());
     EXPECT_THROW(Translate("ALTER SESSION SET NLS_SORT"), SyntaxError);
+    // Oracle's other parameters and clauses pass; a name it lacks is ORA-02248.
+    EXPECT_TRUE(Translate("ALTER SESSION SET EVENTS '10046 trace name context forever'").statements.empty());
+    EXPECT_TRUE(Translate("ALTER SESSION SET ROW ARCHIVAL VISIBILITY = ACTIVE").statements.empty());
+    EXPECT_TRUE(Translate("ALTER SESSION SET \"_serial_direct_read\" = TRUE").statements.empty());
+    EXPECT_TRUE(Translate("alter session set nls_timestamp_format = 'YYYY'").statements.empty());
+    EXPECT_THROW(Translate("ALTER SESSION SET NLS_DATEFORMAT = 'x'"), DdlUnsupported);
+    EXPECT_THROW(Translate("ALTER SESSION SET NLS_SORT = BINARY SGA_TARGET = 1"), DdlUnsupported);
+    EXPECT_THROW(Translate("ALTER SESSION SET CURRENT_SCHEMA = a.b"), SyntaxError);
+}
+
+TEST(OracleDdl, SetRole) {
+    EXPECT_EQ(One("SET ROLE app_reader IDENTIFIED BY pw"), "CALL dbms_session.set_role('app_reader IDENTIFIED BY pw')");
+    EXPECT_EQ(One("set role none"), "CALL dbms_session.set_role('none')");
+    EXPECT_EQ(One("SET ROLE 'Mixed'"), "CALL dbms_session.set_role('\"Mixed\"')");
+    // Only SET ROLE: PostgreSQL's other SET statements are not DDL.
+    EXPECT_FALSE(TranslateOracleDdl("SET search_path = a", MapOracleSqlTypeName));
+    EXPECT_FALSE(TranslateOracleDdl("SET LOCAL ROLE a", MapOracleSqlTypeName));
+    EXPECT_THROW(Translate("SET ROLE"), SyntaxError);
 }
 
 TEST(OracleDdl, HashNamesAndDisabledConstraints) {

@@ -15,7 +15,8 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
     std::string verb;
     for (size_t i = first; i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])); ++i)
         verb += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
-    if (verb != "CREATE" && verb != "ALTER" && verb != "DROP" && verb != "TRUNCATE") return std::nullopt;
+    if (verb != "CREATE" && verb != "ALTER" && verb != "DROP" && verb != "TRUNCATE" && verb != "SET")
+        return std::nullopt;
 
     Tokens t(QuoteHashIdentifiers(sql));
     ddl::Collected out;
@@ -55,6 +56,8 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
         if (t.Is(1, "TABLE")) translated = ddl::TranslateAlterTable(t, 1, map_type, out, head);
         if (t.Is(1, "SEQUENCE")) translated = ddl::TranslateSequence(t, 1, out, head);
         if (t.Is(1, "SESSION")) translated = ddl::TranslateAlterSession(t, 1, out, head);
+    } else if (verb == "SET") {
+        if (t.Is(1, "ROLE")) translated = ddl::TranslateSetRole(t, 1, out, head);
     } else if (verb == "TRUNCATE") {
         if (t.Is(1, "TABLE")) translated = ddl::TranslateTruncate(t, 1, out, head);
     } else if (t.Is(1, "TABLE")) {

@@ -104,6 +104,8 @@ bool TranslateCreateIndex(const Tokens &t, size_t at, Collected &out, std::strin
 bool TranslateSequence(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateCreateView(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateAlterSession(const Tokens &t, size_t at, Collected &out, std::string &head);
+// SET ROLE r [IDENTIFIED BY pw] | ALL | NONE (at: ROLE).
+bool TranslateSetRole(const Tokens &t, size_t at, Collected &out, std::string &head);
 bool TranslateSynonym(const Tokens &t, size_t at, bool drop, Collected &out, std::string &head);
 bool TranslateContext(const Tokens &t, size_t at, bool drop, Collected &out, std::string &head);
 bool TranslateTruncate(const Tokens &t, size_t at, Collected &out, std::string &head);
