@@ -41,6 +41,10 @@ PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/collections.sql 2>&1 | g
 echo
 echo "12. DML triggers (ratio: plpolar / PL/pgSQL; targets in the names):"
 PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/triggers.sql 2>&1 | grep -v NOTICE
+# 13. Oracle's built-ins in loops against the PostgreSQL functions (bench/builtins.sql).
+echo
+echo "13. built-ins (ratio: plpolar / PL/pgSQL; targets in the names):"
+PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/builtins.sql 2>&1 | grep -v NOTICE
 # 8c. Memory: VmRSS of one backend before and after 1 000 000 calls, after a
 # first million has touched every page the loop itself needs. The series
 # is a target-list SRF: in FROM, PostgreSQL materializes it into a tuple

@@ -215,14 +215,10 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
     for (size_t i = 0; i < call.args.size(); ++i) {
         if (i > 0) sql += ", ";
         if (!call.args[i].name.empty()) sql += QuoteIdent(call.args[i].name) + " => ";
-        if (call.builtin != ast::Builtin::None) {
-            // Every argument a parameter: the native path has evaluated
-            // them all when it falls back.
-            site->operands.push_back(call.args[i].value.get());
-            sql += "$" + std::to_string(site->operands.size());
-        } else {
-            sql += OperandSql(*call.args[i].value, *site);
-        }
+        // Literals as written (a NULL or a string literal keeps its
+        // unknown type, as in SQL); the rest parameters, which a native
+        // built-in falling back passes from the values it computed.
+        sql += OperandSql(*call.args[i].value, *site);
     }
     sql += ")";
     // (f(x)).a.b: PostgreSQL's field selection from a composite result.

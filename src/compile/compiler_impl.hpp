@@ -174,6 +174,7 @@ private:
 
     // The FastExpr for `e`, or null when an operand's type is not fixed.
     std::unique_ptr<FastExpr> MakeFast(const ast::Expr &e);
+    std::unique_ptr<FastExpr> MakeFastBuiltin(const ast::CallExpr &call);
 
     TargetSite MakeTarget(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope);
 

@@ -20,7 +20,8 @@ namespace plpolar::compile {
 // that run SQL themselves are marked touches_database.
 void Compiler::CompileOwn(ast::Expr &e, const Scope &scope, ast::Stmt &) {
     CompileExpr(e, scope);
-    e.fast = MakeFast(e);
+    // A bare NULL keeps its own (unknown) type: not an integer's NULL.
+    if (e.kind != ast::ExprKind::Literal || !ast::Cast<LiteralSite>(*e.annotation).value.isnull) e.fast = MakeFast(e);
     if (!e.fast) {
         bool numeric = false;
         e.decimal = MakeDecimal(e, &numeric);

@@ -52,7 +52,13 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
     switch (e.kind) {
         case ast::ExprKind::Literal: {
             const pg::Value &v = ast::Cast<LiteralSite>(*e.annotation).value;
-            if (v.isnull || (v.type != INT4OID && v.type != BOOLOID)) return nullptr;
+            if (v.isnull) {
+                // Integer-kind: in a boolean place the kinds differ and the
+                // general path takes the expression.
+                node->op = Op::Null;
+                return node;
+            }
+            if (v.type != INT4OID && v.type != BOOLOID) return nullptr;
             node->op = Op::Const;
             node->boolean = v.type == BOOLOID;
             node->value = node->boolean ? DatumGetBool(v.datum) : DatumGetInt32(v.datum);
@@ -160,8 +166,9 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
         case ast::ExprKind::Between:
         case ast::ExprKind::In: return nullptr;
         case ast::ExprKind::Call: {
-            // c(i) of an integer-keyed collection of PLS_INTEGER or BOOLEAN.
             const auto &call = ast::Cast<ast::CallExpr>(e);
+            if (ast::BuiltinKindOf(call.builtin) == ast::BuiltinKind::NativeOracle) return MakeFastBuiltin(call);
+            // c(i) of an integer-keyed collection of PLS_INTEGER or BOOLEAN.
             if (call.builtin != ast::Builtin::Collection || !call.fields.empty()) return nullptr;
             const auto &site = ast::Cast<CollectionSite>(*call.annotation);
             // A variable of this unit only: not another package's collection
@@ -182,6 +189,79 @@ std::unique_ptr<FastExpr> Compiler::MakeFast(const ast::Expr &e) {
         case ast::ExprKind::Cast: return nullptr;
     }
     return nullptr;  // not reached: every kind has its case
+}
+
+// MOD, NVL, NVL2, GREATEST, LEAST and DECODE when every argument is an
+// integer expression of the fast path, so that they give what the general
+// path gives (INT4 in, INT4 out).
+std::unique_ptr<FastExpr> Compiler::MakeFastBuiltin(const ast::CallExpr &call) {
+    using Op = FastExpr::Op;
+    if (!call.fields.empty() || !call.subscripts.empty() || !call.method_args.empty()) return nullptr;
+    std::vector<std::unique_ptr<FastExpr>> args;
+    for (const auto &arg : call.args) {
+        if (arg.key != nullptr || arg.value == nullptr) return nullptr;
+        auto f = MakeFast(*arg.value);
+        if (!f || f->boolean) return nullptr;
+        args.push_back(std::move(f));
+    }
+    auto node = std::make_unique<FastExpr>();
+    switch (call.builtin) {
+        case ast::Builtin::Mod:
+        case ast::Builtin::Nvl:
+            if (args.size() != 2) return nullptr;
+            node->op = call.builtin == ast::Builtin::Mod ? Op::Mod : Op::Nvl;
+            node->left = std::move(args[0]);
+            node->right = std::move(args[1]);
+            return node;
+        case ast::Builtin::Nvl2:
+        case ast::Builtin::Greatest:
+        case ast::Builtin::Least:
+            if (args.empty() || (call.builtin == ast::Builtin::Nvl2 && args.size() != 3)) return nullptr;
+            node->op = call.builtin == ast::Builtin::Nvl2       ? Op::Nvl2
+                       : call.builtin == ast::Builtin::Greatest ? Op::Greatest
+                                                                : Op::Least;
+            node->whens = std::move(args);
+            return node;
+        case ast::Builtin::Decode: {
+            if (args.size() < 3) return nullptr;
+            node->op = Op::Decode;
+            const size_t pairs = (args.size() - 1) / 2;
+            node->left = std::move(args[0]);
+            for (size_t i = 0; i < pairs; ++i) {
+                node->whens.push_back(std::move(args[1 + 2 * i]));
+                node->thens.push_back(std::move(args[2 + 2 * i]));
+            }
+            if ((args.size() - 1) % 2 == 1) node->right = std::move(args.back());
+            return node;
+        }
+        case ast::Builtin::None:
+        case ast::Builtin::SqlErrm:
+        case ast::Builtin::RaiseApplicationError:
+        case ast::Builtin::OutputEnable:
+        case ast::Builtin::OutputDisable:
+        case ast::Builtin::OutputPut:
+        case ast::Builtin::OutputPutLine:
+        case ast::Builtin::OutputNewLine:
+        case ast::Builtin::OutputGetLine:
+        case ast::Builtin::OutputGetLines:
+        case ast::Builtin::ResetPackage:
+        case ast::Builtin::ModifyPackageState:
+        case ast::Builtin::SetContext:
+        case ast::Builtin::ClearContext:
+        case ast::Builtin::ClearAllContext:
+        case ast::Builtin::FormatErrorStack:
+        case ast::Builtin::FormatErrorBacktrace:
+        case ast::Builtin::FormatCallStack:
+        case ast::Builtin::Subprogram:
+        case ast::Builtin::Collection:
+        case ast::Builtin::BulkRowcount:
+        case ast::Builtin::BulkException:
+        case ast::Builtin::BulkExceptionCount:
+        case ast::Builtin::TriggerColumn:
+        case ast::Builtin::Length:
+        case ast::Builtin::Substr: return nullptr;
+    }
+    return nullptr;  // not reached: every value has its case
 }
 
 }  // namespace plpolar::compile

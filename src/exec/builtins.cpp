@@ -1,4 +1,5 @@
-// LENGTH, SUBSTR, NVL and MOD computed on native values, with exactly the
+// LENGTH, SUBSTR, NVL, MOD, NVL2, GREATEST, LEAST and DECODE computed on
+// native values, with exactly the
 // semantics of plpolar's SQL functions (sql/plpolar--1.0.sql), which take
 // over for every other argument type. A loop over strings would otherwise
 // pay PostgreSQL's SQL-function executor on every call.
@@ -26,11 +27,32 @@ bool AsInteger(const pg::Value &v, Native k, int64 *out) {
     return false;
 }
 
+// All of `values` integers (INT4 or INT8, NULLs of those types too): the
+// type PostgreSQL's anycompatible resolution gives them, INT4 unless one
+// is INT8. False for anything else: the SQL function decides.
+bool SameIntegerType(const pg::Value *values, size_t n, Oid *type) {
+    *type = INT4OID;
+    for (size_t i = 0; i < n; ++i) {
+        // A NULL literal takes the others' type, as in PostgreSQL.
+        if (values[i].type == UNKNOWNOID && values[i].isnull) continue;
+        if (values[i].type == INT8OID)
+            *type = INT8OID;
+        else if (values[i].type != INT4OID)
+            return false;
+    }
+    return true;
+}
+
+pg::Value Widened(const pg::Value &v, Oid type) {
+    if (v.type == type) return v;
+    return pg::Value::Of(Int64GetDatum(static_cast<int64>(DatumGetInt32(v.datum))), INT8OID);
+}
+
 }  // namespace
 
 pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
     auto &site = ast::Cast<compile::SqlExprSite>(*call.annotation);
-    pg::Value values[3];
+    pg::Value values[ast::kMaxNativeArgs];
     size_t n = call.args.size();
     for (size_t i = 0; i < n; ++i) values[i] = Eval(*call.args[i].value);
     Native k0 = Classify(values[0].type);
@@ -66,6 +88,9 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
             return VARSIZE_ANY_EXHDR(DatumGetPointer(out.datum)) == 0 ? pg::Value::Null(TEXTOID) : out;
         }
         case ast::Builtin::Nvl: {
+            // NVL(NULL, x) of an untyped NULL (a CASE ... THEN NULL): x,
+            // as coalesce gives it.
+            if (values[0].isnull && values[0].type == UNKNOWNOID) return values[1];
             Native k1 = Classify(values[1].type);
             // Same type (or both strings): no common type to find.
             bool same = values[0].type == values[1].type || (k0 == Native::Text && k1 == Native::Text);
@@ -87,6 +112,63 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
             if (k0 == Native::Int4 && k1 == Native::Int4)
                 return pg::Value::Of(Int32GetDatum(static_cast<int32>(r)), INT4OID);
             return pg::Value::Of(Int64GetDatum(r), INT8OID);
+        }
+        case ast::Builtin::Nvl2: {
+            // Only for a scalar first argument: a row's IS NOT NULL means
+            // every field (the SQL function's).
+            if (k0 == Native::Other) break;
+            pg::Value out;
+            if (!SameIntegerType(values + 1, 2, &out.type)) break;
+            const pg::Value &chosen = values[0].isnull ? values[2] : values[1];
+            return chosen.isnull ? pg::Value::Null(out.type) : Widened(chosen, out.type);
+        }
+        case ast::Builtin::Greatest:
+        case ast::Builtin::Least: {
+            // NULL if any argument is; else the extremum (plpolar.greatest).
+            Oid type = InvalidOid;
+            if (!SameIntegerType(values, n, &type)) break;
+            int64 best = 0;
+            for (size_t i = 0; i < n; ++i) {
+                if (values[i].isnull) return pg::Value::Null(type);
+                int64 v = 0;
+                AsInteger(values[i], Classify(values[i].type), &v);
+                if (i == 0 || (call.builtin == ast::Builtin::Greatest ? v > best : v < best)) best = v;
+            }
+            return type == INT4OID ? pg::Value::Of(Int32GetDatum(static_cast<int32>(best)), INT4OID)
+                                   : pg::Value::Of(Int64GetDatum(best), INT8OID);
+        }
+        case ast::Builtin::Decode: {
+            // DECODE(e, s1, r1, ... [, d]) of integers: NULL matches NULL.
+            const size_t pairs = (n - 1) / 2;
+            const bool has_default = (n - 1) % 2 == 1;
+            pg::Value keys[ast::kMaxNativeArgs];
+            pg::Value results[ast::kMaxNativeArgs];
+            size_t nkeys = 0, nresults = 0;
+            keys[nkeys++] = values[0];
+            for (size_t i = 0; i < pairs; ++i) {
+                keys[nkeys++] = values[1 + 2 * i];
+                results[nresults++] = values[2 + 2 * i];
+            }
+            if (has_default) results[nresults++] = values[n - 1];
+            Oid key_type = InvalidOid;
+            Oid type = InvalidOid;
+            if (!SameIntegerType(keys, nkeys, &key_type) || !SameIntegerType(results, nresults, &type)) break;
+            int64 e = 0;
+            if (!values[0].isnull) AsInteger(values[0], k0, &e);
+            for (size_t i = 0; i < pairs; ++i) {
+                const pg::Value &key = values[1 + 2 * i];
+                bool match = values[0].isnull || key.isnull ? values[0].isnull && key.isnull : false;
+                if (!values[0].isnull && !key.isnull) {
+                    int64 k = 0;
+                    AsInteger(key, Classify(key.type), &k);
+                    match = k == e;
+                }
+                if (!match) continue;
+                const pg::Value &r = values[2 + 2 * i];
+                return r.isnull ? pg::Value::Null(type) : Widened(r, type);
+            }
+            if (!has_default || values[n - 1].isnull) return pg::Value::Null(type);
+            return Widened(values[n - 1], type);
         }
         case ast::Builtin::None:
         case ast::Builtin::SqlErrm:
@@ -113,7 +195,12 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::BulkExceptionCount:
         case ast::Builtin::TriggerColumn: break;
     }
-    return EvalSqlSite(site, values, n);
+    // The SQL function: literals are in its text, not parameters.
+    pg::Value params[ast::kMaxNativeArgs];
+    size_t np = 0;
+    for (size_t i = 0; i < n; ++i)
+        if (np < site.operands.size() && site.operands[np] == call.args[i].value.get()) params[np++] = values[i];
+    return EvalSqlSite(site, params, np);
 }
 
 }  // namespace plpolar::exec

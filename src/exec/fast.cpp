@@ -36,6 +36,7 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
     using Op = compile::FastExpr::Op;
     switch (e.op) {
         case Op::Const: *out = e.value; return FastResult::Value;
+        case Op::Null: return FastResult::Null;
         case Op::Slot:
         case Op::PackageSlot: {
             const pg::Value &v = e.op == Op::Slot ? slots_[static_cast<size_t>(e.slot)] : PackageSlotValue(*e.package);
@@ -120,6 +121,12 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
             *out = (r == FastResult::Null) == (e.op == Op::IsNull);
             return FastResult::Value;
         }
+        case Op::Nvl2:
+        case Op::Greatest:
+        case Op::Least:
+        case Op::Decode: return EvalFastBuiltin(e, out);
+        case Op::Mod:
+        case Op::Nvl:
         case Op::Add:
         case Op::Sub:
         case Op::Mul:
@@ -136,9 +143,19 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
     if (ra == FastResult::Bail) return ra;
     FastResult rb = FastOperand(*e.right, &b);
     if (rb == FastResult::Bail) return rb;
+    if (e.op == Op::Nvl) {
+        if (ra == FastResult::Value) {
+            *out = a;
+            return ra;
+        }
+        *out = b;
+        return rb;
+    }
     if (ra == FastResult::Null || rb == FastResult::Null) return FastResult::Null;
     bool overflow = false;
     switch (e.op) {
+        // MOD(m, 0) is m; the sign follows m (plpolar.mod).
+        case Op::Mod: *out = b == 0 ? a : (b == -1 ? 0 : a % b); break;
         case Op::Add: overflow = pg_add_s32_overflow(a, b, out); break;
         case Op::Sub: overflow = pg_sub_s32_overflow(a, b, out); break;
         case Op::Mul: overflow = pg_mul_s32_overflow(a, b, out); break;
@@ -151,6 +168,7 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
         case Op::Slot:
         case Op::PackageSlot:
         case Op::Const:
+        case Op::Null:
         case Op::Neg:
         case Op::And:
         case Op::Or:
@@ -158,13 +176,105 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
         case Op::IsNull:
         case Op::IsNotNull:
         case Op::Case:
-        case Op::Element: return FastResult::Bail;
+        case Op::Element:
+        case Op::Nvl:
+        case Op::Nvl2:
+        case Op::Greatest:
+        case Op::Least:
+        case Op::Decode: return FastResult::Bail;
     }
     if (overflow) {
         IntegerOverflow(INT4OID);
         return FastResult::Null;
     }
     return FastResult::Value;
+}
+
+// NVL2, GREATEST, LEAST, DECODE: every argument first, as the general
+// path evaluates them before the function runs.
+Executor::FastResult Executor::EvalFastBuiltin(const compile::FastExpr &e, int32 *out) {
+    using Op = compile::FastExpr::Op;
+    int32 args[ast::kMaxNativeArgs] = {};
+    FastResult results[ast::kMaxNativeArgs];
+    switch (e.op) {
+        case Op::Nvl2:
+        case Op::Greatest:
+        case Op::Least: {
+            const size_t n = e.whens.size();
+            bool any_null = false;
+            for (size_t i = 0; i < n; ++i) {
+                results[i] = FastOperand(*e.whens[i], &args[i]);
+                if (results[i] == FastResult::Bail) return FastResult::Bail;
+                any_null = any_null || results[i] == FastResult::Null;
+            }
+            if (e.op == Op::Nvl2) {
+                const size_t pick = results[0] == FastResult::Value ? 1 : 2;
+                *out = args[pick];
+                return results[pick];
+            }
+            if (any_null) return FastResult::Null;
+            int32 best = args[0];
+            for (size_t i = 1; i < n; ++i)
+                if (e.op == Op::Greatest ? args[i] > best : args[i] < best) best = args[i];
+            *out = best;
+            return FastResult::Value;
+        }
+        case Op::Decode: {
+            // [0] the expression, then search, result pairs, then the default.
+            size_t n = 0;
+            results[n] = FastOperand(*e.left, &args[n]);
+            ++n;
+            for (size_t i = 0; i < e.whens.size(); ++i) {
+                results[n] = FastOperand(*e.whens[i], &args[n]);
+                ++n;
+                results[n] = FastOperand(*e.thens[i], &args[n]);
+                ++n;
+            }
+            if (e.right) {
+                results[n] = FastOperand(*e.right, &args[n]);
+                ++n;
+            }
+            for (size_t i = 0; i < n; ++i)
+                if (results[i] == FastResult::Bail) return FastResult::Bail;
+            for (size_t i = 0; i < e.whens.size(); ++i) {
+                const size_t s = 1 + 2 * i;
+                // NULL matches NULL, as in Oracle.
+                bool match = results[0] == FastResult::Null || results[s] == FastResult::Null ? results[0] == results[s]
+                                                                                              : args[0] == args[s];
+                if (match) {
+                    *out = args[s + 1];
+                    return results[s + 1];
+                }
+            }
+            if (!e.right) return FastResult::Null;
+            *out = args[n - 1];
+            return results[n - 1];
+        }
+        case Op::Slot:
+        case Op::PackageSlot:
+        case Op::Const:
+        case Op::Null:
+        case Op::Neg:
+        case Op::Add:
+        case Op::Sub:
+        case Op::Mul:
+        case Op::Eq:
+        case Op::Ne:
+        case Op::Lt:
+        case Op::Le:
+        case Op::Gt:
+        case Op::Ge:
+        case Op::And:
+        case Op::Or:
+        case Op::Not:
+        case Op::IsNull:
+        case Op::IsNotNull:
+        case Op::Case:
+        case Op::Element:
+        case Op::Mod:
+        case Op::Nvl: break;
+    }
+    return FastResult::Bail;
 }
 
 Executor::FastResult Executor::EvalDecimal(const compile::DecimalExpr &e, types::Decimal *out) {

@@ -168,7 +168,11 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::Length:
             case ast::Builtin::Substr:
             case ast::Builtin::Nvl:
-            case ast::Builtin::Mod: break;
+            case ast::Builtin::Mod:
+            case ast::Builtin::Nvl2:
+            case ast::Builtin::Greatest:
+            case ast::Builtin::Least:
+            case ast::Builtin::Decode: break;
         }
     } catch (const session::OutputError &e) {
         // Oracle raises these as ORA-20000 (SQLCODE -20000).
@@ -266,7 +270,11 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::Length:
         case ast::Builtin::Substr:
         case ast::Builtin::Nvl:
-        case ast::Builtin::Mod: return pg::Value::Null(TEXTOID);
+        case ast::Builtin::Mod:
+        case ast::Builtin::Nvl2:
+        case ast::Builtin::Greatest:
+        case ast::Builtin::Least:
+        case ast::Builtin::Decode: return pg::Value::Null(TEXTOID);
     }
     return pg::TextValue(text.c_str());
 }

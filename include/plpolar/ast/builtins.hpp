@@ -54,6 +54,10 @@ enum class Builtin {
     Substr,
     Nvl,
     Mod,
+    Nvl2,
+    Greatest,
+    Least,
+    Decode,
 };
 
 enum class BuiltinKind {
@@ -97,7 +101,11 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::Length:
         case Builtin::Substr:
         case Builtin::Nvl:
-        case Builtin::Mod: return BuiltinKind::NativeOracle;
+        case Builtin::Mod:
+        case Builtin::Nvl2:
+        case Builtin::Greatest:
+        case Builtin::Least:
+        case Builtin::Decode: return BuiltinKind::NativeOracle;
     }
     return BuiltinKind::None;  // not reached: every value has its case
 }
@@ -116,8 +124,11 @@ struct OracleFunction {
     // arguments (Builtin::None: only the SQL function).
     Builtin native;
     uint8_t native_min;
-    uint8_t native_max;
+    uint8_t native_max;  // at most kMaxNativeArgs
 };
+// The most arguments a native call takes (DECODE with four pairs and a
+// default); more go to the SQL function.
+constexpr uint8_t kMaxNativeArgs = 10;
 
 // Every function the install script creates in schema plpolar.
 const OracleFunction *OracleFunctions(size_t *count);

@@ -81,6 +81,7 @@ struct FastExpr : ast::Annotation {
         Slot,
         PackageSlot,  // another package's variable (`package`)
         Const,
+        Null,  // a NULL literal among integers (CASE ... THEN NULL, NVL(NULL, x))
         Neg,
         Add,
         Sub,
@@ -98,6 +99,16 @@ struct FastExpr : ast::Annotation {
         IsNotNull,
         Case,     // left: the operand of a simple CASE (or null); whens / thens; right: ELSE (or null)
         Element,  // c(left) of collection variable `slot` with integer keys and elements
+        // Oracle's built-ins of integers (exec/builtins.cpp has their
+        // general form, the same results): MOD(left, right), NVL(left,
+        // right), NVL2 / GREATEST / LEAST of `whens`, DECODE(left, whens[i]
+        // => thens[i], ..., right: the default or null).
+        Mod,
+        Nvl,
+        Nvl2,
+        Greatest,
+        Least,
+        Decode,
     };
     Op op = Op::Const;
     bool boolean = false;  // the result is BOOLEAN, else integer

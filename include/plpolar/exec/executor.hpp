@@ -291,6 +291,7 @@ private:
     // holds a value of another type, use the general path.
     enum class FastResult { Value, Null, Bail };
     FastResult EvalFast(const compile::FastExpr &e, int32 *out);
+    FastResult EvalFastBuiltin(const compile::FastExpr &e, int32 *out);
     FastResult FastOperand(const compile::FastExpr &e, int32 *out);
     // compile::DecimalExpr on exact decimals (fast.cpp); Bail: a value does
     // not fit, use the general path.

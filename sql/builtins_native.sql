@@ -1,0 +1,191 @@
+-- Oracle's built-ins computed natively (issue 23): MOD, NVL, NVL2, GREATEST,
+-- LEAST and DECODE of PLS_INTEGER values run inside the integer fast path
+-- (compile/fast.cpp), and of other integers in the general native code
+-- (exec/builtins.cpp). Both must give exactly what the SQL functions give,
+-- errors included: compared here over every combination of edge values.
+CREATE TABLE bn_values (v int);
+INSERT INTO bn_values VALUES (-2147483648), (-2147483647), (-7), (-3), (-1), (0), (1), (2), (3), (7), (10),
+                             (2147483646), (2147483647), (NULL);
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE int_tab IS TABLE OF PLS_INTEGER INDEX BY PLS_INTEGER;
+  TYPE count_tab IS TABLE OF PLS_INTEGER INDEX BY VARCHAR2(40);
+  vals int_tab;
+  compared count_tab;
+  differing count_tab;
+  a PLS_INTEGER;
+  b PLS_INTEGER;
+  c PLS_INTEGER;
+  f PLS_INTEGER;
+  q PLS_INTEGER;
+  wide NUMBER(12);  -- an integer that is not PLS_INTEGER: the general native code
+  k PLS_INTEGER := 0;
+  name VARCHAR2(40);
+
+  PROCEDURE check_one(p_name VARCHAR2, p_fast PLS_INTEGER, p_sql PLS_INTEGER) IS
+  BEGIN
+    IF NOT compared.EXISTS(p_name) THEN
+      compared(p_name) := 0;
+      differing(p_name) := 0;
+    END IF;
+    compared(p_name) := compared(p_name) + 1;
+    IF NOT (p_fast = p_sql OR (p_fast IS NULL AND p_sql IS NULL)) THEN
+      differing(p_name) := differing(p_name) + 1;
+      DBMS_OUTPUT.PUT_LINE(p_name || ' differs for ' || NVL(TO_CHAR(a), 'NULL') || ', ' || NVL(TO_CHAR(b), 'NULL')
+                           || ', ' || NVL(TO_CHAR(c), 'NULL') || ': ' || NVL(TO_CHAR(p_fast), 'NULL') || ' / '
+                           || NVL(TO_CHAR(p_sql), 'NULL'));
+    END IF;
+  END;
+
+  FUNCTION via_sql(p_query VARCHAR2) RETURN PLS_INTEGER IS
+    r PLS_INTEGER;
+  BEGIN
+    EXECUTE IMMEDIATE p_query INTO r USING a, b, c;
+    RETURN r;
+  END;
+BEGIN
+  FOR r IN (SELECT v FROM bn_values) LOOP
+    k := k + 1;
+    vals(k) := r.v;
+  END LOOP;
+  FOR i IN 1 .. vals.COUNT LOOP
+    FOR j IN 1 .. vals.COUNT LOOP
+      a := vals(i);
+      b := vals(j);
+      c := vals(MOD(i * 7 + j, vals.COUNT) + 1);
+      -- Each in an assignment (the integer fast path) and as a procedure's
+      -- argument (the general native code).
+      f := MOD(a, b);
+      q := via_sql('SELECT plpolar.mod($1::int, $2::int) FROM dual WHERE $3::int IS NULL OR true');
+      check_one('MOD', f, q);
+      check_one('MOD, as an argument', MOD(a, b), q);
+      f := NVL(a, b);
+      q := via_sql('SELECT plpolar.nvl($1::int, $2::int) FROM dual WHERE $3::int IS NULL OR true');
+      check_one('NVL', f, q);
+      check_one('NVL, as an argument', NVL(a, b), q);
+      f := NVL2(a, b, c);
+      q := via_sql('SELECT plpolar.nvl2($1::int, $2::int, $3::int) FROM dual');
+      check_one('NVL2', f, q);
+      check_one('NVL2, as an argument', NVL2(a, b, c), q);
+      f := GREATEST(a, b, c);
+      q := via_sql('SELECT plpolar.greatest($1::int, $2::int, $3::int) FROM dual');
+      check_one('GREATEST', f, q);
+      check_one('GREATEST, as an argument', GREATEST(a, b, c), q);
+      f := LEAST(c, a);
+      q := via_sql('SELECT plpolar.least($3::int, $1::int) FROM dual WHERE $2::int IS NULL OR true');
+      check_one('LEAST', f, q);
+      check_one('LEAST, as an argument', LEAST(c, a), q);
+      f := DECODE(a, b, 1, NULL, 2, c, 3);
+      q := via_sql('SELECT plpolar.decode($1::int, $2::int, 1, NULL, 2, $3::int, 3) FROM dual');
+      check_one('DECODE', f, q);
+      check_one('DECODE, as an argument', DECODE(a, b, 1, NULL, 2, c, 3), q);
+      f := DECODE(b, 0, a, 1, c, -5);
+      q := via_sql('SELECT plpolar.decode($2::int, 0, $1::int, 1, $3::int, -5) FROM dual');
+      check_one('DECODE default', f, q);
+      check_one('DECODE default, as an argument', DECODE(b, 0, a, 1, c, -5), q);
+      f := MOD(NVL(CASE WHEN a > 0 THEN NULL ELSE a END, 5), 1000) + MOD(NVL(b, 1), 3);
+      q := via_sql('SELECT plpolar.mod(plpolar.nvl(CASE WHEN $1::int > 0 THEN NULL ELSE $1::int END, 5), 1000) + plpolar.mod(plpolar.nvl($2::int, 1), 3) FROM dual WHERE $3::int IS NULL OR true');
+      check_one('CASE NULL', f, q);
+      check_one('CASE NULL, as an argument', MOD(NVL(CASE WHEN a > 0 THEN NULL ELSE a END, 5), 1000) + MOD(NVL(b, 1), 3), q);
+      -- The general native code: an integer operand that is a NUMBER.
+      wide := a;
+      check_one('MOD NUMBER', MOD(wide, 7), via_sql('SELECT plpolar.mod($1::numeric, 7) FROM dual WHERE $2::int IS NULL OR $3::int IS NULL OR true'));
+    END LOOP;
+  END LOOP;
+  name := compared.FIRST;
+  WHILE name IS NOT NULL LOOP
+    DBMS_OUTPUT.PUT_LINE(RPAD(name, 31) || compared(name) || ' compared, ' || differing(name) || ' differing');
+    name := compared.NEXT(name);
+  END LOOP;
+END $$;
+-- Errors are the SQL functions' too: overflow in an argument is raised even
+-- where the result would not need it (every argument is computed first).
+DO LANGUAGE plpolar $$
+DECLARE
+  a PLS_INTEGER := 2147483647;
+  r PLS_INTEGER;
+BEGIN
+  r := NVL(1, a + 1);
+EXCEPTION WHEN OTHERS THEN
+  DBMS_OUTPUT.PUT_LINE('NVL(1, a + 1): ' || SQLERRM);
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE
+  a PLS_INTEGER := 2147483647;
+  r PLS_INTEGER;
+BEGIN
+  r := DECODE(1, 1, 0, a + 1);
+EXCEPTION WHEN OTHERS THEN
+  DBMS_OUTPUT.PUT_LINE('DECODE(1, 1, 0, a + 1): ' || SQLERRM);
+END $$;
+-- The same NULL rules as Oracle's: GREATEST / LEAST with a NULL are NULL,
+-- DECODE's NULL matches NULL, NVL2 looks at its first argument only.
+DO LANGUAGE plpolar $$
+DECLARE
+  n PLS_INTEGER;
+  one PLS_INTEGER := 1;
+BEGIN
+  DBMS_OUTPUT.PUT_LINE('GREATEST(1, NULL) is ' || NVL(TO_CHAR(GREATEST(one, n)), 'NULL'));
+  DBMS_OUTPUT.PUT_LINE('LEAST(NULL, 1) is ' || NVL(TO_CHAR(LEAST(n, one)), 'NULL'));
+  DBMS_OUTPUT.PUT_LINE('DECODE(NULL, 1, 10, NULL, 20, 30) is ' || DECODE(n, one, 10, NULL, 20, 30));
+  DBMS_OUTPUT.PUT_LINE('NVL2(NULL, 1, 2) is ' || NVL2(n, one, 2) || ', NVL2(1, NULL, 2) is '
+                       || NVL(TO_CHAR(NVL2(one, n, 2)), 'NULL'));
+  DBMS_OUTPUT.PUT_LINE('MOD(7, 0) is ' || MOD(7 * one, 0) || ', MOD(-7, 3) is ' || MOD(-7 * one, 3));
+END $$;
+-- INSTR in C against the PL/pgSQL function it replaced (version 1.5's),
+-- over every combination of strings, searched strings, positions and
+-- occurrences below: multibyte characters, overlaps, backwards searches.
+CREATE FUNCTION bn_instr_reference(str text, sub text, pos numeric, occurrence numeric) RETURNS integer
+    LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+DECLARE
+    p integer := trunc(pos);
+    n integer := trunc(occurrence);
+    len integer := length(str);
+    sublen integer := length(sub);
+    found integer := 0;
+    k integer;
+BEGIN
+    IF sublen = 0 THEN RETURN NULL; END IF;
+    IF p > 0 THEN
+        LOOP
+            k := strpos(substr(str, p), sub);
+            IF k = 0 THEN RETURN 0; END IF;
+            p := p + k - 1;
+            found := found + 1;
+            IF found = n THEN RETURN p; END IF;
+            p := p + 1;
+        END LOOP;
+    ELSIF p < 0 THEN
+        p := len + p + 1;
+        WHILE p >= 1 LOOP
+            IF substr(str, p, sublen) = sub THEN
+                found := found + 1;
+                IF found = n THEN RETURN p; END IF;
+            END IF;
+            p := p - 1;
+        END LOOP;
+    END IF;
+    RETURN 0;
+END $$;
+SELECT count(*) AS compared,
+       count(*) FILTER (WHERE plpolar.instr(s, t, p, o) IS DISTINCT FROM bn_instr_reference(s, t, p, o)) AS differing,
+       count(*) FILTER (WHERE plpolar.instr(s, t, p, o) > 0) AS found_some
+FROM unnest(ARRAY['', 'a', 'banana', 'aaaa', 'añañá', 'xyzxyz', NULL]) s,
+     unnest(ARRAY['a', 'an', 'aa', 'ñá', 'ñ', 'z', 'banana', '', NULL]) t,
+     unnest(ARRAY[-10, -4, -3, -1, 0, 1, 2, 3, 10, 2.7, -1.5]::numeric[]) p,
+     unnest(ARRAY[1, 2, 3, 1.9]::numeric[]) o;
+SELECT plpolar.instr('banana', 'an', 1, 0);
+SELECT plpolar.instr('banana', 'an', 1, 0.5);
+SELECT plpolar.instr('banana', 'an', 1e12);
+DROP FUNCTION bn_instr_reference(text, text, numeric, numeric);
+-- LENGTH, LPAD, RPAD, MOD, TO_NUMBER and TO_DATE are not STRICT, so that
+-- PostgreSQL inlines them (no SQL-function call per row or per PL
+-- expression); a NULL argument still gives NULL.
+SELECT plpolar.length(NULL) IS NULL AS length, plpolar.lpad(NULL, 5) IS NULL AS lpad, plpolar.lpad('x', NULL) IS NULL AS lpad_len,
+       plpolar.rpad(5, NULL, '*') IS NULL AS rpad, plpolar.mod(NULL::int, 0) IS NULL AS mod_null_zero,
+       plpolar.mod(5, NULL::int) IS NULL AS mod_by_null, plpolar.mod(NULL::numeric, 2) IS NULL AS mod_numeric,
+       plpolar.to_number(NULL::text) IS NULL AS to_number, plpolar.to_date(NULL::text) IS NULL AS to_date,
+       plpolar.to_date('2026-01-01', NULL) IS NULL AS to_date_format;
+EXPLAIN (VERBOSE, COSTS OFF) SELECT plpolar.mod(v, 7), plpolar.lpad(v::text, 12, '*'), plpolar.to_number(v::text) FROM bn_values;
+DROP TABLE bn_values;
