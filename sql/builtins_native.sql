@@ -133,6 +133,52 @@ BEGIN
                        || NVL(TO_CHAR(NVL2(one, n, 2)), 'NULL'));
   DBMS_OUTPUT.PUT_LINE('MOD(7, 0) is ' || MOD(7 * one, 0) || ', MOD(-7, 3) is ' || MOD(-7 * one, 3));
 END $$;
+-- TO_CHAR of a number and TO_NUMBER of a string: native against the SQL
+-- functions, errors included.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE str_tab IS TABLE OF VARCHAR2(40);
+  TYPE num_tab IS TABLE OF NUMBER;
+  strs str_tab := str_tab('  12 ', '-3.50', '1e3', ' ', 'NaN', '0.000', '12345678901234567890.123', '+7', 'abc', '1 2');
+  nums num_tab := num_tab(1.50, 0, -0.25, 1e-10, 123.000, -2147483648, 12345678901234567890.5, NULL);
+  native VARCHAR2(100);
+  via_sql VARCHAR2(100);
+  i_val PLS_INTEGER;
+  differing PLS_INTEGER := 0;
+  compared PLS_INTEGER := 0;
+BEGIN
+  FOR i IN 1 .. strs.COUNT LOOP
+    BEGIN
+      native := TO_CHAR(TO_NUMBER(strs(i)));
+    EXCEPTION WHEN OTHERS THEN
+      native := 'error ' || SQLCODE;
+    END;
+    BEGIN
+      EXECUTE IMMEDIATE 'SELECT plpolar.to_char(plpolar.to_number($1::text)) FROM dual' INTO via_sql USING strs(i);
+    EXCEPTION WHEN OTHERS THEN
+      via_sql := 'error ' || SQLCODE;
+    END;
+    compared := compared + 1;
+    IF NVL(native, '-') <> NVL(via_sql, '-') THEN
+      differing := differing + 1;
+      DBMS_OUTPUT.PUT_LINE('TO_NUMBER of [' || strs(i) || ']: ' || native || ' / ' || via_sql);
+    END IF;
+  END LOOP;
+  FOR i IN 1 .. nums.COUNT LOOP
+    native := TO_CHAR(nums(i));
+    EXECUTE IMMEDIATE 'SELECT plpolar.to_char($1::numeric) FROM dual' INTO via_sql USING nums(i);
+    compared := compared + 1;
+    IF NVL(native, '-') <> NVL(via_sql, '-') THEN differing := differing + 1; END IF;
+    IF nums(i) BETWEEN -2147483648 AND 2147483647 AND nums(i) = TRUNC(nums(i)) THEN
+      i_val := nums(i);
+      native := TO_CHAR(i_val);
+      compared := compared + 1;
+      IF NVL(native, '-') <> NVL(via_sql, '-') THEN differing := differing + 1; END IF;
+    END IF;
+  END LOOP;
+  DBMS_OUTPUT.PUT_LINE('TO_CHAR / TO_NUMBER: ' || compared || ' compared, ' || differing || ' differing');
+  DBMS_OUTPUT.PUT_LINE('TO_NUMBER(12) + 1 = ' || (TO_NUMBER('  12 ') + 1) || ', TO_CHAR(1.50) = ' || TO_CHAR(1.50));
+END $$;
 -- INSTR in C against the PL/pgSQL function it replaced (version 1.5's),
 -- over every combination of strings, searched strings, positions and
 -- occurrences below: multibyte characters, overlaps, backwards searches.

@@ -31,9 +31,9 @@ const OracleFunction kOracleFunctions[] = {
     {"substr", Form::Call, Builtin::Substr, 2, 3},
     {"sysdate", Form::CallOrValue, Builtin::None, 0, 0},
     {"systimestamp", Form::CallOrValue, Builtin::None, 0, 0},
-    {"to_char", Form::Call, Builtin::None, 0, 0},
+    {"to_char", Form::Call, Builtin::ToChar, 1, 1},
     {"to_date", Form::Call, Builtin::None, 0, 0},
-    {"to_number", Form::Call, Builtin::None, 0, 0},
+    {"to_number", Form::Call, Builtin::ToNumber, 1, 1},
     {"trunc", Form::Call, Builtin::None, 0, 0},
     // Session context and event attributes (session/context.c); Oracle
     // code writes the event attributes without parentheses.

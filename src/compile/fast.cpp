@@ -259,7 +259,9 @@ std::unique_ptr<FastExpr> Compiler::MakeFastBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::BulkExceptionCount:
         case ast::Builtin::TriggerColumn:
         case ast::Builtin::Length:
-        case ast::Builtin::Substr: return nullptr;
+        case ast::Builtin::Substr:
+        case ast::Builtin::ToChar:
+        case ast::Builtin::ToNumber: return nullptr;
     }
     return nullptr;  // not reached: every value has its case
 }

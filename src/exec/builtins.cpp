@@ -1,5 +1,5 @@
-// LENGTH, SUBSTR, NVL, MOD, NVL2, GREATEST, LEAST and DECODE computed on
-// native values, with exactly the
+// LENGTH, SUBSTR, NVL, MOD, NVL2, GREATEST, LEAST, DECODE, TO_CHAR(n) and
+// TO_NUMBER(s) computed on native values, with exactly the
 // semantics of plpolar's SQL functions (sql/plpolar--1.0.sql), which take
 // over for every other argument type. A loop over strings would otherwise
 // pay PostgreSQL's SQL-function executor on every call.
@@ -169,6 +169,24 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
             }
             if (!has_default || values[n - 1].isnull) return pg::Value::Null(type);
             return Widened(values[n - 1], type);
+        }
+        case ast::Builtin::ToChar: {
+            // TO_CHAR(n): plpolar.to_char(numeric), trim_scale's text.
+            if (k0 != Native::Int4 && k0 != Native::Int8 && k0 != Native::Numeric) break;
+            if (values[0].isnull) return pg::Value::Null(TEXTOID);
+            int64 i = 0;
+            std::string text = AsInteger(values[0], k0, &i) ? std::to_string(i) : ToText(values[0]);
+            return pg::TextValue(text.c_str());
+        }
+        case ast::Builtin::ToNumber: {
+            // TO_NUMBER(s): nullif(btrim(s), '')::numeric.
+            if (k0 != Native::Text) break;
+            if (values[0].isnull) return pg::Value::Null(NUMERICOID);
+            std::string text = pg::TextToString(values[0].datum);
+            size_t from = text.find_first_not_of(' ');
+            if (from == std::string::npos) return pg::Value::Null(NUMERICOID);
+            size_t to = text.find_last_not_of(' ');
+            return pg::Value::Of(pg::NumericFromString(text.substr(from, to - from + 1)), NUMERICOID);
         }
         case ast::Builtin::None:
         case ast::Builtin::SqlErrm:

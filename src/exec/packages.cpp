@@ -172,7 +172,9 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::Nvl2:
             case ast::Builtin::Greatest:
             case ast::Builtin::Least:
-            case ast::Builtin::Decode: break;
+            case ast::Builtin::Decode:
+            case ast::Builtin::ToChar:
+            case ast::Builtin::ToNumber: break;
         }
     } catch (const session::OutputError &e) {
         // Oracle raises these as ORA-20000 (SQLCODE -20000).
@@ -274,7 +276,9 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::Nvl2:
         case ast::Builtin::Greatest:
         case ast::Builtin::Least:
-        case ast::Builtin::Decode: return pg::Value::Null(TEXTOID);
+        case ast::Builtin::Decode:
+        case ast::Builtin::ToChar:
+        case ast::Builtin::ToNumber: return pg::Value::Null(TEXTOID);
     }
     return pg::TextValue(text.c_str());
 }

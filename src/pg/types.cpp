@@ -257,6 +257,13 @@ std::string TextToString(Datum value) {
     return std::string(span.data, span.len);
 }
 
+Datum NumericFromString(const std::string &text) {
+    const char *s = text.c_str();
+    return Guarded([s] {
+        return DirectFunctionCall3(numeric_in, CStringGetDatum(s), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+    });
+}
+
 Datum Call1(PGFunction fn, Datum a) {
     return Guarded([fn, a] { return DirectFunctionCall1(fn, a); });
 }

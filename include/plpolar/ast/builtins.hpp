@@ -58,6 +58,8 @@ enum class Builtin {
     Greatest,
     Least,
     Decode,
+    ToChar,
+    ToNumber,
 };
 
 enum class BuiltinKind {
@@ -105,7 +107,9 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::Nvl2:
         case Builtin::Greatest:
         case Builtin::Least:
-        case Builtin::Decode: return BuiltinKind::NativeOracle;
+        case Builtin::Decode:
+        case Builtin::ToChar:
+        case Builtin::ToNumber: return BuiltinKind::NativeOracle;
     }
     return BuiltinKind::None;  // not reached: every value has its case
 }

@@ -91,6 +91,8 @@ bool NumericToDecimal(Datum numeric, types::Decimal *out);
 Datum DecimalToNumeric(const types::Decimal &d);
 
 Datum Call1(PGFunction fn, Datum a);
+// numeric_in: the text's number, or PostgreSQL's invalid-input error.
+Datum NumericFromString(const std::string &text);
 Datum Call2(PGFunction fn, Datum a, Datum b);
 // Call2 that returns the error (null on success) instead of throwing it.
 ErrorData *TryCall2(PGFunction fn, Datum a, Datum b, Datum *out);
