@@ -179,6 +179,64 @@ BEGIN
   DBMS_OUTPUT.PUT_LINE('TO_CHAR / TO_NUMBER: ' || compared || ' compared, ' || differing || ' differing');
   DBMS_OUTPUT.PUT_LINE('TO_NUMBER(12) + 1 = ' || (TO_NUMBER('  12 ') + 1) || ', TO_CHAR(1.50) = ' || TO_CHAR(1.50));
 END $$;
+-- ROUND, TRUNC and MOD of NUMBER values on exact decimals (the decimal fast
+-- path in assignments, native code as arguments) against the SQL functions:
+-- the same values and the same scales.
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE num_tab IS TABLE OF NUMBER;
+  TYPE int_tab IS TABLE OF PLS_INTEGER;
+  nums num_tab := num_tab(0, 1.37, -1.35, 2.5, -2.5, 1250, -129.9, 0.04, 123456789.987654321, 0.000,
+                          99999999999999999999.99999, -0.5, 7, NULL);
+  digits int_tab := int_tab(0, 1, 2, 5, -1, -2, -3, 30, NULL);
+  y NUMBER;
+  m NUMBER;
+  d PLS_INTEGER;
+  via_sql VARCHAR2(80);
+  compared PLS_INTEGER := 0;
+  differing PLS_INTEGER := 0;
+  x NUMBER;
+
+  -- The numeric's own text, its scale included (PL text of a NUMBER drops
+  -- trailing zeros, as Oracle shows it).
+  PROCEDURE check_one(p_what VARCHAR2, p_value NUMBER, p_sql VARCHAR2) IS
+    p_native VARCHAR2(80);
+  BEGIN
+    EXECUTE IMMEDIATE 'SELECT $1::numeric::text FROM dual' INTO p_native USING p_value;
+    compared := compared + 1;
+    IF NVL(p_native, '-') <> NVL(p_sql, '-') THEN
+      differing := differing + 1;
+      DBMS_OUTPUT.PUT_LINE(p_what || ' of ' || NVL(TO_CHAR(y), 'NULL') || ', ' || NVL(TO_CHAR(d), 'NULL') || ': '
+                           || p_native || ' / ' || p_sql);
+    END IF;
+  END;
+BEGIN
+  FOR i IN 1 .. nums.COUNT LOOP
+    y := nums(i);
+    FOR j IN 1 .. digits.COUNT LOOP
+      d := digits(j);
+      x := ROUND(y, d);
+      EXECUTE IMMEDIATE 'SELECT plpolar.round($1::numeric, $2::int)::text FROM dual' INTO via_sql USING y, d;
+      check_one('ROUND', x, via_sql);
+      x := TRUNC(y, d);
+      EXECUTE IMMEDIATE 'SELECT plpolar.trunc($1::numeric, $2::int)::text FROM dual' INTO via_sql USING y, d;
+      check_one('TRUNC', x, via_sql);
+      m := nums(MOD(i + j, nums.COUNT) + 1);
+      x := MOD(y, m);
+      EXECUTE IMMEDIATE 'SELECT plpolar.mod($1::numeric, $2::numeric)::text FROM dual' INTO via_sql USING y, m;
+      check_one('MOD', x, via_sql);
+      x := MOD(y, d);
+      EXECUTE IMMEDIATE 'SELECT plpolar.mod($1::numeric, $2::int)::text FROM dual' INTO via_sql USING y, d;
+      check_one('MOD by an integer', x, via_sql);
+    END LOOP;
+    x := ROUND(y) + TRUNC(y);
+    EXECUTE IMMEDIATE 'SELECT (plpolar.round($1::numeric) + plpolar.trunc($1::numeric))::text FROM dual' INTO via_sql USING y;
+    check_one('ROUND + TRUNC', x, via_sql);
+    EXECUTE IMMEDIATE 'SELECT plpolar.round($1::numeric, 1)::text FROM dual' INTO via_sql USING y;
+    check_one('ROUND, as an argument', ROUND(y, 1), via_sql);
+  END LOOP;
+  DBMS_OUTPUT.PUT_LINE('NUMBER ROUND / TRUNC / MOD: ' || compared || ' compared, ' || differing || ' differing');
+END $$;
 -- INSTR in C against the PL/pgSQL function it replaced (version 1.5's),
 -- over every combination of strings, searched strings, positions and
 -- occurrences below: multibyte characters, overlaps, backwards searches.

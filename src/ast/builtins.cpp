@@ -27,14 +27,14 @@ const OracleFunction kOracleFunctions[] = {
     {"nvl2", Form::Call, Builtin::Nvl2, 3, 3},
     {"remainder", Form::Call, Builtin::None, 0, 0},
     {"replace", Form::Call, Builtin::None, 0, 0},
-    {"round", Form::Call, Builtin::None, 0, 0},
+    {"round", Form::Call, Builtin::Round, 1, 2},
     {"substr", Form::Call, Builtin::Substr, 2, 3},
     {"sysdate", Form::CallOrValue, Builtin::None, 0, 0},
     {"systimestamp", Form::CallOrValue, Builtin::None, 0, 0},
     {"to_char", Form::Call, Builtin::ToChar, 1, 1},
     {"to_date", Form::Call, Builtin::None, 0, 0},
     {"to_number", Form::Call, Builtin::ToNumber, 1, 1},
-    {"trunc", Form::Call, Builtin::None, 0, 0},
+    {"trunc", Form::Call, Builtin::Trunc, 1, 2},
     // Session context and event attributes (session/context.c); Oracle
     // code writes the event attributes without parentheses.
     {"sys_context", Form::Call, Builtin::None, 0, 0},

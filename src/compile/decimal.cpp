@@ -64,12 +64,37 @@ std::unique_ptr<DecimalExpr> Compiler::MakeDecimal(const ast::Expr &e, bool *num
             if (!node->right) return nullptr;
             return node;
         }
+        case ast::ExprKind::Call: {
+            // ROUND / TRUNC of a NUMBER [to an integer's digits], MOD.
+            const auto &call = ast::Cast<ast::CallExpr>(e);
+            const bool rounding = call.builtin == ast::Builtin::Round || call.builtin == ast::Builtin::Trunc;
+            if ((!rounding && call.builtin != ast::Builtin::Mod) || !call.fields.empty() || !call.subscripts.empty() ||
+                !call.method_args.empty())
+                return nullptr;
+            for (const auto &arg : call.args)
+                if (arg.key != nullptr || arg.value == nullptr) return nullptr;
+            bool any_numeric = false;
+            node->left = MakeDecimal(*call.args[0].value, &any_numeric);
+            if (!node->left) return nullptr;
+            if (call.args.size() == 2) {
+                bool ignored = false;
+                node->right = MakeDecimal(*call.args[1].value, rounding ? &ignored : &any_numeric);
+                if (!node->right || (rounding && node->right->op != Op::Integer)) return nullptr;
+            }
+            // Of integers alone these are not NUMBER functions (MOD stays
+            // integer; ROUND of an integer is PostgreSQL's float8 one).
+            if (!any_numeric) return nullptr;
+            node->op = call.builtin == ast::Builtin::Round   ? Op::Round
+                       : call.builtin == ast::Builtin::Trunc ? Op::Trunc
+                                                             : Op::Mod;
+            *numeric = true;
+            return node;
+        }
         case ast::ExprKind::Not:
         case ast::ExprKind::IsNull:
         case ast::ExprKind::Like:
         case ast::ExprKind::Between:
         case ast::ExprKind::In:
-        case ast::ExprKind::Call:
         case ast::ExprKind::Attribute:
         case ast::ExprKind::Cast:
         case ast::ExprKind::Case: return nullptr;

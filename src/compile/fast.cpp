@@ -261,7 +261,9 @@ std::unique_ptr<FastExpr> Compiler::MakeFastBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::Length:
         case ast::Builtin::Substr:
         case ast::Builtin::ToChar:
-        case ast::Builtin::ToNumber: return nullptr;
+        case ast::Builtin::ToNumber:
+        case ast::Builtin::Round:
+        case ast::Builtin::Trunc: return nullptr;
     }
     return nullptr;  // not reached: every value has its case
 }

@@ -27,6 +27,17 @@ bool AsInteger(const pg::Value &v, Native k, int64 *out) {
     return false;
 }
 
+// A NUMBER or an integer as an exact decimal; false when it does not fit.
+bool AsDecimal(const pg::Value &v, Native k, types::Decimal *out) {
+    int64 i = 0;
+    if (AsInteger(v, k, &i)) {
+        out->mantissa = i;
+        out->scale = 0;
+        return true;
+    }
+    return k == Native::Numeric && pg::NumericToDecimal(v.datum, out);
+}
+
 // All of `values` integers (INT4 or INT8, NULLs of those types too): the
 // type PostgreSQL's anycompatible resolution gives them, INT4 unless one
 // is INT8. False for anything else: the SQL function decides.
@@ -106,7 +117,14 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
                     return pg::Value::Null(k0 == Native::Int4 && k1 == Native::Int4 ? INT4OID : INT8OID);
                 break;
             }
-            if (!AsInteger(values[0], k0, &a) || !AsInteger(values[1], k1, &b)) break;
+            if (!AsInteger(values[0], k0, &a) || !AsInteger(values[1], k1, &b)) {
+                // NUMBER: on exact decimals when both fit (plpolar.mod).
+                types::Decimal x, y, r;
+                if (AsDecimal(values[0], k0, &x) && AsDecimal(values[1], k1, &y) &&
+                    (k0 == Native::Numeric || k1 == Native::Numeric) && types::DecimalMod(x, y, &r))
+                    return pg::Value::Of(pg::DecimalToNumeric(r), NUMERICOID);
+                break;
+            }
             // MOD(m, 0) is m; the sign follows m, as C's %.
             int64 r = b == 0 ? a : (b == -1 ? 0 : a % b);
             if (k0 == Native::Int4 && k1 == Native::Int4)
@@ -187,6 +205,19 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
             if (from == std::string::npos) return pg::Value::Null(NUMERICOID);
             size_t to = text.find_last_not_of(' ');
             return pg::Value::Of(pg::NumericFromString(text.substr(from, to - from + 1)), NUMERICOID);
+        }
+        case ast::Builtin::Round:
+        case ast::Builtin::Trunc: {
+            // ROUND / TRUNC of a NUMBER [to n digits]: numeric's, on exact
+            // decimals when the value fits.
+            if (k0 != Native::Numeric || (n == 2 && values[1].type != INT4OID)) break;
+            if (values[0].isnull || (n == 2 && values[1].isnull)) return pg::Value::Null(NUMERICOID);
+            types::Decimal a, r;
+            const int digits = n == 2 ? DatumGetInt32(values[1].datum) : 0;
+            if (!pg::NumericToDecimal(values[0].datum, &a) ||
+                !types::DecimalRound(a, digits, call.builtin == ast::Builtin::Trunc, &r))
+                break;
+            return pg::Value::Of(pg::DecimalToNumeric(r), NUMERICOID);
         }
         case ast::Builtin::None:
         case ast::Builtin::SqlErrm:

@@ -299,6 +299,18 @@ Executor::FastResult Executor::EvalDecimal(const compile::DecimalExpr &e, types:
             if (r == FastResult::Value) types::DecimalNeg(out);
             return r;
         }
+        case Op::Round:
+        case Op::Trunc: {
+            types::Decimal a;
+            int32 digits = 0;
+            FastResult ra = EvalDecimal(*e.left, &a);
+            if (ra == FastResult::Bail) return ra;
+            FastResult rd = e.right ? EvalFast(*e.right->integer, &digits) : FastResult::Value;
+            if (rd == FastResult::Bail) return rd;
+            if (ra == FastResult::Null || rd == FastResult::Null) return FastResult::Null;
+            return types::DecimalRound(a, digits, e.op == Op::Trunc, out) ? FastResult::Value : FastResult::Bail;
+        }
+        case Op::Mod:
         case Op::Add:
         case Op::Sub:
         case Op::Mul: break;
@@ -312,6 +324,7 @@ Executor::FastResult Executor::EvalDecimal(const compile::DecimalExpr &e, types:
     if (ra == FastResult::Null || rb == FastResult::Null) return FastResult::Null;
     bool fits = e.op == Op::Add   ? types::DecimalAdd(a, b, out)
                 : e.op == Op::Sub ? types::DecimalSub(a, b, out)
+                : e.op == Op::Mod ? types::DecimalMod(a, b, out)
                                   : types::DecimalMul(a, b, out);
     return fits ? FastResult::Value : FastResult::Bail;
 }

@@ -174,7 +174,9 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::Least:
             case ast::Builtin::Decode:
             case ast::Builtin::ToChar:
-            case ast::Builtin::ToNumber: break;
+            case ast::Builtin::ToNumber:
+            case ast::Builtin::Round:
+            case ast::Builtin::Trunc: break;
         }
     } catch (const session::OutputError &e) {
         // Oracle raises these as ORA-20000 (SQLCODE -20000).
@@ -278,7 +280,9 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::Least:
         case ast::Builtin::Decode:
         case ast::Builtin::ToChar:
-        case ast::Builtin::ToNumber: return pg::Value::Null(TEXTOID);
+        case ast::Builtin::ToNumber:
+        case ast::Builtin::Round:
+        case ast::Builtin::Trunc: return pg::Value::Null(TEXTOID);
     }
     return pg::TextValue(text.c_str());
 }

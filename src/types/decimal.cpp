@@ -88,6 +88,44 @@ bool DecimalMul(const Decimal &a, const Decimal &b, Decimal *out) {
 
 void DecimalNeg(Decimal *d) { d->mantissa = -d->mantissa; }
 
+bool DecimalRound(const Decimal &a, int digits, bool truncate, Decimal *out) {
+    if (digits > kMaxDecimalScale || digits < -kMaxDecimalScale) return false;
+    if (digits >= a.scale) {
+        // More digits than it has: zeros appended, as numeric_round shows.
+        out->scale = digits;
+        if (__builtin_mul_overflow(a.mantissa, kPow10.p[digits - a.scale], &out->mantissa)) return false;
+        return InRange(*out);
+    }
+    const int drop = a.scale - digits;  // at most 60
+    __int128 q = 0;
+    if (drop <= 38) {
+        const __int128 p = kPow10.p[drop];
+        q = a.mantissa / p;
+        const __int128 r = a.mantissa % p;
+        // Half away from zero, numeric's rounding.
+        if (!truncate && (r < 0 ? -r : r) * 2 >= p) q += a.mantissa < 0 ? -1 : 1;
+    }  // else |mantissa| < 10^35 is below half of 10^drop: 0
+    out->scale = digits > 0 ? digits : 0;
+    if (digits >= 0) {
+        out->mantissa = q;
+    } else if (__builtin_mul_overflow(q, kPow10.p[-digits], &out->mantissa)) {
+        return false;
+    }
+    return InRange(*out);
+}
+
+bool DecimalMod(const Decimal &a, const Decimal &b, Decimal *out) {
+    if (b.mantissa == 0) {
+        // MOD(m, 0) is m (plpolar.mod).
+        *out = a;
+        return true;
+    }
+    __int128 x, y;
+    if (!Align(a, b, &x, &y, &out->scale)) return false;
+    out->mantissa = x % y;  // the sign of the dividend, as numeric's mod
+    return InRange(*out);
+}
+
 bool DecodeNumeric(const uint8_t *payload, size_t len, Decimal *out) {
     if (len < 2) return false;
     uint16_t header = Load16(payload);

@@ -113,3 +113,41 @@ TEST(Decimal, ScalesFollowNumeric) {
     ASSERT_TRUE(DecimalMul(D(-15, 1), D(15, 1), &r));
     EXPECT_EQ(Text(r), "-2.25");
 }
+
+// numeric_round / numeric_trunc: half away from zero, the scale the digits
+// ask for (0 when negative), zeros appended when there are fewer digits.
+TEST(Decimal, RoundsAndTruncatesLikeNumeric) {
+    using plpolar::types::DecimalRound;
+    auto round = [](Decimal a, int digits, bool truncate) {
+        Decimal out;
+        EXPECT_TRUE(DecimalRound(a, digits, truncate, &out));
+        return std::to_string(static_cast<long long>(out.mantissa)) + "e-" + std::to_string(out.scale);
+    };
+    EXPECT_EQ(round(D(137, 2), 1, false), "14e-1");      // round(1.37, 1) = 1.4
+    EXPECT_EQ(round(D(-135, 2), 1, false), "-14e-1");    // round(-1.35, 1) = -1.4
+    EXPECT_EQ(round(D(-135, 2), 1, true), "-13e-1");     // trunc(-1.35, 1) = -1.3
+    EXPECT_EQ(round(D(15, 1), 0, false), "2e-0");        // round(1.5) = 2
+    EXPECT_EQ(round(D(-25, 1), 0, false), "-3e-0");      // round(-2.5) = -3
+    EXPECT_EQ(round(D(15, 1), 3, false), "1500e-3");     // round(1.5, 3) = 1.500
+    EXPECT_EQ(round(D(1250, 0), -2, false), "1300e-0");  // round(1250, -2) = 1300
+    EXPECT_EQ(round(D(1249, 0), -2, false), "1200e-0");
+    EXPECT_EQ(round(D(-1299, 1), -1, true), "-120e-0");  // trunc(-129.9, -1) = -120
+    EXPECT_EQ(round(D(4, 2), 1, false), "0e-1");         // round(0.04, 1) = 0.0
+    EXPECT_EQ(round(D(5, 0), -30, false), "0e-0");
+    Decimal out;
+    EXPECT_FALSE(DecimalRound(D(1, 0), 31, false, &out));  // beyond the range: numeric decides
+}
+
+TEST(Decimal, ModLikePlpolarMod) {
+    using plpolar::types::DecimalMod;
+    Decimal out;
+    ASSERT_TRUE(DecimalMod(D(137, 2), D(3, 0), &out));  // mod(1.37, 3) = 1.37
+    EXPECT_EQ(static_cast<long long>(out.mantissa), 137);
+    EXPECT_EQ(out.scale, 2);
+    ASSERT_TRUE(DecimalMod(D(-75, 1), D(2, 0), &out));  // mod(-7.5, 2) = -1.5
+    EXPECT_EQ(static_cast<long long>(out.mantissa), -15);
+    EXPECT_EQ(out.scale, 1);
+    ASSERT_TRUE(DecimalMod(D(500, 2), D(0, 1), &out));  // MOD(m, 0) is m, its scale kept
+    EXPECT_EQ(static_cast<long long>(out.mantissa), 500);
+    EXPECT_EQ(out.scale, 2);
+}

@@ -60,6 +60,8 @@ enum class Builtin {
     Decode,
     ToChar,
     ToNumber,
+    Round,
+    Trunc,
 };
 
 enum class BuiltinKind {
@@ -109,7 +111,9 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::Least:
         case Builtin::Decode:
         case Builtin::ToChar:
-        case Builtin::ToNumber: return BuiltinKind::NativeOracle;
+        case Builtin::ToNumber:
+        case Builtin::Round:
+        case Builtin::Trunc: return BuiltinKind::NativeOracle;
     }
     return BuiltinKind::None;  // not reached: every value has its case
 }

@@ -129,7 +129,9 @@ struct FastExpr : ast::Annotation {
 struct DecimalExpr : ast::Annotation {
     static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::DecimalExpr;
     DecimalExpr() : ast::Annotation(kKind) {}
-    enum class Op : uint8_t { Slot, Const, Integer, Neg, Add, Sub, Mul };
+    // Round / Trunc: ROUND(left [, right]) with right an Integer node (or
+    // null: 0 digits); Mod: MOD(left, right).
+    enum class Op : uint8_t { Slot, Const, Integer, Neg, Add, Sub, Mul, Round, Trunc, Mod };
     Op op = Op::Const;
     int slot = -1;
     types::Decimal value;               // Const

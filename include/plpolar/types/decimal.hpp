@@ -25,6 +25,12 @@ bool DecimalAdd(const Decimal &a, const Decimal &b, Decimal *out);
 bool DecimalSub(const Decimal &a, const Decimal &b, Decimal *out);
 bool DecimalMul(const Decimal &a, const Decimal &b, Decimal *out);
 void DecimalNeg(Decimal *d);
+// numeric_round / numeric_trunc(a, digits): half away from zero, the
+// result's scale digits (0 when negative). False outside the range.
+bool DecimalRound(const Decimal &a, int digits, bool truncate, Decimal *out);
+// plpolar.mod(a, b): a when b is 0, else numeric's mod (the dividend's
+// sign, the larger scale).
+bool DecimalMod(const Decimal &a, const Decimal &b, Decimal *out);
 
 // A numeric value's bytes after its varlena header (either header length).
 bool DecodeNumeric(const uint8_t *payload, size_t len, Decimal *out);
