@@ -120,8 +120,9 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::SetContext:
             case ast::Builtin::ClearContext:
             case ast::Builtin::ClearAllContext: {
-                // Only the unit CREATE CONTEXT named may: this one's
-                // identity, a package's name for its members.
+                // Only the unit CREATE CONTEXT named may: a package body
+                // (package members only delegate to it, handler.cpp) or a
+                // standalone routine; an anonymous block is no unit.
                 auto value_arg = [&](size_t i) -> std::optional<std::string> {
                     if (site.args[i] == nullptr) return std::nullopt;
                     pg::Value v = Eval(*site.args[i]);
@@ -135,9 +136,8 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
                     caller.package = true;
                     caller.known = true;
                 } else if (fn_.info.oid != InvalidOid) {
-                    caller.unit = fn_.package_member ? fn_.info.schema : fn_.info.name;
+                    caller.unit = fn_.info.name;
                     caller.schema = fn_.info.schema;
-                    caller.package = fn_.package_member;
                     caller.known = true;
                 }
                 const ast::Builtin b = site.member->builtin;

@@ -37,7 +37,6 @@ plpolar_instr(PG_FUNCTION_ARGS)
 	int			slen = VARSIZE_ANY_EXHDR(str);
 	int			tlen = VARSIZE_ANY_EXHDR(sub);
 	Oid			collation = PG_GET_COLLATION();
-	int		   *starts;
 	int			nchars = 0;
 	int			found = 0;
 	int			i;
@@ -57,24 +56,28 @@ plpolar_instr(PG_FUNCTION_ARGS)
 	if (pos == 0)
 		PG_RETURN_INT32(0);
 
-	/* The byte offset of every character: positions are characters. */
-	starts = palloc((slen + 1) * sizeof(int));
-	for (i = 0; i < slen; i += pg_mblen(s + i))
-		starts[nchars++] = i;
-	starts[nchars] = slen;
-
 	if (pos > 0)
 	{
-		for (i = pos - 1; i < nchars; i++)
-			if (slen - starts[i] >= tlen && memcmp(s + starts[i], t, tlen) == 0 && ++found == occurrence)
-				PG_RETURN_INT32(i + 1);
+		/* Character by character from pos: positions are characters. */
+		int			at = 0;
+
+		for (i = 1; i < pos && at < slen; i++)
+			at += pg_mblen(s + at);
+		for (; at < slen; at += pg_mblen(s + at), i++)
+			if (slen - at >= tlen && memcmp(s + at, t, tlen) == 0 && ++found == occurrence)
+				PG_RETURN_INT32(i);
 	}
 	else
 	{
 		/*
-		 * From len + pos + 1 down to 1; a match must fit before the end (the
-		 * substring compared there is sub's length in characters).
+		 * From len + pos + 1 down to 1, on the byte offset of every character
+		 * (a string may be longer than a quarter gigabyte: huge); a match
+		 * must fit before the end.
 		 */
+		int		   *starts = palloc_extended((Size) (slen + 1) * sizeof(int), MCXT_ALLOC_HUGE);
+
+		for (i = 0; i < slen; i += pg_mblen(s + i))
+			starts[nchars++] = i;
 		for (i = nchars + pos; i >= 0; i--)
 			if (slen - starts[i] >= tlen && memcmp(s + starts[i], t, tlen) == 0 && ++found == occurrence)
 				PG_RETURN_INT32(i + 1);

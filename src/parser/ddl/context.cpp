@@ -1,7 +1,6 @@
 // CREATE [OR REPLACE] CONTEXT ns USING [schema.]unit and DROP CONTEXT ns:
 // Oracle's application contexts, kept in plpolar.contexts by functions of
 // the extension (session/context.c) that also check the privilege.
-#include <cctype>
 #include <string>
 
 #include "ddl_internal.hpp"
@@ -23,8 +22,7 @@ bool TranslateContext(const Tokens &t, size_t at, bool drop, Collected &out, std
     size_t i = at + 1;
     if (t[i].kind != Token::Kind::Word && t[i].kind != Token::Kind::Quoted) t.Fail(i, "a context namespace expected");
     // Oracle's namespaces are upper case, quoted or not (SYS_CONTEXT folds).
-    std::string ns = FoldedName(t[i].text);
-    for (char &c : ns) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string ns = Upper(FoldedName(t[i].text));
     ++i;
     head = std::string(drop ? "DROP " : or_replace ? "CREATE OR REPLACE " : "CREATE ") + "CONTEXT " + ns;
     if (drop) {

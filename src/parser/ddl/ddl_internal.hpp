@@ -51,6 +51,8 @@ private:
 // A name as PostgreSQL stores it: a quoted one unquoted, an unquoted one in
 // lower case; and back to SQL text, quoted only when it must be.
 std::string FoldedName(const std::string &written);
+// ASCII upper case (Oracle's names, keywords).
+std::string Upper(const std::string &s);
 std::string QuoteName(const std::string &name);
 
 // A translation under way: the statements, and the notes for the result row.

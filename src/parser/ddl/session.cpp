@@ -197,10 +197,7 @@ bool TranslateAlterSession(const Tokens &t, size_t at, Collected &out, std::stri
             t.Fail(i, "a session parameter expected");
         const size_t name_at = i;
         std::string name = t[i].upper;
-        if (t[i].kind == Token::Kind::Quoted) {
-            name = FoldedName(t[i].text);
-            for (char &c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        }
+        if (t[i].kind == Token::Kind::Quoted) name = Upper(FoldedName(t[i].text));
         // Clauses of more than a word, and EVENTS 'spec' (no = there).
         if (name == "ROW" && t.Is(i + 1, "ARCHIVAL") && t.Is(i + 2, "VISIBILITY")) {
             i += 2;
@@ -221,8 +218,7 @@ bool TranslateAlterSession(const Tokens &t, size_t at, Collected &out, std::stri
         }
         if (v >= t.size()) t.Fail(v, "a value expected for " + t[i].text);
         std::string value = Value(t, v, e);
-        std::string upper = value;
-        for (char &c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        std::string upper = Upper(value);
         std::string described = t.Slice(name_at, i + 1) + " = " + t.Slice(v, e);
         if (name == "NLS_DATE_FORMAT") {
             out.statements.push_back("SET plpolar.nls_date_format = " + StandardLiteral(value));

@@ -9,13 +9,13 @@
 
 namespace plpolar::parser::ddl {
 
-namespace {
-
 std::string Upper(const std::string &s) {
     std::string u = s;
     for (char &c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return u;
 }
+
+namespace {
 
 bool IsOperatorChar(char c) { return std::string("+-*/<>=~!@%^&|`?:;[]{}").find(c) != std::string::npos; }
 
