@@ -1,7 +1,7 @@
 # plpolar: an Oracle-style procedural language for PostgreSQL 15 (PGXS).
 EXTENSION = plpolar
 MODULE_big = plpolar
-DATA = sql/plpolar--1.0.sql sql/plpolar--1.1.sql sql/plpolar--1.2.sql sql/plpolar--1.0--1.1.sql sql/plpolar--1.1--1.2.sql sql/plpolar--1.3.sql sql/plpolar--1.2--1.3.sql sql/plpolar--1.4.sql sql/plpolar--1.3--1.4.sql sql/plpolar--1.5.sql sql/plpolar--1.4--1.5.sql sql/plpolar--1.6.sql sql/plpolar--1.5--1.6.sql
+DATA = sql/plpolar--1.0.sql sql/plpolar--1.1.sql sql/plpolar--1.2.sql sql/plpolar--1.0--1.1.sql sql/plpolar--1.1--1.2.sql sql/plpolar--1.3.sql sql/plpolar--1.2--1.3.sql sql/plpolar--1.4.sql sql/plpolar--1.3--1.4.sql sql/plpolar--1.5.sql sql/plpolar--1.4--1.5.sql sql/plpolar--1.6.sql sql/plpolar--1.5--1.6.sql sql/plpolar--1.7.sql sql/plpolar--1.6--1.7.sql
 PGFILEDESC = "plpolar - Oracle-style procedural language"
 
 BUILD_DIR := build
@@ -9,7 +9,7 @@ GEN_DIR := $(BUILD_DIR)/gen
 GRAMMARS := grammar/PlPolarLexer.g4 grammar/PlPolarParser.g4
 GEN_SRCS := $(GEN_DIR)/PlPolarLexer.cpp $(GEN_DIR)/PlPolarParser.cpp
 
-CXX_SRCS := $(sort $(wildcard src/*/*.cpp src/*/*/*.cpp))
+CXX_SRCS := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.cpp src/*/*/*.cpp)))
 C_SRCS := $(sort $(filter-out src/preload/%,$(wildcard src/*/*.c)))
 # The logon module loaded per connection: plain C, no C++ runtime.
 MODULES = src/preload/plpolar_session
@@ -20,6 +20,16 @@ REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_decimal plpolar_sql
 REGRESS_OPTS = --load-extension=plpolar
 
 PG_CONFIG ?= pg_config
+
+# The client program, bindir/plpolar (src/cli): C++ on libpq, linked with the
+# server-free script splitter and substitution of src/parser, the very code
+# plpolar.exec runs, so that both read a script the same way.
+CLI_SRCS := $(sort $(wildcard src/cli/*.cpp))
+CLI_SHARED := src/parser/script.cpp src/parser/substitution.cpp src/parser/builtins.cpp src/parser/rownum.cpp \
+              src/parser/sql_text.cpp src/parser/subquery_alias.cpp src/parser/trigger.cpp src/parser/trigger_body.cpp \
+              src/ast/builtins.cpp
+CLI_OBJS := $(patsubst %.cpp,build/cli/%.o,$(CLI_SRCS) $(CLI_SHARED))
+SCRIPTS_built = build/cli/plpolar
 PG_CFLAGS = -Werror=implicit-function-declaration -Werror=int-conversion
 PG_CPPFLAGS = -Iinclude -I$(GEN_DIR) -Isrc/parser -I/usr/include/antlr4-runtime
 PG_CXXFLAGS = -MMD -MP -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch -Werror=switch
@@ -58,6 +68,16 @@ $(GEN_DIR)/condition_names.inc: $(shell $(PG_CONFIG) --includedir-server)/utils/
 	  | awk '{ n = tolower($$1); sub(/^(s_r_e_|e_r_e_|e_r_i_e_)/, "", n); printf "{\"%s\", ERRCODE_%s},\n", n, $$1 }' > $@
 
 src/compile/conditions.o: $(GEN_DIR)/condition_names.inc
+
+build/cli/%.o: %.cpp
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++17 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-attributes -Wswitch -Werror=switch -MMD -MP \
+	  -Iinclude -Isrc/parser -Isrc/cli -I$(shell $(PG_CONFIG) --includedir) -c -o $@ $<
+
+build/cli/plpolar: $(CLI_OBJS)
+	$(CXX) -o $@ $^ -L$(shell $(PG_CONFIG) --libdir) -lpq
+
+-include $(CLI_OBJS:.o=.d)
 
 unittest:
 	$(MAKE) -C test check

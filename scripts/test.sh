@@ -74,6 +74,8 @@ run_cluster_test() {
   echo "$name: ${out:-FAILED: no result}"
 }
 venv=(pg_virtualenv -o shared_preload_libraries=plpolar)
+# The plpolar client program on scripts with SQL*Plus habits (test/cli).
+run_cluster_test "plpolar client" "${venv[@]}" bash test/cli/run.sh
 run_cluster_test "fast shutdown, 50 sessions" "${venv[@]}" bash test/session/fast_shutdown.sh 50
 run_cluster_test "SIGKILL crash restart" "${venv[@]}" bash test/session/crash_restart.sh
 run_cluster_test "hot standby" "${venv[@]}" bash test/session/hot_standby.sh

@@ -272,3 +272,43 @@ $script$);
 SELECT * FROM plpolar.exec('ACCEPT x PROMPT ''Value: ''');
 SELECT * FROM plpolar.exec('DEFINE x = 1' || chr(10) || 'UNDEFINE x' || chr(10) || 'SELECT &x;');
 DROP TABLE os_subst;
+
+-- The plpolar client's questions (version 1.7). translate_sql: the
+-- PostgreSQL text plpolar.exec runs for a query or DML statement, built-ins
+-- qualified whatever the search_path (a planted public.nvl does not capture it).
+CREATE FUNCTION public.nvl(a text, b text) RETURNS text LANGUAGE sql AS $$ SELECT 'planted' $$;
+SELECT plpolar.translate_sql($q$select nvl(null, 'n') || q'[it's]', sysdate - sysdate from dual where rownum <= 2$q$);
+SELECT plpolar.translate_sql('update t set a = nvl(a, 0)');
+SELECT plpolar.translate_sql(NULL) IS NULL AS null_in_null_out;
+DROP FUNCTION public.nvl(text, text);
+-- oracle_message: the Oracle text of a PostgreSQL error, as SQLERRM shows it.
+SELECT plpolar.oracle_message('42P01', 'relation "x" does not exist');
+SELECT plpolar.oracle_message('23505', 'duplicate key value violates unique constraint "t_pkey"', 'public', 't', NULL, 't_pkey');
+SELECT plpolar.oracle_message('23502', 'null value in column "a" of relation "t" violates not-null constraint', 'public', 't', 'a');
+SELECT plpolar.oracle_message('23503', 'update or delete on table "p" violates foreign key constraint "c_fk" on table "c"', 'public', 'p', NULL, 'c_fk');
+SELECT plpolar.oracle_message('P0002', 'query returned no rows');
+SELECT plpolar.oracle_message('22012', 'division by zero');
+SELECT plpolar.oracle_message('42883', 'function f() does not exist');
+SELECT plpolar.oracle_message('UD042', 'ORA-20042: mine');
+SELECT plpolar.oracle_message('xx', 'bad') IS NULL AS bad_state, plpolar.oracle_message(NULL, 'x') IS NULL AS no_state;
+-- the same text as a handler's SQLERRM
+CREATE TABLE os_msg (a int PRIMARY KEY);
+INSERT INTO os_msg VALUES (1);
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+BEGIN
+  INSERT INTO os_msg VALUES (1);
+EXCEPTION WHEN OTHERS THEN
+  dbms_output.put_line('handler: ' || SQLERRM);
+END;
+$$;
+RESET plpolar.serveroutput;
+SELECT plpolar.oracle_message('23505', 'duplicate key value violates unique constraint "os_msg_pkey"', 'public', 'os_msg', NULL, 'os_msg_pkey');
+-- plpolar.exec ignores '/' lines after a statement's ';' (the client runs the buffer again)
+SELECT * FROM plpolar.exec($s$
+INSERT INTO os_msg VALUES (2);
+/
+/
+$s$);
+SELECT count(*) FROM os_msg;
+DROP TABLE os_msg;

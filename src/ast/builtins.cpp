@@ -50,6 +50,8 @@ const OracleFunction kOracleFunctions[] = {
     {"date_format", Form::Internal, Builtin::None, 0, 0},
     {"date_unit", Form::Internal, Builtin::None, 0, 0},
     {"exec", Form::Internal, Builtin::None, 0, 0},
+    {"translate_sql", Form::Internal, Builtin::None, 0, 0},
+    {"oracle_message", Form::Internal, Builtin::None, 0, 0},
     {"nls_date_format", Form::Internal, Builtin::None, 0, 0},
     // CREATE / DROP CONTEXT, the SESSION_CONTEXT view's rows and ALTER
     // SESSION SET CURRENT_SCHEMA: what plpolar.exec's translations call.

@@ -208,6 +208,20 @@ std::optional<parser::DdlTranslation> TranslateDdl(const std::string &text, int 
     }
 }
 
+}  // namespace
+
+std::string TranslateQuery(const std::string &text, int line) {
+    try {
+        return parser::QualifyBuiltins(compile::RewriteSchemaConstructors(parser::JoinContinuedLines(text), true));
+    } catch (const parser::SyntaxError &e) {
+        // ROWNUM in a form that cannot be rewritten
+        pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
+                  std::string(e.what()) + " (line " + std::to_string(line + e.line() - 1) + " of the script)");
+    }
+}
+
+namespace {
+
 // `sql` begins with `words` (upper case, one space apart), whatever the
 // case and spacing it is written with.
 bool StartsWithWords(const std::string &sql, const char *words) {
@@ -360,14 +374,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                                     more_sql.push_back(std::move(s));
                             }
                         } else {
-                            try {
-                                sql = parser::QualifyBuiltins(compile::RewriteSchemaConstructors(text, true));
-                            } catch (const parser::SyntaxError &e) {
-                                // ROWNUM in a form that cannot be rewritten
-                                pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, std::string(e.what()) + " (line " +
-                                                                             std::to_string(stmt.line + e.line() - 1) +
-                                                                             " of the script)");
-                            }
+                            sql = TranslateQuery(text, stmt.line);
                         }
                         break;
                     }

@@ -228,6 +228,8 @@ PG_FUNCTION_INFO_V1(plpolar_call_handler);
 PG_FUNCTION_INFO_V1(plpolar_inline_handler);
 PG_FUNCTION_INFO_V1(plpolar_validator);
 PG_FUNCTION_INFO_V1(plpolar_exec);
+PG_FUNCTION_INFO_V1(plpolar_translate_sql);
+PG_FUNCTION_INFO_V1(plpolar_oracle_message);
 
 Datum plpolar_call_handler(PG_FUNCTION_ARGS) {
     return RunEntryPoint([fcinfo] { return plpolar::handler::CallFunction(fcinfo); });
@@ -243,6 +245,14 @@ Datum plpolar_validator(PG_FUNCTION_ARGS) {
 
 Datum plpolar_exec(PG_FUNCTION_ARGS) {
     return RunEntryPoint([fcinfo] { return plpolar::handler::ExecScript(fcinfo); });
+}
+
+Datum plpolar_translate_sql(PG_FUNCTION_ARGS) {
+    return RunEntryPoint([fcinfo] { return plpolar::handler::TranslateSql(fcinfo); });
+}
+
+Datum plpolar_oracle_message(PG_FUNCTION_ARGS) {
+    return RunEntryPoint([fcinfo] { return plpolar::handler::OracleMessage(fcinfo); });
 }
 
 void _PG_init(void) {

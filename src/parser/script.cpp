@@ -200,13 +200,28 @@ std::string MapParameterType(const std::string &type, const std::function<std::s
 std::vector<ScriptStatement> SplitScript(const std::string &script) {
     std::vector<ScriptStatement> out;
     Lexer lex(script);
+    // SQL*Plus keeps the last SQL statement or PL/SQL unit in its buffer and
+    // a '/' line runs the buffer again: after `INSERT ...;` or a block that
+    // a '/' already ended. The '/' right after a unit's final `END;` is its
+    // terminator instead.
+    bool rerunnable = false;
+    bool slash_ends_unit = false;
     while (true) {
         lex.SetDollarQuotes(true);
         Token first = lex.Next();
         if (first.kind == Token::Kind::End) break;
-        if (first.kind == Token::Kind::Punct &&
-            (script[first.begin] == ';' || (script[first.begin] == '/' && Lexer::IsSlashLine(script, first.begin))))
-            continue;  // empty statement
+        if (first.kind == Token::Kind::Punct && script[first.begin] == '/' && Lexer::IsSlashLine(script, first.begin)) {
+            if (slash_ends_unit) {
+                slash_ends_unit = false;
+                rerunnable = true;
+            } else if (rerunnable) {
+                ++out.back().reruns;
+            }
+            continue;
+        }
+        if (first.kind == Token::Kind::Punct && script[first.begin] == ';') continue;  // empty statement
+        rerunnable = false;
+        slash_ends_unit = false;
         ScriptStatement stmt;
         stmt.line = first.line;
         if (LooksSqlPlus(script, first.begin, first.line)) {
@@ -234,7 +249,11 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
             Token last = first;
             size_t end = PackageEnd(script, lex, first, &last);
             stmt.text = Trim(script.substr(first.begin, end - first.begin));
-            if (!stmt.text.empty()) out.push_back(std::move(stmt));
+            if (!stmt.text.empty()) {
+                out.push_back(std::move(stmt));
+                rerunnable = IsPunct(script, last, '/');
+                slash_ends_unit = !rerunnable;
+            }
             if (last.kind == Token::Kind::End) break;
             continue;
         }
@@ -323,7 +342,12 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
             t = lex.Next();
         }
         stmt.text = Trim(script.substr(first.begin, end - first.begin));
-        if (!stmt.text.empty()) out.push_back(std::move(stmt));
+        if (!stmt.text.empty()) {
+            const bool by_slash = t.kind == Token::Kind::Punct && script[t.begin] == '/';
+            out.push_back(std::move(stmt));
+            rerunnable = !pl_unit || by_slash;
+            slash_ends_unit = pl_unit && !by_slash;
+        }
         if (t.kind == Token::Kind::End) break;
     }
     return out;

@@ -139,7 +139,7 @@ bool ApplySubstitutionCommand(const std::string &line, SubstitutionState &state,
     return false;
 }
 
-std::string Substitute(const std::string &text, const SubstitutionState &state) {
+std::string Substitute(const std::string &text, const SubstitutionState &state, const AskVariable &ask) {
     if (!state.enabled || text.find(state.prefix) == std::string::npos) return text;
     std::string out;
     out.reserve(text.size());
@@ -165,6 +165,15 @@ std::string Substitute(const std::string &text, const SubstitutionState &state) 
         }
         std::string name = Upper(text.substr(name_start, j - name_start));
         auto it = state.variables.find(name);
+        if (it == state.variables.end() && ask) {
+            // A client asks for the value, as SQL*Plus prompts.
+            if (std::optional<std::string> value = ask(name, name_start == i + 2)) {
+                out += *value;
+                if (j < text.size() && text[j] == '.') ++j;
+                i = j;
+                continue;
+            }
+        }
         if (it == state.variables.end())
             throw SyntaxError("substitution variable " + text.substr(i, j - i) + " is not defined: DEFINE " + name +
                                   " = value earlier in the script, or SET DEFINE OFF if & is meant as text",

@@ -10,6 +10,16 @@ namespace plpolar::handler {
 // plpolar.exec(script) (exec_script.cpp).
 Datum ExecScript(FunctionCallInfo fcinfo);
 
+// The PostgreSQL form of an Oracle query or DML statement, as plpolar.exec
+// runs it (q'[...]', NVL, SYSDATE, FROM DUAL, ROWNUM, t('x') constructors);
+// `line`: the statement's line in its script, for errors (exec_script.cpp).
+std::string TranslateQuery(const std::string &text, int line);
+
+// plpolar.translate_sql(text) and plpolar.oracle_message(...), for the
+// plpolar client (client_support.cpp).
+Datum TranslateSql(FunctionCallInfo fcinfo);
+Datum OracleMessage(FunctionCallInfo fcinfo);
+
 // An Oracle parameter or return type in PostgreSQL's terms (exec_script.cpp).
 std::string MapHeaderType(const std::string &type);
 

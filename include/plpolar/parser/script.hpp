@@ -22,6 +22,9 @@ struct ScriptStatement {
     int line = 0;      // 1-based line of the statement's first token
     std::string text;  // as written, without the terminating ';' or '/' (PL units keep their final ';')
     ScriptStatementKind kind = ScriptStatementKind::Sql;
+    // '/' lines after the statement's end, each of which SQL*Plus takes as
+    // "run the buffer again" (the plpolar client does; plpolar.exec ignores them).
+    int reruns = 0;
 };
 
 // Statements end at ';' outside quotes, comments and dollar quotes, or at a

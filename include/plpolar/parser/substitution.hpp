@@ -5,7 +5,9 @@
 // was never defined is an error naming it. Free of PostgreSQL.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace plpolar::parser {
@@ -24,6 +26,10 @@ bool ApplySubstitutionCommand(const std::string &line, SubstitutionState &state,
 // `text` with every &name, &&name and &name. replaced; the text itself when
 // substitution is off or there is nothing to replace. Throws SyntaxError
 // naming an undefined variable (with its line within `text`).
-std::string Substitute(const std::string &text, const SubstitutionState &state);
+// `ask`, when given, is called for a variable that is not defined (its
+// upper-case name; true for &&name, which SQL*Plus then defines): the value,
+// or nullopt for the error.
+using AskVariable = std::function<std::optional<std::string>(const std::string &name, bool define)>;
+std::string Substitute(const std::string &text, const SubstitutionState &state, const AskVariable &ask = nullptr);
 
 }  // namespace plpolar::parser

@@ -1,0 +1,2 @@
+insert into we_log values ('exit rollback: undone');
+exit rollback

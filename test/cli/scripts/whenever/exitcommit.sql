@@ -1,0 +1,2 @@
+set exitcommit off
+insert into we_log values ('exitcommit off: undone');

@@ -1,0 +1,3 @@
+whenever oserror exit 9
+@@no_such_file
+prompt not reached

@@ -1,0 +1,3 @@
+whenever sqlerror exit
+select * from nosuch_table;
+prompt not reached

@@ -1,0 +1,3 @@
+whenever sqlerror exit warning
+begin raise_application_error(-20001, 'warn'); end;
+/
