@@ -220,3 +220,90 @@ SELECT * FROM plpolar.exec('CREATE SYNONYM ot_gone FOR ot_hr.no_such_table');
 SELECT * FROM plpolar.exec('CREATE SYNONYM ot_remote FOR countries@hq');
 SELECT statement, action FROM plpolar.exec('DROP SYNONYM ot_countries; DROP PUBLIC SYNONYM ot_pub_countries;');
 DROP SCHEMA ot_hr CASCADE;
+
+-- Disabled constraints (version 1.7): DISABLE drops the constraint and keeps
+-- its definition, ENABLE adds it back, as install scripts do around a load
+-- (Oracle's HR sample schema loads DEPARTMENTS before EMPLOYEES this way).
+SELECT statement, action FROM plpolar.exec($script$
+CREATE TABLE ot_dept (deptno NUMBER(2) CONSTRAINT ot_dept_pk PRIMARY KEY, mgr NUMBER(4));
+CREATE TABLE ot_staff (empno NUMBER(4) CONSTRAINT ot_staff_pk PRIMARY KEY,
+                       deptno NUMBER(2) CONSTRAINT ot_staff_dept_fk REFERENCES ot_dept,
+                       sal NUMBER(7,2) CONSTRAINT ot_staff_sal_ck CHECK (sal > 0));
+ALTER TABLE ot_dept ADD CONSTRAINT ot_dept_mgr_fk FOREIGN KEY (mgr) REFERENCES ot_staff (empno);
+ALTER TABLE ot_dept DISABLE CONSTRAINT ot_dept_mgr_fk;
+INSERT INTO ot_dept VALUES (10, 7839);
+INSERT INTO ot_staff VALUES (7839, 10, 5000);
+ALTER TABLE ot_dept ENABLE CONSTRAINT ot_dept_mgr_fk;
+$script$);
+SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'ot_dept'::regclass ORDER BY 1;
+SELECT count(*) AS still_disabled FROM plpolar.disabled_constraints;
+-- enforced again
+INSERT INTO ot_dept VALUES (20, 9999);
+-- ENABLE (VALIDATE) with rows that break it: Oracle's ORA-02298, and the
+-- constraint stays disabled; ENABLE NOVALIDATE leaves the rows, checks new ones.
+SELECT action FROM plpolar.exec('ALTER TABLE ot_dept MODIFY CONSTRAINT ot_dept_mgr_fk DISABLE');
+INSERT INTO ot_dept VALUES (20, 9999);
+SELECT * FROM plpolar.exec('ALTER TABLE ot_dept ENABLE VALIDATE CONSTRAINT ot_dept_mgr_fk');
+SELECT constraint_name, contype, definition FROM plpolar.disabled_constraints;
+SELECT action FROM plpolar.exec('ALTER TABLE ot_dept ENABLE NOVALIDATE CONSTRAINT ot_dept_mgr_fk');
+SELECT conname, convalidated FROM pg_constraint WHERE conname = 'ot_dept_mgr_fk';
+INSERT INTO ot_dept VALUES (30, 8888);
+DELETE FROM ot_dept WHERE deptno = 20;
+-- a CHECK, twice disabled (no error, as Oracle), enabled twice (no error)
+SELECT action FROM plpolar.exec('ALTER TABLE ot_staff DISABLE CONSTRAINT ot_staff_sal_ck; ALTER TABLE ot_staff DISABLE CONSTRAINT ot_staff_sal_ck;');
+INSERT INTO ot_staff VALUES (1, 10, -1);
+SELECT * FROM plpolar.exec('ALTER TABLE ot_staff ENABLE CONSTRAINT ot_staff_sal_ck');
+DELETE FROM ot_staff WHERE empno = 1;
+SELECT action FROM plpolar.exec('ALTER TABLE ot_staff ENABLE CONSTRAINT ot_staff_sal_ck; ALTER TABLE ot_staff ENABLE CONSTRAINT ot_staff_sal_ck;');
+-- a primary key that a foreign key references: ORA-02297 without CASCADE;
+-- CASCADE disables the foreign key too; PRIMARY KEY names the key
+SELECT * FROM plpolar.exec('ALTER TABLE ot_dept DISABLE PRIMARY KEY');
+SELECT action FROM plpolar.exec('ALTER TABLE ot_dept DISABLE PRIMARY KEY CASCADE');
+SELECT constraint_name, contype FROM plpolar.disabled_constraints ORDER BY 1;
+INSERT INTO ot_dept VALUES (10, NULL);
+SELECT * FROM plpolar.exec('ALTER TABLE ot_dept ENABLE PRIMARY KEY');
+DELETE FROM ot_dept WHERE ctid = (SELECT max(ctid) FROM ot_dept WHERE deptno = 10);
+SELECT action FROM plpolar.exec('ALTER TABLE ot_dept ENABLE PRIMARY KEY; ALTER TABLE ot_staff ENABLE CONSTRAINT ot_staff_dept_fk;');
+SELECT conname FROM pg_constraint WHERE conrelid IN ('ot_dept'::regclass, 'ot_staff'::regclass) ORDER BY 1;
+-- names that do not exist
+SELECT * FROM plpolar.exec('ALTER TABLE ot_staff DISABLE CONSTRAINT ot_nosuch');
+SELECT * FROM plpolar.exec('ALTER TABLE ot_staff ENABLE CONSTRAINT ot_nosuch');
+-- created disabled, enabled later; and through EXECUTE IMMEDIATE
+SELECT action FROM plpolar.exec($script$
+CREATE TABLE ot_late (a NUMBER CONSTRAINT ot_late_ck CHECK (a < 10) DISABLE);
+INSERT INTO ot_late VALUES (42);
+$script$);
+DO LANGUAGE plpolar $$
+BEGIN
+  DELETE FROM ot_late;
+  EXECUTE IMMEDIATE 'ALTER TABLE ot_late ENABLE CONSTRAINT ot_late_ck';
+END;
+$$;
+INSERT INTO ot_late VALUES (42);
+-- Only the table's owner (role) sees and writes its rows: an ordinary
+-- user can neither plant a definition for another's table nor read one.
+SELECT action FROM plpolar.exec('ALTER TABLE ot_staff DISABLE CONSTRAINT ot_staff_sal_ck');
+CREATE ROLE ot_mallory;
+GRANT CREATE ON SCHEMA public TO ot_mallory;
+SET ROLE ot_mallory;
+SELECT count(*) AS visible FROM plpolar.disabled_constraints;
+INSERT INTO plpolar.disabled_constraints VALUES ('ot_staff'::regclass, 'ot_evil', 'c', 'CHECK (true)');
+SELECT * FROM plpolar.exec('ALTER TABLE ot_staff ENABLE CONSTRAINT ot_staff_sal_ck');
+DELETE FROM plpolar.disabled_constraints;
+-- a search_path with planted functions changes nothing for its own tables
+CREATE TABLE ot_mine (a int CONSTRAINT ot_mine_ck CHECK (a > 0));
+CREATE FUNCTION public.regexp_replace(text, text, text) RETURNS text LANGUAGE sql AS $$ SELECT 'CHECK (false)' $$;
+SELECT action FROM plpolar.exec('ALTER TABLE ot_mine DISABLE CONSTRAINT ot_mine_ck');
+SELECT count(*) AS constraints_left FROM pg_constraint WHERE conrelid = 'ot_mine'::regclass;
+SELECT action FROM plpolar.exec('ALTER TABLE ot_mine ENABLE CONSTRAINT ot_mine_ck');
+INSERT INTO ot_mine VALUES (1);
+DROP FUNCTION public.regexp_replace(text, text, text);
+DROP TABLE ot_mine;
+RESET ROLE;
+SELECT constraint_name FROM plpolar.disabled_constraints;
+SELECT action FROM plpolar.exec('ALTER TABLE ot_staff ENABLE CONSTRAINT ot_staff_sal_ck');
+REVOKE CREATE ON SCHEMA public FROM ot_mallory;
+DROP ROLE ot_mallory;
+DROP TABLE ot_late;
+ALTER TABLE ot_dept DROP CONSTRAINT ot_dept_mgr_fk;
+DROP TABLE ot_staff, ot_dept;

@@ -52,6 +52,8 @@ const OracleFunction kOracleFunctions[] = {
     {"exec", Form::Internal, Builtin::None, 0, 0},
     {"translate_sql", Form::Internal, Builtin::None, 0, 0},
     {"oracle_message", Form::Internal, Builtin::None, 0, 0},
+    {"disable_constraint", Form::Internal, Builtin::None, 0, 0},
+    {"enable_constraint", Form::Internal, Builtin::None, 0, 0},
     {"nls_date_format", Form::Internal, Builtin::None, 0, 0},
     // CREATE / DROP CONTEXT, the SESSION_CONTEXT view's rows and ALTER
     // SESSION SET CURRENT_SCHEMA: what plpolar.exec's translations call.

@@ -76,9 +76,15 @@ TEST(OracleDdl, ColumnsAndConstraints) {
     // CHECK expressions are Oracle's SQL.
     EXPECT_EQ(One("CREATE TABLE t (a VARCHAR2(5) CHECK (NVL(a, 'x') <> 'y'))"),
               "CREATE TABLE t (a pg_catalog.varchar2(5) CHECK (plpolar.nvl(a, 'x') <> 'y'))");
-    // A disabled constraint is not created, and the row says so.
+    // A named disabled constraint is created, then disabled (so that ENABLE
+    // finds it); an unnamed one is not created; the row says so.
     DdlTranslation d = Translate("CREATE TABLE t (a NUMBER, CONSTRAINT a_pos CHECK (a > 0) DISABLE)");
-    EXPECT_EQ(d.statements[0], "CREATE TABLE t (a pg_catalog.number)");
+    ASSERT_EQ(d.statements.size(), 2u);
+    EXPECT_EQ(d.statements[0], "CREATE TABLE t (a pg_catalog.number, CONSTRAINT a_pos CHECK (a > 0))");
+    EXPECT_EQ(d.statements[1], "SELECT plpolar.disable_constraint('t'::pg_catalog.regclass, 'a_pos', false)");
+    EXPECT_NE(d.action.find("created and disabled"), std::string::npos) << d.action;
+    d = Translate("CREATE TABLE t (a NUMBER CHECK (a > 0) DISABLE)");
+    EXPECT_EQ(d.statements, std::vector<std::string>{"CREATE TABLE t (a pg_catalog.number)"});
     EXPECT_NE(d.action.find("not created"), std::string::npos) << d.action;
     // PostgreSQL's own clauses stay.
     EXPECT_EQ(One("CREATE TABLE t (id serial PRIMARY KEY, x text COLLATE \"C\", LIKE other)"),
@@ -268,10 +274,25 @@ TEST(OracleDdl, SetRole) {
 
 TEST(OracleDdl, HashNamesAndDisabledConstraints) {
     EXPECT_EQ(One("CREATE TABLE sc#orders (id# NUMBER)"), "CREATE TABLE \"sc#orders\" (\"id#\" pg_catalog.number)");
+    // Constraint states: plpolar.disable_constraint / enable_constraint
+    // after the statement's own actions.
     DdlTranslation d = Translate("ALTER TABLE sales MODIFY CONSTRAINT sales_fk DISABLE NOVALIDATE");
+    EXPECT_EQ(d.statements,
+              std::vector<std::string>{"SELECT plpolar.disable_constraint('sales'::pg_catalog.regclass, 'sales_fk', false)"});
+    EXPECT_NE(d.action.find("dropped, its definition kept"), std::string::npos) << d.action;
+    EXPECT_EQ(Translate("ALTER TABLE s.\"T\" DISABLE CONSTRAINT \"Ck\" CASCADE").statements,
+              std::vector<std::string>{"SELECT plpolar.disable_constraint('s.\"T\"'::pg_catalog.regclass, 'Ck', true)"});
+    EXPECT_EQ(Translate("ALTER TABLE t ENABLE NOVALIDATE CONSTRAINT CK").statements,
+              std::vector<std::string>{"SELECT plpolar.enable_constraint('t'::pg_catalog.regclass, 'ck', false)"});
+    EXPECT_EQ(Translate("ALTER TABLE t DISABLE PRIMARY KEY KEEP INDEX").statements,
+              std::vector<std::string>{"SELECT plpolar.disable_constraint('t'::pg_catalog.regclass, NULL, false)"});
+    EXPECT_EQ(Translate("ALTER TABLE t ADD (b NUMBER) DISABLE CONSTRAINT ck").statements,
+              (std::vector<std::string>{"ALTER TABLE t ADD COLUMN b pg_catalog.number",
+                                        "SELECT plpolar.disable_constraint('t'::pg_catalog.regclass, 'ck', false)"}));
+    // UNIQUE (columns) names no constraint: noted, as before.
+    d = Translate("ALTER TABLE t DISABLE UNIQUE (a)");
     EXPECT_TRUE(d.statements.empty());
     EXPECT_NE(d.action.find("stays enforced"), std::string::npos) << d.action;
-    EXPECT_TRUE(Translate("ALTER TABLE t DISABLE CONSTRAINT ck").statements.empty());
 }
 
 TEST(OracleDdl, Truncate) {

@@ -29,6 +29,33 @@ size_t ActionEnd(const Tokens &t, size_t i) {
     return j;
 }
 
+// A constraint state clause: [ENABLE | DISABLE] [VALIDATE | NOVALIDATE]
+// {CONSTRAINT name | PRIMARY KEY} [CASCADE] [KEEP | DROP INDEX], the words
+// in any order between `from` and `to` (MODIFY CONSTRAINT c DISABLE too).
+// The call that sets it, or empty for one that names no constraint
+// (UNIQUE (columns)), which keeps its note.
+std::string ConstraintStateCall(const Tokens &t, size_t from, size_t to, const std::string &table, bool *disable) {
+    bool enable = false;
+    bool validate = true;
+    bool cascade = false;
+    bool named = false;
+    std::string name;
+    *disable = false;
+    for (size_t k = from; k < to; ++k) {
+        if (t.Is(k, "ENABLE")) enable = true;
+        if (t.Is(k, "DISABLE")) *disable = true;
+        if (t.Is(k, "NOVALIDATE")) validate = false;
+        if (t.Is(k, "CASCADE")) cascade = true;
+        if (t.Is(k, "CONSTRAINT") && k + 1 < to) {
+            name = FoldedName(t[k + 1].text);
+            named = true;
+        }
+        if (t.Is(k, "PRIMARY") && t.Is(k + 1, "KEY")) named = true;
+    }
+    if (!named || (!enable && !*disable)) return std::string();
+    return *disable ? DisableConstraintCall(table, name, cascade) : EnableConstraintCall(table, name, validate);
+}
+
 bool StartsTableConstraint(const Tokens &t, size_t i) {
     return t.Is(i, "CONSTRAINT") || t.Is(i, "PRIMARY") || t.Is(i, "UNIQUE") || t.Is(i, "CHECK") || t.Is(i, "FOREIGN");
 }
@@ -51,6 +78,10 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
     table.table_base = FoldedName(t[name_end - 1].text);
     head = "ALTER TABLE " + table.table;
     std::vector<std::string> actions;
+    // Constraint states: calls run after the ALTER TABLE's own actions.
+    std::vector<std::string> state_calls;
+    const char *disabled_note = ": the constraint is dropped, its definition kept until ENABLE";
+    const char *enabled_note = ": the constraint is added back if it was disabled";
     struct Reuse {
         size_t action;
         std::string index;
@@ -104,11 +135,11 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
             size_t j = i + 1;
             if (t.Is(j, "CONSTRAINT") || t.Is(j, "PRIMARY") || t.Is(j, "UNIQUE")) {
                 bool disable = false;
-                for (size_t m = j; m < end; ++m)
-                    if (t.Is(m, "DISABLE")) disable = true;
-                // Scripts disable constraints around a data load: the load
-                // runs checked here, and says so.
-                if (disable)
+                std::string call = ConstraintStateCall(t, j, end, table.table, &disable);
+                if (!call.empty()) {
+                    state_calls.push_back(call);
+                    out.notes.push_back(Describe(t, i, end) + (disable ? disabled_note : enabled_note));
+                } else if (disable)
                     out.notes.push_back(Describe(t, i, end) +
                                         ": the constraint stays enforced (PostgreSQL has no disabled constraints)");
                 else
@@ -195,9 +226,15 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
             out.no_effect.push_back(Describe(t, i, i + 3));
             end = i + 3;
         } else if (t.Is(i, "ENABLE") || t.Is(i, "DISABLE")) {
-            if (t.Is(i + 1, "TRIGGER"))
+            bool disable = false;
+            std::string call =
+                t.Is(i + 1, "TRIGGER") ? std::string() : ConstraintStateCall(t, i, end, table.table, &disable);
+            if (t.Is(i + 1, "TRIGGER")) {
                 actions.push_back(t.Slice(i, end));
-            else if (t.Is(i, "DISABLE"))
+            } else if (!call.empty()) {
+                state_calls.push_back(call);
+                out.notes.push_back(Describe(t, i, end) + (disable ? disabled_note : enabled_note));
+            } else if (t.Is(i, "DISABLE"))
                 out.notes.push_back(Describe(t, i, end) +
                                     ": the constraint stays enforced (PostgreSQL has no disabled constraints)");
             else
@@ -215,12 +252,19 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
     }
     for (const std::string &c : table.extra_constraints) actions.push_back("ADD " + c);
     if (fillfactor > 0) actions.push_back("SET (fillfactor = " + std::to_string(fillfactor) + ")");
-    if (actions.empty()) return true;  // only clauses without an effect here
+    for (const std::string &name : table.disabled)
+        state_calls.push_back(DisableConstraintCall(table.table, name, false));
+    if (actions.empty()) {
+        // only constraint states, or clauses without an effect here
+        for (std::string &call : state_calls) out.statements.push_back(std::move(call));
+        return true;
+    }
     std::string prefix = "ALTER TABLE " + if_exists + table.table + " ";
     if (reuse.empty()) {
         std::string sql = prefix;
         for (size_t a = 0; a < actions.size(); ++a) sql += (a > 0 ? ", " : "") + actions[a];
         out.statements.push_back(sql);
+        for (std::string &call : state_calls) out.statements.push_back(std::move(call));
         return true;
     }
     // An action with a second form is a statement of its own.
@@ -239,6 +283,7 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
         out.statements.push_back(prefix + actions[a]);
     }
     if (!pending.empty()) out.statements.push_back(prefix + pending);
+    for (std::string &call : state_calls) out.statements.push_back(std::move(call));
     return true;
 }
 

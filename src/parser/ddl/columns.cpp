@@ -202,8 +202,14 @@ std::string TranslateConstraint(const Tokens &t, size_t &i, size_t to, const std
     i = ParseState(t, i, to, state, out);
     std::string what = Describe(t, start, i);
     if (state.disabled) {
-        out.notes.push_back(what + ": not created (a disabled constraint is not enforced, and PostgreSQL has none)");
-        return std::string();
+        if (name.empty() || kind == "NOT NULL" || kind == "NULL") {
+            out.notes.push_back(what +
+                                ": not created (a disabled constraint is not enforced, and PostgreSQL has none)");
+            return std::string();
+        }
+        // Named: created, then disabled, so that ENABLE finds it.
+        table.disabled.push_back(FoldedName(t[start + 1].text));
+        out.notes.push_back(what + ": created and disabled (dropped, its definition kept until ENABLE)");
     }
     if (!state.pg.empty() && (kind == "CHECK" || kind == "NOT NULL" || kind == "NULL")) {
         // PostgreSQL defers only keys and foreign keys.

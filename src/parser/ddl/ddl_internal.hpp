@@ -79,12 +79,22 @@ struct TableContext {
     std::string table_base;                      // last part, unquoted, for constraint names
     bool altering = false;                       // ALTER TABLE: NOVALIDATE can be NOT VALID
     std::vector<std::string> extra_constraints;  // byte limits, as table constraints
+    // Named constraints written DISABLE: created, then disabled (their
+    // definitions kept by plpolar.disable_constraint) after the statement.
+    std::vector<std::string> disabled;
     // ALTER TABLE ADD CONSTRAINT name PRIMARY KEY | UNIQUE (...): if a
     // unique index of that name exists when the statement runs, Oracle
     // makes it the constraint's index; this is the action that does so.
     std::string reuse_index;
     std::string reuse_text;
 };
+// Oracle's disabled constraints: PostgreSQL has none, so DISABLE drops the
+// constraint and keeps its definition (plpolar.disabled_constraints) for
+// ENABLE to add it back. The statements that do so; `name` folded, empty
+// for the table's primary key.
+std::string DisableConstraintCall(const std::string &table, const std::string &name, bool cascade);
+std::string EnableConstraintCall(const std::string &table, const std::string &name, bool validate);
+
 // One element of a column list: a column or a table constraint; the
 // PostgreSQL text, or empty when it is not created (a DISABLE'd constraint).
 std::string TranslateElement(const Tokens &t, size_t from, size_t to, const DdlTypeMapper &map_type,

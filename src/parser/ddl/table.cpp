@@ -226,6 +226,8 @@ bool TranslateCreateTable(const Tokens &t, size_t at, const DdlTypeMapper &map_t
             part += " WITH (fillfactor = " + std::to_string(fillfactor) + ")";
         out.statements.push_back(part);
     }
+    for (const std::string &name : table.disabled)
+        out.statements.push_back(DisableConstraintCall(table.table, name, false));
     return true;
 }
 

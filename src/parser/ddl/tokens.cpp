@@ -305,4 +305,27 @@ size_t PhysicalAttribute(const Tokens &t, size_t i, Collected &out, int *fillfac
     return i;
 }
 
+namespace {
+
+std::string Literal(const std::string &s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'') out += '\'';
+        out += c;
+    }
+    return out + "'";
+}
+
+}  // namespace
+
+std::string DisableConstraintCall(const std::string &table, const std::string &name, bool cascade) {
+    return "SELECT plpolar.disable_constraint(" + Literal(table) + "::pg_catalog.regclass, " +
+           (name.empty() ? std::string("NULL") : Literal(name)) + ", " + (cascade ? "true" : "false") + ")";
+}
+
+std::string EnableConstraintCall(const std::string &table, const std::string &name, bool validate) {
+    return "SELECT plpolar.enable_constraint(" + Literal(table) + "::pg_catalog.regclass, " +
+           (name.empty() ? std::string("NULL") : Literal(name)) + ", " + (validate ? "true" : "false") + ")";
+}
+
 }  // namespace plpolar::parser::ddl
