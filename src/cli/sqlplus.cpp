@@ -117,7 +117,8 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
             } else if (std::optional<std::string> shown = ShowSetting(opt, settings_)) {
                 PrintLine(*shown);
             } else {
-                throw std::invalid_argument("SP2-0158: unknown SHOW option \"" + words[1] + "\"");
+                // A PostgreSQL parameter (SHOW search_path): the server's SHOW.
+                RunSql(text, parser::ScriptStatementKind::Sql, stmt, frame);
             }
         } else if (first == "WHENEVER") {
             Whenever w = ParseWhenever(words);

@@ -153,7 +153,10 @@ bool IsOneOf(const std::string &word, std::initializer_list<const char *> words)
 }
 
 // The first words of the SQL*Plus commands install scripts carry. SET and
-// SHOW are PostgreSQL's too: only their SQL*Plus options count.
+// SHOW are PostgreSQL's too: SET name {= | TO} value, SET TIME ZONE, SET
+// ROLE and the like, and SHOW name; (a parameter SQL*Plus does not have,
+// ended with ';') stay SQL; every other SET or SHOW line is SQL*Plus's, one
+// line, as SQL*Plus reads it.
 bool LooksSqlPlus(const std::string &s, size_t start, int line) {
     Lexer lex(s, start, line);
     Token t = lex.Next();
@@ -167,19 +170,32 @@ bool LooksSqlPlus(const std::string &s, size_t start, int line) {
         return true;
     Token n = lex.Next();
     if (n.kind != Token::Kind::Word) return false;
+    // The rest of the line, for telling PostgreSQL's SET and SHOW (which end
+    // with ';' and set with '=' or TO) from SQL*Plus's (one line, no ';').
+    size_t eol = s.find('\n', start);
+    std::string rest_of_line = Trim(s.substr(start, eol == std::string::npos ? std::string::npos : eol - start));
+    const bool ends_with_semicolon = !rest_of_line.empty() && rest_of_line.back() == ';';
     if (t.upper == "SHOW" || t.upper == "SHO")
-        return IsOneOf(n.upper, {"ERRORS", "ERROR", "ERR", "USER", "ALL", "SGA", "PARAMETERS", "PARAMETER", "SPOOL",
-                                 "SERVEROUTPUT", "RELEASE"});
-    if (t.upper == "SET")
         return IsOneOf(n.upper,
-                       {"SERVEROUTPUT", "SERVEROUT",     "DEFINE",  "DEF",      "ECHO",       "FEEDBACK",  "FEED",
-                        "VERIFY",       "VER",           "HEADING", "HEA",      "PAGESIZE",   "PAGES",     "LINESIZE",
-                        "LINES",        "TIMING",        "TERMOUT", "TERM",     "TRIMSPOOL",  "TRIMS",     "TRIMOUT",
-                        "TRIM",         "SQLBLANKLINES", "SQLBL",   "LONG",     "AUTOCOMMIT", "AUTO",      "ESCAPE",
-                        "ESC",          "SCAN",          "TAB",     "WRAP",     "NEWPAGE",    "ARRAYSIZE", "COLSEP",
-                        "NULL",         "SQLPROMPT",     "CONCAT",  "NUMWIDTH", "UNDERLINE",  "EMBEDDED",  "SHOWMODE",
-                        "APPINFO",      "EXITCOMMIT"});
-    return false;
+                       {"ERRORS",     "ERROR",    "ERR",          "USER",     "ALL",        "SGA",      "PARAMETERS",
+                        "PARAMETER",  "SPOOL",    "SERVEROUTPUT", "RELEASE",  "AUTOCOMMIT", "FEEDBACK", "ECHO",
+                        "HEADING",    "PAGESIZE", "LINESIZE",     "TIMING",   "VERIFY",     "TERMOUT",  "DEFINE",
+                        "EXITCOMMIT", "COLSEP",   "NULL",         "UNDERLINE"}) ||
+               !ends_with_semicolon;
+    if (t.upper == "SET" && !IsOneOf(n.upper, {"ROLE", "TRANSACTION", "CONSTRAINT", "CONSTRAINTS", "SESSION", "LOCAL",
+                                               "SCHEMA", "NAMES", "XML"})) {
+        // SQL*Plus's SET option value (an option it does not know too),
+        // unless it is PostgreSQL's SET name {= | TO} value or SET TIME ZONE.
+        Token v = lex.Next();
+        while (IsPunct(s, v, '.')) {  // a dotted parameter name: plpolar.serveroutput
+            lex.Next();
+            v = lex.Next();
+        }
+        const bool postgres = IsPunct(s, v, '=') || (v.kind == Token::Kind::Word && v.upper == "TO") ||
+                              (n.upper == "TIME" && v.kind == Token::Kind::Word && v.upper == "ZONE");
+        return !postgres;
+    }
+    return false;  // SET ROLE, SET TRANSACTION, ...: SQL
 }
 
 // A parameter's or return type: t%ROWTYPE is table t's composite type;

@@ -84,6 +84,13 @@ check whenever_compile 0 "$PLPOLAR" -S -d clitest @whenever/compile.sql
 check exit_rollback 0 run_logged "$PLPOLAR" -S -d clitest @whenever/exit_rollback.sql
 check exitcommit_off 0 run_logged "$PLPOLAR" -S -d clitest @whenever/exitcommit.sql
 check missing_script 1 "$PLPOLAR" -S -d clitest @no_such_script
+check settings 0 sh -c "'$PLPOLAR' -S -d clitest @settings.sql | sed -E 's/^Elapsed: [0-9:.]+$/Elapsed: (time)/'; echo \"we_log: \$(psql -X -q -At -d clitest -c \"SELECT string_agg(what, ' | ') FROM we_log; TRUNCATE we_log\")\""
+# The Unix socket, as the operating-system user PostgreSQL's peer
+# authentication knows: the "/" logon (root only, to become postgres).
+if [ "$(id -u)" -eq 0 ]; then
+  socket=$(psql -X -At -d postgres -c "SHOW unix_socket_directories" | cut -d, -f1)
+  check logon_socket 0 sh -c "echo 'show user' | runuser -u postgres -- env PGHOST='$socket' PGPASSWORD= PGUSER= PGDATABASE=clitest '$PLPOLAR' -S /"
+fi
 check help 0 sh -c "'$PLPOLAR' --help | head -12"
 check bad_option 1 "$PLPOLAR" --frobnicate
 
