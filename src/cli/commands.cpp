@@ -274,6 +274,22 @@ void ApplyColumn(const std::vector<std::string> &words, Settings &s) {
             c.heading = words[++i];
             continue;
         }
+        if (Abbreviates(w, "NEW_VALUE", 5) && i + 1 < words.size()) {
+            c.new_value = Upper(words[++i]);
+            continue;
+        }
+        if (Abbreviates(w, "OLD_VALUE", 5) && i + 1 < words.size()) {
+            ++i;  // for page footers, which are not drawn here
+            continue;
+        }
+        if (Abbreviates(w, "NOPRINT", 5)) {
+            c.noprint = true;
+            continue;
+        }
+        if (Abbreviates(w, "PRINT", 3)) {
+            c.noprint = false;
+            continue;
+        }
         // NOPRINT, WRAPPED, JUSTIFY x, NEW_VALUE v, ...: no effect here.
     }
 }

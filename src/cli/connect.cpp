@@ -66,9 +66,16 @@ Logon ParseLogon(const std::string &written) {
         logon.nolog = true;
         return logon;
     }
-    if (arg.compare(0, 13, "postgresql://") == 0 || arg.compare(0, 11, "postgres://") == 0 ||
-        arg.find('=') != std::string::npos) {
+    // key=value ...: a conninfo; scott/pa=ss@db is not one.
+    size_t key_end = 0;
+    while (key_end < arg.size() && (std::isalnum(static_cast<unsigned char>(arg[key_end])) || arg[key_end] == '_'))
+        ++key_end;
+    size_t eq = key_end;
+    while (eq < arg.size() && arg[eq] == ' ') ++eq;
+    const bool conninfo = key_end > 0 && eq < arg.size() && arg[eq] == '=';
+    if (arg.compare(0, 13, "postgresql://") == 0 || arg.compare(0, 11, "postgres://") == 0 || conninfo) {
         logon.params.emplace_back("dbname", arg);
+        logon.conninfo = true;
         return logon;
     }
     // AS SYSDBA | SYSOPER | SYSASM | SYSBACKUP | ...: Oracle's administrative

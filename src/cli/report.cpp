@@ -7,11 +7,51 @@
 
 namespace plpolar::cli {
 
+namespace {
+
+// Columns a code point takes on a terminal: 2 for East Asian wide and
+// full-width characters, 0 for combining marks, 1 otherwise.
+int CodePointWidth(unsigned cp) {
+    if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+        (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200B || cp == 0x200D)
+        return 0;
+    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+        (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+        (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+        (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+}  // namespace
+
 size_t DisplayWidth(const std::string &s) {
-    size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
+    size_t width = 0;
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        unsigned cp = c;
+        size_t len = 1;
+        if (c >= 0xF0 && i + 3 < s.size()) {
+            cp = ((c & 0x07u) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12) |
+                 ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
+            len = 4;
+        } else if (c >= 0xE0 && i + 2 < s.size()) {
+            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+            len = 3;
+        } else if (c >= 0xC0 && i + 1 < s.size()) {
+            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+            len = 2;
+        } else if (c == '\t') {
+            width += 8 - width % 8;
+            ++i;
+            continue;
+        }
+        width += static_cast<size_t>(CodePointWidth(cp));
+        i += len;
+    }
+    return width;
 }
 
 namespace {
@@ -180,6 +220,8 @@ std::string FormatTable(const ResultTable &table, const Settings &s) {
     std::vector<std::vector<size_t>> groups;
     size_t used = 0;
     for (size_t c = 0; c < ncols; ++c) {
+        auto format = s.columns.find(Upper(table.columns[c].name));
+        if (format != s.columns.end() && format->second.noprint) continue;
         size_t need = width[c] + (groups.empty() || groups.back().empty() ? 0 : DisplayWidth(s.colsep));
         if (groups.empty() || (used + need > static_cast<size_t>(s.linesize) && !groups.back().empty())) {
             groups.emplace_back();

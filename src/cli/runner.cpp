@@ -1,5 +1,6 @@
 #include "runner.hpp"
 
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -112,7 +113,32 @@ std::string QuoteIdentifier(const std::string &name) {
 
 }  // namespace
 
-// A line from the terminal without echo (passwords, ACCEPT ... HIDE).
+// A password from the terminal (not standard input, which may be the
+// script), without echo; nullopt when there is no terminal.
+std::optional<std::string> ReadPassword(const std::string &prompt) {
+    File tty(std::fopen("/dev/tty", "r+"));
+    if (!tty) return std::nullopt;
+    std::fputs(prompt.c_str(), tty.get());
+    std::fflush(tty.get());
+    int fd = fileno(tty.get());
+    termios old{};
+    const bool noecho = tcgetattr(fd, &old) == 0;
+    if (noecho) {
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    int c;
+    while ((c = std::fgetc(tty.get())) != EOF && c != '\n') line += static_cast<char>(c);
+    if (noecho) tcsetattr(fd, TCSAFLUSH, &old);
+    std::fputs("\n", tty.get());
+    if (c == EOF && line.empty()) return std::nullopt;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+// A line from standard input (ACCEPT, substitution prompts; HIDE without echo).
 std::optional<std::string> ReadLine(const std::string &prompt, bool hide) {
     const bool tty = isatty(STDIN_FILENO) != 0;
     if (tty || !prompt.empty()) {
@@ -167,7 +193,13 @@ void Runner::Print(const std::string &text) {
         std::fwrite(text.data(), 1, text.size(), stdout);
         std::fflush(stdout);
     }
-    if (spool_) std::fwrite(text.data(), 1, text.size(), spool_.get());
+    if (spool_ &&
+        (std::fwrite(text.data(), 1, text.size(), spool_.get()) != text.size() || std::fflush(spool_.get()) != 0)) {
+        int err = errno;
+        spool_.reset();  // before the message, which would be spooled too
+        OsError("SP2-0308: cannot write the spool file " + spool_name_ + ": " + std::strerror(err), err);
+        spool_name_.clear();
+    }
 }
 
 void Runner::ReceiveNotice(const PGresult *notice) {
@@ -204,33 +236,75 @@ bool Runner::NotConnected() {
     return true;
 }
 
-bool Runner::EnsureTransaction() {
-    if (in_transaction_) return true;
-    Result r = Exec("BEGIN");
-    in_transaction_ = Ok(r);
-    return in_transaction_;
+bool Runner::InTransaction() const {
+    // The server's word, not a flag of ours: an error the client did not
+    // see coming still leaves the transaction open (and aborted).
+    return conn_ && PQtransactionStatus(conn_.get()) != PQTRANS_IDLE;
 }
 
-void Runner::EndTransaction(bool commit) {
-    if (!conn_ || !in_transaction_) return;
-    Result r = Exec(commit ? "COMMIT" : "ROLLBACK");
-    in_transaction_ = false;
-    // A COMMIT that fails (a deferred constraint) rolls back.
-    const bool rolled_back = !commit || !Ok(r) || std::strcmp(PQcmdStatus(r.get()), "ROLLBACK") == 0;
-    if (commit && !Ok(r)) {
-        parser::ScriptStatement stmt;
-        stmt.line = 1;
-        SqlError(r, parser::ScriptStatementKind::Sql, "COMMIT", stmt, Frame{"COMMIT", "."}, 0, std::string());
+bool Runner::EnsureTransaction() {
+    if (InTransaction()) return true;
+    Result r = Exec("BEGIN");
+    return Ok(r);
+}
+
+void Runner::Replay() {
+    for (const ReplayEntry &entry : replay_) {
+        Result again = entry.through_exec ? ExecParams("SELECT plpolar.exec($1)", {"SET DEFINE OFF\n" + entry.sql})
+                                          : Exec(entry.sql);
     }
-    std::vector<std::string> replay = std::move(replay_);
+}
+
+bool Runner::EndTransaction(bool commit) {
+    if (!conn_ || !InTransaction()) return true;
+    const bool aborted = PQtransactionStatus(conn_.get()) == PQTRANS_INERROR;
+    Result r = Exec(commit ? "COMMIT" : "ROLLBACK");
+    // A COMMIT that fails (a deferred constraint) or that PostgreSQL answers
+    // with ROLLBACK (the transaction had failed) lost the work: an error.
+    const bool ok = Ok(r) && !(commit && (aborted || std::strcmp(PQcmdStatus(r.get()), "ROLLBACK") == 0));
+    if (commit && !ok) {
+        parser::ScriptStatement here;
+        here.line = current_line_;
+        Frame where{current_file_.empty() ? std::string("(end of input)") : current_file_, "."};
+        if (!Ok(r))
+            SqlError(r, parser::ScriptStatementKind::Sql, "COMMIT", here, where, 0, std::string());
+        else
+            ReportSqlError("ERROR:\nORA-02091: transaction rolled back\n(an earlier error had aborted it)\n", 2091,
+                           here, 1, where);
+    }
+    if (!commit || !ok) Replay();  // session settings outlive a rollback, as Oracle's
     replay_.clear();
-    if (rolled_back)
-        for (const std::string &sql : replay) Result again = Exec(sql);
+    return ok;
+}
+
+// One of the client's own queries (DESCRIBE, SHOW, error texts): in a
+// savepoint of its own inside a transaction, so that it can never abort the
+// user's.
+Result Runner::ExecOwn(const std::string &sql, const std::vector<std::optional<std::string>> &params) {
+    const bool guard = InTransaction() && PQtransactionStatus(conn_.get()) == PQTRANS_INTRANS;
+    if (guard) Result sp = Exec("SAVEPOINT plpolar_client");
+    Result r = ExecParams(sql, params);
+    if (guard) {
+        if (!Ok(r)) Result back = Exec("ROLLBACK TO SAVEPOINT plpolar_client");
+        Result release = Exec("RELEASE SAVEPOINT plpolar_client");
+    }
+    return r;
+}
+
+std::vector<std::pair<std::string, std::string>> Runner::ConnectionParams(const Logon &logon) const {
+    std::vector<std::pair<std::string, std::string>> params;
+    // libpq expands only the first dbname: a conninfo or URI logon must be it.
+    for (const auto &p : options_.connection)
+        if (!(logon.conninfo && p.first == "dbname")) params.push_back(p);
+    if (logon.conninfo)
+        params.insert(params.begin(), logon.params.begin(), logon.params.end());
+    else
+        params.insert(params.end(), logon.params.begin(), logon.params.end());
+    return params;
 }
 
 bool Runner::Connect(const std::vector<std::pair<std::string, std::string>> &params, const std::string &note) {
     conn_.reset();
-    in_transaction_ = false;
     replay_.clear();
     std::vector<std::pair<std::string, std::string>> all = params;
     all.emplace_back("fallback_application_name", "plpolar");
@@ -240,7 +314,7 @@ bool Runner::Connect(const std::vector<std::pair<std::string, std::string>> &par
         return false;
     };
     if (options_.ask_password && !has("password")) {
-        if (std::optional<std::string> pw = ReadLine("Enter password: ", true)) all.emplace_back("password", *pw);
+        if (std::optional<std::string> pw = ReadPassword("Enter password: ")) all.emplace_back("password", *pw);
     }
     for (int attempt = 0; attempt < 2; ++attempt) {
         std::vector<const char *> keys;
@@ -257,8 +331,8 @@ bool Runner::Connect(const std::vector<std::pair<std::string, std::string>> &par
             break;
         }
         // libpq never prompts; SQL*Plus asks for the password it needs.
-        if (attempt == 0 && c && PQconnectionNeedsPassword(c.get()) && !has("password") && isatty(STDIN_FILENO) != 0) {
-            if (std::optional<std::string> pw = ReadLine("Enter password: ", true)) {
+        if (attempt == 0 && c && PQconnectionNeedsPassword(c.get()) && !has("password")) {
+            if (std::optional<std::string> pw = ReadPassword("Enter password: ")) {
                 all.emplace_back("password", *pw);
                 continue;
             }
@@ -274,10 +348,19 @@ bool Runner::Connect(const std::vector<std::pair<std::string, std::string>> &par
         return false;
     }
     PQsetNoticeReceiver(conn_.get(), NoticeReceiver, this);
+    // The extension's own functions only: a schema named plpolar that
+    // someone else made would receive every statement.
     Result r = Exec(
-        "SELECT pg_catalog.to_regprocedure('plpolar.translate_sql(text)') IS NOT NULL, "
+        "SELECT EXISTS (SELECT FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_extension e "
+        "ON d.refobjid OPERATOR(pg_catalog.=) e.oid "
+        "WHERE e.extname OPERATOR(pg_catalog.=) 'plpolar' AND d.deptype OPERATOR(pg_catalog.=) 'e' "
+        "AND d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass "
+        "AND d.objid OPERATOR(pg_catalog.=) pg_catalog.to_regprocedure('plpolar.translate_sql(text)')), "
         "pg_catalog.current_setting('server_version'), "
-        "coalesce(pg_catalog.to_regtype('pg_catalog.number')::pg_catalog.oid, 0)");
+        "coalesce(pg_catalog.to_regtype('pg_catalog.number')::pg_catalog.oid, 0), "
+        "pg_catalog.upper(CURRENT_USER::pg_catalog.text), pg_catalog.current_database(), "
+        "pg_catalog.to_char(pg_catalog.now(), 'DD-MON-YY'), "
+        "pg_catalog.current_setting('server_version_num')");
     has_extension_ = Ok(r) && PQntuples(r.get()) == 1 && std::strcmp(PQgetvalue(r.get(), 0, 0), "t") == 0;
     number_type_ =
         Ok(r) && PQntuples(r.get()) == 1 ? static_cast<Oid>(std::strtoul(PQgetvalue(r.get(), 0, 2), nullptr, 10)) : 0;
@@ -290,6 +373,16 @@ bool Runner::Connect(const std::vector<std::pair<std::string, std::string>> &par
                      "plpolar: database \"%s\" has no plpolar extension of version 1.7 or later (CREATE EXTENSION "
                      "plpolar, or ALTER EXTENSION plpolar UPDATE): statements go to PostgreSQL unchanged\n",
                      PQdb(conn_.get()));
+    if (Ok(r) && PQntuples(r.get()) == 1) {
+        // SQL*Plus's predefined variables.
+        substitution_.variables["_USER"] = PQgetvalue(r.get(), 0, 3);
+        substitution_.variables["_CONNECT_IDENTIFIER"] = PQgetvalue(r.get(), 0, 4);
+        substitution_.variables["_DATE"] = PQgetvalue(r.get(), 0, 5);
+        substitution_.variables["_PRIVILEGE"] = "";
+        substitution_.variables["_O_VERSION"] = std::string("PostgreSQL ") + PQgetvalue(r.get(), 0, 1);
+        substitution_.variables["_O_RELEASE"] = PQgetvalue(r.get(), 0, 6);
+        substitution_.variables["_SQLPLUS_RELEASE"] = "0107000000";
+    }
     if (settings_.serveroutput) Result on = Exec("SET plpolar.serveroutput = on");
     return true;
 }
@@ -304,7 +397,7 @@ int Runner::Run() {
         std::vector<std::pair<std::string, std::string>> params = options_.connection;
         std::string note;
         if (options_.logon) {
-            params.insert(params.end(), options_.logon->params.begin(), options_.logon->params.end());
+            params = ConnectionParams(*options_.logon);
             note = options_.logon->note;
         }
         if (!Connect(params, note)) return 1;
@@ -325,9 +418,8 @@ int Runner::Run() {
     }
     if (!exiting_) {
         // The end of the input is EXIT: commit, unless SET EXITCOMMIT OFF.
-        ExitAction end;
-        end.transaction = settings_.exitcommit ? ExitAction::Transaction::Commit : ExitAction::Transaction::Rollback;
-        Exit(end);
+        current_file_.clear();
+        Exit(ExitAction{});
     }
     ClearProgress();
     return exit_status_;
@@ -344,6 +436,11 @@ bool Runner::RunFile(const std::string &written, const std::string &base, const 
         return false;
     }
     std::string text;
+    struct stat st {};
+    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        OsError("SP2-0310: unable to open file \"" + path + "\": it is a directory", EISDIR);
+        return false;
+    }
     if (!ReadWholeFile(path, &text)) {
         int err = errno;
         OsError(
@@ -360,18 +457,43 @@ bool Runner::RunFile(const std::string &written, const std::string &base, const 
 
 void Runner::RunText(const std::string &text, const Frame &frame) {
     std::vector<parser::ScriptStatement> statements;
+    std::optional<parser::SyntaxError> broken;
     try {
         statements = parser::SplitScript(text);
     } catch (const parser::SyntaxError &e) {
-        parser::ScriptStatement stmt;
-        stmt.line = e.line();
-        ReportSqlError("ERROR at line " + std::to_string(e.line()) + ":\n" + e.what() + "\n", 0, stmt, 1, frame);
-        return;
+        // SQL*Plus runs what comes before a quote or comment that never
+        // ends: the statements complete before its line.
+        broken = e;
+        size_t cut = 0;
+        for (int n = 1; n < e.line() && cut != std::string::npos; ++n) {
+            cut = text.find('\n', cut);
+            if (cut != std::string::npos) ++cut;
+        }
+        std::string before = cut == std::string::npos ? text : text.substr(0, cut);
+        try {
+            statements = parser::SplitScript(before);
+        } catch (const parser::SyntaxError &) {
+            statements.clear();
+        }
+        std::string tail = Trim(before);
+        const bool last_complete = !tail.empty() && (tail.back() == ';' || tail.back() == '/');
+        if (!statements.empty() && !last_complete && statements.back().kind != parser::ScriptStatementKind::SqlPlus)
+            statements.pop_back();
     }
     for (size_t i = 0; i < statements.size() && !exiting_; ++i) {
         Progress(frame, i + 1, statements.size());
         RunStatement(statements[i], frame);
     }
+    if (broken && !exiting_) {
+        parser::ScriptStatement stmt;
+        stmt.line = broken->line();
+        const std::string what = broken->what();
+        const bool quote = what.find("quote") != std::string::npos || what.find("string") != std::string::npos;
+        // ORA-01756: quoted string not properly terminated
+        ReportSqlError(std::string("ERROR at line 1:\n") + (quote ? "ORA-01756: " : "ORA-00900: ") + what + "\n",
+                       quote ? 1756 : 900, stmt, 1, frame);
+    }
+    current_file_ = frame.name;
 }
 
 void Runner::Interactive() {
@@ -390,7 +512,12 @@ void Runner::Interactive() {
             if (last) RunStatement(*last, frame);
             continue;
         }
-        if (line_number > 0 && trimmed == ".") {  // SQL*Plus: end the input, keep it
+        if (line_number > 0 && trimmed == ".") {  // SQL*Plus: end the input, keep it for '/'
+            try {
+                std::vector<parser::ScriptStatement> kept = parser::SplitScript(buffer);
+                if (!kept.empty()) last = kept.front();
+            } catch (const parser::SyntaxError &) {
+            }
             buffer.clear();
             line_number = 0;
             continue;
@@ -409,11 +536,14 @@ void Runner::Interactive() {
             continue;
         }
         const parser::ScriptStatement &first = statements.front();
-        std::string t = Trim(buffer);
+        // The line without a trailing -- comment: "select 1 from dual; -- why".
+        std::string t = trimmed;
+        if (size_t dash = t.find("--"); dash != std::string::npos && t.find('\'') == std::string::npos)
+            t = Trim(t.substr(0, dash));
         bool complete = false;
         switch (first.kind) {
             case parser::ScriptStatementKind::SqlPlus: complete = true; break;
-            case parser::ScriptStatementKind::Sql: complete = t.back() == ';' || trimmed == "/"; break;
+            case parser::ScriptStatementKind::Sql: complete = (!t.empty() && t.back() == ';') || trimmed == "/"; break;
             case parser::ScriptStatementKind::OracleSubprogram:
             case parser::ScriptStatementKind::OraclePackage:
             case parser::ScriptStatementKind::OracleTrigger:
@@ -436,7 +566,7 @@ std::string Runner::SubstituteLine(const std::string &text, bool *failed) {
         // SQL*Plus prompts; a script read from standard input has no one to ask.
         if (reading_stdin_) return std::nullopt;
         std::optional<std::string> value = ReadLine("Enter value for " + name + ": ", false);
-        if (value && define) substitution_.variables[name] = *value;
+        if (value && define) substitution_.variables[Upper(name)] = *value;
         return value;
     };
     try {
@@ -448,9 +578,35 @@ std::string Runner::SubstituteLine(const std::string &text, bool *failed) {
     }
 }
 
+void Runner::RunSetTransaction(const std::string &text, const parser::ScriptStatement &stmt, const Frame &frame) {
+    // SET TRANSACTION starts a transaction, as its first statement (ORA-01453
+    // otherwise); PostgreSQL wants it right after BEGIN, outside savepoints.
+    if (InTransaction()) {
+        ReportSqlError("ERROR at line 1:\nORA-01453: SET TRANSACTION must be first statement of transaction\n", 1453,
+                       stmt, 1, frame);
+        return;
+    }
+    std::string upper = Upper(text);
+    if (upper.find(" NAME ") != std::string::npos || upper.find("ROLLBACK SEGMENT") != std::string::npos) {
+        // NAME 'x' and USE ROLLBACK SEGMENT s only label or place Oracle's undo.
+        Feedback("Transaction set.");
+        return;
+    }
+    EnsureTransaction();
+    Result r = Exec(text);
+    if (!Ok(r)) {
+        SqlError(r, parser::ScriptStatementKind::Sql, text, stmt, frame, 0, text);
+        EndTransaction(false);
+        return;
+    }
+    Feedback("Transaction set.");
+}
+
 void Runner::RunStatement(const parser::ScriptStatement &stmt, const Frame &frame) {
-    const bool remark =
-        stmt.kind == parser::ScriptStatementKind::SqlPlus && (Abbreviates(FirstWord(stmt.text), "REMARK", 3));
+    current_file_ = frame.name;
+    current_line_ = stmt.line;
+    const bool remark = stmt.kind == parser::ScriptStatementKind::SqlPlus &&
+                        parser::SqlPlusCommandName(FirstWord(stmt.text)) == "REMARK";
     if (settings_.echo && depth_ > 0) PrintLine((options_.silent ? "" : "SQL> ") + stmt.text);
     if (remark) return;
     bool failed = false;
@@ -490,8 +646,7 @@ bool Runner::RunTransactionCommand(const std::string &text, const parser::Script
         case parser::TransactionCommand::Kind::None: return false;
         case parser::TransactionCommand::Kind::Commit:
             if (NotConnected()) return true;
-            EndTransaction(true);
-            Feedback("Commit complete.");
+            if (EndTransaction(true)) Feedback("Commit complete.");
             return true;
         case parser::TransactionCommand::Kind::Rollback:
             if (NotConnected()) return true;
@@ -511,7 +666,7 @@ bool Runner::RunTransactionCommand(const std::string &text, const parser::Script
         }
         case parser::TransactionCommand::Kind::RollbackTo: {
             if (NotConnected()) return true;
-            if (!in_transaction_) {
+            if (!InTransaction()) {
                 ReportSqlError("ERROR at line 1:\nORA-01086: savepoint '" + tcl.name +
                                    "' never established in this session or is invalid\n",
                                1086, stmt, 1, frame);
@@ -527,6 +682,7 @@ bool Runner::RunTransactionCommand(const std::string &text, const parser::Script
                                1086, stmt, 1, frame);
                 return true;
             }
+            Replay();  // settings made after the savepoint stay
             Feedback("Rollback complete.");
             return true;
         }
@@ -547,9 +703,20 @@ void Runner::RunSql(const std::string &text, parser::ScriptStatementKind kind, c
     auto start = std::chrono::steady_clock::now();
     const bool query = kind == parser::ScriptStatementKind::Sql && IsQuery(text);
     const bool ddl = IsDdl(kind, text);
-    if (ddl) EndTransaction(true);  // Oracle commits the work before DDL
-    EnsureTransaction();
-    Result guard = Exec("SAVEPOINT plpolar_statement");
+    if (kind == parser::ScriptStatementKind::Sql && FirstWord(text) == "SET" && FirstWord(text, 1) == "TRANSACTION") {
+        RunSetTransaction(text, stmt, frame);
+        return;
+    }
+    // Oracle commits the work before DDL; a commit that fails stops it.
+    if (ddl && !EndTransaction(true)) return;
+    if (exiting_) return;
+    // A query outside a transaction opens none (as in Oracle, where only
+    // changes do): the session does not sit idle in a transaction.
+    const bool guarded = !(query && !InTransaction());
+    if (guarded) {
+        EnsureTransaction();
+        Result guard = Exec("SAVEPOINT plpolar_statement");
+    }
     Result r;
     int prefix_lines = 0;
     std::string query_text = text;
@@ -574,15 +741,16 @@ void Runner::RunSql(const std::string &text, parser::ScriptStatementKind kind, c
         r = Exec(text);
     }
     if (!Ok(r)) {
-        Result back = Exec("ROLLBACK TO SAVEPOINT plpolar_statement");
-        Result release = Exec("RELEASE SAVEPOINT plpolar_statement");
-        if (!Ok(back)) in_transaction_ = false;  // the connection lost its transaction
+        if (guarded) {
+            Result back = Exec("ROLLBACK TO SAVEPOINT plpolar_statement");
+            Result release = Exec("RELEASE SAVEPOINT plpolar_statement");
+        }
         SqlError(r, kind, text, stmt, frame, prefix_lines, query_text);
-        if (ddl) EndTransaction(true);
+        if (ddl && !exiting_) EndTransaction(true);
         Elapsed(start);
         return;
     }
-    Result release = Exec("RELEASE SAVEPOINT plpolar_statement");
+    if (guarded) Result release = Exec("RELEASE SAVEPOINT plpolar_statement");
     if (PQresultStatus(r.get()) == PGRES_TUPLES_OK && query) {
         ResultTable table;
         const int ncols = PQnfields(r.get());
@@ -603,6 +771,14 @@ void Runner::RunSql(const std::string &text, parser::ScriptStatementKind kind, c
             table.rows.push_back(std::move(row));
         }
         Print(FormatTable(table, settings_));
+        // COLUMN c NEW_VALUE v: the last row's value is &v.
+        if (nrows > 0)
+            for (int c = 0; c < ncols; ++c) {
+                auto format = settings_.columns.find(Upper(PQfname(r.get(), c)));
+                if (format == settings_.columns.end() || format->second.new_value.empty()) continue;
+                substitution_.variables[format->second.new_value] =
+                    PQgetisnull(r.get(), nrows - 1, c) ? std::string() : PQgetvalue(r.get(), nrows - 1, c);
+            }
         std::string feedback = QueryFeedback(static_cast<size_t>(nrows), settings_);
         if (!feedback.empty()) PrintLine(feedback);
     } else {
@@ -624,7 +800,7 @@ void Runner::RunSql(const std::string &text, parser::ScriptStatementKind kind, c
         Feedback(StatementFeedback(kind, text, rows));
         if (std::optional<UnitName> unit = UnitOfCreate(text)) last_compile_ = LastCompile{*unit, {}};
     }
-    if (IsSessionSetting(kind, text) && in_transaction_) replay_.push_back(text);
+    if (IsSessionSetting(kind, text) && InTransaction()) replay_.push_back(ReplayEntry{text, has_extension_});
     if (ddl || settings_.autocommit) EndTransaction(true);
     Elapsed(start);
 }
@@ -656,14 +832,13 @@ void Runner::SqlError(const Result &r, parser::ScriptStatementKind kind, const s
                 const char *v = PQresultErrorField(res, code);
                 return v != nullptr ? std::optional<std::string>(v) : std::nullopt;
             };
-            Result o = ExecParams("SELECT plpolar.oracle_message($1, $2, $3, $4, $5, $6)",
-                                  {e.sqlstate, e.message, opt(PG_DIAG_SCHEMA_NAME), opt(PG_DIAG_TABLE_NAME),
-                                   opt(PG_DIAG_COLUMN_NAME), opt(PG_DIAG_CONSTRAINT_NAME)});
+            Result o = ExecOwn("SELECT plpolar.oracle_message($1, $2, $3, $4, $5, $6)",
+                               {e.sqlstate, e.message, opt(PG_DIAG_SCHEMA_NAME), opt(PG_DIAG_TABLE_NAME),
+                                opt(PG_DIAG_COLUMN_NAME), opt(PG_DIAG_CONSTRAINT_NAME)});
             if (Ok(o) && PQntuples(o.get()) == 1 && !PQgetisnull(o.get(), 0, 0)) e.oracle = PQgetvalue(o.get(), 0, 0);
         }
     }
     if (PQstatus(conn_.get()) != CONNECTION_OK) {
-        in_transaction_ = false;
         if (e.oracle.empty()) e.oracle = "ORA-03113: end-of-file on communication channel";
     }
     ErrorReport report = DescribeError(e, kind, text, prefix_lines);
@@ -697,7 +872,8 @@ void Runner::ReportSqlError(const std::string &report, int code, const parser::S
     switch (sqlerror_.action.transaction) {
         case ExitAction::Transaction::Commit: EndTransaction(true); break;
         case ExitAction::Transaction::Rollback: EndTransaction(false); break;
-        case ExitAction::Transaction::None: break;
+        case ExitAction::Transaction::None:
+        case ExitAction::Transaction::Default: break;  // CONTINUE's default: NONE
     }
 }
 
@@ -713,12 +889,14 @@ void Runner::OsError(const std::string &message, int os_code) {
     switch (oserror_.action.transaction) {
         case ExitAction::Transaction::Commit: EndTransaction(true); break;
         case ExitAction::Transaction::Rollback: EndTransaction(false); break;
-        case ExitAction::Transaction::None: break;
+        case ExitAction::Transaction::None:
+        case ExitAction::Transaction::Default: break;  // CONTINUE's default: NONE
     }
 }
 
 void Runner::Exit(const ExitAction &action) {
     int status = 0;
+    bool commit = true;
     switch (action.code) {
         case ExitAction::Code::Success: status = 0; break;
         case ExitAction::Code::Failure: status = 1; break;
@@ -749,20 +927,14 @@ void Runner::Exit(const ExitAction &action) {
         }
     }
     switch (action.transaction) {
-        case ExitAction::Transaction::Commit: {
-            if (conn_ && in_transaction_) {
-                Result r = Exec("COMMIT");
-                in_transaction_ = false;
-                if (!Ok(r)) {
-                    Print(std::string("ERROR:\n") + PQresultErrorMessage(r.get()) + "\n");
-                    if (status == 0) status = 1;
-                }
-            }
-            break;
-        }
+        case ExitAction::Transaction::Commit: commit = true; break;
         case ExitAction::Transaction::Rollback:
-        case ExitAction::Transaction::None: EndTransaction(false); break;
+        case ExitAction::Transaction::None: commit = false; break;
+        case ExitAction::Transaction::Default: commit = settings_.exitcommit; break;
     }
+    // No WHENEVER on the way out: the status stands, a failed COMMIT makes it 1.
+    sqlerror_.exit = false;
+    if (!EndTransaction(commit) && status == 0) status = 1;
     exiting_ = true;
     exit_status_ = status;
 }

@@ -70,6 +70,8 @@ private:
     };
 
     bool Connect(const std::vector<std::pair<std::string, std::string>> &params, const std::string &note);
+    // -h -p -U -d and a logon argument, as libpq keywords.
+    std::vector<std::pair<std::string, std::string>> ConnectionParams(const Logon &logon) const;
     void RunText(const std::string &text, const Frame &frame);
     bool RunFile(const std::string &written, const std::string &base_directory, const std::vector<std::string> &args);
     void Interactive();
@@ -86,8 +88,14 @@ private:
     Result Exec(const std::string &sql);
     Result ExecParams(const std::string &sql, const std::vector<std::optional<std::string>> &params);
     bool Ok(const Result &r) const;
+    bool InTransaction() const;
     bool EnsureTransaction();
-    void EndTransaction(bool commit);
+    // COMMIT or ROLLBACK of the open transaction; false for a COMMIT that
+    // failed (reported, with WHENEVER SQLERROR).
+    bool EndTransaction(bool commit);
+    void Replay();
+    Result ExecOwn(const std::string &sql, const std::vector<std::optional<std::string>> &params = {});
+    void RunSetTransaction(const std::string &text, const parser::ScriptStatement &stmt, const Frame &frame);
     void SqlError(const Result &r, parser::ScriptStatementKind kind, const std::string &text,
                   const parser::ScriptStatement &stmt, const Frame &frame, int prefix_lines, const std::string &query);
     void ReportSqlError(const std::string &report, int code, const parser::ScriptStatement &stmt, int line,
@@ -107,13 +115,20 @@ private:
     Whenever sqlerror_;
     Whenever oserror_;
     Connection conn_;
+    // Where the runner is, for errors outside any statement (a COMMIT at EXIT).
+    std::string current_file_;
+    int current_line_ = 1;
     bool has_extension_ = false;
     Oid number_type_ = 0;  // plpolar's NUMBER: right-aligned like numeric
-    bool in_transaction_ = false;
     // Session settings made inside the open transaction, made again if it
     // rolls back (Oracle's ALTER SESSION and SET SERVEROUTPUT are not
-    // transactional; PostgreSQL's SET is).
-    std::vector<std::string> replay_;
+    // transactional; PostgreSQL's SET is): Oracle's statements go through
+    // plpolar.exec again.
+    struct ReplayEntry {
+        std::string sql;
+        bool through_exec;
+    };
+    std::vector<ReplayEntry> replay_;
     std::optional<LastCompile> last_compile_;
     int last_sqlcode_ = 0;
     int last_oscode_ = 0;

@@ -1,6 +1,7 @@
 // The runner's SQL*Plus commands: those a client honours (files, output,
 // errors, connections) and those it hands to the server (EXEC, SET
 // SERVEROUTPUT).
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,6 +24,13 @@ std::string Rest(const std::string &text, size_t words) {
     }
     while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
     return text.substr(i);
+}
+
+std::string Trim(const std::string &s) {
+    size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return std::string();
+    size_t e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
 }
 
 std::string Lower(std::string s) {
@@ -55,6 +63,11 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
     std::vector<std::string> words = Words(text);
     if (words.empty()) return;
     std::string first = Upper(words[0]);
+    // PRO, SPO, DESC, DISC, ...: the command's full name.
+    if (first[0] != '@') {
+        std::string full = parser::SqlPlusCommandName(first);
+        if (!full.empty()) first = full;
+    }
     try {
         if (first[0] == '@') {
             // @file / @@file [arguments]; "@ file" too.
@@ -65,12 +78,12 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
             if (file.empty()) throw std::invalid_argument("SP2-1506: START, @ or @@ command has no arguments");
             std::vector<std::string> args(words.begin() + static_cast<long>(from), words.end());
             RunFile(file, nested ? frame.directory : ".", args);
-        } else if (first == "START" || first == "STA") {
+        } else if (first == "START") {
             if (words.size() < 2) throw std::invalid_argument("SP2-1506: START, @ or @@ command has no arguments");
             RunFile(words[1], ".", std::vector<std::string>(words.begin() + 2, words.end()));
-        } else if (first == "PROMPT" || first == "PRO") {
+        } else if (first == "PROMPT") {
             PrintLine(Rest(text, 1));
-        } else if (Abbreviates(first, "REMARK", 3)) {
+        } else if (first == "REMARK") {
         } else if (first == "SET") {
             SetResult set = ApplySet(words, settings_);
             if (set.define) {
@@ -80,14 +93,14 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
             if (set.serveroutput_changed && conn_) {
                 std::string sql = std::string("SET plpolar.serveroutput = ") + (settings_.serveroutput ? "on" : "off");
                 Result r = Exec(sql);
-                if (in_transaction_) replay_.push_back(sql);
+                if (InTransaction()) replay_.push_back(ReplayEntry{sql, false});
             }
-        } else if (first == "SHOW" || first == "SHO") {
+        } else if (first == "SHOW") {
             if (words.size() < 2) throw std::invalid_argument("SP2-0158: SHOW needs an option");
             std::string opt = Upper(words[1]);
             if (opt == "USER") {
                 if (NotConnected()) return;
-                Result r = Exec("SELECT pg_catalog.upper(current_user::text)");
+                Result r = ExecOwn("SELECT pg_catalog.upper(CURRENT_USER::pg_catalog.text)");
                 PrintLine(std::string("USER is \"") + (Ok(r) ? PQgetvalue(r.get(), 0, 0) : "") + "\"");
             } else if (Abbreviates(opt, "ERRORS", 3)) {
                 ShowErrors(words);
@@ -96,7 +109,7 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
             } else if (Abbreviates(opt, "PARAMETERS", 4)) {
                 if (NotConnected()) return;
                 std::string like = words.size() > 2 ? "%" + Lower(words[2]) + "%" : "%";
-                Result r = ExecParams(
+                Result r = ExecOwn(
                     "SELECT name AS \"NAME\", vartype AS \"TYPE\", setting AS \"VALUE\" FROM pg_catalog.pg_settings "
                     "WHERE name OPERATOR(pg_catalog.~~) $1 ORDER BY name",
                     {like});
@@ -108,6 +121,17 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
                                           std::string(PQgetvalue(r.get(), i, 1)),
                                           std::string(PQgetvalue(r.get(), i, 2))});
                 Print(FormatTable(table, settings_));
+            } else if (Abbreviates(opt, "DEFINE", 3)) {
+                if (substitution_.enabled)
+                    PrintLine(std::string("define \"") + substitution_.prefix + "\" (hex " + [this] {
+                        char hex[8];
+                        std::snprintf(hex, sizeof(hex), "%02x", static_cast<unsigned char>(substitution_.prefix));
+                        return std::string(hex);
+                    }() + ")");
+                else
+                    PrintLine("define OFF");
+            } else if (opt == "SGA") {
+                SqlPlusError("SP2-0735: SHOW SGA: not available here (PostgreSQL's memory: SHOW shared_buffers;)");
             } else if (opt == "RELEASE" || opt == "REL") {
                 PrintLine(conn_ ? "release " + std::to_string(PQserverVersion(conn_.get())) : "release 0");
             } else if (opt == "ALL") {
@@ -125,8 +149,8 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
             (w.oserror ? oserror_ : sqlerror_) = w;
         } else if (first == "EXIT" || first == "QUIT") {
             Exit(ParseExit(words, 1));
-        } else if (first == "DEFINE" || first == "DEF" || first == "UNDEFINE" || first == "UNDEF") {
-            if ((first == "DEFINE" || first == "DEF") && words.size() <= 2 && text.find('=') == std::string::npos) {
+        } else if (first == "DEFINE" || first == "UNDEFINE") {
+            if (first == "DEFINE" && words.size() <= 2 && text.find('=') == std::string::npos) {
                 // DEFINE lists the variables, DEFINE name shows one.
                 for (const auto &[name, value] : substitution_.variables) {
                     if (words.size() == 2 && name != Upper(words[1])) continue;
@@ -138,7 +162,7 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
             }
             std::string action;
             parser::ApplySubstitutionCommand(text, substitution_, &action);
-        } else if (first == "ACCEPT" || first == "ACC") {
+        } else if (first == "ACCEPT") {
             if (words.size() < 2) throw std::invalid_argument("SP2-0003: Ill-formed ACCEPT command");
             std::string name = Upper(words[1]);
             std::string prompt;
@@ -173,7 +197,7 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
                 std::string ignored;
                 std::getline(std::cin, ignored);
             }
-        } else if (Abbreviates(first, "SPOOL", 3)) {
+        } else if (first == "SPOOL") {
             std::string target = words.size() > 1 ? words[1] : std::string();
             std::string mode = words.size() > 2 ? Upper(words[2]) : std::string();
             if (target.empty()) {
@@ -192,6 +216,7 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
                              "\" already exists.\nUse another name or \"SPOOL filename[.ext] REPLACE\"");
                 return;
             }
+            spool_.reset();  // SPOOL f while spooling to f: closed first
             File f(std::fopen(target.c_str(), Abbreviates(mode, "APPEND", 3) ? "a" : "w"));
             if (!f) {
                 int err = errno;
@@ -200,43 +225,45 @@ void Runner::RunCommand(const std::string &text, const parser::ScriptStatement &
             }
             spool_ = std::move(f);
             spool_name_ = target;
-        } else if (first == "CONNECT" || first == "CONN") {
+        } else if (first == "CONNECT") {
             if (words.size() < 2)
                 throw std::invalid_argument(
                     "SP2-0306: Invalid option.\nUsage: CONN[ECT] [{logon|/|proxy} [AS {SYSDBA|SYSOPER|SYSASM}] "
                     "[edition=value]]");
             Logon logon = ParseLogon(Rest(text, 1));
             EndTransaction(true);  // SQL*Plus commits when it connects again
-            std::vector<std::pair<std::string, std::string>> params = options_.connection;
-            params.insert(params.end(), logon.params.begin(), logon.params.end());
+            std::vector<std::pair<std::string, std::string>> params = ConnectionParams(logon);
             if (!Connect(params, logon.note)) {
                 ReportSqlError("", last_sqlcode_, stmt, 1, frame);
                 return;
             }
             if (options_.silent) return;
             PrintLine("Connected.");
-        } else if (first == "DISCONNECT" || first == "DISC") {
+        } else if (first == "DISCONNECT") {
             EndTransaction(true);
             conn_.reset();
             if (!options_.silent) PrintLine("Disconnected from PostgreSQL");
-        } else if (first == "EXEC" || first == "EXECUTE") {
+        } else if (first == "EXECUTE") {
             parser::SqlPlusCommand cmd = parser::TranslateSqlPlus(text);
             if (cmd.effect != parser::SqlPlusCommand::Effect::Block)
                 throw std::invalid_argument("SP2-0042: unknown command \"" + text + "\" - rest of line ignored.");
             RunSql(cmd.text, parser::ScriptStatementKind::SqlPlus, stmt, frame);
-        } else if (first == "DESC" || first == "DESCRIBE") {
+        } else if (first == "DESCRIBE") {
             if (words.size() < 2) throw std::invalid_argument("SP2-0738: Restricted command \"DESC\" needs an object");
-            Describe(words[1], stmt, frame);
-        } else if (first == "HOST" || first == "HO") {
+            Describe(Trim(Rest(text, 1)), stmt, frame);
+        } else if (first == "HOST") {
             std::string command = Rest(text, 1);
             if (command.empty()) return;
             ClearProgress();
             std::fflush(stdout);
+            // As SQL*Plus, a shell runs it: substituted values included.
             int rc = std::system(command.c_str());
-            if (rc != 0) PrintLine("SP2-? HOST command exited with status " + std::to_string(rc >> 8));
-        } else if (first == "COLUMN" || first == "COL") {
+            if (rc != 0)
+                PrintLine("HOST command exited with status " +
+                          std::to_string(WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc)));
+        } else if (first == "COLUMN") {
             ApplyColumn(words, settings_);
-        } else if (first == "VARIABLE" || first == "VAR" || first == "PRINT") {
+        } else if (first == "VARIABLE" || first == "PRINT") {
             throw std::invalid_argument("SP2-0734: " + first +
                                         ": bind variables are not supported by the plpolar client (use DEFINE, or a "
                                         "package variable)");
@@ -280,13 +307,40 @@ void Runner::ShowErrors(const std::vector<std::string> &words) {
 
 void Runner::Describe(const std::string &object, const parser::ScriptStatement &stmt, const Frame &frame) {
     if (NotConnected()) return;
-    // Unquoted names are Oracle's upper case, PostgreSQL's lower case.
-    std::string name = object.size() > 1 && object[0] == '"' ? object : Lower(object);
-    Result rel = ExecParams("SELECT pg_catalog.to_regclass($1)::oid", {name});
-    if (Ok(rel) && !PQgetisnull(rel.get(), 0, 0)) {
-        Result cols = ExecParams(
+    // schema.name, each part Oracle's: unquoted upper case means PostgreSQL's
+    // lower case, "Quoted" is kept as written.
+    std::vector<std::string> parts;
+    std::string part;
+    bool quoted = false;
+    for (char c : object) {
+        if (c == '"') {
+            quoted = !quoted;
+            continue;
+        }
+        if (c == '.' && !quoted) {
+            parts.push_back(part);
+            part.clear();
+            continue;
+        }
+        part += quoted ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    parts.push_back(part);
+    if (parts.size() > 2 || parts.back().empty()) {
+        ReportSqlError("ERROR:\nORA-04043: object " + object + " does not exist\n", 4043, stmt, 1, frame);
+        return;
+    }
+    std::optional<std::string> schema = parts.size() == 2 ? std::optional<std::string>(parts[0]) : std::nullopt;
+    const std::string &name = parts.back();
+    Result rel = ExecOwn(
+        "SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) "
+        "c.relnamespace WHERE c.relname OPERATOR(pg_catalog.=) $1 AND c.relkind OPERATOR(pg_catalog.=) ANY "
+        "('{r,v,m,p,f}'::pg_catalog.\"char\"[]) AND CASE WHEN $2::pg_catalog.text IS NULL THEN "
+        "pg_catalog.pg_table_is_visible(c.oid) ELSE n.nspname OPERATOR(pg_catalog.=) $2 END",
+        {name, schema});
+    if (Ok(rel) && PQntuples(rel.get()) > 0) {
+        Result cols = ExecOwn(
             "SELECT a.attname, a.attnotnull, pg_catalog.format_type(a.atttypid, a.atttypmod) "
-            "FROM pg_catalog.pg_attribute a WHERE a.attrelid = $1::pg_catalog.oid "
+            "FROM pg_catalog.pg_attribute a WHERE a.attrelid OPERATOR(pg_catalog.=) $1::pg_catalog.oid "
             "AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped ORDER BY a.attnum",
             {std::string(PQgetvalue(rel.get(), 0, 0))});
         if (!Ok(cols)) return;
@@ -303,23 +357,18 @@ void Runner::Describe(const std::string &object, const parser::ScriptStatement &
         Print(out);
         return;
     }
-    std::string routine = name;
-    std::string schema_filter = "pg_catalog.pg_function_is_visible(p.oid)";
-    std::vector<std::optional<std::string>> params{routine};
-    if (size_t dot = name.find('.'); dot != std::string::npos) {
-        params = {name.substr(dot + 1), name.substr(0, dot)};
-        schema_filter = "p.pronamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $2)";
-    }
-    Result procs = ExecParams(
+    const std::string &routine = name;
+    Result procs = ExecOwn(
         "SELECT p.prokind, pg_catalog.format_type(p.prorettype, NULL), a.name, "
         "pg_catalog.format_type(a.type, NULL), a.mode, p.pronargdefaults, p.oid "
         "FROM pg_catalog.pg_proc p LEFT JOIN LATERAL ROWS FROM (pg_catalog.unnest(coalesce(p.proallargtypes, "
         "p.proargtypes::pg_catalog.oid[])), pg_catalog.unnest(p.proargnames), "
-        "pg_catalog.unnest(coalesce(p.proargmodes, pg_catalog.array_fill('i'::\"char\", "
-        "ARRAY[p.pronargs::integer])))) WITH ORDINALITY AS a(type, name, mode, ord) ON true "
-        "WHERE p.proname = $1 AND " +
-            schema_filter + " ORDER BY p.oid, a.ord",
-        params);
+        "pg_catalog.unnest(coalesce(p.proargmodes, pg_catalog.array_fill('i'::pg_catalog.\"char\", "
+        "ARRAY[p.pronargs::pg_catalog.int4])))) WITH ORDINALITY AS a(type, name, mode, ord) ON true "
+        "WHERE p.proname OPERATOR(pg_catalog.=) $1 AND CASE WHEN $2::pg_catalog.text IS NULL THEN "
+        "pg_catalog.pg_function_is_visible(p.oid) ELSE p.pronamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM "
+        "pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) $2) END ORDER BY p.oid, a.ord",
+        {name, schema});
     if (!Ok(procs) || PQntuples(procs.get()) == 0) {
         ReportSqlError("ERROR:\nORA-04043: object " + object + " does not exist\n", 4043, stmt, 1, frame);
         return;
@@ -331,7 +380,7 @@ void Runner::Describe(const std::string &object, const parser::ScriptStatement &
         if (rows_of_unit.empty()) return;
         int r0 = rows_of_unit.front();
         bool procedure = PQgetvalue(procs.get(), r0, 0)[0] == 'p';
-        out += (procedure ? "PROCEDURE " : "FUNCTION ") + Upper(routine.substr(routine.rfind('.') + 1));
+        out += (procedure ? "PROCEDURE " : "FUNCTION ") + Upper(routine);
         if (!procedure) out += " RETURNS " + DisplayTypeOf(PQgetvalue(procs.get(), r0, 1));
         out += "\n";
         int inputs = 0;

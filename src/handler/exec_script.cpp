@@ -273,6 +273,7 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
     parser::SubstitutionState substitution;
     for (size_t i = 0; i < statements.size(); ++i) {
         const parser::ScriptStatement &stmt = statements[i];
+        if (stmt.rerun) continue;  // '/' running SQL*Plus's buffer again: the client's business
         StatementContext ctx{static_cast<int>(i + 1), stmt.line, 0};
         pg::ErrorContextLine context(DescribeStatement, &ctx);
 

@@ -1,6 +1,8 @@
 #include "plpolar/parser/script.hpp"
 
 #include <cctype>
+#include <cstring>
+#include <optional>
 
 #include "plpolar/parser/builtins.hpp"
 #include "plpolar/parser/parser.hpp"
@@ -12,6 +14,16 @@ namespace plpolar::parser {
 using namespace script_lexer;
 
 namespace {
+
+struct SqlPlusWord {
+    const char *name;
+    size_t min;  // the shortest abbreviation SQL*Plus takes
+};
+
+bool Abbreviation(const std::string &upper, const SqlPlusWord &w) {
+    size_t n = std::strlen(w.name);
+    return upper.size() >= w.min && upper.size() <= n && std::strncmp(w.name, upper.c_str(), upper.size()) == 0;
+}
 
 // Oracle's clauses between a subprogram's parameters (or RETURN type) and
 // its IS / AS.
@@ -152,6 +164,37 @@ bool IsOneOf(const std::string &word, std::initializer_list<const char *> words)
     return false;
 }
 
+// SQL*Plus's SET options (full names; Abbreviation accepts their short forms).
+const SqlPlusWord kSetOptions[] = {
+    {"SERVEROUTPUT", 9}, {"DEFINE", 3},    {"ECHO", 4},          {"FEEDBACK", 4},      {"VERIFY", 3},
+    {"HEADING", 3},      {"PAGESIZE", 5},  {"LINESIZE", 3},      {"TIMING", 4},        {"TERMOUT", 4},
+    {"TRIMSPOOL", 5},    {"TRIMOUT", 5},   {"SQLBLANKLINES", 5}, {"LONG", 4},          {"AUTOCOMMIT", 4},
+    {"ESCAPE", 3},       {"SCAN", 4},      {"TAB", 3},           {"WRAP", 3},          {"NEWPAGE", 4},
+    {"ARRAYSIZE", 5},    {"COLSEP", 4},    {"NULL", 4},          {"SQLPROMPT", 4},     {"CONCAT", 3},
+    {"NUMWIDTH", 3},     {"UNDERLINE", 3}, {"EMBEDDED", 3},      {"SHOWMODE", 4},      {"APPINFO", 2},
+    {"EXITCOMMIT", 5},   {"MARKUP", 4},    {"RECSEP", 4},        {"SQLTERMINATOR", 4}, {"LONGCHUNKSIZE", 5},
+    {"NUMFORMAT", 4},    {"SUFFIX", 3},    {"TIME", 2},          {"FLUSH", 3},         {"PAUSE", 3},
+};
+
+}  // namespace
+
+std::string SqlPlusCommandName(const std::string &word) {
+    // SQL*Plus's commands and the shortest abbreviation it takes of each.
+    static const SqlPlusWord kCommands[] = {
+        {"ACCEPT", 3},   {"BREAK", 3},    {"BTITLE", 3},     {"CLEAR", 2},   {"COLUMN", 3},    {"CONNECT", 4},
+        {"DEFINE", 3},   {"DESCRIBE", 4}, {"DISCONNECT", 4}, {"EXECUTE", 4}, {"EXIT", 4},      {"HOST", 2},
+        {"PAUSE", 3},    {"PRINT", 3},    {"PROMPT", 3},     {"QUIT", 4},    {"REMARK", 3},    {"SPOOL", 3},
+        {"START", 3},    {"STORE", 3},    {"TIMING", 4},     {"TTITLE", 3},  {"UNDEFINE", 5},  {"VARIABLE", 3},
+        {"WHENEVER", 8}, {"SET", 3},      {"SHOW", 3},       {"COMPUTE", 4}, {"REPHEADER", 4}, {"REPFOOTER", 4},
+    };
+    std::string upper = Upper(word);
+    for (const SqlPlusWord &c : kCommands)
+        if (Abbreviation(upper, c)) return c.name;
+    return std::string();
+}
+
+namespace {
+
 // The first words of the SQL*Plus commands install scripts carry. SET and
 // SHOW are PostgreSQL's too: SET name {= | TO} value, SET TIME ZONE, SET
 // ROLE and the like, and SHOW name; (a parameter SQL*Plus does not have,
@@ -162,40 +205,46 @@ bool LooksSqlPlus(const std::string &s, size_t start, int line) {
     Token t = lex.Next();
     if (IsPunct(s, t, '@')) return true;
     if (t.kind != Token::Kind::Word) return false;
-    if (IsOneOf(t.upper,
-                {"REM",    "REMARK",  "PROMPT", "SPOOL",      "WHENEVER", "EXEC",     "EXECUTE", "EXIT",   "QUIT",
-                 "START",  "COLUMN",  "COL",    "TTITLE",     "BTITLE",   "BREAK",    "CLEAR",   "DEFINE", "UNDEFINE",
-                 "ACCEPT", "PAUSE",   "DEF",    "UNDEF",      "ACC",      "VARIABLE", "VAR",     "PRINT",  "DESCRIBE",
-                 "DESC",   "CONNECT", "CONN",   "DISCONNECT", "HOST",     "STORE",    "TIMING"}))
-        return true;
+    std::string command = SqlPlusCommandName(t.upper);
+    if (command.empty()) return false;
     Token n = lex.Next();
+    // PostgreSQL's START TRANSACTION (Oracle has none).
+    if (command == "START") return !(n.kind == Token::Kind::Word && n.upper == "TRANSACTION");
+    if (command != "SET" && command != "SHOW") return true;
     if (n.kind != Token::Kind::Word) return false;
+    bool known_option = false;
+    for (const SqlPlusWord &o : kSetOptions) known_option = known_option || Abbreviation(n.upper, o);
     // The rest of the line, for telling PostgreSQL's SET and SHOW (which end
     // with ';' and set with '=' or TO) from SQL*Plus's (one line, no ';').
     size_t eol = s.find('\n', start);
     std::string rest_of_line = Trim(s.substr(start, eol == std::string::npos ? std::string::npos : eol - start));
     const bool ends_with_semicolon = !rest_of_line.empty() && rest_of_line.back() == ';';
-    if (t.upper == "SHOW" || t.upper == "SHO")
-        return IsOneOf(n.upper,
-                       {"ERRORS",     "ERROR",    "ERR",          "USER",     "ALL",        "SGA",      "PARAMETERS",
-                        "PARAMETER",  "SPOOL",    "SERVEROUTPUT", "RELEASE",  "AUTOCOMMIT", "FEEDBACK", "ECHO",
-                        "HEADING",    "PAGESIZE", "LINESIZE",     "TIMING",   "VERIFY",     "TERMOUT",  "DEFINE",
-                        "EXITCOMMIT", "COLSEP",   "NULL",         "UNDERLINE"}) ||
-               !ends_with_semicolon;
-    if (t.upper == "SET" && !IsOneOf(n.upper, {"ROLE", "TRANSACTION", "CONSTRAINT", "CONSTRAINTS", "SESSION", "LOCAL",
-                                               "SCHEMA", "NAMES", "XML"})) {
-        // SQL*Plus's SET option value (an option it does not know too),
-        // unless it is PostgreSQL's SET name {= | TO} value or SET TIME ZONE.
-        Token v = lex.Next();
-        while (IsPunct(s, v, '.')) {  // a dotted parameter name: plpolar.serveroutput
-            lex.Next();
-            v = lex.Next();
-        }
-        const bool postgres = IsPunct(s, v, '=') || (v.kind == Token::Kind::Word && v.upper == "TO") ||
-                              (n.upper == "TIME" && v.kind == Token::Kind::Word && v.upper == "ZONE");
-        return !postgres;
+    if (command == "SHOW")
+        return known_option || !ends_with_semicolon ||
+               IsOneOf(n.upper, {"ERRORS", "ERROR", "ERR", "USER", "ALL", "SGA", "PARAMETERS", "PARAMETER", "SPOOL",
+                                 "RELEASE", "REL"});
+    Token v = lex.Next();
+    while (IsPunct(s, v, '.')) {  // a dotted parameter name: plpolar.serveroutput
+        lex.Next();
+        v = lex.Next();
     }
-    return false;  // SET ROLE, SET TRANSACTION, ...: SQL
+    if (n.upper == "TIME" && v.kind == Token::Kind::Word && v.upper == "ZONE") return false;
+    if (known_option) return true;  // SET UNDERLINE = too
+    if (IsOneOf(n.upper,
+                {"ROLE", "TRANSACTION", "CONSTRAINT", "CONSTRAINTS", "SESSION", "LOCAL", "SCHEMA", "NAMES", "XML"}))
+        return false;
+    // An option SQL*Plus does not know is still its SET option value ...,
+    // unless it is PostgreSQL's SET name {= | TO} value.
+    return !(IsPunct(s, v, '=') || (v.kind == Token::Kind::Word && v.upper == "TO"));
+}
+
+// CREATE [OR REPLACE] [EDITIONABLE | NONEDITIONABLE] TYPE | JAVA | LIBRARY:
+// SQL that SQL*Plus, like a PL/SQL unit, ends with a '/' line (the '/'
+// after its ';' is its end, not "run it again").
+bool EndsWithSlashLikeAUnit(const std::string &s, size_t start, int line) {
+    Lexer lex(s, start, line);
+    Token t = CreatedKind(lex);
+    return t.kind == Token::Kind::Word && (t.upper == "TYPE" || t.upper == "JAVA" || t.upper == "LIBRARY");
 }
 
 // A parameter's or return type: t%ROWTYPE is table t's composite type;
@@ -220,7 +269,7 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
     // a '/' line runs the buffer again: after `INSERT ...;` or a block that
     // a '/' already ended. The '/' right after a unit's final `END;` is its
     // terminator instead.
-    bool rerunnable = false;
+    std::optional<size_t> buffer;  // the statement in SQL*Plus's buffer
     bool slash_ends_unit = false;
     while (true) {
         lex.SetDollarQuotes(true);
@@ -229,14 +278,21 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
         if (first.kind == Token::Kind::Punct && script[first.begin] == '/' && Lexer::IsSlashLine(script, first.begin)) {
             if (slash_ends_unit) {
                 slash_ends_unit = false;
-                rerunnable = true;
-            } else if (rerunnable) {
+                buffer = out.size() - 1;
+            } else if (buffer && *buffer == out.size() - 1) {
                 ++out.back().reruns;
+            } else if (buffer) {
+                // After SQL*Plus commands (which do not enter the buffer): the
+                // buffer's statement once more, here.
+                ScriptStatement again = out[*buffer];
+                again.reruns = 0;
+                again.rerun = true;
+                out.push_back(std::move(again));
+                buffer = out.size() - 1;
             }
             continue;
         }
         if (first.kind == Token::Kind::Punct && script[first.begin] == ';') continue;  // empty statement
-        rerunnable = false;
         slash_ends_unit = false;
         ScriptStatement stmt;
         stmt.line = first.line;
@@ -251,7 +307,18 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
                 ++line;
             }
             if (eol == std::string::npos) eol = script.size();
-            std::string text = Trim(script.substr(first.begin, eol - first.begin));
+            // Continued lines joined: "SET LINESIZE 100 -" + "PAGESIZE 5".
+            std::string text;
+            size_t from = first.begin;
+            while (from < eol) {
+                size_t nl = script.find('\n', from);
+                if (nl == std::string::npos || nl > eol) nl = eol;
+                std::string piece = Trim(script.substr(from, nl - from));
+                if (nl < eol && piece.size() >= 2 && piece.back() == '-' && piece[piece.size() - 2] == ' ')
+                    piece = Trim(piece.substr(0, piece.size() - 1));
+                text += (text.empty() ? "" : " ") + piece;
+                from = nl + 1;
+            }
             while (!text.empty() && text.back() == ';') text = Trim(text.substr(0, text.size() - 1));
             stmt.text = text;
             stmt.kind = ScriptStatementKind::SqlPlus;
@@ -267,8 +334,9 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
             stmt.text = Trim(script.substr(first.begin, end - first.begin));
             if (!stmt.text.empty()) {
                 out.push_back(std::move(stmt));
-                rerunnable = IsPunct(script, last, '/');
-                slash_ends_unit = !rerunnable;
+                const bool by_slash = IsPunct(script, last, '/');
+                buffer = by_slash ? std::optional<size_t>(out.size() - 1) : std::nullopt;
+                slash_ends_unit = !by_slash;
             }
             if (last.kind == Token::Kind::End) break;
             continue;
@@ -360,9 +428,10 @@ std::vector<ScriptStatement> SplitScript(const std::string &script) {
         stmt.text = Trim(script.substr(first.begin, end - first.begin));
         if (!stmt.text.empty()) {
             const bool by_slash = t.kind == Token::Kind::Punct && script[t.begin] == '/';
+            const bool unit_like = pl_unit || EndsWithSlashLikeAUnit(script, first.begin, first.line);
             out.push_back(std::move(stmt));
-            rerunnable = !pl_unit || by_slash;
-            slash_ends_unit = pl_unit && !by_slash;
+            buffer = !unit_like || by_slash ? std::optional<size_t>(out.size() - 1) : std::nullopt;
+            slash_ends_unit = unit_like && !by_slash;
         }
         if (t.kind == Token::Kind::End) break;
     }
@@ -565,6 +634,10 @@ SqlPlusCommand TranslateSqlPlus(const std::string &line) {
     SqlPlusCommand cmd;
     size_t after = 0;
     std::string word = FirstWordUpper(line, &after);
+    if (word != "@" && word != "@@") {
+        std::string full = SqlPlusCommandName(word);
+        if (!full.empty()) word = full;
+    }
     std::string rest = Trim(line.substr(after));
     size_t after2 = 0;
     std::string option = FirstWordUpper(rest, &after2);
@@ -573,7 +646,7 @@ SqlPlusCommand TranslateSqlPlus(const std::string &line) {
         cmd.effect = SqlPlusCommand::Effect::NoEffect;
         cmd.action = "SQL*Plus " + Trim(line) + ": " + why;
     };
-    if (word == "EXEC" || word == "EXECUTE") {
+    if (word == "EXECUTE") {
         // SQL*Plus runs EXEC stmt as BEGIN stmt; END;
         cmd.effect = rest.empty() ? SqlPlusCommand::Effect::Refused : SqlPlusCommand::Effect::Block;
         cmd.text = "BEGIN " + rest + "; END;";
@@ -589,20 +662,21 @@ SqlPlusCommand TranslateSqlPlus(const std::string &line) {
         }
     } else if (word == "SET" && (option == "DEFINE" || option == "DEF" || option == "SCAN")) {
         no_effect("no effect (plpolar.exec substitutes no variables)");
-    } else if (word == "SET" || word == "COLUMN" || word == "COL" || word == "TTITLE" || word == "BTITLE" ||
-               word == "BREAK" || word == "CLEAR" || word == "TIMING" || word == "STORE") {
+    } else if (word == "SET" || word == "COLUMN" || word == "TTITLE" || word == "BTITLE" || word == "BREAK" ||
+               word == "CLEAR" || word == "TIMING" || word == "STORE" || word == "COMPUTE" || word == "REPHEADER" ||
+               word == "REPFOOTER") {
         no_effect("no effect (a client display setting)");
     } else if (word == "PROMPT") {
         cmd.effect = SqlPlusCommand::Effect::Prompt;
         cmd.text = rest;
         cmd.action = "PROMPT";
-    } else if (word == "REM" || word == "REMARK") {
+    } else if (word == "REMARK") {
         no_effect("a comment");
     } else if (word == "SPOOL") {
         no_effect("no effect (the result rows are the record)");
     } else if (word == "WHENEVER") {
         no_effect("no effect (plpolar.exec stops at the first error, and its transaction with it)");
-    } else if (word == "SHOW" || word == "SHO") {
+    } else if (word == "SHOW") {
         no_effect("no effect (a unit that does not compile is an error when it is created)");
     } else if (word == "EXIT" || word == "QUIT") {
         cmd.effect = SqlPlusCommand::Effect::Exit;
@@ -610,7 +684,7 @@ SqlPlusCommand TranslateSqlPlus(const std::string &line) {
     } else if (word == "@" || word == "@@" || word == "START") {
         cmd.effect = SqlPlusCommand::Effect::Refused;
         cmd.action = "plpolar.exec cannot run script files (" + Trim(line) + "): pass their text instead";
-    } else if (word == "CONNECT" || word == "CONN" || word == "DISCONNECT" || word == "HOST") {
+    } else if (word == "CONNECT" || word == "DISCONNECT" || word == "HOST") {
         cmd.effect = SqlPlusCommand::Effect::Refused;
         cmd.action = "plpolar.exec runs in the caller's session: " + word + " cannot be honoured";
     } else {

@@ -167,7 +167,7 @@ std::string Substitute(const std::string &text, const SubstitutionState &state, 
         auto it = state.variables.find(name);
         if (it == state.variables.end() && ask) {
             // A client asks for the value, as SQL*Plus prompts.
-            if (std::optional<std::string> value = ask(name, name_start == i + 2)) {
+            if (std::optional<std::string> value = ask(text.substr(name_start, j - name_start), name_start == i + 2)) {
                 out += *value;
                 if (j < text.size() && text[j] == '.') ++j;
                 i = j;

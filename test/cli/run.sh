@@ -91,6 +91,11 @@ if [ "$(id -u)" -eq 0 ]; then
   socket=$(psql -X -At -d postgres -c "SHOW unix_socket_directories" | cut -d, -f1)
   check logon_socket 0 sh -c "echo 'show user' | runuser -u postgres -- env PGHOST='$socket' PGPASSWORD= PGUSER= PGDATABASE=clitest '$PLPOLAR' -S /"
 fi
+check review 0 "$PLPOLAR" -S -d clitest @review.sql
+check broken_quote 0 "$PLPOLAR" -S -d clitest @broken.sql
+check broken_quote_exit 220 sh -c "printf 'whenever sqlerror exit sql.sqlcode\n@broken.sql\n' | '$PLPOLAR' -S -d clitest"
+check exitcommit_exit 0 run_logged sh -c "printf \"set exitcommit off\ninsert into we_log values ('EXIT with EXITCOMMIT OFF: undone');\nexit\n\" | '$PLPOLAR' -S -d clitest"
+check logon_conninfo_and_d 0 sh -c "echo 'select current_database() as db from dual;' | '$PLPOLAR' -S -d postgres 'host=127.0.0.1 port=$PGPORT dbname=clitest user=scott password=tiger'"
 check help 0 sh -c "'$PLPOLAR' --help | head -12"
 check bad_option 1 "$PLPOLAR" --frobnicate
 

@@ -60,6 +60,12 @@ TEST(CliLogon, SpecialForms) {
     EXPECT_NE(sys.note.find("SYSDBA"), std::string::npos);
     Logon conninfo = ParseLogon("host=/tmp dbname=x");
     EXPECT_EQ(Param(conninfo, "dbname"), "host=/tmp dbname=x");
+    EXPECT_TRUE(conninfo.conninfo);
+    // A password with '=' is no conninfo.
+    Logon eq = ParseLogon("scott/pa=ss@db");
+    EXPECT_FALSE(eq.conninfo);
+    EXPECT_EQ(Param(eq, "password"), "pa=ss");
+    EXPECT_EQ(Param(eq, "dbname"), "db");
     Logon uri = ParseLogon("postgresql://u@h/d");
     EXPECT_EQ(Param(uri, "dbname"), "postgresql://u@h/d");
     EXPECT_THROW(ParseLogon("scott/tiger@//:5432/db"), std::invalid_argument);
@@ -75,7 +81,7 @@ TEST(CliCommands, WheneverAndExit) {
     EXPECT_EQ(w.action.transaction, ExitAction::Transaction::Rollback);
     w = ParseWhenever(Words("whenever sqlerror exit"));
     EXPECT_EQ(w.action.code, ExitAction::Code::Success);
-    EXPECT_EQ(w.action.transaction, ExitAction::Transaction::Commit);  // EXIT's default
+    EXPECT_EQ(w.action.transaction, ExitAction::Transaction::Default);  // COMMIT, unless SET EXITCOMMIT OFF
     w = ParseWhenever(Words("whenever oserror exit 9"));
     EXPECT_TRUE(w.oserror);
     EXPECT_EQ(w.action.code, ExitAction::Code::Number);
@@ -142,6 +148,9 @@ TEST(CliCommands, SetOptionsAndAbbreviations) {
     EXPECT_EQ(s.columns["ENAME"].heading, "Employee");
     ApplyColumn(Words("col ename clear"), s);
     EXPECT_EQ(s.columns.count("ENAME"), 0u);
+    ApplyColumn(Words("COLUMN property_value NEW_VALUE var_default_tablespace NOPRINT"), s);
+    EXPECT_EQ(s.columns["PROPERTY_VALUE"].new_value, "VAR_DEFAULT_TABLESPACE");
+    EXPECT_TRUE(s.columns["PROPERTY_VALUE"].noprint);
 }
 
 TEST(CliReport, TableLayout) {
@@ -184,6 +193,12 @@ TEST(CliReport, TableLayout) {
     u.columns = {{"s", false}};
     u.rows = {{std::string("é€x")}};
     EXPECT_EQ(FormatTable(u, Settings()), "\nS\n---\né€x\n\n");  // width in characters
+    EXPECT_EQ(DisplayWidth("日本語"), 6u);                       // wide: two columns each
+    EXPECT_EQ(DisplayWidth("e\xcc\x81"), 1u);                    // e + combining acute
+    EXPECT_EQ(DisplayWidth("a\tb"), 9u);
+    Settings hidden;
+    hidden.columns["ENAME"].noprint = true;
+    EXPECT_EQ(FormatTable(t, hidden), "\n     EMPNO Mixed\n---------- -----\n      7839\n        12 x\n\n");
 }
 
 TEST(CliReport, Feedback) {
@@ -274,14 +289,55 @@ TEST(CliScript, SlashRunsTheBufferAgain) {
     using plpolar::parser::SplitScript;
     auto s =
         SplitScript("insert into t values (1);\n/\n/\nbegin null; end;\n/\nselect 1 from dual\n/\n/\nset echo on\n/\n");
-    ASSERT_EQ(s.size(), 4u);
+    ASSERT_EQ(s.size(), 5u);
     EXPECT_EQ(s[0].reruns, 2);  // ';' ended it: each '/' runs it again
     EXPECT_EQ(s[1].reruns, 0);  // the '/' after END; is the block's end
     EXPECT_EQ(s[2].reruns, 1);  // the first '/' ended it, the second runs it again
     EXPECT_EQ(s[3].reruns, 0);
+    // '/' after a SQL*Plus command: the buffer (the SELECT) again, after SET ECHO
+    EXPECT_TRUE(s[4].rerun);
+    EXPECT_EQ(s[4].text, "select 1 from dual");
+    EXPECT_FALSE(s[3].rerun);
     auto p = SplitScript("create package k is procedure p; end;\n/\n/\n");
     ASSERT_EQ(p.size(), 1u);
     EXPECT_EQ(p[0].reruns, 1);
+}
+
+TEST(CliScript, CommandAbbreviationsAndContinuations) {
+    using plpolar::parser::SplitScript;
+    using plpolar::parser::SqlPlusCommandName;
+    EXPECT_EQ(SqlPlusCommandName("pro"), "PROMPT");
+    EXPECT_EQ(SqlPlusCommandName("SPO"), "SPOOL");
+    EXPECT_EQ(SqlPlusCommandName("disc"), "DISCONNECT");
+    EXPECT_EQ(SqlPlusCommandName("desc"), "DESCRIBE");
+    EXPECT_EQ(SqlPlusCommandName("rema"), "REMARK");
+    EXPECT_EQ(SqlPlusCommandName("exec"), "EXECUTE");
+    EXPECT_EQ(SqlPlusCommandName("discard"), "");  // PostgreSQL's DISCARD
+    EXPECT_EQ(SqlPlusCommandName("pr"), "");       // too short
+    auto s =
+        SplitScript("pro hello\nspo out.lst\nset linesize 100 -\n  pagesize 5\nprompt a -\nb\nselect 1 from dual;\n");
+    ASSERT_EQ(s.size(), 5u);
+    EXPECT_EQ(s[0].kind, ScriptStatementKind::SqlPlus);
+    EXPECT_EQ(s[1].text, "spo out.lst");
+    EXPECT_EQ(s[2].text, "set linesize 100 pagesize 5");
+    EXPECT_EQ(s[3].text, "prompt a b");
+    EXPECT_EQ(s[4].kind, ScriptStatementKind::Sql);
+    // SET and SHOW: SQL*Plus's unless PostgreSQL's forms
+    auto k = SplitScript(
+        "set search_path = a;\nset plpolar.serveroutput to on;\nset time zone 'UTC';\n"
+        "set underline =\nset frobnicate on\nshow search_path;\nshow define\n"
+        "start transaction;\nset transaction read only;\n");
+    ASSERT_EQ(k.size(), 9u);
+    std::vector<ScriptStatementKind> kinds;
+    for (const auto &x : k) kinds.push_back(x.kind);
+    using K = ScriptStatementKind;
+    EXPECT_EQ(kinds,
+              (std::vector<K>{K::Sql, K::Sql, K::Sql, K::SqlPlus, K::SqlPlus, K::Sql, K::SqlPlus, K::Sql, K::Sql}));
+    // CREATE TYPE ... ; then '/': the '/' ends it, it does not run it again
+    auto t = SplitScript("create or replace type t as object (a number);\n/\ncreate type u as table of t;\n/\n/\n");
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[0].reruns, 0);
+    EXPECT_EQ(t[1].reruns, 1);
 }
 
 TEST(CliScript, SubstitutionAsksForUndefinedVariables) {
@@ -289,11 +345,11 @@ TEST(CliScript, SubstitutionAsksForUndefinedVariables) {
     std::vector<std::string> asked;
     auto ask = [&](const std::string &name, bool define) -> std::optional<std::string> {
         asked.push_back(name + (define ? "!" : ""));
-        if (define) state.variables[name] = "kept";
+        if (define) state.variables["B"] = "kept";  // stored upper case, as the client does
         return std::string("v");
     };
     EXPECT_EQ(plpolar::parser::Substitute("&a &&b &b", state, ask), "v v kept");
-    EXPECT_EQ(asked, (std::vector<std::string>{"A", "B!"}));
+    EXPECT_EQ(asked, (std::vector<std::string>{"a", "b!"}));  // as written, for the prompt
     auto refuse = [](const std::string &, bool) -> std::optional<std::string> { return std::nullopt; };
     EXPECT_THROW(plpolar::parser::Substitute("&c", state, refuse), std::exception);
 }

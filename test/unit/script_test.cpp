@@ -172,7 +172,7 @@ TEST(Script, SqlPlusLines) {
     EXPECT_EQ(stmts[5].kind, ScriptStatementKind::SqlPlus);
     EXPECT_EQ(stmts[6].kind, ScriptStatementKind::Sql);  // PostgreSQL's SHOW
     EXPECT_EQ(stmts[7].kind, ScriptStatementKind::SqlPlus);
-    EXPECT_EQ(stmts[8].text, "EXEC q( -\n  2)");
+    EXPECT_EQ(stmts[8].text, "EXEC q( 2)");
     EXPECT_EQ(stmts[9].kind, ScriptStatementKind::SqlPlus);
     EXPECT_EQ(stmts[10].kind, ScriptStatementKind::Sql);
     EXPECT_EQ(stmts[10].line, 12);

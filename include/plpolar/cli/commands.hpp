@@ -13,11 +13,12 @@ namespace plpolar::cli {
 // How EXIT, QUIT and WHENEVER ... EXIT end the program.
 struct ExitAction {
     enum class Code { Success, Failure, Warning, Number, SqlCode, OsCode, Variable };
-    enum class Transaction { Commit, Rollback, None };
+    // Default: COMMIT unless SET EXITCOMMIT OFF.
+    enum class Transaction { Default, Commit, Rollback, None };
     Code code = Code::Success;
     int number = 0;
     std::string variable;  // a substitution variable holding the code
-    Transaction transaction = Transaction::Commit;
+    Transaction transaction = Transaction::Default;
 };
 
 // WHENEVER SQLERROR | OSERROR {EXIT ... | CONTINUE [COMMIT | ROLLBACK | NONE]}.
@@ -31,6 +32,8 @@ struct Whenever {
 struct ColumnFormat {
     int width = 0;  // FORMAT An; 0: not set
     std::string heading;
+    bool noprint = false;   // NOPRINT: not shown
+    std::string new_value;  // NEW_VALUE v: the substitution variable the last row's value goes to
 };
 
 struct Settings {

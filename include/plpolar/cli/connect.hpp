@@ -12,9 +12,10 @@ namespace plpolar::cli {
 
 struct Logon {
     bool nolog = false;  // /NOLOG: start without a connection
-    // libpq keywords in order; a conninfo or URI goes whole as "dbname"
-    // (expanded by libpq, whose values win over the ones before it).
+    // libpq keywords in order; a conninfo or URI goes whole as "dbname",
+    // which libpq expands only as the first dbname it is given.
     std::vector<std::pair<std::string, std::string>> params;
+    bool conninfo = false;
     std::string note;  // what was accepted without an effect (AS SYSDBA)
 };
 

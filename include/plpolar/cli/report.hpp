@@ -76,7 +76,8 @@ struct ErrorReport {
 ErrorReport DescribeError(const ServerError &error, parser::ScriptStatementKind kind, const std::string &statement,
                           int prefix_lines);
 
-// Characters (UTF-8 code points) of `s`: its width in a column.
+// The terminal columns `s` takes (UTF-8; wide East Asian characters 2,
+// combining marks 0, tabs to the next multiple of 8).
 size_t DisplayWidth(const std::string &s);
 
 }  // namespace plpolar::cli

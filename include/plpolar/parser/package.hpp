@@ -11,9 +11,9 @@ namespace plpolar::parser {
 struct OraclePackage {
     bool or_replace = false;
     bool is_body = false;
-    std::string schema;  // Oracle's owning schema as written, folded; empty if none
-    std::string name;    // folded the PostgreSQL way (FoldIdentifier)
-    std::string display;  // as written, for result rows
+    std::string schema;          // Oracle's owning schema as written, folded; empty if none
+    std::string name;            // folded the PostgreSQL way (FoldIdentifier)
+    std::string display;         // as written, for result rows
     bool definer_rights = true;  // AUTHID DEFINER, Oracle's default
     std::vector<std::string> notes;
     // From the header's IS / AS to the final END [name]; (ParsePackageSource's input).
@@ -29,16 +29,16 @@ OraclePackage ParseOraclePackage(const std::string &text);
 
 struct PackageCommand {
     enum class Kind {
-        None,     // not a package command
-        Drop,     // DROP PACKAGE name
-        DropBody, // DROP PACKAGE BODY name
-        Compile,  // ALTER PACKAGE name COMPILE [PACKAGE | SPECIFICATION | BODY]
-        Grant,    // GRANT EXECUTE ON name TO grantees [WITH GRANT OPTION]
-        Revoke,   // REVOKE EXECUTE ON name FROM grantees
+        None,      // not a package command
+        Drop,      // DROP PACKAGE name
+        DropBody,  // DROP PACKAGE BODY name
+        Compile,   // ALTER PACKAGE name COMPILE [PACKAGE | SPECIFICATION | BODY]
+        Grant,     // GRANT EXECUTE ON name TO grantees [WITH GRANT OPTION]
+        Revoke,    // REVOKE EXECUTE ON name FROM grantees
     };
     Kind kind = Kind::None;
-    std::string schema;  // folded; empty if unqualified
-    std::string name;    // folded
+    std::string schema;      // folded; empty if unqualified
+    std::string name;        // folded
     bool body_only = false;  // COMPILE BODY
     bool spec_only = false;  // COMPILE SPECIFICATION
     std::string grantees;    // as written (GRANT / REVOKE)

@@ -25,6 +25,9 @@ struct ScriptStatement {
     // '/' lines after the statement's end, each of which SQL*Plus takes as
     // "run the buffer again" (the plpolar client does; plpolar.exec ignores them).
     int reruns = 0;
+    // A '/' after SQL*Plus commands: the buffer's statement (a copy of the
+    // last SQL statement or unit) run again at this point; plpolar.exec skips it.
+    bool rerun = false;
 };
 
 // Statements end at ';' outside quotes, comments and dollar quotes, or at a
@@ -80,6 +83,11 @@ struct SqlPlusCommand {
     std::string action;  // the result row's action
 };
 SqlPlusCommand TranslateSqlPlus(const std::string &line);
+
+// The SQL*Plus command `word` names, in full and upper case, abbreviations
+// included as SQL*Plus takes them (PRO, SPO, STA, DESC, DISC, ...); empty for
+// any other word.
+std::string SqlPlusCommandName(const std::string &word);
 
 // A dollar-quote tag ($plpolar$, $plpolar1$, ...) that does not occur in `body`.
 std::string DollarTagFor(const std::string &body);

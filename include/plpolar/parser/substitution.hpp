@@ -27,7 +27,7 @@ bool ApplySubstitutionCommand(const std::string &line, SubstitutionState &state,
 // substitution is off or there is nothing to replace. Throws SyntaxError
 // naming an undefined variable (with its line within `text`).
 // `ask`, when given, is called for a variable that is not defined (its
-// upper-case name; true for &&name, which SQL*Plus then defines): the value,
+// name as written; true for &&name, which SQL*Plus then defines): the value,
 // or nullopt for the error.
 using AskVariable = std::function<std::optional<std::string>(const std::string &name, bool define)>;
 std::string Substitute(const std::string &text, const SubstitutionState &state, const AskVariable &ask = nullptr);

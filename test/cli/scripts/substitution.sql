@@ -13,6 +13,7 @@ set define ^
 select label from ^table_name where id = 3;
 set define &
 undefine table_name
-define
+define 1
+define _user
 define nosuch
 drop table sub_t;
