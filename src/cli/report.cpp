@@ -381,7 +381,7 @@ ErrorReport DescribeError(const ServerError &e, parser::ScriptStatementKind kind
     int body_line = 1;
     static const std::regex body("its body's line 1 is line ([0-9]+)");
     if (std::regex_search(e.context, m, body)) body_line = std::atoi(m[1].str().c_str()) - prefix_lines;
-    static const std::regex compiling("compilation of PL/polar function .* near line ([0-9]+)(, column ([0-9]+))?");
+    static const std::regex compiling("compilation of PL/polar [^\n]* near line ([0-9]+)(, column ([0-9]+))?");
     const bool unit = kind == parser::ScriptStatementKind::OracleSubprogram ||
                       kind == parser::ScriptStatementKind::OraclePackage ||
                       kind == parser::ScriptStatementKind::OracleTrigger;

@@ -45,6 +45,19 @@ begin
   dbms_output.put_line('counter = ' || counter.value);
 end;
 /
+create or replace package broken_pkg is
+  procedure p;
+end;
+/
+create or replace package body broken_pkg is
+  procedure p is
+  begin
+    no_such_thing;
+  end;
+end;
+/
+show errors
+drop package broken_pkg;
 create or replace procedure inner_fail is
 begin
   raise_application_error(-20042, 'inner failure');
