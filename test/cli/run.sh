@@ -96,6 +96,10 @@ check broken_quote 0 "$PLPOLAR" -S -d clitest @broken.sql
 check broken_quote_exit 220 sh -c "printf 'whenever sqlerror exit sql.sqlcode\n@broken.sql\n' | '$PLPOLAR' -S -d clitest"
 check exitcommit_exit 0 run_logged sh -c "printf \"set exitcommit off\ninsert into we_log values ('EXIT with EXITCOMMIT OFF: undone');\nexit\n\" | '$PLPOLAR' -S -d clitest"
 check logon_conninfo_and_d 0 sh -c "echo 'select current_database() as db from dual;' | '$PLPOLAR' -S -d postgres 'host=127.0.0.1 port=$PGPORT dbname=clitest user=scott password=tiger'"
+# The progress line: on a terminal (script(1) makes one) after a second,
+# erased before output; never in a pipe (every other case).
+check progress_terminal 0 sh -c "script -qec \"'$PLPOLAR' -S -d clitest @progress.sql\" /dev/null | tr '\\r' '\\n' | grep -q 'progress.sql: statement [0-9] of 6' && echo 'progress line shown on a terminal'"
+check progress_pipe 0 sh -c "'$PLPOLAR' -S -d clitest @progress.sql 2>&1 | grep -c 'statement [0-9] of' || true"
 check help 0 sh -c "'$PLPOLAR' --help | head -12"
 check bad_option 1 "$PLPOLAR" --frobnicate
 
