@@ -357,18 +357,26 @@ void Runner::Describe(const std::string &object, const parser::ScriptStatement &
         Print(out);
         return;
     }
-    const std::string &routine = name;
+    // A package (plpolar.packages: a schema of its name): its public
+    // subprograms, as SQL*Plus describes a package.
+    bool package = false;
+    if (has_extension_ && !schema) {
+        Result pk = ExecOwn("SELECT 1 FROM plpolar.packages WHERE name OPERATOR(pg_catalog.=) $1", {name});
+        package = Ok(pk) && PQntuples(pk.get()) == 1;
+    }
     Result procs = ExecOwn(
         "SELECT p.prokind, pg_catalog.format_type(p.prorettype, NULL), a.name, "
-        "pg_catalog.format_type(a.type, NULL), a.mode, p.pronargdefaults, p.oid "
+        "pg_catalog.format_type(a.type, NULL), a.mode, p.pronargdefaults, p.oid, p.proname "
         "FROM pg_catalog.pg_proc p LEFT JOIN LATERAL ROWS FROM (pg_catalog.unnest(coalesce(p.proallargtypes, "
         "p.proargtypes::pg_catalog.oid[])), pg_catalog.unnest(p.proargnames), "
         "pg_catalog.unnest(coalesce(p.proargmodes, pg_catalog.array_fill('i'::pg_catalog.\"char\", "
         "ARRAY[p.pronargs::pg_catalog.int4])))) WITH ORDINALITY AS a(type, name, mode, ord) ON true "
-        "WHERE p.proname OPERATOR(pg_catalog.=) $1 AND CASE WHEN $2::pg_catalog.text IS NULL THEN "
-        "pg_catalog.pg_function_is_visible(p.oid) ELSE p.pronamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM "
-        "pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) $2) END ORDER BY p.oid, a.ord",
-        {name, schema});
+        "WHERE CASE WHEN $3 THEN p.pronamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n "
+        "WHERE n.nspname OPERATOR(pg_catalog.=) $1) ELSE p.proname OPERATOR(pg_catalog.=) $1 AND "
+        "CASE WHEN $2::pg_catalog.text IS NULL THEN pg_catalog.pg_function_is_visible(p.oid) ELSE "
+        "p.pronamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname "
+        "OPERATOR(pg_catalog.=) $2) END END ORDER BY p.proname, p.oid, a.ord",
+        {name, schema, std::string(package ? "true" : "false")});
     if (!Ok(procs) || PQntuples(procs.get()) == 0) {
         ReportSqlError("ERROR:\nORA-04043: object " + object + " does not exist\n", 4043, stmt, 1, frame);
         return;
@@ -380,7 +388,7 @@ void Runner::Describe(const std::string &object, const parser::ScriptStatement &
         if (rows_of_unit.empty()) return;
         int r0 = rows_of_unit.front();
         bool procedure = PQgetvalue(procs.get(), r0, 0)[0] == 'p';
-        out += (procedure ? "PROCEDURE " : "FUNCTION ") + Upper(routine);
+        out += (procedure ? "PROCEDURE " : "FUNCTION ") + Upper(PQgetvalue(procs.get(), r0, 7));
         if (!procedure) out += " RETURNS " + DisplayTypeOf(PQgetvalue(procs.get(), r0, 1));
         out += "\n";
         int inputs = 0;

@@ -39,6 +39,7 @@ create or replace package body counter is
   function value return number is begin return n; end;
 end counter;
 /
+desc counter
 begin
   counter.bump;
   counter.bump;
