@@ -293,3 +293,115 @@ SELECT plpolar.length(NULL) IS NULL AS length, plpolar.lpad(NULL, 5) IS NULL AS 
        plpolar.to_date('2026-01-01', NULL) IS NULL AS to_date_format;
 EXPLAIN (VERBOSE, COSTS OFF) SELECT plpolar.mod(v, 7), plpolar.lpad(v::text, 12, '*'), plpolar.to_number(v::text) FROM bn_values;
 DROP TABLE bn_values;
+
+-- ABS and SIGN: pg_catalog's functions, computed natively in PL code (the
+-- integer fast path for ABS of PLS_INTEGER, exact decimals for NUMBER, the
+-- general native code otherwise), with PostgreSQL's results and types: abs
+-- keeps a NUMBER's scale, SIGN of a NUMBER is numeric's -1 / 0 / 1; SIGN
+-- of an integer is an integer (Oracle's SIGNTYPE; PostgreSQL's
+-- sign(integer) is sign(float8), the same values). Compared with the SQL
+-- functions as text, so that scales and types show.
+CREATE TABLE bn_ints (v int);
+INSERT INTO bn_ints VALUES (-2147483647), (-7), (-1), (0), (1), (3), (2147483647), (NULL);
+CREATE TABLE bn_numbers (n number);
+INSERT INTO bn_numbers VALUES (-123.4500), (-2.50), (-1), (-0.001), (0), (0.00), (0.5), (7), (99999999999999999999.99),
+                              (-99999999999999999999999999999999999999.5), (NULL);
+DO LANGUAGE plpolar $$
+DECLARE
+  checked PLS_INTEGER := 0;
+  bad PLS_INTEGER := 0;
+  i PLS_INTEGER;
+  w NUMBER(15);  -- an integer that is not PLS_INTEGER: the general native code
+  fast PLS_INTEGER;
+  d NUMBER;
+  t VARCHAR2(100);
+  s VARCHAR2(100);
+
+  PROCEDURE same(p_what VARCHAR2, p_native VARCHAR2, p_sql VARCHAR2) IS
+  BEGIN
+    checked := checked + 1;
+    IF NOT (p_native = p_sql OR (p_native IS NULL AND p_sql IS NULL)) THEN
+      bad := bad + 1;
+      DBMS_OUTPUT.PUT_LINE(p_what || ': ' || NVL(p_native, 'NULL') || ' / ' || NVL(p_sql, 'NULL'));
+    END IF;
+  END;
+BEGIN
+  FOR r IN (SELECT v FROM bn_ints) LOOP
+    i := r.v;
+    w := r.v;
+    w := w * 1000;
+    fast := ABS(i);  -- the integer fast path
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.abs($1::int)::text' INTO s USING i;
+    same('ABS(' || NVL(TO_CHAR(i), 'NULL') || ') fast', TO_CHAR(fast), s);
+    EXECUTE IMMEDIATE 'SELECT $1::text, pg_typeof($1)::text' INTO t, s USING ABS(i);
+    IF i IS NOT NULL THEN  -- a NULL is bound untyped
+      same('ABS of PLS_INTEGER as an argument: type', s, 'integer');
+    END IF;
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.abs($1::int)::text' INTO s USING i;
+    same('ABS of PLS_INTEGER as an argument', t, s);
+    EXECUTE IMMEDIATE 'SELECT $1::text, pg_typeof($1)::text' INTO t, s USING SIGN(i);
+    IF i IS NOT NULL THEN
+      same('SIGN of PLS_INTEGER: type', s, 'integer');
+    END IF;
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.sign($1::int)::text' INTO s USING i;
+    same('SIGN(' || NVL(TO_CHAR(i), 'NULL') || ')', t, s);
+    fast := SIGN(i) * 3 + (ABS(i) - ABS(i));  -- the integer fast path
+    EXECUTE IMMEDIATE 'SELECT (pg_catalog.sign($1::int) * 3)::int::text' INTO s USING i;
+    same('SIGN(' || NVL(TO_CHAR(i), 'NULL') || ') fast', TO_CHAR(fast), s);
+    EXECUTE IMMEDIATE 'SELECT $1::text' INTO t USING ABS(w);
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.abs($1::numeric)::text' INTO s USING w;
+    same('ABS(NUMBER(15) ' || NVL(TO_CHAR(w), 'NULL') || ')', t, s);
+  END LOOP;
+  FOR r IN (SELECT n FROM bn_numbers) LOOP
+    d := r.n;
+    EXECUTE IMMEDIATE 'SELECT $1::text' INTO t USING ABS(d);          -- general native code
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.abs($1::numeric)::text' INTO s USING d;
+    same('ABS(' || NVL(TO_CHAR(d), 'NULL') || ')', t, s);
+    EXECUTE IMMEDIATE 'SELECT $1::text' INTO t USING SIGN(d);
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.sign($1::numeric)::text' INTO s USING d;
+    same('SIGN(' || NVL(TO_CHAR(d), 'NULL') || ')', t, s);
+    EXECUTE IMMEDIATE 'SELECT $1::text' INTO t USING ABS(d - 1) + SIGN(d * 2);  -- exact decimals
+    EXECUTE IMMEDIATE 'SELECT (pg_catalog.abs($1::numeric - 1) + pg_catalog.sign($1::numeric * 2))::text' INTO s USING d;
+    same('ABS(d - 1) + SIGN(d * 2) of ' || NVL(TO_CHAR(d), 'NULL'), t, s);
+  END LOOP;
+  DBMS_OUTPUT.PUT_LINE('ABS / SIGN: ' || checked || ' compared, ' || bad || ' differing');
+END;
+$$;
+-- ABS(-2147483648) of a PLS_INTEGER: int4abs's error in both paths, as in SQL
+DO LANGUAGE plpolar $$
+DECLARE
+  i PLS_INTEGER := -2147483647;
+  j PLS_INTEGER;
+  w NUMBER(12);
+BEGIN
+  i := i - 1;
+  BEGIN
+    j := ABS(i);
+    DBMS_OUTPUT.PUT_LINE('fast: ' || j);
+  EXCEPTION WHEN OTHERS THEN
+    DBMS_OUTPUT.PUT_LINE('fast: ' || SQLERRM);
+  END;
+  BEGIN
+    DBMS_OUTPUT.PUT_LINE('argument: ' || TO_CHAR(ABS(i)));
+  EXCEPTION WHEN OTHERS THEN
+    DBMS_OUTPUT.PUT_LINE('argument: ' || SQLERRM);
+  END;
+  BEGIN
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.abs($1::int)' INTO j USING i;
+  EXCEPTION WHEN OTHERS THEN
+    DBMS_OUTPUT.PUT_LINE('SQL: ' || SQLERRM);
+  END;
+END;
+$$;
+-- In SQL text ABS and SIGN stay PostgreSQL's, unqualified.
+SELECT action FROM plpolar.exec($s$
+CREATE FUNCTION bn_sql_abs(x number) RETURN number IS
+  r number;
+BEGIN
+  SELECT abs(x) + sign(x) INTO r FROM dual;
+  RETURN r;
+END;
+$s$);
+SELECT bn_sql_abs(-2.5) AS minus_two_and_a_half, bn_sql_abs(NULL) AS null_in_null_out;
+DROP FUNCTION bn_sql_abs(number);
+DROP TABLE bn_numbers, bn_ints;

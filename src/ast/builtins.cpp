@@ -22,6 +22,8 @@ const OracleFunction kOracleFunctions[] = {
     {"lpad", Form::Call, Builtin::None, 0, 0},
     {"rpad", Form::Call, Builtin::None, 0, 0},
     {"mod", Form::Call, Builtin::Mod, 2, 2},
+    {"abs", Form::Native, Builtin::Abs, 1, 1},
+    {"sign", Form::Native, Builtin::Sign, 1, 1},
     {"months_between", Form::Call, Builtin::None, 0, 0},
     {"nvl", Form::Call, Builtin::Nvl, 2, 2},
     {"nvl2", Form::Call, Builtin::Nvl2, 3, 3},

@@ -204,6 +204,14 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
         no_fields();
         sql = "plpolar";
         call.builtin = NativeBuiltin(call);
+    } else if (call.name.size() == 1 && named < 0) {
+        // ABS, SIGN: PostgreSQL's, computed natively when the types allow.
+        const ast::OracleFunction *f = ast::FindOracleFunction(call.name[0]);
+        if (f != nullptr && f->form == ast::OracleCallForm::Native) {
+            no_fields();
+            sql = "pg_catalog";
+            call.builtin = NativeBuiltin(call);
+        }
     }
     // DBMS_ASSERT.f (also SYS.DBMS_ASSERT.f) is plpolar.dbms_assert_f.
     size_t package = call.name.size() == 3 && call.name[0] == "sys" ? 1 : 0;

@@ -68,8 +68,9 @@ std::unique_ptr<DecimalExpr> Compiler::MakeDecimal(const ast::Expr &e, bool *num
             // ROUND / TRUNC of a NUMBER [to an integer's digits], MOD.
             const auto &call = ast::Cast<ast::CallExpr>(e);
             const bool rounding = call.builtin == ast::Builtin::Round || call.builtin == ast::Builtin::Trunc;
-            if ((!rounding && call.builtin != ast::Builtin::Mod) || !call.fields.empty() || !call.subscripts.empty() ||
-                !call.method_args.empty())
+            const bool unary = call.builtin == ast::Builtin::Abs || call.builtin == ast::Builtin::Sign;
+            if ((!rounding && !unary && call.builtin != ast::Builtin::Mod) || !call.fields.empty() ||
+                !call.subscripts.empty() || !call.method_args.empty() || (unary && call.args.size() != 1))
                 return nullptr;
             for (const auto &arg : call.args)
                 if (arg.key != nullptr || arg.value == nullptr) return nullptr;
@@ -86,6 +87,8 @@ std::unique_ptr<DecimalExpr> Compiler::MakeDecimal(const ast::Expr &e, bool *num
             if (!any_numeric) return nullptr;
             node->op = call.builtin == ast::Builtin::Round   ? Op::Round
                        : call.builtin == ast::Builtin::Trunc ? Op::Trunc
+                       : call.builtin == ast::Builtin::Abs   ? Op::Abs
+                       : call.builtin == ast::Builtin::Sign  ? Op::Sign
                                                              : Op::Mod;
             *numeric = true;
             return node;

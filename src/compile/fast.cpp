@@ -213,6 +213,12 @@ std::unique_ptr<FastExpr> Compiler::MakeFastBuiltin(const ast::CallExpr &call) {
             node->left = std::move(args[0]);
             node->right = std::move(args[1]);
             return node;
+        case ast::Builtin::Abs:
+        case ast::Builtin::Sign:
+            if (args.size() != 1) return nullptr;
+            node->op = call.builtin == ast::Builtin::Abs ? Op::Abs : Op::Sign;
+            node->left = std::move(args[0]);
+            return node;
         case ast::Builtin::Nvl2:
         case ast::Builtin::Greatest:
         case ast::Builtin::Least:

@@ -219,6 +219,37 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
                 break;
             return pg::Value::Of(pg::DecimalToNumeric(r), NUMERICOID);
         }
+        case ast::Builtin::Abs:
+        case ast::Builtin::Sign: {
+            // pg_catalog's abs(int4 | int8 | numeric) and sign(numeric);
+            // SIGN of an integer is Oracle's SIGNTYPE, an integer (where
+            // PostgreSQL's sign(integer) is sign(float8)); other types go
+            // to SQL.
+            const bool sign = call.builtin == ast::Builtin::Sign;
+            switch (k0) {
+                case Native::Int4:
+                case Native::Int8: {
+                    const Oid type = sign ? INT4OID : values[0].type;
+                    if (values[0].isnull) return pg::Value::Null(type);
+                    int64 x = k0 == Native::Int4 ? DatumGetInt32(values[0].datum) : DatumGetInt64(values[0].datum);
+                    if (sign) return pg::Value::Of(Int32GetDatum(x > 0 ? 1 : x < 0 ? -1 : 0), INT4OID);
+                    // int4abs's error; int8abs's ("bigint out of range") from SQL
+                    if (x == PG_INT32_MIN && k0 == Native::Int4) return IntegerOverflow(INT4OID);
+                    if (x == PG_INT64_MIN) break;
+                    x = x < 0 ? -x : x;
+                    return pg::Value::Of(k0 == Native::Int4 ? Int32GetDatum(static_cast<int32>(x)) : Int64GetDatum(x),
+                                         values[0].type);
+                }
+                case Native::Numeric:
+                    if (values[0].isnull) return pg::Value::Null(NUMERICOID);
+                    return pg::Value::Of(pg::Call1(sign ? numeric_sign : numeric_abs, values[0].datum), NUMERICOID);
+                case Native::Text:
+                case Native::Bool:
+                case Native::Float8:
+                case Native::Other: break;
+            }
+            break;
+        }
         case ast::Builtin::None:
         case ast::Builtin::SqlErrm:
         case ast::Builtin::RaiseApplicationError:

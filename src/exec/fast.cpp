@@ -121,6 +121,22 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
             *out = (r == FastResult::Null) == (e.op == Op::IsNull);
             return FastResult::Value;
         }
+        case Op::Abs:
+        case Op::Sign: {
+            int32 x = 0;
+            FastResult r = EvalFast(*e.left, &x);
+            if (r != FastResult::Value) return r;
+            if (e.op == Op::Sign) {
+                *out = x > 0 ? 1 : x < 0 ? -1 : 0;
+                return FastResult::Value;
+            }
+            if (x == PG_INT32_MIN) {  // as int4abs
+                IntegerOverflow(INT4OID);
+                return FastResult::Null;
+            }
+            *out = x < 0 ? -x : x;
+            return FastResult::Value;
+        }
         case Op::Nvl2:
         case Op::Greatest:
         case Op::Least:
@@ -181,7 +197,9 @@ Executor::FastResult Executor::EvalFast(const compile::FastExpr &e, int32 *out) 
         case Op::Nvl2:
         case Op::Greatest:
         case Op::Least:
-        case Op::Decode: return FastResult::Bail;
+        case Op::Decode:
+        case Op::Abs:
+        case Op::Sign: return FastResult::Bail;
     }
     if (overflow) {
         IntegerOverflow(INT4OID);
@@ -272,7 +290,9 @@ Executor::FastResult Executor::EvalFastBuiltin(const compile::FastExpr &e, int32
         case Op::Case:
         case Op::Element:
         case Op::Mod:
-        case Op::Nvl: break;
+        case Op::Nvl:
+        case Op::Abs:
+        case Op::Sign: break;
     }
     return FastResult::Bail;
 }
@@ -297,6 +317,19 @@ Executor::FastResult Executor::EvalDecimal(const compile::DecimalExpr &e, types:
         case Op::Neg: {
             FastResult r = EvalDecimal(*e.left, out);
             if (r == FastResult::Value) types::DecimalNeg(out);
+            return r;
+        }
+        case Op::Abs:
+        case Op::Sign: {
+            FastResult r = EvalDecimal(*e.left, out);
+            if (r != FastResult::Value) return r;
+            if (e.op == Op::Sign) {
+                // numeric_sign: -1, 0 or 1, scale 0
+                out->mantissa = out->mantissa > 0 ? 1 : out->mantissa < 0 ? -1 : 0;
+                out->scale = 0;
+            } else if (out->mantissa < 0) {
+                types::DecimalNeg(out);
+            }
             return r;
         }
         case Op::Round:

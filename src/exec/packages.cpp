@@ -176,7 +176,9 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::ToChar:
             case ast::Builtin::ToNumber:
             case ast::Builtin::Round:
-            case ast::Builtin::Trunc: break;
+            case ast::Builtin::Trunc:
+            case ast::Builtin::Abs:
+            case ast::Builtin::Sign: break;
         }
     } catch (const session::OutputError &e) {
         // Oracle raises these as ORA-20000 (SQLCODE -20000).
@@ -282,7 +284,9 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::ToChar:
         case ast::Builtin::ToNumber:
         case ast::Builtin::Round:
-        case ast::Builtin::Trunc: return pg::Value::Null(TEXTOID);
+        case ast::Builtin::Trunc:
+        case ast::Builtin::Abs:
+        case ast::Builtin::Sign: return pg::Value::Null(TEXTOID);
     }
     return pg::TextValue(text.c_str());
 }

@@ -48,7 +48,7 @@ size_t SequenceNameStart(const std::string &out, size_t dot) {
 
 bool IsOracleBuiltin(const std::string &name) {
     const ast::OracleFunction *f = ast::FindOracleFunction(name);
-    return f != nullptr && f->form != ast::OracleCallForm::Internal;
+    return f != nullptr && f->form != ast::OracleCallForm::Internal && f->form != ast::OracleCallForm::Native;
 }
 
 bool IsOracleValueFunction(const std::string &name) {

@@ -62,6 +62,8 @@ enum class Builtin {
     ToNumber,
     Round,
     Trunc,
+    Abs,
+    Sign,
 };
 
 enum class BuiltinKind {
@@ -113,7 +115,9 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::ToChar:
         case Builtin::ToNumber:
         case Builtin::Round:
-        case Builtin::Trunc: return BuiltinKind::NativeOracle;
+        case Builtin::Trunc:
+        case Builtin::Abs:
+        case Builtin::Sign: return BuiltinKind::NativeOracle;
     }
     return BuiltinKind::None;  // not reached: every value has its case
 }
@@ -123,6 +127,10 @@ enum class OracleCallForm {
     Call,         // name(...) is qualified to plpolar.name(...)
     CallOrValue,  // also a bare name, as Oracle writes SYSDATE: plpolar.name()
     Internal,     // a helper of the install script, never qualified
+    // PostgreSQL's own function (pg_catalog's ABS, SIGN): computed natively
+    // in PL code, left as written in SQL text, pg_catalog's when the native
+    // code falls back to it.
+    Native,
 };
 
 struct OracleFunction {

@@ -109,6 +109,8 @@ struct FastExpr : ast::Annotation {
         Greatest,
         Least,
         Decode,
+        Abs,   // ABS(left): PostgreSQL's int4abs, overflow included
+        Sign,  // SIGN(left): -1, 0 or 1 (Oracle's SIGNTYPE, an integer)
     };
     Op op = Op::Const;
     bool boolean = false;  // the result is BOOLEAN, else integer
@@ -130,8 +132,9 @@ struct DecimalExpr : ast::Annotation {
     static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::DecimalExpr;
     DecimalExpr() : ast::Annotation(kKind) {}
     // Round / Trunc: ROUND(left [, right]) with right an Integer node (or
-    // null: 0 digits); Mod: MOD(left, right).
-    enum class Op : uint8_t { Slot, Const, Integer, Neg, Add, Sub, Mul, Round, Trunc, Mod };
+    // null: 0 digits); Mod: MOD(left, right); Abs, Sign: ABS(left),
+    // SIGN(left) (numeric's: the scale kept, and 0 for SIGN).
+    enum class Op : uint8_t { Slot, Const, Integer, Neg, Add, Sub, Mul, Round, Trunc, Mod, Abs, Sign };
     Op op = Op::Const;
     int slot = -1;
     types::Decimal value;               // Const
