@@ -198,7 +198,11 @@ private:
 // The translation of Oracle table DDL, errors placed at their script line.
 std::optional<parser::DdlTranslation> TranslateDdl(const std::string &text, int line) {
     try {
-        return parser::TranslateOracleDdl(text, compile::MapOracleSqlTypeName);
+        // Keys that reference identity columns take their integer type.
+        parser::DdlCatalog catalog;
+        catalog.identity_type = pg::IdentityColumnType;
+        catalog.column_type = pg::ColumnTypeName;
+        return parser::TranslateOracleDdl(text, compile::MapOracleSqlTypeName, &catalog);
     } catch (const parser::DdlUnsupported &e) {
         pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
                   std::string(e.what()) + " (line " + std::to_string(line + e.line() - 1) + " of the script)");

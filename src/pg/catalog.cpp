@@ -5,10 +5,14 @@
 
 extern "C" {
 #include "access/htup_details.h"
+#include "access/sysattr.h"
 #include "catalog/dependency.h"
 #include "catalog/index.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_attribute.h"
+#include "catalog/pg_constraint.h"
 #include "catalog/pg_index.h"
+#include "catalog/pg_type.h"
 #include "common/keywords.h"
 #include "common/kwlookup.h"
 #include "executor/spi.h"
@@ -229,6 +233,70 @@ bool UnclaimedUniqueIndex(const std::string &table, const std::string &index) {
         ReleaseSysCache(tuple);
         return unique && !OidIsValid(get_index_constraint(indexid));
     });
+}
+
+namespace {
+
+// The relation `table` names (as SQL text) and its column `column`
+// (empty: its one-column primary key); false when there is none.
+bool FindColumn(const char *table, const char *column, Oid *relid, AttrNumber *attnum) {
+    RangeVar *rv = makeRangeVarFromNameList(stringToQualifiedNameList(table));
+    *relid = RangeVarGetRelid(rv, NoLock, true);
+    if (!OidIsValid(*relid)) return false;
+    if (column[0] != '\0') {
+        *attnum = get_attnum(*relid, column);
+        return *attnum != InvalidAttrNumber;
+    }
+    Oid constraint = InvalidOid;
+    Bitmapset *key = get_primary_key_attnos(*relid, false, &constraint);
+    if (bms_num_members(key) != 1) return false;
+    *attnum = static_cast<AttrNumber>(bms_singleton_member(key) + FirstLowInvalidHeapAttributeNumber);
+    return true;
+}
+
+}  // namespace
+
+std::string IdentityColumnType(const std::string &table, const std::string &column) {
+    const char *t = table.c_str();
+    const char *c = column.c_str();
+    const char *type = Guarded([t, c]() -> const char * {
+        Oid relid;
+        AttrNumber attnum;
+        if (!FindColumn(t, c, &relid, &attnum)) return nullptr;
+        HeapTuple tuple = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(attnum));
+        if (!HeapTupleIsValid(tuple)) return nullptr;
+        auto *att = reinterpret_cast<Form_pg_attribute>(GETSTRUCT(tuple));
+        const bool identity = att->attidentity != '\0';
+        const Oid type = att->atttypid;
+        ReleaseSysCache(tuple);
+        if (!identity) return nullptr;
+        switch (type) {
+            case INT8OID: return "bigint";
+            case INT4OID: return "integer";
+            case INT2OID: return "smallint";
+            default: return nullptr;
+        }
+    });
+    return type != nullptr ? type : "";
+}
+
+std::string ColumnTypeName(const std::string &table, const std::string &column) {
+    const char *t = table.c_str();
+    const char *c = column.c_str();
+    char *type = Guarded([t, c]() -> char * {
+        Oid relid;
+        AttrNumber attnum;
+        if (c[0] == '\0' || !FindColumn(t, c, &relid, &attnum)) return nullptr;
+        Oid typid;
+        int32 typmod;
+        Oid collation;
+        get_atttypetypmodcoll(relid, attnum, &typid, &typmod, &collation);
+        return format_type_with_typemod(typid, typmod);
+    });
+    if (type == nullptr) return std::string();
+    std::string result(type);
+    Guarded([type] { pfree(type); });
+    return result;
 }
 
 std::string FrozenSearchPath() {

@@ -45,13 +45,27 @@ public:
 // Type names of columns, Oracle -> PostgreSQL (compile::MapOracleSqlTypeName).
 using DdlTypeMapper = std::function<std::string(const std::string &)>;
 
+// What the translation asks the catalog (the server's, when the statement
+// is about to run): an Oracle NUMBER key column that references an identity
+// column (which is bigint here) takes the identity's integer type, as a
+// foreign key needs comparable types.
+struct DdlCatalog {
+    // "bigint", "integer" or "smallint" when `column` of `table` (as
+    // written; an empty column: the table's one-column primary key) is an
+    // identity column of that type; empty otherwise.
+    std::function<std::string(const std::string &table, const std::string &column)> identity_type;
+    // The PostgreSQL type of an existing column (format_type), or empty.
+    std::function<std::string(const std::string &table, const std::string &column)> column_type;
+};
+
 // The translation of one statement (without its ';'), or nullopt if it is
 // not DDL this translates (it then goes to PostgreSQL as written). Clauses it
 // does not know are kept as written, so PostgreSQL's own forms still work.
 // Throws SyntaxError (line and column within the statement) for malformed
 // input and DdlUnsupported for Oracle clauses that cannot be honoured here,
 // naming them.
-std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const DdlTypeMapper &map_type);
+std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const DdlTypeMapper &map_type,
+                                                 const DdlCatalog *catalog = nullptr);
 
 // CREATE [OR REPLACE] TYPE name AS | IS TABLE OF t [NOT NULL] | VARRAY (n)
 // OF t [NOT NULL] and DROP TYPE name [FORCE | VALIDATE]: Oracle's

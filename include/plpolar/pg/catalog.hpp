@@ -47,6 +47,12 @@ std::string FrozenSearchPath();
 // index `index` (an identifier as written) in its schema that no constraint
 // owns yet: ALTER TABLE ADD CONSTRAINT ... USING INDEX can take it over.
 bool UnclaimedUniqueIndex(const std::string &table, const std::string &index);
+// "bigint", "integer" or "smallint" when column `column` of `table` (SQL
+// text; an empty column: its one-column primary key) is an identity column
+// of that type; empty otherwise, also for a table that does not exist.
+std::string IdentityColumnType(const std::string &table, const std::string &column);
+// The type of an existing column as format_type writes it; empty if none.
+std::string ColumnTypeName(const std::string &table, const std::string &column);
 
 // REVOKE EXECUTE ... FROM PUBLIC: Oracle grants nothing on a new unit.
 void RevokeExecuteFromPublic(Oid routine);

@@ -254,6 +254,15 @@ bool TranslateAlterTable(const Tokens &t, size_t at, const DdlTypeMapper &map_ty
     if (fillfactor > 0) actions.push_back("SET (fillfactor = " + std::to_string(fillfactor) + ")");
     for (const std::string &name : table.disabled)
         state_calls.push_back(DisableConstraintCall(table.table, name, false));
+    for (std::string &statement : table.after) state_calls.push_back(std::move(statement));
+    // ADD FOREIGN KEY (c) REFERENCES an identity: an existing NUMBER column c
+    // takes the identity's integer type first.
+    for (const auto &[column, type] : table.retype) {
+        if (out.catalog == nullptr || !out.catalog->column_type) break;
+        if (!IsIntegralNumber(out.catalog->column_type(table.table, column))) continue;
+        actions.insert(actions.begin(), "ALTER COLUMN " + QuoteName(column) + " TYPE " + type);
+        out.notes.push_back("column " + column + " is " + type + ", the type of the identity column it references");
+    }
     if (actions.empty()) {
         // only constraint states, or clauses without an effect here
         for (std::string &call : state_calls) out.statements.push_back(std::move(call));

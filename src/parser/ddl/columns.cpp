@@ -171,15 +171,34 @@ std::string TranslateConstraint(const Tokens &t, size_t &i, size_t to, const std
             body = "FOREIGN KEY " + t.Slice(i + 2, close + 1) + " ";
             i = close + 1;
         }
+        // The key's columns: FOREIGN KEY (a, b), or the column's own.
+        std::vector<std::string> keys;
+        if (t.Is(start, "FOREIGN") || t.Is(start + 2, "FOREIGN")) {
+            size_t open = t.Is(start, "FOREIGN") ? start + 2 : start + 4;
+            for (auto [a, b] : t.Elements(open))
+                if (b == a + 1) keys.push_back(FoldedName(t[a].text));
+        } else if (!column.empty()) {
+            keys.push_back(FoldedName(column));
+        }
         if (!t.Is(i, "REFERENCES")) t.Fail(i, "REFERENCES expected");
         size_t name_end = t.NameEnd(i + 1);
         if (name_end == i + 1) t.Fail(i + 1, "the referenced table's name expected");
-        body += "REFERENCES " + t.Slice(i + 1, name_end);
+        const std::string referenced = t.Slice(i + 1, name_end);
+        body += "REFERENCES " + referenced;
         i = name_end;
+        std::vector<std::string> targets;
         if (t[i].kind == Token::Kind::Open) {
             size_t close = t.Matching(i);
             body += " " + t.Slice(i, close + 1);
+            for (auto [a, b] : t.Elements(i))
+                if (b == a + 1) targets.push_back(FoldedName(t[a].text));
             i = close + 1;
+        }
+        // A key referencing an identity column (bigint here, NUMBER in
+        // Oracle) takes its integer type: PostgreSQL compares key types.
+        if (out.catalog != nullptr && out.catalog->identity_type && keys.size() == 1 && targets.size() <= 1) {
+            std::string type = out.catalog->identity_type(referenced, targets.empty() ? std::string() : targets[0]);
+            if (!type.empty()) table.retype[keys[0]] = type;
         }
         if (t.Is(i, "ON") && t.Is(i + 1, "DELETE")) {
             if (t.Is(i + 2, "CASCADE")) {
@@ -285,6 +304,7 @@ std::string TranslateColumn(const Tokens &t, size_t from, size_t to, const DdlTy
     if (type_end > i) {
         type = TranslateType(t, i, type_end, map_type, column, table);
         text += " " + type;
+        table.column_types[FoldedName(column)] = type;
     }
     i = type_end;
     while (i < to) {
@@ -373,7 +393,30 @@ std::string TranslateColumn(const Tokens &t, size_t from, size_t to, const DdlTy
             break;
         }
     }
-    return text;
+    return RetypeKeyColumn(text, column, type, table, out);
+}
+
+bool IsIntegralNumber(const std::string &type) {
+    // pg_catalog.number, number(p), number(p, 0): an Oracle NUMBER that may hold a key
+    static const std::string qualified = "pg_catalog.number";
+    if (type.compare(0, qualified.size(), qualified) != 0 && type.compare(0, 6, "number") != 0) return false;
+    size_t comma = type.find(',');
+    if (comma == std::string::npos) return true;
+    size_t digit = type.find_first_not_of(' ', comma + 1);
+    return digit != std::string::npos && type[digit] == '0' &&
+           type.find_first_not_of("0 )", digit) == std::string::npos;
+}
+
+std::string RetypeKeyColumn(const std::string &text, const std::string &column, const std::string &type,
+                            TableContext &table, Collected &out) {
+    auto it = table.retype.find(FoldedName(column));
+    if (it == table.retype.end() || type.empty() || !IsIntegralNumber(type)) return text;
+    out.notes.push_back("column " + column + " is " + it->second + ", the type of the identity column it references");
+    std::string retyped = column + " " + it->second + text.substr(column.size() + 1 + type.size());
+    const std::string integer = it->second;  // `type` may be the entry about to change
+    table.retype.erase(it);
+    table.column_types[FoldedName(column)] = integer;
+    return retyped;
 }
 
 std::string TranslateElement(const Tokens &t, size_t from, size_t to, const DdlTypeMapper &map_type,
@@ -401,6 +444,65 @@ std::string TranslateElement(const Tokens &t, size_t from, size_t to, const DdlT
 }  // namespace plpolar::parser::ddl
 
 namespace plpolar::parser::ddl {
+
+namespace {
+
+// MODIFY c GENERATED {ALWAYS | BY DEFAULT [ON NULL]} AS IDENTITY [(options)]:
+// Oracle scripts reset an identity this way after loading rows with their
+// own keys; START WITH LIMIT VALUE is "after the largest value there".
+size_t ModifyIdentity(const Tokens &t, size_t i, size_t to, const std::string &column, TableContext &table,
+                      Collected &out, std::vector<std::string> &actions) {
+    size_t g = i + 1;
+    std::string mode = "BY DEFAULT";
+    if (t.Is(g, "ALWAYS")) {
+        mode = "ALWAYS";
+        ++g;
+    } else if (t.Is(g, "BY") && t.Is(g + 1, "DEFAULT")) {
+        g += 2;
+        if (t.Is(g, "ON") && t.Is(g + 1, "NULL")) {
+            g += 2;
+            out.notes.push_back("identity column " + column + " BY DEFAULT ON NULL: an inserted NULL is an error here");
+        }
+    }
+    if (!t.Is(g, "AS") || !t.Is(g + 1, "IDENTITY")) t.Fail(g, "AS IDENTITY expected");
+    g += 2;
+    const std::string folded = FoldedName(column);
+    const bool identity = out.catalog == nullptr || !out.catalog->identity_type ||
+                          !out.catalog->identity_type(table.table, folded).empty();
+    std::string action =
+        "ALTER COLUMN " + column + (identity ? " SET GENERATED " + mode : " ADD GENERATED " + mode + " AS IDENTITY");
+    if (g < to && t[g].kind == Token::Kind::Open) {
+        size_t close = t.Matching(g);
+        std::string options;
+        for (size_t k = g + 1; k < close;) {
+            std::string number;
+            if (t.Is(k, "START") && t.Is(k + 1, "WITH") && t.Is(k + 2, "LIMIT") && t.Is(k + 3, "VALUE")) {
+                // After the statement: the next value after the column's largest.
+                table.after.push_back("SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" +
+                                      SqlLiteral(table.table) + ", " + SqlLiteral(folded) +
+                                      "), coalesce((SELECT pg_catalog.max(" + column + ") FROM " + table.table +
+                                      "), 0) OPERATOR(pg_catalog.+) 1, false)");
+                k += 4;
+            } else if ((t.Is(k, "START") && t.Is(k + 1, "WITH")) || (t.Is(k, "INCREMENT") && t.Is(k + 1, "BY"))) {
+                size_t e = SignedNumber(t, k + 2, number);
+                if (e == std::string::npos) t.Fail(k + 2, "a number expected");
+                // Oracle's new START WITH is where the identity goes on.
+                options += t.Is(k, "START") ? " RESTART WITH " + number : " SET INCREMENT BY " + number;
+                k = e;
+            } else {
+                out.no_effect.push_back("identity option " + t[k].upper);
+                ++k;
+            }
+        }
+        if (!identity && !options.empty()) t.Refuse(g, "identity options on a column that is no identity yet");
+        action += options;
+        g = close + 1;
+    }
+    actions.push_back(action);
+    return g;
+}
+
+}  // namespace
 
 std::vector<std::string> TranslateModify(const Tokens &t, size_t from, size_t to, const DdlTypeMapper &map_type,
                                          TableContext &table, Collected &out) {
@@ -462,6 +564,8 @@ std::vector<std::string> TranslateModify(const Tokens &t, size_t from, size_t to
         } else if (t.Is(i, "VISIBLE") || t.Is(i, "INVISIBLE")) {
             out.no_effect.push_back(t[i].upper);
             ++i;
+        } else if (t.Is(i, "GENERATED")) {
+            i = ModifyIdentity(t, i, to, column, table, out, actions);
         } else {
             t.Fail(i, "unexpected " + t[i].text + " in MODIFY " + column);
         }

@@ -7,7 +7,8 @@
 
 namespace plpolar::parser {
 
-std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const DdlTypeMapper &map_type) {
+std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const DdlTypeMapper &map_type,
+                                                 const DdlCatalog *catalog) {
     using ddl::Tokens;
     // Cheap test first: most statements of a script are not DDL.
     size_t first = 0;
@@ -20,6 +21,7 @@ std::optional<DdlTranslation> TranslateOracleDdl(const std::string &sql, const D
 
     Tokens t(QuoteHashIdentifiers(sql));
     ddl::Collected out;
+    out.catalog = catalog;
     std::string head;
     bool translated = false;
     if (verb == "CREATE") {

@@ -3,6 +3,7 @@
 // translation collects.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,7 @@ std::string QuoteName(const std::string &name);
 
 // A translation under way: the statements, and the notes for the result row.
 struct Collected {
+    const DdlCatalog *catalog = nullptr;  // null: no catalog (unit tests, the fuzzer)
     std::vector<std::string> statements;
     std::vector<std::string> notes;      // different effect here, with why
     std::vector<std::string> no_effect;  // accepted without an effect here
@@ -82,6 +84,14 @@ struct TableContext {
     // Named constraints written DISABLE: created, then disabled (their
     // definitions kept by plpolar.disable_constraint) after the statement.
     std::vector<std::string> disabled;
+    // Key columns that reference an identity column: the identity's integer
+    // type for them (folded names), and the types columns of this statement
+    // were given.
+    std::map<std::string, std::string> retype;
+    std::map<std::string, std::string> column_types;
+    // Statements to run after this one (ALTER TABLE: MODIFY c ... IDENTITY
+    // (START WITH LIMIT VALUE) restarts the identity after the loaded rows).
+    std::vector<std::string> after;
     // ALTER TABLE ADD CONSTRAINT name PRIMARY KEY | UNIQUE (...): if a
     // unique index of that name exists when the statement runs, Oracle
     // makes it the constraint's index; this is the action that does so.
@@ -93,7 +103,19 @@ struct TableContext {
 // ENABLE to add it back. The statements that do so; `name` folded, empty
 // for the table's primary key.
 std::string DisableConstraintCall(const std::string &table, const std::string &name, bool cascade);
+// A signed integer literal at `i` (a sign token, then a number): its text
+// and the index past it; npos if there is none.
+size_t SignedNumber(const Tokens &t, size_t i, std::string &text);
+// 'text' as a SQL string literal.
+std::string SqlLiteral(const std::string &text);
 std::string EnableConstraintCall(const std::string &table, const std::string &name, bool validate);
+
+// An Oracle NUMBER type without scale (pg_catalog.number, number(p), number(p,0)).
+bool IsIntegralNumber(const std::string &type);
+// `text`, column `column`'s definition with type `type`, with the integer
+// type of the identity column it references when `table.retype` has one.
+std::string RetypeKeyColumn(const std::string &text, const std::string &column, const std::string &type,
+                            TableContext &table, Collected &out);
 
 // One element of a column list: a column or a table constraint; the
 // PostgreSQL text, or empty when it is not created (a DISABLE'd constraint).

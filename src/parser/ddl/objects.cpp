@@ -8,10 +8,6 @@
 
 namespace plpolar::parser::ddl {
 
-namespace {
-
-// A signed integer literal at `i` (a sign token, then a number): its text
-// and the index past it; npos if there is none.
 size_t SignedNumber(const Tokens &t, size_t i, std::string &text) {
     text.clear();
     if (t[i].kind == Token::Kind::Other && (t[i].text == "-" || t[i].text == "+")) {
@@ -22,6 +18,8 @@ size_t SignedNumber(const Tokens &t, size_t i, std::string &text) {
     text += t[i].text;
     return i + 1;
 }
+
+namespace {
 
 // Within bigint? Oracle's sequences count to 28 digits, PostgreSQL's to 19.
 bool FitsBigint(const std::string &number) {

@@ -210,6 +210,18 @@ bool TranslateCreateTable(const Tokens &t, size_t at, const DdlTypeMapper &map_t
         break;
     }
     if (!has_elements && as_query.empty() && rest.empty()) t.Fail(i, "the table's columns expected");
+    // FOREIGN KEY (c) REFERENCES an identity: column c, defined above, takes its type.
+    for (std::string &element : elements) {
+        if (table.retype.empty()) break;
+        size_t space = element.find(' ');
+        if (space == std::string::npos) continue;
+        std::string name = element.substr(0, space);
+        auto type = table.column_types.find(FoldedName(name));
+        if (type == table.column_types.end() || element.compare(space + 1, type->second.size(), type->second) != 0)
+            continue;
+        const std::string written_type = type->second;  // a copy: the map entry changes
+        element = RetypeKeyColumn(element, name, written_type, table, out);
+    }
     for (const std::string &c : table.extra_constraints) elements.push_back(c);
     std::string sql = "CREATE TABLE " + if_not_exists + table.table;
     if (has_elements) sql += " (" + Join(elements, ", ") + ")";

@@ -318,6 +318,8 @@ std::string Literal(const std::string &s) {
 
 }  // namespace
 
+std::string SqlLiteral(const std::string &text) { return Literal(text); }
+
 std::string DisableConstraintCall(const std::string &table, const std::string &name, bool cascade) {
     return "SELECT plpolar.disable_constraint(" + Literal(table) + "::pg_catalog.regclass, " +
            (name.empty() ? std::string("NULL") : Literal(name)) + ", " + (cascade ? "true" : "false") + ")";
