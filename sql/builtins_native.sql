@@ -393,6 +393,84 @@ BEGIN
   END;
 END;
 $$;
+-- UPPER, LOWER, TRIM, LTRIM, RTRIM (pg_catalog's, called directly), LPAD,
+-- RPAD, REPLACE and INSTR (plpolar's, in native code) of strings: the same text as
+-- the SQL functions for every combination of the strings, lengths and pads
+-- below (NULLs, '' that Oracle calls NULL, multibyte characters).
+CREATE TABLE bn_strings (s varchar2(40));
+INSERT INTO bn_strings VALUES ('  Item 7  '), ('abc'), ('ÅSTRÖM  '), ('  '), (''), ('x y'), ('ßtraße'), (NULL);
+DO LANGUAGE plpolar $$
+DECLARE
+  TYPE str_tab IS TABLE OF VARCHAR2(40) INDEX BY PLS_INTEGER;
+  strs str_tab;
+  k PLS_INTEGER := 0;
+  checked PLS_INTEGER := 0;
+  bad PLS_INTEGER := 0;
+  a VARCHAR2(40);
+  b VARCHAR2(40);
+  n PLS_INTEGER;
+  native VARCHAR2(200);
+  via VARCHAR2(200);
+
+  PROCEDURE same(p_what VARCHAR2) IS
+  BEGIN
+    checked := checked + 1;
+    IF NOT (native = via OR (native IS NULL AND via IS NULL)) THEN
+      bad := bad + 1;
+      DBMS_OUTPUT.PUT_LINE(p_what || ' of [' || a || '], [' || b || '], ' || n || ': [' || native || '] / [' || via || ']');
+    END IF;
+  END;
+BEGIN
+  FOR r IN (SELECT s FROM bn_strings) LOOP
+    k := k + 1;
+    strs(k) := r.s;
+  END LOOP;
+  FOR i IN 1 .. strs.COUNT LOOP
+    a := strs(i);
+    native := UPPER(a);
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.upper($1::text)' INTO via USING a;
+    same('UPPER');
+    native := LOWER(a);
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.lower($1::text)' INTO via USING a;
+    same('LOWER');
+    native := TRIM(a);
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.btrim($1::text)' INTO via USING a;
+    same('TRIM');
+    native := LTRIM(a) || '|' || RTRIM(a);
+    EXECUTE IMMEDIATE 'SELECT pg_catalog.ltrim($1::text) || ''|'' || pg_catalog.rtrim($1::text)' INTO via USING a;
+    same('LTRIM RTRIM');
+    FOR j IN 1 .. strs.COUNT LOOP
+      b := strs(j);
+      FOR len IN -1 .. 12 LOOP
+        n := len;
+        native := LPAD(a, n, b);
+        EXECUTE IMMEDIATE 'SELECT plpolar.lpad($1::text, $2::int, $3::text)' INTO via USING a, n, b;
+        same('LPAD');
+        native := RPAD(a, n, b);
+        EXECUTE IMMEDIATE 'SELECT plpolar.rpad($1::text, $2::int, $3::text)' INTO via USING a, n, b;
+        same('RPAD');
+      END LOOP;
+      native := LPAD(a, 9);
+      EXECUTE IMMEDIATE 'SELECT plpolar.lpad($1::text, 9)' INTO via USING a;
+      same('LPAD of two');
+      native := TO_CHAR(INSTR(a, b));
+      EXECUTE IMMEDIATE 'SELECT plpolar.instr($1::text, $2::text)::text' INTO via USING a, b;
+      same('INSTR');
+      native := REPLACE(a, b, 'Z');
+      EXECUTE IMMEDIATE 'SELECT plpolar.replace($1::text, $2::text, ''Z'')' INTO via USING a, b;
+      same('REPLACE');
+      native := REPLACE(a, b);
+      EXECUTE IMMEDIATE 'SELECT plpolar.replace($1::text, $2::text)' INTO via USING a, b;
+      same('REPLACE of two');
+      native := REPLACE(a, 'I', b);
+      EXECUTE IMMEDIATE 'SELECT plpolar.replace($1::text, ''I'', $2::text)' INTO via USING a, b;
+      same('REPLACE by b');
+    END LOOP;
+  END LOOP;
+  DBMS_OUTPUT.PUT_LINE('strings: ' || checked || ' compared, ' || bad || ' differing');
+END;
+$$;
+DROP TABLE bn_strings;
 -- In SQL text ABS and SIGN stay PostgreSQL's, unqualified.
 SELECT action FROM plpolar.exec($s$
 CREATE FUNCTION bn_sql_abs(x number) RETURN number IS

@@ -209,7 +209,8 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
         const ast::OracleFunction *f = ast::FindOracleFunction(call.name[0]);
         if (f != nullptr && f->form == ast::OracleCallForm::Native) {
             no_fields();
-            sql = "pg_catalog";
+            // TRIM(s) is SQL grammar, not a function: pg_catalog.btrim(s).
+            sql = call.name[0] == "trim" ? "pg_catalog.btrim" : "pg_catalog";
             call.builtin = NativeBuiltin(call);
         }
     }
@@ -217,7 +218,7 @@ void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
     size_t package = call.name.size() == 3 && call.name[0] == "sys" ? 1 : 0;
     if (call.name.size() == package + 2 && call.name[package] == "dbms_assert")
         sql = "plpolar." + QuoteIdent("dbms_assert_" + call.name.back());
-    else
+    else if (sql != "pg_catalog.btrim")
         for (const auto &part : call.name) sql += (sql.empty() ? "" : ".") + QuoteFunctionPart(part);
     sql += "(";
     for (size_t i = 0; i < call.args.size(); ++i) {

@@ -269,7 +269,16 @@ std::unique_ptr<FastExpr> Compiler::MakeFastBuiltin(const ast::CallExpr &call) {
         case ast::Builtin::ToChar:
         case ast::Builtin::ToNumber:
         case ast::Builtin::Round:
-        case ast::Builtin::Trunc: return nullptr;
+        case ast::Builtin::Trunc:
+        case ast::Builtin::Upper:
+        case ast::Builtin::Lower:
+        case ast::Builtin::Btrim:
+        case ast::Builtin::Ltrim:
+        case ast::Builtin::Rtrim:
+        case ast::Builtin::Lpad:
+        case ast::Builtin::Rpad:
+        case ast::Builtin::Replace:
+        case ast::Builtin::Instr: return nullptr;
     }
     return nullptr;  // not reached: every value has its case
 }

@@ -9,6 +9,9 @@
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/pg/guard.hpp"
 
+// INSTR's C function (types/instr.c).
+extern "C" Datum plpolar_instr(FunctionCallInfo fcinfo);
+
 namespace plpolar::exec {
 
 namespace {
@@ -249,6 +252,59 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
                 case Native::Other: break;
             }
             break;
+        }
+        case ast::Builtin::Upper:
+        case ast::Builtin::Lower:
+        case ast::Builtin::Btrim:
+        case ast::Builtin::Ltrim:
+        case ast::Builtin::Rtrim: {
+            // pg_catalog's upper / lower (the database's collation, as a PL
+            // variable has) and btrim / ltrim / rtrim of one string, called
+            // directly instead of through an expression.
+            if (k0 != Native::Text) break;
+            if (values[0].isnull) return pg::Value::Null(TEXTOID);
+            const ast::Builtin b = call.builtin;
+            if (b == ast::Builtin::Upper || b == ast::Builtin::Lower)
+                return pg::Value::Of(
+                    pg::Call1Coll(b == ast::Builtin::Upper ? upper : lower, DEFAULT_COLLATION_OID, values[0].datum),
+                    TEXTOID);
+            PGFunction trim = b == ast::Builtin::Btrim ? btrim1 : b == ast::Builtin::Ltrim ? ltrim1 : rtrim1;
+            return pg::Value::Of(pg::Call1(trim, values[0].datum), TEXTOID);
+        }
+        case ast::Builtin::Lpad:
+        case ast::Builtin::Rpad: {
+            // plpolar.lpad / rpad of a string: nullif(lpad(s, trunc(n), pad), '')
+            int64 len = 0;
+            Native k1 = Classify(values[1].type);
+            if (k0 != Native::Text || !(values[1].isnull || AsInteger(values[1], k1, &len))) break;
+            if (n == 3 && Classify(values[2].type) != Native::Text) break;
+            if (values[0].isnull || values[1].isnull || (n == 3 && values[2].isnull)) return pg::Value::Null(TEXTOID);
+            if (len < PG_INT32_MIN || len > PG_INT32_MAX) break;  // the SQL function's "integer out of range"
+            Datum pad = n == 3 ? values[2].datum : pg::TextValue(" ").datum;
+            Datum r = pg::Call3(call.builtin == ast::Builtin::Lpad ? lpad : rpad, values[0].datum,
+                                Int32GetDatum(static_cast<int32>(len)), pad);
+            return pg::TextByteLength(r) == 0 ? pg::Value::Null(TEXTOID) : pg::Value::Of(r, TEXTOID);
+        }
+        case ast::Builtin::Replace: {
+            // plpolar.replace: a NULL or empty search leaves the string, a
+            // NULL replacement removes, an empty result is NULL.
+            if (k0 != Native::Text || Classify(values[1].type) != Native::Text) break;
+            if (n == 3 && Classify(values[2].type) != Native::Text) break;
+            if (values[0].isnull) return pg::Value::Null(TEXTOID);
+            if (values[1].isnull || pg::TextByteLength(values[1].datum) == 0)
+                return pg::Value::Of(values[0].datum, TEXTOID);
+            Datum with = n == 3 && !values[2].isnull ? values[2].datum : pg::TextValue("").datum;
+            Datum r = pg::Call3Coll(replace_text, DEFAULT_COLLATION_OID, values[0].datum, values[1].datum, with);
+            return pg::TextByteLength(r) == 0 ? pg::Value::Null(TEXTOID) : pg::Value::Of(r, TEXTOID);
+        }
+        case ast::Builtin::Instr: {
+            // INSTR(str, sub): the C function, called directly; NULL for a
+            // NULL argument (STRICT) or an empty sub, as it returns.
+            if (k0 != Native::Text || Classify(values[1].type) != Native::Text) break;
+            if (values[0].isnull || values[1].isnull || pg::TextByteLength(values[1].datum) == 0)
+                return pg::Value::Null(INT4OID);
+            return pg::Value::Of(pg::Call2Coll(plpolar_instr, DEFAULT_COLLATION_OID, values[0].datum, values[1].datum),
+                                 INT4OID);
         }
         case ast::Builtin::None:
         case ast::Builtin::SqlErrm:

@@ -178,7 +178,16 @@ Flow Executor::ExecPackageCall(compile::PackageCallSite &site) {
             case ast::Builtin::Round:
             case ast::Builtin::Trunc:
             case ast::Builtin::Abs:
-            case ast::Builtin::Sign: break;
+            case ast::Builtin::Sign:
+            case ast::Builtin::Upper:
+            case ast::Builtin::Lower:
+            case ast::Builtin::Btrim:
+            case ast::Builtin::Ltrim:
+            case ast::Builtin::Rtrim:
+            case ast::Builtin::Lpad:
+            case ast::Builtin::Rpad:
+            case ast::Builtin::Replace:
+            case ast::Builtin::Instr: break;
         }
     } catch (const session::OutputError &e) {
         // Oracle raises these as ORA-20000 (SQLCODE -20000).
@@ -286,7 +295,16 @@ pg::Value Executor::EvalPackageFunction(ast::Builtin builtin) {
         case ast::Builtin::Round:
         case ast::Builtin::Trunc:
         case ast::Builtin::Abs:
-        case ast::Builtin::Sign: return pg::Value::Null(TEXTOID);
+        case ast::Builtin::Sign:
+        case ast::Builtin::Upper:
+        case ast::Builtin::Lower:
+        case ast::Builtin::Btrim:
+        case ast::Builtin::Ltrim:
+        case ast::Builtin::Rtrim:
+        case ast::Builtin::Lpad:
+        case ast::Builtin::Rpad:
+        case ast::Builtin::Replace:
+        case ast::Builtin::Instr: return pg::Value::Null(TEXTOID);
     }
     return pg::TextValue(text.c_str());
 }

@@ -280,6 +280,18 @@ Datum Call2Coll(PGFunction fn, Oid collation, Datum a, Datum b) {
     return Guarded([fn, collation, a, b] { return DirectFunctionCall2Coll(fn, collation, a, b); });
 }
 
+Datum Call1Coll(PGFunction fn, Oid collation, Datum a) {
+    return Guarded([fn, collation, a] { return DirectFunctionCall1Coll(fn, collation, a); });
+}
+
+Datum Call3(PGFunction fn, Datum a, Datum b, Datum c) {
+    return Guarded([fn, a, b, c] { return DirectFunctionCall3(fn, a, b, c); });
+}
+
+Datum Call3Coll(PGFunction fn, Oid collation, Datum a, Datum b, Datum c) {
+    return Guarded([fn, collation, a, b, c] { return DirectFunctionCall3Coll(fn, collation, a, b, c); });
+}
+
 }  // namespace plpolar::pg
 
 #include "plpolar/pg/memory.hpp"

@@ -64,6 +64,15 @@ enum class Builtin {
     Trunc,
     Abs,
     Sign,
+    Upper,
+    Lower,
+    Btrim,
+    Ltrim,
+    Rtrim,
+    Lpad,
+    Rpad,
+    Replace,
+    Instr,
 };
 
 enum class BuiltinKind {
@@ -117,7 +126,16 @@ inline BuiltinKind BuiltinKindOf(Builtin builtin) {
         case Builtin::Round:
         case Builtin::Trunc:
         case Builtin::Abs:
-        case Builtin::Sign: return BuiltinKind::NativeOracle;
+        case Builtin::Sign:
+        case Builtin::Upper:
+        case Builtin::Lower:
+        case Builtin::Btrim:
+        case Builtin::Ltrim:
+        case Builtin::Rtrim:
+        case Builtin::Lpad:
+        case Builtin::Rpad:
+        case Builtin::Replace:
+        case Builtin::Instr: return BuiltinKind::NativeOracle;
     }
     return BuiltinKind::None;  // not reached: every value has its case
 }

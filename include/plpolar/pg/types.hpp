@@ -97,5 +97,8 @@ Datum Call2(PGFunction fn, Datum a, Datum b);
 // Call2 that returns the error (null on success) instead of throwing it.
 ErrorData *TryCall2(PGFunction fn, Datum a, Datum b, Datum *out);
 Datum Call2Coll(PGFunction fn, Oid collation, Datum a, Datum b);
+Datum Call1Coll(PGFunction fn, Oid collation, Datum a);
+Datum Call3(PGFunction fn, Datum a, Datum b, Datum c);
+Datum Call3Coll(PGFunction fn, Oid collation, Datum a, Datum b, Datum c);
 
 }  // namespace plpolar::pg
