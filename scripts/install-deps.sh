@@ -5,6 +5,8 @@ set -euo pipefail
 PACKAGES=(
   make g++ pkg-config
   postgresql-15 postgresql-server-dev-15 postgresql-client-15 postgresql-common
+  libpq-dev                        # the plpolar client program (src/cli)
+  bsdutils                         # script(1): the client's progress-line test on a terminal
   libkrb5-dev                      # libpq-be.h pulls in gssapi.h
   antlr4 libantlr4-runtime-dev     # grammar tool 4.7.2 + C++ runtime 4.9
   libgtest-dev                     # unit tests
