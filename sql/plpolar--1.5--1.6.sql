@@ -34,25 +34,3 @@ CREATE PROCEDURE dbms_session.set_role(role_cmd text)
 -- search_path, once the logon triggers have finished if they run.
 CREATE FUNCTION plpolar.set_current_schema(schema text) RETURNS void
     AS 'MODULE_PATHNAME', 'plpolar_set_current_schema' LANGUAGE C STRICT VOLATILE;
--- GREATEST / LEAST in C: the SQL functions cost a query per call.
-CREATE OR REPLACE FUNCTION plpolar.greatest(VARIADIC anycompatiblearray) RETURNS anycompatible
-    AS 'MODULE_PATHNAME', 'plpolar_greatest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE OR REPLACE FUNCTION plpolar.least(VARIADIC anycompatiblearray) RETURNS anycompatible
-    AS 'MODULE_PATHNAME', 'plpolar_least' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
--- INSTR in C: the PL/pgSQL function cost a few microseconds a call.
-CREATE OR REPLACE FUNCTION plpolar.instr(str text, sub text, pos numeric DEFAULT 1, occurrence numeric DEFAULT 1)
-    RETURNS integer AS 'MODULE_PATHNAME', 'plpolar_instr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
--- Not STRICT, so that PostgreSQL inlines them (it inlines a STRICT SQL
--- function only when its body is strict, and nullif and CASE are not):
--- each returns NULL for a NULL argument anyway.
-ALTER FUNCTION plpolar.length(text) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.lpad(text, numeric, text) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.lpad(numeric, numeric, text) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.rpad(text, numeric, text) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.rpad(numeric, numeric, text) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.mod(integer, integer) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.mod(bigint, bigint) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.mod(numeric, numeric) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.to_number(text) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.to_date(text) CALLED ON NULL INPUT;
-ALTER FUNCTION plpolar.to_date(text, text) CALLED ON NULL INPUT;

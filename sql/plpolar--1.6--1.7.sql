@@ -1,6 +1,30 @@
 -- plpolar 1.6 -> 1.7
 \echo Use "ALTER EXTENSION plpolar UPDATE TO '1.7'" to load this file. \quit
 
+-- Built-ins that cost a query or a PL/pgSQL call each (version 1.7):
+-- GREATEST / LEAST in C: the SQL functions cost a query per call.
+CREATE OR REPLACE FUNCTION plpolar.greatest(VARIADIC anycompatiblearray) RETURNS anycompatible
+    AS 'MODULE_PATHNAME', 'plpolar_greatest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION plpolar.least(VARIADIC anycompatiblearray) RETURNS anycompatible
+    AS 'MODULE_PATHNAME', 'plpolar_least' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- INSTR in C: the PL/pgSQL function cost a few microseconds a call.
+CREATE OR REPLACE FUNCTION plpolar.instr(str text, sub text, pos numeric DEFAULT 1, occurrence numeric DEFAULT 1)
+    RETURNS integer AS 'MODULE_PATHNAME', 'plpolar_instr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- Not STRICT, so that PostgreSQL inlines them (it inlines a STRICT SQL
+-- function only when its body is strict, and nullif and CASE are not):
+-- each returns NULL for a NULL argument anyway.
+ALTER FUNCTION plpolar.length(text) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.lpad(text, numeric, text) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.lpad(numeric, numeric, text) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.rpad(text, numeric, text) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.rpad(numeric, numeric, text) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.mod(integer, integer) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.mod(bigint, bigint) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.mod(numeric, numeric) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.to_number(text) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.to_date(text) CALLED ON NULL INPUT;
+ALTER FUNCTION plpolar.to_date(text, text) CALLED ON NULL INPUT;
+
 -- The plpolar client program (bindir/plpolar) runs Oracle scripts with
 -- SQL*Plus habits; queries whose rows it prints, and the errors it reports,
 -- go through the same translations as plpolar.exec and PL code.

@@ -230,28 +230,68 @@ CREATE FUNCTION plpolar.substr(str text, pos integer) RETURNS text
 -- INSTR(str, sub [, pos [, occurrence]]): a negative position searches
 -- backwards from that many characters before the end.
 CREATE FUNCTION plpolar.instr(str text, sub text, pos numeric DEFAULT 1, occurrence numeric DEFAULT 1)
-    RETURNS integer AS 'MODULE_PATHNAME', 'plpolar_instr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    RETURNS integer LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    p integer := trunc(pos);
+    n integer := trunc(occurrence);
+    len integer := pg_catalog.length(str);
+    sublen integer := pg_catalog.length(sub);
+    found integer := 0;
+    k integer;
+BEGIN
+    IF n < 1 THEN
+        RAISE EXCEPTION 'ORA-01428: argument ''%'' is out of range', occurrence USING ERRCODE = '22003';
+    END IF;
+    IF sublen = 0 THEN
+        RETURN NULL;  -- '' is NULL
+    END IF;
+    IF p > 0 THEN
+        LOOP
+            k := strpos(pg_catalog.substr(str, p), sub);
+            IF k = 0 THEN
+                RETURN 0;
+            END IF;
+            p := p + k - 1;
+            found := found + 1;
+            IF found = n THEN
+                RETURN p;
+            END IF;
+            p := p + 1;
+        END LOOP;
+    ELSIF p < 0 THEN
+        p := len + p + 1;
+        WHILE p >= 1 LOOP
+            IF pg_catalog.substr(str, p, sublen) = sub THEN
+                found := found + 1;
+                IF found = n THEN
+                    RETURN p;
+                END IF;
+            END IF;
+            p := p - 1;
+        END LOOP;
+    END IF;
+    RETURN 0;
+END
+$$;
 
--- LENGTH, LPAD, RPAD, MOD, TO_NUMBER(text) and TO_DATE give NULL for a NULL
--- argument without being declared STRICT: PostgreSQL inlines a STRICT SQL
--- function only when its body is strict, and nullif and CASE are not.
 -- LENGTH('') is NULL: Oracle has no zero-length strings.
 CREATE FUNCTION plpolar.length(text) RETURNS integer
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN nullif(pg_catalog.length($1), 0);
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN nullif(pg_catalog.length($1), 0);
 
 -- LPAD / RPAD: numbers are padded as their text (Oracle converts them
 -- implicitly), a NUMBER length is truncated, and an empty result is NULL.
 CREATE FUNCTION plpolar.lpad(str text, len numeric, pad text DEFAULT ' ') RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN nullif(pg_catalog.lpad($1, pg_catalog.trunc($2)::integer, $3), '');
 CREATE FUNCTION plpolar.lpad(num numeric, len numeric, pad text DEFAULT ' ') RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN nullif(pg_catalog.lpad(pg_catalog.trim_scale($1)::text, pg_catalog.trunc($2)::integer, $3), '');
 CREATE FUNCTION plpolar.rpad(str text, len numeric, pad text DEFAULT ' ') RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN nullif(pg_catalog.rpad($1, pg_catalog.trunc($2)::integer, $3), '');
 CREATE FUNCTION plpolar.rpad(num numeric, len numeric, pad text DEFAULT ' ') RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN nullif(pg_catalog.rpad(pg_catalog.trim_scale($1)::text, pg_catalog.trunc($2)::integer, $3), '');
 
 -- REPLACE(str, search [, replacement]): a NULL search leaves str alone, a
@@ -264,17 +304,23 @@ RETURN CASE WHEN str IS NULL THEN NULL
 
 -- GREATEST / LEAST: NULL when any argument is NULL (PostgreSQL's skip NULLs).
 CREATE FUNCTION plpolar.greatest(VARIADIC anycompatiblearray) RETURNS anycompatible
-    AS 'MODULE_PATHNAME', 'plpolar_greatest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN pg_catalog.array_position($1, NULL) IS NOT NULL THEN NULL
+                ELSE (SELECT pg_catalog.max(v) FROM pg_catalog.unnest($1) v) END
+$$;
 CREATE FUNCTION plpolar.least(VARIADIC anycompatiblearray) RETURNS anycompatible
-    AS 'MODULE_PATHNAME', 'plpolar_least' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN pg_catalog.array_position($1, NULL) IS NOT NULL THEN NULL
+                ELSE (SELECT pg_catalog.min(v) FROM pg_catalog.unnest($1) v) END
+$$;
 
 -- MOD(m, 0) is m; REMAINDER rounds the quotient half to even.
 CREATE FUNCTION plpolar.mod(integer, integer) RETURNS integer
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN CASE WHEN $2 = 0 THEN $1 ELSE pg_catalog.mod($1, $2) END;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN CASE WHEN $2 = 0 THEN $1 ELSE pg_catalog.mod($1, $2) END;
 CREATE FUNCTION plpolar.mod(bigint, bigint) RETURNS bigint
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN CASE WHEN $2 = 0 THEN $1 ELSE pg_catalog.mod($1, $2) END;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN CASE WHEN $2 = 0 THEN $1 ELSE pg_catalog.mod($1, $2) END;
 CREATE FUNCTION plpolar.mod(numeric, numeric) RETURNS numeric
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN CASE WHEN $2 = 0 THEN $1 ELSE pg_catalog.mod($1, $2) END;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN CASE WHEN $2 = 0 THEN $1 ELSE pg_catalog.mod($1, $2) END;
 CREATE FUNCTION plpolar.remainder(n2 numeric, n1 numeric) RETURNS numeric
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN n2 - n1 * (CASE WHEN abs(n2 / n1 - pg_catalog.trunc(n2 / n1)) = 0.5 THEN 2 * pg_catalog.round(n2 / n1 / 2)
@@ -430,17 +476,17 @@ CREATE FUNCTION plpolar.to_char(bigint, text) RETURNS text
 
 -- TO_NUMBER: bad text is Oracle's INVALID_NUMBER (ORA-01722, SQLSTATE 22P02).
 CREATE FUNCTION plpolar.to_number(text) RETURNS numeric
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN nullif(pg_catalog.btrim($1), '')::numeric;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN nullif(pg_catalog.btrim($1), '')::numeric;
 CREATE FUNCTION plpolar.to_number(numeric) RETURNS numeric
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN $1;
 CREATE FUNCTION plpolar.to_number(text, text) RETURNS numeric
     LANGUAGE sql STABLE STRICT PARALLEL SAFE RETURN pg_catalog.to_number($1, $2);
 
 CREATE FUNCTION plpolar.to_date(text) RETURNS timestamp(0)
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
     RETURN pg_catalog.to_timestamp(nullif($1, ''), plpolar.nls_date_format())::timestamp(0);
 CREATE FUNCTION plpolar.to_date(text, text) RETURNS timestamp(0)
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
     RETURN pg_catalog.to_timestamp(nullif($1, ''), plpolar.date_format($2))::timestamp(0);
 
 -- Oracle's one-row table. plpolar code reads FROM DUAL as FROM plpolar.dual.

@@ -11,6 +11,24 @@ std::string Upper(std::string s) {
     return s;
 }
 
+std::string Lower(std::string s) {
+    for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string Trim(const std::string &s) {
+    size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return std::string();
+    size_t e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+std::string Capitalised(std::string s) {
+    s = Lower(std::move(s));
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
 std::vector<std::string> Words(const std::string &line) {
     std::vector<std::string> out;
     size_t i = 0;
@@ -200,7 +218,6 @@ SetResult ApplySet(const std::vector<std::string> &words, Settings &s) {
                 s.autocommit = false;
             else
                 OnOff(value, "autocommit");
-            result.autocommit_changed = true;
         } else if (Abbreviates(opt, "VERIFY", 3)) {
             s.verify = OnOff(take("verify"), "verify");
         } else if (Abbreviates(opt, "TERMOUT", 4)) {

@@ -4,21 +4,11 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "plpolar/cli/commands.hpp"
+
 namespace plpolar::cli {
 
 namespace {
-
-std::string Upper(std::string s) {
-    for (char &c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
-
-std::string Trim(const std::string &s) {
-    size_t b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return std::string();
-    size_t e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
 
 // host[:port][/database] of EZConnect, with or without the leading //.
 void AddConnectIdentifier(const std::string &id, Logon &logon) {

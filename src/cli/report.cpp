@@ -131,12 +131,6 @@ std::vector<std::string> LeadingWords(const std::string &text, size_t n) {
     return out;
 }
 
-std::string Capitalised(std::string s) {
-    for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-}
-
 // CREATE / DROP / ALTER's object words after the modifiers: "TABLE",
 // "PACKAGE BODY", "MATERIALIZED VIEW", "PUBLIC SYNONYM" -> "Synonym".
 std::string ObjectWords(const std::vector<std::string> &w, size_t from) {

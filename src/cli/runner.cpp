@@ -25,13 +25,6 @@ std::string Field(const PGresult *r, int code) {
     return v != nullptr ? v : "";
 }
 
-std::string Trim(const std::string &s) {
-    size_t b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return std::string();
-    size_t e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
-
 // The first word of a statement, upper case (after opening parentheses).
 std::string FirstWord(const std::string &text, size_t skip_words = 0) {
     size_t i = 0;
@@ -94,12 +87,6 @@ std::string DirectoryOf(const std::string &path) {
 std::string CurrentDirectory() {
     char buf[4096];
     return getcwd(buf, sizeof(buf)) != nullptr ? std::string(buf) : std::string(".");
-}
-
-std::string Capitalised(std::string s) {
-    for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 std::string QuoteIdentifier(const std::string &name) {

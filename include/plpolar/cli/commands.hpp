@@ -58,7 +58,11 @@ struct Settings {
 // quoted words keep their blanks (the quotes removed).
 std::vector<std::string> Words(const std::string &line);
 
+// Small text helpers the client's files share.
 std::string Upper(std::string s);
+std::string Lower(std::string s);
+std::string Trim(const std::string &s);  // blanks, tabs and line ends off both sides
+std::string Capitalised(std::string s);  // "TABLE" -> "Table"
 
 // `word` is `full` or an abbreviation of it at least `min` characters long
 // (SQL*Plus's SERVEROUT for SERVEROUTPUT, FEED for FEEDBACK).
@@ -73,7 +77,6 @@ Whenever ParseWhenever(const std::vector<std::string> &words);
 struct SetResult {
     bool serveroutput_changed = false;  // tell the server (plpolar.serveroutput)
     std::optional<std::string> define;  // SET DEFINE / SCAN's value: the substitution state's
-    bool autocommit_changed = false;
 };
 // SET option value ... applied to `settings`; throws std::invalid_argument
 // (SP2-0158 unknown option, SP2-0268 bad value).

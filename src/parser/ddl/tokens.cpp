@@ -305,9 +305,7 @@ size_t PhysicalAttribute(const Tokens &t, size_t i, Collected &out, int *fillfac
     return i;
 }
 
-namespace {
-
-std::string Literal(const std::string &s) {
+std::string SqlLiteral(const std::string &s) {
     std::string out = "'";
     for (char c : s) {
         if (c == '\'') out += '\'';
@@ -316,18 +314,14 @@ std::string Literal(const std::string &s) {
     return out + "'";
 }
 
-}  // namespace
-
-std::string SqlLiteral(const std::string &text) { return Literal(text); }
-
 std::string DisableConstraintCall(const std::string &table, const std::string &name, bool cascade) {
-    return "SELECT plpolar.disable_constraint(" + Literal(table) + "::pg_catalog.regclass, " +
-           (name.empty() ? std::string("NULL") : Literal(name)) + ", " + (cascade ? "true" : "false") + ")";
+    return "SELECT plpolar.disable_constraint(" + SqlLiteral(table) + "::pg_catalog.regclass, " +
+           (name.empty() ? std::string("NULL") : SqlLiteral(name)) + ", " + (cascade ? "true" : "false") + ")";
 }
 
 std::string EnableConstraintCall(const std::string &table, const std::string &name, bool validate) {
-    return "SELECT plpolar.enable_constraint(" + Literal(table) + "::pg_catalog.regclass, " +
-           (name.empty() ? std::string("NULL") : Literal(name)) + ", " + (validate ? "true" : "false") + ")";
+    return "SELECT plpolar.enable_constraint(" + SqlLiteral(table) + "::pg_catalog.regclass, " +
+           (name.empty() ? std::string("NULL") : SqlLiteral(name)) + ", " + (validate ? "true" : "false") + ")";
 }
 
 }  // namespace plpolar::parser::ddl
