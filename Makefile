@@ -16,7 +16,7 @@ MODULES = src/preload/plpolar_session
 OBJS = $(CXX_SRCS:.cpp=.o) $(C_SRCS:.c=.o) $(GEN_SRCS:.cpp=.o)
 
 # plpolar_language drops and re-creates the extension: it runs last.
-REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_decimal plpolar_sql plpolar_errors plpolar_exceptions plpolar_cursors plpolar_records plpolar_dynamic plpolar_case plpolar_goto plpolar_calls subprograms procedures dbms_output oracle_builtins oracle_semantics oracle_programs plpolar_event varchar2 orafce_coexist session_triggers session_logon_failures session_hardening security security_helpers security_definer oracle_ddl oracle_scripts oracle_tables plpolar_replan plpolar_limits oracle_errors oracle_dynamic_blocks oracle_lexical oracle_rownum packages collections collection_types number_type builtins_native dml_triggers system_triggers upgrade plpolar_language
+REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_decimal plpolar_sql plpolar_errors plpolar_exceptions plpolar_cursors plpolar_records plpolar_dynamic plpolar_case plpolar_goto plpolar_calls subprograms procedures dbms_output oracle_builtins oracle_semantics oracle_programs plpolar_event varchar2 orafce_coexist session_triggers session_logon_failures session_hardening security security_helpers security_definer oracle_ddl oracle_scripts oracle_tables plpolar_replan plpolar_limits oracle_errors oracle_dynamic_blocks oracle_lexical oracle_rownum packages collections collection_types number_type builtins_native dml_triggers system_triggers autonomous upgrade plpolar_language
 REGRESS_OPTS = --load-extension=plpolar
 
 PG_CONFIG ?= pg_config

@@ -45,6 +45,19 @@ PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/triggers.sql 2>&1 | grep
 echo
 echo "13. built-ins (ratio: plpolar / PL/pgSQL; targets in the names):"
 PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/builtins.sql 2>&1 | grep -v NOTICE
+# 14. Autonomous transactions against PL/pgSQL with dblink (bench/autonomous.sql),
+# then the first call of a session (the worker starts) against opening a
+# dblink connection and running one statement.
+echo
+echo "14. autonomous transactions (ratio: plpolar / PL/pgSQL with dblink_exec on an open connection):"
+PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/autonomous.sql 2>&1 | grep -v 'NOTICE\|dblink_\(dis\)\?connect\|^ OK\|^-*$\|^(1 row)'
+: > /tmp/abench_pl; : > /tmp/abench_pg
+for r in $(seq "$rounds"); do
+  psql -X -At -c "SELECT bench_ms('CALL abench_log_pl_p(''first'')')" >> /tmp/abench_pl
+  psql -X -At -c "SELECT bench_ms(\$q\$SELECT dblink_connect('x', 'dbname=' || current_database() || ' port=' || current_setting('port') || ' host=' || split_part(current_setting('unix_socket_directories'), ',', 1)); SELECT dblink_exec('x', 'INSERT INTO abench_log_pg(msg) VALUES (1)')\$q\$)" >> /tmp/abench_pg
+done
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'; }
+echo " 14e first call of a session (its worker starts): $(median /tmp/abench_pl) ms; dblink connect + exec: $(median /tmp/abench_pg) ms (medians of $rounds)"
 # 8c. Memory: VmRSS of one backend before and after 1 000 000 calls, after a
 # first million has touched every page the loop itself needs. The series
 # is a target-list SRF: in FROM, PostgreSQL materializes it into a tuple

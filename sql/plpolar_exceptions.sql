@@ -287,9 +287,11 @@ DECLARE
 BEGIN RETURN 1; END;
 $$;
 CREATE FUNCTION pragma_bad() RETURNS int LANGUAGE plpolar AS $$
-DECLARE
-  PRAGMA AUTONOMOUS_TRANSACTION;
-BEGIN RETURN 1; END;
+BEGIN
+  DECLARE
+    PRAGMA AUTONOMOUS_TRANSACTION;
+  BEGIN RETURN 1; END;
+END;
 $$;
 
 -- Exceptions raised while declaring go to the enclosing block.

@@ -36,6 +36,7 @@ Scope &Compiler::SessionScope() {
 void Compiler::Run() {
     Scope &session = SessionScope();
     Scope &fscope = NewScope(&session);
+    unit_scope_ = &fscope;
     fscope.labels.push_back(fn_.info.name);
     fn_.first_argument_slot = static_cast<int>(fn_.variables.size());
     for (size_t i = 0; i < fn_.info.arg_types.size(); ++i) {

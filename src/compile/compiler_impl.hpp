@@ -71,6 +71,8 @@ public:
     // The package's own scope while compiling a package (its exceptions
     // are raised and matched by name, across units).
     const Scope *package_scope_ = nullptr;
+    // The unit's parameters' scope: its outermost block's parent.
+    const Scope *unit_scope_ = nullptr;
     ast::SourceLoc current_loc_;
 
 private:
@@ -129,6 +131,7 @@ private:
     void CheckUnique(const Scope &scope, const std::string &name, const ast::SourceLoc &loc);
 
     // PRAGMA EXCEPTION_INIT(e, -n) in the same declaration section as e.
+    void CompileAutonomousPragma(ast::PragmaDecl &pd, const Scope &scope);
     void CompilePragma(ast::PragmaDecl &pd, const Scope &scope);
 
     int FindException(const Scope &scope, const std::string &name);

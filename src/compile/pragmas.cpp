@@ -6,6 +6,30 @@
 
 namespace plpolar::compile {
 
+// PRAGMA AUTONOMOUS_TRANSACTION: where Oracle takes it (the declarations of
+// a routine or of a top-level anonymous block), and what runs in a worker
+// here.
+void Compiler::CompileAutonomousPragma(ast::PragmaDecl &pd, const Scope &scope) {
+    if (!pd.args.empty()) Error(pd.loc, "PRAGMA AUTONOMOUS_TRANSACTION takes no arguments", ERRCODE_SYNTAX_ERROR);
+    bool unit_level = current_sub_ == nullptr && scope.parent == unit_scope_ && !fn_.package;
+    bool sub_level = current_sub_ != nullptr && scope.parent != nullptr && scope.parent->parent != nullptr &&
+                     !scope.parent->labels.empty() && scope.parent->labels[0] == current_sub_->name;
+    if (!unit_level && !sub_level)
+        Error(pd.loc, "PLS-00710: Pragma AUTONOMOUS_TRANSACTION cannot be specified here", ERRCODE_SYNTAX_ERROR);
+    if (sub_level)
+        Error(pd.loc,
+              "PRAGMA AUTONOMOUS_TRANSACTION is not supported in a nested or package subprogram yet: make it a "
+              "standalone procedure or function",
+              ERRCODE_FEATURE_NOT_SUPPORTED);
+    if (fn_.info.is_dml_trigger || fn_.info.is_event_trigger)
+        Error(pd.loc,
+              "PRAGMA AUTONOMOUS_TRANSACTION is not supported in a trigger body yet: call an autonomous procedure "
+              "from the trigger",
+              ERRCODE_FEATURE_NOT_SUPPORTED);
+    if (fn_.info.returns_set) Error(pd.loc, "a PIPELINED function cannot be autonomous", ERRCODE_FEATURE_NOT_SUPPORTED);
+    fn_.autonomous = true;
+}
+
 // PRAGMA EXCEPTION_INIT(e, -n) in the same declaration section as e.
 void Compiler::CompilePragma(ast::PragmaDecl &pd, const Scope &scope) {
     // Oracle keeps such a package's state for one server call; here for one
@@ -15,6 +39,10 @@ void Compiler::CompilePragma(ast::PragmaDecl &pd, const Scope &scope) {
             Error(pd.loc, "PRAGMA SERIALLY_REUSABLE belongs in a package specification or body", ERRCODE_SYNTAX_ERROR);
         if (!pd.args.empty()) Error(pd.loc, "PRAGMA SERIALLY_REUSABLE takes no arguments", ERRCODE_SYNTAX_ERROR);
         fn_.serially_reusable = true;
+        return;
+    }
+    if (pd.name == "autonomous_transaction") {
+        CompileAutonomousPragma(pd, scope);
         return;
     }
     if (pd.name != "exception_init")

@@ -23,8 +23,8 @@ pg::Value Executor::CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n
     std::shared_ptr<compile::CompiledFunction> fn = compile::LookupOrCompile(call.direct_callee());
     const compile::FunctionInfo &info = fn->info;
     // What the call handler binds that a direct call does not: through it.
-    if (fn->uses_session_variables || info.is_event_trigger || !info.output_args.empty() || info.returns_set ||
-        n != info.arg_types.size())
+    if (fn->autonomous || fn->uses_session_variables || info.is_event_trigger || !info.output_args.empty() ||
+        info.returns_set || n != info.arg_types.size())
         return EvalPgExpr(call, args, n);
     if (fn->package_member) return CallMemberDirect(call, *fn, args, n);
     if (info.strict)

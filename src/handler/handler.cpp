@@ -10,6 +10,7 @@
 #include "plpolar/exec/package_instance.hpp"
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/parser.hpp"
+#include "plpolar/pg/autonomous.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/client.hpp"
 #include "plpolar/pg/entry.hpp"
@@ -93,6 +94,14 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
     if (fn == nullptr) fn = compile::LookupOrCompile(fcinfo->flinfo->fn_oid, as_trigger ? trigger.relid : InvalidOid);
     Datum result = 0;
     bool isnull = false;
+    if (fn->autonomous && !pg::AutonomousRunHere(fcinfo->flinfo->fn_oid)) {
+        // PRAGMA AUTONOMOUS_TRANSACTION: the body runs in this session's
+        // worker, in a transaction of its own; this backend only waits.
+        result = pg::AutonomousCall(fcinfo, caller_context, &isnull);
+        pg::SpiFinish();
+        fcinfo->isnull = isnull;
+        return result;
+    }
     if (fn->info.is_dml_trigger) {
         if (!as_trigger) pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "trigger functions can only be called as triggers");
         if (fn->trigger.compound) {
@@ -170,6 +179,12 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
 Datum RunInline(FunctionCallInfo fcinfo) {
     auto *code = reinterpret_cast<InlineCodeBlock *>(DatumGetPointer(PG_GETARG_DATUM(0)));
     pg::CheckStackDepth();
+    if (pg::AutonomousDispatchPending()) {
+        // In an autonomous transaction's worker: the DO it runs to call a
+        // routine in a non-atomic context (src/autonomous/worker.c).
+        pg::AutonomousDispatch();
+        return (Datum)0;
+    }
     pg::SpiConnect(!code->atomic);
     compile::FunctionInfo info;
     info.name = "inline_code_block";
@@ -178,6 +193,12 @@ Datum RunInline(FunctionCallInfo fcinfo) {
     info.return_type = pg::TypeFromOid(VOIDOID, -1);
     {
         std::unique_ptr<compile::CompiledFunction> fn = compile::Compile(std::move(info));
+        if (fn->autonomous && !pg::AutonomousRunHere(InvalidOid)) {
+            pg::AutonomousBlock(code->source_text);
+            fn.reset();
+            pg::SpiFinish();
+            return (Datum)0;
+        }
         pg::ProcedureResources resources(!code->atomic);
         exec::Executor executor(*fn, CurrentMemoryContext);
         executor.SetProcedureOwner(resources.owner());

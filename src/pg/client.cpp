@@ -10,6 +10,8 @@ extern "C" {
 #include "utils/array.h"
 }
 
+#include "plpolar/autonomous/autonomous.h"
+
 namespace plpolar::pg {
 
 namespace {
@@ -58,7 +60,7 @@ void SendPlainLine(const char *text) {
 void RelayHook(ErrorData *edata) {
     bool ours = edata->sqlerrcode == kRelayedOutput && edata->elevel == LOG && edata->message != nullptr &&
                 (edata->message[0] == 'P' || edata->message[0] == 'L' || edata->message[0] == 'N');
-    if (ours && IsParallelWorker()) {
+    if (ours && InParallelWorker()) {
         // To the leader (our "client"), not to the log.
         edata->output_to_client = true;
         edata->output_to_server = false;
@@ -86,7 +88,8 @@ void RelayHook(ErrorData *edata) {
 
 }  // namespace
 
-bool InParallelWorker() { return IsParallelWorker(); }
+// An autonomous transaction's worker writes to its session's buffer too.
+bool InParallelWorker() { return IsParallelWorker() || plpolar_in_autonomous_worker(); }
 
 void SendOutputToLeader(OutputOp op, const std::string &text) {
     char code = static_cast<char>(op);

@@ -173,6 +173,10 @@ public:
     // PRAGMA SERIALLY_REUSABLE: the state lasts one transaction
     // (exec/package_instance.cpp).
     bool serially_reusable = false;
+    // PRAGMA AUTONOMOUS_TRANSACTION in the unit's own declarations: each
+    // call runs in a transaction of its own, in this session's worker
+    // (src/autonomous).
+    bool autonomous = false;
     // A public subprogram's SQL routine: its body is only a marker, its
     // code the package's (handler/package_call.cpp), found once per
     // package version.

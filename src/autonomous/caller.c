@@ -1,0 +1,509 @@
+/*
+ * The calling side of an autonomous transaction: starts (or reuses) this
+ * session's worker, sends it the unit and its arguments, and waits for it
+ * in a way PostgreSQL's deadlock detector sees: on the worker's busy lock.
+ */
+#include "postgres.h"
+
+#include <signal.h>
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_proc.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "libpq/pqmq.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "postmaster/bgworker.h"
+#include "storage/dsm.h"
+#include "storage/ipc.h"
+#include "storage/latch.h"
+#include "storage/shm_mq.h"
+#include "utils/datum.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
+#include "utils/wait_event.h"
+
+#include "plpolar/autonomous/autonomous.h"
+#include "autonomous_internal.h"
+
+/* Documented session state: this session's worker, idle between calls. */
+typedef struct Worker
+{
+	dsm_segment *seg;
+	AutonomousShared *shared;
+	BackgroundWorkerHandle *handle;
+	shm_mq_handle *requests;
+	shm_mq_handle *responses;
+	pid_t		pid;
+	uint32		seq;
+	bool		busy;
+} Worker;
+
+static Worker *worker = NULL;
+static bool exit_callback_registered = false;
+
+static void
+stop_worker(Worker *w, bool wait)
+{
+	pid_t		pid;
+
+	if (GetBackgroundWorkerPid(w->handle, &pid) == BGWH_STARTED)
+		(void) kill(pid, SIGTERM);
+	TerminateBackgroundWorker(w->handle);
+	if (wait)
+	{
+		/* Bounded: a worker that does not go within 10 s is left to go. */
+		for (int i = 0; i < 1000; ++i)
+		{
+			if (GetBackgroundWorkerPid(w->handle, &pid) == BGWH_STOPPED)
+				break;
+			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 10, PG_WAIT_EXTENSION);
+			ResetLatch(MyLatch);
+		}
+	}
+}
+
+/*
+ * An idle worker leaves by itself once the segment is detached (its request
+ * queue then has no sender); one in mid-call is stopped.
+ */
+static void
+forget_worker(bool stop, bool wait)
+{
+	Worker	   *w = worker;
+
+	if (w == NULL)
+		return;
+	worker = NULL;
+	if (stop || w->busy)
+		stop_worker(w, wait);
+	dsm_detach(w->seg);
+	pfree(w->handle);
+	pfree(w);
+}
+
+/* A session that ends leaves no worker behind, even in mid-call. */
+static void
+exit_callback(int code, Datum arg)
+{
+	forget_worker(false, false);
+}
+
+/* The settings of this moment, serialized as a parallel worker gets them. */
+static char *
+current_settings(Size *size)
+{
+	Size		space = EstimateGUCStateSpace();
+	char	   *state = palloc(space);
+
+	SerializeGUCState(space, state);
+	*size = *(Size *) state + sizeof(Size);
+	return state;
+}
+
+/* The worker runs as this backend runs now, or a new one is needed. */
+static bool
+worker_matches(Worker *w, const char *settings, Size size)
+{
+	AutonomousShared *sh = w->shared;
+	Oid			user;
+	int			sec;
+	pid_t		pid;
+
+	GetUserIdAndSecContext(&user, &sec);
+	return sh->database_id == MyDatabaseId && sh->authenticated_user_id == GetAuthenticatedUserId() &&
+		sh->session_user_id == GetSessionUserId() && sh->outer_user_id == GetCurrentRoleId() &&
+		sh->current_user_id == user && sh->sec_context == sec && sh->settings_size == size &&
+		memcmp(AUTONOMOUS_SETTINGS(sh), settings, size) == 0 &&
+		GetBackgroundWorkerPid(w->handle, &pid) == BGWH_STARTED;
+}
+
+/*
+ * Waits for the worker's answer to request `seq`, handling its messages:
+ * notices are reported here as they come, an error is kept in *error (the
+ * worker is then ready again) and a result in *result.
+ */
+static void
+receive(Worker *w, uint32 seq, ErrorData **error, StringInfo result)
+{
+	uint32		waited = 0;
+	bool		wait_lock = seq != 0;
+
+	for (;;)
+	{
+		Size		nbytes;
+		void	   *data;
+		shm_mq_result res = shm_mq_receive(w->responses, &nbytes, &data, true);
+
+		if (res == SHM_MQ_SUCCESS)
+		{
+			StringInfoData msg;
+			char		type;
+
+			if (nbytes < 1)
+				elog(ERROR, "malformed message from an autonomous transaction's worker");
+			msg.data = data;
+			msg.len = (int) nbytes;
+			msg.maxlen = (int) nbytes;
+			msg.cursor = 0;
+			type = pq_getmsgbyte(&msg);
+			if (type == AUTONOMOUS_READY)
+				return;
+			if (type == AUTONOMOUS_RESULT && result != NULL)
+			{
+				appendBinaryStringInfo(result, msg.data + 1, msg.len - 1);
+				continue;
+			}
+			if (type == 'E' || type == 'N')
+			{
+				ErrorData	edata;
+				StringInfoData copy;
+
+				/* pq_parse_errornotice keeps pointers into the message. */
+				initStringInfo(&copy);
+				appendBinaryStringInfo(&copy, msg.data + 1, msg.len - 1);
+				pq_parse_errornotice(&copy, &edata);
+				if (edata.elevel < DEBUG5)
+					edata.elevel = NOTICE;
+				if (type == 'E' || edata.elevel >= ERROR)
+				{
+					edata.elevel = ERROR;
+					if (*error == NULL)
+					{
+						*error = palloc(sizeof(ErrorData));
+						**error = edata;
+					}
+				}
+				else
+					ThrowErrorData(&edata);
+				continue;
+			}
+			/* Anything else (a NOTIFY's message, ...) is not for the caller. */
+			continue;
+		}
+		if (res == SHM_MQ_DETACHED)
+			ereport(ERROR,
+					(errcode(ERRCODE_CONNECTION_FAILURE),
+					 errmsg("the autonomous transaction's worker ended unexpectedly")));
+
+		/*
+		 * Nothing yet. While the worker holds its busy lock, wait on that
+		 * lock: a lock the worker needs and this transaction holds is then a
+		 * deadlock PostgreSQL detects. Otherwise wait for its next message.
+		 */
+		if (wait_lock && pg_atomic_read_u32(&w->shared->acked_seq) == seq)
+		{
+			uint32		count = pg_atomic_read_u32(&w->shared->hold_count);
+
+			if (count != waited)
+			{
+				LOCKTAG		tag;
+
+				waited = count;
+				autonomous_busy_locktag(&tag, MyDatabaseId, w->pid);
+				(void) LockAcquire(&tag, ShareLock, false, false);
+				LockRelease(&tag, ShareLock, false);
+				continue;
+			}
+		}
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_EXIT_ON_PM_DEATH, -1, PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+	}
+}
+
+static Worker *
+start_worker(const char *settings, Size size)
+{
+	Size		total = AUTONOMOUS_SHARED_SIZE + 2 * AUTONOMOUS_QUEUE_SIZE + size;
+	dsm_segment *seg = dsm_create(total, 0);
+	AutonomousShared *sh = dsm_segment_address(seg);
+	BackgroundWorker bgw;
+	BackgroundWorkerHandle *handle;
+	Worker	   *w;
+	shm_mq	   *mq;
+	pid_t		pid;
+	ErrorData  *error = NULL;
+	MemoryContext old;
+
+	GetUserIdAndSecContext(&sh->current_user_id, &sh->sec_context);
+	sh->database_id = MyDatabaseId;
+	sh->authenticated_user_id = GetAuthenticatedUserId();
+	sh->session_user_id = GetSessionUserId();
+	sh->outer_user_id = GetCurrentRoleId();
+	sh->outer_is_superuser = OidIsValid(sh->outer_user_id) && superuser_arg(sh->outer_user_id);
+	sh->caller = MyProc;
+	sh->settings_size = size;
+	pg_atomic_init_u32(&sh->acked_seq, 0);
+	pg_atomic_init_u32(&sh->hold_count, 0);
+	memcpy(AUTONOMOUS_SETTINGS(sh), settings, size);
+
+	memset(&bgw, 0, sizeof(bgw));
+	bgw.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
+	bgw.bgw_start_time = BgWorkerStart_ConsistentState;
+	bgw.bgw_restart_time = BGW_NEVER_RESTART;
+	snprintf(bgw.bgw_library_name, BGW_MAXLEN, "plpolar");
+	snprintf(bgw.bgw_function_name, BGW_MAXLEN, "plpolar_autonomous_main");
+	snprintf(bgw.bgw_name, BGW_MAXLEN, "plpolar autonomous transaction for PID %d", MyProcPid);
+	snprintf(bgw.bgw_type, BGW_MAXLEN, "plpolar autonomous transaction");
+	bgw.bgw_main_arg = UInt32GetDatum(dsm_segment_handle(seg));
+	bgw.bgw_notify_pid = MyProcPid;
+
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	if (!RegisterDynamicBackgroundWorker(&bgw, &handle))
+	{
+		MemoryContextSwitchTo(old);
+		dsm_detach(seg);
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIGURATION_LIMIT_EXCEEDED),
+				 errmsg("no background worker is free for an autonomous transaction"),
+				 errdetail("An autonomous transaction runs in a background worker; all max_worker_processes (%d) are in use.",
+						   max_worker_processes),
+				 errhint("Raise max_worker_processes (a server restart), or make fewer autonomous calls nest.")));
+	}
+	w = palloc0(sizeof(Worker));
+	w->seg = seg;
+	w->shared = sh;
+	w->handle = handle;
+	mq = shm_mq_create(AUTONOMOUS_REQUEST_QUEUE(sh), AUTONOMOUS_QUEUE_SIZE);
+	shm_mq_set_sender(mq, MyProc);
+	w->requests = shm_mq_attach(mq, seg, handle);
+	mq = shm_mq_create(AUTONOMOUS_RESPONSE_QUEUE(sh), AUTONOMOUS_QUEUE_SIZE);
+	shm_mq_set_receiver(mq, MyProc);
+	w->responses = shm_mq_attach(mq, seg, handle);
+	MemoryContextSwitchTo(old);
+	/* For the session: not undone with the transaction that started it. */
+	dsm_pin_mapping(seg);
+	if (!exit_callback_registered)
+	{
+		before_shmem_exit(exit_callback, (Datum) 0);
+		exit_callback_registered = true;
+	}
+	worker = w;
+
+	PG_TRY();
+	{
+		if (WaitForBackgroundWorkerStartup(handle, &pid) != BGWH_STARTED)
+			ereport(ERROR,
+					(errcode(ERRCODE_CONFIGURATION_LIMIT_EXCEEDED),
+					 errmsg("the autonomous transaction's background worker could not start"),
+					 errhint("See the server log; max_worker_processes is %d.", max_worker_processes)));
+		w->pid = pid;
+		receive(w, 0, &error, NULL);
+	}
+	PG_CATCH();
+	{
+		HOLD_INTERRUPTS();
+		forget_worker(true, true);
+		RESUME_INTERRUPTS();
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	if (error != NULL)
+	{
+		/* It could not connect, or take on this session's settings. */
+		forget_worker(true, true);
+		ThrowErrorData(error);
+	}
+	return w;
+}
+
+static Worker *
+get_worker(void)
+{
+	Size		size;
+	char	   *settings = current_settings(&size);
+	Worker	   *w = worker;
+
+	if (w != NULL && w->busy)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("an autonomous transaction is already running for this session")));
+	if (w != NULL && !worker_matches(w, settings, size))
+	{
+		forget_worker(false, true);
+		w = NULL;
+	}
+	if (w == NULL)
+		w = start_worker(settings, size);
+	pfree(settings);
+	return w;
+}
+
+/* Sends a request and waits for its end; throws the worker's error. */
+static void
+exchange(StringInfo request, StringInfo result)
+{
+	Worker	   *w = get_worker();
+	ErrorData  *error = NULL;
+	uint32		seq = ++w->seq;
+	shm_mq_iovec iov[2];
+
+	if (seq == 0)
+		seq = ++w->seq;
+	iov[0].data = (const char *) &seq;
+	iov[0].len = sizeof(seq);
+	iov[1].data = request->data;
+	iov[1].len = request->len;
+	w->busy = true;
+	PG_TRY();
+	{
+		shm_mq_result res = shm_mq_sendv(w->requests, iov, 2, false, true);
+
+		if (res != SHM_MQ_SUCCESS)
+			ereport(ERROR,
+					(errcode(ERRCODE_CONNECTION_FAILURE),
+					 errmsg("the autonomous transaction's worker ended unexpectedly")));
+		receive(w, seq, &error, result);
+	}
+	PG_CATCH();
+	{
+		/*
+		 * Cancelled, timed out, or a deadlock detected here: the worker
+		 * must not go on (and commit) once this transaction's locks are
+		 * gone, so it goes before this error is raised.
+		 */
+		HOLD_INTERRUPTS();
+		forget_worker(true, true);
+		RESUME_INTERRUPTS();
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	w->busy = false;
+
+	/*
+	 * A worker's own nested call does not keep its worker (idle chains of
+	 * them would hold max_worker_processes for the whole session), nor does
+	 * a call made after the exit callback (a logoff trigger's).
+	 */
+	if (plpolar_in_autonomous_worker() || proc_exit_inprogress)
+		forget_worker(false, true);
+	if (error != NULL)
+		ThrowErrorData(error);
+}
+
+static void
+append_value(StringInfo buf, Datum value, bool isnull, Oid type)
+{
+	int16		typlen = -1;
+	bool		typbyval = false;
+	Size		size;
+	char	   *at;
+
+	if (!isnull)
+		get_typlenbyval(type, &typlen, &typbyval);
+	size = datumEstimateSpace(value, isnull, typbyval, typlen);
+	enlargeStringInfo(buf, (int) size);
+	at = buf->data + buf->len;
+	datumSerialize(value, isnull, typbyval, typlen, &at);
+	buf->len += (int) size;
+	buf->data[buf->len] = '\0';
+}
+
+/* An anonymous record's identity is this backend's own: refused rather
+ * than sent to be misread. */
+static void
+check_sendable(Oid type, Datum value, bool isnull)
+{
+	if (isnull)
+		return;
+	if (type == RECORDOID ||
+		(type_is_rowtype(type) && HeapTupleHeaderGetTypeId(DatumGetHeapTupleHeader(value)) == RECORDOID))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("an autonomous routine takes no argument of an anonymous record type")));
+}
+
+Datum
+plpolar_autonomous_call(FunctionCallInfo fcinfo, MemoryContext result_context, bool *isnull)
+{
+	Oid			fn_oid = fcinfo->flinfo->fn_oid;
+	HeapTuple	proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn_oid));
+	Form_pg_proc form;
+	StringInfoData request;
+	StringInfoData result;
+	int32		nargs = fcinfo->nargs;
+	char	   *at;
+	char		kind;
+	Datum		value;
+	MemoryContext old;
+
+	if (!HeapTupleIsValid(proc))
+		elog(ERROR, "cache lookup failed for function %u", fn_oid);
+	form = (Form_pg_proc) GETSTRUCT(proc);
+	if (form->proretset)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("a PIPELINED or set-returning routine cannot be autonomous")));
+	initStringInfo(&request);
+	appendStringInfoChar(&request, AUTONOMOUS_CALL);
+	appendBinaryStringInfo(&request, (char *) &fn_oid, sizeof(Oid));
+	appendBinaryStringInfo(&request, (char *) &fcinfo->fncollation, sizeof(Oid));
+	appendBinaryStringInfo(&request, (char *) &nargs, sizeof(int32));
+	for (int i = 0; i < nargs; ++i)
+	{
+		Oid			type = i < form->pronargs ? form->proargtypes.values[i] : InvalidOid;
+
+		if (!OidIsValid(type) || IsPolymorphicType(type))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("an autonomous routine takes no polymorphic argument")));
+		check_sendable(type, fcinfo->args[i].value, fcinfo->args[i].isnull);
+		append_value(&request, fcinfo->args[i].value, fcinfo->args[i].isnull, type);
+	}
+	ReleaseSysCache(proc);
+
+	initStringInfo(&result);
+	exchange(&request, &result);
+	if (result.len < 1)
+		elog(ERROR, "the autonomous transaction's worker sent no result");
+
+	old = MemoryContextSwitchTo(result_context);
+	kind = result.data[0];
+	at = result.data + 1;
+	if (kind == AUTONOMOUS_SCALAR)
+		value = datumRestore(&at, isnull);
+	else
+	{
+		TupleDesc	desc;
+		int32		natts;
+		Datum	   *values;
+		bool	   *nulls;
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE &&
+			get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE_DOMAIN)
+			elog(ERROR, "the autonomous transaction's worker sent a row for a scalar result");
+		memcpy(&natts, at, sizeof(int32));
+		at += sizeof(int32);
+		if (natts != desc->natts)
+			elog(ERROR, "the autonomous transaction's worker sent a row of another shape");
+		desc = BlessTupleDesc(desc);
+		values = palloc(sizeof(Datum) * Max(natts, 1));
+		nulls = palloc(sizeof(bool) * Max(natts, 1));
+		for (int i = 0; i < natts; ++i)
+			values[i] = datumRestore(&at, &nulls[i]);
+		value = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+		*isnull = false;
+	}
+	MemoryContextSwitchTo(old);
+	pfree(request.data);
+	pfree(result.data);
+	return value;
+}
+
+void
+plpolar_autonomous_block(const char *source)
+{
+	StringInfoData request;
+
+	initStringInfo(&request);
+	appendStringInfoChar(&request, AUTONOMOUS_BLOCK);
+	appendStringInfoString(&request, source);
+	exchange(&request, NULL);
+	pfree(request.data);
+}
