@@ -363,6 +363,66 @@ RESET work_mem;
 RESET search_path;
 SELECT * FROM auto_s.seen;
 
+-- Package subprograms: called from SQL, from other units and from inside
+-- the package. The worker has the package's state of its own.
+SELECT action FROM plpolar.exec($$
+CREATE OR REPLACE PACKAGE logger AS
+  g_calls PLS_INTEGER := 0;
+  PROCEDURE log(p_lvl VARCHAR2, p_msg VARCHAR2);
+  PROCEDURE log_out(p_msg VARCHAR2, p_n OUT NUMBER, p_io IN OUT VARCHAR2);
+  FUNCTION logged(p_msg VARCHAR2) RETURN NUMBER;
+  PROCEDURE error(p_msg VARCHAR2);
+END logger;
+/
+CREATE OR REPLACE PACKAGE BODY logger AS
+  PROCEDURE log(p_lvl VARCHAR2, p_msg VARCHAR2) IS
+    PRAGMA AUTONOMOUS_TRANSACTION;
+  BEGIN
+    g_calls := g_calls + 1;
+    INSERT INTO audit_log(msg) VALUES (p_lvl || ': ' || p_msg);
+    COMMIT;
+  END log;
+  PROCEDURE log_out(p_msg VARCHAR2, p_n OUT NUMBER, p_io IN OUT VARCHAR2) IS
+    PRAGMA AUTONOMOUS_TRANSACTION;
+  BEGIN
+    INSERT INTO audit_log(msg) VALUES ('OUT: ' || p_msg);
+    COMMIT;
+    SELECT count(*) INTO p_n FROM audit_log WHERE msg LIKE '%: ' || p_msg;
+    p_io := p_io || '+';
+  END log_out;
+  FUNCTION logged(p_msg VARCHAR2) RETURN NUMBER IS
+    PRAGMA AUTONOMOUS_TRANSACTION;
+    n NUMBER;
+  BEGIN
+    INSERT INTO audit_log(msg) VALUES ('F: ' || p_msg);
+    COMMIT;
+    SELECT count(*) INTO n FROM audit_log WHERE msg LIKE '%: ' || p_msg;
+    RETURN n;
+  END logged;
+  PROCEDURE error(p_msg VARCHAR2) IS
+    n NUMBER;
+    s VARCHAR2(10) := 'io';
+  BEGIN
+    log('ERROR', p_msg);
+    log_out(p_msg, n, s);
+    DBMS_OUTPUT.PUT_LINE('n=' || n || ' s=' || s || ' f=' || logged(p_msg));
+  END error;
+END logger;
+/
+$$);
+BEGIN;
+CALL logger.log('INFO', 'pkg from sql');
+SELECT logger.logged('pkg from sql') AS logged;
+DO LANGUAGE plpolar $$
+BEGIN
+  logger.log('INFO', 'pkg from a block');
+  DBMS_OUTPUT.PUT_LINE('f=' || logger.logged('pkg from a block') || ' caller''s g_calls=' || logger.g_calls);
+END;
+$$;
+CALL logger.error('pkg inside');
+ROLLBACK;
+SELECT msg FROM audit_log WHERE msg LIKE '%pkg%' ORDER BY id;
+
 -- Where Oracle refuses the pragma, and what is not supported yet.
 CREATE FUNCTION misplaced() RETURNS int LANGUAGE plpolar AS $$
 BEGIN

@@ -254,11 +254,25 @@ start_worker(const char *settings, Size size)
 	bgw.bgw_main_arg = UInt32GetDatum(dsm_segment_handle(seg));
 	bgw.bgw_notify_pid = MyProcPid;
 
+	/*
+	 * The queues exist before the worker does: it may attach as soon as it
+	 * is registered.
+	 */
 	old = MemoryContextSwitchTo(TopMemoryContext);
+	w = palloc0(sizeof(Worker));
+	w->seg = seg;
+	w->shared = sh;
+	mq = shm_mq_create(AUTONOMOUS_REQUEST_QUEUE(sh), AUTONOMOUS_QUEUE_SIZE);
+	shm_mq_set_sender(mq, MyProc);
+	w->requests = shm_mq_attach(mq, seg, NULL);
+	mq = shm_mq_create(AUTONOMOUS_RESPONSE_QUEUE(sh), AUTONOMOUS_QUEUE_SIZE);
+	shm_mq_set_receiver(mq, MyProc);
+	w->responses = shm_mq_attach(mq, seg, NULL);
 	if (!RegisterDynamicBackgroundWorker(&bgw, &handle))
 	{
 		MemoryContextSwitchTo(old);
 		dsm_detach(seg);
+		pfree(w);
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIGURATION_LIMIT_EXCEEDED),
 				 errmsg("no background worker is free for an autonomous transaction"),
@@ -266,16 +280,10 @@ start_worker(const char *settings, Size size)
 						   max_worker_processes),
 				 errhint("Raise max_worker_processes (a server restart), or make fewer autonomous calls nest.")));
 	}
-	w = palloc0(sizeof(Worker));
-	w->seg = seg;
-	w->shared = sh;
 	w->handle = handle;
-	mq = shm_mq_create(AUTONOMOUS_REQUEST_QUEUE(sh), AUTONOMOUS_QUEUE_SIZE);
-	shm_mq_set_sender(mq, MyProc);
-	w->requests = shm_mq_attach(mq, seg, handle);
-	mq = shm_mq_create(AUTONOMOUS_RESPONSE_QUEUE(sh), AUTONOMOUS_QUEUE_SIZE);
-	shm_mq_set_receiver(mq, MyProc);
-	w->responses = shm_mq_attach(mq, seg, handle);
+	/* A worker that dies is seen by either queue. */
+	shm_mq_set_handle(w->requests, handle);
+	shm_mq_set_handle(w->responses, handle);
 	MemoryContextSwitchTo(old);
 	/* For the session: not undone with the transaction that started it. */
 	dsm_pin_mapping(seg);
@@ -419,19 +427,14 @@ check_sendable(Oid type, Datum value, bool isnull)
 				 errmsg("an autonomous routine takes no argument of an anonymous record type")));
 }
 
-Datum
-plpolar_autonomous_call(FunctionCallInfo fcinfo, MemoryContext result_context, bool *isnull)
+/* Sends a routine's call; result gets the worker's result message. */
+static void
+call_routine(Oid fn_oid, Oid collation, int nargs, const Datum *args, const bool *nulls, StringInfo result)
 {
-	Oid			fn_oid = fcinfo->flinfo->fn_oid;
 	HeapTuple	proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn_oid));
 	Form_pg_proc form;
 	StringInfoData request;
-	StringInfoData result;
-	int32		nargs = fcinfo->nargs;
-	char	   *at;
-	char		kind;
-	Datum		value;
-	MemoryContext old;
+	int32		n = nargs;
 
 	if (!HeapTupleIsValid(proc))
 		elog(ERROR, "cache lookup failed for function %u", fn_oid);
@@ -440,43 +443,62 @@ plpolar_autonomous_call(FunctionCallInfo fcinfo, MemoryContext result_context, b
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("a PIPELINED or set-returning routine cannot be autonomous")));
+	if (nargs != form->pronargs)
+		elog(ERROR, "autonomous call of %s with %d arguments for %d", NameStr(form->proname), nargs, form->pronargs);
 	initStringInfo(&request);
 	appendStringInfoChar(&request, AUTONOMOUS_CALL);
 	appendBinaryStringInfo(&request, (char *) &fn_oid, sizeof(Oid));
-	appendBinaryStringInfo(&request, (char *) &fcinfo->fncollation, sizeof(Oid));
-	appendBinaryStringInfo(&request, (char *) &nargs, sizeof(int32));
+	appendBinaryStringInfo(&request, (char *) &collation, sizeof(Oid));
+	appendBinaryStringInfo(&request, (char *) &n, sizeof(int32));
 	for (int i = 0; i < nargs; ++i)
 	{
-		Oid			type = i < form->pronargs ? form->proargtypes.values[i] : InvalidOid;
+		Oid			type = form->proargtypes.values[i];
 
-		if (!OidIsValid(type) || IsPolymorphicType(type))
+		if (IsPolymorphicType(type))
 			ereport(ERROR,
 					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					 errmsg("an autonomous routine takes no polymorphic argument")));
-		check_sendable(type, fcinfo->args[i].value, fcinfo->args[i].isnull);
-		append_value(&request, fcinfo->args[i].value, fcinfo->args[i].isnull, type);
+		check_sendable(type, args[i], nulls[i]);
+		append_value(&request, args[i], nulls[i], type);
 	}
 	ReleaseSysCache(proc);
-
-	initStringInfo(&result);
-	exchange(&request, &result);
-	if (result.len < 1)
+	exchange(&request, result);
+	pfree(request.data);
+	if (result->len < 1)
 		elog(ERROR, "the autonomous transaction's worker sent no result");
+}
+
+Datum
+plpolar_autonomous_call(FunctionCallInfo fcinfo, MemoryContext result_context, bool *isnull)
+{
+	StringInfoData result;
+	Datum	   *args = palloc(sizeof(Datum) * Max(fcinfo->nargs, 1));
+	bool	   *nulls = palloc(sizeof(bool) * Max(fcinfo->nargs, 1));
+	char	   *at;
+	Datum		value;
+	MemoryContext old;
+
+	for (int i = 0; i < fcinfo->nargs; ++i)
+	{
+		args[i] = fcinfo->args[i].value;
+		nulls[i] = fcinfo->args[i].isnull;
+	}
+	initStringInfo(&result);
+	call_routine(fcinfo->flinfo->fn_oid, fcinfo->fncollation, fcinfo->nargs, args, nulls, &result);
 
 	old = MemoryContextSwitchTo(result_context);
-	kind = result.data[0];
 	at = result.data + 1;
-	if (kind == AUTONOMOUS_SCALAR)
+	if (result.data[0] == AUTONOMOUS_SCALAR)
 		value = datumRestore(&at, isnull);
 	else
 	{
 		TupleDesc	desc;
+		TypeFuncClass class = get_call_result_type(fcinfo, NULL, &desc);
 		int32		natts;
 		Datum	   *values;
-		bool	   *nulls;
+		bool	   *fnulls;
 
-		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE &&
-			get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE_DOMAIN)
+		if (class != TYPEFUNC_COMPOSITE && class != TYPEFUNC_COMPOSITE_DOMAIN)
 			elog(ERROR, "the autonomous transaction's worker sent a row for a scalar result");
 		memcpy(&natts, at, sizeof(int32));
 		at += sizeof(int32);
@@ -484,16 +506,52 @@ plpolar_autonomous_call(FunctionCallInfo fcinfo, MemoryContext result_context, b
 			elog(ERROR, "the autonomous transaction's worker sent a row of another shape");
 		desc = BlessTupleDesc(desc);
 		values = palloc(sizeof(Datum) * Max(natts, 1));
-		nulls = palloc(sizeof(bool) * Max(natts, 1));
+		fnulls = palloc(sizeof(bool) * Max(natts, 1));
 		for (int i = 0; i < natts; ++i)
-			values[i] = datumRestore(&at, &nulls[i]);
-		value = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+			values[i] = datumRestore(&at, &fnulls[i]);
+		value = HeapTupleGetDatum(heap_form_tuple(desc, values, fnulls));
 		*isnull = false;
 	}
 	MemoryContextSwitchTo(old);
-	pfree(request.data);
 	pfree(result.data);
 	return value;
+}
+
+int
+plpolar_autonomous_call_oid(Oid fn_oid, int nargs, const Datum *args, const bool *nulls, MemoryContext result_context,
+							Datum *fields, bool *field_nulls, int max_fields)
+{
+	StringInfoData result;
+	char	   *at;
+	int			count;
+	MemoryContext old;
+
+	initStringInfo(&result);
+	call_routine(fn_oid, InvalidOid, nargs, args, nulls, &result);
+	old = MemoryContextSwitchTo(result_context);
+	at = result.data + 1;
+	if (result.data[0] == AUTONOMOUS_SCALAR)
+	{
+		count = 1;
+		if (max_fields < 1)
+			elog(ERROR, "no room for an autonomous call's result");
+		fields[0] = datumRestore(&at, &field_nulls[0]);
+	}
+	else
+	{
+		int32		natts;
+
+		memcpy(&natts, at, sizeof(int32));
+		at += sizeof(int32);
+		if (natts > max_fields)
+			elog(ERROR, "the autonomous transaction's worker sent a row of another shape");
+		for (int i = 0; i < natts; ++i)
+			fields[i] = datumRestore(&at, &field_nulls[i]);
+		count = natts;
+	}
+	MemoryContextSwitchTo(old);
+	pfree(result.data);
+	return count;
 }
 
 void

@@ -16,10 +16,18 @@ void Compiler::CompileAutonomousPragma(ast::PragmaDecl &pd, const Scope &scope) 
                      !scope.parent->labels.empty() && scope.parent->labels[0] == current_sub_->name;
     if (!unit_level && !sub_level)
         Error(pd.loc, "PLS-00710: Pragma AUTONOMOUS_TRANSACTION cannot be specified here", ERRCODE_SYNTAX_ERROR);
+    if (sub_level && fn_.package && current_sub_->pipelined)
+        Error(pd.loc, "a PIPELINED function cannot be autonomous", ERRCODE_FEATURE_NOT_SUPPORTED);
+    if (sub_level && fn_.package) {
+        // Called through its routine (from SQL or from other units) it runs
+        // in a worker; a call from inside the package is refused at run time.
+        current_sub_->autonomous = true;
+        return;
+    }
     if (sub_level)
         Error(pd.loc,
-              "PRAGMA AUTONOMOUS_TRANSACTION is not supported in a nested or package subprogram yet: make it a "
-              "standalone procedure or function",
+              "PRAGMA AUTONOMOUS_TRANSACTION is not supported in a nested subprogram yet: make it a standalone "
+              "procedure or function",
               ERRCODE_FEATURE_NOT_SUPPORTED);
     if (fn_.info.is_dml_trigger || fn_.info.is_event_trigger)
         Error(pd.loc,

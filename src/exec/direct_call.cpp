@@ -65,6 +65,7 @@ pg::Value Executor::CallMemberDirect(pg::PgExpr &call, compile::CompiledFunction
     compile::PackageUnit &unit = instance->unit();
     if (unit.fn->uses_session_variables) return EvalPgExpr(call, args, n);
     compile::SubprogramSite &site = MemberSite(*instance, member);
+    if (site.autonomous) return EvalPgExpr(call, args, n);  // through its routine, to the worker
     const pg::PackageSource &src = unit.source;
     bool fresh_snapshot = !fn_.read_only() && member.read_only();
     std::optional<pg::FreshSnapshot> snapshot;

@@ -3,6 +3,7 @@
 // parameters, runs the body and restores them, so recursion needs no other
 // frame. Values a call leaves behind are freed on return.
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/autonomous.hpp"
 #include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
@@ -38,11 +39,41 @@ pg::Value Executor::CallSubprogram(compile::SubprogramCallSite &call) {
         const ast::Expr *arg = call.args[i] != nullptr ? call.args[i] : sp.defaults[i];
         in[i] = Coerce(Eval(*arg), *sp.param_casts[i]);
     }
+    if (sp.autonomous) return CallAutonomousMember(call, in);
     std::vector<pg::Value> outs(nparams);
     pg::Value result = RunSubprogram(sp, in, &outs);
     for (size_t i = 0; i < nparams; ++i)
         if (sp.modes[i] != ast::ParamMode::In) StoreTarget(call.targets[i], outs[i]);
     return result;
+}
+
+// A package's autonomous subprogram called from inside the package: through
+// its routine, in the session's worker (the routine's arguments are the IN
+// and IN OUT parameters; its result a function's value or a procedure's OUT
+// and IN OUT values in order).
+pg::Value Executor::CallAutonomousMember(compile::SubprogramCallSite &call, const std::vector<pg::Value> &in) {
+    compile::SubprogramSite &sp = *call.target;
+    const size_t nparams = sp.param_slots.size();
+    std::vector<pg::Value> args;
+    for (size_t i = 0; i < nparams; ++i)
+        if (sp.modes[i] != ast::ParamMode::Out) args.push_back(in[i]);
+    if (sp.routine == InvalidOid) sp.routine = pg::PackageRoutine(fn_.info.name, sp.name, static_cast<int>(args.size()));
+    std::vector<pg::Value> results = pg::AutonomousCallRoutine(sp.routine, args, CurrentMemoryContext);
+    if (sp.is_function) {
+        if (results.empty()) return pg::Value::Null(sp.return_type.oid);
+        pg::Value v = results[0];
+        v.type = sp.return_type.oid;
+        return v;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < nparams; ++i) {
+        if (sp.modes[i] == ast::ParamMode::In) continue;
+        if (k >= results.size()) break;
+        pg::Value v = results[k++];
+        v.type = sp.param_types[i].oid;
+        StoreTarget(call.targets[i], v);
+    }
+    return pg::Value::Null(VOIDOID);
 }
 
 pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector<pg::Value> &in,

@@ -4,6 +4,7 @@
 #include "plpolar/exec/error_context.hpp"
 #include "plpolar/exec/package_instance.hpp"
 #include "plpolar/handler/handler.hpp"
+#include "plpolar/pg/autonomous.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/row.hpp"
 #include "plpolar/pg/spi.hpp"
@@ -18,6 +19,13 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
     std::shared_ptr<exec::PackageInstance> instance = exec::UsePackage(member.member_package);
     compile::PackageUnit &unit = instance->unit();
     compile::SubprogramSite &site = exec::MemberSite(*instance, member);
+    if (site.autonomous && !pg::AutonomousRunHere(fcinfo->flinfo->fn_oid)) {
+        // PRAGMA AUTONOMOUS_TRANSACTION: the worker runs it, with the
+        // package's instance there.
+        bool isnull = false;
+        Datum d = pg::AutonomousCall(fcinfo, CurrentMemoryContext, &isnull);
+        return pg::Value{d, isnull, member.info.return_type.oid, -1};
+    }
     instance->EnsureInitialized();
 
     const compile::FunctionInfo &info = member.info;

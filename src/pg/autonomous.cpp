@@ -4,11 +4,70 @@
 #include "plpolar/autonomous/autonomous.h"
 #include "plpolar/pg/guard.hpp"
 
+extern "C" {
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_proc.h"
+#include "utils/catcache.h"
+#include "utils/syscache.h"
+}
+
 namespace plpolar::pg {
 
 Datum AutonomousCall(FunctionCallInfo fcinfo, MemoryContext result_context, bool *isnull) {
     return Guarded(
         [fcinfo, result_context, isnull] { return plpolar_autonomous_call(fcinfo, result_context, isnull); });
+}
+
+std::vector<Value> AutonomousCallRoutine(Oid fn_oid, const std::vector<Value> &args, MemoryContext result_context) {
+    std::vector<Datum> datums(args.size() + 1);
+    std::vector<char> nulls(args.size() + 1);
+    for (size_t i = 0; i < args.size(); ++i) {
+        datums[i] = args[i].datum;
+        nulls[i] = args[i].isnull;
+    }
+    constexpr int kMax = FUNC_MAX_ARGS;
+    std::vector<Datum> fields(kMax);
+    std::vector<char> field_nulls(kMax);
+    const Datum *d = datums.data();
+    const bool *n = reinterpret_cast<const bool *>(nulls.data());
+    Datum *f = fields.data();
+    bool *fn = reinterpret_cast<bool *>(field_nulls.data());
+    int nargs = static_cast<int>(args.size());
+    int count = Guarded([fn_oid, nargs, d, n, result_context, f, fn] {
+        return plpolar_autonomous_call_oid(fn_oid, nargs, d, n, result_context, f, fn, kMax);
+    });
+    std::vector<Value> out;
+    for (int i = 0; i < count; ++i) out.push_back(Value{fields[static_cast<size_t>(i)], fn[i] != 0, InvalidOid, -1});
+    return out;
+}
+
+Oid PackageRoutine(const std::string &schema, const std::string &name, int nargs) {
+    const char *s = schema.c_str();
+    const char *nm = name.c_str();
+    Oid found = Guarded([s, nm, nargs] {
+        Oid ns = get_namespace_oid(s, true);
+        Oid result = InvalidOid;
+        int matches = 0;
+        CatCList *list = SearchSysCacheList1(PROCNAMEARGSNSP, CStringGetDatum(nm));
+        for (int i = 0; i < list->n_members; ++i) {
+            HeapTuple tuple = &list->members[i]->tuple;
+            auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tuple));
+            if (form->pronamespace != ns || form->pronargs != nargs) continue;
+            result = form->oid;
+            ++matches;
+        }
+        ReleaseSysCacheList(list);
+        return matches == 1 ? result : (matches == 0 ? InvalidOid : static_cast<Oid>(1));
+    });
+    if (found == InvalidOid)
+        Raise(ERRCODE_UNDEFINED_FUNCTION, "the routine of package subprogram " + schema + "." + name + " is missing",
+              "Replace the package through plpolar.exec.");
+    if (found == 1)
+        Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
+              "the autonomous subprogram " + schema + "." + name +
+                  " is overloaded with as many parameters: called from inside its package that is not supported yet");
+    return found;
 }
 
 void AutonomousBlock(const char *source) {

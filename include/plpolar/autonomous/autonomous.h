@@ -26,6 +26,13 @@ extern "C" {
  * its result, allocated in result_context. */
 extern Datum plpolar_autonomous_call(FunctionCallInfo fcinfo, MemoryContext result_context, bool *isnull);
 
+/* Caller side: call a routine by OID with its arguments (pronargs of them);
+ * the result's values (one, or a row's fields) go to fields, allocated in
+ * result_context. Returns how many. */
+extern int	plpolar_autonomous_call_oid(Oid fn_oid, int nargs, const Datum *args, const bool *nulls,
+										MemoryContext result_context, Datum *fields, bool *field_nulls,
+										int max_fields);
+
 /* Caller side: run an anonymous block in a worker. */
 extern void plpolar_autonomous_block(const char *source);
 

@@ -380,6 +380,10 @@ struct SubprogramSite : ast::Annotation {
     std::vector<int> param_slots;
     pg::TypeInfo return_type;
     bool pipelined = false;  // a package's PIPELINED function: PIPE ROW, RETURN without a value
+    // PRAGMA AUTONOMOUS_TRANSACTION (a package's public subprogram): called
+    // through its routine, it runs in the session's worker.
+    bool autonomous = false;
+    Oid routine = InvalidOid;  // that routine, once looked up
     int first_slot = 0;
     int end_slot = 0;
 };

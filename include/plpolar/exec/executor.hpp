@@ -185,6 +185,7 @@ private:
     // nested subprograms (subprograms.cpp)
     pg::Value CallSubprogram(compile::SubprogramCallSite &call);
     // Binds `in`, runs the body, copies OUT values into `outs`.
+    pg::Value CallAutonomousMember(compile::SubprogramCallSite &call, const std::vector<pg::Value> &in);
     pg::Value RunSubprogram(compile::SubprogramSite &sp, const std::vector<pg::Value> &in,
                             std::vector<pg::Value> *outs);
 
