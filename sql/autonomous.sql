@@ -452,13 +452,77 @@ BEGIN
   RETURN 1;
 END;
 $$;
-CREATE FUNCTION trigger_one() RETURNS trigger LANGUAGE plpolar AS $$
+CREATE FUNCTION event_one() RETURNS event_trigger LANGUAGE plpolar AS $$
 DECLARE
   PRAGMA AUTONOMOUS_TRANSACTION;
 BEGIN
-  RETURN NEW;
+  NULL;
 END;
 $$;
+
+-- Trigger bodies: the firing's rows and event go to the worker, a BEFORE
+-- ROW trigger's changes to :NEW come back; the worker does not see the
+-- triggering statement's rows, and its log stays when the statement fails.
+CREATE TABLE wallets(id int PRIMARY KEY, bal number CHECK (bal >= 0), note varchar2(20));
+CREATE FUNCTION wallets_audit() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+  n integer;
+  what varchar2(200);
+BEGIN
+  SELECT count(*) INTO n FROM wallets;
+  what := CASE WHEN INSERTING THEN 'I' WHEN UPDATING THEN 'U' ELSE 'D' END || ' ' || COALESCE(:NEW.id, :OLD.id) ||
+          ' ' || :OLD.bal || '->' || :NEW.bal || ' sees ' || n;
+  IF UPDATING('bal') THEN what := what || ', bal in SET'; END IF;
+  INSERT INTO audit_log(msg) VALUES (what);
+  COMMIT;
+  IF NOT DELETING THEN :NEW.note := 'audited'; END IF;
+END;
+$$;
+CREATE TRIGGER wallets_audit BEFORE INSERT OR UPDATE OR DELETE ON wallets FOR EACH ROW EXECUTE FUNCTION wallets_audit();
+INSERT INTO wallets VALUES (1, 10, NULL), (2, 20, NULL);
+SELECT * FROM wallets ORDER BY id;
+UPDATE wallets SET bal = -1 WHERE id = 1;
+BEGIN;
+DELETE FROM wallets WHERE id = 2;
+UPDATE wallets SET note = 'x' WHERE id = 1;
+ROLLBACK;
+-- Oracle's form, AFTER ROW, and a statement-level trigger.
+SELECT action FROM plpolar.exec($$
+CREATE OR REPLACE TRIGGER wallets_after AFTER UPDATE ON wallets FOR EACH ROW
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  INSERT INTO audit_log(msg) VALUES ('after update of ' || :NEW.id || ' to ' || :NEW.bal);
+  COMMIT;
+END;
+/
+CREATE OR REPLACE TRIGGER wallets_stmt AFTER DELETE ON wallets
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  INSERT INTO audit_log(msg) VALUES ('a delete statement');
+  COMMIT;
+END;
+/
+$$);
+BEGIN;
+UPDATE wallets SET bal = 5 WHERE id = 2;
+DELETE FROM wallets WHERE id = 1;
+ROLLBACK;
+SELECT * FROM wallets ORDER BY id;
+SELECT msg FROM audit_log WHERE msg ~ '^(I|U|D) |after|statement' ORDER BY id;
+-- A trigger that forgets its COMMIT fails the statement, as in Oracle.
+CREATE OR REPLACE FUNCTION wallets_audit() RETURNS trigger LANGUAGE plpolar AS $$
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  INSERT INTO audit_log(msg) VALUES ('no commit');
+END;
+$$;
+INSERT INTO wallets VALUES (3, 30, NULL);
+SELECT count(*) AS no_commit_rows, (SELECT count(*) FROM wallets WHERE id = 3) AS inserted
+  FROM audit_log WHERE msg = 'no commit';
 
 -- The session's one idle worker, kept for the next call.
 SELECT count(*) AS idle_workers FROM pg_stat_activity WHERE backend_type = 'plpolar autonomous transaction';

@@ -10,6 +10,9 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/pg_proc.h"
+#include "commands/trigger.h"
+#include "nodes/bitmapset.h"
+#include "utils/rel.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "libpq/pqmq.h"
@@ -552,6 +555,74 @@ plpolar_autonomous_call_oid(Oid fn_oid, int nargs, const Datum *args, const bool
 	MemoryContextSwitchTo(old);
 	pfree(result.data);
 	return count;
+}
+
+/* A trigger's row as a datum of the relation's row type. */
+static void
+append_row(StringInfo buf, HeapTuple tuple, TupleDesc desc, Oid rowtype)
+{
+	if (tuple == NULL)
+	{
+		appendStringInfoChar(buf, 0);
+		return;
+	}
+	appendStringInfoChar(buf, 1);
+	append_value(buf, heap_copy_tuple_as_datum(tuple, desc), false, rowtype);
+}
+
+Datum
+plpolar_autonomous_trigger(FunctionCallInfo fcinfo, MemoryContext result_context)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Relation	rel = td->tg_relation;
+	TupleDesc	desc = RelationGetDescr(rel);
+	Oid			rowtype = rel->rd_rel->reltype;
+	Oid			fn_oid = fcinfo->flinfo->fn_oid;
+	Oid			relid = RelationGetRelid(rel);
+	Oid			tgoid = td->tg_trigger->tgoid;
+	uint32		event = (uint32) td->tg_event;
+	int32		ncols = bms_num_members(td->tg_updatedcols);
+	int			col = -1;
+	StringInfoData request;
+	StringInfoData result;
+	Datum		row = (Datum) 0;
+	MemoryContext old;
+
+	initStringInfo(&request);
+	appendStringInfoChar(&request, AUTONOMOUS_TRIGGER);
+	appendBinaryStringInfo(&request, (char *) &fn_oid, sizeof(Oid));
+	appendBinaryStringInfo(&request, (char *) &relid, sizeof(Oid));
+	appendBinaryStringInfo(&request, (char *) &tgoid, sizeof(Oid));
+	appendBinaryStringInfo(&request, (char *) &event, sizeof(uint32));
+	appendBinaryStringInfo(&request, (char *) &ncols, sizeof(int32));
+	while ((col = bms_next_member(td->tg_updatedcols, col)) >= 0)
+		appendBinaryStringInfo(&request, (char *) &col, sizeof(int));
+	append_row(&request, td->tg_trigtuple, desc, rowtype);
+	append_row(&request, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : NULL, desc, rowtype);
+	initStringInfo(&result);
+	exchange(&request, &result);
+	pfree(request.data);
+	if (result.len < 1)
+		elog(ERROR, "the autonomous transaction's worker sent no result");
+	old = MemoryContextSwitchTo(result_context);
+	if (result.data[0] == 1)
+	{
+		char	   *at = result.data + 1;
+		bool		isnull;
+		Datum		d = datumRestore(&at, &isnull);
+		HeapTupleData tmp;
+
+		if (isnull)
+			elog(ERROR, "the autonomous trigger's worker sent a NULL row");
+		tmp.t_len = HeapTupleHeaderGetDatumLength(DatumGetHeapTupleHeader(d));
+		ItemPointerSetInvalid(&tmp.t_self);
+		tmp.t_tableOid = relid;
+		tmp.t_data = DatumGetHeapTupleHeader(d);
+		row = PointerGetDatum(heap_copytuple(&tmp));
+	}
+	MemoryContextSwitchTo(old);
+	pfree(result.data);
+	return row;
 }
 
 void

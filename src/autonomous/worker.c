@@ -14,7 +14,13 @@
 
 #include <signal.h>
 
+#include "access/htup_details.h"
 #include "access/xact.h"
+#include "commands/trigger.h"
+#include "nodes/bitmapset.h"
+#include "utils/rel.h"
+#include "utils/relcache.h"
+#include "utils/resowner.h"
 #include "funcapi.h"
 #include "libpq/libpq.h"
 #include "libpq/pqformat.h"
@@ -29,6 +35,7 @@
 #include "storage/dsm.h"
 #include "storage/ipc.h"
 #include "storage/latch.h"
+#include "storage/lmgr.h"
 #include "storage/shm_mq.h"
 #include "tcop/dest.h"
 #include "tcop/pquery.h"
@@ -64,6 +71,8 @@ static Size request_size = 0;
 static bool dispatch_pending = false;
 static Oid run_here_oid = InvalidOid;
 static bool run_block_here = false;
+static bool trigger_nonatomic = false;
+static ResourceOwner worker_owner = NULL;	/* lives as the worker does */
 static StringInfoData result;		/* the call's result message */
 static bool have_result = false;
 
@@ -83,6 +92,15 @@ plpolar_autonomous_run_here(Oid fn_oid)
 	run_here_oid = InvalidOid;
 	run_block_here = false;
 	return true;
+}
+
+bool
+plpolar_autonomous_trigger_nonatomic(void)
+{
+	bool		was = trigger_nonatomic;
+
+	trigger_nonatomic = false;
+	return was;
 }
 
 bool
@@ -284,6 +302,139 @@ serialize_result(FunctionCallInfo fcinfo, Datum value)
  * step already (its user and its settings are this worker's), and going
  * through it again would make the call atomic.
  */
+/* A row of the caller's trigger, as a tuple of the relation. */
+static HeapTuple
+restore_row(char **at, Oid relid)
+{
+	char		present = **at;
+	bool		isnull;
+	Datum		d;
+	HeapTuple	tuple;
+
+	*at += 1;
+	if (!present)
+		return NULL;
+	d = datumRestore(at, &isnull);
+	tuple = palloc0(HEAPTUPLESIZE);
+	tuple->t_len = HeapTupleHeaderGetDatumLength(DatumGetHeapTupleHeader(d));
+	ItemPointerSetInvalid(&tuple->t_self);
+	tuple->t_tableOid = relid;
+	tuple->t_data = DatumGetHeapTupleHeader(d);
+	return tuple;
+}
+
+/*
+ * A DML trigger's firing: the trigger manager's TriggerData rebuilt from
+ * the caller's rows and event, the relation held by the worker's own
+ * resource owner (the body's COMMIT ends the transaction that opened it),
+ * the function called non-atomically.
+ */
+static void
+dispatch_trigger(void)
+{
+	char	   *at = request + 1;
+	Oid			fn_oid;
+	Oid			relid;
+	Oid			tgoid;
+	uint32		event;
+	int32		ncols;
+	Bitmapset  *cols = NULL;
+	Relation	rel;
+	ResourceOwner saved = CurrentResourceOwner;
+	TriggerData *td = makeNode(TriggerData);
+	Trigger    *trigger = NULL;
+	FmgrInfo	flinfo;
+	LOCAL_FCINFO(fcinfo, 0);
+	Datum		value;
+
+	memcpy(&fn_oid, at, sizeof(Oid));
+	at += sizeof(Oid);
+	memcpy(&relid, at, sizeof(Oid));
+	at += sizeof(Oid);
+	memcpy(&tgoid, at, sizeof(Oid));
+	at += sizeof(Oid);
+	memcpy(&event, at, sizeof(uint32));
+	at += sizeof(uint32);
+	memcpy(&ncols, at, sizeof(int32));
+	at += sizeof(int32);
+	for (int i = 0; i < ncols; ++i)
+	{
+		int			col;
+
+		memcpy(&col, at, sizeof(int));
+		at += sizeof(int);
+		cols = bms_add_member(cols, col);
+	}
+	LockRelationOid(relid, AccessShareLock);
+	CurrentResourceOwner = worker_owner;
+	rel = RelationIdGetRelation(relid);
+	CurrentResourceOwner = saved;
+	if (!RelationIsValid(rel))
+		elog(ERROR, "could not open relation with OID %u", relid);
+	if (rel->trigdesc != NULL)
+		for (int i = 0; i < rel->trigdesc->numtriggers; ++i)
+			if (rel->trigdesc->triggers[i].tgoid == tgoid)
+			{
+				Trigger    *found = &rel->trigdesc->triggers[i];
+
+				trigger = palloc(sizeof(Trigger));
+				memcpy(trigger, found, sizeof(Trigger));
+				trigger->tgname = pstrdup(found->tgname);
+				if (found->tgnargs > 0)
+				{
+					trigger->tgargs = palloc(sizeof(char *) * found->tgnargs);
+					for (int a = 0; a < found->tgnargs; ++a)
+						trigger->tgargs[a] = pstrdup(found->tgargs[a]);
+				}
+				break;
+			}
+	if (trigger == NULL)
+	{
+		CurrentResourceOwner = worker_owner;
+		RelationClose(rel);
+		CurrentResourceOwner = saved;
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("the trigger of the autonomous firing (OID %u) is gone", tgoid)));
+	}
+	td->tg_event = (TriggerEvent) event;
+	td->tg_relation = rel;
+	td->tg_trigger = trigger;
+	td->tg_updatedcols = cols;
+	td->tg_trigtuple = restore_row(&at, relid);
+	td->tg_newtuple = restore_row(&at, relid);
+
+	fmgr_info(fn_oid, &flinfo);
+	flinfo.fn_addr = plpolar_call_handler;
+	InitFunctionCallInfoData(*fcinfo, &flinfo, 0, InvalidOid, (Node *) td, NULL);
+	run_here_oid = fn_oid;
+	trigger_nonatomic = true;
+	PG_TRY();
+	{
+		value = FunctionCallInvoke(fcinfo);
+		resetStringInfo(&result);
+		if (DatumGetPointer(value) == NULL || !TRIGGER_FIRED_BEFORE(event) || !TRIGGER_FIRED_FOR_ROW(event))
+			appendStringInfoChar(&result, 0);
+		else
+		{
+			appendStringInfoChar(&result, 1);
+			serialize_value(&result,
+							heap_copy_tuple_as_datum((HeapTuple) DatumGetPointer(value), RelationGetDescr(rel)),
+							false, rel->rd_rel->reltype);
+		}
+	}
+	PG_FINALLY();
+	{
+		run_here_oid = InvalidOid;
+		trigger_nonatomic = false;
+		CurrentResourceOwner = worker_owner;
+		RelationClose(rel);
+		CurrentResourceOwner = saved;
+	}
+	PG_END_TRY();
+	have_result = true;
+}
+
 void
 plpolar_autonomous_dispatch(void)
 {
@@ -297,6 +448,11 @@ plpolar_autonomous_dispatch(void)
 	Datum		value;
 
 	dispatch_pending = false;
+	if (request[0] == AUTONOMOUS_TRIGGER)
+	{
+		dispatch_trigger();
+		return;
+	}
 	memcpy(&fn_oid, at, sizeof(Oid));
 	at += sizeof(Oid);
 	memcpy(&collation, at, sizeof(Oid));
@@ -326,7 +482,7 @@ run_request(void)
 	have_result = false;
 	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
-	if (kind == AUTONOMOUS_CALL)
+	if (kind == AUTONOMOUS_CALL || kind == AUTONOMOUS_TRIGGER)
 	{
 		Oid			fn_oid;
 
@@ -384,6 +540,7 @@ plpolar_autonomous_main(Datum main_arg)
 	pqsignal(SIGTERM, die);
 	BackgroundWorkerUnblockSignals();
 	CurrentResourceOwner = ResourceOwnerCreate(NULL, "plpolar autonomous transaction");
+	worker_owner = CurrentResourceOwner;
 	seg = dsm_attach(DatumGetUInt32(main_arg));
 	if (seg == NULL)
 		ereport(ERROR,

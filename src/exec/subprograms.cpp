@@ -57,7 +57,8 @@ pg::Value Executor::CallAutonomousMember(compile::SubprogramCallSite &call, cons
     std::vector<pg::Value> args;
     for (size_t i = 0; i < nparams; ++i)
         if (sp.modes[i] != ast::ParamMode::Out) args.push_back(in[i]);
-    if (sp.routine == InvalidOid) sp.routine = pg::PackageRoutine(fn_.info.name, sp.name, static_cast<int>(args.size()));
+    if (sp.routine == InvalidOid)
+        sp.routine = pg::PackageRoutine(fn_.info.name, sp.name, static_cast<int>(args.size()));
     std::vector<pg::Value> results = pg::AutonomousCallRoutine(sp.routine, args, CurrentMemoryContext);
     if (sp.is_function) {
         if (results.empty()) return pg::Value::Null(sp.return_type.oid);

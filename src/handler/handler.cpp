@@ -88,7 +88,11 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
         trigger.result_context = caller_context;
         // Compiled already (compiling may need SPI), and its body needs none.
         fn = compile::FindCompiled(fcinfo->flinfo->fn_oid, trigger.relid);
-        if (fn != nullptr && fn->runs_without_spi) return CallTriggerWithoutSpi(fcinfo, *fn, trigger);
+        if (fn != nullptr && fn->runs_without_spi && !fn->autonomous)
+            return CallTriggerWithoutSpi(fcinfo, *fn, trigger);
+        // An autonomous trigger's firing in the worker ends its transaction
+        // itself: it runs non-atomically there.
+        if (pg::AutonomousTriggerNonatomic()) nonatomic = true;
     }
     pg::SpiConnect(nonatomic);
     if (fn == nullptr) fn = compile::LookupOrCompile(fcinfo->flinfo->fn_oid, as_trigger ? trigger.relid : InvalidOid);
@@ -97,6 +101,12 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
     if (fn->autonomous && !pg::AutonomousRunHere(fcinfo->flinfo->fn_oid)) {
         // PRAGMA AUTONOMOUS_TRANSACTION: the body runs in this session's
         // worker, in a transaction of its own; this backend only waits.
+        if (as_trigger) {
+            result = pg::AutonomousTrigger(fcinfo, caller_context);
+            pg::SpiFinish();
+            fcinfo->isnull = false;
+            return result;
+        }
         result = pg::AutonomousCall(fcinfo, caller_context, &isnull);
         pg::SpiFinish();
         fcinfo->isnull = isnull;
@@ -110,7 +120,7 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
             fcinfo->isnull = false;
             return result;
         }
-        pg::ProcedureResources resources(false);
+        pg::ProcedureResources resources(nonatomic);
         exec::Executor executor(*fn, CurrentMemoryContext);
         executor.SetProcedureOwner(resources.owner());
         exec::ErrorContextScope context(executor);

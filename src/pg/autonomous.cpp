@@ -70,6 +70,12 @@ Oid PackageRoutine(const std::string &schema, const std::string &name, int nargs
     return found;
 }
 
+Datum AutonomousTrigger(FunctionCallInfo fcinfo, MemoryContext result_context) {
+    return Guarded([fcinfo, result_context] { return plpolar_autonomous_trigger(fcinfo, result_context); });
+}
+
+bool AutonomousTriggerNonatomic() { return plpolar_autonomous_trigger_nonatomic(); }
+
 void AutonomousBlock(const char *source) {
     Guarded([source] { plpolar_autonomous_block(source); });
 }

@@ -33,6 +33,15 @@ extern int	plpolar_autonomous_call_oid(Oid fn_oid, int nargs, const Datum *args,
 										MemoryContext result_context, Datum *fields, bool *field_nulls,
 										int max_fields);
 
+/* Caller side: run a DML trigger function's firing (fcinfo->context is the
+ * trigger manager's TriggerData) in a worker; a BEFORE ROW trigger's row
+ * (or NULL: skip it) is allocated in result_context. */
+extern Datum plpolar_autonomous_trigger(FunctionCallInfo fcinfo, MemoryContext result_context);
+
+/* Worker side: the trigger firing being run here connects non-atomically
+ * (its body ends its transaction itself). True once. */
+extern bool plpolar_autonomous_trigger_nonatomic(void);
+
 /* Caller side: run an anonymous block in a worker. */
 extern void plpolar_autonomous_block(const char *source);
 

@@ -18,6 +18,11 @@ std::vector<Value> AutonomousCallRoutine(Oid fn_oid, const std::vector<Value> &a
 // A package's public subprogram's routine: `name` in schema `schema` with
 // `nargs` arguments (the only one).
 Oid PackageRoutine(const std::string &schema, const std::string &name, int nargs);
+// Runs a DML trigger's firing there; a BEFORE ROW trigger's row (or a
+// NULL pointer) in result_context.
+Datum AutonomousTrigger(FunctionCallInfo fcinfo, MemoryContext result_context);
+// In the worker: the trigger firing being entered runs non-atomically.
+bool AutonomousTriggerNonatomic();
 // Runs an anonymous block there.
 void AutonomousBlock(const char *source);
 // In the worker: the unit being entered (a routine by OID, InvalidOid for
