@@ -452,13 +452,40 @@ BEGIN
   RETURN 1;
 END;
 $$;
-CREATE FUNCTION event_one() RETURNS event_trigger LANGUAGE plpolar AS $$
+-- USERENV in the autonomous unit is the calling session's.
+CREATE FUNCTION same_session() RETURNS text LANGUAGE plpolar AS $$
 DECLARE
   PRAGMA AUTONOMOUS_TRANSACTION;
 BEGIN
-  NULL;
+  RETURN SYS_CONTEXT('USERENV', 'SID') || ' ' || SYS_CONTEXT('USERENV', 'SESSIONID') || ' ' ||
+         NVL(SYS_CONTEXT('USERENV', 'MODULE'), '-') || ' ' || NVL(SYS_CONTEXT('USERENV', 'CLIENT_IDENTIFIER'), '-') ||
+         ' ' || (pg_backend_pid() = SYS_CONTEXT('USERENV', 'SID'));
 END;
 $$;
+DO LANGUAGE plpolar $$
+BEGIN
+  DBMS_APPLICATION_INFO.SET_MODULE('audit app', 'testing');
+  DBMS_SESSION.SET_IDENTIFIER('client 42');
+  IF same_session() = SYS_CONTEXT('USERENV', 'SID') || ' ' || SYS_CONTEXT('USERENV', 'SESSIONID') ||
+                      ' audit app client 42 false' THEN
+    DBMS_OUTPUT.PUT_LINE('the caller''s session');
+  ELSE
+    DBMS_OUTPUT.PUT_LINE('another session: ' || same_session());
+  END IF;
+END;
+$$;
+-- A DDL event trigger's command lives in the caller only.
+CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpolar AS $$
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  INSERT INTO audit_log(msg) VALUES ('ddl');
+  COMMIT;
+END;
+$$;
+CREATE EVENT TRIGGER on_ddl ON ddl_command_end EXECUTE FUNCTION on_ddl();
+CREATE TABLE ddl_probe(x int);
+DROP EVENT TRIGGER on_ddl;
 
 -- Trigger bodies: the firing's rows and event go to the worker, a BEFORE
 -- ROW trigger's changes to :NEW come back; the worker does not see the

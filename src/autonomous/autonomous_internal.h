@@ -18,6 +18,7 @@
 #define AUTONOMOUS_CALL 'F'	 /* a routine by OID, with its arguments */
 #define AUTONOMOUS_BLOCK 'B' /* an anonymous block's source */
 #define AUTONOMOUS_TRIGGER 'T' /* a DML trigger's firing: its rows and event */
+#define AUTONOMOUS_EVENT 'V'	/* a logon or logoff trigger's firing: its event */
 
 /* Responses (worker to caller): protocol messages, 'E' and 'N' as a
  * client gets them, and these. */

@@ -10,6 +10,7 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/pg_proc.h"
+#include "commands/event_trigger.h"
 #include "commands/trigger.h"
 #include "nodes/bitmapset.h"
 #include "utils/rel.h"
@@ -32,6 +33,7 @@
 #include "utils/wait_event.h"
 
 #include "plpolar/autonomous/autonomous.h"
+#include "plpolar/session/context.h"
 #include "autonomous_internal.h"
 
 /* Documented session state: this session's worker, idle between calls. */
@@ -353,18 +355,24 @@ exchange(StringInfo request, StringInfo result)
 	Worker	   *w = get_worker();
 	ErrorData  *error = NULL;
 	uint32		seq = ++w->seq;
-	shm_mq_iovec iov[2];
+	shm_mq_iovec iov[3];
+	StringInfoData identity;
 
 	if (seq == 0)
 		seq = ++w->seq;
+	/* The session the worker stands for in USERENV: this one, now. */
+	initStringInfo(&identity);
+	plpolar_session_identity_write(&identity);
 	iov[0].data = (const char *) &seq;
 	iov[0].len = sizeof(seq);
-	iov[1].data = request->data;
-	iov[1].len = request->len;
+	iov[1].data = identity.data;
+	iov[1].len = identity.len;
+	iov[2].data = request->data;
+	iov[2].len = request->len;
 	w->busy = true;
 	PG_TRY();
 	{
-		shm_mq_result res = shm_mq_sendv(w->requests, iov, 2, false, true);
+		shm_mq_result res = shm_mq_sendv(w->requests, iov, 3, false, true);
 
 		if (res != SHM_MQ_SUCCESS)
 			ereport(ERROR,
@@ -623,6 +631,27 @@ plpolar_autonomous_trigger(FunctionCallInfo fcinfo, MemoryContext result_context
 	MemoryContextSwitchTo(old);
 	pfree(result.data);
 	return row;
+}
+
+void
+plpolar_autonomous_event(FunctionCallInfo fcinfo)
+{
+	EventTriggerData *data = (EventTriggerData *) fcinfo->context;
+	Oid			fn_oid = fcinfo->flinfo->fn_oid;
+	StringInfoData request;
+
+	/* A DDL event's command lives in this backend only. */
+	if (data->tag != CMDTAG_UNKNOWN || data->parsetree != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("an autonomous event trigger runs for logon and logoff only, not for %s", data->event),
+				 errhint("Call an autonomous procedure from the trigger instead.")));
+	initStringInfo(&request);
+	appendStringInfoChar(&request, AUTONOMOUS_EVENT);
+	appendBinaryStringInfo(&request, (char *) &fn_oid, sizeof(Oid));
+	appendStringInfoString(&request, data->event);
+	exchange(&request, NULL);
+	pfree(request.data);
 }
 
 void

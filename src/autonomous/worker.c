@@ -16,6 +16,7 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "commands/event_trigger.h"
 #include "commands/trigger.h"
 #include "nodes/bitmapset.h"
 #include "utils/rel.h"
@@ -51,6 +52,7 @@
 #include "utils/snapmgr.h"
 
 #include "plpolar/autonomous/autonomous.h"
+#include "plpolar/session/context.h"
 #include "autonomous_internal.h"
 
 PGDLLEXPORT void plpolar_autonomous_main(Datum main_arg);
@@ -435,6 +437,37 @@ dispatch_trigger(void)
 	have_result = true;
 }
 
+/* A logon or logoff trigger's firing: its EventTriggerData as the session
+ * module makes it (session/run.c), the function non-atomic. */
+static void
+dispatch_event(void)
+{
+	Oid			fn_oid;
+	EventTriggerData *data = makeNode(EventTriggerData);
+	FmgrInfo	flinfo;
+	LOCAL_FCINFO(fcinfo, 0);
+
+	memcpy(&fn_oid, request + 1, sizeof(Oid));
+	data->event = pstrdup(request + 1 + sizeof(Oid));
+	data->parsetree = NULL;
+	data->tag = CMDTAG_UNKNOWN;
+	fmgr_info(fn_oid, &flinfo);
+	flinfo.fn_addr = plpolar_call_handler;
+	InitFunctionCallInfoData(*fcinfo, &flinfo, 0, InvalidOid, (Node *) data, NULL);
+	run_here_oid = fn_oid;
+	trigger_nonatomic = true;
+	PG_TRY();
+	{
+		(void) FunctionCallInvoke(fcinfo);
+	}
+	PG_FINALLY();
+	{
+		run_here_oid = InvalidOid;
+		trigger_nonatomic = false;
+	}
+	PG_END_TRY();
+}
+
 void
 plpolar_autonomous_dispatch(void)
 {
@@ -451,6 +484,11 @@ plpolar_autonomous_dispatch(void)
 	if (request[0] == AUTONOMOUS_TRIGGER)
 	{
 		dispatch_trigger();
+		return;
+	}
+	if (request[0] == AUTONOMOUS_EVENT)
+	{
+		dispatch_event();
 		return;
 	}
 	memcpy(&fn_oid, at, sizeof(Oid));
@@ -482,7 +520,7 @@ run_request(void)
 	have_result = false;
 	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
-	if (kind == AUTONOMOUS_CALL || kind == AUTONOMOUS_TRIGGER)
+	if (kind == AUTONOMOUS_CALL || kind == AUTONOMOUS_TRIGGER || kind == AUTONOMOUS_EVENT)
 	{
 		Oid			fn_oid;
 
@@ -599,10 +637,15 @@ plpolar_autonomous_main(Datum main_arg)
 		if (nbytes < sizeof(uint32) + 1)
 			elog(FATAL, "malformed autonomous transaction request");
 		memcpy(&seq, data, sizeof(uint32));
-		request_size = nbytes - sizeof(uint32);
-		request = MemoryContextAlloc(request_context, request_size + 1);
-		memcpy(request, (char *) data + sizeof(uint32), request_size);
-		request[request_size] = '\0';
+		{
+			char	   *start = (char *) data + sizeof(uint32);
+			char	   *body = plpolar_session_identity_read(start);
+
+			request_size = nbytes - sizeof(uint32) - (Size) (body - start);
+			request = MemoryContextAlloc(request_context, request_size + 1);
+			memcpy(request, body, request_size);
+			request[request_size] = '\0';
+		}
 
 		take_busy_lock();
 		pg_atomic_write_u32(&shared->acked_seq, seq);

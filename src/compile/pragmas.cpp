@@ -29,11 +29,6 @@ void Compiler::CompileAutonomousPragma(ast::PragmaDecl &pd, const Scope &scope) 
               "PRAGMA AUTONOMOUS_TRANSACTION is not supported in a nested subprogram yet: make it a standalone "
               "procedure or function",
               ERRCODE_FEATURE_NOT_SUPPORTED);
-    if (fn_.info.is_event_trigger)
-        Error(pd.loc,
-              "PRAGMA AUTONOMOUS_TRANSACTION is not supported in an event trigger's body yet: call an autonomous "
-              "procedure from the trigger",
-              ERRCODE_FEATURE_NOT_SUPPORTED);
     if (fn_.info.returns_set) Error(pd.loc, "a PIPELINED function cannot be autonomous", ERRCODE_FEATURE_NOT_SUPPORTED);
     fn_.autonomous = true;
 }

@@ -94,6 +94,8 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
         // itself: it runs non-atomically there.
         if (pg::AutonomousTriggerNonatomic()) nonatomic = true;
     }
+    // An autonomous logon / logoff trigger's firing in the worker, too.
+    if (!as_trigger && CALLED_AS_EVENT_TRIGGER(fcinfo) && pg::AutonomousTriggerNonatomic()) nonatomic = true;
     pg::SpiConnect(nonatomic);
     if (fn == nullptr) fn = compile::LookupOrCompile(fcinfo->flinfo->fn_oid, as_trigger ? trigger.relid : InvalidOid);
     Datum result = 0;
@@ -101,6 +103,12 @@ Datum CallFunction(FunctionCallInfo fcinfo) {
     if (fn->autonomous && !pg::AutonomousRunHere(fcinfo->flinfo->fn_oid)) {
         // PRAGMA AUTONOMOUS_TRANSACTION: the body runs in this session's
         // worker, in a transaction of its own; this backend only waits.
+        if (CALLED_AS_EVENT_TRIGGER(fcinfo)) {
+            pg::AutonomousEvent(fcinfo);
+            pg::SpiFinish();
+            fcinfo->isnull = false;
+            return (Datum)0;
+        }
         if (as_trigger) {
             result = pg::AutonomousTrigger(fcinfo, caller_context);
             pg::SpiFinish();

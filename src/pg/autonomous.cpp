@@ -74,6 +74,10 @@ Datum AutonomousTrigger(FunctionCallInfo fcinfo, MemoryContext result_context) {
     return Guarded([fcinfo, result_context] { return plpolar_autonomous_trigger(fcinfo, result_context); });
 }
 
+void AutonomousEvent(FunctionCallInfo fcinfo) {
+    Guarded([fcinfo] { plpolar_autonomous_event(fcinfo); });
+}
+
 bool AutonomousTriggerNonatomic() { return plpolar_autonomous_trigger_nonatomic(); }
 
 void AutonomousBlock(const char *source) {

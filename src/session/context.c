@@ -223,10 +223,81 @@ oid_text(Oid oid)
  * USERENV's value for `key` (upper case); *known false for a key Oracle
  * does not define (ORA-02003). NULL for a defined key without a value here.
  */
+/*
+ * The session an autonomous transaction's worker stands for: the USERENV
+ * attributes that are the process's (its client, its PID and start, what
+ * DBMS_APPLICATION_INFO and DBMS_SESSION set) are the caller's, sent with
+ * each call (src/autonomous).
+ */
+static const char *const borrowed_keys[] = {
+	"HOST", "TERMINAL", "IP_ADDRESS", "NETWORK_PROTOCOL", "SID", "SESSIONID", "AUDSID", "MODULE",
+	"CLIENT_PROGRAM_NAME", "ACTION", "CLIENT_INFO", "CLIENT_IDENTIFIER", "AUTHENTICATION_METHOD",
+	"IDENTIFICATION_TYPE"
+};
+#define N_BORROWED (sizeof(borrowed_keys) / sizeof(borrowed_keys[0]))
+static bool borrowing = false;
+static char *borrowed[N_BORROWED];
+
+static const char *userenv(const char *key, bool *known);
+
+void
+plpolar_session_identity_write(StringInfo buf)
+{
+	for (size_t i = 0; i < N_BORROWED; ++i)
+	{
+		bool		known;
+		const char *v = userenv(borrowed_keys[i], &known);
+
+		if (v == NULL)
+			appendStringInfoChar(buf, 0);
+		else
+		{
+			appendStringInfoChar(buf, 1);
+			appendStringInfoString(buf, v);
+			appendStringInfoChar(buf, '\0');
+		}
+	}
+}
+
+char *
+plpolar_session_identity_read(char *at)
+{
+	for (size_t i = 0; i < N_BORROWED; ++i)
+	{
+		if (borrowed[i] != NULL)
+			pfree(borrowed[i]);
+		borrowed[i] = NULL;
+		if (*at++ == 0)
+			continue;
+		borrowed[i] = MemoryContextStrdup(TopMemoryContext, at);
+		at += strlen(at) + 1;
+	}
+	borrowing = true;
+	return at;
+}
+
+static bool
+borrowed_value(const char *key, const char **value)
+{
+	if (!borrowing)
+		return false;
+	for (size_t i = 0; i < N_BORROWED; ++i)
+		if (strcmp(key, borrowed_keys[i]) == 0)
+		{
+			*value = borrowed[i];
+			return true;
+		}
+	return false;
+}
+
 static const char *
 userenv(const char *key, bool *known)
 {
+	const char *value;
+
 	*known = true;
+	if (borrowed_value(key, &value))
+		return value;
 	if (strcmp(key, "SESSION_USER") == 0 || strcmp(key, "AUTHENTICATED_IDENTITY") == 0)
 		return GetUserNameFromId(GetSessionUserId(), false);
 	if (strcmp(key, "CURRENT_USER") == 0)
@@ -557,7 +628,13 @@ Datum
 plpolar_ora_client_ip_address(PG_FUNCTION_ARGS)
 {
 	/* Oracle's is set in logon triggers; the session's address anyway. */
-	RETURN_TEXT_OR_NULL(client_ip());
+	{
+		const char *ip;
+
+		if (!borrowed_value("IP_ADDRESS", &ip))
+			ip = client_ip();
+		RETURN_TEXT_OR_NULL(ip);
+	}
 }
 
 PG_FUNCTION_INFO_V1(plpolar_ora_database_name);

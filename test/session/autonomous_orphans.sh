@@ -73,13 +73,28 @@ BEGIN
   note('logoff');
 END;
 $$;
+-- Oracle's audit trigger: an autonomous logon trigger body, which logs
+-- the session's own SID although it runs in the worker.
+CREATE TABLE logons (sid text, worker int, at_logon text);
+SELECT action FROM plpolar.exec($x$
+CREATE OR REPLACE TRIGGER logon_audit AFTER LOGON ON DATABASE
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  INSERT INTO logons VALUES (SYS_CONTEXT('USERENV', 'SID'), pg_backend_pid(), ora_sysevent);
+  COMMIT;
+END;
+/
+$x$);
 CREATE EVENT TRIGGER t_logon ON after_user_logon EXECUTE FUNCTION on_logon();
 CREATE EVENT TRIGGER t_logoff ON before_user_logoff EXECUTE FUNCTION on_logoff();
 SQL
-psql -X -q -c "SELECT 1" >/dev/null || fail "a session with the triggers"
+sid=$(psql -X -At -c "SELECT pg_backend_pid()") || fail "a session with the triggers"
 # (Counting workers would log on too: the triggers go first.)
-psql -X -q -c "DROP EVENT TRIGGER t_logon; DROP EVENT TRIGGER t_logoff" || fail "drop triggers"
+psql -X -q -c "DROP EVENT TRIGGER t_logon; DROP EVENT TRIGGER t_logoff; DROP EVENT TRIGGER logon_audit" || fail "drop triggers"
+row=$(psql -X -At -c "SELECT sid <> worker::text, at_logon FROM logons WHERE sid = '$sid'")
+[ "$row" = "t|LOGON" ] || fail "the autonomous logon trigger's row for session $sid: '$row' ($(psql -X -At -c "SELECT string_agg(sid || '/' || worker, ',') FROM logons"))"
 wait_workers 0 || fail "$(workers) worker(s) left after sessions with logon/logoff triggers"
 rows=$(psql -X -At -c "SELECT string_agg(msg, ',' ORDER BY msg) FROM alog WHERE msg IN ('logon', 'logoff')")
 [ "$rows" = "logoff,logoff,logon,logon" ] || fail "logon/logoff rows: $rows"
-echo "ok: no autonomous worker outlives its session (exit, terminate, cancel, logon/logoff triggers)"
+echo "ok: no autonomous worker outlives its session (exit, terminate, cancel, logon/logoff triggers); an autonomous logon trigger logs its session"

@@ -38,6 +38,10 @@ extern int	plpolar_autonomous_call_oid(Oid fn_oid, int nargs, const Datum *args,
  * (or NULL: skip it) is allocated in result_context. */
 extern Datum plpolar_autonomous_trigger(FunctionCallInfo fcinfo, MemoryContext result_context);
 
+/* Caller side: run a logon or logoff trigger function's firing
+ * (fcinfo->context is its EventTriggerData) in a worker. */
+extern void plpolar_autonomous_event(FunctionCallInfo fcinfo);
+
 /* Worker side: the trigger firing being run here connects non-atomically
  * (its body ends its transaction itself). True once. */
 extern bool plpolar_autonomous_trigger_nonatomic(void);

@@ -21,6 +21,8 @@ Oid PackageRoutine(const std::string &schema, const std::string &name, int nargs
 // Runs a DML trigger's firing there; a BEFORE ROW trigger's row (or a
 // NULL pointer) in result_context.
 Datum AutonomousTrigger(FunctionCallInfo fcinfo, MemoryContext result_context);
+// Runs a logon or logoff trigger's firing there.
+void AutonomousEvent(FunctionCallInfo fcinfo);
 // In the worker: the trigger firing being entered runs non-atomically.
 bool AutonomousTriggerNonatomic();
 // Runs an anonymous block there.

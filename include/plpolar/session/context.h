@@ -17,6 +17,17 @@ extern "C" {
 void		plpolar_context_change(const char *ns, const char *attribute, const char *value, bool clear,
 								   const char *caller_schema, const char *caller_unit, bool caller_package);
 
+/*
+ * The session's own USERENV attributes (client, SID, module, ...), written
+ * by an autonomous call's caller and read by its worker, which then reports
+ * them as its own. C only (StringInfo).
+ */
+#ifndef __cplusplus
+#include "lib/stringinfo.h"
+void		plpolar_session_identity_write(StringInfo buf);
+char	   *plpolar_session_identity_read(char *at);
+#endif
+
 #ifdef __cplusplus
 }
 #endif
