@@ -30,6 +30,7 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
+#include "utils/timestamp.h"
 #include "utils/wait_event.h"
 
 #include "plpolar/autonomous/autonomous.h"
@@ -133,11 +134,20 @@ worker_matches(Worker *w, const char *settings, Size size)
  * notices are reported here as they come, an error is kept in *error (the
  * worker is then ready again) and a result in *result.
  */
+/*
+ * How long a call is waited for on the latch alone before the caller waits
+ * on the worker's busy lock: most calls end sooner, and save the lock's
+ * round of wake-ups; a deadlock is still found, this much later than
+ * deadlock_timeout.
+ */
+#define LATCH_ONLY_MS 10
+
 static void
 receive(Worker *w, uint32 seq, ErrorData **error, StringInfo result)
 {
 	uint32		waited = 0;
-	bool		wait_lock = seq != 0;
+	bool		wait_lock = false;
+	TimestampTz start = GetCurrentTimestamp();
 
 	for (;;)
 	{
@@ -201,6 +211,9 @@ receive(Worker *w, uint32 seq, ErrorData **error, StringInfo result)
 		 * lock: a lock the worker needs and this transaction holds is then a
 		 * deadlock PostgreSQL detects. Otherwise wait for its next message.
 		 */
+		if (seq != 0 && !wait_lock &&
+			TimestampDifferenceExceeds(start, GetCurrentTimestamp(), LATCH_ONLY_MS))
+			wait_lock = true;
 		if (wait_lock && pg_atomic_read_u32(&w->shared->acked_seq) == seq)
 		{
 			uint32		count = pg_atomic_read_u32(&w->shared->hold_count);
@@ -216,7 +229,11 @@ receive(Worker *w, uint32 seq, ErrorData **error, StringInfo result)
 				continue;
 			}
 		}
-		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_EXIT_ON_PM_DEATH, -1, PG_WAIT_EXTENSION);
+		if (seq != 0 && !wait_lock)
+			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, LATCH_ONLY_MS,
+							 PG_WAIT_EXTENSION);
+		else
+			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_EXIT_ON_PM_DEATH, -1, PG_WAIT_EXTENSION);
 		ResetLatch(MyLatch);
 		CHECK_FOR_INTERRUPTS();
 	}
