@@ -8,6 +8,7 @@
 #include <signal.h>
 
 #include "access/htup_details.h"
+#include "access/parallel.h"
 #include "access/xact.h"
 #include "catalog/pg_proc.h"
 #include "commands/event_trigger.h"
@@ -369,12 +370,20 @@ get_worker(void)
 static void
 exchange(StringInfo request, StringInfo result)
 {
-	Worker	   *w = get_worker();
+	Worker	   *w;
 	ErrorData  *error = NULL;
-	uint32		seq = ++w->seq;
+	uint32		seq;
 	shm_mq_iovec iov[3];
 	StringInfoData identity;
 
+	/* A function marked PARALLEL SAFE that is not: a clear error. */
+	if (IsParallelWorker())
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TRANSACTION_STATE),
+				 errmsg("cannot start an autonomous transaction in a parallel worker"),
+				 errhint("An autonomous routine is PARALLEL UNSAFE.")));
+	w = get_worker();
+	seq = ++w->seq;
 	if (seq == 0)
 		seq = ++w->seq;
 	/* The session the worker stands for in USERENV: this one, now. */
