@@ -551,6 +551,41 @@ INSERT INTO wallets VALUES (3, 30, NULL);
 SELECT count(*) AS no_commit_rows, (SELECT count(*) FROM wallets WHERE id = 3) AS inserted
   FROM audit_log WHERE msg = 'no commit';
 
+-- The worker is reused while nothing changed it; a unit's SET does not
+-- carry over into the next call (that worker retires).
+CREATE FUNCTION worker_pid() RETURNS int LANGUAGE plpolar AS $$
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  RETURN pg_backend_pid();
+END;
+$$;
+CREATE FUNCTION sets_path() RETURNS text LANGUAGE plpolar AS $$
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+  before_set text := current_setting('search_path');
+BEGIN
+  EXECUTE IMMEDIATE 'SET search_path = pg_catalog';
+  RETURN before_set;
+END;
+$$;
+SELECT count(DISTINCT worker_pid()) AS workers_for_three_calls FROM generate_series(1, 3);
+SELECT sets_path() AS first, sets_path() AS second;
+-- lock_timeout is for lock waits: a long autonomous call is not one.
+SET lock_timeout = '100ms';
+CREATE PROCEDURE slow_log() LANGUAGE plpolar AS $$
+DECLARE
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  EXECUTE IMMEDIATE 'SELECT pg_sleep(0.3)';
+  INSERT INTO audit_log(msg) VALUES ('slow but fine');
+  COMMIT;
+END;
+$$;
+CALL slow_log();
+RESET lock_timeout;
+SELECT count(*) AS slow_rows FROM audit_log WHERE msg = 'slow but fine';
+
 -- The session's one idle worker, kept for the next call.
 SELECT count(*) AS idle_workers FROM pg_stat_activity WHERE backend_type = 'plpolar autonomous transaction';
 

@@ -49,6 +49,7 @@ typedef struct Worker
 	pid_t		pid;
 	uint32		seq;
 	bool		busy;
+	bool		retire;
 } Worker;
 
 static Worker *worker = NULL;
@@ -169,7 +170,12 @@ receive(Worker *w, uint32 seq, ErrorData **error, StringInfo result)
 			msg.cursor = 0;
 			type = pq_getmsgbyte(&msg);
 			if (type == AUTONOMOUS_READY)
+			{
+				/* A unit changed the worker's settings or role: not reused. */
+				if (msg.len > 1 && msg.data[1] == 1)
+					w->retire = true;
 				return;
+			}
 			if (type == AUTONOMOUS_RESULT && result != NULL)
 			{
 				appendBinaryStringInfo(result, msg.data + 1, msg.len - 1);
@@ -223,9 +229,21 @@ receive(Worker *w, uint32 seq, ErrorData **error, StringInfo result)
 			{
 				LOCKTAG		tag;
 
+				int			saved_timeout = LockTimeout;
+
 				waited = count;
 				autonomous_busy_locktag(&tag, MyDatabaseId, w->pid);
-				(void) LockAcquire(&tag, ShareLock, false, false);
+				/* The call lasts as long as it does: lock_timeout is for locks. */
+				LockTimeout = 0;
+				PG_TRY();
+				{
+					(void) LockAcquire(&tag, ShareLock, false, false);
+				}
+				PG_FINALLY();
+				{
+					LockTimeout = saved_timeout;
+				}
+				PG_END_TRY();
 				LockRelease(&tag, ShareLock, false);
 				continue;
 			}
@@ -426,7 +444,7 @@ exchange(StringInfo request, StringInfo result)
 	 * them would hold max_worker_processes for the whole session), nor does
 	 * a call made after the exit callback (a logoff trigger's).
 	 */
-	if (plpolar_in_autonomous_worker() || proc_exit_inprogress)
+	if (plpolar_in_autonomous_worker() || proc_exit_inprogress || w->retire)
 		forget_worker(false, true);
 	if (error != NULL)
 		ThrowErrorData(error);

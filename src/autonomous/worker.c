@@ -74,6 +74,7 @@ static bool dispatch_pending = false;
 static Oid run_here_oid = InvalidOid;
 static bool run_block_here = false;
 static bool trigger_nonatomic = false;
+static MemoryContext request_memory = NULL;	/* reset for each request */
 static ResourceOwner worker_owner = NULL;	/* lives as the worker does */
 static StringInfoData result;		/* the call's result message */
 static bool have_result = false;
@@ -116,8 +117,13 @@ take_busy_lock(void)
 {
 	LOCKTAG		tag;
 
+	int			saved_timeout = LockTimeout;
+
 	autonomous_busy_locktag(&tag, shared->database_id, MyProcPid);
+	/* Its own lock: the caller holds it a moment at most. */
+	LockTimeout = 0;
 	(void) LockAcquire(&tag, ExclusiveLock, true, false);
+	LockTimeout = saved_timeout;
 	busy_held = true;
 	pg_atomic_fetch_add_u32(&shared->hold_count, 1);
 	SetLatch(&shared->caller->procLatch);
@@ -216,12 +222,22 @@ static const PQcommMethods worker_methods = {
 static void
 run_do(const char *source, const char *display)
 {
-	DoStmt	   *stmt = makeNode(DoStmt);
-	PlannedStmt *planned = makeNode(PlannedStmt);
+	DoStmt	   *stmt;
+	PlannedStmt *planned;
 	Portal		portal;
 	DestReceiver *dest = CreateDestReceiver(DestNone);
 	QueryCompletion qc;
+	MemoryContext old;
 
+	/*
+	 * The statement lives in the portal's memory: the unit's COMMIT ends
+	 * the transaction (and its memory) the portal outlives.
+	 */
+	portal = CreatePortal("", true, true);
+	portal->visible = false;
+	old = MemoryContextSwitchTo(portal->portalContext);
+	stmt = makeNode(DoStmt);
+	planned = makeNode(PlannedStmt);
 	stmt->args = list_make2(makeDefElem("as", (Node *) makeString(pstrdup(source)), -1),
 							makeDefElem("language", (Node *) makeString(pstrdup("plpolar")), -1));
 	planned->commandType = CMD_UTILITY;
@@ -230,9 +246,8 @@ run_do(const char *source, const char *display)
 	planned->stmt_location = -1;
 	planned->stmt_len = 0;
 
-	portal = CreatePortal("", true, true);
-	portal->visible = false;
-	PortalDefineQuery(portal, NULL, display, CMDTAG_DO, list_make1(planned), NULL);
+	PortalDefineQuery(portal, NULL, pstrdup(display), CMDTAG_DO, list_make1(planned), NULL);
+	MemoryContextSwitchTo(old);
 	PortalStart(portal, NULL, 0, InvalidSnapshot);
 	InitializeQueryCompletion(&qc);
 	(void) PortalRun(portal, FETCH_ALL, true, true, dest, dest, &qc);
@@ -367,52 +382,55 @@ dispatch_trigger(void)
 		at += sizeof(int);
 		cols = bms_add_member(cols, col);
 	}
+	fmgr_info(fn_oid, &flinfo);
+	flinfo.fn_addr = plpolar_call_handler;
 	LockRelationOid(relid, AccessShareLock);
 	CurrentResourceOwner = worker_owner;
 	rel = RelationIdGetRelation(relid);
 	CurrentResourceOwner = saved;
 	if (!RelationIsValid(rel))
 		elog(ERROR, "could not open relation with OID %u", relid);
-	if (rel->trigdesc != NULL)
-		for (int i = 0; i < rel->trigdesc->numtriggers; ++i)
-			if (rel->trigdesc->triggers[i].tgoid == tgoid)
-			{
-				Trigger    *found = &rel->trigdesc->triggers[i];
-
-				trigger = palloc(sizeof(Trigger));
-				memcpy(trigger, found, sizeof(Trigger));
-				trigger->tgname = pstrdup(found->tgname);
-				if (found->tgnargs > 0)
-				{
-					trigger->tgargs = palloc(sizeof(char *) * found->tgnargs);
-					for (int a = 0; a < found->tgnargs; ++a)
-						trigger->tgargs[a] = pstrdup(found->tgargs[a]);
-				}
-				break;
-			}
-	if (trigger == NULL)
-	{
-		CurrentResourceOwner = worker_owner;
-		RelationClose(rel);
-		CurrentResourceOwner = saved;
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("the trigger of the autonomous firing (OID %u) is gone", tgoid)));
-	}
-	td->tg_event = (TriggerEvent) event;
-	td->tg_relation = rel;
-	td->tg_trigger = trigger;
-	td->tg_updatedcols = cols;
-	td->tg_trigtuple = restore_row(&at, relid);
-	td->tg_newtuple = restore_row(&at, relid);
-
-	fmgr_info(fn_oid, &flinfo);
-	flinfo.fn_addr = plpolar_call_handler;
-	InitFunctionCallInfoData(*fcinfo, &flinfo, 0, InvalidOid, (Node *) td, NULL);
-	run_here_oid = fn_oid;
-	trigger_nonatomic = true;
 	PG_TRY();
 	{
+		if (rel->trigdesc != NULL)
+			for (int i = 0; i < rel->trigdesc->numtriggers; ++i)
+				if (rel->trigdesc->triggers[i].tgoid == tgoid)
+				{
+					/* A copy: the relation's trigger data may be rebuilt. */
+					Trigger    *found = &rel->trigdesc->triggers[i];
+
+					trigger = palloc(sizeof(Trigger));
+					memcpy(trigger, found, sizeof(Trigger));
+					trigger->tgname = pstrdup(found->tgname);
+					if (found->tgnargs > 0)
+					{
+						trigger->tgargs = palloc(sizeof(char *) * found->tgnargs);
+						for (int a = 0; a < found->tgnargs; ++a)
+							trigger->tgargs[a] = pstrdup(found->tgargs[a]);
+					}
+					if (found->tgnattr > 0)
+					{
+						trigger->tgattr = palloc(sizeof(int16) * found->tgnattr);
+						memcpy(trigger->tgattr, found->tgattr, sizeof(int16) * found->tgnattr);
+					}
+					trigger->tgqual = found->tgqual ? pstrdup(found->tgqual) : NULL;
+					trigger->tgoldtable = found->tgoldtable ? pstrdup(found->tgoldtable) : NULL;
+					trigger->tgnewtable = found->tgnewtable ? pstrdup(found->tgnewtable) : NULL;
+					break;
+				}
+		if (trigger == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("the trigger of the autonomous firing (OID %u) is gone", tgoid)));
+		td->tg_event = (TriggerEvent) event;
+		td->tg_relation = rel;
+		td->tg_trigger = trigger;
+		td->tg_updatedcols = cols;
+		td->tg_trigtuple = restore_row(&at, relid);
+		td->tg_newtuple = restore_row(&at, relid);
+		InitFunctionCallInfoData(*fcinfo, &flinfo, 0, InvalidOid, (Node *) td, NULL);
+		run_here_oid = fn_oid;
+		trigger_nonatomic = true;
 		value = FunctionCallInvoke(fcinfo);
 		resetStringInfo(&result);
 		if (DatumGetPointer(value) == NULL || !TRIGGER_FIRED_BEFORE(event) || !TRIGGER_FIRED_FOR_ROW(event))
@@ -526,7 +544,7 @@ run_request(void)
 
 		memcpy(&fn_oid, request + 1, sizeof(Oid));
 		name = get_func_name(fn_oid);
-		name = MemoryContextStrdup(TopMemoryContext, name ? name : "?");
+		name = MemoryContextStrdup(request_memory, name ? name : "?");
 		pgstat_report_activity(STATE_RUNNING, name);
 		dispatch_pending = true;
 		run_do("", name);
@@ -562,8 +580,40 @@ run_request(void)
 				 errhint("End the autonomous block with COMMIT or ROLLBACK.")));
 	}
 	CommitTransactionCommand();
-	if (name != NULL)
-		pfree(name);
+}
+
+/* The worker's settings as they were once it had taken on the caller's
+ * (its own serialization: some settings read back other than sent). */
+static char *baseline = NULL;
+static Size baseline_size = 0;
+
+static char *
+serialized_settings(Size *size)
+{
+	Size		space = EstimateGUCStateSpace();
+	char	   *state = palloc(space);
+
+	SerializeGUCState(space, state);
+	*size = *(Size *) state + sizeof(Size);
+	return state;
+}
+
+/* The worker's settings, role and user are still those it started with. */
+static bool
+still_as_started(void)
+{
+	Size		size;
+	char	   *state = serialized_settings(&size);
+	Oid			user;
+	int			sec;
+	bool		same;
+
+	GetUserIdAndSecContext(&user, &sec);
+	same = size == baseline_size && memcmp(state, baseline, size) == 0 && user == shared->current_user_id &&
+		sec == shared->sec_context && GetCurrentRoleId() == shared->outer_user_id &&
+		GetSessionUserId() == shared->session_user_id;
+	pfree(state);
+	return same;
 }
 
 void
@@ -612,8 +662,15 @@ plpolar_autonomous_main(Datum main_arg)
 	SetCurrentRoleId(shared->outer_user_id, shared->outer_is_superuser);
 	SetUserIdAndSecContext(shared->current_user_id, shared->sec_context);
 	in_worker = true;
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		baseline = serialized_settings(&baseline_size);
+		MemoryContextSwitchTo(old);
+	}
 
 	request_context = AllocSetContextCreate(TopMemoryContext, "plpolar autonomous request", ALLOCSET_DEFAULT_SIZES);
+	request_memory = request_context;
 	{
 		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
 
@@ -659,6 +716,13 @@ plpolar_autonomous_main(Datum main_arg)
 		{
 			/* As postgres.c recovers from an error: report, then undo. */
 			HOLD_INTERRUPTS();
+			if (sending)
+			{
+				/* Failed in mid-message: the queue cannot be trusted. */
+				sending = false;
+				shm_mq_detach(responses);
+				responses = NULL;
+			}
 			MemoryContextSwitchTo(TopMemoryContext);
 			EmitErrorReport();
 			AbortCurrentTransaction();
@@ -676,7 +740,14 @@ plpolar_autonomous_main(Datum main_arg)
 		release_busy_lock();
 		if (have_result)
 			pq_putmessage(AUTONOMOUS_RESULT, result.data, result.len);
-		pq_putmessage(AUTONOMOUS_READY, NULL, 0);
+		{
+			/* Reused only as the caller started it: a unit's SET or SET ROLE retires it. */
+			char		retire = !still_as_started();
+
+			pq_putmessage(AUTONOMOUS_READY, &retire, 1);
+			if (retire)
+				break;
+		}
 		if (responses == NULL)
 			break;
 	}
