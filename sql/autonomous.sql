@@ -538,7 +538,7 @@ UPDATE wallets SET bal = 5 WHERE id = 2;
 DELETE FROM wallets WHERE id = 1;
 ROLLBACK;
 SELECT * FROM wallets ORDER BY id;
-SELECT msg FROM audit_log WHERE msg ~ '^(I|U|D) |after|statement' ORDER BY id;
+SELECT msg FROM audit_log WHERE msg ~ '^(I|U|D) |^after update|statement$' ORDER BY id;
 -- A trigger that forgets its COMMIT fails the statement, as in Oracle.
 CREATE OR REPLACE FUNCTION wallets_audit() RETURNS trigger LANGUAGE plpolar AS $$
 DECLARE

@@ -8,6 +8,8 @@
 
 #include "postgres.h"
 
+#include "access/htup.h"
+#include "lib/stringinfo.h"
 #include "port/atomics.h"
 #include "storage/lock.h"
 #include "storage/proc.h"
@@ -67,5 +69,12 @@ autonomous_busy_locktag(LOCKTAG *tag, Oid database_id, int worker_pid)
 	tag->locktag_type = LOCKTAG_USERLOCK;
 	tag->locktag_lockmethodid = USER_LOCKMETHOD;
 }
+
+/* A value as datumRestore reads it back, its type's length and by-value
+ * flag looked up (values.c). */
+extern void autonomous_append_value(StringInfo buf, Datum value, bool isnull, Oid type);
+
+/* A row-type datum of relation relid seen as a tuple (its data not copied). */
+extern HeapTuple autonomous_row_tuple(Datum row, Oid relid);
 
 #endif

@@ -450,24 +450,6 @@ exchange(StringInfo request, StringInfo result)
 		ThrowErrorData(error);
 }
 
-static void
-append_value(StringInfo buf, Datum value, bool isnull, Oid type)
-{
-	int16		typlen = -1;
-	bool		typbyval = false;
-	Size		size;
-	char	   *at;
-
-	if (!isnull)
-		get_typlenbyval(type, &typlen, &typbyval);
-	size = datumEstimateSpace(value, isnull, typbyval, typlen);
-	enlargeStringInfo(buf, (int) size);
-	at = buf->data + buf->len;
-	datumSerialize(value, isnull, typbyval, typlen, &at);
-	buf->len += (int) size;
-	buf->data[buf->len] = '\0';
-}
-
 /* An anonymous record's identity is this backend's own: refused rather
  * than sent to be misread. */
 static void
@@ -514,7 +496,7 @@ call_routine(Oid fn_oid, Oid collation, int nargs, const Datum *args, const bool
 					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					 errmsg("an autonomous routine takes no polymorphic argument")));
 		check_sendable(type, args[i], nulls[i]);
-		append_value(&request, args[i], nulls[i], type);
+		autonomous_append_value(&request, args[i], nulls[i], type);
 	}
 	ReleaseSysCache(proc);
 	exchange(&request, result);
@@ -619,7 +601,7 @@ append_row(StringInfo buf, HeapTuple tuple, TupleDesc desc, Oid rowtype)
 		return;
 	}
 	appendStringInfoChar(buf, 1);
-	append_value(buf, heap_copy_tuple_as_datum(tuple, desc), false, rowtype);
+	autonomous_append_value(buf, heap_copy_tuple_as_datum(tuple, desc), false, rowtype);
 }
 
 Datum
@@ -662,15 +644,10 @@ plpolar_autonomous_trigger(FunctionCallInfo fcinfo, MemoryContext result_context
 		char	   *at = result.data + 1;
 		bool		isnull;
 		Datum		d = datumRestore(&at, &isnull);
-		HeapTupleData tmp;
 
 		if (isnull)
 			elog(ERROR, "the autonomous trigger's worker sent a NULL row");
-		tmp.t_len = HeapTupleHeaderGetDatumLength(DatumGetHeapTupleHeader(d));
-		ItemPointerSetInvalid(&tmp.t_self);
-		tmp.t_tableOid = relid;
-		tmp.t_data = DatumGetHeapTupleHeader(d);
-		row = PointerGetDatum(heap_copytuple(&tmp));
+		row = PointerGetDatum(heap_copytuple(autonomous_row_tuple(d, relid)));
 	}
 	MemoryContextSwitchTo(old);
 	pfree(result.data);

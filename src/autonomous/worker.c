@@ -254,25 +254,6 @@ run_do(const char *source, const char *display)
 	PortalDrop(portal, false);
 }
 
-/* The result, as the caller rebuilds it. */
-static void
-serialize_value(StringInfo buf, Datum value, bool isnull, Oid type)
-{
-	int16		typlen = -1;
-	bool		typbyval = false;
-	Size		size;
-	char	   *at;
-
-	if (!isnull)
-		get_typlenbyval(type, &typlen, &typbyval);
-	size = datumEstimateSpace(value, isnull, typbyval, typlen);
-	enlargeStringInfo(buf, (int) size);
-	at = buf->data + buf->len;
-	datumSerialize(value, isnull, typbyval, typlen, &at);
-	buf->len += (int) size;
-	buf->data[buf->len] = '\0';
-}
-
 static void
 serialize_result(FunctionCallInfo fcinfo, Datum value)
 {
@@ -302,13 +283,13 @@ serialize_result(FunctionCallInfo fcinfo, Datum value)
 		{
 			Form_pg_attribute att = TupleDescAttr(desc, i);
 
-			serialize_value(&result, values[i], nulls[i] || att->attisdropped, att->atttypid);
+			autonomous_append_value(&result, values[i], nulls[i] || att->attisdropped, att->atttypid);
 		}
 	}
 	else
 	{
 		appendStringInfoChar(&result, AUTONOMOUS_SCALAR);
-		serialize_value(&result, value, fcinfo->isnull, class == TYPEFUNC_SCALAR ? type : VOIDOID);
+		autonomous_append_value(&result, value, fcinfo->isnull, class == TYPEFUNC_SCALAR ? type : VOIDOID);
 	}
 	have_result = true;
 }
@@ -325,19 +306,11 @@ restore_row(char **at, Oid relid)
 {
 	char		present = **at;
 	bool		isnull;
-	Datum		d;
-	HeapTuple	tuple;
 
 	*at += 1;
 	if (!present)
 		return NULL;
-	d = datumRestore(at, &isnull);
-	tuple = palloc0(HEAPTUPLESIZE);
-	tuple->t_len = HeapTupleHeaderGetDatumLength(DatumGetHeapTupleHeader(d));
-	ItemPointerSetInvalid(&tuple->t_self);
-	tuple->t_tableOid = relid;
-	tuple->t_data = DatumGetHeapTupleHeader(d);
-	return tuple;
+	return autonomous_row_tuple(datumRestore(at, &isnull), relid);
 }
 
 /*
@@ -438,7 +411,7 @@ dispatch_trigger(void)
 		else
 		{
 			appendStringInfoChar(&result, 1);
-			serialize_value(&result,
+			autonomous_append_value(&result,
 							heap_copy_tuple_as_datum((HeapTuple) DatumGetPointer(value), RelationGetDescr(rel)),
 							false, rel->rd_rel->reltype);
 		}
