@@ -1,7 +1,7 @@
 # plpolar: an Oracle-style procedural language for PostgreSQL 15 (PGXS).
 EXTENSION = plpolar
 MODULE_big = plpolar
-DATA = sql/plpolar--1.0.sql sql/plpolar--1.1.sql sql/plpolar--1.2.sql sql/plpolar--1.0--1.1.sql sql/plpolar--1.1--1.2.sql sql/plpolar--1.3.sql sql/plpolar--1.2--1.3.sql sql/plpolar--1.4.sql sql/plpolar--1.3--1.4.sql sql/plpolar--1.5.sql sql/plpolar--1.4--1.5.sql sql/plpolar--1.6.sql sql/plpolar--1.5--1.6.sql sql/plpolar--1.7.sql sql/plpolar--1.6--1.7.sql
+DATA = sql/plpolar--1.0.sql sql/plpolar--1.1.sql sql/plpolar--1.2.sql sql/plpolar--1.0--1.1.sql sql/plpolar--1.1--1.2.sql sql/plpolar--1.3.sql sql/plpolar--1.2--1.3.sql sql/plpolar--1.4.sql sql/plpolar--1.3--1.4.sql sql/plpolar--1.5.sql sql/plpolar--1.4--1.5.sql sql/plpolar--1.6.sql sql/plpolar--1.5--1.6.sql sql/plpolar--1.7.sql sql/plpolar--1.6--1.7.sql sql/plpolar--1.8.sql sql/plpolar--1.7--1.8.sql
 PGFILEDESC = "plpolar - Oracle-style procedural language"
 
 BUILD_DIR := build
@@ -30,7 +30,7 @@ CLI_SHARED := src/parser/script.cpp src/parser/substitution.cpp src/parser/built
               src/ast/builtins.cpp
 CLI_OBJS := $(patsubst %.cpp,build/cli/%.o,$(CLI_SRCS) $(CLI_SHARED))
 SCRIPTS_built = build/cli/plpolar
-PG_CFLAGS = -Werror=implicit-function-declaration -Werror=int-conversion
+PG_CFLAGS = -MMD -MP -Werror=implicit-function-declaration -Werror=int-conversion
 PG_CPPFLAGS = -Iinclude -I$(GEN_DIR) -Isrc/parser -I/usr/include/antlr4-runtime
 PG_CXXFLAGS = -MMD -MP -std=c++17 -Wno-attributes -fvisibility=hidden -Wno-register -Wno-missing-field-initializers -Wswitch -Werror=switch
 SHLIB_LINK = -lantlr4-runtime -lstdc++
@@ -84,8 +84,10 @@ unittest:
 
 # Header dependencies (PGXS tracks them only in a configured source tree).
 -include $(CXX_SRCS:.cpp=.d)
+# C files too: a struct in a shared header (settings.h) changes under them.
+-include $(C_SRCS:.c=.d)
 
-EXTRA_CLEAN = $(BUILD_DIR) $(CXX_SRCS:.cpp=.o) $(CXX_SRCS:.cpp=.d) results regression.diffs regression.out
+EXTRA_CLEAN = $(BUILD_DIR) $(CXX_SRCS:.cpp=.o) $(CXX_SRCS:.cpp=.d) $(C_SRCS:.c=.d) results regression.diffs regression.out
 
 # A function declared but never written (the Compile<Kind> or Exec<Kind> of a
 # new statement kind, ast/stmt_kinds.hpp) links into a shared library as an

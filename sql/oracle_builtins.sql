@@ -70,6 +70,56 @@ SELECT plpolar.to_date('15-JAN-24', 'DD-MON-RR') AS rr_2024, plpolar.to_date('15
 SET plpolar.nls_date_format = 'DD.MM.YYYY';
 SELECT plpolar.to_char(timestamp '2024-01-02 03:04:05') AS nls, plpolar.to_date('31.12.2023') AS parsed;
 RESET plpolar.nls_date_format;
+-- NLS_TIMESTAMP_FORMAT / NLS_TIMESTAMP_TZ_FORMAT: a TIMESTAMP (a fractional
+-- precision: Oracle DDL's TIMESTAMP is timestamp(6)) converts with
+-- plpolar.nls_timestamp_format, a DATE (timestamp(0)) with nls_date_format,
+-- a timestamptz with nls_timestamp_tz_format; FF is the type's precision.
+SET TimeZone = 'UTC';
+SELECT plpolar.exec($$CREATE TABLE nls_t (d DATE, t TIMESTAMP, t3 TIMESTAMP(3), z TIMESTAMP WITH TIME ZONE)$$);
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'nls_t'::regclass AND attnum > 0 ORDER BY attnum;
+INSERT INTO nls_t VALUES ('2024-03-05 10:11:12', '2024-03-05 10:11:12.345678', '2024-03-05 10:11:12.345678', '2024-03-05 10:11:12.5+02');
+SELECT plpolar.to_char(d) AS d, plpolar.to_char(t) AS t, plpolar.to_char(t3) AS t3, plpolar.to_char(z) AS z FROM nls_t;
+SELECT plpolar.exec($$ALTER SESSION SET NLS_TIMESTAMP_FORMAT = 'DD.MM.RRRR HH24:MI:SSXFF3' NLS_TIMESTAMP_TZ_FORMAT = 'DD.MM.RR HH24:MI:SSXFF TZR' NLS_DATE_FORMAT = 'DD-MON-RR'$$);
+SELECT current_setting('plpolar.nls_timestamp_format') AS ts_format, current_setting('plpolar.nls_timestamp_tz_format') AS tz_format;
+-- DATE + interval stays a DATE, TIMESTAMP + interval a TIMESTAMP; a cast
+-- from timestamptz and LOCALTIMESTAMP are TIMESTAMPs.
+SELECT plpolar.to_char(d) AS d, plpolar.to_char(t) AS t, plpolar.to_char(z) AS z, plpolar.to_char(d + interval '1 hour') AS d_plus,
+       plpolar.to_char(t + interval '1 hour') AS t_plus, plpolar.to_char(z::timestamp) AS cast_ts,
+       plpolar.to_char(localtimestamp) ~ '^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d\.\d{3}$' AS localtimestamp_form FROM nls_t;
+-- TO_TIMESTAMP returns a TIMESTAMP, TO_TIMESTAMP_TZ a timestamptz; without a
+-- format the NLS ones; '' is NULL; Oracle's FF, X and TZR in a format.
+SELECT plpolar.to_timestamp('01.02.2023 04:05:06.789') AS nls, pg_typeof(plpolar.to_timestamp('01.02.2023 04:05:06')) AS type,
+       plpolar.to_timestamp('2023-02-01 04:05:06.5', 'YYYY-MM-DD HH24:MI:SSXFF') AS fmt, plpolar.to_timestamp('') IS NULL AS empty,
+       plpolar.to_timestamp_tz('01.02.23 04:05:06.5 +03:00') AS tz, plpolar.to_timestamp(0) AS epoch;
+SELECT plpolar.to_char(timestamp '2024-01-02 03:04:05.678901', 'HH24:MI:SSXFF FF2 FF9 SSSSS "X FF"') AS oracle_elements,
+       plpolar.to_char(timestamptz '2024-01-02 03:04:05+05', 'YYYY-MM-DD HH24:MI TZR') AS tzr;
+SET plpolar.serveroutput = on;
+DO LANGUAGE plpolar $$
+DECLARE
+  d DATE := TIMESTAMP '2024-03-05 10:11:12';
+  t TIMESTAMP := TO_TIMESTAMP('01.02.2023 04:05:06.789');
+  t0 TIMESTAMP := d;
+  z TIMESTAMP WITH TIME ZONE := TO_TIMESTAMP_TZ('01.02.23 04:05:06.5 +03:00');
+  r nls_t%ROWTYPE;
+  s VARCHAR2(100);
+BEGIN
+  DBMS_OUTPUT.PUT_LINE('d=' || d || ' t=' || t || ' t0=' || t0 || ' z=' || z);
+  DBMS_OUTPUT.PUT_LINE(TO_CHAR(d) || ' | ' || TO_CHAR(t) || ' | ' || TO_CHAR(d + 1) || ' | ' || TO_CHAR(CAST(z AS TIMESTAMP)));
+  DBMS_OUTPUT.PUT_LINE(TIMESTAMP '2020-01-01 00:00:00.25' || ' | ' || DATE '2020-01-01');
+  SELECT * INTO r FROM nls_t;
+  DBMS_OUTPUT.PUT_LINE(r.d || ' | ' || r.t || ' | ' || r.t3 || ' | ' || r.z);
+  SELECT TO_CHAR(t) INTO s FROM dual;
+  DBMS_OUTPUT.PUT_LINE('in SQL: ' || s);
+  EXECUTE IMMEDIATE 'ALTER SESSION SET NLS_TIMESTAMP_FORMAT = ''YYYY"y"MM"m" HH24:MI:SS.FF6''';
+  s := t;
+  DBMS_OUTPUT.PUT_LINE(s || ' ' || NVL(TO_CHAR(TO_TIMESTAMP('')), 'null'));
+END $$;
+RESET plpolar.serveroutput;
+RESET plpolar.nls_timestamp_format;
+RESET plpolar.nls_timestamp_tz_format;
+RESET plpolar.nls_date_format;
+RESET TimeZone;
+DROP TABLE nls_t;
 SELECT * FROM plpolar.dual;
 
 -- In plpolar code the names are plpolar's whatever the search_path ...

@@ -40,6 +40,8 @@ const OracleFunction kOracleFunctions[] = {
     {"systimestamp", Form::CallOrValue, Builtin::None, 0, 0},
     {"to_char", Form::Call, Builtin::ToChar, 1, 1},
     {"to_date", Form::Call, Builtin::None, 0, 0},
+    {"to_timestamp", Form::Call, Builtin::None, 0, 0},
+    {"to_timestamp_tz", Form::Call, Builtin::None, 0, 0},
     {"to_number", Form::Call, Builtin::ToNumber, 1, 1},
     {"trunc", Form::Call, Builtin::Trunc, 1, 2},
     // Session context and event attributes (session/context.c); Oracle

@@ -114,6 +114,11 @@ std::string MapOracleTypeName(const std::string &text) {
             }
         }
         if (head == "long" && words == "raw") return "bytea";
+        // Oracle's TIMESTAMP is TIMESTAMP(6): the precision is what tells
+        // it from a DATE (timestamp(0)) when it becomes text
+        // (NLS_TIMESTAMP_FORMAT, types/datetime.h).
+        if (head == "timestamp" && first_precision.empty() && (words.empty() || words == "without time zone"))
+            return "timestamp(6) without time zone";
         // Oracle's TIMESTAMP WITH LOCAL TIME ZONE is stored in the
         // database's time zone and shown in the session's: timestamptz.
         if (head == "timestamp" && words == "with local time zone")

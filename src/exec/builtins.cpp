@@ -192,6 +192,13 @@ pg::Value Executor::EvalNativeBuiltin(const ast::CallExpr &call) {
             return Widened(values[n - 1], type);
         }
         case ast::Builtin::ToChar: {
+            // TO_CHAR(d): the NLS format of a DATE, TIMESTAMP or TIMESTAMP
+            // WITH TIME ZONE, told apart by the value's typmod (which the SQL
+            // function, given a parameter, cannot see).
+            if (values[0].type == TIMESTAMPOID || values[0].type == TIMESTAMPTZOID) {
+                if (values[0].isnull) return pg::Value::Null(TEXTOID);
+                return pg::TextValue(ToText(values[0]).c_str());
+            }
             // TO_CHAR(n): plpolar.to_char(numeric), trim_scale's text.
             if (k0 != Native::Int4 && k0 != Native::Int8 && k0 != Native::Numeric) break;
             if (values[0].isnull) return pg::Value::Null(TEXTOID);

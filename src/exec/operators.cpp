@@ -261,20 +261,6 @@ namespace {
 
 bool IsDateTime(Oid type) { return type == TIMESTAMPOID || type == TIMESTAMPTZOID || type == DATEOID; }
 
-// Oracle's RR / RRRR in PostgreSQL's spelling (as plpolar.date_format).
-std::string OracleDateFormat(std::string format) {
-    for (size_t i = 0; i + 1 < format.size(); ++i) {
-        if (std::toupper(static_cast<unsigned char>(format[i])) != 'R' ||
-            std::toupper(static_cast<unsigned char>(format[i + 1])) != 'R')
-            continue;
-        bool four = i + 3 < format.size() && std::toupper(static_cast<unsigned char>(format[i + 2])) == 'R' &&
-                    std::toupper(static_cast<unsigned char>(format[i + 3])) == 'R';
-        format.replace(i, four ? 4 : 2, four ? "YYYY" : "YY");
-        i += four ? 3 : 1;
-    }
-    return format;
-}
-
 }  // namespace
 
 void Executor::ConvertOperands(pg::Value &a, pg::Value &b, bool arithmetic, std::unique_ptr<compile::CastSite> &cache) {
@@ -350,12 +336,9 @@ std::string Executor::ToText(const pg::Value &v) {
         case Native::Float8:
         case Native::Other: break;
     }
-    // Oracle converts a DATE to text with NLS_DATE_FORMAT.
-    if (v.type == TIMESTAMPOID) {
-        const char *format = settings::NlsDateFormat();
-        return pg::FormatTimestamp(v.datum,
-                                   OracleDateFormat(format != nullptr ? format : "YYYY-MM-DD HH24:MI:SS").c_str());
-    }
+    // Oracle converts a DATE to text with NLS_DATE_FORMAT, a TIMESTAMP with
+    // NLS_TIMESTAMP_FORMAT, a TIMESTAMP WITH TIME ZONE with NLS_TIMESTAMP_TZ_FORMAT.
+    if (v.type == TIMESTAMPOID || v.type == TIMESTAMPTZOID) return pg::DatetimeText(v.datum, v.type, v.typmod);
     return pg::OutputValue(v.datum, v.type);
 }
 

@@ -3,6 +3,7 @@
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/spi.hpp"
+#include "plpolar/types/datetime.h"
 
 extern "C" {
 #include "access/htup_details.h"
@@ -175,7 +176,10 @@ std::unique_ptr<PgExpr> PgExpr::FromSql(const std::string &sql, const std::vecto
         bool simple = false;
         Expr *expr = AnalyzeExpression(text, types, ntypes, &simple);
         self->result_type_ = exprType((Node *)expr);
-        self->result_typmod_ = exprTypmod((Node *)expr);
+        // A TIMESTAMP (LOCALTIMESTAMP, TO_TIMESTAMP, ...) converts to text
+        // as one; exprTypmod says -1, as for a DATE (types/datetime.h).
+        self->result_typmod_ =
+            self->result_type_ == TIMESTAMPOID ? plpolar_datetime_typmod((Node *)expr) : exprTypmod((Node *)expr);
         if (simple) {
             self->expr_ = expression_planner(expr);
             self->needs_snapshot_ = contain_mutable_functions((Node *)self->expr_);

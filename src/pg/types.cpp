@@ -4,6 +4,7 @@
 #include <new>
 
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/types/datetime.h"
 
 extern "C" {
 #include "access/detoast.h"
@@ -315,11 +316,9 @@ char TypeCategory(Oid oid) {
     });
 }
 
-std::string FormatTimestamp(Datum timestamp, const char *format) {
-    char *out = Guarded([timestamp, format] {
-        Datum formatted = DirectFunctionCall2(timestamp_to_char, timestamp, CStringGetTextDatum(format));
-        return text_to_cstring(reinterpret_cast<text *>(DatumGetPointer(formatted)));
-    });
+std::string DatetimeText(Datum value, Oid type, int32 typmod) {
+    char *out =
+        Guarded([value, type, typmod] { return text_to_cstring(plpolar_datetime_to_text(value, type, typmod)); });
     std::string result = out;
     pfree(out);
     return result;

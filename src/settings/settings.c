@@ -18,6 +18,8 @@ static PlpolarSettings values = {
 	.instance_num = 1,
 	.exception_rollback = PLPOLAR_ROLLBACK_STATEMENT,
 	.nls_date_format = NULL,
+	.nls_timestamp_format = NULL,
+	.nls_timestamp_tz_format = NULL,
 	.serveroutput = false,
 	.empty_string_is_null = true,
 	.enable_session_triggers = true,
@@ -55,6 +57,17 @@ define_language_settings(void (*serveroutput_assign) (bool on, void *extra))
 							   "NLS_DATE_FORMAT).",
 							   NULL, &values.nls_date_format, "YYYY-MM-DD HH24:MI:SS", PGC_USERSET, 0, NULL, NULL,
 							   NULL);
+	DefineCustomStringVariable("plpolar.nls_timestamp_format",
+							   "Format of TIMESTAMP values converted to and from text without a format (Oracle's "
+							   "NLS_TIMESTAMP_FORMAT).",
+							   "A DATE (timestamp(0)) uses plpolar.nls_date_format.",
+							   &values.nls_timestamp_format, "YYYY-MM-DD HH24:MI:SS.FF", PGC_USERSET, 0, NULL,
+							   NULL, NULL);
+	DefineCustomStringVariable("plpolar.nls_timestamp_tz_format",
+							   "Format of TIMESTAMP WITH TIME ZONE values converted to and from text without a "
+							   "format (Oracle's NLS_TIMESTAMP_TZ_FORMAT).",
+							   NULL, &values.nls_timestamp_tz_format, "YYYY-MM-DD HH24:MI:SS.FF TZH:TZM",
+							   PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("plpolar.serveroutput",
 							 "Sends each DBMS_OUTPUT line to the client as it is finished (SQL*Plus SET "
 							 "SERVEROUTPUT ON); turning it on enables the buffer without limit, off disables it.",

@@ -54,6 +54,10 @@ TEST(OracleTypes, SqlTypeNames) {
     EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP(6)"), "TIMESTAMP(6)");
     EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP (3) WITH LOCAL TIME ZONE"), "timestamp(3) with time zone");
     EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP WITH LOCAL TIME ZONE"), "timestamp with time zone");
+    // Oracle's TIMESTAMP is TIMESTAMP(6): the typmod tells it from a DATE.
+    EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP"), "timestamp(6) without time zone");
+    EXPECT_EQ(MapOracleSqlTypeName("timestamp(3)"), "timestamp(3)");
+    EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP WITH TIME ZONE"), "TIMESTAMP WITH TIME ZONE");
     EXPECT_EQ(MapOracleSqlTypeName("TIMESTAMP(6) WITH TIME ZONE"), "TIMESTAMP(6) WITH TIME ZONE");
     EXPECT_EQ(MapOracleSqlTypeName("INTERVAL YEAR(2) TO MONTH"), "interval year to month");
     EXPECT_EQ(MapOracleSqlTypeName("INTERVAL DAY(3) TO SECOND(2)"), "interval day to second(2)");
@@ -257,7 +261,10 @@ TEST(OracleDdl, AlterSession) {
     EXPECT_TRUE(Translate("ALTER SESSION SET EVENTS '10046 trace name context forever'").statements.empty());
     EXPECT_TRUE(Translate("ALTER SESSION SET ROW ARCHIVAL VISIBILITY = ACTIVE").statements.empty());
     EXPECT_TRUE(Translate("ALTER SESSION SET \"_serial_direct_read\" = TRUE").statements.empty());
-    EXPECT_TRUE(Translate("alter session set nls_timestamp_format = 'YYYY'").statements.empty());
+    EXPECT_EQ(One("alter session set nls_timestamp_format = 'YYYY'"), "SET plpolar.nls_timestamp_format = 'YYYY'");
+    EXPECT_EQ(One("ALTER SESSION SET NLS_TIMESTAMP_TZ_FORMAT = 'YYYY TZR'"),
+              "SET plpolar.nls_timestamp_tz_format = 'YYYY TZR'");
+    EXPECT_TRUE(Translate("ALTER SESSION SET NLS_TIME_FORMAT = 'HH24'").statements.empty());
     EXPECT_THROW(Translate("ALTER SESSION SET NLS_DATEFORMAT = 'x'"), DdlUnsupported);
     EXPECT_THROW(Translate("ALTER SESSION SET NLS_SORT = BINARY SGA_TARGET = 1"), DdlUnsupported);
     EXPECT_THROW(Translate("ALTER SESSION SET CURRENT_SCHEMA = a.b"), SyntaxError);
@@ -409,4 +416,3 @@ TEST(OracleDdl, ModifyIdentityRestartsAfterTheLoadedRows) {
                   "ALTER TABLE t ALTER COLUMN id SET GENERATED ALWAYS RESTART WITH 100 SET INCREMENT BY 5"});
     EXPECT_THROW(TranslateOracleDdl("ALTER TABLE t MODIFY id GENERATED ALWAYS", MapOracleSqlTypeName), SyntaxError);
 }
-

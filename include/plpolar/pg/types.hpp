@@ -53,8 +53,10 @@ TypeInfo ColumnType(const std::vector<std::string> &name);
 std::string FormatType(Oid oid, int32 typmod);
 
 bool IsStringType(Oid oid);  // text, varchar, varchar2, bpchar
-// TO_CHAR(timestamp, format).
-std::string FormatTimestamp(Datum timestamp, const char *format);
+// A timestamp or timestamptz as Oracle converts it to text without a format:
+// the session's NLS_DATE_FORMAT, NLS_TIMESTAMP_FORMAT (a fractional
+// precision in the typmod) or NLS_TIMESTAMP_TZ_FORMAT (types/datetime.h).
+std::string DatetimeText(Datum value, Oid type, int32 typmod);
 // pg_type.typcategory: 'N' numbers, 'S' strings, 'D' dates, 'B' booleans...
 char TypeCategory(Oid oid);
 

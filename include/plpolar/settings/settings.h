@@ -44,6 +44,8 @@ typedef struct PlpolarSettings
 	int			instance_num;	/* plpolar.instance_num */
 	int			exception_rollback; /* a PlpolarExceptionRollback */
 	char	   *nls_date_format;	/* owned by the GUC machinery */
+	char	   *nls_timestamp_format;	/* the same */
+	char	   *nls_timestamp_tz_format;	/* the same */
 	bool		serveroutput;
 	bool		empty_string_is_null;
 

@@ -220,9 +220,12 @@ bool TranslateAlterSession(const Tokens &t, size_t at, Collected &out, std::stri
         std::string value = Value(t, v, e);
         std::string upper = Upper(value);
         std::string described = t.Slice(name_at, i + 1) + " = " + t.Slice(v, e);
-        if (name == "NLS_DATE_FORMAT") {
-            out.statements.push_back("SET plpolar.nls_date_format = " + StandardLiteral(value));
-            out.notes.push_back(described + " is plpolar.nls_date_format");
+        if (name == "NLS_DATE_FORMAT" || name == "NLS_TIMESTAMP_FORMAT" || name == "NLS_TIMESTAMP_TZ_FORMAT") {
+            std::string setting = name == "NLS_DATE_FORMAT"        ? "plpolar.nls_date_format"
+                                  : name == "NLS_TIMESTAMP_FORMAT" ? "plpolar.nls_timestamp_format"
+                                                                   : "plpolar.nls_timestamp_tz_format";
+            out.statements.push_back("SET " + setting + " = " + StandardLiteral(value));
+            out.notes.push_back(described + " is " + setting);
         } else if (name == "TIME_ZONE") {
             if (upper == "LOCAL" || upper == "DBTIMEZONE") {
                 out.statements.push_back("SET TIME ZONE LOCAL");
