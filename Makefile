@@ -87,7 +87,7 @@ unittest:
 # C files too: a struct in a shared header (settings.h) changes under them.
 -include $(C_SRCS:.c=.d)
 
-EXTRA_CLEAN = $(BUILD_DIR) $(CXX_SRCS:.cpp=.o) $(CXX_SRCS:.cpp=.d) $(C_SRCS:.c=.d) results regression.diffs regression.out
+EXTRA_CLEAN = $(BUILD_DIR) $(CXX_SRCS:.cpp=.o) $(CXX_SRCS:.cpp=.d) $(C_SRCS:.c=.d) $(MODULES:=.d) results regression.diffs regression.out
 
 # A function declared but never written (the Compile<Kind> or Exec<Kind> of a
 # new statement kind, ast/stmt_kinds.hpp) links into a shared library as an

@@ -8,7 +8,6 @@
 
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/pg/guard.hpp"
-#include "plpolar/settings/settings.hpp"
 
 extern "C" {
 #include "common/int.h"

@@ -136,13 +136,11 @@ is_plpolar_function(Oid funcid, const char *name)
 {
 	char	   *proname = get_func_name(funcid);
 	char	   *nspname;
-	bool		result;
 
 	if (proname == NULL || strcmp(proname, name) != 0)
 		return false;
 	nspname = get_namespace_name(get_func_namespace(funcid));
-	result = nspname != NULL && strcmp(nspname, "plpolar") == 0;
-	return result;
+	return nspname != NULL && strcmp(nspname, "plpolar") == 0;
 }
 
 int32

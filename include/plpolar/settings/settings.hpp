@@ -15,8 +15,6 @@ inline int InstanceNum() { return plpolar_settings->instance_num; }
 inline ExceptionRollback ExceptionRollbackMode() {
     return static_cast<ExceptionRollback>(plpolar_settings->exception_rollback);
 }
-// plpolar.nls_date_format: Oracle's NLS_DATE_FORMAT.
-inline const char *NlsDateFormat() { return plpolar_settings->nls_date_format; }
 // plpolar.serveroutput: DBMS_OUTPUT lines go to the client as they end.
 inline bool ServerOutput() { return plpolar_settings->serveroutput; }
 // plpolar.empty_string_is_null: '' is NULL, as in Oracle.
