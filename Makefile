@@ -1,7 +1,7 @@
 # plpolar: an Oracle-style procedural language for PostgreSQL 15 (PGXS).
 EXTENSION = plpolar
 MODULE_big = plpolar
-DATA = sql/plpolar--1.0.sql sql/plpolar--1.1.sql sql/plpolar--1.2.sql sql/plpolar--1.0--1.1.sql sql/plpolar--1.1--1.2.sql sql/plpolar--1.3.sql sql/plpolar--1.2--1.3.sql sql/plpolar--1.4.sql sql/plpolar--1.3--1.4.sql sql/plpolar--1.5.sql sql/plpolar--1.4--1.5.sql sql/plpolar--1.6.sql sql/plpolar--1.5--1.6.sql sql/plpolar--1.7.sql sql/plpolar--1.6--1.7.sql sql/plpolar--1.8.sql sql/plpolar--1.7--1.8.sql
+DATA = sql/plpolar--1.0.sql sql/plpolar--1.1.sql sql/plpolar--1.2.sql sql/plpolar--1.0--1.1.sql sql/plpolar--1.1--1.2.sql sql/plpolar--1.3.sql sql/plpolar--1.2--1.3.sql sql/plpolar--1.4.sql sql/plpolar--1.3--1.4.sql sql/plpolar--1.5.sql sql/plpolar--1.4--1.5.sql sql/plpolar--1.6.sql sql/plpolar--1.5--1.6.sql sql/plpolar--1.7.sql sql/plpolar--1.6--1.7.sql sql/plpolar--1.8.sql sql/plpolar--1.7--1.8.sql sql/plpolar--1.9.sql sql/plpolar--1.8--1.9.sql
 PGFILEDESC = "plpolar - Oracle-style procedural language"
 
 BUILD_DIR := build
@@ -16,7 +16,7 @@ MODULES = src/preload/plpolar_session
 OBJS = $(CXX_SRCS:.cpp=.o) $(C_SRCS:.c=.o) $(GEN_SRCS:.cpp=.o)
 
 # plpolar_language drops and re-creates the extension: it runs last.
-REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_decimal plpolar_sql plpolar_errors plpolar_exceptions plpolar_cursors plpolar_records plpolar_dynamic plpolar_case plpolar_goto plpolar_calls subprograms procedures dbms_output oracle_builtins oracle_semantics oracle_programs plpolar_event varchar2 orafce_coexist session_triggers session_logon_failures session_hardening security security_helpers security_definer oracle_ddl oracle_scripts oracle_tables plpolar_replan plpolar_limits oracle_errors oracle_dynamic_blocks oracle_lexical oracle_rownum packages collections collection_types number_type builtins_native dml_triggers system_triggers autonomous upgrade plpolar_language
+REGRESS = plpolar_basic plpolar_control plpolar_expr plpolar_decimal plpolar_sql plpolar_errors plpolar_exceptions plpolar_cursors plpolar_records plpolar_dynamic plpolar_case plpolar_goto plpolar_calls subprograms procedures dbms_output oracle_builtins oracle_semantics oracle_programs plpolar_event varchar2 orafce_coexist session_triggers session_logon_failures session_hardening security security_helpers security_definer oracle_ddl oracle_scripts oracle_tables plpolar_replan plpolar_limits oracle_errors oracle_dynamic_blocks oracle_lexical oracle_rownum packages collections collection_types number_type builtins_native dml_triggers system_triggers autonomous object_types upgrade plpolar_language
 REGRESS_OPTS = --load-extension=plpolar
 
 PG_CONFIG ?= pg_config

@@ -75,3 +75,8 @@ SELECT '8c RSS growth over 1M calls, ' || CASE '${lang}' WHEN 'pg' THEN 'PL/pgSQ
        (:after - :before) || ' kB (' || (bench_rss() - :after) || ' kB more with the series in FROM)';
 SQL
 done | grep 'RSS growth'
+# 15. Object types: methods against nested functions and PL/pgSQL on
+# composite types (bench/object_types.sql).
+echo
+echo "15. object types (ratio: object / baseline; target 15a about 1.0):"
+PGOPTIONS="-c bench.rounds=$rounds" psql -X -q -f bench/object_types.sql 2>&1 | grep -v NOTICE

@@ -79,6 +79,7 @@ run_cluster_test "plpolar client" "${venv[@]}" bash test/cli/run.sh
 run_cluster_test "fast shutdown, 50 sessions" "${venv[@]}" bash test/session/fast_shutdown.sh 50
 run_cluster_test "SIGKILL crash restart" "${venv[@]}" bash test/session/crash_restart.sh
 run_cluster_test "autonomous workers never orphaned" "${venv[@]}" bash test/session/autonomous_orphans.sh
+run_cluster_test "pg_dump and restore of packages and object types" "${venv[@]}" bash test/session/dump_restore.sh
 run_cluster_test "hot standby" "${venv[@]}" bash test/session/hot_standby.sh
 run_cluster_test "synchronous standby away" "${venv[@]}" bash test/session/sync_standby_away.sh
 run_cluster_test "soak, 200 clients" "${venv[@]}" -o max_connections=260 bash test/session/soak.sh \

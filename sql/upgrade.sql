@@ -15,7 +15,11 @@ CREATE FUNCTION snapshot() RETURNS SETOF text LANGUAGE sql AS $$
                           t.typcategory, t.typcollation <> 0, t.typalign, t.typstorage, t.typlen, t.typacl)
          FROM pg_type t WHERE t.oid = d.objid)
       WHEN 'pg_class'::regclass THEN
-        (SELECT concat_ws(' ', c.relkind, pg_get_viewdef(c.oid), c.relacl) FROM pg_class c WHERE c.oid = d.objid)
+        (SELECT concat_ws(' ', c.relkind, pg_get_viewdef(c.oid), c.relacl,
+                          (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', '
+                                             ORDER BY a.attnum)
+                           FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))
+         FROM pg_class c WHERE c.oid = d.objid)
       WHEN 'pg_cast'::regclass THEN
         (SELECT concat_ws(' ', c.castcontext, c.castmethod, c.castfunc::regprocedure) FROM pg_cast c WHERE c.oid = d.objid)
       WHEN 'pg_language'::regclass THEN

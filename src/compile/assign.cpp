@@ -63,7 +63,7 @@ bool Compiler::IsSelfAppend(const ast::AssignStmt &s, const StoreSite &site) con
 }
 
 TargetSite Compiler::MakeTarget(const ast::NameChain &name, const ast::SourceLoc &loc, const Scope &scope) {
-    Reference ref = LookupReference(fn_, scope, name);
+    Reference ref = LookupReference(fn_, scope, name, true);
     if (ref.slot < 0) {
         TargetSite t;
         if (PackageTarget(name, loc, &t)) return t;
@@ -80,6 +80,8 @@ TargetSite Compiler::MakeTarget(const ast::NameChain &name, const ast::SourceLoc
     t.field = ref.field;
     t.record = ref.field.empty() && v.IsRecord();
     t.cast = MakeCast(ref.field.empty() ? v.type : pg::TypeInfo{});
+    t.path = ref.path;
+    for (size_t i = 0; i <= t.path.size() && !t.path.empty(); ++i) t.path_casts.push_back(MakeCast(pg::TypeInfo{}));
     return t;
 }
 

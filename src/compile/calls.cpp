@@ -20,6 +20,31 @@ bool HasKeys(const std::vector<ast::CallArg> &args) {
 }  // namespace
 
 void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
+    {
+        // A method of an object: its package's procedure, with the object
+        // first (also in the text a CALL runs).
+        std::string head;
+        if (s.call->kind == ast::ExprKind::Call) {
+            auto &c = ast::Cast<ast::CallExpr>(*s.call);
+            head = ast::JoinName(ast::NameChain(c.name.begin(), c.name.end() - (c.name.size() > 1 ? 1 : 0)));
+        } else {
+            const auto &n = ast::Cast<ast::NameExpr>(*s.call).name;
+            head = ast::JoinName(ast::NameChain(n.begin(), n.end() - (n.size() > 1 ? 1 : 0)));
+        }
+        bool parens = s.call->kind == ast::ExprKind::Call;
+        bool rewritten = parens ? RewriteMethodCall(ast::Cast<ast::CallExpr>(*s.call), scope)
+                                : RewriteMethodStatement(s.call, scope);
+        if (rewritten) {
+            auto &c = ast::Cast<ast::CallExpr>(*s.call);
+            size_t open = parens ? s.text.find('(') : std::string::npos;
+            std::string rest = open == std::string::npos ? ")" : s.text.substr(open + 1);
+            size_t first = rest.find_first_not_of(" \t\r\n");
+            bool no_args = first != std::string::npos && rest[first] == ')';
+            std::string callee = QuoteIdent(c.name[0]) + (c.name.size() == 2 ? "." + QuoteIdent(c.name[1]) : "");
+            std::string self = c.name.size() == 2 ? head : std::string("self");
+            s.text = callee + "(" + self + (no_args ? "" : ", ") + rest;
+        }
+    }
     if (s.call->kind == ast::ExprKind::Call && HasKeys(ast::Cast<ast::CallExpr>(*s.call).args))
         Error(s.loc, "key => value is an associative array's constructor only (a parameter is named by its name)");
     if (s.call->kind == ast::ExprKind::Call &&
@@ -114,6 +139,7 @@ ast::Builtin Compiler::NativeBuiltin(const ast::CallExpr &call) {
 }
 
 void Compiler::CompileCallExpr(ast::CallExpr &call, const Scope &scope) {
+    RewriteMethodCall(call, scope);
     if (HasKeys(call.args)) {
         // t(k => v, ...): only an associative array type's constructor.
         const CollectionType *type =

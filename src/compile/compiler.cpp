@@ -87,6 +87,8 @@ int Compiler::AddVariable(Variable v) {
     if (v.type.oid == fn_.collection_oid && fn_.collection_oid != InvalidOid && v.type.typmod >= 0 &&
         static_cast<size_t>(v.type.typmod) < fn_.collection_types.size())
         v.collection = fn_.collection_types[static_cast<size_t>(v.type.typmod)].get();
+    if (v.type.typtype == TYPTYPE_COMPOSITE && v.type.oid != RECORDOID)
+        v.object = v.type.oid == fn_.object_type || !pg::ObjectTypePackage(v.type.oid).empty();
     fn_.variables.push_back(std::move(v));
     return static_cast<int>(fn_.variables.size() - 1);
 }

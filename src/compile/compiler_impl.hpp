@@ -310,6 +310,16 @@ private:
     static ast::Builtin NativeBuiltin(const ast::CallExpr &call);
 
     void CompileCallExpr(ast::CallExpr &call, const Scope &scope);
+    // Object types' method calls (compile/methods.cpp): v.m(args) and
+    // SELF.m(args) become the type package's m(v, args); inside a member
+    // method, m(args) is m(SELF, args). True if the call was rewritten.
+    bool RewriteMethodCall(ast::CallExpr &call, const Scope &scope);
+    // v.p as a statement: a member procedure without parentheses.
+    bool RewriteMethodStatement(ast::ExprPtr &call, const Scope &scope);
+    // Embedded SQL's obj.m(...) as the type package's m(obj, ...).
+    std::string RewriteSqlMethodCalls(const std::string &sql, const Scope &scope);
+    // obj.method / method (in a member) without parentheses in an expression.
+    bool CompileMethodName(ast::NameExpr &name, const Reference &ref, const Scope &scope);
 
     void CompileName(ast::NameExpr &name, const Scope &scope);
     void CompileInquiryDirective(ast::NameExpr &name);

@@ -55,6 +55,8 @@ const Predefined kPredefined[] = {
     {"subscript_beyond_count", -6533, "Subscript beyond count", {ERRCODE_ARRAY_SUBSCRIPT_ERROR}},
     {"subscript_outside_limit", -6532, "Subscript outside of limit", {pg::kSubscriptOutsideLimit}},
     {"collection_is_null", -6531, "Reference to uninitialized collection", {pg::kCollectionIsNull}},
+    {"access_into_null", -6530, "Reference to uninitialized composite", {pg::kAccessIntoNull}},
+    {"self_is_null", -30625, "method dispatch on NULL SELF argument is disallowed", {pg::kSelfIsNull}},
 };
 
 // PostgreSQL errors with no predefined name that still have a well-known

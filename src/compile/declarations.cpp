@@ -57,6 +57,16 @@ void Compiler::CompileVariableDecl(ast::VariableDecl &vd, Scope &scope, BlockSit
     BlockSite::Init init{slot, vd.default_value.get(), MakeCast(type)};
     init.null_row = record && !vd.default_value && type.oid != RECORDOID;
     if (type.oid == RECORDOID && type.typmod >= 0) init.null_row = !vd.default_value;
+    if (fn_.variables[static_cast<size_t>(slot)].object) {
+        // Oracle: an object starts atomically NULL, but a constructor's
+        // SELF (declared by the type body's translation, parser/object_type.cpp)
+        // is the new object, its attributes NULL.
+        bool self = vd.name == "self" && type.oid == fn_.object_type && current_sub_ != nullptr &&
+                    scope.parent != nullptr && scope.parent->labels.size() == 1 &&
+                    scope.parent->labels[0] == current_sub_->name;
+        init.null_row = self && !vd.default_value;
+        if (self) scope.self_slot = slot;
+    }
     init.row_of_cursor = vd.default_value ? nullptr : row_of_cursor;
     // Oracle: an associative array starts empty, a nested table or varray
     // atomically NULL until a constructor (or an assignment) gives it one.

@@ -214,7 +214,8 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
         name.builtin = ast::Builtin::Collection;
         return;
     }
-    Reference ref = LookupReference(fn_, scope, name.name);
+    Reference ref = LookupReference(fn_, scope, name.name, true);
+    if (CompileMethodName(name, ref, scope)) return;
     name.slot = ref.slot;
     if (name.slot >= 0) {
         if (fn_.variables[static_cast<size_t>(name.slot)].kind == VariableKind::Session)
@@ -229,10 +230,37 @@ void Compiler::CompileName(ast::NameExpr &name, const Scope &scope) {
             // row's only when it has one.
             if (v.type.oid != RECORDOID || v.type.typmod >= 0) {
                 bool found = false;
-                for (const auto &f : pg::RowFields(v.type.oid, v.type.typmod)) found = found || f.name == ref.field;
+                pg::TypeInfo type;
+                for (const auto &f : pg::RowFields(v.type.oid, v.type.typmod))
+                    if (f.name == ref.field) {
+                        found = true;
+                        type = f.type;
+                    }
                 if (!found)
                     Error(name.loc, "record \"" + v.name + "\" has no field \"" + ref.field + "\"",
                           ERRCODE_UNDEFINED_COLUMN);
+                // r.a.b: each name a field of the one before.
+                std::string owner = v.name + "." + ref.field;
+                for (const std::string &p : ref.path) {
+                    found = false;
+                    if (type.typtype == TYPTYPE_COMPOSITE || (type.oid == RECORDOID && type.typmod >= 0))
+                        for (const auto &f : pg::RowFields(type.oid, type.typmod))
+                            if (f.name == p) {
+                                found = true;
+                                type = f.type;
+                            }
+                    if (!found)
+                        Error(name.loc, "\"" + owner + "\" has no field \"" + p + "\"", ERRCODE_UNDEFINED_COLUMN);
+                    owner += "." + p;
+                }
+                site->path = ref.path;
+                site->path_cache.resize(ref.path.size());
+                site->path_type = type.oid;
+            } else {
+                // A cursor row's shape is known when a row is in it.
+                site->path = ref.path;
+                site->path_cache.resize(ref.path.size());
+                site->path_type = UNKNOWNOID;
             }
             name.annotation = std::move(site);
         }

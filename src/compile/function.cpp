@@ -53,24 +53,44 @@ int LookupName(const CompiledFunction &fn, const Scope &scope, const ast::NameCh
     return -1;
 }
 
-Reference LookupReference(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name) {
+Reference LookupReference(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name, bool paths) {
     Reference ref;
     ref.slot = LookupName(fn, scope, name);
-    if (ref.slot >= 0 || name.size() < 2) return ref;
-    ast::NameChain head(name.begin(), name.end() - 1);
-    int slot = LookupName(fn, scope, head);
-    if (slot >= 0 && fn.variables[static_cast<size_t>(slot)].IsRecord()) {
+    if (ref.slot >= 0) return ref;
+    // var.field and label.var.field; with `paths` also var.field.field ...:
+    // the variable is the first one or two names that are a record.
+    for (size_t p = 1; p <= 2 && p < name.size(); ++p) {
+        if (!paths && p + 1 != name.size()) continue;
+        int slot = LookupName(fn, scope, ast::NameChain(name.begin(), name.begin() + static_cast<long>(p)));
+        if (slot < 0 || !fn.variables[static_cast<size_t>(slot)].IsRecord()) continue;
         ref.slot = slot;
-        ref.field = name.back();
+        ref.field = name[p];
+        ref.path.assign(name.begin() + static_cast<long>(p) + 1, name.end());
+        return ref;
+    }
+    if (!fn.object_attributes.empty()) {
+        // In an object type's method, its attributes are SELF's.
+        for (const Scope *s = &scope; s != nullptr; s = s->parent) {
+            if (s->self_slot < 0) continue;
+            for (const std::string &a : fn.object_attributes)
+                if (a == name[0] && (paths || name.size() == 1)) {
+                    ref.slot = s->self_slot;
+                    ref.field = a;
+                    ref.path.assign(name.begin() + 1, name.end());
+                    return ref;
+                }
+            break;
+        }
     }
     return ref;
 }
 
-bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *slot,
-                                     const char **field) const noexcept {
+bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field,
+                                     int *path_from) const noexcept {
+    *path_from = nparts;
     try {
         ast::NameChain name(parts, parts + nparts);
-        Reference ref = LookupReference(fn_, scope_, name);
+        Reference ref = LookupReference(fn_, scope_, name, true);
         if (ref.slot < 0 && nparts == 1) {
             auto hidden = fn_.hidden_names.find(parts[0]);
             if (hidden != fn_.hidden_names.end()) {
@@ -94,7 +114,9 @@ bool ScopeResolver::ResolveColumnRef(const char *const *parts, int nparts, int *
             return false;
         }
         *slot = ref.slot;
-        *field = ref.field.empty() ? nullptr : parts[nparts - 1];
+        const int field_at = nparts - 1 - static_cast<int>(ref.path.size());
+        *field = ref.field.empty() ? nullptr : parts[field_at];
+        *path_from = field_at + 1;
         return true;
     } catch (...) {
         return false;

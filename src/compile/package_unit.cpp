@@ -6,10 +6,12 @@
 
 #include "compiler_impl.hpp"
 #include "plpolar/compile/compiler.hpp"
+#include "plpolar/parser/object_type.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/error_context.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/row.hpp"
 #include "plpolar/settings/settings.hpp"
 
 namespace plpolar::compile {
@@ -200,14 +202,33 @@ std::shared_ptr<PackageUnit> CompilePackage(const pg::PackageSource &source, boo
     fn->empty_string_is_null = settings::EmptyStringIsNull();
     unit->fn = fn;
 
+    // An object type's specification and body are its package's, written
+    // as one (line for line: errors keep the type's lines).
+    std::string spec_text = source.spec;
+    std::string body_text = source.body;
+    if (!source.object_type.empty()) {
+        parser::ObjectTypeSpec object;
+        object.name = source.name;
+        try {
+            parser::ParseObjectTypeSource(source.spec, &object);
+            spec_text = parser::ObjectSpecAsPackage(object, source.object_type);
+            if (has_body) body_text = parser::TypeBodyAsPackage(source.body, object, source.object_type);
+        } catch (const parser::SyntaxError &e) {
+            fn->info.source = source.spec;
+            RaiseSyntaxError(*fn, e);
+        }
+        fn->object_type = pg::ParseTypeName(source.object_type).oid;
+        for (const pg::RowField &f : pg::RowFields(fn->object_type, -1)) fn->object_attributes.push_back(f.name);
+    }
+
     // Syntax errors: "compilation of PL/polar package [body] "p" near line N".
-    ast::FunctionBody spec = ParsePart(*fn, source.spec);
+    ast::FunctionBody spec = ParsePart(*fn, spec_text);
     std::unique_ptr<ast::BlockStmt> merged = std::move(spec.block);
     std::vector<bool> from_spec(merged->decls.size(), true);
     for (const ast::DeclPtr &d : merged->decls) unit->public_names.insert(DeclName(*d));
     if (has_body) {
         fn->info.source.clear();
-        ast::FunctionBody body = ParsePart(*fn, source.body);
+        ast::FunctionBody body = ParsePart(*fn, body_text);
         // CURSOR c RETURN t; in the specification: the body gives the
         // query, which takes the specification's place (the specification's
         // items keep the slots other units were compiled against).
@@ -247,7 +268,7 @@ std::shared_ptr<PackageUnit> CompilePackage(const pg::PackageSource &source, boo
             pg::Raise(ERRCODE_INVALID_FUNCTION_DEFINITION,
                       "PLS-00323: cursor '" + ast::Cast<ast::CursorDecl>(*d).name +
                           "' is declared in the package specification and must be defined in the package body");
-    fn->info.source = has_body ? source.body : source.spec;
+    fn->info.source = has_body ? body_text : spec_text;
     fn->body.block = std::move(merged);
 
     Compiler compiler(*fn);
@@ -255,7 +276,9 @@ std::shared_ptr<PackageUnit> CompilePackage(const pg::PackageSource &source, boo
         const char *name;
         const char *part;
         const int *line;
-    } context{fn->info.name.c_str(), has_body ? "package body" : "package", compiler.line_ptr()};
+    } context{fn->info.name.c_str(),
+              source.object_type.empty() ? (has_body ? "package body" : "package") : (has_body ? "type body" : "type"),
+              compiler.line_ptr()};
     auto describe = [](const void *data, char *out, size_t size) noexcept {
         const auto *c = static_cast<const Context *>(data);
         if (*c->line > 0)

@@ -99,6 +99,11 @@ void Compiler::CompileSubprogramBody(ast::SubprogramDecl &sd, SubprogramSite &si
         int slot = AddVariable(std::move(v));
         pscope.names[p.name] = slot;
         site.param_slots.push_back(slot);
+        // An object type's member method: SELF's attributes are names too.
+        if (i == 0 && p.name == "self" && OidIsValid(fn_.object_type) && site.param_types[i].oid == fn_.object_type) {
+            pscope.self_slot = slot;
+            site.member = true;
+        }
     }
     sd.body->labels.push_back(sd.name);
     CompileBlock(*sd.body, pscope);

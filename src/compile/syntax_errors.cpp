@@ -9,7 +9,10 @@ namespace plpolar::compile {
 namespace {
 
 std::string ParseContext(const CompiledFunction &fn, int line, int column) {
-    const char *kind = !fn.package ? "function" : fn.package_body ? "package body" : "package";
+    const bool object = OidIsValid(fn.object_type);
+    const char *kind = !fn.package       ? "function"
+                       : fn.package_body ? (object ? "type body" : "package body")
+                                         : (object ? "type" : "package");
     return std::string("compilation of PL/polar ") + kind + " \"" + fn.info.name + "\" near line " +
            std::to_string(line) + ", column " + std::to_string(column);
 }

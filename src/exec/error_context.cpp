@@ -13,7 +13,10 @@ int Describe(const void *data, char *out, size_t size) noexcept {
     const compile::CompiledFunction &fn = executor->function();
     const char *name = fn.info.signature.c_str();
     // A package's lines are its body's, as Oracle's ORA-06512 gives them.
-    const char *kind = !fn.package ? "function" : fn.package_body ? "package body" : "package";
+    const bool object = OidIsValid(fn.object_type);
+    const char *kind = !fn.package       ? "function"
+                       : fn.package_body ? (object ? "type body" : "package body")
+                                         : (object ? "type" : "package");
     const ast::Stmt *stmt = executor->current_statement();
     if (const pg::TriggerCall *trigger = executor->trigger()) {
         // Oracle names the trigger (ORA-04088); its function is ours.

@@ -59,6 +59,8 @@ pg::Value Executor::Eval(const ast::Expr &expr) {
                     return CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*expr.annotation));
                 });
             if (name.builtin != ast::Builtin::None) return EvalPackageFunction(name.builtin);
+            if (expr.annotation->kind == ast::AnnotationKind::MethodCall)
+                return Eval(*ast::Cast<compile::MethodCallSite>(*expr.annotation).call);
             if (expr.annotation->kind == ast::AnnotationKind::PackageRef)
                 return ReadPackageVariable(ast::Cast<compile::PackageRefSite>(*expr.annotation));
             return EvalSqlSite(ast::Cast<compile::SqlExprSite>(*expr.annotation));

@@ -1,8 +1,10 @@
 // Records: field reads and writes, row-to-row conversion by position, and
 // the INTO targets of SELECT, FETCH and EXECUTE IMMEDIATE.
 #include "plpolar/exec/executor.hpp"
+#include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/memory.hpp"
+#include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/row.hpp"
 
 namespace plpolar::exec {
@@ -96,6 +98,15 @@ pg::Value Executor::EvalField(const ast::NameExpr &expr) {
     pg::Value out;
     if (!pg::GetRowField(rec.datum, site.field, &site.cache, &out))
         pg::Raise(ERRCODE_UNDEFINED_COLUMN, "record \"" + var.name + "\" has no field \"" + site.field + "\"");
+    for (size_t i = 0; i < site.path.size(); ++i) {
+        // An attribute of a NULL object is NULL, as in Oracle.
+        if (out.isnull) return pg::Value::Null(site.path_type);
+        pg::Value inner;
+        if (!pg::GetRowField(out.datum, site.path[i], &site.path_cache[i], &inner))
+            pg::Raise(ERRCODE_UNDEFINED_COLUMN,
+                      "field \"" + site.path[i] + "\" is missing in record \"" + var.name + "\"");
+        out = inner;
+    }
     return out;
 }
 
@@ -127,6 +138,9 @@ void Executor::StoreField(int slot, const std::string &field, const pg::Value &v
     }
     pg::Value rec = slots_[static_cast<size_t>(slot)];
     if (rec.isnull && var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
+    if (rec.isnull && var.object)
+        pg::Raise(pg::kAccessIntoNull, "ORA-06530: Reference to uninitialized composite",
+                  "Object \"" + var.name + "\" is atomically NULL: give it a value with its constructor first.");
     if (!rec.isnull && rec.type != RECORDOID && rec.type == var.type.oid) {
         // A table's row (a trigger's :NEW, a %ROWTYPE): replace the one
         // field in place of the general path's lookups.
@@ -201,8 +215,54 @@ void Executor::StoreTarget(compile::TargetSite &target, const pg::Value &value) 
     }
     if (target.field.empty())
         Store(target.slot, value, *target.cast);
+    else if (!target.path.empty())
+        StoreFieldPath(target, value);
     else
         StoreField(target.slot, target.field, value, target);
+}
+
+// r.a.b := v: each level's record read, the innermost given the value,
+// and each rebuilt around the new one outwards; the variable gets the new
+// row. A NULL object on the way is ORA-06530, as in Oracle.
+void Executor::StoreFieldPath(compile::TargetSite &target, const pg::Value &value) {
+    if (unlikely(buffered_)) SyncRowBuffers();
+    const auto slot = static_cast<size_t>(target.slot);
+    const compile::Variable &var = fn_.variables[slot];
+    std::vector<std::string> names{target.field};
+    names.insert(names.end(), target.path.begin(), target.path.end());
+    std::vector<pg::Value> rows{slots_[slot]};
+    std::vector<pg::TypeInfo> types{var.type};
+    std::string owner = var.name;
+    auto object_null = [&](size_t i) {
+        if (!rows[i].isnull) return;
+        if (var.object || !pg::ObjectTypePackage(types[i].oid).empty())
+            pg::Raise(pg::kAccessIntoNull, "ORA-06530: Reference to uninitialized composite",
+                      "Object \"" + owner + "\" is atomically NULL: give it a value with its constructor first.");
+        rows[i] = NullRow(types[i]);
+    };
+    for (size_t i = 0; i + 1 < names.size(); ++i) {
+        if (i == 0 && rows[0].isnull && var.type.oid == RECORDOID && var.type.typmod < 0) NotAssigned(var.name);
+        if (i > 0 || var.object) object_null(i);
+        if (rows[i].isnull) rows[i] = NullRow(types[i]);
+        pg::TypeInfo field_type;
+        for (const pg::RowField &f : pg::RowFields(types[i].oid, types[i].typmod))
+            if (f.name == names[i]) field_type = f.type;
+        if (field_type.typtype != TYPTYPE_COMPOSITE && !(field_type.oid == RECORDOID && field_type.typmod >= 0))
+            pg::Raise(ERRCODE_UNDEFINED_COLUMN, "\"" + owner + "." + names[i] + "\" is not a record");
+        std::vector<pg::Value> values = pg::RowValues(rows[i].datum);
+        std::vector<pg::RowField> fields = pg::RowFields(types[i].oid, types[i].typmod);
+        pg::Value inner = pg::Value::Null(field_type.oid);
+        for (size_t k = 0; k < fields.size() && k < values.size(); ++k)
+            if (fields[k].name == names[i]) inner = values[k];
+        owner += "." + names[i];
+        rows.push_back(inner);
+        types.push_back(field_type);
+    }
+    object_null(rows.size() - 1);
+    pg::Value v = value;
+    for (size_t i = names.size(); i-- > 0;)
+        v = WithField(rows[i], types[i], "record \"" + var.name + "\"", names[i], v, target.path_casts[i]);
+    StoreCoerced(target.slot, v);
 }
 
 void Executor::AssignRow(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result, uint64 row) {

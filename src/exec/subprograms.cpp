@@ -80,6 +80,9 @@ pg::Value Executor::CallAutonomousMember(compile::SubprogramCallSite &call, cons
 pg::Value Executor::RunSubprogram(compile::SubprogramSite &sp, const std::vector<pg::Value> &in,
                                   std::vector<pg::Value> *outs_out) {
     const size_t nparams = sp.param_slots.size();
+    if (unlikely(sp.member) && in[0].isnull)
+        pg::Raise(pg::kSelfIsNull, "ORA-30625: method dispatch on NULL SELF argument is disallowed",
+                  "Member method " + sp.name + " was called on an atomically NULL object.");
 
     // The callee's slots, saved and cleared.
     const auto first = static_cast<size_t>(sp.first_slot);

@@ -14,6 +14,7 @@
 #include "plpolar/compile/quoting.hpp"
 #include "plpolar/exec/package_instance.hpp"
 #include "plpolar/handler/handler.hpp"
+#include "plpolar/parser/object_type.hpp"
 #include "plpolar/parser/package.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/parser/script.hpp"
@@ -54,9 +55,11 @@ std::string CompositeFor(const pg::PackageSource &src, const std::string &name, 
     return qualified;
 }
 
+}  // namespace
+
 // The public subprograms as routines of the package's schema, created or
 // replaced; routines of subprograms no longer in the specification go.
-void SyncRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const pg::PackageSource &src) {
+void SyncPackageRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const pg::PackageSource &src) {
     const compile::PackageUnit &unit = *unit_ptr;
     std::set<Oid> keep;
     // DEFAULT c_name, a constant of the specification: SQL cannot read it,
@@ -161,6 +164,8 @@ void SyncRoutines(const std::shared_ptr<compile::PackageUnit> &unit_ptr, const p
         if (keep.count(r.oid) == 0) pg::ExecuteScriptStatement("DROP ROUTINE " + r.identity);
 }
 
+namespace {
+
 [[noreturn]] void NoSuchPackage(const std::string &name) {
     pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04043: package \"" + name + "\" does not exist");
 }
@@ -185,6 +190,9 @@ std::string CreatePackage(const std::string &text, int script_line, int *body_li
     for (const std::string &note : pkg.notes) action += "; " + note;
     if (!pkg.is_body) {
         Oid nsp = pg::SchemaOid(pkg.name);
+        if (src.exists && !src.object_type.empty())
+            pg::Raise(ERRCODE_DUPLICATE_OBJECT,
+                      "ORA-00955: name is already used by an existing object: type \"" + pkg.name + "\"");
         if (src.exists && !pkg.or_replace)
             pg::Raise(ERRCODE_DUPLICATE_SCHEMA,
                       "ORA-00955: name is already used by an existing object: package \"" + pkg.name + "\"",
@@ -205,14 +213,20 @@ std::string CreatePackage(const std::string &text, int script_line, int *body_li
         // The specification alone first: its errors are its own.
         std::shared_ptr<compile::PackageUnit> unit = compile::CompilePackage(next, true);
         if (!OidIsValid(nsp)) pg::ExecuteScriptStatement("CREATE SCHEMA " + compile::QuoteIdent(pkg.name));
-        SyncRoutines(unit, next);
+        SyncPackageRoutines(unit, next);
         pg::WritePackageSource(next);
         exec::DiscardPackage(pkg.name);
         return action;
     }
+    const bool type_body = parser::LooksTypeBody(text);
+    if (type_body != !src.object_type.empty() && src.exists)
+        pg::Raise(ERRCODE_WRONG_OBJECT_TYPE,
+                  type_body ? "ORA-04043: \"" + pkg.name + "\" is a package, not an object type: CREATE PACKAGE BODY"
+                            : "ORA-04043: \"" + pkg.name + "\" is an object type, not a package: CREATE TYPE BODY");
+    if (type_body) action = std::string("CREATE ") + (pkg.or_replace ? "OR REPLACE " : "") + "TYPE BODY " + pkg.display;
     if (!src.exists)
-        pg::Raise(ERRCODE_UNDEFINED_OBJECT,
-                  "ORA-04043: package \"" + pkg.name + "\" does not exist: create its specification first");
+        pg::Raise(ERRCODE_UNDEFINED_OBJECT, std::string("ORA-04043: ") + (type_body ? "type" : "package") + " \"" +
+                                                pkg.name + "\" does not exist: create its specification first");
     if (!pg::OwnsSchema(pg::SchemaOid(pkg.name)))
         pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + pkg.name);
     if (src.has_body && !pkg.or_replace)
@@ -267,7 +281,7 @@ bool RunPackageCommand(const std::string &text, std::string *action) {
                 pg::Raise(ERRCODE_UNDEFINED_OBJECT, "ORA-04043: package body \"" + cmd.name + "\" does not exist");
             // As Oracle: compiled now, and the sessions' state discarded.
             std::shared_ptr<compile::PackageUnit> unit = compile::CompilePackage(src, cmd.spec_only);
-            if (!cmd.body_only) SyncRoutines(unit, src);
+            if (!cmd.body_only) SyncPackageRoutines(unit, src);
             pg::WritePackageSource(src);
             exec::DiscardPackage(cmd.name);
             *action = "ALTER PACKAGE " + cmd.name + " COMPILE" +
@@ -289,7 +303,8 @@ bool RunPackageCommand(const std::string &text, std::string *action) {
                 // Subprograms added to the specification later too.
                 pg::ExecuteScriptStatement("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " " + verb +
                                            "EXECUTE ON ROUTINES" + to);
-                *action = verb + std::string("EXECUTE ON PACKAGE ") + cmd.name + to;
+                const bool object = !pg::ReadPackageSource(cmd.name).object_type.empty();
+                *action = verb + std::string("EXECUTE ON ") + (object ? "TYPE " : "PACKAGE ") + cmd.name + to;
             } else {
                 std::string routine =
                     (cmd.schema.empty() ? "" : compile::QuoteIdent(cmd.schema) + ".") + compile::QuoteIdent(cmd.name);

@@ -13,8 +13,10 @@
 #include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/handler/handler.hpp"
 #include "plpolar/parser/builtins.hpp"
+#include "plpolar/parser/object_type.hpp"
 #include "plpolar/parser/ddl.hpp"
 #include "plpolar/parser/parser.hpp"
+#include "plpolar/parser/object_type.hpp"
 #include "plpolar/parser/script.hpp"
 #include "plpolar/parser/sql_text.hpp"
 #include "plpolar/parser/substitution.hpp"
@@ -357,6 +359,11 @@ Datum ExecScript(FunctionCallInfo fcinfo) {
                 parser::TransactionCommand tcl = parser::ParseTransactionCommand(text);
                 switch (tcl.kind) {
                     case parser::TransactionCommand::Kind::None: {
+                        if (parser::LooksObjectType(text)) {
+                            action = CreateObjectType(text, stmt.line, &ctx.body_line);
+                            break;
+                        }
+                        if (RunObjectTypeCommand(text, &action)) break;
                         if (RunPackageCommand(text, &action)) break;
                         if (RunTriggerCommand(text, &action)) break;
                         if (compile::RunSchemaTypeCommand(text, &action)) break;

@@ -15,6 +15,17 @@ extern "C" {
 
 namespace plpolar::handler {
 
+namespace {
+
+// A datum of type `from` is one of `to` as it stands (same length and
+// passing; what differs, a typmod or a domain, the caller's coercion checks).
+bool Representable(Oid from, const pg::TypeInfo &to) {
+    pg::TypeInfo t = pg::TypeFromOid(from, -1);
+    return t.byval == to.byval && t.typlen == to.typlen;
+}
+
+}  // namespace
+
 pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &member, bool nonatomic) {
     std::shared_ptr<exec::PackageInstance> instance = exec::UsePackage(member.member_package);
     compile::PackageUnit &unit = instance->unit();
@@ -64,6 +75,16 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
     // the array of its schema-level type.
     const bool collection_result =
         !v.isnull && v.type == unit.fn->collection_oid && v.type != InvalidOid && info.return_type.oid != v.type;
+    if (!v.isnull && v.type != info.return_type.oid && !info.return_type.IsVoid() && !collection_result &&
+        v.type != RECORDOID && !Representable(v.type, info.return_type)) {
+        // A scalar the header maps to another type than the PL code has it
+        // (REAL is a float4 in PL code, NUMBER in a signature): converted
+        // with a cast of this call's own (its expression is the unit's,
+        // which a replaced package discards).
+        compile::CastSite cast;
+        cast.target = info.return_type;
+        v = executor.Convert(v, cast);
+    }
     if (!v.isnull && ((v.type == RECORDOID && info.return_type.typtype == TYPTYPE_COMPOSITE) || collection_result)) {
         if (member.member_result_cast == nullptr) {
             member.member_result_cast = std::make_unique<compile::CastSite>();
@@ -76,7 +97,9 @@ pg::Value CallPackageMember(FunctionCallInfo fcinfo, compile::CompiledFunction &
         for (int k : info.output_args) {
             pg::Value out = outs[static_cast<size_t>(k)];
             const pg::TypeInfo &type = info.arg_types[static_cast<size_t>(k)];
-            if (out.type == unit.fn->collection_oid && out.type != InvalidOid && type.oid != out.type) {
+            if ((out.type == unit.fn->collection_oid && out.type != InvalidOid && type.oid != out.type) ||
+                (!out.isnull && out.type != InvalidOid && out.type != RECORDOID && type.oid != RECORDOID &&
+                 type.oid != out.type && !Representable(out.type, type))) {
                 compile::CastSite cast;
                 cast.target = type;
                 out = out.isnull ? pg::Value::Null(type.oid) : executor.Convert(out, cast);

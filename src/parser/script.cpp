@@ -72,11 +72,12 @@ bool LooksOracle(const std::string &s, size_t start, int line) {
 
 bool IsPunct(const std::string &s, const Token &t, char c) { return t.kind == Token::Kind::Punct && s[t.begin] == c; }
 
-// CREATE [OR REPLACE] [EDITIONABLE | NONEDITIONABLE] PACKAGE [BODY] name.
+// CREATE [OR REPLACE] [EDITIONABLE | NONEDITIONABLE] PACKAGE [BODY] name, or TYPE BODY name.
 bool LooksPackage(const std::string &s, size_t start, int line) {
     Lexer lex(s, start, line);
     Token t = CreatedKind(lex);
-    return t.upper == "PACKAGE";
+    // A type body is read as a package body (parser/object_type.hpp).
+    return t.upper == "PACKAGE" || (t.upper == "TYPE" && lex.Next().upper == "BODY");
 }
 
 // Where a package specification or body ends: the END that closes it (at

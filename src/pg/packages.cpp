@@ -1,11 +1,14 @@
 // plpolar.packages and package schemas (plpolar/pg/packages.hpp).
 #include "plpolar/pg/packages.hpp"
 
+#include <unordered_map>
+
 #include "plpolar/pg/guard.hpp"
 
 extern "C" {
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -34,12 +37,19 @@ Oid &KnownPackagesTable() {
     static Oid oid = InvalidOid;
     return oid;
 }
+// Which standalone composite types are object types, and their packages'
+// names (empty: not one): a cache of plpolar.packages, emptied with the
+// package state when the table changes (RelcacheChanged).
+std::unordered_map<Oid, std::string> &ObjectTypes() {
+    static std::unordered_map<Oid, std::string> known;
+    return known;
+}
 
 // One row's columns as C strings (palloc'd in the caller's context).
 struct RawRow {
     bool found;
-    char *cols[8];
-    bool nulls[8];
+    char *cols[9];
+    bool nulls[9];
 };
 
 void NotePackagesTable() {
@@ -120,14 +130,16 @@ PackageSource ReadPackageSource(const std::string &name) {
         Datum values[1] = {CStringGetTextDatum(n)};
         int rc = SPI_execute_with_args(
             "SELECT owner::pg_catalog.text, definer::pg_catalog.text, spec, spec_line::pg_catalog.text, body, "
-            "body_line::pg_catalog.text, version::pg_catalog.text, search_path FROM plpolar.packages "
+            "body_line::pg_catalog.text, version::pg_catalog.text, search_path, "
+            // object_type came with version 1.9: read so that 1.8's table works too.
+            "pg_catalog.to_jsonb(p) OPERATOR(pg_catalog.->>) 'object_type' FROM plpolar.packages p "
             "WHERE name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
             1, types, values, nullptr, false, 1);
         if (rc != SPI_OK_SELECT)
             elog(ERROR, "plpolar.packages: SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
         praw->found = SPI_processed > 0;
         if (praw->found) {
-            for (int i = 0; i < 8; ++i) {
+            for (int i = 0; i < 9; ++i) {
                 char *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, i + 1);
                 praw->nulls[i] = v == nullptr;
                 praw->cols[i] = v != nullptr ? MemoryContextStrdup(caller, v) : nullptr;
@@ -150,6 +162,7 @@ PackageSource ReadPackageSource(const std::string &name) {
     src.body_line = bl.empty() ? 1 : std::stoi(bl);
     src.version = std::stoll(Take(raw.cols[6]));
     src.search_path = Take(raw.cols[7]);
+    src.object_type = Take(raw.cols[8]);
     return src;
 }
 
@@ -164,23 +177,41 @@ int64 WritePackageSource(const PackageSource &source) {
     bool definer = source.definer;
     int spec_line = source.spec_line, body_line = source.body_line;
     const char *path = source.search_path.c_str();
+    const char *object_type = source.object_type.empty() ? nullptr : source.object_type.c_str();
     int64 version = Guarded([=] {
         MemoryContext caller = CurrentMemoryContext;
-        Oid types[8] = {TEXTOID, TEXTOID, BOOLOID, TEXTOID, INT4OID, TEXTOID, INT4OID, TEXTOID};
-        Datum values[8] = {CStringGetTextDatum(name), CStringGetTextDatum(owner),
-                           BoolGetDatum(definer),     CStringGetTextDatum(spec),
-                           Int32GetDatum(spec_line),  body != nullptr ? CStringGetTextDatum(body) : (Datum)0,
-                           Int32GetDatum(body_line),  CStringGetTextDatum(path)};
-        char nulls[8] = {' ', ' ', ' ', ' ', ' ', body != nullptr ? ' ' : 'n', ' ', ' '};
-        int rc = SPI_execute_with_args(
-            "INSERT INTO plpolar.packages AS p (name, owner, definer, spec, spec_line, body, body_line, search_path, "
-            "version) VALUES ($1::pg_catalog.name, $2::pg_catalog.name, $3, $4, $5, $6, $7, $8, "
-            "pg_catalog.nextval('plpolar.package_versions'::pg_catalog.regclass)) "
-            "ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, definer = EXCLUDED.definer, "
-            "spec = EXCLUDED.spec, spec_line = EXCLUDED.spec_line, body = EXCLUDED.body, "
-            "body_line = EXCLUDED.body_line, search_path = EXCLUDED.search_path, version = EXCLUDED.version "
-            "RETURNING version",
-            8, types, values, nulls, false, 0);
+        Oid types[9] = {TEXTOID, TEXTOID, BOOLOID, TEXTOID, INT4OID, TEXTOID, INT4OID, TEXTOID, TEXTOID};
+        Datum values[9] = {CStringGetTextDatum(name),
+                           CStringGetTextDatum(owner),
+                           BoolGetDatum(definer),
+                           CStringGetTextDatum(spec),
+                           Int32GetDatum(spec_line),
+                           body != nullptr ? CStringGetTextDatum(body) : (Datum)0,
+                           Int32GetDatum(body_line),
+                           CStringGetTextDatum(path),
+                           object_type != nullptr ? CStringGetTextDatum(object_type) : (Datum)0};
+        char nulls[9] = {' ', ' ', ' ', ' ', ' ', body != nullptr ? ' ' : 'n', ' ', ' ', ' '};
+        // A package's row is written as 1.8's table takes it; an object
+        // type's (1.9) names its composite type too.
+        int rc = object_type == nullptr
+                     ? SPI_execute_with_args(
+                           "INSERT INTO plpolar.packages AS p (name, owner, definer, spec, spec_line, body, body_line, "
+                           "search_path, version) VALUES ($1::pg_catalog.name, $2::pg_catalog.name, $3, $4, $5, $6, "
+                           "$7, $8, pg_catalog.nextval('plpolar.package_versions'::pg_catalog.regclass)) "
+                           "ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, definer = EXCLUDED.definer, "
+                           "spec = EXCLUDED.spec, spec_line = EXCLUDED.spec_line, body = EXCLUDED.body, "
+                           "body_line = EXCLUDED.body_line, search_path = EXCLUDED.search_path, "
+                           "version = EXCLUDED.version RETURNING version",
+                           8, types, values, nulls, false, 0)
+                     : SPI_execute_with_args(
+                           "INSERT INTO plpolar.packages AS p (name, owner, definer, spec, spec_line, body, body_line, "
+                           "search_path, version, object_type) VALUES ($1::pg_catalog.name, $2::pg_catalog.name, $3, "
+                           "$4, $5, $6, $7, $8, pg_catalog.nextval('plpolar.package_versions'::pg_catalog.regclass), "
+                           "$9) ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, definer = EXCLUDED.definer, "
+                           "spec = EXCLUDED.spec, spec_line = EXCLUDED.spec_line, body = EXCLUDED.body, "
+                           "body_line = EXCLUDED.body_line, search_path = EXCLUDED.search_path, "
+                           "version = EXCLUDED.version, object_type = EXCLUDED.object_type RETURNING version",
+                           9, types, values, nulls, false, 0);
         MemoryContextSwitchTo(caller);
         if (rc != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
             elog(ERROR, "plpolar.packages: SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
@@ -203,6 +234,47 @@ void DeletePackageSource(const std::string &name) {
     Execute("DELETE FROM plpolar.packages WHERE name OPERATOR(pg_catalog.=) $1::pg_catalog.name", 1, types, values,
             nullptr, SPI_OK_DELETE);
     Guarded([] { CacheInvalidateRelcacheByRelid(get_relname_relid("packages", get_namespace_oid("plpolar", false))); });
+}
+
+std::string ObjectTypePackage(Oid type) {
+    auto &known = ObjectTypes();
+    auto it = known.find(type);
+    if (it != known.end()) return it->second;
+    // Only a standalone composite type can be one (not a table's row type).
+    bool candidate = Guarded([type] {
+        if (get_typtype(type) != TYPTYPE_COMPOSITE) return false;
+        Oid relid = get_typ_typrelid(type);
+        return OidIsValid(relid) && get_rel_relkind(relid) == RELKIND_COMPOSITE_TYPE;
+    });
+    std::string package;
+    if (candidate) {
+        NotePackagesTable();
+        char *found = Guarded([type] {
+            MemoryContext caller = CurrentMemoryContext;
+            char *out = nullptr;
+            if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+            Oid types[1] = {OIDOID};
+            Datum values[1] = {ObjectIdGetDatum(type)};
+            // object_type came with version 1.9: read so that 1.8's table works too.
+            int rc = SPI_execute_with_args(
+                "SELECT name::pg_catalog.text FROM plpolar.packages p WHERE pg_catalog.to_regtype("
+                "pg_catalog.to_jsonb(p) OPERATOR(pg_catalog.->>) 'object_type') OPERATOR(pg_catalog.=) "
+                "$1::pg_catalog.regtype",
+                1, types, values, nullptr, false, 1);
+            if (rc != SPI_OK_SELECT)
+                elog(ERROR, "plpolar.packages: SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+            if (SPI_processed > 0) {
+                char *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+                if (v != nullptr) out = MemoryContextStrdup(caller, v);
+            }
+            SPI_finish();
+            MemoryContextSwitchTo(caller);
+            return out;
+        });
+        package = Take(found);
+    }
+    known[type] = package;
+    return package;
 }
 
 Oid SchemaOid(const std::string &name) {
@@ -283,7 +355,10 @@ void RelcacheChanged(Datum arg, Oid relid) {
     // InvalidOid: every relation (a cache reset). No catalog access inside
     // a callback: the table's OID is the one noted when this backend last
     // read or wrote it; a backend that never did holds no package either.
-    if (relid == InvalidOid || relid == KnownPackagesTable()) PackageCallback()(arg, relid);
+    if (relid == InvalidOid || relid == KnownPackagesTable()) {
+        ObjectTypes().clear();
+        PackageCallback()(arg, relid);
+    }
 }
 
 void NamespaceChanged(Datum arg, int, uint32) { PackageCallback()(arg, InvalidOid); }

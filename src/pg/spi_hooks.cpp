@@ -8,6 +8,7 @@ extern "C" {
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_proc.h"
 #include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
 #include "parser/parse_func.h"
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
@@ -72,6 +73,31 @@ Node *SelectField(Param *param, const char *record, const char *field, int locat
     return NULL;
 }
 
+// A field of a composite expression (the field of a record's field).
+Node *SelectFieldOf(Node *arg, const char *field, int location) {
+    Oid type = exprType(arg);
+    int32 typmod = exprTypmod(arg);
+    if (type_is_rowtype(type)) {
+        TupleDesc desc = lookup_rowtype_tupdesc(type, typmod);
+        for (int i = 0; i < desc->natts; i++) {
+            Form_pg_attribute a = TupleDescAttr(desc, i);
+            if (a->attisdropped || strcmp(NameStr(a->attname), field) != 0) continue;
+            FieldSelect *fs = makeNode(FieldSelect);
+            fs->arg = (Expr *)arg;
+            fs->fieldnum = (AttrNumber)(i + 1);
+            fs->resulttype = a->atttypid;
+            fs->resulttypmod = a->atttypmod;
+            fs->resultcollid = a->attcollation;
+            ReleaseTupleDesc(desc);
+            return (Node *)fs;
+        }
+        ReleaseTupleDesc(desc);
+    }
+    ereport(ERROR,
+            (errcode(ERRCODE_UNDEFINED_COLUMN), errmsg("record has no field \"%s\"", field), errposition(location)));
+    return NULL;
+}
+
 // rec.f of a named row type: the field's own parameter (FieldParamId);
 // NULL when the statement has no room left (a FieldSelect then).
 Param *FieldParam(SqlStatement *stmt, Param *row, int slot, const char *field) {
@@ -124,9 +150,17 @@ Node *PostColumnRefHook(ParseState *pstate, ColumnRef *cref, Node *var) {
     }
     int slot;
     const char *field = NULL;
-    if (!stmt->resolver()->ResolveColumnRef(parts, nparts, &slot, &field))
+    int path_from = nparts;
+    if (!stmt->resolver()->ResolveColumnRef(parts, nparts, &slot, &field, &path_from))
         return FunctionWithoutParens(pstate, cref, nparts);
     Param *param = MakeParam(stmt, slot, cref->location);
+    if (param != NULL && field != NULL && path_from < nparts) {
+        // rec.a.b: the field's fields, one FieldSelect each.
+        const_cast<SqlStatement *>(stmt)->MarkUsed(slot);
+        Node *node = SelectField(param, parts[0], field, cref->location);
+        for (int k = path_from; k < nparts; ++k) node = SelectFieldOf(node, parts[k], cref->location);
+        return node;
+    }
     if (param != NULL && field != NULL && param->paramtype != RECORDOID) {
         // Only the field is bound, not the slot: a trigger's row read
         // field by field is never formed (SqlStatement::ReadsSlot).

@@ -46,6 +46,7 @@ enum class AnnotationKind : uint8_t {
     PackageRef,
     Collection,
     ForAll,
+    MethodCall,
 };
 
 // State a later phase hangs on a node (plans, expression states, casts).

@@ -53,6 +53,9 @@ struct Variable {
     // (never assignable, ORA-04085).
     enum class TriggerRow { None, New, Old };
     TriggerRow trigger_row = TriggerRow::None;
+    // Of an object type: atomically NULL until constructed, and an
+    // attribute assigned then is ORA-06530 (ACCESS_INTO_NULL).
+    bool object = false;
 
     bool IsRecord() const { return type.typtype == TYPTYPE_COMPOSITE || type.oid == RECORDOID; }
     // A collection variable: its declared type (set by Compiler::AddVariable).
@@ -82,6 +85,9 @@ struct Scope {
     std::unordered_map<std::string, SubtypeConstraint> subtypes;
     // Nested PROCEDUREs and FUNCTIONs, overloads under one name.
     std::unordered_map<std::string, std::vector<SubprogramSite *>> subprograms;
+    // An object type's method: the slot of SELF, whose attributes are
+    // names here too (Compiler::AddVariable sets it).
+    int self_slot = -1;
 
     int FindException(const std::string &name) const {
         auto it = exceptions.find(name);
@@ -173,6 +179,11 @@ public:
     // PRAGMA SERIALLY_REUSABLE: the state lasts one transaction
     // (exec/package_instance.cpp).
     bool serially_reusable = false;
+    // An object type's unit (handler/exec_object_type.cpp): its composite
+    // type. A method's SELF (a member's first parameter, a constructor's
+    // first variable) puts the attributes in scope unqualified.
+    Oid object_type = InvalidOid;
+    std::vector<std::string> object_attributes;
     // PRAGMA AUTONOMOUS_TRANSACTION in the unit's own declarations: each
     // call runs in a transaction of its own, in this session's worker
     // (src/autonomous).
@@ -255,7 +266,8 @@ public:
 class ScopeResolver : public pg::NameResolver {
 public:
     ScopeResolver(const CompiledFunction &fn, const Scope &scope) : fn_(fn), scope_(scope) {}
-    bool ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field) const noexcept override;
+    bool ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field,
+                          int *path_from) const noexcept override;
     bool ResolvePositional(int number, int *slot) const noexcept override;
     bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept override;
     Oid SqlCollectionType(int slot) const noexcept override;
@@ -273,7 +285,13 @@ int LookupName(const CompiledFunction &fn, const Scope &scope, const ast::NameCh
 struct Reference {
     int slot = -1;
     std::string field;  // empty: the whole variable
+    // r.a.b.c: the fields after `field` (a record's record, an object's
+    // object attribute), outermost first.
+    std::vector<std::string> path;
 };
-Reference LookupReference(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name);
+// `paths`: a record's field's fields too (r.a.b; Reference::path), for the
+// callers that follow them (expressions, assignment targets, embedded SQL).
+Reference LookupReference(const CompiledFunction &fn, const Scope &scope, const ast::NameChain &name,
+                          bool paths = false);
 
 }  // namespace plpolar::compile

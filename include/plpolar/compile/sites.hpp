@@ -168,6 +168,10 @@ struct TargetSite {
     // A package variable of another unit (slot is -1 then).
     std::unique_ptr<PackageRefSite> package;
     std::string field;  // a record's field; empty: the variable itself
+    // r.a.b := v: the fields of the field (Executor::StoreFieldPath), with
+    // a cast for each level's new value.
+    std::vector<std::string> path;
+    std::vector<std::unique_ptr<CastSite>> path_casts;
     // rec.f := v into a row of a named composite type (a table's, as a
     // trigger's :NEW is): the field as found for `row_type` last time.
     Oid row_type = InvalidOid;
@@ -318,12 +322,24 @@ struct StoreSite : ast::Annotation {
 };
 constexpr size_t kMaxAppendParts = 8;
 
+// obj.method (or, in a member method, method) without parentheses: the
+// call it is, made and compiled by Compiler::CompileName.
+struct MethodCallSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::MethodCall;
+    MethodCallSite() : ast::Annotation(kKind) {}
+    ast::ExprPtr call;
+};
+
 // rec.field read in an expression.
 struct FieldSite : ast::Annotation {
     static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::Field;
     FieldSite() : ast::Annotation(kKind) {}
     std::string field;
     pg::FieldCache cache;
+    // r.a.b: the fields of the field, and the type the last one has.
+    std::vector<std::string> path;
+    std::vector<pg::FieldCache> path_cache;
+    Oid path_type = InvalidOid;
     // The column in a buffered trigger row, as found last, and where.
     int buffer_attnum = 0;
     const void *buffer_desc = nullptr;
@@ -380,6 +396,7 @@ struct SubprogramSite : ast::Annotation {
     std::vector<int> param_slots;
     pg::TypeInfo return_type;
     bool pipelined = false;  // a package's PIPELINED function: PIPE ROW, RETURN without a value
+    bool member = false;     // an object type's member method: SELF first, never NULL (SELF_IS_NULL)
     // PRAGMA AUTONOMOUS_TRANSACTION (a package's public subprogram): called
     // through its routine, it runs in the session's worker.
     bool autonomous = false;

@@ -230,6 +230,7 @@ private:
     void AssignRow(std::vector<compile::TargetSite> &targets, pg::SqlStatement::Result &result, uint64 row);
     void StoreTarget(compile::TargetSite &target, const pg::Value &value);
     void StoreField(int slot, const std::string &field, const pg::Value &value, compile::TargetSite &target);
+    void StoreFieldPath(compile::TargetSite &target, const pg::Value &value);
     pg::Value EvalField(const ast::NameExpr &expr);
     // `rec` (NULL: a new row of `rec_type`) with `field` set to `value`;
     // `owner` names the record in errors.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "plpolar/compile/function.hpp"
+#include "plpolar/compile/package_unit.hpp"
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/parser/trigger.hpp"
 
@@ -29,6 +30,15 @@ std::string CreatePackage(const std::string &text, int script_line, int *body_li
 // DROP PACKAGE, ALTER PACKAGE ... COMPILE, GRANT / REVOKE EXECUTE ON a
 // package or a routine: false if `text` is none of these.
 bool RunPackageCommand(const std::string &text, std::string *action);
+// The package's public subprograms as routines of its schema, created or
+// replaced; those no longer declared go (exec_package.cpp).
+void SyncPackageRoutines(const std::shared_ptr<compile::PackageUnit> &unit, const pg::PackageSource &src);
+
+// CREATE TYPE ... AS OBJECT through plpolar.exec (exec_object_type.cpp);
+// the type body goes through CreatePackage. DROP TYPE of an object type:
+// false if `text` is not that.
+std::string CreateObjectType(const std::string &text, int script_line, int *body_line);
+bool RunObjectTypeCommand(const std::string &text, std::string *action);
 
 // A package's public subprogram (compile::CompiledFunction::package_member)
 // called through fmgr; the result in the current memory context.

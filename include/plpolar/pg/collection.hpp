@@ -65,6 +65,11 @@ Oid CollectionTypeOid();
 // tell them apart; compile/conditions.cpp names them).
 constexpr int kCollectionIsNull = MAKE_SQLSTATE('6', '5', '5', '3', '1');
 constexpr int kSubscriptOutsideLimit = MAKE_SQLSTATE('6', '5', '5', '3', '2');
+// Object types' ACCESS_INTO_NULL (ORA-06530: an attribute of an atomically
+// NULL object assigned) and SELF_IS_NULL (ORA-30625: a member method called
+// on one).
+constexpr int kAccessIntoNull = MAKE_SQLSTATE('6', '5', '5', '3', '0');
+constexpr int kSelfIsNull = MAKE_SQLSTATE('6', '5', '6', '2', '5');
 // FORALL ... SAVE EXCEPTIONS that saved some: ORA-24381.
 constexpr int kBulkErrors = MAKE_SQLSTATE('6', '5', '3', '8', '1');
 

@@ -24,6 +24,9 @@ struct PackageSource {
     int body_line = 1;
     std::string search_path;  // definer rights: the creator's path, pinned
     int64 version = 0;        // new on every change: sessions holding state compare it
+    // An object type's package (extension 1.9): its composite type,
+    // qualified; spec and body are the CREATE TYPE [BODY] sources.
+    std::string object_type;
 };
 
 // The row for `name` (exists false when there is none). Reads through SPI
@@ -35,6 +38,10 @@ PackageSource ReadPackageSource(const std::string &name);
 // must own the package's schema.
 int64 WritePackageSource(const PackageSource &source);
 void DeletePackageSource(const std::string &name);
+
+// An object type's package (the schema of its methods), or empty when
+// `type` is no object type. Cached until plpolar.packages changes.
+std::string ObjectTypePackage(Oid type);
 
 // The schema's OID, or InvalidOid.
 Oid SchemaOid(const std::string &name);

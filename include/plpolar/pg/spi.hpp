@@ -18,9 +18,10 @@ class NameResolver {
 public:
     virtual ~NameResolver() = default;
     // `*field` is set when the name is record.field (else nullptr); it
-    // points into `parts`.
-    virtual bool ResolveColumnRef(const char *const *parts, int nparts, int *slot,
-                                  const char **field) const noexcept = 0;
+    // points into `parts`. parts[*path_from ...] are fields of that field
+    // (record.field.field ...); *path_from is nparts when there are none.
+    virtual bool ResolveColumnRef(const char *const *parts, int nparts, int *slot, const char **field,
+                                  int *path_from) const noexcept = 0;
     virtual bool ResolvePositional(int number, int *slot) const noexcept = 0;
     virtual bool SlotType(int slot, Oid *type, int32 *typmod, Oid *collation) const noexcept = 0;
     // A slot holding a collection of a schema-level type: that type (its
