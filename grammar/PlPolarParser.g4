@@ -366,6 +366,7 @@ primary
     : literal                                          # literalPrimary
     | LPAREN expr RPAREN                               # parenPrimary
     | K_CAST LPAREN expr K_AS type_name RPAREN         # castPrimary
+    | K_EXTRACT LPAREN identifier K_FROM expr RPAREN   # extractPrimary
     | K_CASE expr? (K_WHEN expr K_THEN expr)+ (K_ELSE expr)? K_END   # casePrimary
     | K_SQL PERCENT identifier LPAREN expr RPAREN (DOT identifier)?   # sqlBulkPrimary
     | K_SQL PERCENT identifier DOT identifier          # sqlBulkCountPrimary
@@ -440,5 +441,5 @@ identifier
     | K_COMMIT | K_ROLLBACK | K_WORK | K_NOCOPY | K_CALL | K_SUBTYPE | K_RANGE
     | K_TABLE | K_OF | K_VARRAY | K_VARYING | K_ARRAY | K_BULK | K_COLLECT | K_LIMIT
     | K_INDICES | K_SAVE | K_EXCEPTIONS | K_UNION | K_INTERSECT | K_EXCEPT | K_ALL | K_DISTINCT
-    | K_MEMBER | K_EMPTY | K_PIPE | K_ROW | K_PAIRS
+    | K_MEMBER | K_EMPTY | K_PIPE | K_ROW | K_PAIRS | K_EXTRACT
     ;

@@ -289,7 +289,68 @@ SELECT attname FROM pg_attribute WHERE attrelid = 'fractions'::regclass AND attn
 SELECT action FROM plpolar.exec('DROP TYPE broken');
 SELECT count(*) FROM pg_type WHERE typname = 'broken';
 
--- 7. Rights: AUTHID CURRENT_USER or DEFINER as for packages; nobody calls
+-- 7. Oracle's method call on an object column (a table alias is required),
+-- in plpolar.exec's SQL and in embedded SQL; ALTER TYPE.
+SELECT statement, action, rows FROM plpolar.exec($s$
+SELECT x.who.full_name() FROM people x;
+UPDATE people p SET id = p.who.get_idno() + 100 WHERE p.who.greeting('x') LIKE 'x, Zed%';
+$s$);
+SELECT id FROM people ORDER BY id;
+DO LANGUAGE plpolar $$
+DECLARE s VARCHAR2(200);
+BEGIN
+  SELECT string_agg(x.who.greeting('Hey'), '; ' ORDER BY x.id) INTO s FROM people x;
+  DBMS_OUTPUT.PUT_LINE(s);
+  FOR r IN (SELECT x.who.get_idno() AS n, x.who.first_name AS f FROM people x ORDER BY 1) LOOP
+    DBMS_OUTPUT.PUT_LINE(r.n || ' ' || r.f);
+  END LOOP;
+END $$;
+SELECT action FROM plpolar.exec($s$
+ALTER TYPE person_typ ADD ATTRIBUTE (birth DATE, nick VARCHAR2(10)) CASCADE;
+ALTER TYPE person_typ ADD MEMBER FUNCTION age_in(p_year NUMBER) RETURN NUMBER CASCADE;
+ALTER TYPE person_typ DROP ATTRIBUTE phone CASCADE;
+$s$);
+-- A new attribute type for a type a table column uses: PostgreSQL refuses
+-- (Oracle converts the column's data); for an unused type it is done.
+SELECT plpolar.exec('ALTER TYPE person_typ MODIFY ATTRIBUTE first_name VARCHAR2(40) CASCADE');
+SELECT action FROM plpolar.exec($s$
+CREATE TYPE unused_t AS OBJECT (a NUMBER, b VARCHAR2(5));
+/
+ALTER TYPE unused_t MODIFY ATTRIBUTE b VARCHAR2(50);
+DROP TYPE unused_t;
+$s$);
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
+ WHERE attrelid = (SELECT typrelid FROM pg_type WHERE typname = 'person_typ') AND attnum > 0 AND NOT attisdropped
+ ORDER BY attnum;
+SELECT id, (who).first_name, (who).nick FROM people ORDER BY id;
+SELECT plpolar.exec('ALTER TYPE person_typ DROP ATTRIBUTE nosuch');
+-- The body must give the new method (as in Oracle) before the type is used.
+SELECT action FROM plpolar.exec($s$
+CREATE OR REPLACE TYPE BODY person_typ AS
+  MAP MEMBER FUNCTION get_idno RETURN NUMBER IS BEGIN RETURN idno; END;
+  MEMBER PROCEDURE display_details ( SELF IN OUT NOCOPY person_typ ) IS
+  BEGIN DBMS_OUTPUT.PUT_LINE(idno || ' ' || first_name || ' ' || nick); END;
+  MEMBER FUNCTION full_name RETURN VARCHAR2 IS BEGIN RETURN first_name || ' ' || last_name; END;
+  MEMBER FUNCTION greeting(p_word VARCHAR2 DEFAULT 'Hello') RETURN VARCHAR2 IS
+  BEGIN RETURN p_word || ', ' || full_name || '!'; END;
+  MEMBER PROCEDURE rename(p_first VARCHAR2) IS BEGIN first_name := p_first; END;
+  STATIC FUNCTION make(p_id NUMBER) RETURN person_typ IS BEGIN RETURN person_typ(p_id, 'Made'); END;
+  CONSTRUCTOR FUNCTION person_typ(p_id NUMBER, p_first VARCHAR2) RETURN SELF AS RESULT IS
+  BEGIN idno := p_id; first_name := p_first; nick := 'new'; RETURN; END;
+  MEMBER FUNCTION age_in(p_year NUMBER) RETURN NUMBER IS
+  BEGIN RETURN p_year - EXTRACT(YEAR FROM birth); END;   -- EXTRACT in PL code too
+END;
+/
+$s$);
+DO LANGUAGE plpolar $$
+DECLARE p person_typ := person_typ(8, 'Eight');
+BEGIN
+  p.birth := DATE '2000-06-01';
+  p.display_details;
+  DBMS_OUTPUT.PUT_LINE(p.age_in(2026) || ' ' || p.full_name);
+END $$;
+
+-- 8. Rights: AUTHID CURRENT_USER or DEFINER as for packages; nobody calls
 -- the methods of another's type without GRANT EXECUTE ON it.
 CREATE ROLE plpolar_obj_alice LOGIN;
 CREATE ROLE plpolar_obj_bob LOGIN;

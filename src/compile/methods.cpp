@@ -5,7 +5,9 @@
 #include <cctype>
 
 #include "compiler_impl.hpp"
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/compile/quoting.hpp"
+#include "plpolar/pg/script.hpp"
 #include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/row.hpp"
 
@@ -164,6 +166,124 @@ std::string Compiler::RewriteSqlMethodCalls(const std::string &sql, const Scope 
                object + (after < n && sql[after] == ')' ? "" : ", ");
         copied = k + 1;
         i = k + 1;
+    }
+    return copied == 0 ? sql : out + sql.substr(copied);
+}
+
+namespace {
+
+bool IdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool IdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; }
+
+// The words of `sql` outside literals, quoted names and comments, with
+// where each starts and ends (dotted chains split; "(" "," ")" kept as
+// words of their own).
+struct Word {
+    std::string text;  // lower case
+    size_t begin, end;
+};
+std::vector<Word> Words(const std::string &sql) {
+    std::vector<Word> out;
+    size_t i = 0;
+    const size_t n = sql.size();
+    while (i < n) {
+        const size_t skipped = SkipLexical(sql, i);
+        if (skipped != i) {
+            out.push_back(Word{"\x01", i, skipped});  // a literal or quoted name: no word
+            i = skipped;
+            continue;
+        }
+        char c = sql[i];
+        if (IdentStart(c)) {
+            size_t j = i;
+            while (j < n && IdentChar(sql[j])) ++j;
+            std::string w = sql.substr(i, j - i);
+            for (char &ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            out.push_back(Word{w, i, j});
+            i = j;
+        } else if (c == '(' || c == ')' || c == ',' || c == '.' || c == ';') {
+            out.push_back(Word{std::string(1, c), i, i + 1});
+            ++i;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+bool EndsFromItem(const std::string &w) {
+    static const char *const kWords[] = {"where", "group", "order", "having", "join", "inner", "left", "right",
+                                         "full", "cross", "on", "using", "union", "intersect", "minus", "except",
+                                         "connect", "start", "for", "limit", "offset", "fetch", "window", "natural",
+                                         "returning", "set", "values", "into", "when", "then"};
+    for (const char *k : kWords)
+        if (w == k) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string RewriteColumnMethodCalls(const std::string &sql) {
+    // Cheap way out: three names in a row and a parenthesis.
+    if (sql.find('.') == std::string::npos) return sql;
+    std::vector<Word> w = Words(sql);
+    // alias -> table, from FROM / JOIN items: [schema.]table [AS] alias.
+    std::vector<std::pair<std::string, std::string>> aliases;
+    for (size_t i = 0; i < w.size(); ++i) {
+        if (w[i].text != "from" && w[i].text != "join" && w[i].text != "update" && w[i].text != ",") continue;
+        if (w[i].text == "," && aliases.empty()) continue;  // only a FROM list's later items
+        size_t k = i + 1;
+        if (k >= w.size() || !IdentStart(w[k].text[0]) || EndsFromItem(w[k].text)) continue;
+        std::string table = sql.substr(w[k].begin, w[k].end - w[k].begin);
+        ++k;
+        if (k + 1 < w.size() && w[k].text == "." && IdentStart(w[k + 1].text[0])) {
+            table += "." + sql.substr(w[k + 1].begin, w[k + 1].end - w[k + 1].begin);
+            k += 2;
+        }
+        if (k < w.size() && w[k].text == "(") continue;  // a function in FROM
+        if (k < w.size() && w[k].text == "as") ++k;
+        if (k < w.size() && IdentStart(w[k].text[0]) && !EndsFromItem(w[k].text))
+            aliases.emplace_back(w[k].text, table);
+    }
+    if (aliases.empty()) return sql;
+    std::string out;
+    size_t copied = 0;
+    for (size_t i = 0; i + 4 < w.size(); ++i) {
+        // alias . column . method ( and alias . column . attribute
+        if (w[i + 1].text != "." || w[i + 3].text != ".") continue;
+        if (i > 0 && w[i - 1].text == ".") continue;
+        const bool call = i + 5 < w.size() && w[i + 5].text == "(";
+        if (!IdentStart(w[i + 4].text[0])) continue;
+        const std::string &alias = w[i].text;
+        const std::string *table = nullptr;
+        for (const auto &[a, t] : aliases)
+            if (a == alias) table = &t;
+        if (table == nullptr) continue;
+        std::vector<std::vector<std::string>> col = pg::QueryTextRows(
+            "SELECT a.atttypid::pg_catalog.text FROM pg_catalog.pg_attribute a "
+            "WHERE a.attrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass($1) "
+            "AND a.attname OPERATOR(pg_catalog.=) $2::pg_catalog.name AND NOT a.attisdropped",
+            {*table, w[i + 2].text});
+        if (col.empty()) continue;
+        Oid type = static_cast<Oid>(std::stoul(col[0][0]));
+        std::string package = pg::ObjectTypePackage(type);
+        if (package.empty()) continue;
+        bool attribute = false;
+        for (const pg::RowField &f : pg::RowFields(type, -1)) attribute = attribute || f.name == w[i + 4].text;
+        if (attribute && !call) {
+            // PostgreSQL's spelling of an attribute of a column: (alias.col).attr
+            out += sql.substr(copied, w[i].begin - copied) + "(" +
+                   sql.substr(w[i].begin, w[i + 2].end - w[i].begin) + ")";
+            copied = w[i + 2].end;
+            i += 2;
+            continue;
+        }
+        if (attribute || !call) continue;
+        bool no_args = i + 6 < w.size() && w[i + 6].text == ")";
+        out += sql.substr(copied, w[i].begin - copied) + QuoteIdent(package) + "." + QuoteIdent(w[i + 4].text) +
+               "(" + sql.substr(w[i].begin, w[i + 2].end - w[i].begin) + (no_args ? "" : ", ");
+        copied = w[i + 5].end;
+        i += 5;
     }
     return copied == 0 ? sql : out + sql.substr(copied);
 }

@@ -177,8 +177,8 @@ std::vector<SqlSite::Mirror> Compiler::PackageMirrors(const std::string &sql, co
 std::unique_ptr<SqlSite> Compiler::MakeSqlSite(const Scope &scope, const std::string &written) {
     std::vector<SqlSite::Element> elements;
     const std::string sql = BindCollectionElements(
-        RewriteSqlMethodCalls(fn_.collection_oid == InvalidOid ? written : RewriteSchemaConstructors(written, false),
-                              scope),
+        RewriteColumnMethodCalls(RewriteSqlMethodCalls(
+            fn_.collection_oid == InvalidOid ? written : RewriteSchemaConstructors(written, false), scope)),
         scope, &elements);
     std::vector<SqlSite::Mirror> mirrors = PackageMirrors(sql, scope);
     auto site = std::make_unique<SqlSite>(fn_, scope, sql, fn_.nslots());

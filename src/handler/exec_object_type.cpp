@@ -303,7 +303,120 @@ std::string CreateObjectType(const std::string &text, int script_line, int *body
     return action;
 }
 
+namespace {
+
+// ALTER TYPE of an object type: its specification changed as the statement
+// says, the composite type altered to match (PostgreSQL's ALTER TYPE ...
+// CASCADE: typed tables follow; a column of the type keeps its values, a
+// new attribute NULL), the methods' routines and the constructors made
+// again. False when `alter` names no object type (PostgreSQL's own ALTER
+// TYPE then runs).
+bool AlterObjectType(const parser::AlterObjectType &alter, std::string *action) {
+    pg::PackageSource src = pg::ReadPackageSource(alter.name);
+    if (!src.exists || src.object_type.empty()) return false;
+    if (!pg::OwnsSchema(pg::SchemaOid(alter.name)))
+        pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of type " + alter.name);
+    std::string schema = pg::QueryTextRows("SELECT n.nspname::pg_catalog.text FROM pg_catalog.pg_type t JOIN "
+                                           "pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace "
+                                           "WHERE t.oid OPERATOR(pg_catalog.=) $1::pg_catalog.regtype",
+                                           {src.object_type})
+                             .at(0)
+                             .at(0);
+    if (!alter.schema.empty() && alter.schema != schema) return false;
+    const std::string &qualified = src.object_type;
+    parser::ObjectTypeSpec spec;
+    spec.name = alter.name;
+    parser::ObjectTypeSpec next_spec;
+    next_spec.name = alter.name;
+    try {
+        spec.source = src.spec;
+        parser::ParseObjectTypeSource(src.spec, &spec);
+        std::string source = parser::AlterObjectSource(spec, alter);
+        parser::ParseObjectTypeSource(source, &next_spec);
+        next_spec.source = source;
+    } catch (const parser::SyntaxError &e) {
+        pg::Raise(ERRCODE_SYNTAX_ERROR, std::string(e.what()) + " (ALTER TYPE " + alter.name + ")");
+    }
+    using Kind = parser::AlterObjectType::Kind;
+    *action = "ALTER TYPE " + alter.name;
+    std::string notes;
+    for (const std::string &note : alter.notes) notes += "; " + note;
+    switch (alter.kind) {
+        case Kind::None: return false;
+        case Kind::Modifier: *action += " " + alter.elements + ": no effect (no subtypes yet)" + notes; return true;
+        case Kind::Compile: {
+            std::shared_ptr<compile::PackageUnit> unit = compile::CompilePackage(src, false);
+            SyncPackageRoutines(unit, src);
+            pg::WritePackageSource(src);
+            exec::DiscardPackage(alter.name);
+            *action += " COMPILE" + notes;
+            return true;
+        }
+        case Kind::AddAttribute:
+        case Kind::DropAttribute:
+        case Kind::ModifyAttribute:
+        case Kind::AddMethod:
+        case Kind::DropMethod: break;
+    }
+    if (next_spec.attributes.empty())
+        pg::Raise(ERRCODE_INVALID_OBJECT_DEFINITION, "PLS-00589: no attributes found in object type \"" +
+                                                         alter.name + "\"");
+    // The constructors go first (their parameters are the attributes).
+    for (const std::string &c : Constructors(schema, alter.name, qualified)) pg::ExecuteScriptStatement("DROP FUNCTION " + c);
+    auto before = AttributeColumns(spec);
+    auto after = AttributeColumns(next_spec);
+    auto find = [](const std::vector<std::pair<std::string, std::string>> &list, const std::string &name) {
+        for (const auto &c : list)
+            if (c.first == name) return &c;
+        return static_cast<const std::pair<std::string, std::string> *>(nullptr);
+    };
+    for (const auto &c : before)
+        if (find(after, c.first) == nullptr)
+            pg::ExecuteScriptStatement("ALTER TYPE " + qualified + " DROP ATTRIBUTE " + QuoteIdent(c.first) +
+                                       " CASCADE");
+    for (const auto &c : after) {
+        const auto *old = find(before, c.first);
+        if (old == nullptr)
+            pg::ExecuteScriptStatement("ALTER TYPE " + qualified + " ADD ATTRIBUTE " + QuoteIdent(c.first) + " " +
+                                       c.second + " CASCADE");
+        else if (old->second != c.second)
+            pg::ExecuteScriptStatement("ALTER TYPE " + qualified + " ALTER ATTRIBUTE " + QuoteIdent(c.first) +
+                                       " TYPE " + c.second + " CASCADE");
+    }
+    pg::PackageSource next = src;
+    next.spec = next_spec.source;
+    std::shared_ptr<compile::PackageUnit> unit = compile::CompilePackage(next, true);
+    SyncPackageRoutines(unit, next);
+    pg::WritePackageSource(next);
+    CreateConstructors(next_spec, schema, qualified);
+    CreateComparisons(next_spec, schema, qualified);
+    exec::DiscardPackage(alter.name);
+    switch (alter.kind) {
+        case Kind::AddAttribute: *action += " ADD ATTRIBUTE " + alter.elements; break;
+        case Kind::DropAttribute: *action += " DROP ATTRIBUTE"; break;
+        case Kind::ModifyAttribute: *action += " MODIFY ATTRIBUTE " + alter.elements; break;
+        case Kind::AddMethod: *action += " ADD " + alter.elements + " (give the body with CREATE OR REPLACE TYPE BODY)"; break;
+        case Kind::DropMethod: *action += " DROP " + alter.elements; break;
+        case Kind::None:
+        case Kind::Compile:
+        case Kind::Modifier: break;
+    }
+    *action += notes;
+    return true;
+}
+
+}  // namespace
+
 bool RunObjectTypeCommand(const std::string &text, std::string *action) {
+    {
+        parser::AlterObjectType alter;
+        try {
+            alter = parser::ParseAlterObjectType(text);
+        } catch (const parser::SyntaxError &e) {
+            pg::Raise(ERRCODE_SYNTAX_ERROR, e.what());
+        }
+        if (alter.kind != parser::AlterObjectType::Kind::None) return AlterObjectType(alter, action);
+    }
     parser::TypeCommand cmd;
     try {
         cmd = parser::ParseTypeCommand(text, compile::MapOracleSqlTypeName);

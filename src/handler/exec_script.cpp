@@ -218,7 +218,8 @@ std::optional<parser::DdlTranslation> TranslateDdl(const std::string &text, int 
 
 std::string TranslateQuery(const std::string &text, int line) {
     try {
-        return parser::QualifyBuiltins(compile::RewriteSchemaConstructors(parser::JoinContinuedLines(text), true));
+        return parser::QualifyBuiltins(compile::RewriteColumnMethodCalls(
+            compile::RewriteSchemaConstructors(parser::JoinContinuedLines(text), true)));
     } catch (const parser::SyntaxError &e) {
         // ROWNUM in a form that cannot be rewritten
         pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED,

@@ -103,6 +103,18 @@ std::string Qualify(const std::string &text, const std::string &name, const std:
     return out + text.substr(at);
 }
 
+// `s` without the list element at [begin, end) and the comma that
+// separated it from its neighbour.
+std::string Remove(const std::string &s, size_t begin, size_t end) {
+    size_t after = end;
+    while (after < s.size() && std::isspace(static_cast<unsigned char>(s[after]))) ++after;
+    if (after < s.size() && s[after] == ',') return s.substr(0, begin) + s.substr(after + 1);
+    size_t before = begin;
+    while (before > 0 && std::isspace(static_cast<unsigned char>(s[before - 1]))) --before;
+    if (before > 0 && s[before - 1] == ',') return s.substr(0, before - 1) + s.substr(end);
+    return s.substr(0, begin) + s.substr(end);
+}
+
 }  // namespace
 
 bool LooksObjectType(const std::string &sql) {
@@ -219,6 +231,7 @@ void ParseObjectTypeSource(const std::string &source, ObjectTypeSpec *spec) {
     }
     if (!IsPunctAt(s, t[i], '(')) Fail("expected ( and the type's attributes", t[i]);
     size_t close = Matching(s, t, i);
+    spec->list_close = t[close].begin;
     ++i;
     while (i < close) {
         // One element: up to the next ',' at this depth.
@@ -242,6 +255,10 @@ void ParseObjectTypeSource(const std::string &source, ObjectTypeSpec *spec) {
             a.name = FoldIdentifier(TextOf(s, t[i]));
             a.type = Trim(s.substr(t[i + 1].begin, t[end - 1].end - t[i + 1].begin));
             a.line = t[i].line;
+            a.begin = t[i].begin;
+            a.end = t[end - 1].end;
+            a.type_begin = t[i + 1].begin;
+            a.type_end = t[end - 1].end;
             for (const ObjectAttribute &other : spec->attributes)
                 if (other.name == a.name) Fail("duplicate attribute \"" + a.name + "\"", t[i]);
             spec->attributes.push_back(std::move(a));
@@ -249,6 +266,8 @@ void ParseObjectTypeSource(const std::string &source, ObjectTypeSpec *spec) {
             m.overriding = overriding;
             m.is_function = t[word].upper == "FUNCTION";
             m.line = t[i].line;
+            m.begin = t[i].begin;
+            m.end = t[end - 1].end;
             size_t k = word + 1;
             if (!IsName(t[k])) Fail("expected the method's name", t[k]);
             m.name = FoldIdentifier(TextOf(s, t[k]));
@@ -291,6 +310,151 @@ void ParseObjectTypeSource(const std::string &source, ObjectTypeSpec *spec) {
         else if (t[k].upper != "PERSISTABLE")
             Fail("unexpected " + TextOf(s, t[k]) + " after the type's attributes", t[k]);
     }
+}
+
+AlterObjectType ParseAlterObjectType(const std::string &sql) {
+    AlterObjectType alter;
+    {
+        // Other statements are not read further (their text may hold what
+        // this lexer does not take, dollar quotes).
+        Lexer lex(sql);
+        if (lex.Next().upper != "ALTER" || lex.Next().upper != "TYPE") return alter;
+    }
+    std::vector<Token> t = Tokens(sql);
+    size_t n = t.size() - 1;  // the End token
+    while (n > 0 && (IsPunctAt(sql, t[n - 1], ';') || IsPunctAt(sql, t[n - 1], '/'))) --n;
+    if (t[0].upper != "ALTER" || t[1].upper != "TYPE" || t[2].upper == "BODY" || !IsName(t[2])) return alter;
+    size_t i = 2;
+    std::string first = FoldIdentifier(TextOf(sql, t[i]));
+    ++i;
+    if (IsPunctAt(sql, t[i], '.') && IsName(t[i + 1])) {
+        alter.schema = first;
+        alter.name = FoldIdentifier(TextOf(sql, t[i + 1]));
+        i += 2;
+    } else {
+        alter.name = first;
+    }
+    // Trailing options: what they mean here.
+    size_t end = n;
+    while (end > i && t[end - 1].kind == Token::Kind::Word) {
+        const std::string &w = t[end - 1].upper;
+        if (w == "CASCADE" || w == "INVALIDATE" || w == "DATA" || w == "TABLE" || w == "INCLUDING" ||
+            w == "CONVERT" || w == "SUBSTITUTABLE" || w == "NOT" || w == "FORCE" || w == "TO") {
+            --end;
+            continue;
+        }
+        break;
+    }
+    if (end < n) alter.notes.push_back(Trim(sql.substr(t[end].begin, t[n - 1].end - t[end].begin)) +
+                                       ": dependent tables follow the type (PostgreSQL's CASCADE)");
+    auto rest = [&](size_t from) {
+        if (from >= end) Fail("expected what to change after ALTER TYPE " + alter.name, t[from]);
+        return Trim(sql.substr(t[from].begin, t[end - 1].end - t[from].begin));
+    };
+    const std::string &verb = t[i].upper;
+    if (verb == "COMPILE") {
+        alter.kind = AlterObjectType::Kind::Compile;
+        return alter;
+    }
+    if (verb == "FINAL" || verb == "INSTANTIABLE" || (verb == "NOT" && (t[i + 1].upper == "FINAL" ||
+                                                                          t[i + 1].upper == "INSTANTIABLE"))) {
+        alter.kind = AlterObjectType::Kind::Modifier;
+        alter.elements = rest(i);
+        return alter;
+    }
+    if (verb != "ADD" && verb != "DROP" && verb != "MODIFY") return alter;
+    if (t[i + 1].upper == "ATTRIBUTE") {
+        std::string list = rest(i + 2);
+        if (verb == "ADD" || verb == "MODIFY") {
+            if (!list.empty() && list.front() == '(' && list.back() == ')') list = Trim(list.substr(1, list.size() - 2));
+            alter.kind = verb == "ADD" ? AlterObjectType::Kind::AddAttribute : AlterObjectType::Kind::ModifyAttribute;
+            alter.elements = list;
+            return alter;
+        }
+        alter.kind = AlterObjectType::Kind::DropAttribute;
+        for (size_t k = i + 2; k < end; ++k)
+            if (IsName(t[k])) alter.names.push_back(FoldIdentifier(TextOf(sql, t[k])));
+        if (alter.names.empty()) Fail("expected the attributes to drop", t[i + 2]);
+        return alter;
+    }
+    if (verb == "MODIFY") return alter;
+    ObjectMethod::Kind kind;
+    bool overriding = false;
+    if (MethodStart(t, i + 1, &kind, &overriding) == 0) return alter;
+    alter.kind = verb == "ADD" ? AlterObjectType::Kind::AddMethod : AlterObjectType::Kind::DropMethod;
+    alter.elements = rest(i + 1);
+    return alter;
+}
+
+std::string AlterObjectSource(const ObjectTypeSpec &spec, const AlterObjectType &alter) {
+    const std::string &src = spec.source;
+    Token none;
+    auto find_attribute = [&](const std::string &name) -> const ObjectAttribute & {
+        for (const ObjectAttribute &a : spec.attributes)
+            if (a.name == name) return a;
+        Fail("ORA-22324: attribute \"" + name + "\" of type " + spec.name + " does not exist", none);
+    };
+    switch (alter.kind) {
+        case AlterObjectType::Kind::AddAttribute:
+        case AlterObjectType::Kind::AddMethod: {
+            size_t at = spec.list_close;
+            while (at > 0 && std::isspace(static_cast<unsigned char>(src[at - 1]))) --at;
+            return src.substr(0, at) + ",\n  " + alter.elements + src.substr(at);
+        }
+        case AlterObjectType::Kind::DropAttribute: {
+            std::vector<const ObjectAttribute *> gone;
+            for (const std::string &name : alter.names) gone.push_back(&find_attribute(name));
+            if (gone.size() >= spec.attributes.size())
+                Fail("ORA-22326: cannot drop all the attributes of type " + spec.name, none);
+            // From the last, so that earlier offsets stay right.
+            std::sort(gone.begin(), gone.end(),
+                      [](const ObjectAttribute *a, const ObjectAttribute *b) { return a->begin > b->begin; });
+            std::string out = src;
+            for (const ObjectAttribute *a : gone) out = Remove(out, a->begin, a->end);
+            return out;
+        }
+        case AlterObjectType::Kind::ModifyAttribute: {
+            // name new_type [, name new_type ...]
+            std::string out = src;
+            std::vector<Token> t = Tokens(alter.elements);
+            size_t i = 0;
+            std::vector<std::pair<const ObjectAttribute *, std::string>> changes;
+            while (t[i].kind != Token::Kind::End) {
+                if (!IsName(t[i])) Fail("expected an attribute's name and its new type", t[i]);
+                const ObjectAttribute &a = find_attribute(FoldIdentifier(TextOf(alter.elements, t[i])));
+                size_t e = i + 1;
+                int depth = 0;
+                while (t[e].kind != Token::Kind::End && !(depth == 0 && IsPunctAt(alter.elements, t[e], ','))) {
+                    if (IsPunctAt(alter.elements, t[e], '(')) ++depth;
+                    if (IsPunctAt(alter.elements, t[e], ')')) --depth;
+                    ++e;
+                }
+                if (e == i + 1) Fail("expected the new type of attribute " + a.name, t[i]);
+                changes.emplace_back(&a, alter.elements.substr(t[i + 1].begin, t[e - 1].end - t[i + 1].begin));
+                i = t[e].kind == Token::Kind::End ? e : e + 1;
+            }
+            std::sort(changes.begin(), changes.end(),
+                      [](const auto &x, const auto &y) { return x.first->type_begin > y.first->type_begin; });
+            for (const auto &[a, type] : changes)
+                out = out.substr(0, a->type_begin) + type + out.substr(a->type_end);
+            return out;
+        }
+        case AlterObjectType::Kind::DropMethod: {
+            ObjectTypeSpec probe;
+            probe.name = spec.name;
+            ParseObjectTypeSource("AS OBJECT (x NUMBER, " + alter.elements + ")", &probe);
+            if (probe.methods.size() != 1) Fail("expected one method specification to drop", none);
+            const ObjectMethod &want = probe.methods[0];
+            for (const ObjectMethod &m : spec.methods)
+                if (m.name == want.name && m.is_function == want.is_function && m.kind == want.kind)
+                    return Remove(src, m.begin, m.end);
+            Fail("PLS-00302: method " + want.name + " is not declared in type " + spec.name, none);
+        }
+        case AlterObjectType::Kind::None:
+        case AlterObjectType::Kind::Compile:
+        case AlterObjectType::Kind::Modifier: return src;
+    }
+    return src;
 }
 
 std::string ObjectSpecAsPackage(const ObjectTypeSpec &spec, const std::string &qualified) {

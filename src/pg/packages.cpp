@@ -19,6 +19,7 @@ extern "C" {
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
+#include "utils/varlena.h"
 }
 
 namespace plpolar::pg {
@@ -400,10 +401,49 @@ Oid RoleOid(const std::string &name) {
     return Guarded([n] { return get_role_oid(n, false); });
 }
 
+namespace {
+
+// The session's search_path finds what `frozen` (a FrozenSearchPath) finds:
+// the same schemas in the same order, and no temporary schema that the
+// session path would search first (the frozen path puts pg_temp last).
+bool SameEffectivePath(const char *frozen) {
+    return Guarded([frozen] {
+        Oid temp = InvalidOid, temp_toast = InvalidOid;
+        GetTempNamespaceState(&temp, &temp_toast);
+        if (OidIsValid(temp)) return false;
+        char *raw = pstrdup(frozen);
+        List *names = NIL;
+        bool same = SplitIdentifierString(raw, ',', &names);
+        List *current = fetch_search_path(false);
+        ListCell *c = list_head(current);
+        ListCell *lc;
+        foreach (lc, names) {
+            if (!same) break;
+            const char *name = static_cast<const char *>(lfirst(lc));
+            if (strcmp(name, "pg_temp") == 0) continue;
+            Oid nsp = get_namespace_oid(name, true);
+            if (!OidIsValid(nsp)) continue;  // gone: neither path finds it
+            same = c != nullptr && lfirst_oid(c) == nsp;
+            if (c != nullptr) c = lnext(current, c);
+        }
+        same = same && c == nullptr;
+        list_free(names);
+        list_free(current);
+        pfree(raw);
+        return same;
+    });
+}
+
+}  // namespace
+
 DefinerScope::DefinerScope(bool definer, Oid owner, const std::string &search_path) {
     if (!definer) return;
     const char *path = search_path.c_str();
-    if (GetUserId() == owner && namespace_search_path != nullptr && strcmp(namespace_search_path, path) == 0) return;
+    // Already the owner, with a path that resolves every name the same way:
+    // nothing to take on (what a call by the owner costs otherwise).
+    if (GetUserId() == owner && namespace_search_path != nullptr &&
+        (strcmp(namespace_search_path, path) == 0 || SameEffectivePath(path)))
+        return;
     Guarded([this, owner, path] {
         GetUserIdAndSecContext(&saved_user_, &saved_context_);
         Oid role = owner;

@@ -144,3 +144,68 @@ TEST(ObjectType, ScriptSplitsTypeAndBody) {
     EXPECT_EQ(stmts[1].text.substr(stmts[1].text.size() - 4), "END;");
     EXPECT_EQ(stmts[2].text, "SELECT 1");
 }
+
+TEST(ObjectType, AlterTypeStatements) {
+    AlterObjectType a = ParseAlterObjectType("ALTER TYPE s.person_typ ADD ATTRIBUTE (birth DATE, nick VARCHAR2(10)) CASCADE;");
+    EXPECT_EQ(a.kind, AlterObjectType::Kind::AddAttribute);
+    EXPECT_EQ(a.schema, "s");
+    EXPECT_EQ(a.name, "person_typ");
+    EXPECT_EQ(a.elements, "birth DATE, nick VARCHAR2(10)");
+    EXPECT_EQ(a.notes.size(), 1u);
+    a = ParseAlterObjectType("alter type t drop attribute (a, b) invalidate");
+    EXPECT_EQ(a.kind, AlterObjectType::Kind::DropAttribute);
+    EXPECT_EQ(a.names, (std::vector<std::string>{"a", "b"}));
+    a = ParseAlterObjectType("ALTER TYPE t MODIFY ATTRIBUTE name VARCHAR2(40) CASCADE");
+    EXPECT_EQ(a.kind, AlterObjectType::Kind::ModifyAttribute);
+    EXPECT_EQ(a.elements, "name VARCHAR2(40)");
+    a = ParseAlterObjectType("ALTER TYPE t ADD MEMBER FUNCTION f(x NUMBER) RETURN NUMBER CASCADE");
+    EXPECT_EQ(a.kind, AlterObjectType::Kind::AddMethod);
+    EXPECT_EQ(a.elements, "MEMBER FUNCTION f(x NUMBER) RETURN NUMBER");
+    EXPECT_EQ(ParseAlterObjectType("ALTER TYPE t COMPILE BODY").kind, AlterObjectType::Kind::Compile);
+    EXPECT_EQ(ParseAlterObjectType("ALTER TYPE t NOT FINAL").kind, AlterObjectType::Kind::Modifier);
+    // PostgreSQL's own ALTER TYPE forms are not these.
+    EXPECT_EQ(ParseAlterObjectType("ALTER TYPE mood ADD VALUE 'x'").kind, AlterObjectType::Kind::None);
+    EXPECT_EQ(ParseAlterObjectType("ALTER TYPE t RENAME TO u").kind, AlterObjectType::Kind::None);
+    EXPECT_EQ(ParseAlterObjectType("ALTER TABLE t ADD x int").kind, AlterObjectType::Kind::None);
+}
+
+TEST(ObjectType, AlterTypeSource) {
+    ObjectTypeSpec spec;
+    spec.name = "t";
+    spec.source = "AS OBJECT (\n  a NUMBER,\n  b VARCHAR2(5),\n  MEMBER FUNCTION f RETURN NUMBER\n) NOT FINAL";
+    ParseObjectTypeSource(spec.source, &spec);
+    auto apply = [&spec](const char *sql) {
+        ObjectTypeSpec out;
+        out.name = "t";
+        out.source = AlterObjectSource(spec, ParseAlterObjectType(sql));
+        ParseObjectTypeSource(out.source, &out);
+        return out;
+    };
+    ObjectTypeSpec added = apply("ALTER TYPE t ADD ATTRIBUTE c DATE");
+    ASSERT_EQ(added.attributes.size(), 3u);
+    EXPECT_EQ(added.attributes[2].name, "c");  // last, as Oracle and PostgreSQL append it
+    EXPECT_FALSE(added.final);
+    ObjectTypeSpec dropped = apply("ALTER TYPE t DROP ATTRIBUTE a");
+    ASSERT_EQ(dropped.attributes.size(), 1u);
+    EXPECT_EQ(dropped.attributes[0].name, "b");
+    EXPECT_EQ(dropped.methods.size(), 1u);
+    ObjectTypeSpec modified = apply("ALTER TYPE t MODIFY ATTRIBUTE b VARCHAR2(50)");
+    EXPECT_EQ(modified.attributes[1].type, "VARCHAR2(50)");
+    ObjectTypeSpec no_method = apply("ALTER TYPE t DROP MEMBER FUNCTION f RETURN NUMBER");
+    EXPECT_TRUE(no_method.methods.empty());
+    EXPECT_EQ(no_method.attributes.size(), 2u);
+    ObjectTypeSpec method = apply("ALTER TYPE t ADD STATIC FUNCTION g RETURN t");
+    ASSERT_EQ(method.methods.size(), 2u);
+    EXPECT_EQ(method.methods[1].kind, ObjectMethod::Kind::Static);
+    EXPECT_THROW(AlterObjectSource(spec, ParseAlterObjectType("ALTER TYPE t DROP ATTRIBUTE nosuch")), SyntaxError);
+    EXPECT_THROW(AlterObjectSource(spec, ParseAlterObjectType("ALTER TYPE t DROP ATTRIBUTE a, b")), SyntaxError);
+    EXPECT_THROW(AlterObjectSource(spec, ParseAlterObjectType("ALTER TYPE t DROP MEMBER FUNCTION g RETURN NUMBER")),
+                 SyntaxError);
+}
+
+TEST(ObjectType, OtherStatementsNotRead) {
+    // A dollar-quoted string holding a quote: not an ALTER TYPE, not read.
+    EXPECT_EQ(ParseAlterObjectType("INSERT INTO t VALUES ($$c ' d$$)").kind, AlterObjectType::Kind::None);
+    EXPECT_FALSE(LooksObjectType("INSERT INTO t VALUES ($$c ' d$$)"));
+    EXPECT_FALSE(LooksTypeBody("INSERT INTO t VALUES ($$c ' d$$)"));
+}

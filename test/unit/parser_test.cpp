@@ -355,3 +355,12 @@ TEST(Parser, QualifiedExpressions) {
     EXPECT_THROW(ParseBody("BEGIN OPEN c(1 => 2); END;"), SyntaxError);
     EXPECT_THROW(ParseBody("BEGIN x := c(1)(1 => 2); END;"), SyntaxError);
 }
+
+TEST(Parser, ExtractFromIsACallOfPgCatalogExtract) {
+    auto body = plpolar::parser::ParseBody("BEGIN x := EXTRACT(YEAR FROM d) + extract(minute from t); END");
+    std::string dump = plpolar::ast::Dump(body);
+    EXPECT_NE(dump.find("pg_catalog.extract"), std::string::npos) << dump;
+    EXPECT_THROW(plpolar::parser::ParseBody("BEGIN x := EXTRACT(WEEKDAY FROM d); END;"), plpolar::parser::SyntaxError);
+    // A function of the name still calls it.
+    EXPECT_NO_THROW(plpolar::parser::ParseBody("BEGIN x := extract(1, 2); END;"));
+}

@@ -38,6 +38,11 @@ std::string PipelinedRowType(const std::string &type);
 // cast of the literal (compile/collections.cpp); with `tables`, also
 // TABLE(expr) as TableOfSql has it. Other text as it is.
 std::string RewriteSchemaConstructors(const std::string &sql, bool tables);
+// alias.col.m(args), Oracle's call of an object column's method (a table
+// alias is required there), as the type package's m(alias.col, args):
+// aliases from the statement's FROM and JOIN items, the column's type from
+// the catalog (compile/methods.cpp). Other text as it is.
+std::string RewriteColumnMethodCalls(const std::string &sql);
 // TABLE(inner) in SQL, `inner` an SQL expression: a LATERAL subquery over
 // a set-returning function's rows or an array's elements (COLUMN_VALUE).
 std::string TableOfSql(const std::string &inner);

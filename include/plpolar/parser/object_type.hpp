@@ -24,12 +24,15 @@ struct ObjectMethod {
     std::string return_type;     // as written; a constructor's is the type
     bool overriding = false;
     int line = 1;  // within the source
+    size_t begin = 0, end = 0;  // the element's text in the source
 };
 
 struct ObjectAttribute {
     std::string name;  // folded
     std::string type;  // as written
     int line = 1;
+    size_t begin = 0, end = 0;            // the element's text in the source
+    size_t type_begin = 0, type_end = 0;  // its type's
 };
 
 struct ObjectTypeSpec {
@@ -43,6 +46,7 @@ struct ObjectTypeSpec {
     bool instantiable = true;
     std::vector<ObjectAttribute> attributes;
     std::vector<ObjectMethod> methods;
+    size_t list_close = 0;  // the ')' closing the element list, in the source
     std::vector<std::string> notes;
     // From AS / IS (UNDER) to the end, as written: what plpolar.packages
     // keeps, and ParseObjectTypeSource's input.
@@ -61,6 +65,22 @@ ObjectTypeSpec ParseObjectType(const std::string &sql);
 // What `source` (ObjectTypeSpec::source) declares: attributes, methods,
 // modifiers. Throws SyntaxError (lines of the source).
 void ParseObjectTypeSource(const std::string &source, ObjectTypeSpec *spec);
+
+// ALTER TYPE name ADD | DROP | MODIFY ATTRIBUTE ..., ADD | DROP method
+// specification, COMPILE, [NOT] FINAL | INSTANTIABLE [CASCADE | INVALIDATE].
+struct AlterObjectType {
+    enum class Kind { None, AddAttribute, DropAttribute, ModifyAttribute, AddMethod, DropMethod, Compile, Modifier };
+    Kind kind = Kind::None;
+    std::string schema, name;  // folded
+    std::string elements;      // ADD / MODIFY: the attribute(s) or method specification as written
+    std::vector<std::string> names;  // DROP ATTRIBUTE: the attributes, folded
+    std::vector<std::string> notes;  // CASCADE, INVALIDATE, ...: what they do here
+};
+// Kind::None when `sql` is no ALTER TYPE of these forms. Throws SyntaxError.
+AlterObjectType ParseAlterObjectType(const std::string &sql);
+// `spec`'s source with the change made (ADD, DROP, MODIFY); throws
+// SyntaxError naming what it cannot find.
+std::string AlterObjectSource(const ObjectTypeSpec &spec, const AlterObjectType &alter);
 
 // The specification as a package's, from AS: one subprogram per method,
 // members with SELF first (IN for functions, IN OUT for procedures, as

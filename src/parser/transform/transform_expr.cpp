@@ -274,6 +274,28 @@ ast::ExprPtr Transformer::TransformPrimary(P::PrimaryContext *ctx) {
     if (auto *cast = dynamic_cast<P::CastPrimaryContext *>(ctx))
         return std::make_unique<ast::CastExpr>(Loc(ctx), TransformExpr(cast->expr()),
                                                TransformTypeName(cast->type_name()));
+    if (auto *x = dynamic_cast<P::ExtractPrimaryContext *>(ctx)) {
+        // EXTRACT(field FROM expr): PostgreSQL's extract(field, expr), by
+        // its qualified name (EXTRACT is grammar in SQL, a function there).
+        std::string field = FoldIdentifier(x->identifier()->getText());
+        static const char *const kFields[] = {"year",          "month",           "day",    "hour", "minute",
+                                              "second",        "timezone_hour",   "timezone_minute"};
+        bool known = false;
+        for (const char *f : kFields) known = known || field == f;
+        if (!known)
+            throw SyntaxError("EXTRACT takes YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, TIMEZONE_HOUR or TIMEZONE_MINUTE",
+                              static_cast<int>(x->getStart()->getLine()),
+                              static_cast<int>(x->getStart()->getCharPositionInLine()) + 1);
+        auto call = std::make_unique<ast::CallExpr>(Loc(ctx), ast::NameChain{"pg_catalog", "extract"});
+        call->has_parens = true;
+        ast::CallArg what;
+        what.value = std::make_unique<ast::LiteralExpr>(Loc(ctx), ast::LiteralExpr::Type::String, field);
+        call->args.push_back(std::move(what));
+        ast::CallArg from;
+        from.value = TransformExpr(x->expr());
+        call->args.push_back(std::move(from));
+        return call;
+    }
     if (auto *c = dynamic_cast<P::CasePrimaryContext *>(ctx)) {
         auto node = std::make_unique<ast::CaseExpr>(Loc(ctx));
         auto exprs = c->expr();
