@@ -2,10 +2,12 @@
 // (subprograms.cpp), built-in packages (package_binding.cpp), Oracle built-ins
 // and SQL procedures / functions.
 #include "compiler_impl.hpp"
+#include "plpolar/compile/package_unit.hpp"
 #include "plpolar/compile/quoting.hpp"
 #include "plpolar/parser/parser.hpp"
 #include "plpolar/pg/catalog.hpp"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/packages.hpp"
 
 namespace plpolar::compile {
 
@@ -106,6 +108,11 @@ void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
         s.target = ast::CallTarget::Package;
         return;
     }
+    if (CompilePackageProcedure(s, scope)) {
+        s.target = ast::CallTarget::PackageProcedure;
+        s.touches_database = true;
+        return;
+    }
     {
         const ast::NameChain &called = s.call->kind == ast::ExprKind::Call ? ast::Cast<ast::CallExpr>(*s.call).name
                                                                            : ast::Cast<ast::NameExpr>(*s.call).name;
@@ -125,6 +132,46 @@ void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
     CompileOwn(*s.call, scope, s);
     // Kept for a procedure of this name created after compiling.
     s.annotation = std::make_unique<FunctionCallSite>(scope);
+}
+
+// pkg.p(args), a procedure of another unit's package, with every
+// parameter given positionally or by name (a default is the package's
+// expression: the CALL gives it) and its routine the only one of that
+// name and argument count: run directly (PackageProcedureSite).
+bool Compiler::CompilePackageProcedure(ast::CallStmt &s, const Scope &scope) {
+    if (s.call->kind != ast::ExprKind::Call) return false;
+    auto &call = ast::Cast<ast::CallExpr>(*s.call);
+    if (call.name.size() != 2 || !call.fields.empty() || !call.subscripts.empty()) return false;
+    PackageItem item;
+    current_loc_ = s.loc;
+    if (!FindPackageItem(call.name, &item) || !item.rest.empty()) return false;
+    auto it = item.unit->scope->subprograms.find(item.item);
+    if (it == item.unit->scope->subprograms.end() || it->second.empty()) return false;
+    for (const SubprogramSite *o : it->second)
+        if (o->is_function || o->param_names.size() != call.args.size()) return false;
+    std::unique_ptr<SubprogramCallSite> bound =
+        CompileSubprogramCall(it->second, call.name, call.args, false, s.loc, scope);
+    for (const ast::Expr *a : bound->args)
+        if (a == nullptr) return false;
+    size_t nin = 0;
+    for (ast::ParamMode m : bound->target->modes) nin += m != ast::ParamMode::Out ? 1 : 0;
+    Oid routine = pg::UniqueRoutine(item.package, item.item, static_cast<int>(nin));
+    if (!OidIsValid(routine)) return false;
+    auto site = std::make_unique<PackageProcedureSite>();
+    site->package = item.package;
+    site->name = item.item;
+    for (size_t k = 0; k < it->second.size(); ++k)
+        if (it->second[k] == bound->target) site->overload = k;
+    site->modes = bound->target->modes;
+    bound->target = nullptr;
+    site->call = std::move(bound);
+    site->routine = routine;
+    std::string text = "CALL " + s.text;
+    std::vector<SqlSite::Mirror> mirrors = PackageMirrors(text, scope);
+    site->fallback = std::make_unique<ProcedureCallSite>(fn_, scope, std::move(text), fn_.nslots());
+    site->fallback->mirrors = std::move(mirrors);
+    s.annotation = std::move(site);
+    return true;
 }
 
 // The built-ins with a native fast path, for the argument counts it

@@ -310,6 +310,7 @@ private:
     static ast::Builtin NativeBuiltin(const ast::CallExpr &call);
 
     void CompileCallExpr(ast::CallExpr &call, const Scope &scope);
+    bool CompilePackageProcedure(ast::CallStmt &s, const Scope &scope);
     // Object types' method calls (compile/methods.cpp): v.m(args) and
     // SELF.m(args) become the type package's m(v, args); inside a member
     // method, m(args) is m(SELF, args). True if the call was rewritten.

@@ -7,9 +7,9 @@
 #include "compiler_impl.hpp"
 #include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/compile/quoting.hpp"
-#include "plpolar/pg/script.hpp"
 #include "plpolar/pg/packages.hpp"
 #include "plpolar/pg/row.hpp"
+#include "plpolar/pg/script.hpp"
 
 namespace plpolar::compile {
 
@@ -212,10 +212,10 @@ std::vector<Word> Words(const std::string &sql) {
 }
 
 bool EndsFromItem(const std::string &w) {
-    static const char *const kWords[] = {"where", "group", "order", "having", "join", "inner", "left", "right",
-                                         "full", "cross", "on", "using", "union", "intersect", "minus", "except",
-                                         "connect", "start", "for", "limit", "offset", "fetch", "window", "natural",
-                                         "returning", "set", "values", "into", "when", "then"};
+    static const char *const kWords[] = {
+        "where",  "group", "order",  "having",    "join",      "inner",  "left",    "right", "full", "cross",
+        "on",     "using", "union",  "intersect", "minus",     "except", "connect", "start", "for",  "limit",
+        "offset", "fetch", "window", "natural",   "returning", "set",    "values",  "into",  "when", "then"};
     for (const char *k : kWords)
         if (w == k) return true;
     return false;
@@ -272,16 +272,16 @@ std::string RewriteColumnMethodCalls(const std::string &sql) {
         for (const pg::RowField &f : pg::RowFields(type, -1)) attribute = attribute || f.name == w[i + 4].text;
         if (attribute && !call) {
             // PostgreSQL's spelling of an attribute of a column: (alias.col).attr
-            out += sql.substr(copied, w[i].begin - copied) + "(" +
-                   sql.substr(w[i].begin, w[i + 2].end - w[i].begin) + ")";
+            out +=
+                sql.substr(copied, w[i].begin - copied) + "(" + sql.substr(w[i].begin, w[i + 2].end - w[i].begin) + ")";
             copied = w[i + 2].end;
             i += 2;
             continue;
         }
         if (attribute || !call) continue;
         bool no_args = i + 6 < w.size() && w[i + 6].text == ")";
-        out += sql.substr(copied, w[i].begin - copied) + QuoteIdent(package) + "." + QuoteIdent(w[i + 4].text) +
-               "(" + sql.substr(w[i].begin, w[i + 2].end - w[i].begin) + (no_args ? "" : ", ");
+        out += sql.substr(copied, w[i].begin - copied) + QuoteIdent(package) + "." + QuoteIdent(w[i + 4].text) + "(" +
+               sql.substr(w[i].begin, w[i + 2].end - w[i].begin) + (no_args ? "" : ", ");
         copied = w[i + 5].end;
         i += 5;
     }

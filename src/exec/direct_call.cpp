@@ -98,4 +98,61 @@ pg::Value Executor::CallMemberDirect(pg::PgExpr &call, compile::CompiledFunction
     return v;
 }
 
+// pkg.p(args) from another unit: the arguments here, the call in the
+// package's instance with the definer's rights and path, as the CALL would
+// run it through the routine (CallPackageMember), OUT and IN OUT values back
+// into the caller's variables.
+Flow Executor::ExecPackageProcedure(compile::PackageProcedureSite &site) {
+    pg::CheckStackDepth();
+    pg::CheckForInterrupts();
+    LocalTransactionId lxid = pg::CurrentLocalTransaction();
+    Oid user = pg::CurrentUser();
+    if (lxid != site.checked_lxid || user != site.checked_user) {
+        pg::CheckExecute(site.routine);
+        site.checked_lxid = lxid;
+        site.checked_user = user;
+    }
+    std::shared_ptr<PackageInstance> instance = CachedInstance(site.package, site.instance).shared_from_this();
+    compile::PackageUnit &unit = instance->unit();
+    if (!unit.source.has_body)
+        pg::Raise(ERRCODE_UNDEFINED_FUNCTION,
+                  "ORA-04067: not executed, package body \"" + unit.source.name + "\" does not exist",
+                  "Create it with CREATE PACKAGE BODY " + unit.source.name + " through plpolar.exec.");
+    compile::SubprogramSite *target = nullptr;
+    auto it = unit.scope->subprograms.find(site.name);
+    const size_t n = site.modes.size();
+    if (it != unit.scope->subprograms.end() && site.overload < it->second.size() &&
+        it->second[site.overload]->modes == site.modes)
+        target = it->second[site.overload];
+    if (target == nullptr || target->autonomous || unit.fn->uses_session_variables)
+        return ExecProcedureCall(*site.fallback);
+    compile::SubprogramCallSite &call = *site.call;
+    // The instance's own casts take them to the parameters' types.
+    std::vector<pg::Value> in(n);
+    for (size_t i = 0; i < n; ++i)
+        if (site.modes[i] != ast::ParamMode::Out) in[i] = Eval(*call.args[i]);
+    std::vector<pg::Value> outs;
+    try {
+        const pg::PackageSource &src = unit.source;
+        pg::DefinerScope as_owner(src.definer, instance->owner(), src.search_path);
+        instance->EnsureInitialized();
+        Executor &executor = instance->executor();
+        struct Owner {
+            Executor &e;
+            ResourceOwner saved;
+            ~Owner() { e.SetProcedureOwner(saved); }
+        } owner{executor, executor.procedure_owner()};
+        executor.SetProcedureOwner(procedure_owner_);
+        ErrorContextScope context(executor);
+        pg::MemoryContextScope in_temp(temp_context_);
+        executor.CallMember(*target, in.data(), n, &outs);
+    } catch (pg::PgError &e) {
+        e.origin() = pg::PgError::Origin{};
+        throw;
+    }
+    for (size_t i = 0; i < n && i < outs.size(); ++i)
+        if (site.modes[i] != ast::ParamMode::In) StoreTarget(call.targets[i], outs[i]);
+    return Flow::Normal;
+}
+
 }  // namespace plpolar::exec

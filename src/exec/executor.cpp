@@ -307,6 +307,10 @@ Flow Executor::ExecCall(const ast::CallStmt &stmt) {
             CallSubprogram(ast::Cast<compile::SubprogramCallSite>(*stmt.annotation));
             return Flow::Normal;
         });
+    if (stmt.target == ast::CallTarget::PackageProcedure)
+        return Atomic(stmt, [this, &stmt] {
+            return ExecPackageProcedure(ast::Cast<compile::PackageProcedureSite>(*stmt.annotation));
+        });
     if (stmt.target == ast::CallTarget::Procedure)
         return Atomic(
             stmt, [this, &stmt] { return ExecProcedureCall(ast::Cast<compile::ProcedureCallSite>(*stmt.annotation)); });

@@ -316,10 +316,11 @@ bool AlterObjectType(const parser::AlterObjectType &alter, std::string *action) 
     if (!src.exists || src.object_type.empty()) return false;
     if (!pg::OwnsSchema(pg::SchemaOid(alter.name)))
         pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of type " + alter.name);
-    std::string schema = pg::QueryTextRows("SELECT n.nspname::pg_catalog.text FROM pg_catalog.pg_type t JOIN "
-                                           "pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace "
-                                           "WHERE t.oid OPERATOR(pg_catalog.=) $1::pg_catalog.regtype",
-                                           {src.object_type})
+    std::string schema = pg::QueryTextRows(
+                             "SELECT n.nspname::pg_catalog.text FROM pg_catalog.pg_type t JOIN "
+                             "pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace "
+                             "WHERE t.oid OPERATOR(pg_catalog.=) $1::pg_catalog.regtype",
+                             {src.object_type})
                              .at(0)
                              .at(0);
     if (!alter.schema.empty() && alter.schema != schema) return false;
@@ -359,10 +360,11 @@ bool AlterObjectType(const parser::AlterObjectType &alter, std::string *action) 
         case Kind::DropMethod: break;
     }
     if (next_spec.attributes.empty())
-        pg::Raise(ERRCODE_INVALID_OBJECT_DEFINITION, "PLS-00589: no attributes found in object type \"" +
-                                                         alter.name + "\"");
+        pg::Raise(ERRCODE_INVALID_OBJECT_DEFINITION,
+                  "PLS-00589: no attributes found in object type \"" + alter.name + "\"");
     // The constructors go first (their parameters are the attributes).
-    for (const std::string &c : Constructors(schema, alter.name, qualified)) pg::ExecuteScriptStatement("DROP FUNCTION " + c);
+    for (const std::string &c : Constructors(schema, alter.name, qualified))
+        pg::ExecuteScriptStatement("DROP FUNCTION " + c);
     auto before = AttributeColumns(spec);
     auto after = AttributeColumns(next_spec);
     auto find = [](const std::vector<std::pair<std::string, std::string>> &list, const std::string &name) {
@@ -395,7 +397,9 @@ bool AlterObjectType(const parser::AlterObjectType &alter, std::string *action) 
         case Kind::AddAttribute: *action += " ADD ATTRIBUTE " + alter.elements; break;
         case Kind::DropAttribute: *action += " DROP ATTRIBUTE"; break;
         case Kind::ModifyAttribute: *action += " MODIFY ATTRIBUTE " + alter.elements; break;
-        case Kind::AddMethod: *action += " ADD " + alter.elements + " (give the body with CREATE OR REPLACE TYPE BODY)"; break;
+        case Kind::AddMethod:
+            *action += " ADD " + alter.elements + " (give the body with CREATE OR REPLACE TYPE BODY)";
+            break;
         case Kind::DropMethod: *action += " DROP " + alter.elements; break;
         case Kind::None:
         case Kind::Compile:

@@ -338,15 +338,16 @@ AlterObjectType ParseAlterObjectType(const std::string &sql) {
     size_t end = n;
     while (end > i && t[end - 1].kind == Token::Kind::Word) {
         const std::string &w = t[end - 1].upper;
-        if (w == "CASCADE" || w == "INVALIDATE" || w == "DATA" || w == "TABLE" || w == "INCLUDING" ||
-            w == "CONVERT" || w == "SUBSTITUTABLE" || w == "NOT" || w == "FORCE" || w == "TO") {
+        if (w == "CASCADE" || w == "INVALIDATE" || w == "DATA" || w == "TABLE" || w == "INCLUDING" || w == "CONVERT" ||
+            w == "SUBSTITUTABLE" || w == "NOT" || w == "FORCE" || w == "TO") {
             --end;
             continue;
         }
         break;
     }
-    if (end < n) alter.notes.push_back(Trim(sql.substr(t[end].begin, t[n - 1].end - t[end].begin)) +
-                                       ": dependent tables follow the type (PostgreSQL's CASCADE)");
+    if (end < n)
+        alter.notes.push_back(Trim(sql.substr(t[end].begin, t[n - 1].end - t[end].begin)) +
+                              ": dependent tables follow the type (PostgreSQL's CASCADE)");
     auto rest = [&](size_t from) {
         if (from >= end) Fail("expected what to change after ALTER TYPE " + alter.name, t[from]);
         return Trim(sql.substr(t[from].begin, t[end - 1].end - t[from].begin));
@@ -356,8 +357,8 @@ AlterObjectType ParseAlterObjectType(const std::string &sql) {
         alter.kind = AlterObjectType::Kind::Compile;
         return alter;
     }
-    if (verb == "FINAL" || verb == "INSTANTIABLE" || (verb == "NOT" && (t[i + 1].upper == "FINAL" ||
-                                                                          t[i + 1].upper == "INSTANTIABLE"))) {
+    if (verb == "FINAL" || verb == "INSTANTIABLE" ||
+        (verb == "NOT" && (t[i + 1].upper == "FINAL" || t[i + 1].upper == "INSTANTIABLE"))) {
         alter.kind = AlterObjectType::Kind::Modifier;
         alter.elements = rest(i);
         return alter;
@@ -366,7 +367,8 @@ AlterObjectType ParseAlterObjectType(const std::string &sql) {
     if (t[i + 1].upper == "ATTRIBUTE") {
         std::string list = rest(i + 2);
         if (verb == "ADD" || verb == "MODIFY") {
-            if (!list.empty() && list.front() == '(' && list.back() == ')') list = Trim(list.substr(1, list.size() - 2));
+            if (!list.empty() && list.front() == '(' && list.back() == ')')
+                list = Trim(list.substr(1, list.size() - 2));
             alter.kind = verb == "ADD" ? AlterObjectType::Kind::AddAttribute : AlterObjectType::Kind::ModifyAttribute;
             alter.elements = list;
             return alter;
@@ -435,8 +437,7 @@ std::string AlterObjectSource(const ObjectTypeSpec &spec, const AlterObjectType 
             }
             std::sort(changes.begin(), changes.end(),
                       [](const auto &x, const auto &y) { return x.first->type_begin > y.first->type_begin; });
-            for (const auto &[a, type] : changes)
-                out = out.substr(0, a->type_begin) + type + out.substr(a->type_end);
+            for (const auto &[a, type] : changes) out = out.substr(0, a->type_begin) + type + out.substr(a->type_end);
             return out;
         }
         case AlterObjectType::Kind::DropMethod: {

@@ -10,11 +10,14 @@ extern "C" {
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_namespace.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/catcache.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -276,6 +279,36 @@ std::string ObjectTypePackage(Oid type) {
     }
     known[type] = package;
     return package;
+}
+
+Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs) {
+    const char *s = schema.c_str();
+    const char *nm = name.c_str();
+    return Guarded([s, nm, nargs] {
+        Oid ns = get_namespace_oid(s, true);
+        Oid result = InvalidOid;
+        int matches = 0;
+        CatCList *list = SearchSysCacheList1(PROCNAMEARGSNSP, CStringGetDatum(nm));
+        for (int i = 0; i < list->n_members; ++i) {
+            auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(&list->members[i]->tuple));
+            if (form->pronamespace != ns || form->pronargs != nargs) continue;
+            result = form->oid;
+            ++matches;
+        }
+        ReleaseSysCacheList(list);
+        return matches == 1 ? result : InvalidOid;
+    });
+}
+
+LocalTransactionId CurrentLocalTransaction() { return MyProc->lxid; }
+
+Oid CurrentUser() { return GetUserId(); }
+
+void CheckExecute(Oid routine) {
+    Guarded([routine] {
+        AclResult result = pg_proc_aclcheck(routine, GetUserId(), ACL_EXECUTE);
+        if (result != ACLCHECK_OK) aclcheck_error(result, OBJECT_PROCEDURE, get_func_name(routine));
+    });
 }
 
 Oid SchemaOid(const std::string &name) {

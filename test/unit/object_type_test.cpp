@@ -146,7 +146,8 @@ TEST(ObjectType, ScriptSplitsTypeAndBody) {
 }
 
 TEST(ObjectType, AlterTypeStatements) {
-    AlterObjectType a = ParseAlterObjectType("ALTER TYPE s.person_typ ADD ATTRIBUTE (birth DATE, nick VARCHAR2(10)) CASCADE;");
+    AlterObjectType a =
+        ParseAlterObjectType("ALTER TYPE s.person_typ ADD ATTRIBUTE (birth DATE, nick VARCHAR2(10)) CASCADE;");
     EXPECT_EQ(a.kind, AlterObjectType::Kind::AddAttribute);
     EXPECT_EQ(a.schema, "s");
     EXPECT_EQ(a.name, "person_typ");

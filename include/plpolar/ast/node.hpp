@@ -47,6 +47,7 @@ enum class AnnotationKind : uint8_t {
     Collection,
     ForAll,
     MethodCall,
+    PackageProcedure,
 };
 
 // State a later phase hangs on a node (plans, expression states, casts).

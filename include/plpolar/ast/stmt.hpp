@@ -374,7 +374,7 @@ struct ExecuteImmediateStmt : Stmt {
 };
 
 // What a call statement calls; the compiler decides.
-enum class CallTarget { Function, Package, Procedure, Subprogram, Collection };
+enum class CallTarget { Function, Package, Procedure, Subprogram, Collection, PackageProcedure };
 
 struct CallStmt : Stmt {
     static constexpr StmtKind kKind = StmtKind::Call;

@@ -415,6 +415,30 @@ struct SubprogramCallSite : ast::Annotation {
     std::vector<TargetSite> targets;  // slot -1 for IN parameters
 };
 
+// pkg.p(args) of another unit's package (an object's member procedure too):
+// run by the package's instance in this backend without the CALL through
+// SQL (as a package function's direct call, exec/direct_call.cpp). `call`
+// binds the arguments against the specification's subprogram; the
+// instance's own site is found by name and overload. `fallback`, the CALL,
+// runs what a direct call does not (an autonomous subprogram, a package
+// using session variables).
+struct PackageProcedureSite : ast::Annotation {
+    static constexpr ast::AnnotationKind kKind = ast::AnnotationKind::PackageProcedure;
+    PackageProcedureSite() : ast::Annotation(kKind) {}
+    std::string package;
+    std::string name;
+    size_t overload = 0;
+    // The caller's arguments and OUT targets (call->target is cleared: the
+    // specification's unit is not kept), and the modes they were bound to.
+    std::unique_ptr<SubprogramCallSite> call;
+    std::vector<ast::ParamMode> modes;
+    Oid routine = InvalidOid;  // its routine, whose EXECUTE privilege is checked
+    LocalTransactionId checked_lxid = InvalidLocalTransactionId;
+    Oid checked_user = InvalidOid;
+    InstanceCache instance;
+    std::unique_ptr<ProcedureCallSite> fallback;
+};
+
 // Simple CASE: the operand is compared with each WHEN value, natively or
 // through PostgreSQL's = for other types.
 struct CaseSite : ast::Annotation {

@@ -134,6 +134,7 @@ private:
     Flow RunOpen(const ast::OpenStmt &stmt);
     Flow RunFetch(const ast::FetchStmt &stmt);
     Flow ExecProcedureCall(compile::ProcedureCallSite &site);
+    Flow ExecPackageProcedure(compile::PackageProcedureSite &site);
     // Index of the WHEN a CASE takes, or -1.
     int CaseBranch(const ast::Expr *operand, compile::CaseSite &site);
     void InitBlockVariables(compile::BlockSite &site);

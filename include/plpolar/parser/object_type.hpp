@@ -23,7 +23,7 @@ struct ObjectMethod {
     bool explicit_self = false;  // SELF written as the first parameter
     std::string return_type;     // as written; a constructor's is the type
     bool overriding = false;
-    int line = 1;  // within the source
+    int line = 1;               // within the source
     size_t begin = 0, end = 0;  // the element's text in the source
 };
 
@@ -71,8 +71,8 @@ void ParseObjectTypeSource(const std::string &source, ObjectTypeSpec *spec);
 struct AlterObjectType {
     enum class Kind { None, AddAttribute, DropAttribute, ModifyAttribute, AddMethod, DropMethod, Compile, Modifier };
     Kind kind = Kind::None;
-    std::string schema, name;  // folded
-    std::string elements;      // ADD / MODIFY: the attribute(s) or method specification as written
+    std::string schema, name;        // folded
+    std::string elements;            // ADD / MODIFY: the attribute(s) or method specification as written
     std::vector<std::string> names;  // DROP ATTRIBUTE: the attributes, folded
     std::vector<std::string> notes;  // CASCADE, INVALIDATE, ...: what they do here
 };

@@ -43,6 +43,16 @@ void DeletePackageSource(const std::string &name);
 // `type` is no object type. Cached until plpolar.packages changes.
 std::string ObjectTypePackage(Oid type);
 
+// The routine `name` in schema `schema` with `nargs` arguments when it is
+// the only one; InvalidOid when there is none or more than one.
+Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs);
+// ERROR unless the current user may EXECUTE the routine.
+void CheckExecute(Oid routine);
+// This backend's local transaction and current user: what a privilege
+// checked once holds for.
+LocalTransactionId CurrentLocalTransaction();
+Oid CurrentUser();
+
 // The schema's OID, or InvalidOid.
 Oid SchemaOid(const std::string &name);
 // Whether the current user owns the schema.

@@ -278,8 +278,8 @@ ast::ExprPtr Transformer::TransformPrimary(P::PrimaryContext *ctx) {
         // EXTRACT(field FROM expr): PostgreSQL's extract(field, expr), by
         // its qualified name (EXTRACT is grammar in SQL, a function there).
         std::string field = FoldIdentifier(x->identifier()->getText());
-        static const char *const kFields[] = {"year",          "month",           "day",    "hour", "minute",
-                                              "second",        "timezone_hour",   "timezone_minute"};
+        static const char *const kFields[] = {"year",   "month",  "day",           "hour",
+                                              "minute", "second", "timezone_hour", "timezone_minute"};
         bool known = false;
         for (const char *f : kFields) known = known || field == f;
         if (!known)
