@@ -212,6 +212,27 @@ SELECT count(DISTINCT r) AS distinct_by_map, count(DISTINCT v) AS distinct_by_or
 SELECT id FROM fractions WHERE r = rational(1, 2) ORDER BY id;
 SELECT id FROM fractions WHERE v < version_t(1, 3) ORDER BY v, id;
 SELECT rational.plus(rational(1, 2), rational(1, 3));
+-- What the type's comparisons run is qualified: an operator planted earlier
+-- on the path changes nothing (a MAP method of VARCHAR2 and of DATE too).
+CREATE SCHEMA planted;
+CREATE FUNCTION planted.lt(numeric, numeric) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE OPERATOR planted.< (FUNCTION = planted.lt, LEFTARG = numeric, RIGHTARG = numeric);
+CREATE FUNCTION planted.to_real(rational) RETURNS real LANGUAGE sql AS 'SELECT 0::real';
+SET search_path = planted, public;
+SELECT rational(3, 4) < rational(1, 4) AS planted_ignored, rational(1, 4) < rational(3, 4) AS still_ordered;
+RESET search_path;
+DROP SCHEMA planted CASCADE;
+SELECT action FROM plpolar.exec($s$
+CREATE TYPE name_t AS OBJECT (first VARCHAR2(20), last VARCHAR2(20), MAP MEMBER FUNCTION k RETURN VARCHAR2);
+/
+CREATE TYPE BODY name_t AS MAP MEMBER FUNCTION k RETURN VARCHAR2 IS BEGIN RETURN last || ',' || first; END; END;
+/
+CREATE TYPE when_t AS OBJECT (d DATE, MAP MEMBER FUNCTION k RETURN DATE);
+/
+CREATE TYPE BODY when_t AS MAP MEMBER FUNCTION k RETURN DATE IS BEGIN RETURN d; END; END;
+/
+$s$);
+SELECT name_t('a', 'z') < name_t('b', 'a') AS by_last_name, when_t(DATE '2020-01-01') < when_t(DATE '2021-01-01') AS by_date;
 
 -- 4. Embedded SQL: objects and their methods as parameters, object columns.
 CREATE TABLE people (id int, who person_typ);
@@ -349,6 +370,29 @@ BEGIN
   p.display_details;
   DBMS_OUTPUT.PUT_LINE(p.age_in(2026) || ' ' || p.full_name);
 END $$;
+
+-- Through EXECUTE IMMEDIATE as well (install code that builds its types),
+-- and so is package DDL; not in a non-volatile function.
+DO LANGUAGE plpolar $$
+BEGIN
+  EXECUTE IMMEDIATE 'CREATE OR REPLACE TYPE dyn_t AS OBJECT (a NUMBER, MEMBER FUNCTION twice RETURN NUMBER)';
+  EXECUTE IMMEDIATE 'CREATE OR REPLACE TYPE BODY dyn_t AS
+    MEMBER FUNCTION twice RETURN NUMBER IS BEGIN RETURN a * 2; END; END;';
+  EXECUTE IMMEDIATE 'CREATE OR REPLACE PACKAGE dyn_pkg AS FUNCTION f RETURN NUMBER; END;';
+  EXECUTE IMMEDIATE 'CREATE OR REPLACE PACKAGE BODY dyn_pkg AS FUNCTION f RETURN NUMBER IS BEGIN RETURN 7; END; END;';
+END $$;
+DO LANGUAGE plpolar $$
+DECLARE d dyn_t := dyn_t(21);
+BEGIN
+  DBMS_OUTPUT.PUT_LINE(d.twice || ' ' || dyn_pkg.f);
+  EXECUTE IMMEDIATE 'DROP TYPE dyn_t';
+  EXECUTE IMMEDIATE 'DROP PACKAGE dyn_pkg';
+END $$;
+SELECT count(*) AS dyn_types_left FROM pg_type WHERE typname = 'dyn_t';
+CREATE FUNCTION dyn_stable() RETURNS int STABLE LANGUAGE plpolar AS $$
+BEGIN EXECUTE IMMEDIATE 'CREATE TYPE dyn_s AS OBJECT (a NUMBER)'; RETURN 1; END; $$;
+SELECT dyn_stable();
+DROP FUNCTION dyn_stable();
 
 -- 8. Rights: AUTHID CURRENT_USER or DEFINER as for packages; nobody calls
 -- the methods of another's type without GRANT EXECUTE ON it.

@@ -14,6 +14,7 @@
 #include "plpolar/compile/oracle_types.hpp"
 #include "plpolar/compile/quoting.hpp"
 #include "plpolar/parser/ddl.hpp"
+#include "plpolar/parser/object_type.hpp"
 #include "plpolar/pg/collection.hpp"
 #include "plpolar/pg/guard.hpp"
 #include "plpolar/pg/script.hpp"
@@ -145,6 +146,27 @@ std::string PipelinedRowType(const std::string &type) {
                   "PLS-00630: pipelined functions must have a supported collection return type",
                   "The return type " + type + " is not a nested table or varray type (CREATE TYPE ... AS TABLE OF).");
     return pg::QualifiedTypeName(shape.element.oid, -1);
+}
+
+namespace {
+
+UnitDdlRunner &Runner() {
+    static UnitDdlRunner runner = nullptr;  // set once, at load
+    return runner;
+}
+
+}  // namespace
+
+void SetUnitDdlRunner(UnitDdlRunner runner) { Runner() = runner; }
+
+bool RunDynamicUnitDdl(const std::string &text, std::string *action, bool read_only) {
+    if (Runner() == nullptr) return false;
+    if (!read_only) return Runner()(text, action);
+    // Refused in a non-volatile function, as other DDL is: only decided
+    // after knowing it is such a statement, so run nothing.
+    if (parser::LooksObjectType(text) || parser::LooksTypeBody(text))
+        pg::Raise(ERRCODE_FEATURE_NOT_SUPPORTED, "CREATE TYPE is not allowed in a non-volatile function");
+    return false;
 }
 
 bool RunSchemaTypeCommand(const std::string &text, std::string *action, bool read_only) {

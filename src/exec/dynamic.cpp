@@ -45,7 +45,8 @@ Flow Executor::RunDynamic(const ast::ExecuteImmediateStmt &stmt, compile::Dynami
         // Oracle's schema-level collection types, table DDL and ALTER
         // SESSION, as in scripts.
         std::string done;
-        if (compile::RunSchemaTypeCommand(source, &done, fn_.read_only())) {
+        if (compile::RunDynamicUnitDdl(source, &done, fn_.read_only()) ||
+            compile::RunSchemaTypeCommand(source, &done, fn_.read_only())) {
             sql_executed_ = true;
             sql_rowcount_ = 0;
             return Flow::Normal;

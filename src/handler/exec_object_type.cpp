@@ -456,4 +456,17 @@ bool RunObjectTypeCommand(const std::string &text, std::string *action) {
     return true;
 }
 
+bool RunUnitDdl(const std::string &text, std::string *action) {
+    int body_line = 0;
+    if (parser::LooksObjectType(text)) {
+        *action = CreateObjectType(text, 1, &body_line);
+        return true;
+    }
+    if (parser::LooksTypeBody(text) || parser::LooksOraclePackage(text)) {
+        *action = CreatePackage(text, 1, &body_line);
+        return true;
+    }
+    return RunObjectTypeCommand(text, action) || RunPackageCommand(text, action);
+}
+
 }  // namespace plpolar::handler

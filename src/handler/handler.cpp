@@ -5,6 +5,7 @@
 
 #include "plpolar/compile/compiler.hpp"
 #include "plpolar/compile/function_cache.hpp"
+#include "plpolar/compile/oracle_sql.hpp"
 #include "plpolar/exec/error_context.hpp"
 #include "plpolar/exec/executor.hpp"
 #include "plpolar/exec/package_instance.hpp"
@@ -312,6 +313,7 @@ void _PG_init(void) {
         plpolar::compile::RegisterCatalogInvalidation();
         plpolar::pg::ResetErrorMemoryAtTransactionEnd();
         plpolar::handler::RegisterCompoundTriggerCleanup();
+        plpolar::compile::SetUnitDdlRunner(plpolar::handler::RunUnitDdl);
         return (Datum)0;
     });
     // Logon/logoff hooks and CREATE EVENT TRIGGER for the session events.

@@ -141,6 +141,11 @@ bool LooksObjectType(const std::string &sql) {
     return lex.Next().upper == "OBJECT";
 }
 
+bool LooksOraclePackage(const std::string &sql) {
+    Lexer lex(sql);
+    return CreatedKind(lex).upper == "PACKAGE";
+}
+
 bool LooksTypeBody(const std::string &sql) {
     Lexer lex(sql);
     if (CreatedKind(lex).upper != "TYPE") return false;

@@ -25,6 +25,17 @@ inline std::string QualifySql(const std::string &sql) {
     }
 }
 
+// Oracle unit DDL that handler/ runs (object types, packages: CREATE TYPE
+// ... AS OBJECT, CREATE TYPE BODY, CREATE PACKAGE [BODY], ALTER / DROP
+// TYPE, DROP PACKAGE, ...) for EXECUTE IMMEDIATE: the handler registers its
+// runner once at load, so that exec/ reaches it without depending on it.
+// RunDynamicUnitDdl is false when `text` is none of these (or nothing is
+// registered); `read_only`: a non-volatile function's dynamic SQL, where it
+// is an error.
+using UnitDdlRunner = bool (*)(const std::string &text, std::string *action);
+void SetUnitDdlRunner(UnitDdlRunner runner);
+bool RunDynamicUnitDdl(const std::string &text, std::string *action, bool read_only);
+
 // CREATE [OR REPLACE] TYPE ... AS TABLE OF / VARRAY and DROP TYPE of such a
 // type, run (schema_types.cpp): false if `text` is no such statement.
 // `read_only`: a non-volatile function's dynamic SQL, where it is an error.

@@ -39,6 +39,9 @@ void SyncPackageRoutines(const std::shared_ptr<compile::PackageUnit> &unit, cons
 // false if `text` is not that.
 std::string CreateObjectType(const std::string &text, int script_line, int *body_line);
 bool RunObjectTypeCommand(const std::string &text, std::string *action);
+// Any of these and the package DDL, for EXECUTE IMMEDIATE
+// (compile::SetUnitDdlRunner): false if `text` is none of them.
+bool RunUnitDdl(const std::string &text, std::string *action);
 
 // A package's public subprogram (compile::CompiledFunction::package_member)
 // called through fmgr; the result in the current memory context.

@@ -59,6 +59,8 @@ struct ObjectTypeSpec {
 bool LooksObjectType(const std::string &sql);
 // CREATE [OR REPLACE] ... TYPE BODY name.
 bool LooksTypeBody(const std::string &sql);
+// CREATE [OR REPLACE] ... PACKAGE [BODY] name.
+bool LooksOraclePackage(const std::string &sql);
 
 // The whole CREATE TYPE statement. Throws SyntaxError (lines of the statement).
 ObjectTypeSpec ParseObjectType(const std::string &sql);
