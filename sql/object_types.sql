@@ -371,6 +371,26 @@ BEGIN
   DBMS_OUTPUT.PUT_LINE(p.age_in(2026) || ' ' || p.full_name);
 END $$;
 
+-- Object tables: PostgreSQL's typed tables, whose columns are the
+-- attributes; VALUE(alias) and alias.method() are their rows as objects.
+SELECT statement, action, rows FROM plpolar.exec($s$
+CREATE TABLE people_ot OF person_typ (idno PRIMARY KEY);
+INSERT INTO people_ot (idno, first_name, last_name) VALUES (1, 'Ann', 'Lee'), (2, 'Bo', NULL);
+SELECT p.full_name(), p.greeting('Yo'), VALUE(p) FROM people_ot p;
+$s$);
+SELECT p.idno, person_typ.full_name(ROW(p.*)::person_typ) FROM people_ot p ORDER BY 1;
+DO LANGUAGE plpolar $$
+DECLARE o person_typ;
+BEGIN
+  SELECT VALUE(p) INTO o FROM people_ot p WHERE p.idno = 1;
+  DBMS_OUTPUT.PUT_LINE(o.greeting('Found'));
+  FOR r IN (SELECT p.full_name() AS n FROM people_ot p ORDER BY p.idno) LOOP
+    DBMS_OUTPUT.PUT_LINE(r.n);
+  END LOOP;
+END $$;
+SELECT plpolar.exec('CREATE TABLE bad_ot OF person_typ OBJECT IDENTIFIER IS SYSTEM GENERATED');
+DROP TABLE people_ot;
+
 -- Through EXECUTE IMMEDIATE as well (install code that builds its types),
 -- and so is package DDL; not in a non-volatile function.
 DO LANGUAGE plpolar $$

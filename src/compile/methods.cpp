@@ -224,8 +224,12 @@ bool EndsFromItem(const std::string &w) {
 }  // namespace
 
 std::string RewriteColumnMethodCalls(const std::string &sql) {
-    // Cheap way out: three names in a row and a parenthesis.
-    if (sql.find('.') == std::string::npos) return sql;
+    // Cheap way out: no dotted name and no VALUE(...).
+    if (sql.find('.') == std::string::npos) {
+        std::string lower = sql;
+        for (char &ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (lower.find("value") == std::string::npos) return sql;
+    }
     std::vector<Word> w = Words(sql);
     // alias -> table, from FROM / JOIN items: [schema.]table [AS] alias.
     std::vector<std::pair<std::string, std::string>> aliases;
@@ -248,7 +252,56 @@ std::string RewriteColumnMethodCalls(const std::string &sql) {
     if (aliases.empty()) return sql;
     std::string out;
     size_t copied = 0;
-    for (size_t i = 0; i + 4 < w.size(); ++i) {
+    // An object table's row as its object type (a typed table's row type is
+    // the table's own): the type, or InvalidOid for other tables.
+    auto object_table = [&aliases](const std::string &alias, std::string *qualified) {
+        for (const auto &[a, t] : aliases) {
+            if (a != alias) continue;
+            std::vector<std::vector<std::string>> of = pg::QueryTextRows(
+                "SELECT c.reloftype::pg_catalog.text, c.reloftype::pg_catalog.regtype::pg_catalog.text "
+                "FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass($1) "
+                "AND c.reloftype OPERATOR(pg_catalog.<>) 0",
+                {t});
+            if (of.empty()) return static_cast<Oid>(InvalidOid);
+            Oid type = static_cast<Oid>(std::stoul(of[0][0]));
+            if (pg::ObjectTypePackage(type).empty()) return static_cast<Oid>(InvalidOid);
+            *qualified = of[0][1];
+            return type;
+        }
+        return static_cast<Oid>(InvalidOid);
+    };
+    for (size_t i = 0; i + 3 < w.size(); ++i) {
+        // VALUE(alias) and alias.method(...) of an object table's row.
+        if (w[i].text == "value" && w[i + 1].text == "(" && i + 3 < w.size() && w[i + 3].text == ")" &&
+            IdentStart(w[i + 2].text[0]) && (i == 0 || w[i - 1].text != ".")) {
+            std::string qualified;
+            if (OidIsValid(object_table(w[i + 2].text, &qualified))) {
+                out += sql.substr(copied, w[i].begin - copied) + "(ROW(" +
+                       sql.substr(w[i + 2].begin, w[i + 2].end - w[i + 2].begin) + ".*)::" + qualified + ")";
+                copied = w[i + 3].end;
+                i += 3;
+                continue;
+            }
+        }
+        if (w[i + 1].text == "." && IdentStart(w[i + 2].text[0]) && w[i + 3].text == "(" &&
+            (i == 0 || w[i - 1].text != ".") && IdentStart(w[i].text[0])) {
+            std::string qualified;
+            Oid type = object_table(w[i].text, &qualified);
+            if (OidIsValid(type)) {
+                bool attribute = false;
+                for (const pg::RowField &f : pg::RowFields(type, -1)) attribute = attribute || f.name == w[i + 2].text;
+                if (!attribute) {
+                    bool no_args = i + 4 < w.size() && w[i + 4].text == ")";
+                    out += sql.substr(copied, w[i].begin - copied) + QuoteIdent(pg::ObjectTypePackage(type)) + "." +
+                           QuoteIdent(w[i + 2].text) + "(ROW(" + sql.substr(w[i].begin, w[i].end - w[i].begin) +
+                           ".*)::" + qualified + (no_args ? "" : ", ");
+                    copied = w[i + 3].end;
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        if (i + 4 >= w.size()) continue;
         // alias . column . method ( and alias . column . attribute
         if (w[i + 1].text != "." || w[i + 3].text != ".") continue;
         if (i > 0 && w[i - 1].text == ".") continue;

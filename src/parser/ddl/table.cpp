@@ -145,7 +145,17 @@ bool TranslateCreateTable(const Tokens &t, size_t at, const DdlTypeMapper &map_t
     if (name_end == i) t.Fail(i, "a table name expected");
     // PostgreSQL's own forms.
     if (t.Is(name_end, "PARTITION") && t.Is(name_end + 1, "OF")) return false;
-    if (t.Is(name_end, "OF")) t.Refuse(name_end, "CREATE TABLE ... OF type: object tables are not supported here");
+    if (t.Is(name_end, "OF")) {
+        // An object table: PostgreSQL's typed table, whose columns are the
+        // type's attributes (with their constraints in parentheses, as both
+        // write them). Oracle's object identifiers have no counterpart.
+        for (size_t k = name_end; k < t.size(); ++k)
+            if ((t.Is(k, "OBJECT") && t.Is(k + 1, "IDENTIFIER")) || t.Is(k, "OIDINDEX") ||
+                (t.Is(k, "SUBSTITUTABLE") || t.Is(k, "NESTED")))
+                t.Refuse(k, "CREATE TABLE ... OF type: " + t[k].upper + (t.Is(k, "OBJECT") ? " IDENTIFIER" : "") +
+                                " has no counterpart here (the table is PostgreSQL's typed table)");
+        return false;
+    }
     TableContext table;
     table.table = t.Slice(i, name_end);
     std::string prefix;
