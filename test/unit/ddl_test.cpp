@@ -348,6 +348,13 @@ TEST(Ddl, SchemaCollectionTypes) {
     EXPECT_TRUE(varray.element_not_null);
     EXPECT_EQ(varray.element_written, "VARCHAR2(30 CHAR)");
     EXPECT_EQ(varray.no_effect.size(), 2u);
+    // Oracle's sample schemas give types an OID '...' (no effect here).
+    auto with_oid = ParseTypeCommand(
+        "CREATE TYPE phone_list_typ OID '82A4AF6A4CD2656DE034080020E0EE3D' AS VARRAY(5) OF VARCHAR2(25)",
+        MapOracleSqlTypeName);
+    EXPECT_EQ(with_oid.kind, Kind::CreateCollection);
+    EXPECT_EQ(with_oid.limit, 5);
+    EXPECT_EQ(with_oid.no_effect, std::vector<std::string>{"OID"});
     // Objects, forward declarations and bodies are not collection types.
     EXPECT_EQ(ParseTypeCommand("CREATE TYPE point AS OBJECT (x NUMBER)", MapOracleSqlTypeName).kind, Kind::None);
     EXPECT_EQ(ParseTypeCommand("CREATE TYPE point", MapOracleSqlTypeName).kind, Kind::None);

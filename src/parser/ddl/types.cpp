@@ -49,6 +49,11 @@ TypeCommand ParseTypeCommand(const std::string &sql, const DdlTypeMapper &map_ty
     }
     // CREATE TYPE name [FORCE] [SHARING = ...] AS | IS ...
     if (t.Is(i, "FORCE")) cmd.no_effect.push_back(t[i++].upper);
+    // OID 'hex': the type's identity across databases (PostgreSQL assigns its own).
+    if (t.Is(i, "OID") && t[i + 1].kind == Token::Kind::String) {
+        cmd.no_effect.push_back("OID");
+        i += 2;
+    }
     if (!t.Is(i, "AS") && !t.Is(i, "IS")) return cmd;  // a forward declaration, UNDER, OID '...'
     ++i;
     if (t.Is(i, "TABLE") && t.Is(i + 1, "OF")) {
