@@ -264,7 +264,9 @@ std::string ObjectTypePackage(Oid type) {
                 "SELECT name::pg_catalog.text FROM plpolar.packages p WHERE pg_catalog.to_regtype("
                 "pg_catalog.to_jsonb(p) OPERATOR(pg_catalog.->>) 'object_type') OPERATOR(pg_catalog.=) "
                 "$1::pg_catalog.regtype",
-                1, types, values, nullptr, false, 1);
+                // A parallel worker compiling a unit may not start a command
+                // of its own: it reads with the query's snapshot.
+                1, types, values, nullptr, IsInParallelMode(), 1);
             if (rc != SPI_OK_SELECT)
                 elog(ERROR, "plpolar.packages: SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
             if (SPI_processed > 0) {
