@@ -287,6 +287,26 @@ END;
 /
 $s$);
 
+-- A user constructor with the attribute constructor's types (other names)
+-- replaces it; a nested procedure's RETURN; in a constructor stays its own.
+SELECT action FROM plpolar.exec($s$
+CREATE TYPE boxed AS OBJECT (a NUMBER, CONSTRUCTOR FUNCTION boxed(v NUMBER) RETURN SELF AS RESULT);
+/
+CREATE TYPE BODY boxed AS
+  CONSTRUCTOR FUNCTION boxed(v NUMBER) RETURN SELF AS RESULT IS
+    PROCEDURE note(x NUMBER) IS BEGIN IF x IS NULL THEN RETURN; END IF; DBMS_OUTPUT.PUT_LINE('boxing ' || x); END;
+  BEGIN
+    note(v);
+    a := v * 10;
+    RETURN;
+  END;
+END;
+/
+$s$);
+DO LANGUAGE plpolar $$ DECLARE b boxed := boxed(4); BEGIN DBMS_OUTPUT.PUT_LINE(b.a); END $$;
+SELECT plpolar.exec('DROP PACKAGE boxed');
+SELECT action FROM plpolar.exec('DROP TYPE boxed');
+
 -- 6. Replacing and dropping: the same attributes keep the tables using the
 -- type; new ones need it unused (Oracle's ORA-02303); DROP TYPE refuses
 -- while a table uses it, FORCE takes the table's column too.
@@ -439,6 +459,31 @@ DO LANGUAGE plpolar $$ DECLARE c counter_t := counter_t(41); BEGIN DBMS_OUTPUT.P
 SELECT plpolar.exec('DROP TYPE counter_t');
 SET ROLE plpolar_obj_alice;
 SELECT action FROM plpolar.exec('DROP TYPE counter_t');
+-- A definer's-rights package procedure called from another user's block:
+-- atomic as its SECURITY DEFINER routine is (a COMMIT in it is refused);
+-- from a non-volatile function not at all, as CALL is not.
+CREATE TABLE alice_log (m text);
+GRANT INSERT, SELECT ON alice_log TO plpolar_obj_bob;
+SELECT action FROM plpolar.exec($s$
+CREATE PACKAGE alice_pkg AS PROCEDURE note(m VARCHAR2); PROCEDURE note_commit(m VARCHAR2); END;
+/
+CREATE PACKAGE BODY alice_pkg AS
+  PROCEDURE note(m VARCHAR2) IS BEGIN INSERT INTO alice_log VALUES (m); END;
+  PROCEDURE note_commit(m VARCHAR2) IS BEGIN INSERT INTO alice_log VALUES (m); COMMIT; END;
+END;
+/
+GRANT EXECUTE ON alice_pkg TO plpolar_obj_bob;
+$s$);
+CREATE FUNCTION alice_stable() RETURNS int STABLE LANGUAGE plpolar AS $$ BEGIN alice_pkg.note('stable'); RETURN 1; END $$;
+SELECT alice_stable();
+DROP FUNCTION alice_stable();
+SET ROLE plpolar_obj_bob;
+DO LANGUAGE plpolar $$ BEGIN alice_pkg.note('from bob'); END $$;
+DO LANGUAGE plpolar $$ BEGIN alice_pkg.note_commit('committed by bob'); END $$;
+SELECT m FROM alice_log ORDER BY m;
+SET ROLE plpolar_obj_alice;
+SELECT action FROM plpolar.exec('DROP PACKAGE alice_pkg');
+DROP TABLE alice_log;
 RESET ROLE;
 
 \c postgres

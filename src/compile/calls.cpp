@@ -26,9 +26,11 @@ void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
         // A method of an object: its package's procedure, with the object
         // first (also in the text a CALL runs).
         std::string head;
+        bool element = false;  // c(i).m(args): the element's text is the object
         if (s.call->kind == ast::ExprKind::Call) {
             auto &c = ast::Cast<ast::CallExpr>(*s.call);
             head = ast::JoinName(ast::NameChain(c.name.begin(), c.name.end() - (c.name.size() > 1 ? 1 : 0)));
+            element = !c.fields.empty();
         } else {
             const auto &n = ast::Cast<ast::NameExpr>(*s.call).name;
             head = ast::JoinName(ast::NameChain(n.begin(), n.end() - (n.size() > 1 ? 1 : 0)));
@@ -36,7 +38,18 @@ void Compiler::CompileCall(ast::CallStmt &s, const Scope &scope) {
         bool parens = s.call->kind == ast::ExprKind::Call;
         bool rewritten = parens ? RewriteMethodCall(ast::Cast<ast::CallExpr>(*s.call), scope)
                                 : RewriteMethodStatement(s.call, scope);
-        if (rewritten) {
+        if (rewritten && element) {
+            // "c(i).m(args)" or "c(i).m": the object up to the ")." before m.
+            auto &c = ast::Cast<ast::CallExpr>(*s.call);
+            size_t dot = s.text.find(")." + c.name[1]);
+            if (dot == std::string::npos) dot = s.text.find(").");
+            std::string object = dot == std::string::npos ? head : s.text.substr(0, dot + 1);
+            size_t open = dot == std::string::npos ? std::string::npos : s.text.find('(', dot + 2);
+            std::string rest = open == std::string::npos ? ")" : s.text.substr(open + 1);
+            size_t first = rest.find_first_not_of(" \t\r\n");
+            bool no_args = first != std::string::npos && rest[first] == ')';
+            s.text = QuoteIdent(c.name[0]) + "." + QuoteIdent(c.name[1]) + "(" + object + (no_args ? "" : ", ") + rest;
+        } else if (rewritten) {
             auto &c = ast::Cast<ast::CallExpr>(*s.call);
             size_t open = parens ? s.text.find('(') : std::string::npos;
             std::string rest = open == std::string::npos ? ")" : s.text.substr(open + 1);

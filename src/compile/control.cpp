@@ -138,6 +138,10 @@ void Compiler::CompileGoto(ast::GotoStmt &s, const Scope &scope) {
 }
 
 void Compiler::CompileReturn(ast::ReturnStmt &s, const Scope &scope) {
+    // An object type's constructor: RETURN; gives SELF back (the type
+    // body's translation declares it; parser/object_type.cpp).
+    if (!s.value && current_sub_ != nullptr && current_sub_->constructor)
+        s.value = std::make_unique<ast::NameExpr>(s.loc, ast::NameChain{"self"});
     if (current_sub_ != nullptr ? current_sub_->pipelined : fn_.info.returns_set) {
         // The rows are piped; RETURN only ends the function.
         if (s.value)

@@ -105,6 +105,11 @@ void Compiler::CompileSubprogramBody(ast::SubprogramDecl &sd, SubprogramSite &si
             site.member = true;
         }
     }
+    // An object type's constructor: named as the type, returning it, no SELF
+    // parameter (its SELF is its first variable).
+    site.constructor = OidIsValid(fn_.object_type) && site.is_function && site.return_type.oid == fn_.object_type &&
+                       !site.member && !sd.body->decls.empty() && sd.body->decls[0]->kind == ast::DeclKind::Variable &&
+                       ast::Cast<ast::VariableDecl>(*sd.body->decls[0]).name == "self";
     sd.body->labels.push_back(sd.name);
     CompileBlock(*sd.body, pscope);
     site.end_slot = fn_.nslots();

@@ -105,13 +105,10 @@ pg::Value Executor::CallMemberDirect(pg::PgExpr &call, compile::CompiledFunction
 Flow Executor::ExecPackageProcedure(compile::PackageProcedureSite &site) {
     pg::CheckStackDepth();
     pg::CheckForInterrupts();
-    LocalTransactionId lxid = pg::CurrentLocalTransaction();
-    Oid user = pg::CurrentUser();
-    if (lxid != site.checked_lxid || user != site.checked_user) {
-        pg::CheckExecute(site.routine);
-        site.checked_lxid = lxid;
-        site.checked_user = user;
-    }
+    // As the CALL checks: on every call (a syscache lookup).
+    pg::CheckExecute(site.routine);
+    // A non-volatile caller: the CALL says it may not.
+    if (fn_.read_only()) return ExecProcedureCall(*site.fallback);
     std::shared_ptr<PackageInstance> instance = CachedInstance(site.package, site.instance).shared_from_this();
     compile::PackageUnit &unit = instance->unit();
     if (!unit.source.has_body)
@@ -124,7 +121,13 @@ Flow Executor::ExecPackageProcedure(compile::PackageProcedureSite &site) {
     if (it != unit.scope->subprograms.end() && site.overload < it->second.size() &&
         it->second[site.overload]->modes == site.modes)
         target = it->second[site.overload];
-    if (target == nullptr || target->autonomous || unit.fn->uses_session_variables)
+    // Through the CALL too: what a direct call does not bind, and a call
+    // that takes on the definer's rights from a non-atomic caller (the
+    // SECURITY DEFINER routine runs atomically there, so that a COMMIT in it
+    // cannot end the transaction with the definer's path in force).
+    if (target == nullptr || target->autonomous || unit.fn->uses_session_variables ||
+        (procedure_owner_ != nullptr &&
+         pg::DefinerSwitchNeeded(unit.source.definer, instance->owner(), unit.source.search_path)))
         return ExecProcedureCall(*site.fallback);
     compile::SubprogramCallSite &call = *site.call;
     // The instance's own casts take them to the parameters' types.

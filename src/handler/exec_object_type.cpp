@@ -85,15 +85,23 @@ void CreateConstructors(const parser::ObjectTypeSpec &spec, const std::string &s
     pg::ExecuteScriptStatement("CREATE FUNCTION " + qualified + "(" + params + ") RETURNS " + qualified +
                                " LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $plpolar$SELECT ROW(" + row +
                                ")::" + qualified + "$plpolar$");
-    for (const auto &r : pg::QueryTextRows("SELECT pg_catalog.pg_get_function_arguments(p.oid), "
-                                           "p.pronargs::pg_catalog.text FROM pg_catalog.pg_proc p "
-                                           "WHERE p.pronamespace OPERATOR(pg_catalog.=) $1::pg_catalog.regnamespace "
-                                           "AND p.proname OPERATOR(pg_catalog.=) $2::pg_catalog.name ORDER BY p.oid",
-                                           {QuoteIdent(spec.name), spec.name})) {
+    for (const auto &r :
+         pg::QueryTextRows("SELECT pg_catalog.pg_get_function_arguments(p.oid), p.pronargs::pg_catalog.text, "
+                           "pg_catalog.oidvectortypes(p.proargtypes) FROM pg_catalog.pg_proc p "
+                           "WHERE p.pronamespace OPERATOR(pg_catalog.=) $1::pg_catalog.regnamespace "
+                           "AND p.proname OPERATOR(pg_catalog.=) $2::pg_catalog.name ORDER BY p.oid",
+                           {QuoteIdent(spec.name), spec.name})) {
         int nargs = std::stoi(r[1]);
         std::string args;
         for (int i = 1; i <= nargs; ++i) args += (i > 1 ? ", $" : "$") + std::to_string(i);
-        pg::ExecuteScriptStatement("CREATE OR REPLACE FUNCTION " + qualified + "(" + r[0] + ") RETURNS " + qualified +
+        // One of the attribute constructor's types replaces it (its
+        // parameter names may differ, which CREATE OR REPLACE refuses).
+        if (!pg::QueryTextRows("SELECT 1 FROM pg_catalog.pg_proc p WHERE p.oid OPERATOR(pg_catalog.=) "
+                               "pg_catalog.to_regprocedure($1)",
+                               {qualified + "(" + r[2] + ")"})
+                 .empty())
+            pg::ExecuteScriptStatement("DROP FUNCTION " + qualified + "(" + r[2] + ")");
+        pg::ExecuteScriptStatement("CREATE FUNCTION " + qualified + "(" + r[0] + ") RETURNS " + qualified +
                                    " LANGUAGE sql AS $plpolar$SELECT " + QuoteIdent(spec.name) + "." +
                                    QuoteIdent(spec.name) + "(" + args + ")$plpolar$");
     }

@@ -252,6 +252,10 @@ bool RunPackageCommand(const std::string &text, std::string *action) {
         case Kind::DropBody: {
             pg::PackageSource src = pg::ReadPackageSource(cmd.name);
             if (!src.exists) NoSuchPackage(cmd.name);
+            if (!src.object_type.empty())
+                pg::Raise(
+                    ERRCODE_WRONG_OBJECT_TYPE,
+                    "ORA-04043: \"" + cmd.name + "\" is an object type, not a package: use DROP TYPE " + cmd.name);
             Oid nsp = pg::SchemaOid(cmd.name);
             if (!pg::OwnsSchema(nsp)) pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of package " + cmd.name);
             if (cmd.kind == Kind::DropBody) {

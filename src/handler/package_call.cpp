@@ -17,12 +17,10 @@ namespace plpolar::handler {
 
 namespace {
 
-// A datum of type `from` is one of `to` as it stands (same length and
-// passing; what differs, a typmod or a domain, the caller's coercion checks).
-bool Representable(Oid from, const pg::TypeInfo &to) {
-    pg::TypeInfo t = pg::TypeFromOid(from, -1);
-    return t.byval == to.byval && t.typlen == to.typlen;
-}
+// A datum of type `from` is one of `to` as it stands (binary coercible:
+// text and VARCHAR2, a domain and its base; what differs, a typmod, the
+// caller's coercion checks).
+bool Representable(Oid from, const pg::TypeInfo &to) { return pg::BinaryCoercible(from, to.oid); }
 
 }  // namespace
 

@@ -339,16 +339,17 @@ AlterObjectType ParseAlterObjectType(const std::string &sql) {
     } else {
         alter.name = first;
     }
-    // Trailing options: what they mean here.
+    // Trailing options, from CASCADE (its [NOT] INCLUDING TABLE DATA,
+    // CONVERT TO SUBSTITUTABLE, FORCE) or INVALIDATE at the top level on.
     size_t end = n;
-    while (end > i && t[end - 1].kind == Token::Kind::Word) {
-        const std::string &w = t[end - 1].upper;
-        if (w == "CASCADE" || w == "INVALIDATE" || w == "DATA" || w == "TABLE" || w == "INCLUDING" || w == "CONVERT" ||
-            w == "SUBSTITUTABLE" || w == "NOT" || w == "FORCE" || w == "TO") {
-            --end;
-            continue;
+    int depth = 0;
+    for (size_t k = i; k < n; ++k) {
+        if (IsPunctAt(sql, t[k], '(')) ++depth;
+        if (IsPunctAt(sql, t[k], ')')) --depth;
+        if (depth == 0 && t[k].kind == Token::Kind::Word && (t[k].upper == "CASCADE" || t[k].upper == "INVALIDATE")) {
+            end = k;
+            break;
         }
-        break;
     }
     if (end < n)
         alter.notes.push_back(Trim(sql.substr(t[end].begin, t[n - 1].end - t[end].begin)) +
@@ -451,8 +452,22 @@ std::string AlterObjectSource(const ObjectTypeSpec &spec, const AlterObjectType 
             ParseObjectTypeSource("AS OBJECT (x NUMBER, " + alter.elements + ")", &probe);
             if (probe.methods.size() != 1) Fail("expected one method specification to drop", none);
             const ObjectMethod &want = probe.methods[0];
+            // The overload whose parameters and result read the same.
+            auto normal = [](const std::string &text) {
+                std::string out;
+                for (char c : text) {
+                    if (std::isspace(static_cast<unsigned char>(c))) {
+                        if (!out.empty() && out.back() != ' ') out += ' ';
+                        continue;
+                    }
+                    out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                }
+                while (!out.empty() && out.back() == ' ') out.pop_back();
+                return out;
+            };
             for (const ObjectMethod &m : spec.methods)
-                if (m.name == want.name && m.is_function == want.is_function && m.kind == want.kind)
+                if (m.name == want.name && m.is_function == want.is_function && m.kind == want.kind &&
+                    normal(m.params) == normal(want.params) && normal(m.return_type) == normal(want.return_type))
                     return Remove(src, m.begin, m.end);
             Fail("PLS-00302: method " + want.name + " is not declared in type " + spec.name, none);
         }
@@ -496,18 +511,11 @@ std::string TypeBodyAsPackage(const std::string &body, const ObjectTypeSpec &spe
         out += s.substr(at, from - at) + with;
         at = to;
     };
-    bool in_constructor = false;
     for (size_t i = 0; i < t.size() && t[i].kind != Token::Kind::End; ++i) {
         ObjectMethod::Kind kind;
         bool overriding = false;
         size_t word = t[i].kind == Token::Kind::Word ? MethodStart(t, i, &kind, &overriding) : 0;
-        if (word == 0) {
-            // A constructor's RETURN; gives SELF back.
-            if (in_constructor && t[i].upper == "RETURN" && IsPunctAt(s, t[i + 1], ';'))
-                splice(t[i].end, t[i].end, " self");
-            continue;
-        }
-        in_constructor = kind == ObjectMethod::Kind::Constructor;
+        if (word == 0) continue;
         bool is_function = t[word].upper == "FUNCTION";
         splice(t[i].begin, t[word].begin, "");
         size_t k = word + 1;
@@ -546,7 +554,8 @@ std::string TypeBodyAsPackage(const std::string &body, const ObjectTypeSpec &spe
         }
         while (t[k].kind == Token::Kind::Word && t[k].upper != "IS" && t[k].upper != "AS") ++k;
         if (t[k].kind == Token::Kind::Word && kind == ObjectMethod::Kind::Constructor)
-            // SELF: the new object, its attributes NULL (not itself NULL).
+            // SELF: the new object, its attributes NULL (not itself NULL);
+            // the compiler makes the constructor's RETURN; return it.
             splice(t[k].end, t[k].end, " self " + qualified + ";");
         i = k;
     }

@@ -302,10 +302,6 @@ Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs)
     });
 }
 
-LocalTransactionId CurrentLocalTransaction() { return MyProc->lxid; }
-
-Oid CurrentUser() { return GetUserId(); }
-
 void CheckExecute(Oid routine) {
     Guarded([routine] {
         AclResult result = pg_proc_aclcheck(routine, GetUserId(), ACL_EXECUTE);
@@ -446,6 +442,9 @@ bool SameEffectivePath(const char *frozen) {
         Oid temp = InvalidOid, temp_toast = InvalidOid;
         GetTempNamespaceState(&temp, &temp_toast);
         if (OidIsValid(temp)) return false;
+        // A session path naming pg_temp would have fetch_search_path create
+        // the temporary schema (an error on a standby or without TEMP).
+        if (namespace_search_path == nullptr || strstr(namespace_search_path, "pg_temp") != nullptr) return false;
         char *raw = pstrdup(frozen);
         List *names = NIL;
         bool same = SplitIdentifierString(raw, ',', &names);
@@ -471,14 +470,18 @@ bool SameEffectivePath(const char *frozen) {
 
 }  // namespace
 
-DefinerScope::DefinerScope(bool definer, Oid owner, const std::string &search_path) {
-    if (!definer) return;
+bool DefinerSwitchNeeded(bool definer, Oid owner, const std::string &search_path) {
+    if (!definer) return false;
     const char *path = search_path.c_str();
     // Already the owner, with a path that resolves every name the same way:
     // nothing to take on (what a call by the owner costs otherwise).
-    if (GetUserId() == owner && namespace_search_path != nullptr &&
-        (strcmp(namespace_search_path, path) == 0 || SameEffectivePath(path)))
-        return;
+    return !(GetUserId() == owner && namespace_search_path != nullptr &&
+             (strcmp(namespace_search_path, path) == 0 || SameEffectivePath(path)));
+}
+
+DefinerScope::DefinerScope(bool definer, Oid owner, const std::string &search_path) {
+    if (!DefinerSwitchNeeded(definer, owner, search_path)) return;
+    const char *path = search_path.c_str();
     Guarded([this, owner, path] {
         GetUserIdAndSecContext(&saved_user_, &saved_context_);
         Oid role = owner;

@@ -9,6 +9,7 @@
 extern "C" {
 #include "access/detoast.h"
 #include "catalog/pg_namespace.h"
+#include "parser/parse_coerce.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 }
@@ -328,6 +329,11 @@ Datum TextSubstring(Datum value, int32 start, int32 count) {
     return Guarded([value, start, count] {
         return DirectFunctionCall3(text_substr, value, Int32GetDatum(start), Int32GetDatum(count));
     });
+}
+
+bool BinaryCoercible(Oid from, Oid to) {
+    if (from == to) return true;
+    return Guarded([from, to] { return IsBinaryCoercible(from, to); });
 }
 
 }  // namespace plpolar::pg

@@ -395,8 +395,9 @@ struct SubprogramSite : ast::Annotation {
     std::vector<std::unique_ptr<CastSite>> param_casts;
     std::vector<int> param_slots;
     pg::TypeInfo return_type;
-    bool pipelined = false;  // a package's PIPELINED function: PIPE ROW, RETURN without a value
-    bool member = false;     // an object type's member method: SELF first, never NULL (SELF_IS_NULL)
+    bool pipelined = false;    // a package's PIPELINED function: PIPE ROW, RETURN without a value
+    bool member = false;       // an object type's member method: SELF first, never NULL (SELF_IS_NULL)
+    bool constructor = false;  // an object type's constructor: RETURN; returns SELF
     // PRAGMA AUTONOMOUS_TRANSACTION (a package's public subprogram): called
     // through its routine, it runs in the session's worker.
     bool autonomous = false;
@@ -433,8 +434,6 @@ struct PackageProcedureSite : ast::Annotation {
     std::unique_ptr<SubprogramCallSite> call;
     std::vector<ast::ParamMode> modes;
     Oid routine = InvalidOid;  // its routine, whose EXECUTE privilege is checked
-    LocalTransactionId checked_lxid = InvalidLocalTransactionId;
-    Oid checked_user = InvalidOid;
     InstanceCache instance;
     std::unique_ptr<ProcedureCallSite> fallback;
 };

@@ -48,10 +48,6 @@ std::string ObjectTypePackage(Oid type);
 Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs);
 // ERROR unless the current user may EXECUTE the routine.
 void CheckExecute(Oid routine);
-// This backend's local transaction and current user: what a privilege
-// checked once holds for.
-LocalTransactionId CurrentLocalTransaction();
-Oid CurrentUser();
 
 // The schema's OID, or InvalidOid.
 Oid SchemaOid(const std::string &name);
@@ -90,6 +86,9 @@ Oid RoleOid(const std::string &name);
 // Runs as the package owner `owner` with `search_path` as its path when
 // `definer` (as fmgr runs a SECURITY DEFINER function): a package's
 // initialization started from outside its public subprograms.
+// Whether DefinerScope(definer, owner, search_path) takes anything on.
+bool DefinerSwitchNeeded(bool definer, Oid owner, const std::string &search_path);
+
 class DefinerScope {
 public:
     // Nothing to do when already running as `owner` with that path (a call

@@ -44,6 +44,9 @@ Oid Varchar2TypeOid();
 Oid NumberTypeOid();
 
 TypeInfo TypeFromOid(Oid oid, int32 typmod);
+// A datum of `from` is one of `to` without conversion (PostgreSQL's
+// IsBinaryCoercible).
+bool BinaryCoercible(Oid from, Oid to);
 // A PostgreSQL type name as SQL writes it, e.g. "numeric(10,2)", "int[]".
 TypeInfo ParseTypeName(const std::string &text);
 // Whether the type name resolves (qualified or through the search_path).
