@@ -17,6 +17,38 @@
 
 namespace plpolar::exec {
 
+namespace {
+
+// Runs `call` with the package instance's executor as fmgr would run its
+// routine: the definer's rights and path (skipped when already running
+// so), the package initialized, `owner` as its procedure resource owner,
+// its error context, the caller's statement memory `temp`. An error comes
+// out as if through PostgreSQL: what plpolar knew of the callee's exception
+// does not apply to the caller.
+template <class F>
+pg::Value InInstance(PackageInstance &instance, ResourceOwner owner, MemoryContext temp, F &&call) {
+    try {
+        const pg::PackageSource &src = instance.unit().source;
+        pg::DefinerScope as_owner(src.definer, instance.owner(), src.search_path);
+        instance.EnsureInitialized();
+        Executor &executor = instance.executor();
+        struct Owner {
+            Executor &e;
+            ResourceOwner saved;
+            ~Owner() { e.SetProcedureOwner(saved); }
+        } restore{executor, executor.procedure_owner()};
+        executor.SetProcedureOwner(owner);
+        ErrorContextScope context(executor);
+        pg::MemoryContextScope in_temp(temp);
+        return call(executor);
+    } catch (pg::PgError &e) {
+        e.origin() = pg::PgError::Origin{};
+        throw;
+    }
+}
+
+}  // namespace
+
 pg::Value Executor::CallDirect(pg::PgExpr &call, const pg::Value *args, size_t n) {
     pg::CheckStackDepth();
     call.CheckPrivileges();
@@ -66,24 +98,11 @@ pg::Value Executor::CallMemberDirect(pg::PgExpr &call, compile::CompiledFunction
     if (unit.fn->uses_session_variables) return EvalPgExpr(call, args, n);
     compile::SubprogramSite &site = MemberSite(*instance, member);
     if (site.autonomous) return EvalPgExpr(call, args, n);  // through its routine, to the worker
-    const pg::PackageSource &src = unit.source;
     bool fresh_snapshot = !fn_.read_only() && member.read_only();
     std::optional<pg::FreshSnapshot> snapshot;
     if (fresh_snapshot) snapshot.emplace();
-    pg::Value v;
-    try {
-        pg::DefinerScope as_owner(src.definer, instance->owner(), src.search_path);
-        instance->EnsureInitialized();
-        Executor &executor = instance->executor();
-        struct Owner {
-            Executor &e;
-            ResourceOwner saved;
-            ~Owner() { e.SetProcedureOwner(saved); }
-        } owner{executor, executor.procedure_owner()};
-        executor.SetProcedureOwner(nullptr);
-        ErrorContextScope context(executor);
-        pg::MemoryContextScope in_temp(temp_context_);
-        v = executor.CallMember(site, args, n, nullptr);
+    return InInstance(*instance, nullptr, temp_context_, [&](Executor &executor) {
+        pg::Value v = executor.CallMember(site, args, n, nullptr);
         if (!v.isnull && v.type == RECORDOID && info.return_type.typtype == TYPTYPE_COMPOSITE) {
             if (member.member_result_cast == nullptr) {
                 member.member_result_cast = std::make_unique<compile::CastSite>();
@@ -91,11 +110,8 @@ pg::Value Executor::CallMemberDirect(pg::PgExpr &call, compile::CompiledFunction
             }
             v = executor.Convert(v, *member.member_result_cast);
         }
-    } catch (pg::PgError &e) {
-        e.origin() = pg::PgError::Origin{};
-        throw;
-    }
-    return v;
+        return v;
+    });
 }
 
 // pkg.p(args) from another unit: the arguments here, the call in the
@@ -135,24 +151,8 @@ Flow Executor::ExecPackageProcedure(compile::PackageProcedureSite &site) {
     for (size_t i = 0; i < n; ++i)
         if (site.modes[i] != ast::ParamMode::Out) in[i] = Eval(*call.args[i]);
     std::vector<pg::Value> outs;
-    try {
-        const pg::PackageSource &src = unit.source;
-        pg::DefinerScope as_owner(src.definer, instance->owner(), src.search_path);
-        instance->EnsureInitialized();
-        Executor &executor = instance->executor();
-        struct Owner {
-            Executor &e;
-            ResourceOwner saved;
-            ~Owner() { e.SetProcedureOwner(saved); }
-        } owner{executor, executor.procedure_owner()};
-        executor.SetProcedureOwner(procedure_owner_);
-        ErrorContextScope context(executor);
-        pg::MemoryContextScope in_temp(temp_context_);
-        executor.CallMember(*target, in.data(), n, &outs);
-    } catch (pg::PgError &e) {
-        e.origin() = pg::PgError::Origin{};
-        throw;
-    }
+    InInstance(*instance, procedure_owner_, temp_context_,
+               [&](Executor &executor) { return executor.CallMember(*target, in.data(), n, &outs); });
     for (size_t i = 0; i < n && i < outs.size(); ++i)
         if (site.modes[i] != ast::ParamMode::In) StoreTarget(call.targets[i], outs[i]);
     return Flow::Normal;

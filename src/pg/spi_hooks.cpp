@@ -45,34 +45,6 @@ Param *MakeParam(const SqlStatement *stmt, int slot, int location) {
     return param;
 }
 
-// record.field: a FieldSelect over the record's parameter. (PostgreSQL's
-// own projection cannot see the typmod of a RECORD parameter.)
-Node *SelectField(Param *param, const char *record, const char *field, int location) {
-    // Only a cursor row variable that holds no row yet has no shape.
-    if (param->paramtype == RECORDOID && param->paramtypmod < 0)
-        ereport(ERROR,
-                (errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE), errmsg("record \"%s\" is not assigned yet", record),
-                 errdetail("The shape of a cursor's row is known only after a row was fetched into it."),
-                 errposition(location)));
-    TupleDesc desc = lookup_rowtype_tupdesc(param->paramtype, param->paramtypmod);
-    for (int i = 0; i < desc->natts; i++) {
-        Form_pg_attribute a = TupleDescAttr(desc, i);
-        if (a->attisdropped || strcmp(NameStr(a->attname), field) != 0) continue;
-        FieldSelect *fs = makeNode(FieldSelect);
-        fs->arg = (Expr *)param;
-        fs->fieldnum = (AttrNumber)(i + 1);
-        fs->resulttype = a->atttypid;
-        fs->resulttypmod = a->atttypmod;
-        fs->resultcollid = a->attcollation;
-        ReleaseTupleDesc(desc);
-        return (Node *)fs;
-    }
-    ReleaseTupleDesc(desc);
-    ereport(ERROR,
-            (errcode(ERRCODE_UNDEFINED_COLUMN), errmsg("record has no field \"%s\"", field), errposition(location)));
-    return NULL;
-}
-
 // A field of a composite expression (the field of a record's field).
 Node *SelectFieldOf(Node *arg, const char *field, int location) {
     Oid type = exprType(arg);
@@ -96,6 +68,18 @@ Node *SelectFieldOf(Node *arg, const char *field, int location) {
     ereport(ERROR,
             (errcode(ERRCODE_UNDEFINED_COLUMN), errmsg("record has no field \"%s\"", field), errposition(location)));
     return NULL;
+}
+
+// record.field: a FieldSelect over the record's parameter. (PostgreSQL's
+// own projection cannot see the typmod of a RECORD parameter.)
+Node *SelectField(Param *param, const char *record, const char *field, int location) {
+    // Only a cursor row variable that holds no row yet has no shape.
+    if (param->paramtype == RECORDOID && param->paramtypmod < 0)
+        ereport(ERROR,
+                (errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE), errmsg("record \"%s\" is not assigned yet", record),
+                 errdetail("The shape of a cursor's row is known only after a row was fetched into it."),
+                 errposition(location)));
+    return SelectFieldOf((Node *)param, field, location);
 }
 
 // rec.f of a named row type: the field's own parameter (FieldParamId);
