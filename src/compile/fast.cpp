@@ -12,8 +12,10 @@ bool Compiler::RunsNoUserCode(const ast::Expr &e) {
         case ast::ExprKind::Literal: return true;
         case ast::ExprKind::Name:
             // A package variable's first read may initialise its package.
+            // obj.method without parentheses is a call.
             return ast::Cast<ast::NameExpr>(e).builtin == ast::Builtin::None &&
-                   (e.annotation == nullptr || e.annotation->kind != ast::AnnotationKind::PackageRef);
+                   (e.annotation == nullptr || (e.annotation->kind != ast::AnnotationKind::PackageRef &&
+                                                e.annotation->kind != ast::AnnotationKind::MethodCall));
         case ast::ExprKind::Unary: return RunsNoUserCode(*ast::Cast<ast::UnaryExpr>(e).operand);
         case ast::ExprKind::Not: return RunsNoUserCode(*ast::Cast<ast::NotExpr>(e).operand);
         case ast::ExprKind::IsNull: return RunsNoUserCode(*ast::Cast<ast::IsNullExpr>(e).operand);

@@ -224,6 +224,17 @@ void CreateComparisons(const parser::ObjectTypeSpec &spec, const std::string &sc
                                ">, FUNCTION 1 " + Helper(schema, spec.name, "cmp") + args);
 }
 
+// The schema of the composite type `qualified`, unquoted.
+std::string TypeSchema(const std::string &qualified) {
+    return pg::QueryTextRows(
+               "SELECT n.nspname::pg_catalog.text FROM pg_catalog.pg_type t JOIN "
+               "pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace "
+               "WHERE t.oid OPERATOR(pg_catalog.=) $1::pg_catalog.regtype",
+               {qualified})
+        .at(0)
+        .at(0);
+}
+
 [[noreturn]] void NameInUse(const std::string &what, const std::string &name) {
     pg::Raise(ERRCODE_DUPLICATE_OBJECT,
               "ORA-00955: name is already used by an existing object: " + what + " \"" + name + "\"");
@@ -324,13 +335,7 @@ bool AlterObjectType(const parser::AlterObjectType &alter, std::string *action) 
     if (!src.exists || src.object_type.empty()) return false;
     if (!pg::OwnsSchema(pg::SchemaOid(alter.name)))
         pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of type " + alter.name);
-    std::string schema = pg::QueryTextRows(
-                             "SELECT n.nspname::pg_catalog.text FROM pg_catalog.pg_type t JOIN "
-                             "pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace "
-                             "WHERE t.oid OPERATOR(pg_catalog.=) $1::pg_catalog.regtype",
-                             {src.object_type})
-                             .at(0)
-                             .at(0);
+    std::string schema = TypeSchema(src.object_type);
     if (!alter.schema.empty() && alter.schema != schema) return false;
     const std::string &qualified = src.object_type;
     parser::ObjectTypeSpec spec;
@@ -440,14 +445,7 @@ bool RunObjectTypeCommand(const std::string &text, std::string *action) {
     if (cmd.kind != parser::TypeCommand::Kind::Drop) return false;
     pg::PackageSource src = pg::ReadPackageSource(cmd.name);
     if (!src.exists || src.object_type.empty()) return false;
-    pg::TypeInfo type = pg::ParseTypeName(src.object_type);
-    std::string schema = pg::QueryTextRows(
-                             "SELECT n.nspname::pg_catalog.text FROM pg_catalog.pg_type t JOIN "
-                             "pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace "
-                             "WHERE t.oid OPERATOR(pg_catalog.=) $1::pg_catalog.oid",
-                             {std::to_string(type.oid)})
-                             .at(0)
-                             .at(0);
+    std::string schema = TypeSchema(src.object_type);
     if (!cmd.schema.empty() && cmd.schema != schema) return false;
     Oid nsp = pg::SchemaOid(cmd.name);
     if (!pg::OwnsSchema(nsp)) pg::Raise(ERRCODE_INSUFFICIENT_PRIVILEGE, "must be owner of type " + cmd.name);

@@ -3,6 +3,7 @@
 
 #include "plpolar/autonomous/autonomous.h"
 #include "plpolar/pg/guard.hpp"
+#include "plpolar/pg/packages.hpp"
 
 extern "C" {
 #include "access/htup_details.h"
@@ -43,27 +44,12 @@ std::vector<Value> AutonomousCallRoutine(Oid fn_oid, const std::vector<Value> &a
 }
 
 Oid PackageRoutine(const std::string &schema, const std::string &name, int nargs) {
-    const char *s = schema.c_str();
-    const char *nm = name.c_str();
-    Oid found = Guarded([s, nm, nargs] {
-        Oid ns = get_namespace_oid(s, true);
-        Oid result = InvalidOid;
-        int matches = 0;
-        CatCList *list = SearchSysCacheList1(PROCNAMEARGSNSP, CStringGetDatum(nm));
-        for (int i = 0; i < list->n_members; ++i) {
-            HeapTuple tuple = &list->members[i]->tuple;
-            auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(tuple));
-            if (form->pronamespace != ns || form->pronargs != nargs) continue;
-            result = form->oid;
-            ++matches;
-        }
-        ReleaseSysCacheList(list);
-        return matches == 1 ? result : (matches == 0 ? InvalidOid : static_cast<Oid>(1));
-    });
-    if (found == InvalidOid)
+    int matches = 0;
+    Oid found = UniqueRoutine(schema, name, nargs, &matches);
+    if (matches == 0)
         Raise(ERRCODE_UNDEFINED_FUNCTION, "the routine of package subprogram " + schema + "." + name + " is missing",
               "Replace the package through plpolar.exec.");
-    if (found == 1)
+    if (matches > 1)
         Raise(ERRCODE_FEATURE_NOT_SUPPORTED,
               "the autonomous subprogram " + schema + "." + name +
                   " is overloaded with as many parameters: called from inside its package that is not supported yet");

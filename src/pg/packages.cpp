@@ -283,10 +283,12 @@ std::string ObjectTypePackage(Oid type) {
     return package;
 }
 
-Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs) {
+Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs, int *count) {
     const char *s = schema.c_str();
     const char *nm = name.c_str();
-    return Guarded([s, nm, nargs] {
+    int matches = 0;
+    int *pmatches = &matches;
+    Oid found = Guarded([s, nm, nargs, pmatches] {
         Oid ns = get_namespace_oid(s, true);
         Oid result = InvalidOid;
         int matches = 0;
@@ -298,8 +300,11 @@ Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs)
             ++matches;
         }
         ReleaseSysCacheList(list);
+        *pmatches = matches;
         return matches == 1 ? result : InvalidOid;
     });
+    if (count != nullptr) *count = matches;
+    return found;
 }
 
 void CheckExecute(Oid routine) {

@@ -44,8 +44,9 @@ void DeletePackageSource(const std::string &name);
 std::string ObjectTypePackage(Oid type);
 
 // The routine `name` in schema `schema` with `nargs` arguments when it is
-// the only one; InvalidOid when there is none or more than one.
-Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs);
+// the only one; InvalidOid when there is none or more than one (`count`,
+// if given, says how many).
+Oid UniqueRoutine(const std::string &schema, const std::string &name, int nargs, int *count = nullptr);
 // ERROR unless the current user may EXECUTE the routine.
 void CheckExecute(Oid routine);
 
@@ -67,7 +68,8 @@ struct PackageRoutine {
     Oid oid;
     std::string identity;
 };
-std::vector<PackageRoutine> PackageRoutines(Oid nsp);
+// (`struct`: pg/autonomous.hpp has a function of the name.)
+std::vector<struct PackageRoutine> PackageRoutines(Oid nsp);
 
 // First line of a public subprogram's prosrc: its code is the package's.
 const char *PackageMemberMarker();
